@@ -1,0 +1,46 @@
+/* ed-cli.h — the verbs of entry-desk-cli
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "ed-core.h"
+
+G_BEGIN_DECLS
+
+/* Exit status, as DESIGN.md's command-line contract fixes it. */
+enum
+{
+  ED_EXIT_OK      = 0,
+  ED_EXIT_INVALID = 1,
+  ED_EXIT_USAGE   = 2,
+};
+
+typedef int (*EdCliCommandFunc) (int    argc,
+                                 char **argv);
+
+typedef struct
+{
+  const char       *name;
+  EdCliCommandFunc  run;
+  const char       *parameters;
+  const char       *summary;
+} EdCliCommand;
+
+int          ed_cli_list          (int            argc,
+                                   char         **argv);
+
+/* ed-cli-common.c */
+int          ed_cli_usage_error   (const char     *format,
+                                   ...) G_GNUC_PRINTF (1, 2);
+int          ed_cli_fail          (GError         *error);
+gboolean     ed_cli_parse_options (GOptionContext *context,
+                                   int            *argc,
+                                   char         ***argv,
+                                   int            *exit_status);
+EdLanguage   ed_cli_language      (const char     *code,
+                                   gboolean       *ok);
+
+G_END_DECLS

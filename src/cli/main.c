@@ -1,0 +1,75 @@
+/* main.c — entry-desk-cli, the headless front end of Entry Desk
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "ed-cli.h"
+
+static const EdCliCommand commands[] = {
+  { "list", ed_cli_list, N_("[--json] [--lang L]"), N_("List the procedures with id, region, title and status") },
+};
+
+static void
+print_help (FILE *stream)
+{
+  g_autoptr(GString) help = g_string_new (NULL);
+
+  g_string_append_printf (help, "%s\n  entry-desk-cli %s\n  entry-desk-cli --version\n\n%s\n",
+                          _("Usage:"), _("COMMAND [OPTION…]"), _("Commands:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (help, "  %-14s %s\n                 %s\n",
+                            commands[i].name, _(commands[i].parameters), _(commands[i].summary));
+
+  g_string_append_printf (help, "\n%s\n",
+                          _("Run “entry-desk-cli COMMAND --help” for the options of a command.\n"
+                            "Exit status: 0 ok, 1 the input is invalid, 2 usage error."));
+  fputs (help->str, stream);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  ed_i18n_init ();
+  g_set_prgname ("entry-desk-cli");
+
+  if (argc < 2)
+    {
+      print_help (stderr);
+      return ED_EXIT_USAGE;
+    }
+
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      g_print ("entry-desk-cli %s\n", PACKAGE_VERSION);
+      return ED_EXIT_OK;
+    }
+
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 ||
+      strcmp (argv[1], "help") == 0)
+    {
+      print_help (stdout);
+      return ED_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (strcmp (argv[1], commands[i].name) == 0)
+        {
+          g_autofree char *prgname = g_strdup_printf ("entry-desk-cli %s", commands[i].name);
+
+          g_set_prgname (prgname);
+          return commands[i].run (argc - 1, argv + 1);
+        }
+    }
+
+  g_printerr (_("entry-desk-cli: unknown command “%s”\n"), argv[1]);
+  g_printerr (_("Run “entry-desk-cli --help” to see the commands.\n"));
+  return ED_EXIT_USAGE;
+}

@@ -1,0 +1,14 @@
+/* ed-core.h — everything of libentrydesk-core
+ *
+ * The core knows nothing of widgets: it builds and is tested without
+ * GTK or libadwaita.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ed-error.h"
+#include "ed-i18n.h"
+#include "ed-language.h"
+#include "ed-paths.h"
+#include "ed-text.h"

@@ -1,0 +1,18 @@
+/* ed-paths.h — where Entry Desk reads and writes its files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+const char  *ed_paths_pkgdatadir           (void);
+char        *ed_paths_system_procedures_dir (void);
+char        *ed_paths_user_data_dir         (void);
+char        *ed_paths_user_procedures_dir   (void);
+gboolean     ed_paths_ensure_private_dir    (const char  *path,
+                                             GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,144 @@
+/* ed-preferences-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ed-preferences-window.h"
+
+struct _EdPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  GSettings            *settings;
+
+  AdwComboRow          *style_row;
+};
+
+G_DEFINE_FINAL_TYPE (EdPreferencesWindow, ed_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The order of the rows in the combo row. */
+static const char * const color_schemes[] = { "default", "light", "dark" };
+
+static gboolean
+style_get_mapping (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  const char *scheme = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (color_schemes); i++)
+    {
+      if (g_strcmp0 (scheme, color_schemes[i]) == 0)
+        {
+          g_value_set_uint (value, i);
+          return TRUE;
+        }
+    }
+
+  g_value_set_uint (value, 0);
+  return TRUE;
+}
+
+static GVariant *
+style_set_mapping (const GValue       *value,
+                   const GVariantType *expected_type,
+                   gpointer            user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  if (selected >= G_N_ELEMENTS (color_schemes))
+    selected = 0;
+
+  return g_variant_new_string (color_schemes[selected]);
+}
+
+EdPreferencesWindow *
+ed_preferences_window_new (GtkWindow *parent,
+                           GSettings *settings)
+{
+  return g_object_new (ED_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "modal", parent != NULL,
+                       "settings", settings,
+                       NULL);
+}
+
+static void
+ed_preferences_window_constructed (GObject *object)
+{
+  EdPreferencesWindow *self = ED_PREFERENCES_WINDOW (object);
+
+  G_OBJECT_CLASS (ed_preferences_window_parent_class)->constructed (object);
+
+  g_settings_bind_with_mapping (self->settings, "color-scheme",
+                                self->style_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                style_get_mapping, style_set_mapping, NULL, NULL);
+}
+
+static void
+ed_preferences_window_dispose (GObject *object)
+{
+  EdPreferencesWindow *self = ED_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (ed_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+ed_preferences_window_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  EdPreferencesWindow *self = ED_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ed_preferences_window_class_init (EdPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = ed_preferences_window_constructed;
+  object_class->dispose = ed_preferences_window_dispose;
+  object_class->set_property = ed_preferences_window_set_property;
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/entrydesk/EntryDesk/ed-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, style_row);
+}
+
+static void
+ed_preferences_window_init (EdPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

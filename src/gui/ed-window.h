@@ -1,0 +1,21 @@
+/* ed-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ed-application.h"
+
+G_BEGIN_DECLS
+
+#define ED_TYPE_WINDOW (ed_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (EdWindow, ed_window, ED, WINDOW, AdwApplicationWindow)
+
+EdWindow *ed_window_new              (EdApplication *application);
+void      ed_window_show_error_toast (EdWindow      *self,
+                                      const char    *message);
+
+G_END_DECLS

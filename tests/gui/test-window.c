@@ -1,0 +1,203 @@
+/* test-window.c — the main window in a real display, in the UI language
+ *
+ * Run under xvfb-run -a dbus-run-session, once per locale: the test
+ * knows what the window must read in Japanese and in Chinese.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "ed-application.h"
+#include "ed-core.h"
+#include "ed-window.h"
+#include "ed-test-gui.h"
+
+typedef struct
+{
+  const char *welcome;
+  const char *preferences;
+} Expected;
+
+static const Expected expected[ED_N_LANGUAGES] = {
+  [ED_LANGUAGE_EN]    = { "Welcome to Entry Desk", "Preferences" },
+  [ED_LANGUAGE_JA]    = { "Entry Desk へようこそ", "設定" },
+  [ED_LANGUAGE_ZH_CN] = { "欢迎使用 Entry Desk", "首选项" },
+  [ED_LANGUAGE_ZH_TW] = { "Welcome to Entry Desk", "Preferences" },
+};
+
+static EdApplication *app;
+
+#define wait_until_mapped ed_test_wait_until_mapped
+#define find_toplevel ed_test_find_toplevel
+
+/* A resize reaches the window's properties once the display has
+ * configured the surface. */
+static void
+wait_for_setting (GSettings  *settings,
+                  const char *key,
+                  int         value)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_settings_get_int (settings, key) != value && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWindow *
+main_window (void)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (ED_IS_WINDOW (window));
+  wait_until_mapped (GTK_WIDGET (window));
+  return window;
+}
+
+static AdwStatusPage *
+find_status_page (GtkWidget *widget)
+{
+  if (ADW_IS_STATUS_PAGE (widget))
+    return ADW_STATUS_PAGE (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwStatusPage *page = find_status_page (child);
+
+      if (page != NULL)
+        return page;
+    }
+
+  return NULL;
+}
+
+static void
+test_window_translated (void)
+{
+  const Expected *want = &expected[ed_language_for_ui ()];
+  GtkWindow *window = main_window ();
+  AdwStatusPage *page = find_status_page (GTK_WIDGET (window));
+
+  g_assert_nonnull (page);
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, want->welcome);
+  g_assert_cmpstr (adw_status_page_get_description (page), !=, "");
+  ed_test_screenshot (GTK_WIDGET (window), "window-empty");
+}
+
+static void
+test_window_about (void)
+{
+  GtkWindow *about;
+
+  main_window ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  wait_until_mapped (GTK_WIDGET (about));
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  ed_test_screenshot (GTK_WIDGET (about), "about");
+  gtk_window_destroy (about);
+}
+
+static void
+test_window_preferences (void)
+{
+  const Expected *want = &expected[ed_language_for_ui ()];
+  GSettings *settings = ed_application_get_settings (app);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWindow *preferences;
+
+  main_window ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  wait_until_mapped (GTK_WIDGET (preferences));
+  g_assert_cmpstr (gtk_window_get_title (preferences), ==, want->preferences);
+  ed_test_screenshot (GTK_WIDGET (preferences), "preferences");
+
+  /* Dark-mode aware: the setting reaches libadwaita's style manager. */
+  g_settings_set_string (settings, "color-scheme", "dark");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (style));
+  g_settings_set_string (settings, "color-scheme", "default");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_destroy (preferences);
+}
+
+static void
+test_window_shortcuts (void)
+{
+  GtkWindow *window = main_window ();
+  GtkWindow *shortcuts;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  wait_until_mapped (GTK_WIDGET (shortcuts));
+  gtk_window_close (shortcuts);
+}
+
+static void
+test_window_size_remembered (void)
+{
+  GSettings *settings = ed_application_get_settings (app);
+  GtkWindow *window = main_window ();
+  EdWindow *second;
+  int width, height;
+
+  gtk_window_set_default_size (window, 812, 634);
+  wait_for_setting (settings, "window-width", 812);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 812);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 634);
+
+  second = ed_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+  g_assert_cmpint (width, ==, 812);
+  g_assert_cmpint (height, ==, 634);
+  gtk_window_destroy (GTK_WINDOW (second));
+}
+
+static void
+test_window_help_action (void)
+{
+  g_auto(GStrv) accels = NULL;
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
+  g_assert_nonnull (accels);
+  g_assert_cmpstr (accels[0], ==, "F1");
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "help"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  ed_i18n_init ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = ed_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  g_test_add_func ("/window/translated", test_window_translated);
+  g_test_add_func ("/window/about", test_window_about);
+  g_test_add_func ("/window/preferences", test_window_preferences);
+  g_test_add_func ("/window/shortcuts", test_window_shortcuts);
+  g_test_add_func ("/window/size-remembered", test_window_size_remembered);
+  g_test_add_func ("/window/help-action", test_window_help_action);
+
+  status = g_test_run ();
+
+  g_application_quit (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}
