@@ -7,8 +7,12 @@
  */
 #pragma once
 
+#include "ed-date.h"
 #include "ed-error.h"
 #include "ed-i18n.h"
 #include "ed-language.h"
+#include "ed-mo.h"
 #include "ed-paths.h"
+#include "ed-procedure.h"
 #include "ed-text.h"
+#include "ed-traveller.h"

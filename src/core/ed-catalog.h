@@ -1,0 +1,38 @@
+/* ed-catalog.h — every procedure Entry Desk knows
+ *
+ * Loaded in order, later wins by id: the installed procedures, then
+ * $XDG_DATA_HOME/entry-desk/procedures/, then downloaded updates. A bad
+ * file never stops the rest: it is skipped and its error kept.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ed-procedure.h"
+
+G_BEGIN_DECLS
+
+#define ED_TYPE_CATALOG (ed_catalog_get_type ())
+
+G_DECLARE_FINAL_TYPE (EdCatalog, ed_catalog, ED, CATALOG, GObject)
+
+EdCatalog    *ed_catalog_new              (void);
+void          ed_catalog_load_default     (EdCatalog    *self);
+void          ed_catalog_load_directory   (EdCatalog    *self,
+                                           const char   *path,
+                                           EdOrigin      origin);
+gboolean      ed_catalog_add_file         (EdCatalog    *self,
+                                           const char   *path,
+                                           EdOrigin      origin,
+                                           GError      **error);
+void          ed_catalog_add              (EdCatalog    *self,
+                                           EdProcedure  *procedure);
+
+GListModel   *ed_catalog_get_procedures   (EdCatalog    *self);
+EdProcedure  *ed_catalog_lookup           (EdCatalog    *self,
+                                           const char   *id);
+GPtrArray    *ed_catalog_get_errors       (EdCatalog    *self);
+
+G_END_DECLS

@@ -1,0 +1,264 @@
+/* ed-procedure.h — one procedure of the catalog, as its file describes it
+ *
+ * The parts of a procedure are plain structures owned by the
+ * EdProcedure; treat them as read-only. Their meaning is documented for
+ * file authors in data/procedures/README.md (schema 1).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "ed-language.h"
+#include "ed-text.h"
+
+G_BEGIN_DECLS
+
+#define ED_PROCEDURE_SCHEMA 1
+
+typedef enum
+{
+  ED_STATUS_CURRENT,
+  ED_STATUS_ARCHIVED,
+} EdStatus;
+
+/* Where a procedure was read from; later origins win by id. */
+typedef enum
+{
+  ED_ORIGIN_SYSTEM,   /* installed with the app */
+  ED_ORIGIN_USER,     /* $XDG_DATA_HOME/entry-desk/procedures */
+  ED_ORIGIN_UPDATE,   /* downloaded from a signed feed */
+  ED_ORIGIN_OTHER,    /* a file named on the command line */
+} EdOrigin;
+
+typedef enum
+{
+  ED_NOTE_INFO,
+  ED_NOTE_WARNING,
+  ED_NOTE_PENALTY,
+} EdNoteKind;
+
+typedef enum
+{
+  ED_FIELD_TEXT,
+  ED_FIELD_NAME_LATIN,
+  ED_FIELD_DATE,
+  ED_FIELD_PHONE,
+  ED_FIELD_EMAIL,
+  ED_FIELD_COUNTRY,
+  ED_FIELD_PASSPORT_NUMBER,
+  ED_FIELD_CHOICE,
+  ED_FIELD_YES_NO,
+  ED_FIELD_DIGITS,
+  ED_FIELD_PASSWORD,
+  ED_FIELD_ADDRESS,
+} EdFieldKind;
+
+typedef enum
+{
+  ED_FIELD_RULE_NONE,
+  ED_FIELD_RULE_PASSPORT_NUMBER,
+  ED_FIELD_RULE_NAME_LATIN,
+  ED_FIELD_RULE_PHONE,
+  ED_FIELD_RULE_DIGITS,
+  ED_FIELD_RULE_PASSWORD,
+  ED_FIELD_RULE_PATTERN,
+} EdFieldRuleType;
+
+typedef enum
+{
+  ED_PERIOD_PERIOD,   /* something must be done every day until the last day */
+  ED_PERIOD_WINDOW,   /* something applies to events up to the last day */
+} EdPeriodKind;
+
+typedef enum
+{
+  ED_COUNTING_EVENT_DAY_0,  /* last day = event + days */
+  ED_COUNTING_EVENT_DAY_1,  /* last day = event + days - 1 */
+} EdCounting;
+
+typedef struct
+{
+  EdText *title;
+  char   *url;        /* nullable */
+  char   *date;       /* nullable, YYYY-MM-DD */
+} EdSource;
+
+/* One line of the rules box. */
+typedef struct
+{
+  EdText *text;
+  EdText *when;       /* nullable */
+} EdRule;
+
+typedef struct
+{
+  char       *id;
+  EdNoteKind  kind;
+  EdText     *text;
+} EdNote;
+
+typedef struct
+{
+  char *id;
+  EdText *title;
+} EdPhase;
+
+typedef struct
+{
+  char     *id;
+  char     *url;            /* https:, tel: or mailto: */
+  char     *text;           /* nullable: the address as the source prints it */
+  EdText   *title;
+  gboolean  qr;
+  gboolean  official_only;
+} EdLink;
+
+typedef struct
+{
+  char   *id;
+  EdText *text;
+  char   *page;             /* nullable: "P.5～10", exactly as printed */
+} EdChecklistItem;
+
+typedef struct
+{
+  char      *id;
+  EdText    *title;
+  EdText    *body;
+  GPtrArray *links;         /* EdLink */
+  GPtrArray *notes;         /* EdNote */
+} EdAlternative;
+
+typedef struct
+{
+  char      *id;
+  char      *phase;         /* nullable: an EdPhase id */
+  EdText    *title;
+  EdText    *body;
+  gboolean   optional;
+  GPtrArray *alternatives;  /* EdAlternative */
+  GPtrArray *notes;         /* EdNote */
+  GPtrArray *links;         /* EdLink */
+  GPtrArray *field_ids;     /* char*: ids of EdField, in form order */
+  GPtrArray *checklist;     /* EdChecklistItem */
+} EdStep;
+
+typedef struct
+{
+  EdFieldRuleType  type;
+  int              min_length;    /* -1 when not given */
+  int              max_length;    /* -1 when not given */
+  int              min_classes;   /* -1 when not given */
+  char            *pattern;       /* ED_FIELD_RULE_PATTERN */
+  GRegex          *regex;         /* compiled @pattern, anchored */
+  EdText          *message;       /* nullable */
+} EdFieldRule;
+
+typedef struct
+{
+  char   *value;
+  EdText *label;
+  char   *official_label;   /* nullable */
+} EdChoice;
+
+typedef struct
+{
+  char         *id;
+  char         *traveller_key;    /* nullable: filled from this traveller key */
+  EdFieldKind   kind;
+  gboolean      required;
+  EdText       *label;
+  char         *official_label;   /* nullable: exactly as the official form shows it */
+  EdLanguage    official_lang;    /* meaningful when official_label is set */
+  EdText       *help;             /* nullable */
+  EdFieldRule   rule;
+  GPtrArray    *choices;          /* EdChoice */
+  int           repeat;           /* 1 unless the form asks more than once */
+  gboolean      is_private;       /* never saved, never printed */
+} EdField;
+
+typedef struct
+{
+  char         *id;
+  EdPeriodKind  kind;
+  char         *event;            /* a traveller key or a field id */
+  int           days;
+  EdCounting    counting;
+  EdText       *label;
+  EdText       *note;             /* nullable */
+} EdPeriod;
+
+typedef struct
+{
+  EdText *languages;
+  EdText *hours;
+} EdContactHours;
+
+typedef struct
+{
+  char      *id;
+  EdText    *name;
+  char      *phone;               /* nullable, as the source writes it */
+  char      *email;               /* nullable */
+  char      *url;                 /* nullable */
+  gboolean   qr;
+  EdText    *service;             /* nullable */
+  GPtrArray *hours;               /* EdContactHours */
+} EdContact;
+
+#define ED_TYPE_PROCEDURE (ed_procedure_get_type ())
+
+G_DECLARE_FINAL_TYPE (EdProcedure, ed_procedure, ED, PROCEDURE, GObject)
+
+EdProcedure     *ed_procedure_new_from_file        (const char         *path,
+                                                    EdOrigin            origin,
+                                                    GError            **error);
+EdProcedure     *ed_procedure_new_from_bytes       (GBytes             *bytes,
+                                                    const char         *name,
+                                                    EdOrigin            origin,
+                                                    GError            **error);
+
+const char      *ed_procedure_get_id               (EdProcedure        *self);
+int              ed_procedure_get_version          (EdProcedure        *self);
+const char      *ed_procedure_get_updated          (EdProcedure        *self);
+const char      *ed_procedure_get_path             (EdProcedure        *self);
+EdOrigin         ed_procedure_get_origin           (EdProcedure        *self);
+gboolean         ed_procedure_requires_language    (EdProcedure        *self,
+                                                    EdLanguage          language);
+
+const char      *ed_procedure_get_country          (EdProcedure        *self);
+const char      *ed_procedure_get_subdivision      (EdProcedure        *self);
+EdText          *ed_procedure_get_region_name      (EdProcedure        *self);
+EdText          *ed_procedure_get_title            (EdProcedure        *self);
+EdText          *ed_procedure_get_summary          (EdProcedure        *self);
+EdText          *ed_procedure_get_intro            (EdProcedure        *self);
+
+EdStatus         ed_procedure_get_status           (EdProcedure        *self);
+const char      *ed_procedure_get_valid_from       (EdProcedure        *self);
+const char      *ed_procedure_get_valid_until      (EdProcedure        *self);
+const char      *ed_procedure_get_superseded_by    (EdProcedure        *self);
+EdText          *ed_procedure_get_status_note      (EdProcedure        *self);
+char            *ed_procedure_describe_status      (EdProcedure        *self,
+                                                    EdLanguage          language);
+
+GPtrArray       *ed_procedure_get_sources          (EdProcedure        *self);
+GPtrArray       *ed_procedure_get_rules            (EdProcedure        *self);
+GPtrArray       *ed_procedure_get_notes            (EdProcedure        *self);
+GPtrArray       *ed_procedure_get_phases           (EdProcedure        *self);
+GPtrArray       *ed_procedure_get_steps            (EdProcedure        *self);
+GPtrArray       *ed_procedure_get_fields           (EdProcedure        *self);
+GPtrArray       *ed_procedure_get_periods          (EdProcedure        *self);
+GPtrArray       *ed_procedure_get_contacts         (EdProcedure        *self);
+
+const EdField   *ed_procedure_find_field           (EdProcedure        *self,
+                                                    const char         *field_id);
+const EdStep    *ed_procedure_find_step            (EdProcedure        *self,
+                                                    const char         *step_id);
+const EdPhase   *ed_procedure_find_phase           (EdProcedure        *self,
+                                                    const char         *phase_id);
+gboolean         ed_procedure_matches              (EdProcedure        *self,
+                                                    const char         *casefolded_needle);
+
+G_END_DECLS
