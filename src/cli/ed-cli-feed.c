@@ -288,12 +288,25 @@ int
 ed_cli_feed (int    argc,
              char **argv)
 {
-  if (argc >= 2 && strcmp (argv[1], "keygen") == 0)
-    return feed_keygen (argc - 1, argv + 1);
-  if (argc >= 2 && strcmp (argv[1], "build") == 0)
-    return feed_build (argc - 1, argv + 1);
-  if (argc >= 2 && strcmp (argv[1], "update") == 0)
-    return feed_update (argc - 1, argv + 1);
+  static const struct {
+    const char       *name;
+    EdCliCommandFunc  run;
+  } verbs[] = {
+    { "keygen", feed_keygen },
+    { "build", feed_build },
+    { "update", feed_update },
+  };
+
+  for (guint i = 0; argc >= 2 && i < G_N_ELEMENTS (verbs); i++)
+    {
+      if (strcmp (argv[1], verbs[i].name) == 0)
+        {
+          g_autofree char *prgname = g_strdup_printf ("entry-desk-cli feed %s", verbs[i].name);
+
+          g_set_prgname (prgname);
+          return verbs[i].run (argc - 1, argv + 1);
+        }
+    }
 
   if (argc >= 2 && (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0))
     {

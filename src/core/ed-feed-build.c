@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -205,7 +206,10 @@ write_feed (const char  *out_dir,
 
   if (g_mkdir_with_parents (out_dir, 0755) != 0)
     {
-      g_set_error (error, ED_ERROR, ED_ERROR_IO, _("Could not create the folder “%s”"), out_dir);
+      int saved_errno = errno;
+
+      g_set_error (error, ED_ERROR, ED_ERROR_IO, _("Could not create the folder “%s”: %s"),
+                   out_dir, g_strerror (saved_errno));
       return FALSE;
     }
 

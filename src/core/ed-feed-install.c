@@ -293,7 +293,7 @@ read_checked (const char         *dir,
     {
       g_set_error (error, ED_ERROR, ED_ERROR_SIGNATURE,
                    _("“%s” from “%s” does not match the checksum in the signed index; "
-                     "it may have been altered"), entry->file, url);
+                     "it may have been altered, so nothing was installed"), entry->file, url);
       return NULL;
     }
 

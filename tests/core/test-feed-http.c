@@ -145,6 +145,10 @@ test_feed_http_errors (Fixture       *fixture,
   /* Nothing listens on port 9 (discard) of this computer. */
   fetch (fixture, "http://127.0.0.1:9/index.json", NULL, 1024, 10);
   assert_network_error (fixture, "refused");
+
+  /* .invalid never resolves (RFC 6761). */
+  fetch (fixture, "https://feed.invalid/index.json", NULL, 1024, 10);
+  assert_network_error (fixture, "could not be found");
 }
 
 static void
