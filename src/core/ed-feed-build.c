@@ -15,6 +15,7 @@
 
 #include "ed-error.h"
 #include "ed-feed-build.h"
+#include "ed-feed-private.h"
 #include "ed-procedure.h"
 
 typedef struct
@@ -150,28 +151,6 @@ previous_sequence (const char  *out_dir,
   return index != NULL ? index->sequence : 0;
 }
 
-static gboolean
-write_file (const char  *dir,
-            const char  *name,
-            GBytes      *contents,
-            GError     **error)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) local_error = NULL;
-  gsize length;
-  const char *data = g_bytes_get_data (contents, &length);
-
-  if (!g_file_set_contents_full (path, data != NULL ? data : "", length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error))
-    {
-      g_set_error (error, ED_ERROR, ED_ERROR_IO, _("Could not write “%s”: %s"),
-                   path, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* A procedure dropped from the feed must not linger on the server. */
 static void
 remove_unlisted (const char  *out_dir,
@@ -218,7 +197,7 @@ write_feed (const char  *out_dir,
       Published *published = files->pdata[i];
       const EdFeedEntry *entry = ed_feed_index_lookup (index, published->id);
 
-      if (!write_file (out_dir, entry->file, published->contents, error))
+      if (!ed_feed_store_write_file (out_dir, entry->file, published->contents, error))
         return FALSE;
     }
   remove_unlisted (out_dir, index);
@@ -228,8 +207,8 @@ write_feed (const char  *out_dir,
   signature_text = ed_signature_to_string (ed_signing_key_get_public_key (key), signature);
   signature_bytes = g_bytes_new_take (signature_text, strlen (signature_text));
 
-  return write_file (out_dir, ED_FEED_INDEX_NAME, index_bytes, error) &&
-         write_file (out_dir, ED_FEED_SIGNATURE_NAME, signature_bytes, error);
+  return ed_feed_store_write_file (out_dir, ED_FEED_INDEX_NAME, index_bytes, error) &&
+         ed_feed_store_write_file (out_dir, ED_FEED_SIGNATURE_NAME, signature_bytes, error);
 }
 
 /**

@@ -412,6 +412,20 @@ remember (EdFeedJob *job)
   g_autofree char *state_path = g_build_filename (job->store_dir, STATE_NAME, NULL);
   g_autoptr(GError) error = NULL;
 
+  g_autoptr(GHashTable) configured = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  const char *url;
+
+  for (guint i = 0; i < job->sources->len; i++)
+    g_hash_table_add (configured, ((EdFeedSource *) job->sources->pdata[i])->url);
+
+  /* A feed no longer configured is forgotten, but not the versions it
+   * brought: they still may not go back. */
+  g_hash_table_iter_init (&iter, job->state->records);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &url, NULL))
+    if (!g_hash_table_contains (configured, url))
+      g_hash_table_iter_remove (&iter);
+
   for (guint i = 0; i < job->sources->len; i++)
     {
       EdFeedSource *source = job->sources->pdata[i];

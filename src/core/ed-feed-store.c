@@ -275,7 +275,9 @@ ed_feed_store_make_stage (const char  *store_dir,
   return g_steal_pointer (&path);
 }
 
-/* Writes a file of a set; ed_feed_store_swap() syncs them all. */
+/* Writes a file, replacing any in one step, so that a web server
+ * serving a feed never sends half of one; ed_feed_store_swap() syncs
+ * a whole set to the disk. */
 gboolean
 ed_feed_store_write_file (const char  *dir,
                           const char  *name,
@@ -288,7 +290,7 @@ ed_feed_store_write_file (const char  *dir,
   const char *data = g_bytes_get_data (contents, &length);
 
   if (!g_file_set_contents_full (path, data != NULL ? data : "", length,
-                                 G_FILE_SET_CONTENTS_NONE, 0644, &local_error))
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error))
     {
       g_set_error (error, ED_ERROR, ED_ERROR_IO, _("Could not write “%s”: %s"),
                    path, local_error->message);

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -11,6 +12,40 @@
 #include "ed-feed-store.h"
 #include "ed-test-util.h"
 #include "feed-fixture.h"
+
+static char *sysconfdir;
+
+/* Each test gets its own $XDG_DATA_HOME, so its own updates and catalog;
+ * the system's trusted-keys.d is an empty folder of the tests. */
+void
+feed_fixture_init (int    *argc,
+                   char ***argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  /* The isolated XDG_DATA_DIRS lack the desktop's proxy settings schema,
+   * which GIO's GNOME proxy resolver needs; the server is local anyway. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  sysconfdir = ed_test_make_tmpdir ();
+  g_setenv ("ENTRY_DESK_SYSCONFDIR", sysconfdir, TRUE);
+}
+
+void
+feed_fixture_add_test (const char      *name,
+                       FeedFixtureTest  func)
+{
+  g_test_add (name, FeedFixture, NULL, feed_fixture_set_up, func, feed_fixture_tear_down);
+}
+
+int
+feed_fixture_run (void)
+{
+  int status = g_test_run ();
+
+  ed_test_rm_rf (sysconfdir);
+  g_clear_pointer (&sysconfdir, g_free);
+  return status;
+}
 
 void
 feed_fixture_set_up (FeedFixture   *fixture,

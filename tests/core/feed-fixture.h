@@ -24,6 +24,14 @@ typedef struct
   guint          timeout;
 } FeedFixture;
 
+typedef void (*FeedFixtureTest) (FeedFixture   *fixture,
+                                 gconstpointer  data);
+
+void           feed_fixture_init          (int           *argc,
+                                           char        ***argv);
+void           feed_fixture_add_test      (const char    *name,
+                                           FeedFixtureTest func);
+int            feed_fixture_run           (void);
 void           feed_fixture_set_up        (FeedFixture   *fixture,
                                            gconstpointer  data);
 void           feed_fixture_tear_down     (FeedFixture   *fixture,

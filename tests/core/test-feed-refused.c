@@ -8,7 +8,6 @@
  */
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -337,44 +336,26 @@ test_feed_refused_no_feed_no_key (void)
   g_assert_nonnull (strstr (key_error->message, "not-a-key"));
 }
 
-static void
-add (const char *name,
-     void (*func) (FeedFixture *, gconstpointer))
-{
-  g_test_add (name, FeedFixture, NULL, feed_fixture_set_up, func, feed_fixture_tear_down);
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *sysconfdir = NULL;
-  int status;
+  feed_fixture_init (&argc, &argv);
 
-  setlocale (LC_ALL, "C.UTF-8");
-  /* The isolated XDG_DATA_DIRS lack the desktop's proxy settings schema,
-   * which GIO's GNOME proxy resolver needs; the server is local anyway. */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  sysconfdir = ed_test_make_tmpdir ();
-  g_setenv ("ENTRY_DESK_SYSCONFDIR", sysconfdir, TRUE);
-
-  add ("/feed-refused/tampered-file", test_feed_refused_tampered_file);
-  add ("/feed-refused/bad-signature", test_feed_refused_bad_signature);
-  add ("/feed-refused/unknown-key", test_feed_refused_unknown_key);
-  add ("/feed-refused/older-version", test_feed_refused_older_version);
-  add ("/feed-refused/invalid-procedure", test_feed_refused_invalid_procedure);
-  add ("/feed-refused/replayed-index", test_feed_refused_replayed_index);
-  add ("/feed-refused/http-404", test_feed_refused_http_404);
-  add ("/feed-refused/http-500", test_feed_refused_http_500);
-  add ("/feed-refused/stall", test_feed_refused_stall);
-  add ("/feed-refused/dropped", test_feed_refused_dropped);
-  add ("/feed-refused/offline", test_feed_refused_offline);
-  add ("/feed-refused/plain-http", test_feed_refused_plain_http);
-  add ("/feed-refused/cancelled", test_feed_refused_cancelled);
+  feed_fixture_add_test ("/feed-refused/tampered-file", test_feed_refused_tampered_file);
+  feed_fixture_add_test ("/feed-refused/bad-signature", test_feed_refused_bad_signature);
+  feed_fixture_add_test ("/feed-refused/unknown-key", test_feed_refused_unknown_key);
+  feed_fixture_add_test ("/feed-refused/older-version", test_feed_refused_older_version);
+  feed_fixture_add_test ("/feed-refused/invalid-procedure", test_feed_refused_invalid_procedure);
+  feed_fixture_add_test ("/feed-refused/replayed-index", test_feed_refused_replayed_index);
+  feed_fixture_add_test ("/feed-refused/http-404", test_feed_refused_http_404);
+  feed_fixture_add_test ("/feed-refused/http-500", test_feed_refused_http_500);
+  feed_fixture_add_test ("/feed-refused/stall", test_feed_refused_stall);
+  feed_fixture_add_test ("/feed-refused/dropped", test_feed_refused_dropped);
+  feed_fixture_add_test ("/feed-refused/offline", test_feed_refused_offline);
+  feed_fixture_add_test ("/feed-refused/plain-http", test_feed_refused_plain_http);
+  feed_fixture_add_test ("/feed-refused/cancelled", test_feed_refused_cancelled);
   g_test_add_func ("/feed-refused/no-feed-no-key", test_feed_refused_no_feed_no_key);
 
-  status = g_test_run ();
-  ed_test_rm_rf (sysconfdir);
-  return status;
+  return feed_fixture_run ();
 }

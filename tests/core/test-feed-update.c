@@ -7,7 +7,6 @@
  */
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -305,36 +304,18 @@ test_feed_update_progress (FeedFixture   *fixture,
   g_assert_cmpstr (ed_feed_get_status (feed), ==, "");
 }
 
-static void
-add (const char *name,
-     void (*func) (FeedFixture *, gconstpointer))
-{
-  g_test_add (name, FeedFixture, NULL, feed_fixture_set_up, func, feed_fixture_tear_down);
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *sysconfdir = NULL;
-  int status;
+  feed_fixture_init (&argc, &argv);
 
-  setlocale (LC_ALL, "C.UTF-8");
-  /* The isolated XDG_DATA_DIRS lack the desktop's proxy settings schema,
-   * which GIO's GNOME proxy resolver needs; the server is local anyway. */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  sysconfdir = ed_test_make_tmpdir ();
-  g_setenv ("ENTRY_DESK_SYSCONFDIR", sysconfdir, TRUE);
+  feed_fixture_add_test ("/feed-update/good", test_feed_update_good);
+  feed_fixture_add_test ("/feed-update/not-modified", test_feed_update_not_modified);
+  feed_fixture_add_test ("/feed-update/rebuilt-unchanged", test_feed_update_rebuilt_unchanged);
+  feed_fixture_add_test ("/feed-update/newer-and-removed", test_feed_update_newer_and_removed);
+  feed_fixture_add_test ("/feed-update/system-key", test_feed_update_system_key);
+  feed_fixture_add_test ("/feed-update/progress", test_feed_update_progress);
 
-  add ("/feed-update/good", test_feed_update_good);
-  add ("/feed-update/not-modified", test_feed_update_not_modified);
-  add ("/feed-update/rebuilt-unchanged", test_feed_update_rebuilt_unchanged);
-  add ("/feed-update/newer-and-removed", test_feed_update_newer_and_removed);
-  add ("/feed-update/system-key", test_feed_update_system_key);
-  add ("/feed-update/progress", test_feed_update_progress);
-
-  status = g_test_run ();
-  ed_test_rm_rf (sysconfdir);
-  return status;
+  return feed_fixture_run ();
 }
