@@ -68,8 +68,35 @@ ed_procedure_init (EdProcedure *self)
   self->contacts = g_ptr_array_new ();
 }
 
-/* json-glib reports "<data>:LINE:COLUMN: Parse error: what"; say it with
- * our words and keep its line, column and what. */
+/* Skips a separator as json-glib's translations write it: ": " or "：". */
+static const char *
+skip_separator (const char *p)
+{
+  for (;;)
+    {
+      if (*p == ':' || *p == ' ')
+        p++;
+      else if (g_str_has_prefix (p, "："))
+        p += strlen ("：");
+      else
+        return p;
+    }
+}
+
+static const char *
+find_separator (const char *p)
+{
+  const char *ascii = strstr (p, ": ");
+  const char *wide = strstr (p, "：");
+
+  if (ascii == NULL || (wide != NULL && wide < ascii))
+    return wide;
+  return ascii;
+}
+
+/* json-glib reports "<data>:LINE:COLUMN: Parse error: what" (translated
+ * in its own domain); say it with our words and keep its line, column
+ * and what. */
 static void
 report_json_error (EdJsonReader *reader,
                    const GError *error)
@@ -78,16 +105,16 @@ report_json_error (EdJsonReader *reader,
   int consumed = 0;
   const char *what = error->message;
 
-  if (sscanf (error->message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
+  if (sscanf (error->message, "<data>:%u:%u%n", &line, &column, &consumed) == 2 && consumed > 0)
     {
       g_autofree char *place = NULL;
-      const char *colon;
+      const char *separator;
 
-      what += consumed;
-      /* Drop json-glib's own "Parse error: " (translated or not). */
-      colon = strstr (what, ": ");
-      if (colon != NULL && colon - what < 40)
-        what = colon + 2;
+      what = skip_separator (what + consumed);
+      /* Drop json-glib's own "Parse error". */
+      separator = find_separator (what);
+      if (separator != NULL && separator - what < 40)
+        what = skip_separator (separator);
 
       /* Translators: where a file's JSON is broken */
       place = g_strdup_printf (_("line %u, column %u"), line, column);

@@ -256,7 +256,8 @@ const char      *ed_procedure_get_superseded_by    (EdProcedure        *self);
 EdText          *ed_procedure_get_status_note      (EdProcedure        *self);
 char            *ed_procedure_describe_status      (EdProcedure        *self,
                                                     EdLanguage          language);
-char            *ed_procedure_describe_status_brief (EdProcedure       *self,
+char            *ed_procedure_describe_status_brief
+                                                   (EdProcedure        *self,
                                                     EdLanguage          language);
 char            *ed_procedure_describe_status_on   (EdProcedure        *self,
                                                     EdLanguage          language,
@@ -283,11 +284,12 @@ const EdPhase   *ed_procedure_find_phase           (EdProcedure        *self,
 gboolean         ed_procedure_matches              (EdProcedure        *self,
                                                     const char         *casefolded_needle);
 
-/* ed-procedure-json.c */
+/* ed-procedure-json.c: the file's form (every language), or one language's */
 JsonNode        *ed_procedure_to_json              (EdProcedure        *self);
 JsonNode        *ed_procedure_to_json_in           (EdProcedure        *self,
                                                     EdLanguage          language);
 
+/* The names the file uses: "passport-number" */
 const char      *ed_field_kind_to_string           (EdFieldKind         kind);
 const char      *ed_field_rule_type_to_string      (EdFieldRuleType     type);
 

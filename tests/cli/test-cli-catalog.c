@@ -488,11 +488,22 @@ test_check_catalog_translated (Fixture       *f,
   const char *args[] = { "check-catalog", file, NULL };
   g_autofree char *out = NULL;
   g_autofree char *expected = g_strconcat (file, ": summary: ", NULL);
+  g_autofree char *broken = ed_test_data_path ("catalog", "bad", "xx-bad-json.json", NULL);
+  const char *env_zh[] = { "LANGUAGE=zh_CN", "LC_ALL=zh_CN.UTF-8", NULL };
+  const char *args_json[] = { "check-catalog", broken, NULL };
+  g_autofree char *out_json = NULL;
+  g_autofree char *expected_json = g_strconcat (broken, ": 第 4 行，第 15 列: 文件不是有效的 JSON：", NULL);
 
   g_assert_cmpint (ed_test_run_cli (env, args, &out, NULL), ==, 1);
   g_assert_true (g_str_has_prefix (out, expected));
   g_assert_null (strstr (out, "required, but missing"));
   g_assert_nonnull (strstr (out, "必須"));
+
+  /* json-glib's own message is translated too, with other separators:
+   * its line and column are still found. */
+  g_assert_cmpint (ed_test_run_cli (env_zh, args_json, &out_json, NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (out_json, expected_json));
+  g_assert_null (strstr (out_json, "<data>"));
 }
 
 int

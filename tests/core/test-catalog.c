@@ -487,6 +487,28 @@ test_catalog_addresses_from_seeds (void)
   visit_catalog (&v, catalog);
 }
 
+/* What Entry Desk read is all the file says: written back, each shipped
+ * procedure is its file again. */
+static void
+test_catalog_nothing_lost (void)
+{
+  g_autoptr(EdCatalog) catalog = load_shipped ();
+  GListModel *procedures = ed_catalog_get_procedures (catalog);
+
+  for (guint i = 0; i < g_list_model_get_n_items (procedures); i++)
+    {
+      g_autoptr(EdProcedure) procedure = g_list_model_get_item (procedures, i);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(JsonNode) written = ed_procedure_to_json (procedure);
+      g_autoptr(GError) error = NULL;
+
+      json_parser_load_from_file (parser, ed_procedure_get_path (procedure), &error);
+      g_assert_no_error (error);
+      if (!json_node_equal (written, json_parser_get_root (parser)))
+        g_error ("%s: written back, it differs from its file", ed_procedure_get_id (procedure));
+    }
+}
+
 static void
 copy_with_changes (const char *id,
                    const char *dir,
@@ -635,6 +657,7 @@ main (int    argc,
   g_test_add_func ("/catalog/links", test_catalog_links);
   g_test_add_func ("/catalog/seed-addresses", test_catalog_seed_addresses);
   g_test_add_func ("/catalog/addresses-from-seeds", test_catalog_addresses_from_seeds);
+  g_test_add_func ("/catalog/nothing-lost", test_catalog_nothing_lost);
   g_test_add_func ("/catalog/user-override", test_catalog_user_override);
   g_test_add_func ("/catalog/bad-user-file", test_catalog_bad_user_file);
   g_test_add_func ("/catalog/same-folder-twice", test_catalog_same_folder_twice);
