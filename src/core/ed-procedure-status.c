@@ -59,7 +59,7 @@ ed_procedure_has_ended (EdProcedure *self,
  * @today: (nullable): the day to judge on; %NULL for today
  * @with_note: add the status note (why it ended)
  *
- * Returns: (transfer full): one line, such as "Ended on 2023-01-07 —
+ * Returns: (transfer full): one line, such as "Ended, last day 2023-01-07 —
  *   China stopped…", "In force since 2024-12-02" or "Current"
  */
 char *
@@ -81,7 +81,7 @@ ed_procedure_describe_status_on (EdProcedure *self,
   if (ed_procedure_has_ended (self, today))
     {
       if (until != NULL)
-        g_string_printf (line, ed_translate (language, "status", "Ended on %s"), until);
+        g_string_printf (line, ed_translate (language, "status", "Ended, last day %s"), until);
       else
         g_string_assign (line, ed_translate (language, "status", "Ended"));
     }
@@ -137,7 +137,7 @@ ed_procedure_describe_status (EdProcedure *self,
  * ed_procedure_describe_status_brief:
  *
  * Returns: (transfer full): the status line in @language without the
- *   note, for lists: "Ended on 2023-01-07"
+ *   note, for lists: "Ended, last day 2023-01-07"
  */
 char *
 ed_procedure_describe_status_brief (EdProcedure *self,

@@ -301,20 +301,20 @@ test_procedure_status (void)
   g_autoptr(EdProcedure) lapsed = procedure_with_status ("current", "2020-01-01", "2025-07-31", NULL);
   GDate day;
 
-  assert_status (archived, ED_LANGUAGE_EN, TRUE, "Ended on 2023-01-07 — It ended.");
-  assert_status (archived, ED_LANGUAGE_EN, FALSE, "Ended on 2023-01-07");
-  assert_status (replaced, ED_LANGUAGE_EN, TRUE, "Ended on 2023-01-07 — Replaced by xx-new — It ended.");
+  assert_status (archived, ED_LANGUAGE_EN, TRUE, "Ended, last day 2023-01-07 — It ended.");
+  assert_status (archived, ED_LANGUAGE_EN, FALSE, "Ended, last day 2023-01-07");
+  assert_status (replaced, ED_LANGUAGE_EN, TRUE, "Ended, last day 2023-01-07 — Replaced by xx-new — It ended.");
   assert_status (since, ED_LANGUAGE_EN, TRUE, "In force since 2024-12-02");
   assert_status (future, ED_LANGUAGE_EN, TRUE, "In force from 2027-04-01");
   assert_status (plain, ED_LANGUAGE_EN, TRUE, "Current");
   /* The dates win over a status nobody updated. */
-  assert_status (lapsed, ED_LANGUAGE_EN, TRUE, "Ended on 2025-07-31");
+  assert_status (lapsed, ED_LANGUAGE_EN, TRUE, "Ended, last day 2025-07-31");
 
   /* In the language asked for, whatever the UI language (C here). */
-  assert_status (archived, ED_LANGUAGE_JA, TRUE, "2023-01-07に終了 — 終わりました。");
+  assert_status (archived, ED_LANGUAGE_JA, TRUE, "終了（最終日 2023-01-07） — 終わりました。");
   assert_status (since, ED_LANGUAGE_JA, FALSE, "2024-12-02から施行中");
   assert_status (plain, ED_LANGUAGE_ZH_CN, FALSE, "现行");
-  assert_status (archived, ED_LANGUAGE_ZH_CN, FALSE, "已于2023-01-07结束");
+  assert_status (archived, ED_LANGUAGE_ZH_CN, FALSE, "已结束（最后一天为 2023-01-07）");
 
   g_date_clear (&day, 1);
   g_date_set_dmy (&day, 31, 7, 2025);
