@@ -7,12 +7,14 @@
  */
 #pragma once
 
+#include "ed-catalog.h"
 #include "ed-date.h"
 #include "ed-error.h"
 #include "ed-i18n.h"
 #include "ed-language.h"
 #include "ed-mo.h"
 #include "ed-paths.h"
+#include "ed-period.h"
 #include "ed-procedure.h"
 #include "ed-text.h"
 #include "ed-traveller.h"

@@ -9,19 +9,7 @@
 
 #include "ed-error.h"
 #include "ed-feed-index.h"
-
-gboolean
-ed_feed_id_is_valid (const char *id)
-{
-  if (id == NULL || !g_ascii_islower (id[0]) || strlen (id) > 100)
-    return FALSE;
-
-  for (const char *p = id; *p != '\0'; p++)
-    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
-      return FALSE;
-
-  return TRUE;
-}
+#include "ed-json-reader.h"
 
 char *
 ed_sha256_hex (GBytes *bytes)
@@ -246,7 +234,7 @@ entry_from_node (JsonNode    *node,
 
   if ((text = get_string (object, "id", path_id, error)) == NULL)
     return NULL;
-  if (!ed_feed_id_is_valid (text))
+  if (!ed_json_reader_is_id (text))
     {
       invalid (error, path_id, _("not a procedure id (lower-case letters, digits and “-”)"));
       return NULL;

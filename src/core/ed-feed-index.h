@@ -59,7 +59,6 @@ EdFeedEntry        *ed_feed_entry_copy           (const EdFeedEntry  *entry);
 void                ed_feed_entry_free           (EdFeedEntry        *entry);
 
 char               *ed_sha256_hex                (GBytes             *bytes);
-gboolean            ed_feed_id_is_valid          (const char         *id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdFeedEntry, ed_feed_entry_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdFeedIndex, ed_feed_index_free)

@@ -15,6 +15,7 @@
 
 #include "ed-error.h"
 #include "ed-feed-private.h"
+#include "ed-json-reader.h"
 
 #define STATE_FORMAT 1
 
@@ -156,7 +157,7 @@ read_state (EdFeedState *self,
         {
           gint64 version = json_object_get_int_member_with_default (versions, l->data, 0);
 
-          if (ed_feed_id_is_valid (l->data) && version > 0 && version <= G_MAXINT)
+          if (ed_json_reader_is_id (l->data) && version > 0 && version <= G_MAXINT)
             ed_feed_state_note_version (self, l->data, version);
         }
     }

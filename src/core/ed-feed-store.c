@@ -52,7 +52,9 @@ static gboolean locked_in_process;
 char *
 ed_feed_store_dir (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "entry-desk", "updates", NULL);
+  g_autofree char *data_dir = ed_paths_user_data_dir ();
+
+  return g_build_filename (data_dir, "updates", NULL);
 }
 
 /**

@@ -137,18 +137,6 @@ test_feed_index_unknown_members (void)
   g_assert_cmpuint (index->entries->len, ==, 1);
 }
 
-static void
-test_feed_index_ids (void)
-{
-  g_assert_true (ed_feed_id_is_valid ("jp-my-her-sys"));
-  g_assert_true (ed_feed_id_is_valid ("cn2"));
-  g_assert_false (ed_feed_id_is_valid (""));
-  g_assert_false (ed_feed_id_is_valid ("2cn"));
-  g_assert_false (ed_feed_id_is_valid ("jp_a"));
-  g_assert_false (ed_feed_id_is_valid ("jp/a"));
-  g_assert_false (ed_feed_id_is_valid ("JP"));
-}
-
 int
 main (int    argc,
       char **argv)
@@ -160,7 +148,6 @@ main (int    argc,
   g_test_add_func ("/feed-index/refused", test_feed_index_refused);
   g_test_add_func ("/feed-index/too-large", test_feed_index_too_large);
   g_test_add_func ("/feed-index/unknown-members", test_feed_index_unknown_members);
-  g_test_add_func ("/feed-index/ids", test_feed_index_ids);
 
   return g_test_run ();
 }
