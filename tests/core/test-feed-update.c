@@ -12,6 +12,7 @@
 
 #include "ed-catalog.h"
 #include "ed-error.h"
+#include "ed-feed-private.h"
 #include "ed-feed-store.h"
 #include "ed-test-util.h"
 #include "feed-fixture.h"
@@ -197,6 +198,48 @@ test_feed_update_newer_and_removed (FeedFixture   *fixture,
   assert_catalog_has (SAMPLE_ID, 3, ED_ORIGIN_UPDATE);
 }
 
+/* Killed between the two renames of the swap: the catalog still loads
+ * the previous set, and the next update repairs the store and works. */
+static void
+test_feed_update_after_crash (FeedFixture   *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *sample = feed_fixture_sample_file (SAMPLE_ID ".json");
+  g_autofree char *store = ed_feed_store_dir ();
+  g_autofree char *old = g_build_filename (store, "old", NULL);
+  g_autofree char *stage = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GBytes) nothing = g_bytes_new_static ("{}", 2);
+  g_autoptr(EdFeedResult) first = NULL;
+  g_autoptr(EdFeedResult) next = NULL;
+  g_autoptr(GError) error = NULL;
+
+  publish_sample_and_mynumber (fixture, 1);
+  first = feed_fixture_update (fixture, NULL, &error);
+  g_assert_no_error (error);
+  before = feed_fixture_snapshot ();
+
+  stage = ed_feed_store_make_stage (store, &error);
+  g_assert_true (ed_feed_store_write_file (stage, "half.json", nothing, &error));
+  g_assert_true (ed_feed_store_swap (store, stage, ED_FEED_SWAP_STOP_AFTER_OLD, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (old, G_FILE_TEST_IS_DIR));
+  assert_catalog_has (MYNUMBER_ID, 2, ED_ORIGIN_UPDATE);
+  assert_catalog_has (SAMPLE_ID, 1, ED_ORIGIN_UPDATE);
+
+  feed_fixture_add (fixture, sample, 2);
+  feed_fixture_publish (fixture, 0);
+  next = feed_fixture_update (fixture, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ed_feed_result_get_n_downloaded (next), ==, 1);
+  assert_catalog_has (SAMPLE_ID, 2, ED_ORIGIN_UPDATE);
+  assert_catalog_has (MYNUMBER_ID, 2, ED_ORIGIN_UPDATE);
+  g_assert_false (g_file_test (old, G_FILE_TEST_EXISTS));
+  after = feed_fixture_snapshot ();
+  g_assert_cmpstr (after, !=, before);
+}
+
 /* A key an administrator placed in the system folder is trusted. */
 static void
 test_feed_update_system_key (FeedFixture   *fixture,
@@ -314,6 +357,7 @@ main (int    argc,
   feed_fixture_add_test ("/feed-update/not-modified", test_feed_update_not_modified);
   feed_fixture_add_test ("/feed-update/rebuilt-unchanged", test_feed_update_rebuilt_unchanged);
   feed_fixture_add_test ("/feed-update/newer-and-removed", test_feed_update_newer_and_removed);
+  feed_fixture_add_test ("/feed-update/after-crash", test_feed_update_after_crash);
   feed_fixture_add_test ("/feed-update/system-key", test_feed_update_system_key);
   feed_fixture_add_test ("/feed-update/progress", test_feed_update_progress);
 
