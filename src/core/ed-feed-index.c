@@ -342,6 +342,15 @@ ed_feed_index_new_from_node (JsonNode  *node,
     }
 
   array = json_node_get_array (procedures);
+  if (json_array_get_length (array) > ED_FEED_MAX_PROCEDURES)
+    {
+      g_autofree char *problem = g_strdup_printf (_("lists more than %d procedures"),
+                                                  ED_FEED_MAX_PROCEDURES);
+
+      invalid (error, "procedures", problem);
+      return NULL;
+    }
+
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       EdFeedEntry *entry = entry_from_node (json_array_get_element (array, i), i, error);

@@ -204,6 +204,20 @@ feed_fixture_update (FeedFixture  *fixture,
   return run.result;
 }
 
+/* A GAsyncReadyCallback for an update that must fail; @user_data is a
+ * GError ** that receives why. */
+void
+feed_fixture_update_failed (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  GError **error = user_data;
+  g_autoptr(EdFeedResult) none = ed_feed_update_finish (ED_FEED (source), result, error);
+
+  g_assert_null (none);
+  g_assert_nonnull (*error);
+}
+
 char *
 feed_fixture_current_dir (void)
 {

@@ -51,6 +51,9 @@ EdFeedResult  *feed_fixture_update        (FeedFixture   *fixture,
                                            const char    *trusted_key,
                                            GError       **error);
 char          *feed_fixture_snapshot      (void);
+void           feed_fixture_update_failed (GObject       *source,
+                                           GAsyncResult  *result,
+                                           gpointer       user_data);
 char          *feed_fixture_current_dir   (void);
 char          *feed_fixture_system_file   (const char    *id);
 char          *feed_fixture_sample_file   (const char    *name);

@@ -107,6 +107,35 @@ test_feed_index_refused (void)
 }
 
 static void
+test_feed_index_too_many (void)
+{
+  g_autoptr(EdFeedIndex) index = ed_feed_index_new ("P", 1, NULL);
+  g_autoptr(GBytes) contents = g_bytes_new_static ("x", 1);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(EdFeedIndex) parsed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i <= ED_FEED_MAX_PROCEDURES; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("xx-%04d", i);
+      EdFeedEntry *entry = g_new0 (EdFeedEntry, 1);
+
+      entry->id = g_steal_pointer (&id);
+      entry->version = 1;
+      entry->file = g_strconcat (entry->id, ".json", NULL);
+      entry->size = 1;
+      entry->sha256 = ed_sha256_hex (contents);
+      g_ptr_array_add (index->entries, entry);
+    }
+
+  bytes = ed_feed_index_to_bytes (index);
+  parsed = ed_feed_index_parse (bytes, &error);
+  g_assert_null (parsed);
+  g_assert_error (error, ED_ERROR, ED_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "more than 1000"));
+}
+
+static void
 test_feed_index_too_large (void)
 {
   gsize length = ED_FEED_INDEX_MAX_SIZE + 1;
@@ -147,6 +176,7 @@ main (int    argc,
   g_test_add_func ("/feed-index/round-trip", test_feed_index_round_trip);
   g_test_add_func ("/feed-index/refused", test_feed_index_refused);
   g_test_add_func ("/feed-index/too-large", test_feed_index_too_large);
+  g_test_add_func ("/feed-index/too-many", test_feed_index_too_many);
   g_test_add_func ("/feed-index/unknown-members", test_feed_index_unknown_members);
 
   return g_test_run ();

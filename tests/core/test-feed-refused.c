@@ -271,17 +271,6 @@ cancel_soon (GCancellable *cancellable)
 }
 
 static void
-cancelled_done (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  GError **error = user_data;
-  g_autoptr(EdFeedResult) none = ed_feed_update_finish (ED_FEED (source), result, error);
-
-  g_assert_null (none);
-}
-
-static void
 test_feed_refused_cancelled (FeedFixture   *fixture,
                              gconstpointer  data)
 {
@@ -297,7 +286,7 @@ test_feed_refused_cancelled (FeedFixture   *fixture,
   ed_test_server_set_mode (fixture->server, "/feed/" SAMPLE_ID ".json", ED_TEST_SERVE_STALL);
   ed_feed_set_urls (feed, urls);
   ed_feed_set_trusted_keys (feed, keys);
-  ed_feed_update_async (feed, cancellable, cancelled_done, &error);
+  ed_feed_update_async (feed, cancellable, feed_fixture_update_failed, &error);
   g_timeout_add_once (300, (GSourceOnceFunc) cancel_soon, cancellable);
   while (error == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -322,14 +311,14 @@ test_feed_refused_no_feed_no_key (void)
   const char *bad_keys[] = { "not-a-key", NULL };
   const char *urls[] = { "https://example.org/feed/", NULL };
 
-  ed_feed_update_async (feed, NULL, cancelled_done, &error);
+  ed_feed_update_async (feed, NULL, feed_fixture_update_failed, &error);
   while (error == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_error (error, ED_ERROR, ED_ERROR_NOT_FOUND);
 
   ed_feed_set_urls (feed, urls);
   ed_feed_set_trusted_keys (feed, bad_keys);
-  ed_feed_update_async (feed, NULL, cancelled_done, &key_error);
+  ed_feed_update_async (feed, NULL, feed_fixture_update_failed, &key_error);
   while (key_error == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_error (key_error, ED_ERROR, ED_ERROR_INVALID);
