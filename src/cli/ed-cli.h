@@ -31,6 +31,8 @@ typedef struct
 
 int          ed_cli_list          (int            argc,
                                    char         **argv);
+int          ed_cli_mrz           (int            argc,
+                                   char         **argv);
 
 /* ed-cli-common.c */
 int          ed_cli_usage_error   (const char     *format,

@@ -12,6 +12,7 @@
 
 static const EdCliCommand commands[] = {
   { "list", ed_cli_list, N_("[--json] [--lang L]"), N_("List the procedures with id, region, title and status") },
+  { "mrz", ed_cli_mrz, N_("[--json] LINE… | -"), N_("Read a passport’s, ID card’s or visa’s MRZ and check its check digits") },
 };
 
 static void
