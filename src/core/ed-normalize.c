@@ -143,6 +143,26 @@ nfkc_trimmed (const char *text)
   return g_strstrip (folded);
 }
 
+/* NFKC, trimmed, without the characters @drop says are not part of the
+ * value (the separators people type inside numbers). */
+static char *
+nfkc_dropping (const char *text,
+               gboolean  (*drop) (gunichar c))
+{
+  g_autofree char *folded = nfkc_trimmed (text);
+  GString *out = g_string_sized_new (strlen (folded));
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!drop (c))
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 /**
  * ed_normalize_text:
  *
@@ -212,6 +232,12 @@ ed_normalize_name_latin (const char *text)
   return collapse_spaces (upper);
 }
 
+static gboolean
+is_passport_separator (gunichar c)
+{
+  return g_unichar_isspace (c) || is_dash (c) || c == '<';
+}
+
 /**
  * ed_normalize_passport_number:
  *
@@ -224,24 +250,19 @@ ed_normalize_name_latin (const char *text)
 char *
 ed_normalize_passport_number (const char *text)
 {
-  g_autofree char *folded = NULL;
-  GString *out;
+  g_autofree char *bare = NULL;
 
   if (text == NULL)
     return NULL;
 
-  folded = nfkc_trimmed (text);
-  out = g_string_sized_new (strlen (folded));
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
+  bare = nfkc_dropping (text, is_passport_separator);
+  return g_utf8_strup (bare, -1);
+}
 
-      if (g_unichar_isspace (c) || is_dash (c) || c == '<')
-        continue;
-      g_string_append_unichar (out, g_unichar_toupper (c));
-    }
-
-  return g_string_free (out, FALSE);
+static gboolean
+is_phone_separator (gunichar c)
+{
+  return g_unichar_isspace (c) || is_dash (c) || c == '(' || c == ')' || c == '.';
 }
 
 /**
@@ -256,29 +277,20 @@ char *
 ed_normalize_phone (const char *text)
 {
   g_autofree char *folded = NULL;
-  GString *out;
-  const char *p;
 
   if (text == NULL)
     return NULL;
 
   folded = nfkc_trimmed (text);
-  out = g_string_sized_new (strlen (folded));
-  for (p = folded; *p != '\0'; p = g_utf8_next_char (p))
+  if (folded[0] == '+')
     {
-      gunichar c = g_utf8_get_char (p);
+      g_autoptr(GString) international = g_string_new (folded);
 
-      if (folded[0] == '+' && g_str_has_prefix (p, "(0)"))
-        {
-          p += 2;
-          continue;
-        }
-      if (g_unichar_isspace (c) || is_dash (c) || c == '(' || c == ')' || c == '.')
-        continue;
-      g_string_append_unichar (out, c);
+      g_string_replace (international, "(0)", "", 0);
+      return nfkc_dropping (international->str, is_phone_separator);
     }
 
-  return g_string_free (out, FALSE);
+  return nfkc_dropping (folded, is_phone_separator);
 }
 
 /**
@@ -390,19 +402,10 @@ ed_normalize_date (const char *text)
 char *
 ed_normalize_digits (const char *text)
 {
-  g_autofree char *folded = NULL;
-  GString *out;
-
   if (text == NULL)
     return NULL;
 
-  folded = nfkc_trimmed (text);
-  out = g_string_sized_new (strlen (folded));
-  for (const char *p = folded; *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      g_string_append_c (out, *p);
-
-  return g_string_free (out, FALSE);
+  return nfkc_dropping (text, g_unichar_isspace);
 }
 
 /**
