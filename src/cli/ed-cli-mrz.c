@@ -23,12 +23,45 @@ read_stdin (void)
   return g_string_free (text, FALSE);
 }
 
-static void
-append_field (GString    *out,
-              const char *label,
-              const char *value)
+typedef struct
 {
-  g_string_append_printf (out, "%s:%s%s\n", label, *value != '\0' ? " " : "", value);
+  const char *label;
+  char       *value;
+} Row;
+
+static guint
+label_width (Row   *rows,
+             guint  n_rows)
+{
+  guint width = 0;
+
+  for (guint i = 0; i < n_rows; i++)
+    width = MAX (width, ed_cli_display_width (rows[i].label) + 1);
+
+  return width;
+}
+
+/* "Label:" padded to @width so that the values line up, in any language. */
+static void
+append_rows (GString *out,
+             Row     *rows,
+             guint    n_rows,
+             guint    width)
+{
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *label = g_strconcat (rows[i].label, ":", NULL);
+
+      if (*rows[i].value == '\0')
+        g_string_append (out, label);
+      else
+        {
+          ed_cli_append_padded (out, label, width + 1);
+          g_string_append (out, rows[i].value);
+        }
+      g_string_append_c (out, '\n');
+      g_free (rows[i].value);
+    }
 }
 
 static char *
@@ -53,22 +86,29 @@ static char *
 format_text (const EdMrz *mrz)
 {
   GString *out = g_string_new (NULL);
-  g_autofree char *issuing = describe_country (mrz->issuing_state);
-  g_autofree char *nationality = describe_country (mrz->nationality);
+  Row rows[] = {
+    { _("Format"), g_strdup (ed_mrz_format_name (mrz->format)) },
+    { _("Document code"), g_strdup (mrz->document_code) },
+    { _("Issuing state"), describe_country (mrz->issuing_state) },
+    { _("Surname"), g_strdup (mrz->surname) },
+    { _("Given names"), g_strdup (mrz->given_names) },
+    { _("Document number"), g_strdup (mrz->document_number) },
+    { _("Nationality"), describe_country (mrz->nationality) },
+    { _("Birth date"), g_strdup (describe_date (mrz->birth_date)) },
+    { _("Expiry date"), g_strdup (describe_date (mrz->expiry_date)) },
+    { _("Sex"), g_strdup (mrz->sex) },
+    { _("Optional data"), g_strdup (mrz->optional_data) },
+    { _("Optional data, line 2"), g_strdup (mrz->optional_data_2) },
+  };
+  Row valid = { _("Valid"), g_strdup (ed_mrz_is_valid (mrz) ? C_("mrz valid", "yes")
+                                                           : C_("mrz valid", "no")) };
+  guint n_rows, width;
 
-  append_field (out, _("Format"), ed_mrz_format_name (mrz->format));
-  append_field (out, _("Document code"), mrz->document_code);
-  append_field (out, _("Issuing state"), issuing);
-  append_field (out, _("Surname"), mrz->surname);
-  append_field (out, _("Given names"), mrz->given_names);
-  append_field (out, _("Document number"), mrz->document_number);
-  append_field (out, _("Nationality"), nationality);
-  append_field (out, _("Birth date"), describe_date (mrz->birth_date));
-  append_field (out, _("Expiry date"), describe_date (mrz->expiry_date));
-  append_field (out, _("Sex"), mrz->sex);
-  append_field (out, _("Optional data"), mrz->optional_data);
-  if (mrz->optional_data_2 != NULL)
-    append_field (out, _("Optional data, line 2"), mrz->optional_data_2);
+  /* Only TD1 has a second optional field. */
+  n_rows = G_N_ELEMENTS (rows) - (mrz->optional_data_2 == NULL ? 1 : 0);
+  width = MAX (label_width (rows, n_rows), label_width (&valid, 1));
+
+  append_rows (out, rows, n_rows, width);
 
   g_string_append_printf (out, "%s\n", _("Check digits:"));
   for (guint i = 0; i < mrz->n_checks; i++)
@@ -85,23 +125,9 @@ format_text (const EdMrz *mrz)
         g_string_append_printf (out, _("  %s: ok\n"), ed_mrz_check_label (digit->check));
     }
 
-  append_field (out, _("Valid"), ed_mrz_is_valid (mrz) ? C_("mrz valid", "yes") : C_("mrz valid", "no"));
+  append_rows (out, &valid, 1, width);
 
   return g_string_free (out, FALSE);
-}
-
-static void
-print_json (const EdMrz *mrz)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) node = ed_mrz_to_json (mrz);
-  g_autofree char *text = NULL;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
 }
 
 int
@@ -143,7 +169,11 @@ ed_cli_mrz (int    argc,
     return ed_cli_fail (error);
 
   if (json)
-    print_json (mrz);
+    {
+      g_autoptr(JsonNode) node = ed_mrz_to_json (mrz);
+
+      ed_cli_print_json (node);
+    }
   else
     {
       g_autofree char *report = format_text (mrz);

@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include "ed-catalog.h"
 #include "ed-country.h"
 #include "ed-date.h"
 #include "ed-error.h"
@@ -16,6 +17,7 @@
 #include "ed-mrz.h"
 #include "ed-normalize.h"
 #include "ed-paths.h"
+#include "ed-period.h"
 #include "ed-problem.h"
 #include "ed-procedure.h"
 #include "ed-text.h"
