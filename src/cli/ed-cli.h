@@ -35,7 +35,11 @@ int          ed_cli_feed          (int            argc,
                                    char         **argv);
 int          ed_cli_list          (int            argc,
                                    char         **argv);
+int          ed_cli_mrz           (int            argc,
+                                   char         **argv);
 int          ed_cli_show          (int            argc,
+                                   char         **argv);
+int          ed_cli_validate      (int            argc,
                                    char         **argv);
 
 /* ed-cli-common.c */
