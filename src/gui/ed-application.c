@@ -22,6 +22,7 @@ struct _EdApplication
   EdUpdater      *updater;
   AdwToast       *update_toast;       /* weak: the last update's result */
   gboolean        start_check_armed;  /* the first window will start it */
+  gboolean        checking_at_start;  /* quiet unless something changed or failed */
 };
 
 G_DEFINE_FINAL_TYPE (EdApplication, ed_application, ADW_TYPE_APPLICATION)
@@ -101,18 +102,7 @@ ed_application_show_update_toast (EdApplication *self,
   ed_window_add_toast (window, toast);
 }
 
-static void
-report_update (EdApplication *self,
-               EdFeedResult  *result,
-               const GError  *error)
-{
-  EdWindow *window = find_main_window (self);
-  AdwToast *toast = ed_update_toast_new (result, error, GTK_WINDOW (window));
-
-  if (toast != NULL)
-    ed_application_show_update_toast (self, toast);
-}
-
+/* The check at start-up speaks only when something changed or failed. */
 static void
 check_updates_done (GObject      *source,
                     GAsyncResult *result,
@@ -121,9 +111,18 @@ check_updates_done (GObject      *source,
   g_autoptr(EdApplication) self = user_data;
   g_autoptr(EdFeedResult) feed_result = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean quiet = self->checking_at_start;
+  AdwToast *toast;
 
+  self->checking_at_start = FALSE;
   feed_result = ed_updater_check_finish (ED_UPDATER (source), result, &error);
-  report_update (self, feed_result, error);
+  if (quiet && feed_result != NULL &&
+      ed_feed_result_get_outcome (feed_result) != ED_FEED_OUTCOME_CHANGED)
+    return;
+
+  toast = ed_update_toast_new (feed_result, error, GTK_WINDOW (find_main_window (self)));
+  if (toast != NULL)
+    ed_application_show_update_toast (self, toast);
 }
 
 static void
@@ -136,23 +135,6 @@ check_updates_action (GSimpleAction *action,
   ed_updater_check_async (self->updater, check_updates_done, g_object_ref (self));
 }
 
-/* The check at start-up speaks only when something changed or failed. */
-static void
-start_check_done (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(EdApplication) self = user_data;
-  g_autoptr(EdFeedResult) feed_result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  feed_result = ed_updater_check_finish (ED_UPDATER (source), result, &error);
-  if (feed_result != NULL && ed_feed_result_get_outcome (feed_result) != ED_FEED_OUTCOME_CHANGED)
-    return;
-
-  report_update (self, feed_result, error);
-}
-
 static gboolean
 start_check_idle (gpointer user_data)
 {
@@ -161,7 +143,10 @@ start_check_idle (gpointer user_data)
   if (g_settings_get_boolean (self->settings, "check-updates-at-start") &&
       ed_updater_has_feeds (self->updater) &&
       !ed_feed_get_running (ed_updater_get_feed (self->updater)))
-    ed_updater_check_async (self->updater, start_check_done, g_object_ref (self));
+    {
+      self->checking_at_start = TRUE;
+      ed_updater_check_async (self->updater, check_updates_done, g_object_ref (self));
+    }
 
   return G_SOURCE_REMOVE;
 }
