@@ -16,5 +16,17 @@ GtkWidget  *ed_test_find_widget       (GtkWidget  *root,
                                        const char *css_name_or_null);
 void        ed_test_screenshot        (GtkWidget  *widget,
                                        const char *name);
+GtkWindow  *ed_test_show_page         (GtkApplication *application,
+                                       GtkWidget  *content,
+                                       int         width,
+                                       int         height);
+void        ed_test_screenshot_page   (GtkWidget  *content,
+                                       const char *name);
+void        ed_test_type              (GtkWidget  *editable,
+                                       const char *text);
+GtkLabel   *ed_test_find_label        (GtkWidget  *root,
+                                       const char *text);
+const char *ed_test_label_language    (GtkWidget  *root,
+                                       const char *text);
 
 G_END_DECLS
