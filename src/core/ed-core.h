@@ -7,6 +7,10 @@
  */
 #pragma once
 
+#include "ed-case.h"
+#include "ed-case-info.h"
+#include "ed-case-list.h"
+#include "ed-case-reference.h"
 #include "ed-date.h"
 #include "ed-error.h"
 #include "ed-i18n.h"
@@ -14,5 +18,7 @@
 #include "ed-mo.h"
 #include "ed-paths.h"
 #include "ed-procedure.h"
+#include "ed-search-text.h"
+#include "ed-store.h"
 #include "ed-text.h"
 #include "ed-traveller.h"
