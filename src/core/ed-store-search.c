@@ -139,7 +139,7 @@ search (sqlite3           *db,
   if (ed_search_query_is_empty (query))
     return run_query (db, "SELECT " ED_STORE_INFO_COLUMNS " FROM cases c "
                           "WHERE c.trashed IS NULL AND (?3 OR c.status = 'open') "
-                          "ORDER BY c.modified DESC, c.id DESC LIMIT ?2",
+                          "ORDER BY c.modified DESC, c.search_rowid DESC LIMIT ?2",
                       NULL, flags, limit, infos, seen, error);
 
   /* A reference typed whole is what the user wants, open or closed. */

@@ -28,10 +28,14 @@ ed_test_store_close (EdTestStore *fixture)
 {
   if (fixture->store != NULL)
     {
-      /* Writes done, then what they left for the main loop. */
+      gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+      /* Writes done, then searches and callbacks still under way: each
+       * holds the store until the main loop has run it. */
       g_assert_true (ed_store_flush (fixture->store, NULL));
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
+      while (G_OBJECT (fixture->store)->ref_count > 1 && g_get_monotonic_time () < deadline)
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (1000);
       g_assert_finalize_object (g_steal_pointer (&fixture->store));
     }
   ed_test_rm_rf (fixture->dir);
