@@ -201,7 +201,7 @@ static gboolean
 read_int (JsonObject  *object,
           const char  *prefix,
           const char  *name,
-          gint64       max,
+          int          max,
           gint64      *value,
           GError     **error)
 {
@@ -212,7 +212,7 @@ read_int (JsonObject  *object,
     return fail (error, where, _("missing"));
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
       json_node_get_int (node) < 0 || json_node_get_int (node) > max)
-    return fail (error, where, _("must be a whole number from 0 to %" G_GINT64_FORMAT), max);
+    return fail (error, where, _("must be a whole number from 0 to %d"), max);
 
   *value = json_node_get_int (node);
   return TRUE;
@@ -517,9 +517,11 @@ ed_case_record_new_from_json (JsonNode  *root,
     }
   if (json_node_get_int (format) != ED_CASE_FILE_FORMAT)
     {
+      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (format));
+
       g_set_error (error, ED_ERROR, ED_ERROR_UNSUPPORTED,
-                   _("This case file has format %" G_GINT64_FORMAT "; this version of Entry "
-                     "Desk reads format %d"), json_node_get_int (format), ED_CASE_FILE_FORMAT);
+                   _("This case file has format %s; this version of Entry Desk reads format %d"),
+                   found, ED_CASE_FILE_FORMAT);
       return NULL;
     }
 

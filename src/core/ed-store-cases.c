@@ -258,9 +258,11 @@ _ed_store_read_travellers (sqlite3  *db,
       traveller = node != NULL ? ed_traveller_new_from_json (node, &local_error) : NULL;
       if (traveller == NULL)
         {
+          g_autofree char *which = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
           g_set_error (error, ED_ERROR, ED_ERROR_CORRUPT,
-                       _("The case database is damaged: a traveller of case %" G_GINT64_FORMAT
-                         " cannot be read (%s)"), id, local_error->message);
+                       _("The case database is damaged: a traveller of case %s cannot be read "
+                         "(%s)"), which, local_error->message);
           return NULL;
         }
       g_ptr_array_add (travellers, traveller);
