@@ -11,7 +11,8 @@
 #include "ed-cli.h"
 
 static const EdCliCommand commands[] = {
-  { "cases", ed_cli_cases, N_("list|export|import|purge|retention …"), N_("The case store: list, search, export, import and purge cases") },
+  { "cases", ed_cli_cases, N_("list|export|import|purge|retention …"),
+    N_("The case store: list, search, export, import and purge cases") },
   { "list", ed_cli_list, N_("[--json] [--lang L]"), N_("List the procedures with id, region, title and status") },
 };
 

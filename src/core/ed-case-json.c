@@ -118,7 +118,8 @@ ed_case_record_to_json (EdCaseRecord *record)
   json_builder_set_member_name (builder, "travellers");
   json_builder_begin_array (builder);
   for (guint i = 0; i < record->travellers->len; i++)
-    json_builder_add_value (builder, ed_traveller_to_json (g_ptr_array_index (record->travellers, i)));
+    json_builder_add_value (builder,
+                            ed_traveller_to_json (g_ptr_array_index (record->travellers, i)));
   json_builder_end_array (builder);
 
   add_ticks (builder, record);
@@ -372,11 +373,12 @@ read_languages (JsonObject     *object,
   g_autofree char *where_languages = where_of (where, "languages");
   JsonNode *node = json_object_get_member (object, "languages");
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  const char *what = _("must be a list of language codes such as [\"en\", \"ja\"]");
   JsonArray *array;
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
       json_array_get_length (array = json_node_get_array (node)) == 0)
-    return fail (error, where_languages, _("must be a list of language codes such as [\"en\", \"ja\"]"));
+    return fail (error, where_languages, "%s", what);
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -385,7 +387,7 @@ read_languages (JsonObject     *object,
 
       if (!JSON_NODE_HOLDS_VALUE (code) || json_node_get_value_type (code) != G_TYPE_STRING ||
           !ed_language_from_code (json_node_get_string (code), &language))
-        return fail (error, where_languages, _("must be a list of language codes such as [\"en\", \"ja\"]"));
+        return fail (error, where_languages, "%s", what);
       g_ptr_array_add (codes, g_strdup (ed_language_code (language)));
     }
   g_ptr_array_add (codes, NULL);

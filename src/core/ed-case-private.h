@@ -23,4 +23,14 @@ void   _ed_case_add_tick      (EdCase       *self,
                                gint64        done_at);
 gint64 _ed_case_now           (void);
 
+/* Between ed-case.c and ed-case-checklist.c. */
+void        _ed_case_touch        (EdCase       *self);
+void        _ed_case_notify_n_done (EdCase      *self);
+GPtrArray  *_ed_case_ticks        (EdCase       *self);
+void        _ed_case_tick_free    (gpointer      data);
+void        _ed_case_drop_ticks   (EdCase       *self,
+                                   EdTraveller  *traveller);
+gboolean    _ed_case_ticks_equal  (EdCase       *self,
+                                   EdCase       *other);
+
 G_END_DECLS

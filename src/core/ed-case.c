@@ -86,16 +86,6 @@ _ed_case_now (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
-static void
-tick_free (gpointer data)
-{
-  EdCaseTick *tick = data;
-
-  g_free (tick->step_id);
-  g_free (tick->item_id);
-  g_free (tick);
-}
-
 /* Every change ends here: the case is newer, and whoever saves it hears. */
 static void
 touch (EdCase *self)
@@ -108,6 +98,24 @@ touch (EdCase *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
     }
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+_ed_case_touch (EdCase *self)
+{
+  touch (self);
+}
+
+void
+_ed_case_notify_n_done (EdCase *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DONE]);
+}
+
+GPtrArray *
+_ed_case_ticks (EdCase *self)
+{
+  return self->ticks;
 }
 
 static gboolean
@@ -427,7 +435,6 @@ ed_case_remove_traveller (EdCase      *self,
                           EdTraveller *traveller)
 {
   int position;
-  guint n_done;
 
   g_return_val_if_fail (ED_IS_CASE (self), FALSE);
 
@@ -435,128 +442,13 @@ ed_case_remove_traveller (EdCase      *self,
   if (position < 0)
     return FALSE;
 
-  n_done = self->ticks->len;
-  for (guint i = self->ticks->len; i > 0; i--)
-    if (((EdCaseTick *) g_ptr_array_index (self->ticks, i - 1))->traveller == traveller)
-      g_ptr_array_remove_index (self->ticks, i - 1);
-
+  _ed_case_drop_ticks (self, traveller);
   g_signal_handlers_disconnect_by_func (traveller, on_traveller_changed, self);
   g_list_store_remove (self->travellers, (guint) position);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TRAVELLERS]);
-  if (n_done != self->ticks->len)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DONE]);
   touch (self);
 
   return TRUE;
-}
-
-static int
-find_tick (EdCase      *self,
-           EdTraveller *traveller,
-           const char  *step_id,
-           const char  *item_id)
-{
-  for (guint i = 0; i < self->ticks->len; i++)
-    {
-      EdCaseTick *tick = g_ptr_array_index (self->ticks, i);
-
-      if (tick->traveller == traveller &&
-          strcmp (tick->step_id, step_id) == 0 &&
-          strcmp (tick->item_id, item_id) == 0)
-        return (int) i;
-    }
-
-  return -1;
-}
-
-/**
- * ed_case_get_item_done:
- * @traveller: (nullable): one of the case's travellers, or %NULL for the
- *   whole case
- */
-gboolean
-ed_case_get_item_done (EdCase      *self,
-                       EdTraveller *traveller,
-                       const char  *step_id,
-                       const char  *item_id)
-{
-  g_return_val_if_fail (ED_IS_CASE (self), FALSE);
-  g_return_val_if_fail (step_id != NULL && item_id != NULL, FALSE);
-
-  return find_tick (self, traveller, step_id, item_id) >= 0;
-}
-
-void
-_ed_case_add_tick (EdCase      *self,
-                   EdTraveller *traveller,
-                   const char  *step_id,
-                   const char  *item_id,
-                   gint64       done_at)
-{
-  EdCaseTick *tick = g_new0 (EdCaseTick, 1);
-
-  tick->traveller = traveller;
-  tick->step_id = g_strdup (step_id);
-  tick->item_id = g_strdup (item_id);
-  tick->done_at = done_at;
-  g_ptr_array_add (self->ticks, tick);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DONE]);
-}
-
-/**
- * ed_case_set_item_done:
- * @traveller: (nullable): one of the case's travellers, or %NULL when the
- *   item is done once for the whole case
- *
- * Ticks or unticks one checklist item of a step.
- */
-void
-ed_case_set_item_done (EdCase      *self,
-                       EdTraveller *traveller,
-                       const char  *step_id,
-                       const char  *item_id,
-                       gboolean     done)
-{
-  int index;
-
-  g_return_if_fail (ED_IS_CASE (self));
-  g_return_if_fail (step_id != NULL && item_id != NULL);
-  g_return_if_fail (traveller == NULL || ed_case_find_traveller (self, traveller) >= 0);
-
-  index = find_tick (self, traveller, step_id, item_id);
-  if ((index >= 0) == !!done)
-    return;
-
-  if (done)
-    {
-      _ed_case_add_tick (self, traveller, step_id, item_id, _ed_case_now ());
-    }
-  else
-    {
-      g_ptr_array_remove_index (self->ticks, (guint) index);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DONE]);
-    }
-  touch (self);
-}
-
-guint
-ed_case_count_done (EdCase *self)
-{
-  g_return_val_if_fail (ED_IS_CASE (self), 0);
-  return self->ticks->len;
-}
-
-/**
- * ed_case_get_ticks:
- *
- * Returns: (transfer none) (element-type EdCaseTick): the ticked items,
- *   in the order they were ticked; do not change it
- */
-GPtrArray *
-ed_case_get_ticks (EdCase *self)
-{
-  g_return_val_if_fail (ED_IS_CASE (self), NULL);
-  return self->ticks;
 }
 
 /**
@@ -586,30 +478,6 @@ ed_case_dup_title (EdCase *self)
     }
 
   return g_string_free (g_steal_pointer (&title), FALSE);
-}
-
-static gboolean
-ticks_equal (EdCase *self,
-             EdCase *other)
-{
-  if (self->ticks->len != other->ticks->len)
-    return FALSE;
-
-  for (guint i = 0; i < self->ticks->len; i++)
-    {
-      EdCaseTick *tick = g_ptr_array_index (self->ticks, i);
-      EdTraveller *traveller = NULL;
-      int position = ed_case_find_traveller (self, tick->traveller);
-      int j;
-
-      if (position >= 0)
-        traveller = ed_case_get_traveller (other, (guint) position);
-      j = find_tick (other, traveller, tick->step_id, tick->item_id);
-      if (j < 0 || ((EdCaseTick *) g_ptr_array_index (other->ticks, j))->done_at != tick->done_at)
-        return FALSE;
-    }
-
-  return TRUE;
 }
 
 /**
@@ -646,7 +514,7 @@ ed_case_equal (EdCase *self,
     if (!ed_traveller_equal (ed_case_get_traveller (self, i), ed_case_get_traveller (other, i)))
       return FALSE;
 
-  return ticks_equal (self, other);
+  return _ed_case_ticks_equal (self, other);
 }
 
 static void
@@ -802,6 +670,6 @@ static void
 ed_case_init (EdCase *self)
 {
   self->travellers = g_list_store_new (ED_TYPE_TRAVELLER);
-  self->ticks = g_ptr_array_new_with_free_func (tick_free);
+  self->ticks = g_ptr_array_new_with_free_func (_ed_case_tick_free);
   self->created = self->modified = _ed_case_now ();
 }

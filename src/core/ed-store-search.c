@@ -145,7 +145,8 @@ search (sqlite3           *db,
   /* A reference typed whole is what the user wants, open or closed. */
   if (query->exact_reference != NULL &&
       !run_query (db, "SELECT " ED_STORE_INFO_COLUMNS " FROM cases c "
-                      "WHERE c.reference = ?1 AND c.trashed IS NULL AND (?3 OR c.status = 'open') LIMIT ?2",
+                      "WHERE c.reference = ?1 AND c.trashed IS NULL "
+                      "AND (?3 OR c.status = 'open') LIMIT ?2",
                   query->exact_reference, ED_CASE_QUERY_INCLUDE_CLOSED, limit, infos, seen,
                   error))
     return FALSE;
@@ -153,7 +154,8 @@ search (sqlite3           *db,
   if (query->match_words != NULL &&
       !run_query (db, "SELECT " ED_STORE_INFO_COLUMNS " FROM case_search s "
                       "JOIN cases c ON c.id = s.case_id "
-                      "WHERE case_search MATCH ?1 AND c.trashed IS NULL AND (?3 OR c.status = 'open') "
+                      "WHERE case_search MATCH ?1 AND c.trashed IS NULL "
+                      "AND (?3 OR c.status = 'open') "
                       "ORDER BY s.rowid DESC LIMIT ?2",
                   query->match_words, flags, limit, infos, seen, error))
     return FALSE;
@@ -161,7 +163,8 @@ search (sqlite3           *db,
   if (query->match_inner != NULL && (limit == 0 || infos->len < limit) &&
       !run_query (db, "SELECT " ED_STORE_INFO_COLUMNS " FROM case_search s "
                       "JOIN cases c ON c.id = s.case_id "
-                      "WHERE case_search MATCH ?1 AND c.trashed IS NULL AND (?3 OR c.status = 'open') "
+                      "WHERE case_search MATCH ?1 AND c.trashed IS NULL "
+                      "AND (?3 OR c.status = 'open') "
                       "ORDER BY s.rowid DESC LIMIT ?2",
                   query->match_inner, flags, limit, infos, seen, error))
     return FALSE;
