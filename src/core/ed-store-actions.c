@@ -105,9 +105,10 @@ add_thread (GTask        *task,
             gpointer      task_data,
             GCancellable *cancellable)
 {
+  EdStoreArgs *args = task_data;
   GError *error = NULL;
 
-  if (insert_new (source_object, task_data, &error))
+  if (insert_new (source_object, args->data, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -126,19 +127,18 @@ ed_store_add_case_async (EdStore             *self,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  EdStoreArgs *args;
 
   g_return_if_fail (ED_IS_STORE (self));
   g_return_if_fail (ED_IS_CASE (kase));
   g_return_if_fail (ed_case_get_id (kase) == 0);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ed_store_add_case_async);
-  g_object_set_data_full (G_OBJECT (task), "ed-case", g_object_ref (kase), g_object_unref);
-  g_task_set_task_data (task, ed_case_record_new_from_case (kase),
-                        (GDestroyNotify) ed_case_record_free);
+  args = _ed_store_args_new (0, 0, ed_case_record_new_from_case (kase),
+                             (GDestroyNotify) ed_case_record_free);
+  args->object = g_object_ref (G_OBJECT (kase));
   _ed_store_watch_case (self, kase);
-  _ed_store_queue_write (self, task, add_thread);
+  _ed_store_run (self, ed_store_add_case_async, ED_STORE_WRITER, add_thread, args, cancellable,
+                 callback, user_data);
 }
 
 gboolean
@@ -146,16 +146,23 @@ ed_store_add_case_finish (EdStore       *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
+  EdStoreArgs *args;
   EdCaseRecord *record;
   EdCase *kase;
 
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return FALSE;
+  args = g_task_get_task_data (G_TASK (result));
+  record = args->data;
+  kase = ED_CASE (args->object);
 
-  record = g_task_get_task_data (G_TASK (result));
-  kase = g_object_get_data (G_OBJECT (result), "ed-case");
+  /* Not stored: the case is the caller's again, to add once more. */
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    {
+      _ed_store_unwatch_case (self, kase);
+      return FALSE;
+    }
+
   _ed_case_set_identity (kase, record->id, record->reference);
   _ed_store_watch_case (self, kase);
   _ed_store_emit_changed (self);
@@ -222,8 +229,9 @@ load_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
+  EdStoreArgs *args = task_data;
   GError *error = NULL;
-  EdCaseRecord *record = read_record (source_object, *(gint64 *) task_data, &error);
+  EdCaseRecord *record = read_record (source_object, args->id, &error);
 
   if (record != NULL)
     g_task_return_pointer (task, record, (GDestroyNotify) ed_case_record_free);
@@ -238,15 +246,11 @@ ed_store_load_case_async (EdStore             *self,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (ED_IS_STORE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ed_store_load_case_async);
-  g_task_set_task_data (task, g_memdup2 (&id, sizeof id), g_free);
   /* In the write queue: a save queued before is read back, not missed. */
-  _ed_store_queue_write (self, task, load_thread);
+  _ed_store_run (self, ed_store_load_case_async, ED_STORE_WRITER, load_thread,
+                 _ed_store_args_new (id, 0, NULL, NULL), cancellable, callback, user_data);
 }
 
 /**
@@ -390,22 +394,16 @@ ed_store_expunge_case (EdStore  *self,
   return change (self, CHANGE_EXPUNGE, id, error);
 }
 
-typedef struct
-{
-  ChangeKind kind;
-  gint64     id;
-} ChangeData;
-
 static void
 change_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  ChangeData *data = task_data;
+  EdStoreArgs *args = task_data;
   GError *error = NULL;
 
-  if (change (source_object, data->kind, data->id, &error))
+  if (change (source_object, (ChangeKind) args->number, args->id, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -419,14 +417,8 @@ change_async (EdStore             *self,
               GAsyncReadyCallback  callback,
               gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  ChangeData *data = g_new0 (ChangeData, 1);
-
-  data->kind = kind;
-  data->id = id;
-  g_task_set_source_tag (task, change_async);
-  g_task_set_task_data (task, data, g_free);
-  _ed_store_queue_write (self, task, change_thread);
+  _ed_store_run (self, change_async, ED_STORE_WRITER, change_thread,
+                 _ed_store_args_new (id, kind, NULL, NULL), cancellable, callback, user_data);
 }
 
 void
@@ -473,15 +465,15 @@ ed_store_change_finish (EdStore       *self,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  ChangeData *data;
+  EdStoreArgs *args;
 
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
 
-  data = g_task_get_task_data (G_TASK (result));
-  if (data->kind != CHANGE_EXPUNGE)
+  args = g_task_get_task_data (G_TASK (result));
+  if (args->number != CHANGE_EXPUNGE)
     _ed_store_emit_changed (self);
   return TRUE;
 }
@@ -547,10 +539,10 @@ log_sheet_thread (GTask        *task,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (task), "ed-case-id");
+  EdStoreArgs *args = task_data;
   GError *error = NULL;
 
-  if (log_sheet (source_object, id, task_data, &error))
+  if (log_sheet (source_object, args->id, args->data, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -564,20 +556,15 @@ ed_store_log_sheet_async (EdStore              *self,
                           GAsyncReadyCallback   callback,
                           gpointer              user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  gint64 id;
-
   g_return_if_fail (ED_IS_STORE (self));
   g_return_if_fail (ED_IS_CASE (kase) && ed_case_get_id (kase) != 0);
   g_return_if_fail (record != NULL && record->procedure_id != NULL);
   g_return_if_fail (record->languages != NULL && record->paper != NULL);
 
-  id = ed_case_get_id (kase);
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ed_store_log_sheet_async);
-  g_object_set_data_full (G_OBJECT (task), "ed-case-id", g_memdup2 (&id, sizeof id), g_free);
-  g_task_set_task_data (task, copy_sheet (record), (GDestroyNotify) ed_sheet_record_free);
-  _ed_store_queue_write (self, task, log_sheet_thread);
+  _ed_store_run (self, ed_store_log_sheet_async, ED_STORE_WRITER, log_sheet_thread,
+                 _ed_store_args_new (ed_case_get_id (kase), 0, copy_sheet (record),
+                                     (GDestroyNotify) ed_sheet_record_free),
+                 cancellable, callback, user_data);
 }
 
 gboolean

@@ -331,6 +331,19 @@ _ed_store_watch_case (EdStore *self,
 }
 
 void
+_ed_store_unwatch_case (EdStore *self,
+                        EdCase  *kase)
+{
+  gboolean was_unsaved = ed_store_has_unsaved_changes (self);
+
+  g_signal_handlers_disconnect_by_func (kase, on_case_changed, self);
+  g_object_set_data (G_OBJECT (kase), "ed-store", NULL);
+  g_hash_table_remove (self->dirty, kase);
+  if (was_unsaved != ed_store_has_unsaved_changes (self))
+    _ed_store_notify_unsaved (self);
+}
+
+void
 _ed_store_autosave_dispose (EdStore *self)
 {
   g_autoptr(GError) error = NULL;

@@ -187,11 +187,8 @@ _ed_store_insert_record (sqlite3       *db,
       if (rc != SQLITE_CONSTRAINT || !new_reference)
         break;
     }
-  if (rc != SQLITE_DONE)
-    {
-      _ed_sql_set_error (error, db, rc);
-      return FALSE;
-    }
+  if (!_ed_sql_finished (db, rc, error))
+    return FALSE;
 
   record->id = sqlite3_last_insert_rowid (db);
   for (guint i = 0; i < record->sheets->len; i++)
@@ -267,11 +264,8 @@ _ed_store_read_travellers (sqlite3  *db,
         }
       g_ptr_array_add (travellers, traveller);
     }
-  if (rc != SQLITE_DONE)
-    {
-      _ed_sql_set_error (error, db, rc);
-      return NULL;
-    }
+  if (!_ed_sql_finished (db, rc, error))
+    return NULL;
 
   return g_steal_pointer (&travellers);
 }
@@ -302,11 +296,8 @@ read_ticks (sqlite3       *db,
 
       g_array_append_val (record->ticks, tick);
     }
-  if (rc != SQLITE_DONE)
-    {
-      _ed_sql_set_error (error, db, rc);
-      return FALSE;
-    }
+  if (!_ed_sql_finished (db, rc, error))
+    return FALSE;
 
   return TRUE;
 }
@@ -416,11 +407,8 @@ _ed_store_read_sheets (sqlite3  *db,
       sheet->paper = g_strdup (_ed_sql_column_text (stmt, 5));
       g_ptr_array_add (sheets, sheet);
     }
-  if (rc != SQLITE_DONE)
-    {
-      _ed_sql_set_error (error, db, rc);
-      return NULL;
-    }
+  if (!_ed_sql_finished (db, rc, error))
+    return NULL;
 
   return g_steal_pointer (&sheets);
 }

@@ -116,10 +116,10 @@ export_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (task), "ed-case-id");
+  EdStoreArgs *args = task_data;
   GError *error = NULL;
 
-  if (export_case (source_object, id, task_data, cancellable, &error))
+  if (export_case (source_object, args->id, args->data, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -133,19 +133,14 @@ ed_store_export_case_async (EdStore             *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (ED_IS_STORE (self));
   g_return_if_fail (G_IS_FILE (file));
 
   /* Queued after the saves of what was typed last. */
   _ed_store_queue_saves (self);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ed_store_export_case_async);
-  g_object_set_data_full (G_OBJECT (task), "ed-case-id", g_memdup2 (&id, sizeof id), g_free);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  _ed_store_queue_write (self, task, export_thread);
+  _ed_store_run (self, ed_store_export_case_async, ED_STORE_WRITER, export_thread,
+                 _ed_store_args_new (id, 0, g_object_ref (file), g_object_unref),
+                 cancellable, callback, user_data);
 }
 
 gboolean
@@ -307,9 +302,10 @@ import_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  EdImportFlags flags = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "ed-flags"));
+  EdStoreArgs *args = task_data;
   GError *error = NULL;
-  EdCaseInfo *info = import_case (source_object, task_data, flags, cancellable, &error);
+  EdCaseInfo *info = import_case (source_object, args->data, (EdImportFlags) args->number,
+                                  cancellable, &error);
 
   if (info != NULL)
     g_task_return_pointer (task, info, g_object_unref);
@@ -325,16 +321,12 @@ ed_store_import_case_async (EdStore             *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (ED_IS_STORE (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ed_store_import_case_async);
-  g_object_set_data (G_OBJECT (task), "ed-flags", GUINT_TO_POINTER (flags));
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  _ed_store_queue_write (self, task, import_thread);
+  _ed_store_run (self, ed_store_import_case_async, ED_STORE_WRITER, import_thread,
+                 _ed_store_args_new (0, flags, g_object_ref (file), g_object_unref),
+                 cancellable, callback, user_data);
 }
 
 /**

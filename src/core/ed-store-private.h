@@ -47,7 +47,35 @@ struct _EdStore
   guint        in_flight;
 };
 
+/* What an asynchronous call hands its thread: the task data. */
+typedef struct
+{
+  gint64          id;          /* a case */
+  guint           number;      /* flags, days, a kind */
+  gpointer        data;        /* a record, a file, a list, a text */
+  GDestroyNotify  data_free;
+  GObject        *object;      /* the case being added */
+} EdStoreArgs;
+
+typedef enum
+{
+  ED_STORE_READER,   /* any worker thread, the reading connection */
+  ED_STORE_WRITER,   /* the writer thread, in order */
+} EdStoreWorker;
+
 /* ed-store.c */
+EdStoreArgs  *_ed_store_args_new         (gint64           id,
+                                          guint            number,
+                                          gpointer         data,
+                                          GDestroyNotify   data_free);
+void          _ed_store_run              (EdStore         *self,
+                                          gpointer         source_tag,
+                                          EdStoreWorker    worker,
+                                          GTaskThreadFunc  func,
+                                          EdStoreArgs     *args,
+                                          GCancellable    *cancellable,
+                                          GAsyncReadyCallback callback,
+                                          gpointer         user_data);
 void          _ed_store_queue_write      (EdStore          *self,
                                           GTask            *task,
                                           GTaskThreadFunc   func);
@@ -70,6 +98,9 @@ sqlite3_stmt *_ed_sql_prepare            (sqlite3          *db,
                                           const char       *sql,
                                           GError          **error);
 gboolean      _ed_sql_step_done          (sqlite3_stmt     *stmt,
+                                          GError          **error);
+gboolean      _ed_sql_finished           (sqlite3          *db,
+                                          int               rc,
                                           GError          **error);
 gboolean      _ed_sql_begin              (sqlite3          *db,
                                           GError          **error);
@@ -141,6 +172,8 @@ gboolean      _ed_store_read_infos       (sqlite3_stmt     *stmt,
 
 /* ed-store-autosave.c */
 void          _ed_store_watch_case       (EdStore          *self,
+                                          EdCase           *kase);
+void          _ed_store_unwatch_case     (EdStore          *self,
                                           EdCase           *kase);
 void          _ed_store_queue_saves      (EdStore          *self);
 void          _ed_store_autosave_dispose (EdStore          *self);

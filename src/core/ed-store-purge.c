@@ -65,9 +65,9 @@ preview_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
+  EdStoreArgs *args = task_data;
   GError *error = NULL;
-  GPtrArray *infos = ed_store_purge_preview (source_object, GPOINTER_TO_UINT (task_data),
-                                             cancellable, &error);
+  GPtrArray *infos = ed_store_purge_preview (source_object, args->number, cancellable, &error);
 
   if (infos != NULL)
     g_task_return_pointer (task, infos, (GDestroyNotify) g_ptr_array_unref);
@@ -82,14 +82,11 @@ ed_store_purge_preview_async (EdStore             *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (ED_IS_STORE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ed_store_purge_preview_async);
-  g_task_set_task_data (task, GUINT_TO_POINTER (older_than_days), NULL);
-  g_task_run_in_thread (task, preview_thread);
+  _ed_store_run (self, ed_store_purge_preview_async, ED_STORE_READER, preview_thread,
+                 _ed_store_args_new (0, older_than_days, NULL, NULL),
+                 cancellable, callback, user_data);
 }
 
 /**
@@ -212,11 +209,11 @@ purge_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  guint days = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "ed-days"));
+  EdStoreArgs *args = task_data;
   GError *error = NULL;
   guint n = 0;
 
-  if (purge (source_object, task_data, days, &n, &error))
+  if (purge (source_object, args->data, args->number, &n, &error))
     g_task_return_int (task, n);
   else
     g_task_return_error (task, error);
@@ -230,16 +227,13 @@ ed_store_purge_async (EdStore             *self,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (ED_IS_STORE (self));
   g_return_if_fail (preview != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ed_store_purge_async);
-  g_object_set_data (G_OBJECT (task), "ed-days", GUINT_TO_POINTER (older_than_days));
-  g_task_set_task_data (task, g_ptr_array_ref (preview), (GDestroyNotify) g_ptr_array_unref);
-  _ed_store_queue_write (self, task, purge_thread);
+  _ed_store_run (self, ed_store_purge_async, ED_STORE_WRITER, purge_thread,
+                 _ed_store_args_new (0, older_than_days, g_ptr_array_ref (preview),
+                                     (GDestroyNotify) g_ptr_array_unref),
+                 cancellable, callback, user_data);
 }
 
 gboolean

@@ -104,11 +104,8 @@ index_every_case (sqlite3  *db,
           !_ed_store_index_case (db, id, _ed_sql_column_text (stmt, 1), travellers, error))
         return FALSE;
     }
-  if (rc != SQLITE_DONE)
-    {
-      _ed_sql_set_error (error, db, rc);
-      return FALSE;
-    }
+  if (!_ed_sql_finished (db, rc, error))
+    return FALSE;
 
   return TRUE;
 }

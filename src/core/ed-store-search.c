@@ -61,11 +61,8 @@ _ed_store_read_infos (sqlite3_stmt  *stmt,
     }
   if (limit != 0 && infos->len >= limit)
     return TRUE;
-  if (rc != SQLITE_DONE)
-    {
-      _ed_sql_set_error (error, sqlite3_db_handle (stmt), rc);
-      return FALSE;
-    }
+  if (!_ed_sql_finished (sqlite3_db_handle (stmt), rc, error))
+    return FALSE;
 
   return TRUE;
 }
@@ -125,6 +122,13 @@ run_query (sqlite3           *db,
   return _ed_store_read_infos (stmt, infos, seen, limit, error);
 }
 
+/* Newest search row first: FTS5 walks its rowids backwards and stops
+ * at the limit. */
+static const char match_sql[] =
+  "SELECT " ED_STORE_INFO_COLUMNS " FROM case_search s JOIN cases c ON c.id = s.case_id "
+  "WHERE case_search MATCH ?1 AND c.trashed IS NULL AND (?3 OR c.status = 'open') "
+  "ORDER BY s.rowid DESC LIMIT ?2";
+
 static gboolean
 search (sqlite3           *db,
         const char        *text,
@@ -152,21 +156,11 @@ search (sqlite3           *db,
     return FALSE;
 
   if (query->match_words != NULL &&
-      !run_query (db, "SELECT " ED_STORE_INFO_COLUMNS " FROM case_search s "
-                      "JOIN cases c ON c.id = s.case_id "
-                      "WHERE case_search MATCH ?1 AND c.trashed IS NULL "
-                      "AND (?3 OR c.status = 'open') "
-                      "ORDER BY s.rowid DESC LIMIT ?2",
-                  query->match_words, flags, limit, infos, seen, error))
+      !run_query (db, match_sql, query->match_words, flags, limit, infos, seen, error))
     return FALSE;
 
   if (query->match_inner != NULL && (limit == 0 || infos->len < limit) &&
-      !run_query (db, "SELECT " ED_STORE_INFO_COLUMNS " FROM case_search s "
-                      "JOIN cases c ON c.id = s.case_id "
-                      "WHERE case_search MATCH ?1 AND c.trashed IS NULL "
-                      "AND (?3 OR c.status = 'open') "
-                      "ORDER BY s.rowid DESC LIMIT ?2",
-                  query->match_inner, flags, limit, infos, seen, error))
+      !run_query (db, match_sql, query->match_inner, flags, limit, infos, seen, error))
     return FALSE;
 
   return TRUE;
@@ -211,34 +205,18 @@ ed_store_search (EdStore           *self,
   return ok ? g_steal_pointer (&infos) : NULL;
 }
 
-typedef struct
-{
-  char             *text;
-  EdCaseQueryFlags  flags;
-  guint             limit;
-} SearchData;
-
-static void
-search_data_free (gpointer data)
-{
-  SearchData *search_data = data;
-
-  g_free (search_data->text);
-  g_free (search_data);
-}
-
 static void
 search_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  SearchData *data = task_data;
+  EdStoreArgs *args = task_data;
   GError *error = NULL;
   GPtrArray *infos;
 
-  infos = ed_store_search (source_object, data->text, data->flags, data->limit, cancellable,
-                           &error);
+  infos = ed_store_search (source_object, args->data, (EdCaseQueryFlags) args->number,
+                           (guint) args->id, cancellable, &error);
   if (infos != NULL)
     g_task_return_pointer (task, infos, (GDestroyNotify) g_ptr_array_unref);
   else
@@ -260,19 +238,12 @@ ed_store_search_async (EdStore             *self,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  SearchData *data;
-
   g_return_if_fail (ED_IS_STORE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ed_store_search_async);
-  data = g_new0 (SearchData, 1);
-  data->text = g_strdup (text);
-  data->flags = flags;
-  data->limit = limit;
-  g_task_set_task_data (task, data, search_data_free);
-  g_task_run_in_thread (task, search_thread);
+  /* The limit rides in the id. */
+  _ed_store_run (self, ed_store_search_async, ED_STORE_READER, search_thread,
+                 _ed_store_args_new (limit, flags, g_strdup (text), g_free),
+                 cancellable, callback, user_data);
 }
 
 /**

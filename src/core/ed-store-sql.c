@@ -90,6 +90,19 @@ _ed_sql_step_done (sqlite3_stmt  *stmt,
   return TRUE;
 }
 
+/* After the last sqlite3_step() of a loop over rows. */
+gboolean
+_ed_sql_finished (sqlite3  *db,
+                  int       rc,
+                  GError  **error)
+{
+  if (rc == SQLITE_DONE)
+    return TRUE;
+
+  _ed_sql_set_error (error, db, rc);
+  return FALSE;
+}
+
 /* IMMEDIATE: the write lock is taken at once, so a transaction never
  * fails half-way because another connection started writing. */
 gboolean

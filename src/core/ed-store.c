@@ -209,11 +209,8 @@ expunge_trash (sqlite3  *db,
 
       g_array_append_val (ids, id);
     }
-  if (rc != SQLITE_DONE)
-    {
-      _ed_sql_set_error (error, db, rc);
-      return FALSE;
-    }
+  if (!_ed_sql_finished (db, rc, error))
+    return FALSE;
   if (ids->len == 0)
     return TRUE;
 
@@ -483,6 +480,59 @@ _ed_store_queue_write (EdStore         *self,
   g_mutex_unlock (&self->queue_lock);
 
   g_thread_pool_push (self->writer, job, NULL);
+}
+
+static void
+args_free (gpointer data)
+{
+  EdStoreArgs *args = data;
+
+  if (args->data_free != NULL)
+    args->data_free (args->data);
+  g_clear_object (&args->object);
+  g_free (args);
+}
+
+EdStoreArgs *
+_ed_store_args_new (gint64          id,
+                    guint           number,
+                    gpointer        data,
+                    GDestroyNotify  data_free)
+{
+  EdStoreArgs *args = g_new0 (EdStoreArgs, 1);
+
+  args->id = id;
+  args->number = number;
+  args->data = data;
+  args->data_free = data_free;
+  return args;
+}
+
+/**
+ * _ed_store_run:
+ * @args: (transfer full): the task data @func gets
+ *
+ * Runs @func for an _async call: on the writer thread after the writes
+ * queued before it, or on any worker thread for a read.
+ */
+void
+_ed_store_run (EdStore             *self,
+               gpointer             source_tag,
+               EdStoreWorker        worker,
+               GTaskThreadFunc      func,
+               EdStoreArgs         *args,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, args, args_free);
+  if (worker == ED_STORE_WRITER)
+    _ed_store_queue_write (self, task, func);
+  else
+    g_task_run_in_thread (task, func);
 }
 
 /* Waits until every queued write is done. */
