@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ed-application.h"
+#include "ed-catalog.h"
 #include "ed-preferences-window.h"
 #include "ed-window.h"
 
@@ -15,6 +16,7 @@ struct _EdApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  EdCatalog      *catalog;
 };
 
 G_DEFINE_FINAL_TYPE (EdApplication, ed_application, ADW_TYPE_APPLICATION)
@@ -27,6 +29,19 @@ ed_application_new (void)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", "/io/github/entrydesk/EntryDesk",
                        NULL);
+}
+
+/**
+ * ed_application_get_catalog:
+ *
+ * Returns: (transfer none): the procedures, loaded at start-up
+ */
+EdCatalog *
+ed_application_get_catalog (EdApplication *self)
+{
+  g_return_val_if_fail (ED_IS_APPLICATION (self), NULL);
+
+  return self->catalog;
 }
 
 GSettings *
@@ -72,6 +87,10 @@ ed_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (ed_application_parent_class)->startup (application);
 
+  /* Ten small files: loading them takes a few milliseconds. */
+  self->catalog = ed_catalog_new ();
+  ed_catalog_load_default (self->catalog);
+
   g_settings_bind_with_mapping (self->settings, "color-scheme",
                                 adw_style_manager_get_default (), "color-scheme",
                                 G_SETTINGS_BIND_GET,
@@ -84,6 +103,7 @@ ed_application_finalize (GObject *object)
   EdApplication *self = ED_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (ed_application_parent_class)->finalize (object);
 }

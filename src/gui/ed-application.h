@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "ed-catalog.h"
+
 G_BEGIN_DECLS
 
 #define ED_TYPE_APPLICATION (ed_application_get_type ())
@@ -14,5 +16,6 @@ G_DECLARE_FINAL_TYPE (EdApplication, ed_application, ED, APPLICATION, AdwApplica
 
 EdApplication *ed_application_new          (void);
 GSettings     *ed_application_get_settings (EdApplication *self);
+EdCatalog     *ed_application_get_catalog  (EdApplication *self);
 
 G_END_DECLS
