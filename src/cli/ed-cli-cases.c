@@ -53,15 +53,22 @@ status_label (EdCaseStatus status)
 static void
 print_rows (GPtrArray *infos)
 {
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint status_width = MAX (ed_cli_display_width (status_label (ED_CASE_OPEN)),
+                            ed_cli_display_width (status_label (ED_CASE_CLOSED)));
+
   for (guint i = 0; i < infos->len; i++)
     {
       EdCaseInfo *info = g_ptr_array_index (infos, i);
       g_autofree char *changed = format_date (ed_case_info_get_modified (info));
 
-      g_print ("%s  %-6s  %s  %-28s  %s\n", ed_case_info_get_reference (info),
-               status_label (ed_case_info_get_status (info)), changed,
-               ed_case_info_get_procedure_id (info), ed_case_info_get_title (info));
+      g_string_append_printf (out, "%s  ", ed_case_info_get_reference (info));
+      ed_cli_append_padded (out, status_label (ed_case_info_get_status (info)), status_width);
+      g_string_append_printf (out, "  %s  %-28s  %s\n", changed,
+                              ed_case_info_get_procedure_id (info),
+                              ed_case_info_get_title (info));
     }
+  fputs (out->str, stdout);
 }
 
 static void
@@ -80,9 +87,7 @@ static void
 print_json (GPtrArray *infos)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < infos->len; i++)
@@ -118,11 +123,7 @@ print_json (GPtrArray *infos)
   json_builder_end_array (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  ed_cli_print_json (root);
 }
 
 static GOptionContext *
