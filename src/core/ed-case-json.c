@@ -2,8 +2,9 @@
  *
  * The file is the traveller file of DESIGN.md (`travellers`: one object
  * per traveller) with the case's state around it. Reading checks every
- * member and names the place of the first problem ("checklist[2].item:
- * …"): a file that is wrong anywhere is refused as a whole.
+ * member and reports every problem with its place ("case.json:
+ * checklist[2].item: …"): a file that is wrong anywhere is refused as a
+ * whole.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +15,7 @@
 #include "ed-case-record.h"
 #include "ed-case-reference.h"
 #include "ed-error.h"
+#include "ed-json-reader.h"
 #include "ed-language.h"
 
 static void
@@ -129,410 +131,324 @@ ed_case_record_to_json (EdCaseRecord *record)
   return json_builder_get_root (builder);
 }
 
-/* Reading. Every check names the member it failed on. */
+/* Reading. */
 
-G_GNUC_PRINTF (3, 4)
-static gboolean
-fail (GError     **error,
-      const char  *where,
-      const char  *format,
-      ...)
-{
-  g_autofree char *what = NULL;
-  va_list args;
+static const char * const top_keys[] = {
+  "entry_desk_case", "reference", "procedure", "procedure_version", "status", "created",
+  "modified", "closed", "current_step", "notes", "travellers", "checklist", "sheets", NULL
+};
+static const char * const tick_keys[] = { "traveller", "step", "item", "done", NULL };
+static const char * const sheet_keys[] = {
+  "at", "kind", "procedure", "procedure_version", "languages", "paper", NULL
+};
+/* In the order of EdCaseStatus and EdSheetKind. */
+static const char * const status_names[] = { "open", "closed", NULL };
+static const char * const kind_names[] = { "print", "pdf", "batch", NULL };
+static const char * const paper_names[] = { "a4", "letter", NULL };
 
-  va_start (args, format);
-  what = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  /* Translators: "where: what is wrong", e.g. "travellers[1].sex: must be …" */
-  g_set_error (error, ED_ERROR, ED_ERROR_INVALID, _("%s: %s"), where, what);
-  return FALSE;
-}
-
-static gboolean
-check_keys (JsonObject          *object,
-            const char          *where,
-            const char * const  *allowed,
-            GError             **error)
-{
-  g_autoptr(GList) members = json_object_get_members (object);
-
-  for (GList *l = members; l != NULL; l = l->next)
-    if (!g_strv_contains (allowed, l->data))
-      return fail (error, where, _("unknown member “%s”"), (const char *) l->data);
-
-  return TRUE;
-}
-
-static char *
-where_of (const char *prefix,
-          const char *name)
-{
-  return prefix != NULL ? g_strdup_printf ("%s.%s", prefix, name) : g_strdup (name);
-}
-
-static gboolean
-read_string (JsonObject   *object,
-             const char   *prefix,
-             const char   *name,
-             gboolean      required,
-             const char  **value,
-             GError      **error)
-{
-  JsonNode *node = json_object_get_member (object, name);
-  g_autofree char *where = where_of (prefix, name);
-
-  *value = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return !required || fail (error, where, _("missing"));
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return fail (error, where, _("must be a text in quotes"));
-
-  *value = json_node_get_string (node);
-  if (required && **value == '\0')
-    return fail (error, where, _("must not be empty"));
-  if (**value == '\0')
-    *value = NULL;
-
-  return TRUE;
-}
-
-static gboolean
-read_int (JsonObject  *object,
-          const char  *prefix,
-          const char  *name,
-          int          max,
-          gint64      *value,
-          GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, name);
-  g_autofree char *where = where_of (prefix, name);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return fail (error, where, _("missing"));
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
-      json_node_get_int (node) < 0 || json_node_get_int (node) > max)
-    return fail (error, where, _("must be a whole number from 0 to %d"), max);
-
-  *value = json_node_get_int (node);
-  return TRUE;
-}
-
-static gboolean
-read_time (JsonObject  *object,
-           const char  *prefix,
-           const char  *name,
-           gint64      *seconds,
-           GError     **error)
+/* Returns: seconds since 1970, or -1 when absent or wrong (a problem
+ * when it should be there). */
+static gint64
+read_time (EdJsonReader *r,
+           JsonObject   *object,
+           const char   *key,
+           gboolean      required)
 {
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GDateTime) time = NULL;
-  g_autofree char *where = where_of (prefix, name);
-  const char *text;
+  g_autofree char *text = ed_json_reader_get_string (r, object, key, required);
 
-  if (!read_string (object, prefix, name, TRUE, &text, error))
-    return FALSE;
+  if (text == NULL)
+    return -1;
 
   time = g_date_time_new_from_iso8601 (text, utc);
   if (time == NULL || g_date_time_to_unix (time) < 0)
-    return fail (error, where, _("must be a time such as 2026-11-21T09:30:00Z"));
-
-  *seconds = g_date_time_to_unix (time);
-  return TRUE;
-}
-
-static JsonArray *
-read_array (JsonObject  *object,
-            const char  *name,
-            gboolean     required,
-            GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL && !required)
-    return json_array_new ();
-  if (node == NULL)
     {
-      fail (error, name, _("missing"));
-      return NULL;
-    }
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      fail (error, name, _("must be a list in [ ]"));
-      return NULL;
+      gsize mark = ed_json_reader_enter (r, key);
+
+      ed_json_reader_problem (r, _("“%s” is not a time such as 2026-11-21T09:30:00Z"), text);
+      ed_json_reader_leave (r, mark);
+      return -1;
     }
 
-  return json_array_ref (json_node_get_array (node));
+  return g_date_time_to_unix (time);
 }
 
-static JsonObject *
-array_object (JsonArray   *array,
-              guint        index,
-              const char  *name,
-              char       **where,
-              GError     **error)
+/* Returns: how many travellers the file lists, read or not. */
+static guint
+read_travellers (EdJsonReader *r,
+                 JsonObject   *top,
+                 EdCaseRecord *record)
 {
-  JsonNode *node = json_array_get_element (array, index);
-
-  *where = g_strdup_printf ("%s[%u]", name, index);
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      fail (error, *where, _("must be an object in { }"));
-      return NULL;
-    }
-
-  return json_node_get_object (node);
-}
-
-static gboolean
-read_travellers (JsonObject    *root,
-                 EdCaseRecord  *record,
-                 GError       **error)
-{
-  g_autoptr(JsonArray) array = read_array (root, "travellers", TRUE, error);
+  JsonArray *array = ed_json_reader_get_array (r, top, "travellers", TRUE);
+  gsize mark;
 
   if (array == NULL)
-    return FALSE;
+    return 0;
 
+  mark = ed_json_reader_enter (r, "travellers");
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *where = g_strdup_printf ("travellers[%u]", i);
+      g_autoptr(GError) error = NULL;
+      gsize inner = ed_json_reader_enter_index (r, i);
       EdTraveller *traveller;
 
-      traveller = ed_traveller_new_from_json (json_array_get_element (array, i), &local_error);
-      if (traveller == NULL)
-        return fail (error, where, "%s", local_error->message);
-      g_ptr_array_add (record->travellers, traveller);
+      traveller = ed_traveller_new_from_json (json_array_get_element (array, i), &error);
+      if (traveller != NULL)
+        g_ptr_array_add (record->travellers, traveller);
+      else
+        ed_json_reader_problem (r, "%s", error->message);
+      ed_json_reader_leave (r, inner);
     }
+  ed_json_reader_leave (r, mark);
 
-  return TRUE;
+  return json_array_get_length (array);
 }
 
-static gboolean
-read_ticks (JsonObject    *root,
-            EdCaseRecord  *record,
-            GError       **error)
+typedef struct
 {
-  static const char * const keys[] = { "traveller", "step", "item", "done", NULL };
-  g_autoptr(JsonArray) array = read_array (root, "checklist", FALSE, error);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint       n_travellers;
+  GHashTable *seen;           /* "traveller step item" */
+} TickContext;
 
-  if (array == NULL)
-    return FALSE;
+static void
+tick_free (gpointer data)
+{
+  EdRecordTick *tick = data;
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  g_free (tick->step_id);
+  g_free (tick->item_id);
+  g_free (tick);
+}
+
+static gpointer
+read_tick (EdJsonReader *r,
+           JsonObject   *object,
+           GHashTable   *ids,
+           gpointer      user_data)
+{
+  TickContext *context = user_data;
+  EdRecordTick *tick = g_new0 (EdRecordTick, 1);
+  int traveller = -1;
+  char *key;
+
+  ed_json_reader_check_keys (r, object, tick_keys);
+  tick->step_id = ed_json_reader_get_string (r, object, "step", TRUE);
+  tick->item_id = ed_json_reader_get_string (r, object, "item", TRUE);
+  tick->done_at = read_time (r, object, "done", TRUE);
+
+  /* null, or absent: done once for the whole case. */
+  if (ed_json_reader_member (r, object, "traveller", FALSE) != NULL)
     {
-      g_autofree char *where = NULL;
-      g_autofree char *where_traveller = NULL;
-      JsonObject *object = array_object (array, i, "checklist", &where, error);
-      EdRecordTick tick = { .traveller = -1 };
-      const char *step, *item;
-      JsonNode *traveller;
-      char *key;
-
-      if (object == NULL || !check_keys (object, where, keys, error) ||
-          !read_string (object, where, "step", TRUE, &step, error) ||
-          !read_string (object, where, "item", TRUE, &item, error) ||
-          !read_time (object, where, "done", &tick.done_at, error))
-        return FALSE;
-
-      traveller = json_object_get_member (object, "traveller");
-      where_traveller = where_of (where, "traveller");
-      if (traveller != NULL && !JSON_NODE_HOLDS_NULL (traveller))
+      if (context->n_travellers == 0)
         {
-          if (!JSON_NODE_HOLDS_VALUE (traveller) ||
-              json_node_get_value_type (traveller) != G_TYPE_INT64 ||
-              json_node_get_int (traveller) < 0 ||
-              json_node_get_int (traveller) >= record->travellers->len)
-            return fail (error, where_traveller,
-                         _("must be the number of a traveller, 0 to %d, or null for the whole "
-                           "case"), (int) record->travellers->len - 1);
-          tick.traveller = (int) json_node_get_int (traveller);
+          gsize mark = ed_json_reader_enter (r, "traveller");
+
+          ed_json_reader_problem (r, _("the case has no travellers: use null for the whole case"));
+          ed_json_reader_leave (r, mark);
         }
+      else
+        ed_json_reader_get_int (r, object, "traveller", TRUE, 0,
+                                (int) context->n_travellers - 1, &traveller);
+    }
+  tick->traveller = traveller;
 
-      key = g_strdup_printf ("%d\x1f%s\x1f%s", tick.traveller, step, item);
-      if (!g_hash_table_add (seen, key))
-        return fail (error, where, _("the same item is ticked twice"));
-
-      tick.step_id = g_strdup (step);
-      tick.item_id = g_strdup (item);
-      g_array_append_val (record->ticks, tick);
+  if (tick->step_id == NULL || tick->item_id == NULL || tick->done_at < 0)
+    {
+      tick_free (tick);
+      return NULL;
     }
 
-  return TRUE;
+  key = g_strdup_printf ("%d %s %s", tick->traveller, tick->step_id, tick->item_id);
+  if (!g_hash_table_add (context->seen, key))
+    ed_json_reader_problem (r, _("the same item is ticked twice"));
+
+  return tick;
 }
 
-static gboolean
-read_languages (JsonObject     *object,
-                const char     *where,
-                EdSheetRecord  *sheet,
-                GError        **error)
+static void
+read_ticks (EdJsonReader *r,
+            JsonObject   *top,
+            EdCaseRecord *record,
+            guint         n_travellers)
 {
-  g_autofree char *where_languages = where_of (where, "languages");
-  JsonNode *node = json_object_get_member (object, "languages");
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  TickContext context = { n_travellers, seen };
+  g_autoptr(GPtrArray) ticks = NULL;
+
+  ticks = ed_json_reader_read_list (r, top, "checklist", FALSE, read_tick, tick_free, &context);
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      EdRecordTick *tick = g_ptr_array_index (ticks, i);
+      EdRecordTick copy = *tick;
+
+      /* The strings move to the record. */
+      g_array_append_val (record->ticks, copy);
+      tick->step_id = tick->item_id = NULL;
+    }
+}
+
+static char **
+read_languages (EdJsonReader *r,
+                JsonObject   *object)
+{
+  JsonArray *array = ed_json_reader_get_array (r, object, "languages", TRUE);
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
-  const char *what = _("must be a list of language codes such as [\"en\", \"ja\"]");
-  JsonArray *array;
+  gboolean ok = array != NULL && json_array_get_length (array) > 0;
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
-      json_array_get_length (array = json_node_get_array (node)) == 0)
-    return fail (error, where_languages, "%s", what);
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; ok && i < json_array_get_length (array); i++)
     {
       JsonNode *code = json_array_get_element (array, i);
       EdLanguage language;
 
-      if (!JSON_NODE_HOLDS_VALUE (code) || json_node_get_value_type (code) != G_TYPE_STRING ||
-          !ed_language_from_code (json_node_get_string (code), &language))
-        return fail (error, where_languages, "%s", what);
-      g_ptr_array_add (codes, g_strdup (ed_language_code (language)));
+      ok = JSON_NODE_HOLDS_VALUE (code) && json_node_get_value_type (code) == G_TYPE_STRING &&
+           ed_language_from_code (json_node_get_string (code), &language);
+      if (ok)
+        g_ptr_array_add (codes, g_strdup (ed_language_code (language)));
     }
-  g_ptr_array_add (codes, NULL);
-  sheet->languages = (char **) g_ptr_array_free (g_steal_pointer (&codes), FALSE);
 
-  return TRUE;
-}
-
-static gboolean
-read_sheets (JsonObject    *root,
-             EdCaseRecord  *record,
-             GError       **error)
-{
-  static const char * const keys[] = {
-    "at", "kind", "procedure", "procedure_version", "languages", "paper", NULL
-  };
-  g_autoptr(JsonArray) array = read_array (root, "sheets", FALSE, error);
-
-  if (array == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  if (!ok)
     {
-      g_autoptr(EdSheetRecord) sheet = g_new0 (EdSheetRecord, 1);
-      g_autofree char *where = NULL;
-      g_autofree char *where_kind = NULL;
-      g_autofree char *where_paper = NULL;
-      JsonObject *object = array_object (array, i, "sheets", &where, error);
-      const char *kind, *procedure, *paper;
-      gint64 version;
+      if (array != NULL)
+        {
+          gsize mark = ed_json_reader_enter (r, "languages");
 
-      if (object == NULL || !check_keys (object, where, keys, error) ||
-          !read_time (object, where, "at", &sheet->at, error) ||
-          !read_string (object, where, "kind", TRUE, &kind, error) ||
-          !read_string (object, where, "procedure", TRUE, &procedure, error) ||
-          !read_int (object, where, "procedure_version", G_MAXINT, &version, error) ||
-          !read_languages (object, where, sheet, error) ||
-          !read_string (object, where, "paper", TRUE, &paper, error))
-        return FALSE;
-
-      where_kind = where_of (where, "kind");
-      if (!ed_sheet_kind_from_string (kind, &sheet->kind))
-        return fail (error, where_kind, _("must be “print”, “pdf” or “batch”"));
-      where_paper = where_of (where, "paper");
-      if (g_strcmp0 (paper, "a4") != 0 && g_strcmp0 (paper, "letter") != 0)
-        return fail (error, where_paper, _("must be “a4” or “letter”"));
-
-      sheet->procedure_id = g_strdup (procedure);
-      sheet->procedure_version = (int) version;
-      sheet->paper = g_strdup (paper);
-      g_ptr_array_add (record->sheets, g_steal_pointer (&sheet));
+          ed_json_reader_problem (r, _("must be a list of language codes such as "
+                                       "[\"en\", \"ja\"]"));
+          ed_json_reader_leave (r, mark);
+        }
+      return NULL;
     }
 
-  return TRUE;
+  g_ptr_array_add (codes, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&codes), FALSE);
 }
 
-static gboolean
-read_state (JsonObject    *root,
-            EdCaseRecord  *record,
-            GError       **error)
+static gpointer
+read_sheet (EdJsonReader *r,
+            JsonObject   *object,
+            GHashTable   *ids,
+            gpointer      user_data)
 {
-  const char *reference, *procedure, *status, *step, *notes;
-  gint64 version;
+  g_autoptr(EdSheetRecord) sheet = g_new0 (EdSheetRecord, 1);
+  int paper;
 
-  if (!read_string (root, NULL, "reference", TRUE, &reference, error) ||
-      !read_string (root, NULL, "procedure", TRUE, &procedure, error) ||
-      !read_int (root, NULL, "procedure_version", G_MAXINT, &version, error) ||
-      !read_string (root, NULL, "status", TRUE, &status, error) ||
-      !read_time (root, NULL, "created", &record->created, error) ||
-      !read_time (root, NULL, "modified", &record->modified, error) ||
-      !read_string (root, NULL, "current_step", FALSE, &step, error) ||
-      !read_string (root, NULL, "notes", FALSE, &notes, error))
-    return FALSE;
+  ed_json_reader_check_keys (r, object, sheet_keys);
+  sheet->at = read_time (r, object, "at", TRUE);
+  sheet->kind = ed_json_reader_get_enum (r, object, "kind", TRUE, kind_names, -1);
+  sheet->procedure_id = ed_json_reader_get_id (r, object, "procedure", TRUE);
+  ed_json_reader_get_int (r, object, "procedure_version", TRUE, 0, G_MAXINT,
+                          &sheet->procedure_version);
+  sheet->languages = read_languages (r, object);
+  paper = ed_json_reader_get_enum (r, object, "paper", TRUE, paper_names, -1);
+  if (paper >= 0)
+    sheet->paper = g_strdup (paper_names[paper]);
 
-  record->reference = ed_case_reference_normalize (reference);
-  if (record->reference == NULL)
-    return fail (error, "reference", _("“%s” is not a case reference such as ED-7K3M-Q9"),
-                 reference);
-  if (!ed_case_status_from_string (status, &record->status))
-    return fail (error, "status", _("must be “open” or “closed”"));
-  if (record->status == ED_CASE_CLOSED && !read_time (root, NULL, "closed", &record->closed, error))
-    return FALSE;
-  if (record->status == ED_CASE_OPEN && json_object_has_member (root, "closed"))
-    return fail (error, "closed", _("an open case has no closing time"));
+  if (sheet->at < 0 || (int) sheet->kind < 0 || sheet->procedure_id == NULL ||
+      sheet->languages == NULL || sheet->paper == NULL)
+    return NULL;
 
-  record->procedure_id = g_strdup (procedure);
-  record->procedure_version = (int) version;
-  record->current_step = g_strdup (step);
-  record->notes = g_strdup (notes);
+  return g_steal_pointer (&sheet);
+}
 
-  return TRUE;
+static void
+read_state (EdJsonReader *r,
+            JsonObject   *top,
+            EdCaseRecord *record)
+{
+  g_autofree char *reference = ed_json_reader_get_string (r, top, "reference", TRUE);
+  int status;
+
+  if (reference != NULL)
+    {
+      record->reference = ed_case_reference_normalize (reference);
+      if (record->reference == NULL)
+        ed_json_reader_problem_at (r, "reference",
+                                   _("“%s” is not a case reference such as ED-7K3M-Q9"),
+                                   reference);
+    }
+
+  record->procedure_id = ed_json_reader_get_id (r, top, "procedure", TRUE);
+  ed_json_reader_get_int (r, top, "procedure_version", TRUE, 0, G_MAXINT,
+                          &record->procedure_version);
+  status = ed_json_reader_get_enum (r, top, "status", TRUE, status_names, ED_CASE_OPEN);
+  record->status = (EdCaseStatus) status;
+  record->created = read_time (r, top, "created", TRUE);
+  record->modified = read_time (r, top, "modified", TRUE);
+  record->current_step = ed_json_reader_get_string (r, top, "current_step", FALSE);
+  record->notes = ed_json_reader_get_string (r, top, "notes", FALSE);
+
+  if (record->status == ED_CASE_CLOSED)
+    record->closed = read_time (r, top, "closed", TRUE);
+  else if (ed_json_reader_member (r, top, "closed", FALSE) != NULL)
+    ed_json_reader_problem_at (r, "closed", _("an open case has no closing time"));
 }
 
 /**
- * ed_case_record_new_from_json:
- * @root: the root of a case file
+ * ed_case_record_new_from_data:
+ * @data: the content of a case file
+ * @file: the file's name, for the messages
  *
  * Returns: (transfer full): the record (id 0), or %NULL with @error
- *   saying where the file is wrong and how
+ *   listing every problem, each with its place in the file:
+ *   %ED_ERROR_PARSE when it is not JSON at all, %ED_ERROR_UNSUPPORTED
+ *   when a newer Entry Desk wrote it, %ED_ERROR_INVALID otherwise
  */
 EdCaseRecord *
-ed_case_record_new_from_json (JsonNode  *root,
-                              GError   **error)
+ed_case_record_new_from_data (const char  *data,
+                              gsize        size,
+                              const char  *file,
+                              GError     **error)
 {
-  static const char * const keys[] = {
-    "entry_desk_case", "reference", "procedure", "procedure_version", "status", "created",
-    "modified", "closed", "current_step", "notes", "travellers", "checklist", "sheets", NULL
-  };
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(EdCaseRecord) record = ed_case_record_new ();
-  JsonObject *object;
-  JsonNode *format;
+  g_autoptr(GPtrArray) sheets = NULL;
+  EdError code = ED_ERROR_INVALID;
+  EdJsonReader r;
+  JsonNode *root;
+  JsonObject *top = NULL;
+  int format = 0;
 
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  ed_json_reader_init (&r, file);
+
+  root = ed_json_reader_parse (&r, parser, data, size);
+  if (root == NULL)
+    code = ED_ERROR_PARSE;
+  else if (JSON_NODE_HOLDS_OBJECT (root))
+    top = json_node_get_object (root);
+
+  if (root != NULL && (top == NULL || !json_object_has_member (top, "entry_desk_case")))
+    ed_json_reader_problem_at (&r, NULL,
+                               _("this is not an Entry Desk case file: a case file is a JSON "
+                                 "object with “entry_desk_case”, “reference” and “travellers”"));
+  else if (top != NULL &&
+           ed_json_reader_get_int (&r, top, "entry_desk_case", TRUE, 1, G_MAXINT, &format) &&
+           format > ED_CASE_FILE_FORMAT)
     {
-      g_set_error (error, ED_ERROR, ED_ERROR_INVALID,
-                   _("This is not an Entry Desk case file: it must be a JSON object with "
-                     "“entry_desk_case”, “reference” and “travellers”"));
+      /* A newer file's members would only give misleading problems. */
+      ed_json_reader_problem_at (&r, "entry_desk_case",
+                                 _("this case file is made for a newer Entry Desk (case format "
+                                   "%d; this version reads format %d): update Entry Desk to "
+                                   "import it"), format, ED_CASE_FILE_FORMAT);
+      code = ED_ERROR_UNSUPPORTED;
+    }
+  else if (top != NULL)
+    {
+      ed_json_reader_check_keys (&r, top, top_keys);
+      read_state (&r, top, record);
+      read_ticks (&r, top, record, read_travellers (&r, top, record));
+      sheets = ed_json_reader_read_list (&r, top, "sheets", FALSE, read_sheet,
+                                         (GDestroyNotify) ed_sheet_record_free, NULL);
+      g_ptr_array_extend_and_steal (record->sheets, g_steal_pointer (&sheets));
+    }
+
+  if (r.n_problems > 0)
+    {
+      ed_json_reader_set_error (&r, code, error);
+      ed_json_reader_clear (&r);
       return NULL;
     }
 
-  object = json_node_get_object (root);
-  format = json_object_get_member (object, "entry_desk_case");
-  if (format == NULL || !JSON_NODE_HOLDS_VALUE (format) ||
-      json_node_get_value_type (format) != G_TYPE_INT64)
-    {
-      g_set_error (error, ED_ERROR, ED_ERROR_INVALID,
-                   _("This is not an Entry Desk case file: “entry_desk_case” is missing"));
-      return NULL;
-    }
-  if (json_node_get_int (format) != ED_CASE_FILE_FORMAT)
-    {
-      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (format));
-
-      g_set_error (error, ED_ERROR, ED_ERROR_UNSUPPORTED,
-                   _("This case file has format %s; this version of Entry Desk reads format %d"),
-                   found, ED_CASE_FILE_FORMAT);
-      return NULL;
-    }
-
-  if (!check_keys (object, _("the case"), keys, error) ||
-      !read_state (object, record, error) ||
-      !read_travellers (object, record, error) ||
-      !read_ticks (object, record, error) ||
-      !read_sheets (object, record, error))
-    return NULL;
-
+  ed_json_reader_clear (&r);
   return g_steal_pointer (&record);
 }

@@ -51,7 +51,9 @@ void           ed_case_record_free           (EdCaseRecord  *record);
 char         **ed_case_record_dup_names      (EdCaseRecord  *record);
 
 JsonNode      *ed_case_record_to_json        (EdCaseRecord  *record);
-EdCaseRecord  *ed_case_record_new_from_json  (JsonNode      *root,
+EdCaseRecord  *ed_case_record_new_from_data  (const char    *data,
+                                              gsize          size,
+                                              const char    *file,
                                               GError       **error);
 
 char          *ed_case_format_time           (gint64         seconds);

@@ -2,7 +2,7 @@
  *
  * An import is checked whole before anything is written, and written in
  * one transaction: a file that is malformed, partial or wrong anywhere
- * changes nothing, and the error says where and what.
+ * changes nothing, and the error lists every problem with its place.
  *
  * A case whose reference the store already has is refused unless
  * ED_IMPORT_NEW_REFERENCE is given: importing the same file twice would
@@ -158,11 +158,9 @@ read_case_file (GFile         *file,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
   g_autofree char *data = NULL;
-  EdCaseRecord *record;
   gsize length;
 
   if (!g_file_load_contents (file, cancellable, &data, &length, NULL, &local_error))
@@ -172,19 +170,7 @@ read_case_file (GFile         *file,
       return NULL;
     }
 
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
-    {
-      /* Translators: the file name, then json-glib's "line:column: what" */
-      g_set_error (error, ED_ERROR, ED_ERROR_PARSE, _("“%s” is not valid JSON: %s"),
-                   name, local_error->message);
-      return NULL;
-    }
-
-  record = ed_case_record_new_from_json (json_parser_get_root (parser), &local_error);
-  if (record == NULL)
-    g_set_error (error, ED_ERROR, local_error->code, "%s: %s", name, local_error->message);
-
-  return record;
+  return ed_case_record_new_from_data (data, length, name, error);
 }
 
 static gboolean
