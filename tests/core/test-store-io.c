@@ -272,6 +272,39 @@ test_io_import_damaged (void)
   ed_test_store_close (&fixture);
 }
 
+/* Every problem at once, so that the file is mended in one go. */
+static void
+test_io_import_every_problem (void)
+{
+  EdTestStore fixture = { 0 };
+  g_autofree char *path = ed_test_data_path ("store", "case.json", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *once = NULL;
+  g_autofree char *twice = NULL;
+  g_autofree char *damaged_path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdCaseInfo) info = NULL;
+
+  ed_test_store_open (&fixture);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  once = damage_text (text, &damages[5]);      /* created */
+  twice = damage_text (once, &damages[11]);    /* sheets[0].paper */
+  damaged_path = g_build_filename (fixture.dir, "twice.json", NULL);
+  g_assert_true (g_file_set_contents (damaged_path, twice, -1, NULL));
+  file = g_file_new_for_path (damaged_path);
+
+  info = ed_store_import_case (fixture.store, file, ED_IMPORT_DEFAULT, NULL, &error);
+  g_assert_null (info);
+  g_assert_error (error, ED_ERROR, ED_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "twice.json: created: "));
+  g_assert_nonnull (strstr (error->message, "twice.json: sheets[0].paper: "));
+  g_assert_nonnull (strchr (error->message, '\n'));
+  g_assert_cmpint (ed_test_sql_int (fixture.path, "SELECT count (*) FROM cases"), ==, 0);
+
+  ed_test_store_close (&fixture);
+}
+
 /* A file that is right but cannot be written whole (here a trigger
  * refuses its second traveller): nothing of it stays. */
 static void
@@ -329,6 +362,7 @@ main (int    argc,
   g_test_add_func ("/store-io/round-trip", test_io_round_trip);
   g_test_add_func ("/store-io/import-fixture", test_io_import_fixture);
   g_test_add_func ("/store-io/import-damaged", test_io_import_damaged);
+  g_test_add_func ("/store-io/import-every-problem", test_io_import_every_problem);
   g_test_add_func ("/store-io/import-atomic", test_io_import_atomic);
   g_test_add_func ("/store-io/export-missing", test_io_export_missing);
 
