@@ -163,7 +163,8 @@ _ed_case_ticks_equal (EdCase *self,
       if (position >= 0)
         traveller = ed_case_get_traveller (other, (guint) position);
       j = find_tick (other, traveller, tick->step_id, tick->item_id);
-      if (j < 0 || ((EdCaseTick *) g_ptr_array_index (_ed_case_ticks (other), j))->done_at != tick->done_at)
+      if (j < 0 ||
+          ((EdCaseTick *) g_ptr_array_index (_ed_case_ticks (other), j))->done_at != tick->done_at)
         return FALSE;
     }
 

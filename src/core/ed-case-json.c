@@ -418,9 +418,9 @@ ed_case_record_new_from_data (const char  *data,
     top = json_node_get_object (root);
 
   if (root != NULL && (top == NULL || !json_object_has_member (top, "entry_desk_case")))
-    ed_json_reader_problem_at (&r, NULL,
-                               _("this is not an Entry Desk case file: a case file is a JSON "
-                                 "object with “entry_desk_case”, “reference” and “travellers”"));
+    ed_json_reader_problem_at (&r, NULL, _("this is not an Entry Desk case file: a case file "
+                                           "is a JSON object with “entry_desk_case”, "
+                                           "“reference” and “travellers”"));
   else if (top != NULL &&
            ed_json_reader_get_int (&r, top, "entry_desk_case", TRUE, 1, G_MAXINT, &format) &&
            format > ED_CASE_FILE_FORMAT)

@@ -313,11 +313,9 @@ _ed_store_watch_case (EdStore *self,
 {
   gint64 id = ed_case_get_id (kase);
 
-  if (g_object_get_data (G_OBJECT (kase), "ed-store") == NULL)
-    {
-      g_object_set_data (G_OBJECT (kase), "ed-store", self);
-      g_signal_connect_object (kase, "changed", G_CALLBACK (on_case_changed), self, 0);
-    }
+  if (g_signal_handler_find (kase, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                             on_case_changed, self) == 0)
+    g_signal_connect_object (kase, "changed", G_CALLBACK (on_case_changed), self, 0);
 
   if (id != 0 && !g_hash_table_contains (self->cases, &id))
     {
@@ -337,7 +335,6 @@ _ed_store_unwatch_case (EdStore *self,
   gboolean was_unsaved = ed_store_has_unsaved_changes (self);
 
   g_signal_handlers_disconnect_by_func (kase, on_case_changed, self);
-  g_object_set_data (G_OBJECT (kase), "ed-store", NULL);
   g_hash_table_remove (self->dirty, kase);
   if (was_unsaved != ed_store_has_unsaved_changes (self))
     _ed_store_notify_unsaved (self);
@@ -359,7 +356,6 @@ _ed_store_autosave_dispose (EdStore *self)
     {
       g_object_weak_unref (kase, on_case_finalized, self);
       g_signal_handlers_disconnect_by_func (kase, on_case_changed, self);
-      g_object_set_data (kase, "ed-store", NULL);
       g_hash_table_iter_remove (&iter);
     }
   g_hash_table_remove_all (self->dirty);

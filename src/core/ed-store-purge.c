@@ -1,7 +1,9 @@
 /* ed-store-purge.c — closed cases deleted after the retention period
  *
- * Staff see what will go first: ed_store_purge_preview() lists the
- * closed cases closed more than N days ago, and ed_store_purge() deletes
+ * The retention period is kept in the database's meta table, so that
+ * the CLI and the GUI share it. Staff see what will go first:
+ * ed_store_purge_preview() lists the closed cases closed more than N
+ * days ago, and ed_store_purge() deletes
  * exactly those cases of the list that still qualify, so nothing is
  * deleted that was not shown (a case reopened since is kept). Only
  * closed cases are ever purged. Afterwards nothing of them is left in
@@ -22,6 +24,94 @@ static gint64
 cutoff_for (guint older_than_days)
 {
   return _ed_case_now () - (gint64) older_than_days * SECONDS_PER_DAY;
+}
+
+/**
+ * ed_store_get_retention_days:
+ *
+ * Returns: the days after which closed cases are purged; 0 when the
+ *   office keeps them until deleted by hand
+ */
+guint
+ed_store_get_retention_days (EdStore *self)
+{
+  g_autofree char *value = NULL;
+  guint64 days = 0;
+
+  g_return_val_if_fail (ED_IS_STORE (self), 0);
+
+  g_mutex_lock (&self->read_lock);
+  value = _ed_sql_get_meta (self->read_db, "retention_days", NULL);
+  g_mutex_unlock (&self->read_lock);
+
+  if (value != NULL && !g_ascii_string_to_unsigned (value, 10, 1, G_MAXUINT, &days, NULL))
+    days = 0;
+
+  return (guint) days;
+}
+
+/**
+ * ed_store_set_retention_days:
+ * @days: 0 to keep closed cases until deleted by hand
+ *
+ * Kept in the database, so that the CLI and the GUI share it.
+ */
+gboolean
+ed_store_set_retention_days (EdStore  *self,
+                             guint     days,
+                             GError  **error)
+{
+  g_autofree char *value = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (ED_IS_STORE (self), FALSE);
+
+  if (days > 0)
+    value = g_strdup_printf ("%u", days);
+
+  g_mutex_lock (&self->db_lock);
+  ok = _ed_sql_set_meta (self->db, "retention_days", value, error);
+  g_mutex_unlock (&self->db_lock);
+
+  return ok;
+}
+
+static void
+retention_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  EdStoreArgs *args = task_data;
+  GError *error = NULL;
+
+  if (ed_store_set_retention_days (source_object, args->number, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+ed_store_set_retention_days_async (EdStore             *self,
+                                   guint                days,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (ED_IS_STORE (self));
+
+  _ed_store_run (self, ed_store_set_retention_days_async, ED_STORE_WRITER, retention_thread,
+                 _ed_store_args_new (0, days, NULL, NULL), cancellable, callback, user_data);
+}
+
+gboolean
+ed_store_set_retention_days_finish (EdStore       *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**

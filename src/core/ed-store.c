@@ -564,56 +564,6 @@ _ed_store_notify_unsaved (EdStore *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSAVED]);
 }
 
-/**
- * ed_store_get_retention_days:
- *
- * Returns: the days after which closed cases are purged; 0 when the
- *   office keeps them until deleted by hand
- */
-guint
-ed_store_get_retention_days (EdStore *self)
-{
-  g_autofree char *value = NULL;
-  guint64 days = 0;
-
-  g_return_val_if_fail (ED_IS_STORE (self), 0);
-
-  g_mutex_lock (&self->read_lock);
-  value = _ed_sql_get_meta (self->read_db, "retention_days", NULL);
-  g_mutex_unlock (&self->read_lock);
-
-  if (value != NULL && !g_ascii_string_to_unsigned (value, 10, 1, G_MAXUINT, &days, NULL))
-    days = 0;
-
-  return (guint) days;
-}
-
-/**
- * ed_store_set_retention_days:
- * @days: 0 to keep closed cases until deleted by hand
- *
- * Kept in the database, so that the CLI and the GUI share it.
- */
-gboolean
-ed_store_set_retention_days (EdStore  *self,
-                             guint     days,
-                             GError  **error)
-{
-  g_autofree char *value = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (ED_IS_STORE (self), FALSE);
-
-  if (days > 0)
-    value = g_strdup_printf ("%u", days);
-
-  g_mutex_lock (&self->db_lock);
-  ok = _ed_sql_set_meta (self->db, "retention_days", value, error);
-  g_mutex_unlock (&self->db_lock);
-
-  return ok;
-}
-
 static void
 ed_store_get_property (GObject    *object,
                        guint       prop_id,

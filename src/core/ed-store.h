@@ -233,6 +233,14 @@ guint          ed_store_get_retention_days  (EdStore              *self);
 gboolean       ed_store_set_retention_days  (EdStore              *self,
                                              guint                 days,
                                              GError              **error);
+void           ed_store_set_retention_days_async (EdStore         *self,
+                                             guint                 days,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean       ed_store_set_retention_days_finish (EdStore        *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
 GPtrArray     *ed_store_purge_preview       (EdStore              *self,
                                              guint                 older_than_days,
                                              GCancellable         *cancellable,

@@ -565,6 +565,7 @@ static void
 test_store_retention_setting (void)
 {
   EdTestStore fixture = { 0 };
+  g_autoptr(GAsyncResult) set = NULL;
   g_autoptr(GError) error = NULL;
 
   ed_test_store_open (&fixture);
@@ -577,6 +578,13 @@ test_store_retention_setting (void)
   g_assert_cmpuint (ed_store_get_retention_days (fixture.store), ==, 90);
   g_assert_true (ed_store_set_retention_days (fixture.store, 0, &error));
   g_assert_cmpuint (ed_store_get_retention_days (fixture.store), ==, 0);
+
+  /* The GUI's way. */
+  ed_store_set_retention_days_async (fixture.store, 30, NULL, on_done, &set);
+  g_assert_true (ed_store_set_retention_days_finish (fixture.store, wait_for (&set), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ed_store_get_retention_days (fixture.store), ==, 30);
+  g_clear_object (&set);
   ed_test_store_close (&fixture);
 }
 
