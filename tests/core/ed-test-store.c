@@ -169,6 +169,24 @@ ed_test_wait_saved (EdStore *store)
     ;
 }
 
+/* A GAsyncReadyCallback: keeps the result in *user_data. */
+void
+ed_test_on_done (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Runs the main loop until ed_test_on_done() filled @result. */
+GAsyncResult *
+ed_test_wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
 guint
 ed_test_file_mode (const char *path)
 {

@@ -39,6 +39,10 @@ gboolean      ed_test_found           (EdStore      *store,
                                        const char   *text,
                                        EdCase       *kase);
 void          ed_test_wait_saved      (EdStore      *store);
+void          ed_test_on_done         (GObject      *object,
+                                       GAsyncResult *result,
+                                       gpointer      user_data);
+GAsyncResult *ed_test_wait_for        (GAsyncResult **result);
 guint         ed_test_file_mode       (const char   *path);
 
 G_END_DECLS

@@ -241,14 +241,6 @@ test_expunge_leaves_nothing (void)
 }
 
 static void
-on_done (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static void
 test_purge_async (void)
 {
   EdTestStore fixture = { 0 };
@@ -261,17 +253,13 @@ test_purge_async (void)
   ed_test_store_open (&fixture);
   import_case (&fixture, "OLDCLOSED", "AA1111111", 40);
 
-  ed_store_purge_preview_async (fixture.store, 30, NULL, on_done, &previewed);
-  while (previewed == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  preview = ed_store_purge_preview_finish (fixture.store, previewed, &error);
+  ed_store_purge_preview_async (fixture.store, 30, NULL, ed_test_on_done, &previewed);
+  preview = ed_store_purge_preview_finish (fixture.store, ed_test_wait_for (&previewed), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (preview->len, ==, 1);
 
-  ed_store_purge_async (fixture.store, preview, 30, NULL, on_done, &purged);
-  while (purged == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (ed_store_purge_finish (fixture.store, purged, &n, &error));
+  ed_store_purge_async (fixture.store, preview, 30, NULL, ed_test_on_done, &purged);
+  g_assert_true (ed_store_purge_finish (fixture.store, ed_test_wait_for (&purged), &n, &error));
   g_assert_cmpuint (n, ==, 1);
 
   g_clear_object (&previewed);

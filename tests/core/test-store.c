@@ -233,22 +233,6 @@ test_store_trash_restore_expunge (void)
   ed_test_store_close (&fixture);
 }
 
-static void
-on_done (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *result;
-}
-
 /* The GUI's way: nothing blocks, a change made before the store has the
  * case is saved too. */
 static void
@@ -268,28 +252,28 @@ test_store_async (void)
 
   ed_test_store_open (&fixture);
   ed_case_add_traveller (kase, traveller);
-  ed_store_add_case_async (fixture.store, kase, NULL, on_done, &added);
+  ed_store_add_case_async (fixture.store, kase, NULL, ed_test_on_done, &added);
   ed_traveller_set (traveller, "surname", "TANAKA");
-  g_assert_true (ed_store_add_case_finish (fixture.store, wait_for (&added), &error));
+  g_assert_true (ed_store_add_case_finish (fixture.store, ed_test_wait_for (&added), &error));
   g_assert_no_error (error);
   id = ed_case_get_id (kase);
   g_assert_nonnull (ed_case_get_reference (kase));
 
-  ed_store_flush_async (fixture.store, NULL, on_done, &flushed);
-  g_assert_true (ed_store_flush_finish (fixture.store, wait_for (&flushed), &error));
+  ed_store_flush_async (fixture.store, NULL, ed_test_on_done, &flushed);
+  g_assert_true (ed_store_flush_finish (fixture.store, ed_test_wait_for (&flushed), &error));
   g_assert_cmpint (ed_test_sql_int (fixture.path, "SELECT count (*) FROM cases "
                                                   "WHERE names = 'TANAKA'"), ==, 1);
 
-  ed_store_trash_case_async (fixture.store, id, NULL, on_done, &trashed);
-  g_assert_true (ed_store_change_finish (fixture.store, wait_for (&trashed), &error));
-  ed_store_restore_case_async (fixture.store, id, NULL, on_done, &restored);
-  g_assert_true (ed_store_change_finish (fixture.store, wait_for (&restored), &error));
+  ed_store_trash_case_async (fixture.store, id, NULL, ed_test_on_done, &trashed);
+  g_assert_true (ed_store_change_finish (fixture.store, ed_test_wait_for (&trashed), &error));
+  ed_store_restore_case_async (fixture.store, id, NULL, ed_test_on_done, &restored);
+  g_assert_true (ed_store_change_finish (fixture.store, ed_test_wait_for (&restored), &error));
   g_assert_no_error (error);
 
   g_clear_object (&kase);
   g_clear_object (&traveller);
-  ed_store_load_case_async (fixture.store, id, NULL, on_done, &load);
-  loaded = ed_store_load_case_finish (fixture.store, wait_for (&load), &error);
+  ed_store_load_case_async (fixture.store, id, NULL, ed_test_on_done, &load);
+  loaded = ed_store_load_case_finish (fixture.store, ed_test_wait_for (&load), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ed_traveller_get (ed_case_get_traveller (loaded, 0), "surname"), ==, "TANAKA");
 
@@ -580,8 +564,8 @@ test_store_retention_setting (void)
   g_assert_cmpuint (ed_store_get_retention_days (fixture.store), ==, 0);
 
   /* The GUI's way. */
-  ed_store_set_retention_days_async (fixture.store, 30, NULL, on_done, &set);
-  g_assert_true (ed_store_set_retention_days_finish (fixture.store, wait_for (&set), &error));
+  ed_store_set_retention_days_async (fixture.store, 30, NULL, ed_test_on_done, &set);
+  g_assert_true (ed_store_set_retention_days_finish (fixture.store, ed_test_wait_for (&set), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (ed_store_get_retention_days (fixture.store), ==, 30);
   g_clear_object (&set);
