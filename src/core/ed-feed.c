@@ -359,18 +359,16 @@ compare_names (gconstpointer a,
 }
 
 /**
- * ed_feed_load_system_keys:
+ * ed_feed_list_system_key_files:
  *
- * A file that cannot be read is skipped with a message: one bad file
- * must not stop updates signed with the other keys.
- *
- * Returns: (transfer full) (element-type EdPublicKey): every key of the
- *   system's trusted-keys.d folders
+ * Returns: (transfer full) (element-type filename): the key files
+ *   (*.pub) of the system's trusted-keys.d folders, in the order they
+ *   are read: folder by folder, by name
  */
 GPtrArray *
-ed_feed_load_system_keys (void)
+ed_feed_list_system_key_files (void)
 {
-  GPtrArray *keys = g_ptr_array_new_with_free_func ((GDestroyNotify) ed_public_key_free);
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) dirs = ed_feed_get_system_key_dirs ();
 
   for (guint i = 0; dirs[i] != NULL; i++)
@@ -385,19 +383,39 @@ ed_feed_load_system_keys (void)
       g_ptr_array_sort (names, compare_names);
 
       for (guint j = 0; j < names->len; j++)
-        {
-          g_autofree char *path = g_build_filename (dirs[i], names->pdata[j], NULL);
-          g_autoptr(GPtrArray) file_keys = NULL;
-          g_autoptr(GError) error = NULL;
+        g_ptr_array_add (files, g_build_filename (dirs[i], names->pdata[j], NULL));
+    }
 
-          file_keys = ed_public_key_load_file (path, &error);
-          if (file_keys == NULL)
-            {
-              g_message ("%s", error->message);
-              continue;
-            }
-          g_ptr_array_extend_and_steal (keys, g_steal_pointer (&file_keys));
+  return files;
+}
+
+/**
+ * ed_feed_load_system_keys:
+ *
+ * A file that cannot be read is skipped with a message: one bad file
+ * must not stop updates signed with the other keys.
+ *
+ * Returns: (transfer full) (element-type EdPublicKey): every key of the
+ *   system's trusted-keys.d folders
+ */
+GPtrArray *
+ed_feed_load_system_keys (void)
+{
+  GPtrArray *keys = g_ptr_array_new_with_free_func ((GDestroyNotify) ed_public_key_free);
+  g_autoptr(GPtrArray) files = ed_feed_list_system_key_files ();
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(GPtrArray) file_keys = NULL;
+      g_autoptr(GError) error = NULL;
+
+      file_keys = ed_public_key_load_file (files->pdata[i], &error);
+      if (file_keys == NULL)
+        {
+          g_message ("%s", error->message);
+          continue;
         }
+      g_ptr_array_extend_and_steal (keys, g_steal_pointer (&file_keys));
     }
 
   return keys;

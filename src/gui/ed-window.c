@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ed-procedure-browser.h"
+#include "ed-update-progress.h"
 #include "ed-window.h"
 
 struct _EdWindow
@@ -21,6 +22,7 @@ struct _EdWindow
   AdwViewStack         *view_stack;
   AdwStatusPage        *empty_page;
   EdProcedureBrowser   *procedure_browser;
+  EdUpdateProgress     *update_progress;
 };
 
 G_DEFINE_FINAL_TYPE (EdWindow, ed_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -35,6 +37,17 @@ ed_window_show_error_toast (EdWindow   *self,
 
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* @toast: (transfer full) */
+void
+ed_window_add_toast (EdWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (ED_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -94,6 +107,7 @@ ed_window_new (EdApplication *application)
 
   self->catalog = g_object_ref (ed_application_get_catalog (application));
   ed_procedure_browser_set_catalog (self->procedure_browser, self->catalog);
+  ed_update_progress_set_updater (self->update_progress, ed_application_get_updater (application));
   report_catalog_errors (self);
 
   return self;
@@ -138,6 +152,7 @@ ed_window_class_init (EdWindowClass *klass)
   object_class->dispose = ed_window_dispose;
 
   g_type_ensure (ED_TYPE_PROCEDURE_BROWSER);
+  g_type_ensure (ED_TYPE_UPDATE_PROGRESS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/entrydesk/EntryDesk/ed-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EdWindow, toast_overlay);
@@ -145,6 +160,7 @@ ed_window_class_init (EdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, EdWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, EdWindow, procedure_browser);
+  gtk_widget_class_bind_template_child (widget_class, EdWindow, update_progress);
   gtk_widget_class_bind_template_callback (widget_class, procedure_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);

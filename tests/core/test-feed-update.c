@@ -252,17 +252,26 @@ test_feed_update_system_key (FeedFixture   *fixture,
   g_autoptr(EdSigningKey) stranger = ed_signing_key_generate (NULL, NULL);
   g_autofree char *stranger_key = ed_public_key_to_string (ed_signing_key_get_public_key (stranger));
   g_autoptr(EdFeedResult) result = NULL;
+  g_autofree char *ignored = g_build_filename (dir, "README", NULL);
   g_autoptr(GPtrArray) keys = NULL;
+  g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  g_assert_true (g_file_set_contents (ignored, "not a key", -1, NULL));
   keys = ed_feed_load_system_keys ();
   g_assert_cmpuint (keys->len, ==, 1);
+  g_assert_cmpstr (ed_public_key_get_comment (keys->pdata[0]), ==, "Test Association");
+  /* Preferences shows where each key comes from. */
+  files = ed_feed_list_system_key_files ();
+  g_assert_cmpuint (files->len, ==, 1);
+  g_assert_cmpstr (files->pdata[0], ==, path);
 
   publish_sample_and_mynumber (fixture, 1);
   result = feed_fixture_update (fixture, stranger_key, &error);
   g_remove (path);
+  g_remove (ignored);
   g_assert_no_error (error);
   g_assert_cmpint (ed_feed_result_get_outcome (result), ==, ED_FEED_OUTCOME_CHANGED);
 }
