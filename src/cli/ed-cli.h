@@ -29,6 +29,8 @@ typedef struct
   const char       *summary;
 } EdCliCommand;
 
+int          ed_cli_cases         (int            argc,
+                                   char         **argv);
 int          ed_cli_check_catalog (int            argc,
                                    char         **argv);
 int          ed_cli_feed          (int            argc,

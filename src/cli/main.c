@@ -16,6 +16,8 @@ static const EdCliCommand commands[] = {
   { "check-catalog", ed_cli_check_catalog, N_("PATH…"), N_("Check procedure files; exit 1 on any error") },
   { "mrz", ed_cli_mrz, N_("[--json] LINE… | -"), N_("Read a passport’s, ID card’s or visa’s MRZ and check its check digits") },
   { "validate", ed_cli_validate, N_("ID TRAVELLER.json"), N_("Check a traveller file against a procedure’s fields; exit 1 on any error") },
+  { "cases", ed_cli_cases, N_("list|export|import|purge|retention …"),
+    N_("The case store: list, search, export, import and purge cases") },
   { "feed", ed_cli_feed, N_("keygen -o KEY | build DIR --key KEY -o OUT | update [--url URL] [--trust PUBLIC_KEY]"), N_("Publish signed procedure updates, or install them from a feed") },
 };
 
