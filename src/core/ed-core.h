@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include "ed-csv.h"
 #include "ed-date.h"
 #include "ed-error.h"
 #include "ed-i18n.h"
@@ -14,5 +15,7 @@
 #include "ed-mo.h"
 #include "ed-paths.h"
 #include "ed-procedure.h"
+#include "ed-qr.h"
+#include "ed-sheet.h"
 #include "ed-text.h"
 #include "ed-traveller.h"
