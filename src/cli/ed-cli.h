@@ -29,7 +29,11 @@ typedef struct
   const char       *summary;
 } EdCliCommand;
 
+int          ed_cli_batch         (int            argc,
+                                   char         **argv);
 int          ed_cli_list          (int            argc,
+                                   char         **argv);
+int          ed_cli_sheet         (int            argc,
                                    char         **argv);
 
 /* ed-cli-common.c */
@@ -42,5 +46,12 @@ gboolean     ed_cli_parse_options (GOptionContext *context,
                                    int            *exit_status);
 EdLanguage   ed_cli_language      (const char     *code,
                                    gboolean       *ok);
+
+/* ed-cli-sheet.c */
+EdProcedure     *ed_cli_find_procedure (const char  *id,
+                                        GError     **error);
+EdSheetOptions  *ed_cli_sheet_options  (const char  *languages,
+                                        const char  *paper,
+                                        int         *exit_status);
 
 G_END_DECLS

@@ -12,6 +12,10 @@
 
 static const EdCliCommand commands[] = {
   { "list", ed_cli_list, N_("[--json] [--lang L]"), N_("List the procedures with id, region, title and status") },
+  { "sheet", ed_cli_sheet, N_("ID [--traveller F.json] [--lang en,ja,zh_CN] [--paper a4|letter] -o OUT.pdf"),
+    N_("Write a printable check sheet (blank without --traveller)") },
+  { "batch", ed_cli_batch, N_("ID --csv F.csv (-o DIR | --merge OUT.pdf) [--lang …] [--paper …]"),
+    N_("Write a sheet for every traveller of a CSV; bad rows are reported, exit 1") },
 };
 
 static void

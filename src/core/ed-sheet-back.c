@@ -125,7 +125,7 @@ build_sources (EdSheetBuilder *builder)
         ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_CAPTION, ED_SHEET_MUTED,
                                        NC_("sheet", "Published %s"), source->date, y, 0);
       if (source->url != NULL)
-        ed_sheet_row_add_string (row, g, ED_SHEET_FONT_MONO, ED_LANGUAGE_EN, ED_SHEET_MUTED,
+        ed_sheet_row_add_string (row, g, ED_SHEET_FONT_ADDRESS, ED_LANGUAGE_EN, ED_SHEET_MUTED,
                                  source->url, g->column_x[0], row->height + 1,
                                  g->right - g->column_x[0]);
     }

@@ -1,9 +1,9 @@
 /* ed-sheet-paginate.c — rows onto pages, and what every page carries
  *
  * A step stays whole when it fits: if it does not fit below what is
- * already on the page but fits on a page of its own, it moves to the
- * next page. Only a step longer than a page is split, between its rows
- * (paragraphs), never leaving a title alone at the foot of a page; a
+ * already on the page, it moves to the next page. Only a long step (more
+ * than half a page) is split, between its rows (paragraphs), never
+ * leaving a title without the first lines of what follows it; a
  * paragraph longer than the room left is split between lines, keeping
  * at least two lines on each side where it can.
  *
@@ -20,6 +20,10 @@
 #include "ed-sheet-private.h"
 
 #define EPSILON 0.01
+
+/* A block taller than this share of a page's body is split rather than
+ * moved whole: moving it would leave most of a page empty. */
+#define LONG_BLOCK 0.5
 
 typedef struct
 {
@@ -284,8 +288,10 @@ place_block (Paginator          *p,
       return;
     }
 
-  /* Move the whole block when a page holds it. */
-  if (!page_is_empty (p) && height <= p->body_bottom - (p->builder->geometry.top + p->chrome_other))
+  /* Move a step to the next page whole when a page holds it; only a
+   * long step (over half a page) is split, and then between its rows. */
+  if (!page_is_empty (p) &&
+      height <= (p->body_bottom - (p->builder->geometry.top + p->chrome_other)) * LONG_BLOCK)
     {
       new_page (p);
       for (guint i = 0; i < block->rows->len; i++)
@@ -407,7 +413,6 @@ build_running_head (EdSheetBuilder *builder)
   EdSheetStyle style = ed_sheet_style (g, ED_SHEET_FONT_CAPTION, ED_LANGUAGE_EN);
   EdSheetText *right;
 
-  style.mono = TRUE;
   style.color = ED_SHEET_FAINT;
   style.align = ED_SHEET_ALIGN_RIGHT;
   right = ed_sheet_text_new (id, &style, g->right - g->left, 0);

@@ -90,22 +90,18 @@ ed_sheet_style (const EdSheetGeometry *geometry,
       style.size = b * 1.1;
       style.bold = TRUE;
       break;
-    case ED_SHEET_FONT_MONO:
+    case ED_SHEET_FONT_ADDRESS:
       style.size = b * 0.9;
-      style.mono = TRUE;
       style.wrap = ED_SHEET_WRAP_CHAR;
       break;
-    case ED_SHEET_FONT_MONO_BOLD:
+    case ED_SHEET_FONT_ADDRESS_BOLD:
       style.size = b * 0.9;
-      style.mono = TRUE;
       style.bold = TRUE;
       style.wrap = ED_SHEET_WRAP_CHAR;
       break;
     case ED_SHEET_FONT_VALUE:
       style.size = b * 1.15;
-      style.mono = TRUE;
       style.bold = TRUE;
-      style.wrap = ED_SHEET_WRAP_CHAR;
       break;
     default:
       g_assert_not_reached ();

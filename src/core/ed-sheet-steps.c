@@ -176,7 +176,7 @@ ed_sheet_build_link (EdSheetBuilder *builder,
 
   text_w = right - text_x - pad;
   y = code != NULL ? pad * 1.5 : pad;
-  y += ed_sheet_row_add_string (row, g, ED_SHEET_FONT_MONO_BOLD, ED_LANGUAGE_EN, ED_SHEET_INK,
+  y += ed_sheet_row_add_string (row, g, ED_SHEET_FONT_ADDRESS_BOLD, ED_LANGUAGE_EN, ED_SHEET_INK,
                                 shown_address (url, shown), text_x, y, text_w);
   y += g->base * 0.3;
 

@@ -10,35 +10,52 @@
 #include "ed-error.h"
 #include "ed-sheet-text.h"
 
+/* A run of glyphs in one font. Its glyphs, text and clusters are
+ * slices of the text's arrays, which hold every run in reading order:
+ * consecutive runs in the same font are drawn with one call, however
+ * many lines they cover, which keeps a PDF small and fast to write. */
 typedef struct
 {
-  cairo_scaled_font_t  *font;
-  cairo_glyph_t        *glyphs;
-  int                   n_glyphs;
-  char                 *utf8;
-  int                   utf8_len;
-  cairo_text_cluster_t *clusters;
-  int                   n_clusters;
+  cairo_scaled_font_t *font;
+  guint                glyph;
+  guint                n_glyphs;
+  guint                byte;
+  guint                n_bytes;
+  guint                cluster;
+  guint                n_clusters;
 } Run;
 
 typedef struct
 {
   double  top;
   double  bottom;
-  Run    *runs;
+  guint   run;
   guint   n_runs;
 } Line;
 
 struct _EdSheetText
 {
-  gatomicrefcount  ref_count;
-  guint32          color;
-  double           width;
-  double           height;
-  double           baseline;
-  Line            *lines;
-  guint            n_lines;
+  gatomicrefcount       ref_count;
+  guint32               color;
+  double                width;
+  double                height;
+  double                baseline;
+  Line                 *lines;
+  guint                 n_lines;
+  Run                  *runs;
+  guint                 n_runs;
+  cairo_glyph_t        *glyphs;
+  char                 *utf8;
+  cairo_text_cluster_t *clusters;
 };
+
+typedef struct
+{
+  GArray  *runs;
+  GArray  *glyphs;
+  GString *utf8;
+  GArray  *clusters;
+} Builder;
 
 /* Pango's default font map is per thread; so is our context. Fonts
  * end up shared anyway: cairo caches scaled fonts process-wide, so a
@@ -74,26 +91,12 @@ get_context (void)
   return context;
 }
 
-static const char *
-family_for (EdLanguage language,
-            gboolean   mono)
-{
-  /* Han characters take the forms of the text's language: the JP, SC
-   * and TC faces of Noto Sans CJK draw them the way readers of each
-   * expect. Latin text uses the JP face's Latin letters. */
-  switch (language)
-    {
-    case ED_LANGUAGE_ZH_CN:
-      return mono ? "Noto Sans Mono CJK SC" : "Noto Sans CJK SC";
-    case ED_LANGUAGE_ZH_TW:
-      return mono ? "Noto Sans Mono CJK TC" : "Noto Sans CJK TC";
-    case ED_LANGUAGE_EN:
-    case ED_LANGUAGE_JA:
-    case ED_N_LANGUAGES:
-    default:
-      return mono ? "Noto Sans Mono CJK JP" : "Noto Sans CJK JP";
-    }
-}
+/* One face for every language: Noto Sans CJK carries the Japanese,
+ * Simplified and Traditional Chinese forms of Han characters in each of
+ * its faces, and the language of the run picks them (OpenType "locl").
+ * A single face keeps the fonts a PDF embeds, and the memory their
+ * subsetting takes, to one regular and one bold. */
+#define FAMILY "Noto Sans CJK JP"
 
 static PangoLayout *
 create_layout (const char         *text,
@@ -105,7 +108,7 @@ create_layout (const char         *text,
   PangoFontDescription *font = pango_font_description_new ();
   PangoAttrList *attrs = pango_attr_list_new ();
 
-  pango_font_description_set_family_static (font, family_for (style->language, style->mono));
+  pango_font_description_set_family_static (font, FAMILY);
   pango_font_description_set_weight (font, style->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_font_description_set_absolute_size (font, style->size * PANGO_SCALE);
   pango_layout_set_font_description (layout, font);
@@ -158,30 +161,29 @@ create_layout (const char         *text,
 }
 
 static void
-convert_run (PangoLayoutRun *glyph_item,
+convert_run (Builder        *builder,
+             PangoLayoutRun *glyph_item,
              const char     *text,
              double          x,
-             double          baseline,
-             Run            *run)
+             double          baseline)
 {
   PangoGlyphString *glyphs = glyph_item->glyphs;
-  g_autoptr(GArray) cairo_glyphs = g_array_sized_new (FALSE, FALSE, sizeof (cairo_glyph_t),
-                                                      glyphs->num_glyphs);
-  g_autoptr(GArray) clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
   g_autofree int *offsets = g_new (int, glyphs->num_glyphs + 1);
   PangoGlyphItemIter iter;
-  const char *start = text + glyph_item->item->offset;
   gboolean have;
+  Run run = {
+    .glyph = builder->glyphs->len,
+    .byte = builder->utf8->len,
+    .cluster = builder->clusters->len,
+  };
 
   offsets[0] = 0;
   for (int i = 0; i < glyphs->num_glyphs; i++)
     offsets[i + 1] = offsets[i] + glyphs->glyphs[i].geometry.width;
 
-  run->font = cairo_scaled_font_reference (
-    pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (glyph_item->item->analysis.font)));
-
   /* Clusters tie glyphs to the characters they show, so that a PDF
-   * reader finds 護照 and not whatever the glyph ids would suggest. */
+   * reader finds 護照 and not whatever the glyph ids would suggest:
+   * Chinese forms are not in the font's character map. */
   for (have = pango_glyph_item_iter_init_start (&iter, glyph_item, text);
        have;
        have = pango_glyph_item_iter_next_cluster (&iter))
@@ -200,20 +202,32 @@ convert_run (PangoLayoutRun *glyph_item,
           glyph.index = info->glyph;
           glyph.x = x + (offsets[i] + info->geometry.x_offset) / (double) PANGO_SCALE;
           glyph.y = baseline + info->geometry.y_offset / (double) PANGO_SCALE;
-          g_array_append_val (cairo_glyphs, glyph);
+          g_array_append_val (builder->glyphs, glyph);
           cluster.num_glyphs++;
         }
 
       if (cluster.num_bytes > 0 || cluster.num_glyphs > 0)
-        g_array_append_val (clusters, cluster);
+        g_array_append_val (builder->clusters, cluster);
     }
 
-  run->utf8_len = glyph_item->item->length;
-  run->utf8 = g_strndup (start, run->utf8_len);
-  run->n_glyphs = cairo_glyphs->len;
-  run->glyphs = (cairo_glyph_t *) g_array_free (g_steal_pointer (&cairo_glyphs), FALSE);
-  run->n_clusters = clusters->len;
-  run->clusters = (cairo_text_cluster_t *) g_array_free (g_steal_pointer (&clusters), FALSE);
+  g_string_append_len (builder->utf8, text + glyph_item->item->offset, glyph_item->item->length);
+
+  run.n_glyphs = builder->glyphs->len - run.glyph;
+  run.n_bytes = builder->utf8->len - run.byte;
+  run.n_clusters = builder->clusters->len - run.cluster;
+  if (run.n_glyphs == 0)
+    {
+      /* Nothing to draw (a tab): keep the text out too, clusters must
+       * match the text they cover. */
+      g_array_set_size (builder->glyphs, run.glyph);
+      g_string_truncate (builder->utf8, run.byte);
+      g_array_set_size (builder->clusters, run.cluster);
+      return;
+    }
+
+  run.font = cairo_scaled_font_reference (
+    pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (glyph_item->item->analysis.font)));
+  g_array_append_val (builder->runs, run);
 }
 
 /**
@@ -227,7 +241,7 @@ convert_run (PangoLayoutRun *glyph_item,
 gboolean
 ed_sheet_text_check_fonts (GError **error)
 {
-  static const char * const families[] = { "Noto Sans CJK JP", "Noto Sans CJK SC" };
+  static const char * const families[] = { FAMILY };
   PangoContext *context = get_context ();
 
   for (guint i = 0; i < G_N_ELEMENTS (families); i++)
@@ -273,6 +287,7 @@ ed_sheet_text_new (const char         *text,
 {
   g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(GArray) lines = NULL;
+  Builder builder;
   PangoLayoutIter *iter;
   PangoRectangle extents;
   EdSheetText *self;
@@ -283,6 +298,10 @@ ed_sheet_text_new (const char         *text,
   layout = create_layout (text, style, width, hanging_indent);
   text = pango_layout_get_text (layout);
   lines = g_array_new (FALSE, TRUE, sizeof (Line));
+  builder.runs = g_array_new (FALSE, TRUE, sizeof (Run));
+  builder.glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  builder.utf8 = g_string_new (NULL);
+  builder.clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
 
   self = g_new0 (EdSheetText, 1);
   g_atomic_ref_count_init (&self->ref_count);
@@ -294,9 +313,8 @@ ed_sheet_text_new (const char         *text,
     {
       PangoLayoutLine *layout_line = pango_layout_iter_get_line_readonly (iter);
       double baseline = pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
-      g_autoptr(GArray) runs = g_array_new (FALSE, TRUE, sizeof (Run));
       PangoRectangle logical;
-      Line line;
+      Line line = { .run = builder.runs->len };
       double x;
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
@@ -308,23 +326,12 @@ ed_sheet_text_new (const char         *text,
       for (GSList *l = layout_line->runs; l != NULL; l = l->next)
         {
           PangoLayoutRun *glyph_item = l->data;
-          Run run;
 
-          convert_run (glyph_item, text, x, baseline, &run);
+          convert_run (&builder, glyph_item, text, x, baseline);
           x += pango_glyph_string_get_width (glyph_item->glyphs) / (double) PANGO_SCALE;
-          if (run.n_glyphs > 0)
-            g_array_append_val (runs, run);
-          else
-            {
-              cairo_scaled_font_destroy (run.font);
-              g_free (run.glyphs);
-              g_free (run.utf8);
-              g_free (run.clusters);
-            }
         }
 
-      line.n_runs = runs->len;
-      line.runs = (Run *) g_array_free (g_steal_pointer (&runs), FALSE);
+      line.n_runs = builder.runs->len - line.run;
       g_array_append_val (lines, line);
     }
   while (pango_layout_iter_next_line (iter));
@@ -334,6 +341,11 @@ ed_sheet_text_new (const char         *text,
   self->height = (extents.y + extents.height) / (double) PANGO_SCALE;
   self->n_lines = lines->len;
   self->lines = (Line *) g_array_free (g_steal_pointer (&lines), FALSE);
+  self->n_runs = builder.runs->len;
+  self->runs = (Run *) g_array_free (builder.runs, FALSE);
+  self->glyphs = (cairo_glyph_t *) g_array_free (builder.glyphs, FALSE);
+  self->utf8 = g_string_free (builder.utf8, FALSE);
+  self->clusters = (cairo_text_cluster_t *) g_array_free (builder.clusters, FALSE);
 
   return self;
 }
@@ -354,20 +366,13 @@ ed_sheet_text_unref (EdSheetText *self)
   if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
     return;
 
-  for (guint i = 0; i < self->n_lines; i++)
-    {
-      for (guint r = 0; r < self->lines[i].n_runs; r++)
-        {
-          Run *run = &self->lines[i].runs[r];
-
-          cairo_scaled_font_destroy (run->font);
-          g_free (run->glyphs);
-          g_free (run->utf8);
-          g_free (run->clusters);
-        }
-      g_free (self->lines[i].runs);
-    }
+  for (guint i = 0; i < self->n_runs; i++)
+    cairo_scaled_font_destroy (self->runs[i].font);
+  g_free (self->runs);
   g_free (self->lines);
+  g_free (self->glyphs);
+  g_free (self->utf8);
+  g_free (self->clusters);
   g_free (self);
 }
 
@@ -434,13 +439,18 @@ ed_sheet_text_draw_lines (const EdSheetText *self,
                           guint              first_line,
                           guint              n_lines)
 {
-  cairo_scaled_font_t *current = NULL;
+  const Run *first = NULL;
+  guint first_run, end_run;
 
   g_return_if_fail (self != NULL);
 
   if (first_line >= self->n_lines)
     return;
   n_lines = MIN (n_lines, self->n_lines - first_line);
+  first_run = self->lines[first_line].run;
+  end_run = self->lines[first_line + n_lines - 1].run + self->lines[first_line + n_lines - 1].n_runs;
+  if (first_run == end_run)
+    return;
 
   cairo_save (cr);
   cairo_translate (cr, x, y - self->lines[first_line].top);
@@ -449,23 +459,26 @@ ed_sheet_text_draw_lines (const EdSheetText *self,
                         ((self->color >> 8) & 0xff) / 255.0,
                         (self->color & 0xff) / 255.0);
 
-  for (guint i = first_line; i < first_line + n_lines; i++)
+  /* Runs in the same font, one after the other, in one call. */
+  for (guint r = first_run; r <= end_run; r++)
     {
-      const Line *line = &self->lines[i];
+      const Run *run = r < end_run ? &self->runs[r] : NULL;
 
-      for (guint r = 0; r < line->n_runs; r++)
+      if (first != NULL && (run == NULL || run->font != first->font))
         {
-          const Run *run = &line->runs[r];
+          const Run *last = &self->runs[r - 1];
 
-          if (run->font != current)
-            {
-              cairo_set_scaled_font (cr, run->font);
-              current = run->font;
-            }
-          cairo_show_text_glyphs (cr, run->utf8, run->utf8_len,
-                                  run->glyphs, run->n_glyphs,
-                                  run->clusters, run->n_clusters, 0);
+          cairo_set_scaled_font (cr, first->font);
+          cairo_show_text_glyphs (cr, self->utf8 + first->byte,
+                                  last->byte + last->n_bytes - first->byte,
+                                  self->glyphs + first->glyph,
+                                  last->glyph + last->n_glyphs - first->glyph,
+                                  self->clusters + first->cluster,
+                                  last->cluster + last->n_clusters - first->cluster, 0);
+          first = NULL;
         }
+      if (first == NULL)
+        first = run;
     }
 
   cairo_restore (cr);

@@ -35,7 +35,6 @@ typedef struct
   EdLanguage    language;
   double        size;           /* points */
   gboolean      bold;
-  gboolean      mono;
   guint32       color;          /* 0xRRGGBB */
   EdSheetAlign  align;
   EdSheetWrap   wrap;
