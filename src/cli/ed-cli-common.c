@@ -94,3 +94,84 @@ ed_cli_language (const char *code,
 
   return language;
 }
+
+/**
+ * ed_cli_load_catalog:
+ *
+ * Loads the catalog as the app does (installed, user's, updates). A file
+ * skipped is said on standard error, one line a problem, and the rest is
+ * used.
+ *
+ * Returns: (transfer full): the catalog
+ */
+EdCatalog *
+ed_cli_load_catalog (void)
+{
+  EdCatalog *catalog = ed_catalog_new ();
+  GPtrArray *errors;
+
+  ed_catalog_load_default (catalog);
+
+  errors = ed_catalog_get_errors (catalog);
+  for (guint i = 0; i < errors->len; i++)
+    {
+      const GError *error = g_ptr_array_index (errors, i);
+      g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
+
+      for (guint j = 0; lines[j] != NULL; j++)
+        /* Translators: a problem of a procedure file that was left out */
+        g_printerr (_("entry-desk-cli: skipped: %s\n"), lines[j]);
+    }
+
+  return catalog;
+}
+
+/* Prints @node as indented JSON and a new line. */
+void
+ed_cli_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+/**
+ * ed_cli_display_width:
+ *
+ * Returns: the columns @text takes in a terminal: two for a Chinese or
+ *   Japanese character, so that columns line up
+ */
+guint
+ed_cli_display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+
+  return width;
+}
+
+/* Appends @text and the spaces that make it @width columns wide. */
+void
+ed_cli_append_padded (GString    *out,
+                      const char *text,
+                      guint       width)
+{
+  guint used = ed_cli_display_width (text);
+
+  g_string_append (out, text);
+  for (; used < width; used++)
+    g_string_append_c (out, ' ');
+}

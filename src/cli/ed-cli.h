@@ -31,9 +31,17 @@ typedef struct
 
 int          ed_cli_batch         (int            argc,
                                    char         **argv);
+int          ed_cli_check_catalog (int            argc,
+                                   char         **argv);
 int          ed_cli_list          (int            argc,
                                    char         **argv);
+int          ed_cli_mrz           (int            argc,
+                                   char         **argv);
 int          ed_cli_sheet         (int            argc,
+                                   char         **argv);
+int          ed_cli_show          (int            argc,
+                                   char         **argv);
+int          ed_cli_validate      (int            argc,
                                    char         **argv);
 
 /* ed-cli-common.c */
@@ -46,6 +54,12 @@ gboolean     ed_cli_parse_options (GOptionContext *context,
                                    int            *exit_status);
 EdLanguage   ed_cli_language      (const char     *code,
                                    gboolean       *ok);
+EdCatalog   *ed_cli_load_catalog  (void);
+void         ed_cli_print_json    (JsonNode       *node);
+guint        ed_cli_display_width (const char     *text);
+void         ed_cli_append_padded (GString        *out,
+                                   const char     *text,
+                                   guint           width);
 
 /* ed-cli-sheet.c */
 EdProcedure     *ed_cli_find_procedure (const char  *id,

@@ -4,6 +4,9 @@
  * $XDG_DATA_HOME/entry-desk/procedures/, then downloaded updates. A bad
  * file never stops the rest: it is skipped and its error kept.
  *
+ * The procedures are listed by country, then subdivision (a national
+ * procedure before the regional ones), then id.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -23,6 +26,8 @@ void          ed_catalog_load_default     (EdCatalog    *self);
 void          ed_catalog_load_directory   (EdCatalog    *self,
                                            const char   *path,
                                            EdOrigin      origin);
+GPtrArray    *ed_catalog_list_directory   (const char   *path,
+                                           GError      **error);
 gboolean      ed_catalog_add_file         (EdCatalog    *self,
                                            const char   *path,
                                            EdOrigin      origin,

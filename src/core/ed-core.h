@@ -7,15 +7,22 @@
  */
 #pragma once
 
+#include "ed-catalog.h"
+#include "ed-country.h"
 #include "ed-csv.h"
 #include "ed-date.h"
 #include "ed-error.h"
 #include "ed-i18n.h"
 #include "ed-language.h"
 #include "ed-mo.h"
+#include "ed-mrz.h"
+#include "ed-normalize.h"
 #include "ed-paths.h"
+#include "ed-period.h"
+#include "ed-problem.h"
 #include "ed-procedure.h"
 #include "ed-qr.h"
 #include "ed-sheet.h"
 #include "ed-text.h"
 #include "ed-traveller.h"
+#include "ed-validate.h"

@@ -25,7 +25,7 @@ const char  *ed_mo_file_lookup     (EdMoFile    *self,
 
 const char  *ed_translate          (EdLanguage   language,
                                     const char  *context,
-                                    const char  *msgid);
+                                    const char  *msgid) G_GNUC_FORMAT (3);
 const char  *ed_translate_domain   (const char  *domain,
                                     const char  *localedir,
                                     EdLanguage   language,

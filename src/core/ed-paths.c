@@ -38,6 +38,13 @@ ed_paths_user_procedures_dir (void)
   return g_build_filename (g_get_user_data_dir (), "entry-desk", "procedures", NULL);
 }
 
+/* The procedures of the last update downloaded from a signed feed. */
+char *
+ed_paths_updates_current_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "entry-desk", "updates", "current", NULL);
+}
+
 /**
  * ed_paths_ensure_private_dir:
  *

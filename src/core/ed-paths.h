@@ -12,6 +12,7 @@ const char  *ed_paths_pkgdatadir           (void);
 char        *ed_paths_system_procedures_dir (void);
 char        *ed_paths_user_data_dir         (void);
 char        *ed_paths_user_procedures_dir   (void);
+char        *ed_paths_updates_current_dir   (void);
 gboolean     ed_paths_ensure_private_dir    (const char  *path,
                                              GError     **error);
 

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 #include "ed-language.h"
 #include "ed-text.h"
@@ -83,6 +84,7 @@ typedef struct
   EdText *title;
   char   *url;        /* nullable */
   char   *date;       /* nullable, YYYY-MM-DD */
+  char   *text;       /* nullable: @url as the source prints it */
 } EdSource;
 
 /* One line of the rules box. */
@@ -122,6 +124,14 @@ typedef struct
   char   *page;             /* nullable: "P.5～10", exactly as printed */
 } EdChecklistItem;
 
+/* A code (QR code, WeChat sunflower code) that only the original
+ * document prints, with no address: a sheet can only say where it is. */
+typedef struct
+{
+  char   *id;
+  EdText *title;
+} EdOriginalCode;
+
 typedef struct
 {
   char      *id;
@@ -129,6 +139,7 @@ typedef struct
   EdText    *body;
   GPtrArray *links;         /* EdLink */
   GPtrArray *notes;         /* EdNote */
+  GPtrArray *original_codes; /* EdOriginalCode */
 } EdAlternative;
 
 typedef struct
@@ -143,6 +154,8 @@ typedef struct
   GPtrArray *links;         /* EdLink */
   GPtrArray *field_ids;     /* char*: ids of EdField, in form order */
   GPtrArray *checklist;     /* EdChecklistItem */
+  char      *page;          /* nullable: the source's page, exactly as printed */
+  GPtrArray *original_codes; /* EdOriginalCode */
 } EdStep;
 
 typedef struct
@@ -206,6 +219,7 @@ typedef struct
   gboolean   qr;
   EdText    *service;             /* nullable */
   GPtrArray *hours;               /* EdContactHours */
+  char      *text;                /* nullable: @url as the source prints it */
 } EdContact;
 
 #define ED_TYPE_PROCEDURE (ed_procedure_get_type ())
@@ -242,6 +256,15 @@ const char      *ed_procedure_get_superseded_by    (EdProcedure        *self);
 EdText          *ed_procedure_get_status_note      (EdProcedure        *self);
 char            *ed_procedure_describe_status      (EdProcedure        *self,
                                                     EdLanguage          language);
+char            *ed_procedure_describe_status_brief
+                                                   (EdProcedure        *self,
+                                                    EdLanguage          language);
+char            *ed_procedure_describe_status_on   (EdProcedure        *self,
+                                                    EdLanguage          language,
+                                                    const GDate        *today,
+                                                    gboolean            with_note);
+gboolean         ed_procedure_has_ended            (EdProcedure        *self,
+                                                    const GDate        *today);
 
 GPtrArray       *ed_procedure_get_sources          (EdProcedure        *self);
 GPtrArray       *ed_procedure_get_rules            (EdProcedure        *self);
@@ -260,5 +283,14 @@ const EdPhase   *ed_procedure_find_phase           (EdProcedure        *self,
                                                     const char         *phase_id);
 gboolean         ed_procedure_matches              (EdProcedure        *self,
                                                     const char         *casefolded_needle);
+
+/* ed-procedure-json.c: the file's form (every language), or one language's */
+JsonNode        *ed_procedure_to_json              (EdProcedure        *self);
+JsonNode        *ed_procedure_to_json_in           (EdProcedure        *self,
+                                                    EdLanguage          language);
+
+/* The names the file uses: "passport-number" */
+const char      *ed_field_kind_to_string           (EdFieldKind         kind);
+const char      *ed_field_rule_type_to_string      (EdFieldRuleType     type);
 
 G_END_DECLS
