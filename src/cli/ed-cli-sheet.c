@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
-#include "ed-catalog.h"
 #include "ed-cli.h"
 
 /**
@@ -20,15 +19,12 @@ EdProcedure *
 ed_cli_find_procedure (const char  *id,
                        GError     **error)
 {
-  g_autoptr(EdCatalog) catalog = ed_catalog_new ();
-  EdProcedure *procedure;
-
-  ed_catalog_load_default (catalog);
-  procedure = ed_catalog_lookup (catalog, id);
+  g_autoptr(EdCatalog) catalog = ed_cli_load_catalog ();
+  EdProcedure *procedure = ed_catalog_lookup (catalog, id);
   if (procedure == NULL)
     {
       g_set_error (error, ED_ERROR, ED_ERROR_NOT_FOUND,
-                   _("There is no procedure “%s”: “entry-desk-cli list” shows them"), id);
+                   _("There is no procedure “%s”; “entry-desk-cli list” shows the ids"), id);
       return NULL;
     }
 
@@ -132,9 +128,23 @@ ed_cli_sheet (int    argc,
 
   if (traveller_path != NULL)
     {
+      g_autoptr(GPtrArray) problems = NULL;
+
       traveller = ed_traveller_load (traveller_path, &error);
       if (traveller == NULL)
         return ed_cli_fail (error);
+
+      /* A value the official form would refuse is not printed for
+       * copying: say what to fix instead. */
+      problems = ed_sheet_check_traveller (traveller, procedure);
+      for (guint i = 0; i < problems->len; i++)
+        {
+          const EdProblem *problem = g_ptr_array_index (problems, i);
+
+          g_printerr ("entry-desk-cli: %s: %s\n", problem->field, problem->message);
+        }
+      if (problems->len > 0)
+        return ED_EXIT_INVALID;
     }
 
   layout = ed_sheet_layout_new (procedure, traveller, options, &error);

@@ -10,6 +10,8 @@
 #include "ed-csv.h"
 #include "ed-date.h"
 #include "ed-error.h"
+#include "ed-problem.h"
+#include "ed-sheet.h"
 
 typedef enum
 {
@@ -167,9 +169,44 @@ record_is_empty (const EdCsvRecord *record)
   return TRUE;
 }
 
+/* The column a validation problem belongs to, as the file names it. */
+static char *
+problem_column (EdProcedure *procedure,
+                const char  *field)
+{
+  const EdField *found;
+
+  if (field == NULL || ed_traveller_is_key (field))
+    return g_strdup (field);
+
+  found = ed_procedure_find_field (procedure, field);
+  if (found != NULL && found->traveller_key != NULL)
+    return g_strdup (found->traveller_key);
+
+  return g_strconcat (ED_CSV_ANSWER_PREFIX, field, NULL);
+}
+
+static void
+check_traveller (EdTraveller *traveller,
+                 EdProcedure *procedure,
+                 guint        row,
+                 GPtrArray   *problems)
+{
+  g_autoptr(GPtrArray) found = ed_sheet_check_traveller (traveller, procedure);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      const EdProblem *problem = g_ptr_array_index (found, i);
+      g_autofree char *column = problem_column (procedure, problem->field);
+
+      add_problem (problems, row, column, problem->message);
+    }
+}
+
 static EdTraveller *
 read_traveller (const EdCsvRecord *record,
                 GArray            *columns,
+                EdProcedure       *procedure,
                 GPtrArray         *problems)
 {
   g_autoptr(EdTraveller) traveller = ed_traveller_new ();
@@ -221,6 +258,9 @@ read_traveller (const EdCsvRecord *record,
       else
         ed_traveller_set_answer (traveller, column->field_id, value);
     }
+
+  if (problems->len == n_problems && procedure != NULL)
+    check_traveller (traveller, procedure, record->row, problems);
 
   if (problems->len > n_problems)
     return NULL;
@@ -289,7 +329,7 @@ ed_csv_read_travellers (GBytes       *bytes,
       if (record_is_empty (record))
         continue;
 
-      traveller = read_traveller (record, columns, found);
+      traveller = read_traveller (record, columns, procedure, found);
       if (traveller == NULL)
         continue;
 

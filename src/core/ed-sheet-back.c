@@ -55,7 +55,8 @@ build_contact (EdSheetBuilder  *builder,
       y += add_labelled (row, g, language, NC_("sheet", "Phone: %s"), contact->phone, x, y);
       y += add_labelled (row, g, language, NC_("sheet", "E-mail: %s"), contact->email, x, y);
       if (!contact->qr)
-        y += add_labelled (row, g, language, NC_("sheet", "Web: %s"), contact->url, x, y);
+        y += add_labelled (row, g, language, NC_("sheet", "Web: %s"),
+                           contact->text != NULL ? contact->text : contact->url, x, y);
 
       for (guint h = 0; contact->hours != NULL && h < contact->hours->len; h++)
         {
@@ -80,7 +81,7 @@ build_contact (EdSheetBuilder  *builder,
   row->height = height;
 
   if (contact->qr && contact->url != NULL)
-    ed_sheet_build_link (builder, block, contact->url, NULL, contact->name, TRUE, FALSE);
+    ed_sheet_build_link (builder, block, contact->url, contact->text, contact->name, TRUE, FALSE);
 }
 
 static void
@@ -126,7 +127,8 @@ build_sources (EdSheetBuilder *builder)
                                        NC_("sheet", "Published %s"), source->date, y, 0);
       if (source->url != NULL)
         ed_sheet_row_add_string (row, g, ED_SHEET_FONT_ADDRESS, ED_LANGUAGE_EN, ED_SHEET_MUTED,
-                                 source->url, g->column_x[0], row->height + 1,
+                                 source->text != NULL ? source->text : source->url,
+                                 g->column_x[0], row->height + 1,
                                  g->right - g->column_x[0]);
     }
 

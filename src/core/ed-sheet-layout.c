@@ -8,6 +8,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "ed-date.h"
+#include "ed-normalize.h"
+#include "ed-period.h"
+#include "ed-validate.h"
 #include "ed-sheet-private.h"
 
 /* Values too long for their place are set smaller, down to this share
@@ -68,7 +71,7 @@ passport_name (EdTraveller *traveller)
   return g_strdup (surname != NULL ? surname : given);
 }
 
-/* The day a period ends, from the traveller's date it counts from. */
+/* The last day of a period, from the traveller's date it counts from. */
 static char *
 period_last_day (EdProcedure  *procedure,
                  const char   *period_id,
@@ -79,28 +82,12 @@ period_last_day (EdProcedure  *procedure,
   for (guint i = 0; periods != NULL && i < periods->len; i++)
     {
       const EdPeriod *period = g_ptr_array_index (periods, i);
-      const EdField *field;
-      const char *event;
-      GDate date;
+      GDate event, last;
 
-      if (g_strcmp0 (period->id, period_id) != 0)
-        continue;
-
-      if (ed_traveller_is_key (period->event))
-        event = ed_traveller_get (traveller, period->event);
-      else if ((field = ed_procedure_find_field (procedure, period->event)) != NULL)
-        event = ed_traveller_get_field_value (traveller, field);
-      else
-        event = ed_traveller_get_answer (traveller, period->event);
-
-      if (!ed_date_parse (event, &date))
-        return NULL;
-
-      g_date_add_days (&date, period->days);
-      if (period->counting == ED_COUNTING_EVENT_DAY_1 && period->days > 0)
-        g_date_subtract_days (&date, 1);
-
-      return ed_date_format (&date);
+      if (g_strcmp0 (period->id, period_id) == 0 &&
+          ed_period_find_event_date (period, procedure, traveller, &event) &&
+          ed_period_evaluate (period, &event, NULL, &last))
+        return ed_date_format (&last);
     }
 
   return NULL;
@@ -455,6 +442,42 @@ ed_sheet_layout_get_page_size (EdSheetLayout *self,
   geometry = ed_sheet_template_get_geometry (self->sheet_template);
   *width = geometry->page_width;
   *height = geometry->page_height;
+}
+
+/**
+ * ed_sheet_check_traveller:
+ *
+ * Normalises @traveller in place as staff would have typed it (half-width
+ * digits, upper-case passport letters…) and checks it with the
+ * procedure's rules. What stops a sheet is a value an official system
+ * would refuse: copied from the sheet, it would fail there. An empty
+ * value does not: the sheet leaves a line to fill in by hand.
+ *
+ * Returns: (transfer full) (element-type EdProblem): the errors that stop
+ *   printing, empty when the sheet may be printed
+ */
+GPtrArray *
+ed_sheet_check_traveller (EdTraveller *traveller,
+                          EdProcedure *procedure)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  GPtrArray *errors = ed_problem_list_new ();
+
+  g_return_val_if_fail (ED_IS_TRAVELLER (traveller), errors);
+  g_return_val_if_fail (ED_IS_PROCEDURE (procedure), errors);
+
+  ed_traveller_normalize (traveller, procedure);
+  found = ed_validate_traveller (traveller, procedure, NULL);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      const EdProblem *problem = g_ptr_array_index (found, i);
+
+      if (problem->severity == ED_SEVERITY_ERROR && g_strcmp0 (problem->code, "required") != 0)
+        g_ptr_array_add (errors, ed_problem_copy (problem));
+    }
+
+  return errors;
 }
 
 /**

@@ -354,6 +354,33 @@ add_tick_box (EdSheetBuilder *builder,
     }
 }
 
+/* A code only the original document prints: say where it is, never
+ * invent an address for it. */
+static void
+build_original_codes (EdSheetBuilder *builder,
+                      EdSheetBlock   *block,
+                      GPtrArray      *codes)
+{
+  const EdSheetGeometry *g = &builder->geometry;
+
+  for (guint i = 0; codes != NULL && i < codes->len; i++)
+    {
+      const EdOriginalCode *code = g_ptr_array_index (codes, i);
+      EdSheetRow *row = ed_sheet_block_add_row (block, g->base * 0.6);
+      double mark = g->base * 1.6;
+      double h;
+
+      h = ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_SMALL_BOLD, ED_SHEET_MUTED,
+                                         NC_("sheet", "Code printed only in the original document:"),
+                                         NULL, 0, 0);
+      ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_SMALL, ED_SHEET_INK, code->title, h, 0);
+      ed_sheet_row_add_rect (row, ED_SHEET_OP_STROKE, g->left + 1, 1, mark, mark,
+                             ED_SHEET_FAINT, 0.6);
+      ed_sheet_row_add_rect (row, ED_SHEET_OP_STROKE, g->left + 1 + mark * 0.3, 1 + mark * 0.3,
+                             mark * 0.4, mark * 0.4, ED_SHEET_FAINT, 0.6);
+    }
+}
+
 static void
 build_checklist (EdSheetBuilder *builder,
                  EdSheetBlock   *block,
@@ -401,6 +428,7 @@ build_alternative (EdSheetBuilder      *builder,
   for (guint i = 0; alternative->notes != NULL && i < alternative->notes->len; i++)
     ed_sheet_build_note (builder, block, g_ptr_array_index (alternative->notes, i));
   build_links (builder, block, alternative->links);
+  build_original_codes (builder, block, alternative->original_codes);
 }
 
 static void
@@ -414,7 +442,7 @@ build_step (EdSheetBuilder *builder,
   g_autofree char *number = g_strdup_printf ("%d", ++builder->step_number);
   EdSheetText *number_text;
   double box = g->base * 1.9;
-  double h;
+  double h, under;
 
   row->flags |= ED_SHEET_ROW_KEEP_WITH_NEXT;
 
@@ -430,8 +458,20 @@ build_step (EdSheetBuilder *builder,
   if (step->optional)
     ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_CAPTION, ED_SHEET_MUTED,
                                    NC_("sheet", "Optional step"), NULL, h + 1, 0);
+
+  /* The source's page, under the number, as the source prints it. */
+  under = box + 1.5;
+  if (step->page != NULL)
+    {
+      EdSheetStyle style = ed_sheet_style (g, ED_SHEET_FONT_CAPTION, ED_LANGUAGE_JA);
+
+      style.color = ED_SHEET_MUTED;
+      style.size = MIN (style.size, 6.0);
+      under += ed_sheet_row_add_text (row, ed_sheet_text_new (step->page, &style, g->gutter - 3, 0),
+                                      g->left, under);
+    }
   if (step->checklist == NULL || step->checklist->len == 0)
-    add_tick_box (builder, row, box + g->base * 0.6, NULL);
+    add_tick_box (builder, row, under + g->base * 0.4, NULL);
 
   ed_sheet_build_paragraphs (builder, block, step->body, ED_SHEET_FONT_BODY, ED_SHEET_INK, 0);
 
@@ -440,6 +480,7 @@ build_step (EdSheetBuilder *builder,
   for (guint i = 0; step->notes != NULL && i < step->notes->len; i++)
     ed_sheet_build_note (builder, block, g_ptr_array_index (step->notes, i));
   build_links (builder, block, step->links);
+  build_original_codes (builder, block, step->original_codes);
   build_answers (builder, block, step);
   build_checklist (builder, block, step);
 

@@ -115,6 +115,9 @@ void             ed_sheet_layout_get_page_size        (EdSheetLayout        *sel
                                                        double               *width,
                                                        double               *height);
 
+GPtrArray       *ed_sheet_check_traveller             (EdTraveller          *traveller,
+                                                       EdProcedure          *procedure);
+
 void             ed_sheet_draw_page                   (EdSheetLayout        *layout,
                                                        cairo_t              *cr,
                                                        guint                 page);
