@@ -67,6 +67,7 @@ read_record (const char *data,
   State state = FIELD_START;
   gsize start = *pos;
   gsize p = *pos;
+  gboolean multiline = FALSE;
 
   record->row = row;
 
@@ -92,6 +93,7 @@ read_record (const char *data,
             state = QUOTE_IN_QUOTED;
           else
             g_string_append_c (field, c);
+          multiline |= c == '\n' || c == '\r';
           p++;
           continue;
         }
@@ -128,8 +130,19 @@ read_record (const char *data,
               continue;
             }
 
-          record->error = g_strdup (_("there is text after the closing quote of a field"));
-          p = skip_line (data, length, p);
+          /* A quote left open on an earlier line closes at the first
+           * quote of a later one: blame the quote left open, and read the
+           * lines after it again as rows. */
+          if (multiline)
+            {
+              record->error = g_strdup (_("a quoted field is not closed (a “\"” is missing)"));
+              p = skip_line (data, length, start);
+            }
+          else
+            {
+              record->error = g_strdup (_("there is text after the closing quote of a field"));
+              p = skip_line (data, length, p);
+            }
           break;
         }
 
@@ -137,7 +150,7 @@ read_record (const char *data,
         {
           record->error = g_strdup (_("a field that does not start with a quote contains one "
                                       "(quote the whole field and double the quote)"));
-          p = skip_line (data, length, p);
+          p = skip_line (data, length, multiline ? start : p);
           break;
         }
 

@@ -212,6 +212,26 @@ ed_qr_get_level (EdQr *self)
 }
 
 /**
+ * ed_qr_module_is_dark:
+ * @x: column, from 0 to ed_qr_get_modules() − 1
+ * @y: row
+ *
+ * Returns: whether the module is dark; %FALSE outside the symbol
+ */
+gboolean
+ed_qr_module_is_dark (EdQr *self,
+                      int   x,
+                      int   y)
+{
+  g_return_val_if_fail (ED_IS_QR (self), FALSE);
+
+  if (self->code == NULL || x < 0 || y < 0 || x >= self->code->width || y >= self->code->width)
+    return FALSE;
+
+  return self->code->data[y * self->code->width + x] & 1;
+}
+
+/**
  * ed_qr_size_for_width:
  * @symbol_width: the width the symbol itself must have
  *

@@ -36,6 +36,9 @@ const char  *ed_qr_get_text       (EdQr        *self);
 int          ed_qr_get_modules    (EdQr        *self);
 int          ed_qr_get_version    (EdQr        *self);
 EdQrLevel    ed_qr_get_level      (EdQr        *self);
+gboolean     ed_qr_module_is_dark (EdQr        *self,
+                                   int          x,
+                                   int          y);
 double       ed_qr_size_for_width (EdQr        *self,
                                    double       symbol_width);
 void         ed_qr_draw           (EdQr        *self,

@@ -176,6 +176,20 @@ ed_sheet_build_form_row (EdSheetBuilder     *builder,
   EdSheetStyle value_style = ed_sheet_style (g, ED_SHEET_FONT_VALUE, ED_LANGUAGE_EN);
   EdSheetSlot placed = *slot;
 
+  const char *shown[ED_SHEET_MAX_LANGUAGES];
+
+  /* "姓" in Chinese and in Japanese is printed once. */
+  for (guint i = 0; i < g->n_languages; i++)
+    {
+      shown[i] = labels[i];
+      for (guint j = 0; j < i; j++)
+        if (g_strcmp0 (labels[i], labels[j]) == 0 || g_strcmp0 (labels[i], official) == 0)
+          shown[i] = NULL;
+    }
+  if (g->n_languages > 0 && g_strcmp0 (labels[0], official) == 0)
+    shown[0] = NULL;
+  labels = shown;
+
   ed_sheet_row_add_line (row, x0, 0, g->right, 0, ED_SHEET_RULE, 0.5);
 
   if (official != NULL)
@@ -208,21 +222,23 @@ ed_sheet_build_form_row (EdSheetBuilder     *builder,
  * up into one box, across pages too. Drawn first, under the text. */
 static void
 add_tint (EdSheetRow            *row,
-          const EdSheetGeometry *g)
+          const EdSheetGeometry *g,
+          gboolean               join_next)
 {
+  double height = row->height + (join_next ? row->space_after : 0);
   EdSheetOp ops[2] = {
     {
       .kind = ED_SHEET_OP_FILL,
       .x = g->column_x[0] - g->base,
       .w = g->right - g->column_x[0] + g->base,
-      .h = row->height + row->space_after,
+      .h = height,
       .color = ED_SHEET_TINT,
     },
     {
       .kind = ED_SHEET_OP_FILL,
       .x = g->column_x[0] - g->base - 2.5,
       .w = 2.5,
-      .h = row->height + row->space_after,
+      .h = height,
       .color = ED_SHEET_ACCENT,
     },
   };
@@ -349,7 +365,45 @@ build_traveller_box (EdSheetBuilder *builder,
     }
 
   row->height = MAX (y, y2) + pad;
-  add_tint (row, g);
+  add_tint (row, g, FALSE);
+}
+
+static void
+build_status (EdSheetBuilder *builder,
+              EdSheetRow     *row)
+{
+  const EdSheetGeometry *g = &builder->geometry;
+  EdProcedure *procedure = builder->procedure;
+  gboolean ended = ed_procedure_get_status (procedure) == ED_STATUS_ARCHIVED;
+  g_autofree char *date = ended ? ed_sheet_ended_date (procedure)
+                                : g_strdup (ed_procedure_get_valid_from (procedure));
+  EdText *note = ed_procedure_get_status_note (procedure);
+
+  for (guint i = 0; i < g->n_languages; i++)
+    {
+      EdLanguage language = g->languages[i];
+      g_autofree char *line = NULL;
+      double y;
+
+      if (ended && date != NULL)
+        line = g_strdup_printf (ed_sheet_word (language, NC_("sheet", "Ended on %s: this procedure no longer applies.")),
+                                date);
+      else if (ended)
+        line = g_strdup (ed_sheet_word (language, NC_("sheet", "Ended: this procedure no longer applies.")));
+      else if (date != NULL)
+        line = g_strdup_printf (ed_sheet_word (language, NC_("sheet", "In force since %s")), date);
+      else
+        line = g_strdup (ed_sheet_word (language, NC_("sheet", "In force")));
+
+      y = ed_sheet_row_add_string (row, g, ED_SHEET_FONT_BODY_BOLD, language,
+                                   ended ? ED_SHEET_ENDED : ED_SHEET_CURRENT, line,
+                                   g->column_x[i], 0, g->column_width);
+      if (note != NULL)
+        ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL, language,
+                                 ended ? ED_SHEET_ENDED : ED_SHEET_MUTED,
+                                 ed_text_lookup (note, language),
+                                 g->column_x[i], y + 1, g->column_width);
+    }
 }
 
 static void
@@ -386,37 +440,7 @@ build_title (EdSheetBuilder *builder)
   /* The status line: staff must never hand out an ended procedure
    * without seeing that it ended (the banner repeats it on every page). */
   row = ed_sheet_block_add_row (block, g->base * 0.9);
-  if (ed_procedure_get_status (procedure) == ED_STATUS_ARCHIVED)
-    {
-      g_autofree char *ended = ed_sheet_ended_date (procedure);
-      double y;
-
-      if (ended != NULL)
-        y = ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_BODY_BOLD, ED_SHEET_ENDED,
-                                           NC_("sheet", "Ended on %s: this procedure no longer applies."),
-                                           ended, 0, 0);
-      else
-        y = ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_BODY_BOLD, ED_SHEET_ENDED,
-                                           NC_("sheet", "Ended: this procedure no longer applies."),
-                                           NULL, 0, 0);
-      ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_SMALL, ED_SHEET_ENDED,
-                                ed_procedure_get_status_note (procedure), y + 1, 0);
-    }
-  else
-    {
-      const char *since = ed_procedure_get_valid_from (procedure);
-      double y;
-
-      if (since != NULL)
-        y = ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_BODY_BOLD, ED_SHEET_CURRENT,
-                                           NC_("sheet", "In force since %s"), since, 0, 0);
-      else
-        y = ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_BODY_BOLD, ED_SHEET_CURRENT,
-                                           NC_("sheet", "In force"), NULL, 0, 0);
-      if (ed_procedure_get_status_note (procedure) != NULL)
-        ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_SMALL, ED_SHEET_MUTED,
-                                  ed_procedure_get_status_note (procedure), y + 1, 0);
-    }
+  build_status (builder, row);
 
   as_of = g_strdup (ed_sheet_options_get_as_of (builder->options) != NULL
                     ? ed_sheet_options_get_as_of (builder->options)
@@ -442,7 +466,7 @@ build_rules (EdSheetBuilder *builder)
   ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_STEP, ED_SHEET_ACCENT,
                                  NC_("sheet", "The rules in short"), NULL, pad, 0);
   row->height += pad * 0.5;
-  add_tint (row, g);
+  add_tint (row, g, TRUE);
 
   for (guint r = 0; r < rules->len; r++)
     {
@@ -467,8 +491,11 @@ build_rules (EdSheetBuilder *builder)
                                      g->column_width - style.size * 1.15);
         }
       if (r + 1 == rules->len)
-        row->space_after = pad;
-      add_tint (row, g);
+        {
+          row->height += pad;
+          row->space_after = g->base * 0.8;
+        }
+      add_tint (row, g, r + 1 < rules->len);
     }
 }
 

@@ -314,7 +314,7 @@ place_block (Paginator          *p,
               need += min_chunk (keep);
               break;
             }
-          need += keep->height + keep->space_after;
+          need = MAX (need + keep->height + keep->space_after, need + keep->reach);
         }
 
       if (need > p->body_bottom - p->y + EPSILON && !page_is_empty (p))
@@ -349,8 +349,6 @@ build_banner (EdSheetBuilder *builder)
       EdLanguage language = g->languages[i];
       g_autofree char *text = NULL;
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
       if (ended != NULL)
         text = g_strdup_printf (ed_sheet_word (language,
                                                NC_("sheet", "Ended on %s: this procedure no longer applies.")),
@@ -358,7 +356,6 @@ build_banner (EdSheetBuilder *builder)
       else
         text = g_strdup (ed_sheet_word (language,
                                         NC_("sheet", "Ended: this procedure no longer applies.")));
-#pragma GCC diagnostic pop
 
       height = MAX (height,
                     ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL_BOLD, language,
@@ -465,11 +462,8 @@ add_footer (EdSheetBuilder *builder,
       g_autofree char *text = NULL;
 
       style.color = ED_SHEET_MUTED;
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
       text = g_strdup_printf (ed_sheet_word (g->languages[i], NC_("sheet", "Page %s of %s")),
                               n_string, total);
-#pragma GCC diagnostic pop
       texts[i] = ed_sheet_text_new (text, &style, 0, 0);
     }
 

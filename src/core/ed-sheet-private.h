@@ -125,6 +125,9 @@ typedef struct
   GArray          *ops;           /* EdSheetOp, y relative to the row */
   GArray          *slots;         /* EdSheetSlot, y relative to the row */
   double           height;
+  double           reach;         /* how far its ops reach below its top,
+                                   * when more than @height: marks in the
+                                   * gutter beside the rows that follow */
   double           space_after;
   EdSheetRowFlags  flags;
 } EdSheetRow;
@@ -159,7 +162,7 @@ EdSheetStyle  ed_sheet_style                (const EdSheetGeometry *geometry,
                                              EdSheetFont            font,
                                              EdLanguage             language);
 const char   *ed_sheet_word                 (EdLanguage             language,
-                                             const char            *msgid);
+                                             const char            *msgid) G_GNUC_FORMAT (2);
 
 EdSheetRow   *ed_sheet_row_new              (void);
 void          ed_sheet_row_free             (EdSheetRow            *row);

@@ -38,7 +38,7 @@ ed_sheet_geometry_init (EdSheetGeometry      *geometry,
   /* Three columns of Japanese at 8.3 pt still hold 17 characters a
    * line, and the type stays at what official leaflets use. */
   geometry->base = n == 1 ? 10.0 : n == 2 ? 9.0 : 8.3;
-  geometry->gutter = 9 * ED_MM;
+  geometry->gutter = 10 * ED_MM;
   geometry->column_gap = n == 1 ? 0 : 5 * ED_MM;
   geometry->column_width = (geometry->right - geometry->left - geometry->gutter -
                             (n - 1) * geometry->column_gap) / n;

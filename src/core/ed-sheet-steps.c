@@ -197,12 +197,9 @@ ed_sheet_build_link (EdSheetBuilder *builder,
           g_autofree char *number = g_strdup_printf ("%d", GPOINTER_TO_INT (first_step));
           g_autofree char *text = NULL;
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
           text = g_strdup_printf (ed_sheet_word (language,
                                                  NC_("sheet", "The QR code for it is in step %s.")),
                                   number);
-#pragma GCC diagnostic pop
           h += ed_sheet_row_add_string (row, g, ED_SHEET_FONT_CAPTION, language, ED_SHEET_MUTED,
                                         text, x, y + h + 1, sub_w) + 1;
         }
@@ -307,12 +304,9 @@ build_answers (EdSheetBuilder *builder,
             {
               g_autofree char *times = g_strdup_printf ("%d", field->repeat);
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
               notes[i] = g_strdup_printf (ed_sheet_word (g->languages[i],
                                                          NC_("sheet", "The form asks for it %s times.")),
                                           times);
-#pragma GCC diagnostic pop
             }
         }
 
@@ -329,7 +323,23 @@ build_answers (EdSheetBuilder *builder,
   row->space_after = g->base * 0.7;
 }
 
-static void
+static double
+add_page_reference (EdSheetBuilder *builder,
+                    EdSheetRow     *row,
+                    const char     *page,
+                    double          y)
+{
+  const EdSheetGeometry *g = &builder->geometry;
+  EdSheetStyle style = ed_sheet_style (g, ED_SHEET_FONT_CAPTION, ED_LANGUAGE_JA);
+
+  style.color = ED_SHEET_MUTED;
+  style.size = 6.0;
+  return ed_sheet_row_add_text (row, ed_sheet_text_new (page, &style, g->gutter - 2, 0),
+                                g->left, y);
+}
+
+/* Returns: the bottom of what was added */
+static double
 add_tick_box (EdSheetBuilder *builder,
               EdSheetRow     *row,
               double          y,
@@ -337,21 +347,16 @@ add_tick_box (EdSheetBuilder *builder,
 {
   const EdSheetGeometry *g = &builder->geometry;
   double box = g->base * 1.05;
-  double x = g->left + (g->gutter - box) / 2 - 2;
+  double x = g->left + 1;
 
   ed_sheet_row_add_rect (row, ED_SHEET_OP_FILL, x, y, box, box, ED_SHEET_WHITE, 0);
   ed_sheet_row_add_rect (row, ED_SHEET_OP_STROKE, x, y, box, box, ED_SHEET_INK, 0.8);
+  y += box;
 
   if (page != NULL && *page != '\0')
-    {
-      EdSheetStyle style = ed_sheet_style (g, ED_SHEET_FONT_CAPTION, ED_LANGUAGE_JA);
+    y += 1.5 + add_page_reference (builder, row, page, y + 1.5);
 
-      style.color = ED_SHEET_MUTED;
-      style.align = ED_SHEET_ALIGN_CENTER;
-      style.size = MIN (style.size, 6.5);
-      ed_sheet_row_add_text (row, ed_sheet_text_new (page, &style, g->gutter - 4, 0),
-                             g->left - 2, y + box + 1.5);
-    }
+  return y;
 }
 
 /* A code only the original document prints: say where it is, never
@@ -393,8 +398,13 @@ build_checklist (EdSheetBuilder *builder,
       const EdChecklistItem *item = g_ptr_array_index (step->checklist, c);
       EdSheetRow *row = ed_sheet_block_add_row (block, g->base * 0.5);
 
-      add_tick_box (builder, row, g->base * 0.25, item->page);
-      ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_BODY, ED_SHEET_INK, item->text, 0, 0);
+      double bottom = add_tick_box (builder, row, g->base * 0.25, item->page);
+
+      row->height = ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_BODY, ED_SHEET_INK,
+                                              item->text, 0, 0);
+      /* The page reference under the box may reach into the space
+       * after the row, not further. */
+      row->height = MAX (row->height, bottom - row->space_after);
     }
 }
 
@@ -438,6 +448,7 @@ build_step (EdSheetBuilder *builder,
 {
   const EdSheetGeometry *g = &builder->geometry;
   EdSheetRow *row = ed_sheet_block_add_row (block, g->base * 0.45);
+  EdSheetRow *first = row;
   EdSheetStyle number_style = ed_sheet_style (g, ED_SHEET_FONT_SMALL_BOLD, ED_LANGUAGE_EN);
   g_autofree char *number = g_strdup_printf ("%d", ++builder->step_number);
   EdSheetText *number_text;
@@ -459,19 +470,16 @@ build_step (EdSheetBuilder *builder,
     ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_CAPTION, ED_SHEET_MUTED,
                                    NC_("sheet", "Optional step"), NULL, h + 1, 0);
 
-  /* The source's page, under the number, as the source prints it. */
+  /* The source's page, under the number, as the source prints it, and
+   * a tick box when the step has no checklist: marks in the gutter, beside
+   * the first lines of the step rather than above them. */
   under = box + 1.5;
   if (step->page != NULL)
-    {
-      EdSheetStyle style = ed_sheet_style (g, ED_SHEET_FONT_CAPTION, ED_LANGUAGE_JA);
-
-      style.color = ED_SHEET_MUTED;
-      style.size = MIN (style.size, 6.0);
-      under += ed_sheet_row_add_text (row, ed_sheet_text_new (step->page, &style, g->gutter - 3, 0),
-                                      g->left, under);
-    }
+    under += add_page_reference (builder, row, step->page, under);
   if (step->checklist == NULL || step->checklist->len == 0)
-    add_tick_box (builder, row, under + g->base * 0.4, NULL);
+    under = add_tick_box (builder, row, under + g->base * 0.4, NULL);
+  row->reach = under;
+  row->height = MAX (box, h + (step->optional ? g->base : 0));
 
   ed_sheet_build_paragraphs (builder, block, step->body, ED_SHEET_FONT_BODY, ED_SHEET_INK, 0);
 
@@ -484,7 +492,24 @@ build_step (EdSheetBuilder *builder,
   build_answers (builder, block, step);
   build_checklist (builder, block, step);
 
-  row = g_ptr_array_index (block->rows, block->rows->len - 1);
+  /* The marks in the gutter must not run into the next step. */
+  {
+    double total = 0;
+    guint title = block->rows->len;
+
+    for (guint i = 0; i < block->rows->len; i++)
+      if (g_ptr_array_index (block->rows, i) == (gpointer) first)
+        title = i;
+    for (guint i = title; i < block->rows->len; i++)
+      {
+        EdSheetRow *r = g_ptr_array_index (block->rows, i);
+
+        total += r->height + (i + 1 < block->rows->len ? r->space_after : 0);
+      }
+    row = g_ptr_array_index (block->rows, block->rows->len - 1);
+    if (total < first->reach)
+      row->height += first->reach - total;
+  }
   row->space_after = MAX (row->space_after, g->base * 1.4);
 }
 

@@ -425,6 +425,26 @@ ed_sheet_text_get_color (const EdSheetText *self)
 }
 
 /**
+ * ed_sheet_text_get_glyph:
+ * @n: from 0, over all lines
+ *
+ * Returns: the font's id of glyph @n, for tests: which form of a Han
+ *   character was chosen
+ */
+gulong
+ed_sheet_text_get_glyph (const EdSheetText *self,
+                         guint              n)
+{
+  guint count = 0;
+
+  for (guint r = 0; r < self->n_runs; r++)
+    count += self->runs[r].n_glyphs;
+  g_return_val_if_fail (n < count, 0);
+
+  return self->glyphs[n].index;
+}
+
+/**
  * ed_sheet_text_draw_lines:
  * @x: the left edge of the text box
  * @y: where the top of @first_line goes
