@@ -33,6 +33,8 @@ int          ed_cli_batch         (int            argc,
                                    char         **argv);
 int          ed_cli_check_catalog (int            argc,
                                    char         **argv);
+int          ed_cli_feed          (int            argc,
+                                   char         **argv);
 int          ed_cli_list          (int            argc,
                                    char         **argv);
 int          ed_cli_mrz           (int            argc,

@@ -18,7 +18,14 @@ struct _EdCatalog
   GListStore *procedures;   /* EdProcedure, in the order of compare_procedures() */
   GHashTable *by_id;        /* id → EdProcedure */
   GPtrArray  *errors;       /* GError, one a file skipped */
+  GPtrArray  *folders;      /* EdCatalogFolder: what ed_catalog_reload_async() reads again */
 };
+
+typedef struct
+{
+  char     *path;
+  EdOrigin  origin;
+} EdCatalogFolder;
 
 G_DEFINE_FINAL_TYPE (EdCatalog, ed_catalog, G_TYPE_OBJECT)
 
@@ -30,8 +37,44 @@ ed_catalog_finalize (GObject *object)
   g_clear_object (&self->procedures);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->errors, g_ptr_array_unref);
+  g_clear_pointer (&self->folders, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ed_catalog_parent_class)->finalize (object);
+}
+
+static void
+folder_free (EdCatalogFolder *folder)
+{
+  g_free (folder->path);
+  g_free (folder);
+}
+
+static EdCatalogFolder *
+folder_copy (const EdCatalogFolder *folder)
+{
+  EdCatalogFolder *copy = g_new0 (EdCatalogFolder, 1);
+
+  copy->path = g_strdup (folder->path);
+  copy->origin = folder->origin;
+  return copy;
+}
+
+static void
+remember_folder (EdCatalog  *self,
+                 const char *path,
+                 EdOrigin    origin)
+{
+  EdCatalogFolder folder = { (char *) path, origin };
+
+  for (guint i = 0; i < self->folders->len; i++)
+    {
+      const EdCatalogFolder *known = g_ptr_array_index (self->folders, i);
+
+      if (known->origin == origin && strcmp (known->path, path) == 0)
+        return;
+    }
+
+  g_ptr_array_add (self->folders, folder_copy (&folder));
 }
 
 static void
@@ -46,6 +89,7 @@ ed_catalog_init (EdCatalog *self)
   self->procedures = g_list_store_new (ED_TYPE_PROCEDURE);
   self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  self->folders = g_ptr_array_new_with_free_func ((GDestroyNotify) folder_free);
 }
 
 EdCatalog *
@@ -243,6 +287,7 @@ ed_catalog_load_directory (EdCatalog  *self,
   g_return_if_fail (ED_IS_CATALOG (self));
   g_return_if_fail (path != NULL);
 
+  remember_folder (self, path, origin);
   files = ed_catalog_list_directory (path, &error);
   if (files == NULL)
     {
@@ -312,4 +357,116 @@ ed_catalog_get_errors (EdCatalog *self)
 {
   g_return_val_if_fail (ED_IS_CATALOG (self), NULL);
   return self->errors;
+}
+
+static void
+reload_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GPtrArray *folders = task_data;
+  EdCatalog *fresh = ed_catalog_new ();
+
+  for (guint i = 0; i < folders->len; i++)
+    {
+      const EdCatalogFolder *folder = g_ptr_array_index (folders, i);
+
+      ed_catalog_load_directory (fresh, folder->path, folder->origin);
+    }
+
+  g_task_return_pointer (task, fresh, g_object_unref);
+}
+
+/* Back on the caller's thread: the new contents replace the old in one
+ * change of the list, so that a view rebuilds once. */
+static void
+reloaded (GObject      *source_object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  EdCatalog *self = g_task_get_source_object (task);
+  g_autoptr(EdCatalog) fresh = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *procedures = G_LIST_MODEL (fresh->procedures);
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->procedures));
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (procedures); i++)
+    g_ptr_array_add (items, g_list_model_get_item (procedures, i));
+
+  /* The lookup table and errors first: handlers of items-changed look
+   * procedures up. */
+  g_hash_table_remove_all (self->by_id);
+  for (guint i = 0; i < items->len; i++)
+    {
+      EdProcedure *procedure = g_ptr_array_index (items, i);
+
+      g_hash_table_insert (self->by_id, g_strdup (ed_procedure_get_id (procedure)),
+                           g_object_ref (procedure));
+    }
+  g_ptr_array_set_size (self->errors, 0);
+  for (guint i = 0; i < fresh->errors->len; i++)
+    g_ptr_array_add (self->errors, g_error_copy (g_ptr_array_index (fresh->errors, i)));
+
+  g_list_store_splice (self->procedures, 0, n_old, items->pdata, items->len);
+
+  /* Done is done, even if cancelled meanwhile. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * ed_catalog_reload_async:
+ *
+ * Reads again, in a worker thread, every folder that
+ * ed_catalog_load_directory() or ed_catalog_load_default() read, in the
+ * same order, and puts what they hold now in place of the procedures,
+ * in one change of ed_catalog_get_procedures(). Procedures added one by
+ * one (ed_catalog_add(), ed_catalog_add_file()) are not kept. Whoever
+ * holds an #EdProcedure of the old contents keeps a valid object.
+ *
+ * Used after an update of the procedures, so that every view shows them
+ * without a restart.
+ */
+void
+ed_catalog_reload_async (EdCatalog           *self,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  GPtrArray *folders;
+  GTask *task;
+  GTask *step;
+
+  g_return_if_fail (ED_IS_CATALOG (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ed_catalog_reload_async);
+
+  folders = g_ptr_array_new_with_free_func ((GDestroyNotify) folder_free);
+  for (guint i = 0; i < self->folders->len; i++)
+    g_ptr_array_add (folders, folder_copy (g_ptr_array_index (self->folders, i)));
+
+  /* The thread reads into a catalog of its own; only its result
+   * touches @self, on this thread. */
+  step = g_task_new (NULL, NULL, reloaded, task);
+  g_task_set_task_data (step, folders, (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (step, reload_thread);
+  g_object_unref (step);
+}
+
+/* Returns: %TRUE once the catalog holds what its folders hold now */
+gboolean
+ed_catalog_reload_finish (EdCatalog     *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

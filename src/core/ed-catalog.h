@@ -35,6 +35,14 @@ gboolean      ed_catalog_add_file         (EdCatalog    *self,
 void          ed_catalog_add              (EdCatalog    *self,
                                            EdProcedure  *procedure);
 
+void          ed_catalog_reload_async     (EdCatalog            *self,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean      ed_catalog_reload_finish    (EdCatalog            *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+
 GListModel   *ed_catalog_get_procedures   (EdCatalog    *self);
 EdProcedure  *ed_catalog_lookup           (EdCatalog    *self,
                                            const char   *id);

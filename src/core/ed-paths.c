@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "ed-error.h"
+#include "ed-feed-store.h"
 #include "ed-paths.h"
 
 /* Tests and build-aux/run point this at the source tree's data/. */
@@ -38,11 +39,13 @@ ed_paths_user_procedures_dir (void)
   return g_build_filename (g_get_user_data_dir (), "entry-desk", "procedures", NULL);
 }
 
-/* The procedures of the last update downloaded from a signed feed. */
+/* The procedures of the last update downloaded from a signed feed:
+ * updates/current/, or updates/old/ when a crash stopped an update
+ * half-way through swapping them (see ed-feed-store.c). */
 char *
 ed_paths_updates_current_dir (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "entry-desk", "updates", "current", NULL);
+  return ed_feed_store_current_dir (NULL);
 }
 
 /**

@@ -7,7 +7,10 @@
 #include <glib/gi18n.h>
 
 #include "ed-application.h"
+#include "ed-catalog.h"
 #include "ed-preferences-window.h"
+#include "ed-update-toast.h"
+#include "ed-updater.h"
 #include "ed-window.h"
 
 struct _EdApplication
@@ -15,6 +18,11 @@ struct _EdApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  EdCatalog      *catalog;
+  EdUpdater      *updater;
+  AdwToast       *update_toast;       /* weak: the last update's result */
+  gboolean        start_check_armed;  /* the first window will start it */
+  gboolean        checking_at_start;  /* quiet unless something changed or failed */
 };
 
 G_DEFINE_FINAL_TYPE (EdApplication, ed_application, ADW_TYPE_APPLICATION)
@@ -27,6 +35,139 @@ ed_application_new (void)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", "/io/github/entrydesk/EntryDesk",
                        NULL);
+}
+
+/**
+ * ed_application_get_catalog:
+ *
+ * Returns: (transfer none): the procedures, loaded at start-up
+ */
+EdCatalog *
+ed_application_get_catalog (EdApplication *self)
+{
+  g_return_val_if_fail (ED_IS_APPLICATION (self), NULL);
+
+  return self->catalog;
+}
+
+/* Returns: (transfer none): the updates of the procedures */
+EdUpdater *
+ed_application_get_updater (EdApplication *self)
+{
+  g_return_val_if_fail (ED_IS_APPLICATION (self), NULL);
+
+  return self->updater;
+}
+
+static EdWindow *
+find_main_window (EdApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (ED_IS_WINDOW (active))
+    return ED_WINDOW (active);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (ED_IS_WINDOW (l->data))
+      return ED_WINDOW (l->data);
+
+  return NULL;
+}
+
+/**
+ * ed_application_show_update_toast:
+ * @toast: (transfer full): what an update did
+ *
+ * Shows @toast in the main window, in place of the previous update's.
+ */
+void
+ed_application_show_update_toast (EdApplication *self,
+                                  AdwToast      *toast)
+{
+  EdWindow *window;
+
+  g_return_if_fail (ED_IS_APPLICATION (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  window = find_main_window (self);
+  if (window == NULL)
+    {
+      g_object_unref (toast);
+      return;
+    }
+
+  if (self->update_toast != NULL)
+    adw_toast_dismiss (self->update_toast);
+  g_set_weak_pointer (&self->update_toast, toast);
+  ed_window_add_toast (window, toast);
+}
+
+/* The check at start-up speaks only when something changed or failed. */
+static void
+check_updates_done (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(EdApplication) self = user_data;
+  g_autoptr(EdFeedResult) feed_result = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean quiet = self->checking_at_start;
+  AdwToast *toast;
+
+  self->checking_at_start = FALSE;
+  feed_result = ed_updater_check_finish (ED_UPDATER (source), result, &error);
+  if (quiet && feed_result != NULL &&
+      ed_feed_result_get_outcome (feed_result) != ED_FEED_OUTCOME_CHANGED)
+    return;
+
+  toast = ed_update_toast_new (feed_result, error, GTK_WINDOW (find_main_window (self)));
+  if (toast != NULL)
+    ed_application_show_update_toast (self, toast);
+}
+
+static void
+check_updates_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  EdApplication *self = ED_APPLICATION (user_data);
+
+  ed_updater_check_async (self->updater, check_updates_done, g_object_ref (self));
+}
+
+static gboolean
+start_check_idle (gpointer user_data)
+{
+  EdApplication *self = ED_APPLICATION (user_data);
+
+  if (g_settings_get_boolean (self->settings, "check-updates-at-start") &&
+      ed_updater_has_feeds (self->updater) &&
+      !ed_feed_get_running (ed_updater_get_feed (self->updater)))
+    {
+      self->checking_at_start = TRUE;
+      ed_updater_check_async (self->updater, check_updates_done, g_object_ref (self));
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the first window is on screen, and after it has drawn: the
+ * check never delays it. */
+static void
+first_window_mapped_cb (EdApplication *self,
+                        GtkWidget     *window)
+{
+  g_signal_handlers_disconnect_by_func (window, first_window_mapped_cb, self);
+  g_idle_add_full (G_PRIORITY_LOW, start_check_idle, g_object_ref (self), g_object_unref);
+}
+
+static void
+update_running_cb (EdApplication *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "check-updates");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
+                               !ed_feed_get_running (ed_updater_get_feed (self->updater)));
 }
 
 GSettings *
@@ -57,10 +198,18 @@ color_scheme_get_mapping (GValue   *value,
 static void
 ed_application_activate (GApplication *application)
 {
+  EdApplication *self = ED_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
 
   if (window == NULL)
     window = GTK_WINDOW (ed_window_new (ED_APPLICATION (application)));
+
+  if (!self->start_check_armed)
+    {
+      self->start_check_armed = TRUE;
+      g_signal_connect_object (window, "map", G_CALLBACK (first_window_mapped_cb), self,
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+    }
 
   gtk_window_present (window);
 }
@@ -72,10 +221,30 @@ ed_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (ed_application_parent_class)->startup (application);
 
+  /* Ten small files: loading them takes a few milliseconds. */
+  self->catalog = ed_catalog_new ();
+  ed_catalog_load_default (self->catalog);
+
+  self->updater = ed_updater_new (self->settings, self->catalog);
+  g_signal_connect_object (ed_updater_get_feed (self->updater), "notify::running",
+                           G_CALLBACK (update_running_cb), self, G_CONNECT_SWAPPED);
+
   g_settings_bind_with_mapping (self->settings, "color-scheme",
                                 adw_style_manager_get_default (), "color-scheme",
                                 G_SETTINGS_BIND_GET,
                                 color_scheme_get_mapping, NULL, NULL, NULL);
+}
+
+/* An update left running would keep the process alive, windowless. */
+static void
+ed_application_shutdown (GApplication *application)
+{
+  EdApplication *self = ED_APPLICATION (application);
+
+  if (self->updater != NULL)
+    ed_updater_cancel (self->updater);
+
+  G_APPLICATION_CLASS (ed_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -83,7 +252,10 @@ ed_application_finalize (GObject *object)
 {
   EdApplication *self = ED_APPLICATION (object);
 
+  g_clear_weak_pointer (&self->update_toast);
+  g_clear_object (&self->updater);
   g_clear_object (&self->settings);
+  g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (ed_application_parent_class)->finalize (object);
 }
@@ -125,16 +297,35 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* @page: (nullable): the name of the page to show, e.g. “updates” */
+static void
+open_preferences (EdApplication *self,
+                  const char    *page)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  EdPreferencesWindow *preferences = ed_preferences_window_new (parent, self->settings);
+
+  ed_preferences_window_set_updater (preferences, self->updater);
+  if (page != NULL)
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), page);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static void
 preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
-  EdApplication *self = ED_APPLICATION (user_data);
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  EdPreferencesWindow *preferences = ed_preferences_window_new (parent, self->settings);
+  open_preferences (ED_APPLICATION (user_data), NULL);
+}
 
-  gtk_window_present (GTK_WINDOW (preferences));
+/* Opens Preferences on one page, e.g. from a toast: “updates”. */
+static void
+show_preferences_page_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  open_preferences (ED_APPLICATION (user_data), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -166,6 +357,8 @@ static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "preferences", preferences_action },
   { "help", help_action },
+  { "check-updates", check_updates_action },
+  { "show-preferences-page", show_preferences_page_action, "s" },
 };
 
 static void
@@ -178,6 +371,7 @@ ed_application_class_init (EdApplicationClass *klass)
 
   application_class->activate = ed_application_activate;
   application_class->startup = ed_application_startup;
+  application_class->shutdown = ed_application_shutdown;
 }
 
 static void

@@ -6,6 +6,9 @@
 
 #include <adwaita.h>
 
+#include "ed-catalog.h"
+#include "ed-updater.h"
+
 G_BEGIN_DECLS
 
 #define ED_TYPE_APPLICATION (ed_application_get_type ())
@@ -14,5 +17,9 @@ G_DECLARE_FINAL_TYPE (EdApplication, ed_application, ED, APPLICATION, AdwApplica
 
 EdApplication *ed_application_new          (void);
 GSettings     *ed_application_get_settings (EdApplication *self);
+EdCatalog     *ed_application_get_catalog  (EdApplication *self);
+EdUpdater     *ed_application_get_updater  (EdApplication *self);
+void           ed_application_show_update_toast (EdApplication *self,
+                                                 AdwToast      *toast);
 
 G_END_DECLS

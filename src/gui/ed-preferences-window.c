@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ed-preferences-window.h"
+#include "ed-updates-page.h"
 
 struct _EdPreferencesWindow
 {
@@ -15,6 +16,7 @@ struct _EdPreferencesWindow
   GSettings            *settings;
 
   AdwComboRow          *style_row;
+  EdUpdatesPage        *updates_page;
 };
 
 G_DEFINE_FINAL_TYPE (EdPreferencesWindow, ed_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -74,6 +76,20 @@ ed_preferences_window_new (GtkWindow *parent,
                        NULL);
 }
 
+/**
+ * ed_preferences_window_set_updater:
+ *
+ * Lets the Updates page check for updates and show their progress.
+ */
+void
+ed_preferences_window_set_updater (EdPreferencesWindow *self,
+                                   EdUpdater           *updater)
+{
+  g_return_if_fail (ED_IS_PREFERENCES_WINDOW (self));
+
+  ed_updates_page_set_updater (self->updates_page, updater);
+}
+
 static void
 ed_preferences_window_constructed (GObject *object)
 {
@@ -85,6 +101,7 @@ ed_preferences_window_constructed (GObject *object)
                                 self->style_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
                                 style_get_mapping, style_set_mapping, NULL, NULL);
+  ed_updates_page_set_settings (self->updates_page, self->settings);
 }
 
 static void
@@ -132,9 +149,12 @@ ed_preferences_window_class_init (EdPreferencesWindowClass *klass)
                          (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ED_TYPE_UPDATES_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entrydesk/EntryDesk/ed-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, updates_page);
 }
 
 static void

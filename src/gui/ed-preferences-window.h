@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "ed-updater.h"
+
 G_BEGIN_DECLS
 
 #define ED_TYPE_PREFERENCES_WINDOW (ed_preferences_window_get_type ())
@@ -14,5 +16,7 @@ G_DECLARE_FINAL_TYPE (EdPreferencesWindow, ed_preferences_window, ED, PREFERENCE
 
 EdPreferencesWindow *ed_preferences_window_new (GtkWindow *parent,
                                                 GSettings *settings);
+void                 ed_preferences_window_set_updater (EdPreferencesWindow *self,
+                                                        EdUpdater           *updater);
 
 G_END_DECLS

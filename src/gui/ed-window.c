@@ -6,6 +6,8 @@
 
 #include <glib/gi18n.h>
 
+#include "ed-procedure-browser.h"
+#include "ed-update-progress.h"
 #include "ed-window.h"
 
 struct _EdWindow
@@ -13,21 +15,17 @@ struct _EdWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  EdCatalog            *catalog;
 
   AdwToastOverlay      *toast_overlay;
-  GtkStack             *stack;
+  AdwLeaflet           *leaflet;
+  AdwViewStack         *view_stack;
   AdwStatusPage        *empty_page;
+  EdProcedureBrowser   *procedure_browser;
+  EdUpdateProgress     *update_progress;
 };
 
 G_DEFINE_FINAL_TYPE (EdWindow, ed_window, ADW_TYPE_APPLICATION_WINDOW)
-
-EdWindow *
-ed_window_new (EdApplication *application)
-{
-  return g_object_new (ED_TYPE_WINDOW,
-                       "application", application,
-                       NULL);
-}
 
 void
 ed_window_show_error_toast (EdWindow   *self,
@@ -42,12 +40,105 @@ ed_window_show_error_toast (EdWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* @toast: (transfer full) */
+void
+ed_window_add_toast (EdWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (ED_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_catalog_errors (EdWindow *self)
+{
+  GPtrArray *errors = ed_catalog_get_errors (self->catalog);
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  for (guint i = 0; i < errors->len; i++)
+    {
+      const GError *error = g_ptr_array_index (errors, i);
+
+      if (i > 0)
+        g_string_append (body, "\n\n");
+      g_string_append (body, error->message);
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   _("Procedure Files Not Loaded"),
+                                   body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A bad procedure file never stops the app, but staff must know. */
+static void
+report_catalog_errors (EdWindow *self)
+{
+  GPtrArray *errors = ed_catalog_get_errors (self->catalog);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (errors->len == 0)
+    return;
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "%u procedure file could not be read",
+                                        "%u procedure files could not be read",
+                                        errors->len),
+                           errors->len);
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_button_label (toast, _("_Details"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (show_catalog_errors),
+                           self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+EdWindow *
+ed_window_new (EdApplication *application)
+{
+  EdWindow *self = g_object_new (ED_TYPE_WINDOW,
+                                 "application", application,
+                                 NULL);
+
+  self->catalog = g_object_ref (ed_application_get_catalog (application));
+  ed_procedure_browser_set_catalog (self->procedure_browser, self->catalog);
+  ed_update_progress_set_updater (self->update_progress, ed_application_get_updater (application));
+  report_catalog_errors (self);
+
+  return self;
+}
+
+static void
+procedure_activated_cb (EdWindow    *self,
+                        EdProcedure *procedure)
+{
+  /* The wizard opens here. */
+}
+
+static void
+new_case_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  EdWindow *self = ED_WINDOW (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "home");
+  adw_view_stack_set_visible_child_name (self->view_stack, "procedures");
+  ed_procedure_browser_focus_search (self->procedure_browser);
+}
+
 static void
 ed_window_dispose (GObject *object)
 {
   EdWindow *self = ED_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (ed_window_parent_class)->dispose (object);
 }
@@ -60,10 +151,20 @@ ed_window_class_init (EdWindowClass *klass)
 
   object_class->dispose = ed_window_dispose;
 
+  g_type_ensure (ED_TYPE_PROCEDURE_BROWSER);
+  g_type_ensure (ED_TYPE_UPDATE_PROGRESS);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/entrydesk/EntryDesk/ed-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EdWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, EdWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, EdWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, EdWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, EdWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, EdWindow, procedure_browser);
+  gtk_widget_class_bind_template_child (widget_class, EdWindow, update_progress);
+  gtk_widget_class_bind_template_callback (widget_class, procedure_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
 }
 
 static void
@@ -75,8 +176,4 @@ ed_window_init (EdWindow *self)
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
-
-#ifdef DEVELOPMENT_BUILD
-  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
-#endif
 }

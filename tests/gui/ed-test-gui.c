@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <adwaita.h>
+
 #include "ed-test-gui.h"
 
 void
@@ -117,4 +119,92 @@ ed_test_screenshot (GtkWidget  *widget,
   file = g_strdup_printf ("%s-%s.png", name, lang != NULL && *lang != '\0' ? lang : "C");
   path = g_build_filename (dir, file, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/**
+ * ed_test_find_label:
+ *
+ * Returns: (nullable): the first label on screen under @root whose text
+ *   contains @needle, as a user would read it
+ */
+GtkLabel *
+ed_test_find_label (GtkWidget  *root,
+                    const char *needle)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = ed_test_find_label (child, needle);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Waits up to 20 seconds for ed_test_find_label() to find @needle. */
+GtkLabel *
+ed_test_wait_for_label (GtkWidget  *root,
+                        const char *needle)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  GtkLabel *label;
+
+  while ((label = ed_test_find_label (root, needle)) == NULL &&
+         g_get_monotonic_time () < deadline)
+    ed_test_iterate (50);
+
+  if (label == NULL)
+    g_error ("No label says “%s”", needle);
+
+  return label;
+}
+
+/* Returns: (nullable): the first button under @root labelled @label (with its mnemonic) */
+GtkWidget *
+ed_test_find_button (GtkWidget  *root,
+                     const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ed_test_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Returns: (nullable): the first preferences row under @root titled @title */
+GtkWidget *
+ed_test_find_row (GtkWidget  *root,
+                  const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ed_test_find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
 }

@@ -16,5 +16,13 @@ GtkWidget  *ed_test_find_widget       (GtkWidget  *root,
                                        const char *css_name_or_null);
 void        ed_test_screenshot        (GtkWidget  *widget,
                                        const char *name);
+GtkLabel   *ed_test_find_label        (GtkWidget  *root,
+                                       const char *needle);
+GtkLabel   *ed_test_wait_for_label    (GtkWidget  *root,
+                                       const char *needle);
+GtkWidget  *ed_test_find_button       (GtkWidget  *root,
+                                       const char *label);
+GtkWidget  *ed_test_find_row          (GtkWidget  *root,
+                                       const char *title);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "ed-application.h"
 #include "ed-core.h"
+#include "ed-procedure-browser.h"
 #include "ed-window.h"
 #include "ed-test-gui.h"
 
@@ -161,6 +162,49 @@ test_window_size_remembered (void)
   gtk_window_destroy (GTK_WINDOW (second));
 }
 
+static guint
+count_visible_rows (GtkWidget *root)
+{
+  guint n = 0;
+
+  if (ADW_IS_ACTION_ROW (root) && gtk_widget_is_visible (root))
+    return 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_visible_rows (child);
+
+  return n;
+}
+
+static void
+test_window_procedures (void)
+{
+  GtkWindow *window = main_window ();
+  GtkWidget *browser, *search;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL));
+  browser = ed_test_find_widget (GTK_WIDGET (window), ED_TYPE_PROCEDURE_BROWSER, NULL);
+  g_assert_nonnull (browser);
+  ed_test_wait_until_mapped (browser);
+  g_assert_cmpuint (count_visible_rows (browser), ==, 10);
+  ed_test_screenshot (GTK_WIDGET (window), "procedures");
+
+  /* Search in any of the three languages. */
+  search = ed_test_find_widget (browser, GTK_TYPE_SEARCH_ENTRY, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (search), "大连");
+  ed_test_iterate (300);
+  g_assert_cmpuint (count_visible_rows (browser), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (search), "mysos");
+  ed_test_iterate (300);
+  g_assert_cmpuint (count_visible_rows (browser), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (search), "健康");
+  ed_test_iterate (300);
+  g_assert_cmpuint (count_visible_rows (browser), >=, 7);
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  ed_test_iterate (300);
+}
+
 static void
 test_window_help_action (void)
 {
@@ -194,6 +238,7 @@ main (int    argc,
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/window/help-action", test_window_help_action);
+  g_test_add_func ("/window/procedures", test_window_procedures);
 
   status = g_test_run ();
 
