@@ -53,10 +53,8 @@ page_new (void)
 {
   EdSheetPage *page = g_new0 (EdSheetPage, 1);
 
-  page->ops = g_array_new (FALSE, TRUE, sizeof (EdSheetOp));
-  g_array_set_clear_func (page->ops, (GDestroyNotify) ed_sheet_op_clear);
-  page->slots = g_array_new (FALSE, TRUE, sizeof (EdSheetSlot));
-  g_array_set_clear_func (page->slots, (GDestroyNotify) ed_sheet_slot_clear);
+  page->ops = ed_sheet_ops_new ();
+  page->slots = ed_sheet_slots_new ();
 
   return page;
 }

@@ -164,6 +164,8 @@ EdSheetStyle  ed_sheet_style                (const EdSheetGeometry *geometry,
 const char   *ed_sheet_word                 (EdLanguage             language,
                                              const char            *msgid) G_GNUC_FORMAT (2);
 
+GArray       *ed_sheet_ops_new              (void);
+GArray       *ed_sheet_slots_new            (void);
 EdSheetRow   *ed_sheet_row_new              (void);
 void          ed_sheet_row_free             (EdSheetRow            *row);
 EdSheetRow   *ed_sheet_row_copy_part        (const EdSheetRow      *row,

@@ -136,15 +136,32 @@ ed_sheet_slot_clear (EdSheetSlot *slot)
   g_clear_pointer (&slot->id, g_free);
 }
 
+/* Arrays of operations and of slots that release what they hold. */
+GArray *
+ed_sheet_ops_new (void)
+{
+  GArray *ops = g_array_new (FALSE, TRUE, sizeof (EdSheetOp));
+
+  g_array_set_clear_func (ops, (GDestroyNotify) ed_sheet_op_clear);
+  return ops;
+}
+
+GArray *
+ed_sheet_slots_new (void)
+{
+  GArray *slots = g_array_new (FALSE, TRUE, sizeof (EdSheetSlot));
+
+  g_array_set_clear_func (slots, (GDestroyNotify) ed_sheet_slot_clear);
+  return slots;
+}
+
 EdSheetRow *
 ed_sheet_row_new (void)
 {
   EdSheetRow *row = g_new0 (EdSheetRow, 1);
 
-  row->ops = g_array_new (FALSE, TRUE, sizeof (EdSheetOp));
-  g_array_set_clear_func (row->ops, (GDestroyNotify) ed_sheet_op_clear);
-  row->slots = g_array_new (FALSE, TRUE, sizeof (EdSheetSlot));
-  g_array_set_clear_func (row->slots, (GDestroyNotify) ed_sheet_slot_clear);
+  row->ops = ed_sheet_ops_new ();
+  row->slots = ed_sheet_slots_new ();
 
   return row;
 }

@@ -89,26 +89,6 @@ run_sheet (Fixture    *f,
   return path;
 }
 
-/* The text of a PDF without any white space: a title broken over two
- * lines is found whole. */
-static char *
-pdf_text (const char *path,
-          int         page)
-{
-  g_autofree char *first = g_strdup_printf ("%d", page > 0 ? page : 1);
-  g_autofree char *last = g_strdup_printf ("%d", page > 0 ? page : 100000);
-  const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", "-f", first, "-l", last,
-                         path, "-", NULL };
-  g_autofree char *text = run_tool (argv, NULL);
-  GString *flat = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_unichar (flat, g_utf8_get_char (p));
-
-  return g_string_free (flat, FALSE);
-}
-
 static char *
 flatten (const char *text)
 {
@@ -119,6 +99,21 @@ flatten (const char *text)
       g_string_append_unichar (flat, g_utf8_get_char (p));
 
   return g_string_free (flat, FALSE);
+}
+
+/* The text of a PDF (all pages, or page @page) without any white space:
+ * a title broken over two lines is found whole. */
+static char *
+pdf_text (const char *path,
+          int         page)
+{
+  g_autofree char *first = g_strdup_printf ("%d", page > 0 ? page : 1);
+  g_autofree char *last = g_strdup_printf ("%d", page > 0 ? page : 100000);
+  const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", "-f", first, "-l", last,
+                         path, "-", NULL };
+  g_autofree char *text = run_tool (argv, NULL);
+
+  return flatten (text);
 }
 
 static guint

@@ -409,6 +409,62 @@ test_sheet_async (void)
   g_assert_cmpuint (ed_sheet_layout_get_n_pages (layout), >, 0);
 }
 
+static char *
+decode_page (EdSheetLayout *layout,
+             guint          page)
+{
+  g_autofree char *dir = ed_test_make_tmpdir ();
+  g_autofree char *png = g_build_filename (dir, "page.png", NULL);
+  const char *argv[] = { "zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", png, NULL };
+  double width, height, scale = 150.0 / 72.0;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  char *out = NULL;
+
+  ed_sheet_layout_get_page_size (layout, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (width * scale), (int) (height * scale));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  ed_sheet_draw_page (layout, cr, page);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  /* zbarimg exits 4 when it finds no code. */
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, NULL, NULL);
+  ed_test_rm_rf (dir);
+  g_assert_nonnull (out);
+  return out;
+}
+
+/* The traveller's answers go into a QR code only when asked for. */
+static void
+test_sheet_personal_qr (void)
+{
+  g_autoptr(EdCatalog) catalog = load_catalog ();
+  EdProcedure *procedure = ed_catalog_lookup (catalog, "jp-entry-waiting-mysos");
+  g_autoptr(EdSheetOptions) options = options_new ("ja", ED_PAPER_A4);
+  g_autoptr(EdTraveller) traveller = traveller_new ();
+  g_autoptr(EdSheetLayout) without = NULL;
+  g_autoptr(EdSheetLayout) with = NULL;
+  g_autofree char *codes_without = NULL;
+  g_autofree char *codes_with = NULL;
+
+  without = ed_sheet_layout_new (procedure, traveller, options, NULL);
+  codes_without = decode_page (without, 0);
+  g_assert_null (strstr (codes_without, "E12345678"));
+
+  ed_sheet_options_set_personal_qr (options, TRUE);
+  with = ed_sheet_layout_new (procedure, traveller, options, NULL);
+  codes_with = decode_page (with, 0);
+  g_assert_nonnull (strstr (codes_with, "WANG XIAOMING"));
+  g_assert_nonnull (strstr (codes_with, "E12345678"));
+  g_assert_nonnull (strstr (codes_with, "1990-05-17"));
+}
+
 /* A value an official form would refuse stops the sheet; a missing one
  * does not. */
 static void
@@ -451,6 +507,7 @@ main (int    argc,
   g_test_add_func ("/sheet/threads", test_sheet_threads);
   g_test_add_func ("/sheet/async", test_sheet_async);
   g_test_add_func ("/sheet/check-traveller", test_sheet_check_traveller);
+  g_test_add_func ("/sheet/personal-qr", test_sheet_personal_qr);
 
   return g_test_run ();
 }
