@@ -200,10 +200,13 @@ shape_value (const EdSheetGeometry *geometry,
       text = ed_sheet_text_new (value, &style, slot->w, 0);
       if (ed_sheet_text_get_n_lines (text) <= MAX (1, slot->max_lines) &&
           ed_sheet_text_get_width (text) <= slot->w + 0.5)
-        break;
+        return text;
     }
 
-  return text;
+  /* Still too long: cut it, visibly, rather than run over the next row. */
+  g_clear_pointer (&text, ed_sheet_text_unref);
+  style.max_lines = MAX (1, slot->max_lines);
+  return ed_sheet_text_new (value, &style, slot->w, 0);
 }
 
 static char *

@@ -143,6 +143,11 @@ create_layout (const char         *text,
     }
   if (style->line_spacing > 0)
     pango_layout_set_line_spacing (layout, (float) style->line_spacing);
+  if (style->max_lines > 0 && width > 0)
+    {
+      pango_layout_set_height (layout, -(int) style->max_lines);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
 
   /* A hanging indent for lists: "•\ttext", the tab stop where the
    * following lines start. */

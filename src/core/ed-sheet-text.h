@@ -39,6 +39,7 @@ typedef struct
   EdSheetAlign  align;
   EdSheetWrap   wrap;
   double        line_spacing;   /* factor of the font height; 0 for the font's own */
+  guint         max_lines;      /* 0 for any; more is cut with "…" */
 } EdSheetStyle;
 
 typedef struct _EdSheetText EdSheetText;
