@@ -169,7 +169,6 @@ run_merged (Batch       *batch,
   EdProcedure *procedure = ed_sheet_template_get_procedure (batch->sheet_template);
   const EdSheetOptions *options = ed_sheet_template_get_options (batch->sheet_template);
   g_autoptr(EdSheetPdf) pdf = NULL;
-  g_autoptr(GPtrArray) printed = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   guint n = batch->rows->len;
   guint pushed = 0;
@@ -199,7 +198,8 @@ run_merged (Batch       *batch,
           g_clear_pointer (&pdf, ed_sheet_pdf_free);
           break;
         }
-      g_ptr_array_add (printed, layout);
+      /* Drawn: its pages are in the file, the layout can go. */
+      g_object_unref (layout);
       progress_show (progress, i + 1, n, i + 1 == n);
     }
 
@@ -216,8 +216,10 @@ run_merged (Batch       *batch,
       return FALSE;
     }
 
-  for (guint i = 0; i < printed->len; i++)
-    ed_sheet_layout_record_printed (g_ptr_array_index (printed, i), path);
+  for (guint i = 0; i < n; i++)
+    ed_sheet_template_record_printed (batch->sheet_template,
+                                      ((EdCsvTraveller *) g_ptr_array_index (batch->rows, i))->traveller,
+                                      path);
 
   return TRUE;
 }

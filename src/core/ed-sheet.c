@@ -264,6 +264,30 @@ ed_sheet_set_printed_hook (EdSheetPrintedFunc func,
 }
 
 /**
+ * ed_sheet_template_record_printed:
+ * @traveller: (nullable): the traveller of the sheet, %NULL for a blank one
+ * @destination: the file written, or a printer's name
+ *
+ * Tells the audit hook, if there is one, that a sheet of this template
+ * left the program.
+ */
+void
+ed_sheet_template_record_printed (EdSheetTemplate *self,
+                                  EdTraveller     *traveller,
+                                  const char      *destination)
+{
+  g_return_if_fail (ED_IS_SHEET_TEMPLATE (self));
+  g_return_if_fail (traveller == NULL || ED_IS_TRAVELLER (traveller));
+
+  /* Under the lock, so that the hook's data cannot go away meanwhile;
+   * the hook must not install another hook. */
+  G_LOCK (printed_hook);
+  if (printed_hook.func != NULL)
+    printed_hook.func (self, traveller, destination, printed_hook.user_data);
+  G_UNLOCK (printed_hook);
+}
+
+/**
  * ed_sheet_layout_record_printed:
  * @destination: the file written, or a printer's name
  *
@@ -276,10 +300,6 @@ ed_sheet_layout_record_printed (EdSheetLayout *self,
 {
   g_return_if_fail (ED_IS_SHEET_LAYOUT (self));
 
-  /* Under the lock, so that the hook's data cannot go away meanwhile;
-   * the hook must not install another hook. */
-  G_LOCK (printed_hook);
-  if (printed_hook.func != NULL)
-    printed_hook.func (self, destination, printed_hook.user_data);
-  G_UNLOCK (printed_hook);
+  ed_sheet_template_record_printed (ed_sheet_layout_get_template (self),
+                                    ed_sheet_layout_get_traveller (self), destination);
 }

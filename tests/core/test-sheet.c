@@ -253,13 +253,17 @@ traveller_new (void)
 }
 
 static void
-printed_cb (EdSheetLayout *layout,
-            const char    *destination,
-            gpointer       user_data)
+printed_cb (EdSheetTemplate *sheet_template,
+            EdTraveller     *traveller,
+            const char      *destination,
+            gpointer         user_data)
 {
   GPtrArray *printed = user_data;
 
-  g_assert_true (ED_IS_SHEET_LAYOUT (layout));
+  g_assert_true (ED_IS_SHEET_TEMPLATE (sheet_template));
+  g_assert_cmpstr (ed_procedure_get_id (ed_sheet_template_get_procedure (sheet_template)), ==,
+                   "cn-shanghai-health-code");
+  g_assert_cmpstr (ed_traveller_get (traveller, "surname"), ==, "WANG");
   g_ptr_array_add (printed, g_strdup (destination));
 }
 
