@@ -424,14 +424,19 @@ build_alternative (EdSheetBuilder      *builder,
   ed_sheet_build_paragraphs (builder, block, alternative->body, ED_SHEET_FONT_BODY,
                              ED_SHEET_INK, indent);
 
-  /* A rule down the left of each column holds the alternative together. */
+  /* A rule down the left of each column holds the alternative together;
+   * it runs through the space after each row, which stays space. */
   for (guint r = first; r < block->rows->len; r++)
     {
+      double height;
+
       row = g_ptr_array_index (block->rows, r);
+      height = row->height;
       for (guint i = 0; i < g->n_languages; i++)
         ed_sheet_row_add_line (row, g->column_x[i] + 1, 0, g->column_x[i] + 1,
-                               row->height + (r + 1 < block->rows->len ? row->space_after : 0),
+                               height + (r + 1 < block->rows->len ? row->space_after : 0),
                                ED_SHEET_RULE, 1.5);
+      row->height = height;
     }
   row->space_after = g->base * 0.7;
 
