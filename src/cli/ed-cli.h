@@ -31,6 +31,8 @@ typedef struct
 
 int          ed_cli_batch         (int            argc,
                                    char         **argv);
+int          ed_cli_cases         (int            argc,
+                                   char         **argv);
 int          ed_cli_check_catalog (int            argc,
                                    char         **argv);
 int          ed_cli_feed          (int            argc,

@@ -7,6 +7,10 @@
  */
 #pragma once
 
+#include "ed-case-info.h"
+#include "ed-case-list.h"
+#include "ed-case-reference.h"
+#include "ed-case.h"
 #include "ed-catalog.h"
 #include "ed-country.h"
 #include "ed-csv.h"
@@ -24,9 +28,11 @@
 #include "ed-period.h"
 #include "ed-problem.h"
 #include "ed-procedure.h"
+#include "ed-search-text.h"
 #include "ed-qr.h"
 #include "ed-sheet.h"
 #include "ed-signing.h"
+#include "ed-store.h"
 #include "ed-text.h"
 #include "ed-traveller.h"
 #include "ed-validate.h"

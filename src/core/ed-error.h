@@ -21,6 +21,7 @@ G_BEGIN_DECLS
  * @ED_ERROR_CORRUPT: stored data is damaged
  * @ED_ERROR_NETWORK: a download failed
  * @ED_ERROR_SIGNATURE: a signature or a hash does not match
+ * @ED_ERROR_EXISTS: a record with the same key (a case reference) exists
  *
  * Error codes are for code; what a user reads is the message, always
  * translated into the UI language.
@@ -36,6 +37,7 @@ typedef enum
   ED_ERROR_CORRUPT,
   ED_ERROR_NETWORK,
   ED_ERROR_SIGNATURE,
+  ED_ERROR_EXISTS,
 } EdError;
 
 GQuark ed_error_quark (void);

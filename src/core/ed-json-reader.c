@@ -4,10 +4,12 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "ed-date.h"
+#include "ed-error.h"
 #include "ed-json-reader.h"
 
 void
@@ -46,6 +48,40 @@ add_problem (EdJsonReader *self,
     /* Translators: a problem in a procedure file: the file, the place in it
      * (a JSON path such as steps[3].links[0].url), then what is wrong */
     g_ptr_array_add (self->problems, g_strdup_printf (_("%s: %s: %s"), self->file, place, what));
+}
+
+/**
+ * ed_json_reader_set_error:
+ * @code: an #EdError
+ *
+ * Sets @error to every problem recorded, one a line.
+ */
+void
+ed_json_reader_set_error (EdJsonReader  *self,
+                          int            code,
+                          GError       **error)
+{
+  g_autoptr(GString) message = g_string_new (NULL);
+
+  for (guint i = 0; i < self->problems->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (message, '\n');
+      g_string_append (message, g_ptr_array_index (self->problems, i));
+    }
+
+  if (self->n_problems > self->problems->len)
+    {
+      guint more = self->n_problems - self->problems->len;
+
+      g_string_append_c (message, '\n');
+      g_string_append_printf (message,
+                              g_dngettext (GETTEXT_PACKAGE, "%s: and %u more problem",
+                                           "%s: and %u more problems", more),
+                              self->file, more);
+    }
+
+  g_set_error_literal (error, ED_ERROR, code, message->str);
 }
 
 /**
@@ -95,6 +131,104 @@ is_plain_key (const char *key)
     if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
       return FALSE;
   return TRUE;
+}
+
+/* Skips a separator as json-glib's translations write it: ": " or "：". */
+static const char *
+skip_separator (const char *p)
+{
+  for (;;)
+    {
+      if (*p == ':' || *p == ' ')
+        p++;
+      else if (g_str_has_prefix (p, "："))
+        p += strlen ("：");
+      else
+        return p;
+    }
+}
+
+static const char *
+find_separator (const char *p)
+{
+  const char *ascii = strstr (p, ": ");
+  const char *wide = strstr (p, "：");
+
+  if (ascii == NULL || (wide != NULL && wide < ascii))
+    return wide;
+  return ascii;
+}
+
+/* json-glib reports "<data>:LINE:COLUMN: Parse error: what" (translated
+ * in its own domain); say it with our words and keep its line, column
+ * and what. */
+static void
+report_json_error (EdJsonReader *reader,
+                   const GError *error)
+{
+  guint line = 0, column = 0;
+  int consumed = 0;
+  const char *what = error->message;
+
+  if (sscanf (error->message, "<data>:%u:%u%n", &line, &column, &consumed) == 2 && consumed > 0)
+    {
+      g_autofree char *place = NULL;
+      const char *separator;
+
+      what = skip_separator (what + consumed);
+      /* Drop json-glib's own "Parse error". */
+      separator = find_separator (what);
+      if (separator != NULL && separator - what < 40)
+        what = skip_separator (separator);
+
+      /* Translators: where a file's JSON is broken */
+      place = g_strdup_printf (_("line %u, column %u"), line, column);
+      ed_json_reader_problem_at (reader, place, _("the file is not valid JSON: %s"), what);
+    }
+  else
+    ed_json_reader_problem_at (reader, NULL, _("the file is not valid JSON: %s"), what);
+}
+
+
+/**
+ * ed_json_reader_parse:
+ * @parser: the parser to use; it owns the root
+ * @data: the file's content
+ *
+ * Returns: (transfer none) (nullable): the document's root, or %NULL
+ *   with the problem recorded: text that is not UTF-8 (its line), broken
+ *   JSON (json-glib's line, column and what), an empty file
+ */
+JsonNode *
+ed_json_reader_parse (EdJsonReader *self,
+                      JsonParser   *parser,
+                      const char   *data,
+                      gsize         size)
+{
+  g_autoptr(GError) json_error = NULL;
+  const char *end;
+
+  if (!g_utf8_validate_len (data, size, &end))
+    {
+      guint line = 1;
+
+      for (const char *p = data; p < end; p++)
+        line += *p == '\n';
+      ed_json_reader_problem_at (self, NULL, _("line %u is not UTF-8 text"), line);
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, data, (gssize) size, &json_error))
+    {
+      report_json_error (self, json_error);
+      return NULL;
+    }
+  if (json_parser_get_root (parser) == NULL)
+    {
+      ed_json_reader_problem_at (self, NULL, _("the file is empty"));
+      return NULL;
+    }
+
+  return json_parser_get_root (parser);
 }
 
 /**

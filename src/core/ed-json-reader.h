@@ -38,6 +38,13 @@ typedef gpointer (*EdJsonReadItemFunc) (EdJsonReader *reader,
 void         ed_json_reader_init          (EdJsonReader        *self,
                                            const char          *file);
 void         ed_json_reader_clear         (EdJsonReader        *self);
+JsonNode    *ed_json_reader_parse         (EdJsonReader        *self,
+                                           JsonParser          *parser,
+                                           const char          *data,
+                                           gsize                size);
+void         ed_json_reader_set_error     (EdJsonReader        *self,
+                                           int                  code,
+                                           GError             **error);
 void         ed_json_reader_problem       (EdJsonReader        *self,
                                            const char          *format,
                                            ...) G_GNUC_PRINTF (2, 3);

@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -68,62 +67,6 @@ ed_procedure_init (EdProcedure *self)
   self->contacts = g_ptr_array_new ();
 }
 
-/* Skips a separator as json-glib's translations write it: ": " or "：". */
-static const char *
-skip_separator (const char *p)
-{
-  for (;;)
-    {
-      if (*p == ':' || *p == ' ')
-        p++;
-      else if (g_str_has_prefix (p, "："))
-        p += strlen ("：");
-      else
-        return p;
-    }
-}
-
-static const char *
-find_separator (const char *p)
-{
-  const char *ascii = strstr (p, ": ");
-  const char *wide = strstr (p, "：");
-
-  if (ascii == NULL || (wide != NULL && wide < ascii))
-    return wide;
-  return ascii;
-}
-
-/* json-glib reports "<data>:LINE:COLUMN: Parse error: what" (translated
- * in its own domain); say it with our words and keep its line, column
- * and what. */
-static void
-report_json_error (EdJsonReader *reader,
-                   const GError *error)
-{
-  guint line = 0, column = 0;
-  int consumed = 0;
-  const char *what = error->message;
-
-  if (sscanf (error->message, "<data>:%u:%u%n", &line, &column, &consumed) == 2 && consumed > 0)
-    {
-      g_autofree char *place = NULL;
-      const char *separator;
-
-      what = skip_separator (what + consumed);
-      /* Drop json-glib's own "Parse error". */
-      separator = find_separator (what);
-      if (separator != NULL && separator - what < 40)
-        what = skip_separator (separator);
-
-      /* Translators: where a file's JSON is broken */
-      place = g_strdup_printf (_("line %u, column %u"), line, column);
-      ed_json_reader_problem_at (reader, place, _("the file is not valid JSON: %s"), what);
-    }
-  else
-    ed_json_reader_problem_at (reader, NULL, _("the file is not valid JSON: %s"), what);
-}
-
 static char *
 expected_id_for (const char *name)
 {
@@ -134,34 +77,6 @@ expected_id_for (const char *name)
 
   base = g_path_get_basename (name);
   return g_strndup (base, strlen (base) - strlen (".json"));
-}
-
-static void
-set_error_from_problems (EdJsonReader  *reader,
-                         EdError        code,
-                         GError       **error)
-{
-  g_autoptr(GString) message = g_string_new (NULL);
-
-  for (guint i = 0; i < reader->problems->len; i++)
-    {
-      if (i > 0)
-        g_string_append_c (message, '\n');
-      g_string_append (message, g_ptr_array_index (reader->problems, i));
-    }
-
-  if (reader->n_problems > reader->problems->len)
-    {
-      guint more = reader->n_problems - reader->problems->len;
-
-      g_string_append_c (message, '\n');
-      g_string_append_printf (message,
-                              g_dngettext (GETTEXT_PACKAGE, "%s: and %u more problem",
-                                           "%s: and %u more problems", more),
-                              reader->file, more);
-    }
-
-  g_set_error_literal (error, ED_ERROR, code, message->str);
 }
 
 /**
@@ -187,12 +102,11 @@ ed_procedure_new_from_bytes (GBytes      *bytes,
                              GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) json_error = NULL;
   g_autoptr(EdProcedure) self = NULL;
   g_autofree char *expected_id = expected_id_for (name);
   EdJsonReader reader;
+  JsonNode *root;
   const char *data;
-  const char *end;
   gsize size;
   gboolean newer = FALSE;
   EdError code = ED_ERROR_INVALID;
@@ -202,37 +116,21 @@ ed_procedure_new_from_bytes (GBytes      *bytes,
   ed_json_reader_init (&reader, name != NULL ? name : "-");
   data = g_bytes_get_data (bytes, &size);
 
-  if (!g_utf8_validate_len (data, size, &end))
-    {
-      guint line = 1;
-
-      for (const char *p = data; p < end; p++)
-        line += *p == '\n';
-      ed_json_reader_problem_at (&reader, NULL, _("line %u is not UTF-8 text"), line);
-      code = ED_ERROR_PARSE;
-    }
-  else if (!json_parser_load_from_data (parser, data, size, &json_error))
-    {
-      report_json_error (&reader, json_error);
-      code = ED_ERROR_PARSE;
-    }
-  else if (json_parser_get_root (parser) == NULL)
-    {
-      ed_json_reader_problem_at (&reader, NULL, _("the file is empty"));
-      code = ED_ERROR_PARSE;
-    }
+  root = ed_json_reader_parse (&reader, parser, data, size);
+  if (root == NULL)
+    code = ED_ERROR_PARSE;
   else
     {
       self = g_object_new (ED_TYPE_PROCEDURE, NULL);
       self->origin = origin;
-      ed_procedure_parse (self, &reader, json_parser_get_root (parser), expected_id, &newer);
+      ed_procedure_parse (self, &reader, root, expected_id, &newer);
       if (newer)
         code = ED_ERROR_UNSUPPORTED;
     }
 
   if (reader.n_problems > 0)
     {
-      set_error_from_problems (&reader, code, error);
+      ed_json_reader_set_error (&reader, code, error);
       ed_json_reader_clear (&reader);
       return NULL;
     }

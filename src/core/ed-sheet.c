@@ -303,3 +303,38 @@ ed_sheet_layout_record_printed (EdSheetLayout *self,
   ed_sheet_template_record_printed (ed_sheet_layout_get_template (self),
                                     ed_sheet_layout_get_traveller (self), destination);
 }
+
+/**
+ * ed_sheet_template_new_record:
+ * @kind: printed, saved as PDF, or part of a batch
+ *
+ * What the case's audit log keeps of a sheet just printed: when, which
+ * procedure and version, which languages and paper. Give it to
+ * ed_store_log_sheet() with the case.
+ *
+ * Returns: (transfer full): the record
+ */
+EdSheetRecord *
+ed_sheet_template_new_record (EdSheetTemplate *self,
+                              EdSheetKind      kind)
+{
+  EdSheetRecord *record;
+  const EdLanguage *languages;
+  guint n;
+
+  g_return_val_if_fail (ED_IS_SHEET_TEMPLATE (self), NULL);
+
+  languages = ed_sheet_options_get_languages (self->options, &n);
+
+  record = g_new0 (EdSheetRecord, 1);
+  record->at = g_get_real_time () / G_USEC_PER_SEC;
+  record->kind = kind;
+  record->procedure_id = g_strdup (ed_procedure_get_id (self->procedure));
+  record->procedure_version = ed_procedure_get_version (self->procedure);
+  record->languages = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    record->languages[i] = g_strdup (ed_language_code (languages[i]));
+  record->paper = g_strdup (ed_paper_to_string (ed_sheet_options_get_paper (self->options)));
+
+  return record;
+}

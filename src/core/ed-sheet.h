@@ -20,6 +20,7 @@
 
 #include "ed-language.h"
 #include "ed-procedure.h"
+#include "ed-store.h"
 #include "ed-traveller.h"
 
 G_BEGIN_DECLS
@@ -162,5 +163,9 @@ void             ed_sheet_layout_record_printed       (EdSheetLayout        *sel
 void             ed_sheet_template_record_printed     (EdSheetTemplate      *self,
                                                        EdTraveller          *traveller,
                                                        const char           *destination);
+
+/* A line for the case's audit log (ed_store_log_sheet()), now. */
+EdSheetRecord   *ed_sheet_template_new_record         (EdSheetTemplate      *self,
+                                                       EdSheetKind           kind);
 
 G_END_DECLS

@@ -177,7 +177,7 @@ show_error (AdwEntryRow *entry,
                                    GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
                                    -1);
       gtk_accessible_update_relation (GTK_ACCESSIBLE (entry),
-                                      GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, label, NULL,
+                                      GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, label,
                                       -1);
     }
   else

@@ -2,7 +2,7 @@
  *
  * `meson test -C _build --benchmark sheet-batch`, or run it directly:
  *
- *   bench-sheet [N [PROCEDURE [LANGUAGES]]]
+ *   bench-sheet [--travellers N] [--procedure ID] [--lang LANGUAGES] [--no-target]
  *
  * writes a CSV of N travellers (default 1000), runs the real
  * `entry-desk-cli batch` on it twice — into one merged PDF, then into one
@@ -90,9 +90,18 @@ int
 main (int    argc,
       char **argv)
 {
-  guint n = argc > 1 ? (guint) atoi (argv[1]) : 1000;
-  const char *id = argc > 2 ? argv[2] : "jp-entry-waiting-mysos";
-  const char *languages = argc > 3 ? argv[3] : "en,ja,zh_CN";
+  int n = 1000;
+  g_autofree char *id = g_strdup ("jp-entry-waiting-mysos");
+  g_autofree char *languages = g_strdup ("en,ja,zh_CN");
+  gboolean no_target = FALSE;
+  const GOptionEntry entries[] = {
+    { "travellers", 0, 0, G_OPTION_ARG_INT, &n, "How many travellers (1000)", "N" },
+    { "procedure", 0, 0, G_OPTION_ARG_STRING, &id, "The procedure (jp-entry-waiting-mysos)", "ID" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &languages, "The sheet languages (en,ja,zh_CN)", "LANGS" },
+    { "no-target", 0, 0, G_OPTION_ARG_NONE, &no_target, "Only check that it works (a test run)", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autofree char *dir = NULL;
   g_autofree char *csv = NULL;
   g_autofree char *merged = NULL;
@@ -106,7 +115,13 @@ main (int    argc,
   gboolean met;
 
   setlocale (LC_ALL, "C.UTF-8");
-  if (n == 0)
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("bench-sheet: %s\n", error->message);
+      return 2;
+    }
+  if (n < 1)
     n = 1;
 
   catalog = ed_catalog_new ();
@@ -120,14 +135,15 @@ main (int    argc,
   sheet_template = ed_sheet_template_new (procedure, options, &error);
   g_assert_no_error (error);
   pages = (double) n * ed_sheet_template_get_n_pages (sheet_template);
+  g_assert_cmpuint (ed_sheet_template_get_n_pages (sheet_template), >, 0);
 
   dir = ed_test_make_tmpdir ();
   csv = g_build_filename (dir, "travellers.csv", NULL);
   merged = g_build_filename (dir, "merged.pdf", NULL);
   folder = g_build_filename (dir, "sheets", NULL);
-  write_csv (csv, n);
+  write_csv (csv, (guint) n);
 
-  g_print ("%s, %s, A4: %u travellers, %u pages each, %.0f pages, %u cores\n",
+  g_print ("%s, %s, A4: %d travellers, %u pages each, %.0f pages, %u cores\n",
            id, languages, n, ed_sheet_template_get_n_pages (sheet_template), pages,
            g_get_num_processors ());
 
@@ -140,10 +156,10 @@ main (int    argc,
         ed_test_rm_rf (dir);
         return 1;
       }
-    met = pages / seconds >= TARGET_PAGES_PER_SECOND && peak < TARGET_PEAK_MB;
+    met = no_target || (pages / seconds >= TARGET_PAGES_PER_SECOND && peak < TARGET_PEAK_MB);
     g_print ("merged PDF:     %7.2f s  %7.0f pages/s  peak %5.1f MB  (target ≥ %.0f pages/s, < %.0f MB: %s)\n",
              seconds, pages / seconds, peak, TARGET_PAGES_PER_SECOND, TARGET_PEAK_MB,
-             met ? "met" : "NOT MET");
+             no_target ? "not judged" : met ? "met" : "NOT MET");
   }
 
   {

@@ -469,6 +469,51 @@ test_sheet_personal_qr (void)
   g_assert_nonnull (strstr (codes_with, "1990-05-17"));
 }
 
+/* A sheet printed for a case goes into its audit log: a real store. */
+static void
+test_sheet_audit_log (void)
+{
+  g_autoptr(EdCatalog) catalog = load_catalog ();
+  EdProcedure *procedure = ed_catalog_lookup (catalog, "jp-my-her-sys");
+  g_autoptr(EdSheetOptions) options = options_new ("zh_CN,ja", ED_PAPER_LETTER);
+  g_autoptr(EdSheetTemplate) sheet_template = ed_sheet_template_new (procedure, options, NULL);
+  g_autofree char *dir = ed_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "cases.sqlite", NULL);
+  g_autoptr(EdStore) store = NULL;
+  g_autoptr(EdCase) kase = NULL;
+  g_autoptr(EdSheetRecord) record = NULL;
+  g_autoptr(GPtrArray) logged = NULL;
+  g_autoptr(GError) error = NULL;
+  const EdSheetRecord *read;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  record = ed_sheet_template_new_record (sheet_template, ED_SHEET_PDF);
+  g_assert_cmpstr (record->procedure_id, ==, "jp-my-her-sys");
+  g_assert_cmpint (record->procedure_version, ==, ed_procedure_get_version (procedure));
+  g_assert_cmpuint (g_strv_length (record->languages), ==, 2);
+  g_assert_cmpstr (record->languages[0], ==, "zh_CN");
+  g_assert_cmpstr (record->paper, ==, "letter");
+  g_assert_cmpint (record->at, >=, now - 1);
+
+  store = ed_store_open (path, NULL, &error);
+  g_assert_no_error (error);
+  kase = ed_case_new ("jp-my-her-sys", ed_procedure_get_version (procedure));
+  g_assert_true (ed_store_add_case (store, kase, &error));
+  g_assert_true (ed_store_log_sheet (store, kase, record, &error));
+  g_assert_no_error (error);
+
+  logged = ed_store_list_sheets (store, ed_case_get_id (kase), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (logged->len, ==, 1);
+  read = g_ptr_array_index (logged, 0);
+  g_assert_cmpint (read->kind, ==, ED_SHEET_PDF);
+  g_assert_cmpstr (read->languages[1], ==, "ja");
+  g_assert_cmpstr (read->paper, ==, "letter");
+
+  g_clear_object (&store);
+  ed_test_rm_rf (dir);
+}
+
 /* A value an official form would refuse stops the sheet; a missing one
  * does not. */
 static void
@@ -512,6 +557,7 @@ main (int    argc,
   g_test_add_func ("/sheet/async", test_sheet_async);
   g_test_add_func ("/sheet/check-traveller", test_sheet_check_traveller);
   g_test_add_func ("/sheet/personal-qr", test_sheet_personal_qr);
+  g_test_add_func ("/sheet/audit-log", test_sheet_audit_log);
 
   return g_test_run ();
 }

@@ -122,6 +122,72 @@ ed_test_screenshot (GtkWidget  *widget,
 }
 
 /**
+ * ed_test_show_page:
+ * @application: (nullable): the application, for its style sheet
+ * @content: what a page of the app would show, scrolled and clamped
+ *
+ * Returns: (transfer none): a window as the app's pages look, mapped
+ */
+GtkWindow *
+ed_test_show_page (GtkApplication *application,
+                   GtkWidget      *content,
+                   int             width,
+                   int             height)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *clamp = adw_clamp_new ();
+
+  gtk_window_set_application (GTK_WINDOW (window), application);
+  gtk_window_set_title (GTK_WINDOW (window), "Entry Desk");
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
+  gtk_widget_set_margin_top (clamp, 24);
+  gtk_widget_set_margin_bottom (clamp, 24);
+  gtk_widget_set_margin_start (clamp, 12);
+  gtk_widget_set_margin_end (clamp, 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), content);
+  /* The whole page, also what is scrolled out of sight, for
+   * ed_test_screenshot_page(). */
+  gtk_widget_set_name (page, "ed-test-page");
+  gtk_widget_add_css_class (page, "background");
+  gtk_box_append (GTK_BOX (page), clamp);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), page);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_window_set_content (ADW_WINDOW (window), box);
+
+  gtk_window_present (GTK_WINDOW (window));
+  ed_test_wait_until_mapped (content);
+  return GTK_WINDOW (window);
+}
+
+/**
+ * ed_test_type:
+ *
+ * Types @text into @editable at its end, one character at a time, as
+ * quickly as a person: the keystrokes come a few milliseconds apart.
+ */
+void
+ed_test_type (GtkWidget  *editable,
+              const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      int position = -1;
+
+      gtk_editable_set_position (GTK_EDITABLE (editable), -1);
+      position = gtk_editable_get_position (GTK_EDITABLE (editable));
+      gtk_editable_insert_text (GTK_EDITABLE (editable), p, (int) (g_utf8_next_char (p) - p), &position);
+      ed_test_iterate (20);
+    }
+}
+
+/**
  * ed_test_find_label:
  *
  * Returns: (nullable): the first label on screen under @root whose text
@@ -207,4 +273,68 @@ ed_test_find_row (GtkWidget  *root,
     }
 
   return NULL;
+}
+
+/**
+ * ed_test_label_language:
+ *
+ * Returns: (nullable): the language @text is shaped in where a label
+ *   under @root shows it (a pango language attribute, from the label's
+ *   attributes or its markup), such as "zh-tw"
+ */
+const char *
+ed_test_label_language (GtkWidget  *root,
+                        const char *text)
+{
+  GtkLabel *label = ed_test_find_label (root, text);
+  PangoLayout *layout;
+  PangoAttrList *attrs;
+  PangoAttrIterator *iter;
+  const char *language = NULL;
+  int index;
+
+  if (label == NULL)
+    return NULL;
+
+  /* The layout has both the label's attributes and its markup's. */
+  layout = gtk_label_get_layout (label);
+  attrs = pango_layout_get_attributes (layout);
+  if (attrs == NULL)
+    return NULL;
+
+  index = (int) (strstr (pango_layout_get_text (layout), text) - pango_layout_get_text (layout));
+  iter = pango_attr_list_get_iterator (attrs);
+  do
+    {
+      int start, end;
+      PangoAttribute *attr;
+
+      pango_attr_iterator_range (iter, &start, &end);
+      attr = pango_attr_iterator_get (iter, PANGO_ATTR_LANGUAGE);
+      if (start <= index && index < end && attr != NULL)
+        language = pango_language_to_string (((PangoAttrLanguage *) attr)->value);
+    }
+  while (language == NULL && pango_attr_iterator_next (iter));
+  pango_attr_iterator_destroy (iter);
+
+  return language;
+}
+
+/**
+ * ed_test_screenshot_page:
+ * @content: the content given to ed_test_show_page()
+ *
+ * ed_test_screenshot() of the whole page, scrolled out of sight or not.
+ */
+void
+ed_test_screenshot_page (GtkWidget  *content,
+                         const char *name)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (content, GTK_TYPE_BOX);
+
+  while (page != NULL && g_strcmp0 (gtk_widget_get_name (page), "ed-test-page") != 0)
+    page = gtk_widget_get_ancestor (gtk_widget_get_parent (page), GTK_TYPE_BOX);
+
+  g_assert_nonnull (page);
+  ed_test_screenshot (page, name);
 }

@@ -24,5 +24,15 @@ GtkWidget  *ed_test_find_button       (GtkWidget  *root,
                                        const char *label);
 GtkWidget  *ed_test_find_row          (GtkWidget  *root,
                                        const char *title);
+GtkWindow  *ed_test_show_page         (GtkApplication *application,
+                                       GtkWidget  *content,
+                                       int         width,
+                                       int         height);
+void        ed_test_screenshot_page   (GtkWidget  *content,
+                                       const char *name);
+void        ed_test_type              (GtkWidget  *editable,
+                                       const char *text);
+const char *ed_test_label_language    (GtkWidget  *root,
+                                       const char *text);
 
 G_END_DECLS

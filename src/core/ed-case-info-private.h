@@ -1,0 +1,32 @@
+/* ed-case-info-private.h — how the store makes and refreshes case infos
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ed-case-info.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64        id;
+  char         *reference;       /* canonical */
+  char         *procedure_id;
+  int           procedure_version;
+  char         *current_step;
+  EdCaseStatus  status;
+  char        **names;
+  guint         n_travellers;
+  guint         n_done;
+  gint64        created;
+  gint64        modified;
+  gint64        closed;
+} EdCaseInfoData;
+
+EdCaseInfo  *_ed_case_info_new         (EdCaseInfoData *data);
+void         _ed_case_info_data_clear  (EdCaseInfoData *data);
+void         _ed_case_info_update      (EdCaseInfo     *self,
+                                        EdCaseInfo     *newer);
+
+G_END_DECLS

@@ -1,0 +1,339 @@
+/* ed-case-info.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "ed-case-info-private.h"
+#include "ed-case-reference.h"
+
+struct _EdCaseInfo
+{
+  GObject         parent_instance;
+
+  EdCaseInfoData  data;
+  char           *display_reference;
+  char           *title;
+};
+
+G_DEFINE_FINAL_TYPE (EdCaseInfo, ed_case_info, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_REFERENCE,
+  PROP_PROCEDURE_ID,
+  PROP_PROCEDURE_VERSION,
+  PROP_CURRENT_STEP,
+  PROP_STATUS,
+  PROP_NAMES,
+  PROP_TITLE,
+  PROP_N_TRAVELLERS,
+  PROP_N_DONE,
+  PROP_CREATED,
+  PROP_MODIFIED,
+  PROP_CLOSED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+void
+_ed_case_info_data_clear (EdCaseInfoData *data)
+{
+  g_clear_pointer (&data->reference, g_free);
+  g_clear_pointer (&data->procedure_id, g_free);
+  g_clear_pointer (&data->current_step, g_free);
+  g_clear_pointer (&data->names, g_strfreev);
+}
+
+EdCaseInfo *
+_ed_case_info_new (EdCaseInfoData *data)
+{
+  EdCaseInfo *self = g_object_new (ED_TYPE_CASE_INFO, NULL);
+
+  self->data = *data;
+  memset (data, 0, sizeof *data);
+  self->display_reference = ed_case_reference_format (self->data.reference);
+  self->title = g_strjoinv (", ", self->data.names);
+
+  return self;
+}
+
+/* Lists keep their row objects when a case changes, so that a selection
+ * and the scroll position survive: the new values are copied in and
+ * only what changed is notified. */
+void
+_ed_case_info_update (EdCaseInfo *self,
+                      EdCaseInfo *newer)
+{
+  EdCaseInfoData *a = &self->data;
+  EdCaseInfoData *b = &newer->data;
+  GObject *object = G_OBJECT (self);
+
+  g_return_if_fail (a->id == b->id);
+
+  g_object_freeze_notify (object);
+
+#define UPDATE_STRING(field, prop) \
+  if (g_strcmp0 (a->field, b->field) != 0) \
+    { \
+      g_free (a->field); \
+      a->field = g_strdup (b->field); \
+      g_object_notify_by_pspec (object, properties[prop]); \
+    }
+#define UPDATE_VALUE(field, prop) \
+  if (a->field != b->field) \
+    { \
+      a->field = b->field; \
+      g_object_notify_by_pspec (object, properties[prop]); \
+    }
+
+  if (g_strcmp0 (a->reference, b->reference) != 0)
+    {
+      g_free (a->reference);
+      a->reference = g_strdup (b->reference);
+      g_free (self->display_reference);
+      self->display_reference = g_strdup (newer->display_reference);
+      g_object_notify_by_pspec (object, properties[PROP_REFERENCE]);
+    }
+  UPDATE_STRING (procedure_id, PROP_PROCEDURE_ID)
+  UPDATE_VALUE (procedure_version, PROP_PROCEDURE_VERSION)
+  UPDATE_STRING (current_step, PROP_CURRENT_STEP)
+  UPDATE_VALUE (status, PROP_STATUS)
+  UPDATE_VALUE (n_travellers, PROP_N_TRAVELLERS)
+  UPDATE_VALUE (n_done, PROP_N_DONE)
+  UPDATE_VALUE (created, PROP_CREATED)
+  UPDATE_VALUE (modified, PROP_MODIFIED)
+  UPDATE_VALUE (closed, PROP_CLOSED)
+
+#undef UPDATE_STRING
+#undef UPDATE_VALUE
+
+  if (!g_strv_equal ((const char * const *) a->names, (const char * const *) b->names))
+    {
+      g_strfreev (a->names);
+      a->names = g_strdupv (b->names);
+      g_free (self->title);
+      self->title = g_strdup (newer->title);
+      g_object_notify_by_pspec (object, properties[PROP_NAMES]);
+      g_object_notify_by_pspec (object, properties[PROP_TITLE]);
+    }
+
+  g_object_thaw_notify (object);
+}
+
+gint64
+ed_case_info_get_id (EdCaseInfo *self)
+{
+  g_return_val_if_fail (ED_IS_CASE_INFO (self), 0);
+  return self->data.id;
+}
+
+/**
+ * ed_case_info_get_reference:
+ *
+ * Returns: the reference as shown, "ED-7K3M-Q9"
+ */
+const char *
+ed_case_info_get_reference (EdCaseInfo *self)
+{
+  g_return_val_if_fail (ED_IS_CASE_INFO (self), NULL);
+  return self->display_reference;
+}
+
+const char *
+ed_case_info_get_procedure_id (EdCaseInfo *self)
+{
+  g_return_val_if_fail (ED_IS_CASE_INFO (self), NULL);
+  return self->data.procedure_id;
+}
+
+int
+ed_case_info_get_procedure_version (EdCaseInfo *self)
+{
+  g_return_val_if_fail (ED_IS_CASE_INFO (self), 0);
+  return self->data.procedure_version;
+}
+
+const char *
+ed_case_info_get_current_step (EdCaseInfo *self)
+{
+  g_return_val_if_fail (ED_IS_CASE_INFO (self), NULL);
+  return self->data.current_step;
+}
+
+EdCaseStatus
+ed_case_info_get_status (EdCaseInfo *self)
+{
+  g_return_val_if_fail (ED_IS_CASE_INFO (self), ED_CASE_OPEN);
+  return self->data.status;
+}
+
+/**
+ * ed_case_info_get_names:
+ *
+ * Returns: (transfer none): each traveller's name as
+ *   ed_traveller_dup_display_name() gives it, travellers without a name
+ *   left out
+ */
+const char * const *
+ed_case_info_get_names (EdCaseInfo *self)
+{
+  g_return_val_if_fail (ED_IS_CASE_INFO (self), NULL);
+  return (const char * const *) self->data.names;
+}
+
+/**
+ * ed_case_info_get_title:
+ *
+ * Returns: the names joined by ", "; "" when nobody has a name yet
+ */
+const char *
+ed_case_info_get_title (EdCaseInfo *self)
+{
+  g_return_val_if_fail (ED_IS_CASE_INFO (self), NULL);
+  return self->title;
+}
+
+guint
+ed_case_info_get_n_travellers (EdCaseInfo *self)
+{
+  g_return_val_if_fail (ED_IS_CASE_INFO (self), 0);
+  return self->data.n_travellers;
+}
+
+/**
+ * ed_case_info_get_n_done:
+ *
+ * Returns: the number of checklist items ticked; the GUI divides it by
+ *   what the procedure asks for to show progress
+ */
+guint
+ed_case_info_get_n_done (EdCaseInfo *self)
+{
+  g_return_val_if_fail (ED_IS_CASE_INFO (self), 0);
+  return self->data.n_done;
+}
+
+gint64
+ed_case_info_get_created (EdCaseInfo *self)
+{
+  g_return_val_if_fail (ED_IS_CASE_INFO (self), 0);
+  return self->data.created;
+}
+
+gint64
+ed_case_info_get_modified (EdCaseInfo *self)
+{
+  g_return_val_if_fail (ED_IS_CASE_INFO (self), 0);
+  return self->data.modified;
+}
+
+gint64
+ed_case_info_get_closed (EdCaseInfo *self)
+{
+  g_return_val_if_fail (ED_IS_CASE_INFO (self), 0);
+  return self->data.closed;
+}
+
+static void
+ed_case_info_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  EdCaseInfo *self = ED_CASE_INFO (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->data.id);
+      break;
+    case PROP_REFERENCE:
+      g_value_set_string (value, self->display_reference);
+      break;
+    case PROP_PROCEDURE_ID:
+      g_value_set_string (value, self->data.procedure_id);
+      break;
+    case PROP_PROCEDURE_VERSION:
+      g_value_set_int (value, self->data.procedure_version);
+      break;
+    case PROP_CURRENT_STEP:
+      g_value_set_string (value, self->data.current_step);
+      break;
+    case PROP_STATUS:
+      g_value_set_enum (value, self->data.status);
+      break;
+    case PROP_NAMES:
+      g_value_set_boxed (value, self->data.names);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_N_TRAVELLERS:
+      g_value_set_uint (value, self->data.n_travellers);
+      break;
+    case PROP_N_DONE:
+      g_value_set_uint (value, self->data.n_done);
+      break;
+    case PROP_CREATED:
+      g_value_set_int64 (value, self->data.created);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_int64 (value, self->data.modified);
+      break;
+    case PROP_CLOSED:
+      g_value_set_int64 (value, self->data.closed);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ed_case_info_finalize (GObject *object)
+{
+  EdCaseInfo *self = ED_CASE_INFO (object);
+
+  _ed_case_info_data_clear (&self->data);
+  g_free (self->display_reference);
+  g_free (self->title);
+
+  G_OBJECT_CLASS (ed_case_info_parent_class)->finalize (object);
+}
+
+static void
+ed_case_info_class_init (EdCaseInfoClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->get_property = ed_case_info_get_property;
+  object_class->finalize = ed_case_info_finalize;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, ro);
+  properties[PROP_REFERENCE] = g_param_spec_string ("reference", NULL, NULL, NULL, ro);
+  properties[PROP_PROCEDURE_ID] = g_param_spec_string ("procedure-id", NULL, NULL, NULL, ro);
+  properties[PROP_PROCEDURE_VERSION] =
+    g_param_spec_int ("procedure-version", NULL, NULL, 0, G_MAXINT, 0, ro);
+  properties[PROP_CURRENT_STEP] = g_param_spec_string ("current-step", NULL, NULL, NULL, ro);
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL, ED_TYPE_CASE_STATUS, ED_CASE_OPEN, ro);
+  properties[PROP_NAMES] = g_param_spec_boxed ("names", NULL, NULL, G_TYPE_STRV, ro);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, ro);
+  properties[PROP_N_TRAVELLERS] =
+    g_param_spec_uint ("n-travellers", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_N_DONE] = g_param_spec_uint ("n-done", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_CREATED] = g_param_spec_int64 ("created", NULL, NULL, 0, G_MAXINT64, 0, ro);
+  properties[PROP_MODIFIED] = g_param_spec_int64 ("modified", NULL, NULL, 0, G_MAXINT64, 0, ro);
+  properties[PROP_CLOSED] = g_param_spec_int64 ("closed", NULL, NULL, 0, G_MAXINT64, 0, ro);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ed_case_info_init (EdCaseInfo *self)
+{
+}

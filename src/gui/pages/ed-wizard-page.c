@@ -1,0 +1,295 @@
+/* ed-wizard-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "ed-wizard-page.h"
+
+typedef struct
+{
+  char     *id;
+  char     *title;
+  char     *section;
+  gboolean  complete;
+  gboolean  skippable;
+} EdWizardPagePrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (EdWizardPage, ed_wizard_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_SECTION,
+  PROP_COMPLETE,
+  PROP_SKIPPABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+replace_string (char       **slot,
+                const char  *value)
+{
+  if (g_strcmp0 (*slot, value) == 0)
+    return FALSE;
+
+  g_free (*slot);
+  *slot = g_strdup (value);
+  return TRUE;
+}
+
+const char *
+ed_wizard_page_get_id (EdWizardPage *self)
+{
+  EdWizardPagePrivate *priv = ed_wizard_page_get_instance_private (self);
+
+  g_return_val_if_fail (ED_IS_WIZARD_PAGE (self), NULL);
+
+  return priv->id;
+}
+
+const char *
+ed_wizard_page_get_title (EdWizardPage *self)
+{
+  EdWizardPagePrivate *priv = ed_wizard_page_get_instance_private (self);
+
+  g_return_val_if_fail (ED_IS_WIZARD_PAGE (self), NULL);
+
+  return priv->title;
+}
+
+void
+ed_wizard_page_set_title (EdWizardPage *self,
+                          const char   *title)
+{
+  EdWizardPagePrivate *priv = ed_wizard_page_get_instance_private (self);
+
+  g_return_if_fail (ED_IS_WIZARD_PAGE (self));
+
+  if (replace_string (&priv->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+/**
+ * ed_wizard_page_get_section:
+ *
+ * Returns: (nullable): the part of the procedure the page belongs to,
+ *   such as "Before entry", shown above it in the list of steps
+ */
+const char *
+ed_wizard_page_get_section (EdWizardPage *self)
+{
+  EdWizardPagePrivate *priv = ed_wizard_page_get_instance_private (self);
+
+  g_return_val_if_fail (ED_IS_WIZARD_PAGE (self), NULL);
+
+  return priv->section;
+}
+
+void
+ed_wizard_page_set_section (EdWizardPage *self,
+                            const char   *section)
+{
+  EdWizardPagePrivate *priv = ed_wizard_page_get_instance_private (self);
+
+  g_return_if_fail (ED_IS_WIZARD_PAGE (self));
+
+  if (replace_string (&priv->section, section))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
+}
+
+gboolean
+ed_wizard_page_get_complete (EdWizardPage *self)
+{
+  EdWizardPagePrivate *priv = ed_wizard_page_get_instance_private (self);
+
+  g_return_val_if_fail (ED_IS_WIZARD_PAGE (self), FALSE);
+
+  return priv->complete;
+}
+
+void
+ed_wizard_page_set_complete (EdWizardPage *self,
+                             gboolean      complete)
+{
+  EdWizardPagePrivate *priv = ed_wizard_page_get_instance_private (self);
+
+  g_return_if_fail (ED_IS_WIZARD_PAGE (self));
+
+  complete = !!complete;
+  if (priv->complete != complete)
+    {
+      priv->complete = complete;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+    }
+}
+
+gboolean
+ed_wizard_page_get_skippable (EdWizardPage *self)
+{
+  EdWizardPagePrivate *priv = ed_wizard_page_get_instance_private (self);
+
+  g_return_val_if_fail (ED_IS_WIZARD_PAGE (self), FALSE);
+
+  return priv->skippable;
+}
+
+void
+ed_wizard_page_set_skippable (EdWizardPage *self,
+                              gboolean      skippable)
+{
+  EdWizardPagePrivate *priv = ed_wizard_page_get_instance_private (self);
+
+  g_return_if_fail (ED_IS_WIZARD_PAGE (self));
+
+  skippable = !!skippable;
+  if (priv->skippable != skippable)
+    {
+      priv->skippable = skippable;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SKIPPABLE]);
+    }
+}
+
+void
+ed_wizard_page_shown (EdWizardPage *self)
+{
+  g_return_if_fail (ED_IS_WIZARD_PAGE (self));
+
+  if (ED_WIZARD_PAGE_GET_CLASS (self)->shown != NULL)
+    ED_WIZARD_PAGE_GET_CLASS (self)->shown (self);
+}
+
+static void
+ed_wizard_page_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (ed_wizard_page_parent_class)->dispose (object);
+}
+
+static void
+ed_wizard_page_finalize (GObject *object)
+{
+  EdWizardPagePrivate *priv = ed_wizard_page_get_instance_private (ED_WIZARD_PAGE (object));
+
+  g_free (priv->id);
+  g_free (priv->title);
+  g_free (priv->section);
+
+  G_OBJECT_CLASS (ed_wizard_page_parent_class)->finalize (object);
+}
+
+static void
+ed_wizard_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  EdWizardPage *self = ED_WIZARD_PAGE (object);
+  EdWizardPagePrivate *priv = ed_wizard_page_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, priv->id);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, priv->title);
+      break;
+
+    case PROP_SECTION:
+      g_value_set_string (value, priv->section);
+      break;
+
+    case PROP_COMPLETE:
+      g_value_set_boolean (value, priv->complete);
+      break;
+
+    case PROP_SKIPPABLE:
+      g_value_set_boolean (value, priv->skippable);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ed_wizard_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  EdWizardPage *self = ED_WIZARD_PAGE (object);
+  EdWizardPagePrivate *priv = ed_wizard_page_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      priv->id = g_value_dup_string (value);
+      break;
+
+    case PROP_TITLE:
+      ed_wizard_page_set_title (self, g_value_get_string (value));
+      break;
+
+    case PROP_SECTION:
+      ed_wizard_page_set_section (self, g_value_get_string (value));
+      break;
+
+    case PROP_COMPLETE:
+      ed_wizard_page_set_complete (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SKIPPABLE:
+      ed_wizard_page_set_skippable (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ed_wizard_page_class_init (EdWizardPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ed_wizard_page_dispose;
+  object_class->finalize = ed_wizard_page_finalize;
+  object_class->get_property = ed_wizard_page_get_property;
+  object_class->set_property = ed_wizard_page_set_property;
+
+  /* The id the case remembers to resume on this page. */
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SECTION] =
+    g_param_spec_string ("section", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_COMPLETE] =
+    g_param_spec_boolean ("complete", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SKIPPABLE] =
+    g_param_spec_boolean ("skippable", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+ed_wizard_page_init (EdWizardPage *self)
+{
+}

@@ -1,0 +1,485 @@
+/* test-traveller-editor.c — the traveller editor in a real window
+ *
+ * Run under xvfb-run -a dbus-run-session, once per UI language. Staff
+ * paste a passport's MRZ, type in full width, make mistakes and leave
+ * required fields empty; the test checks what they would see and what
+ * a screen reader would say.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+
+#include "ed-application.h"
+#include "ed-core.h"
+#include "ed-traveller-editor.h"
+#include "ed-test-gui.h"
+
+/* ICAO Doc 9303 part 4, the specimen passport of Utopia. */
+#define SPECIMEN_LINE_1 "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
+#define SPECIMEN_LINE_2 "L898902C36UTO7408122F1204159ZE184226B<<<<<10"
+/* The same, with the birth date's check digit (line 2, column 20) 3. */
+#define WRONG_BIRTH_LINE_2 "L898902C36UTO7408123F1204159ZE184226B<<<<<10"
+
+typedef struct
+{
+  const char *passport_number;
+  const char *birth_date;
+} Expected;
+
+static const Expected expected[ED_N_LANGUAGES] = {
+  [ED_LANGUAGE_EN]    = { "Passport Number", "Date of Birth" },
+  [ED_LANGUAGE_JA]    = { "パスポート番号", "生年月日" },
+  [ED_LANGUAGE_ZH_CN] = { "护照号码", "出生日期" },
+  [ED_LANGUAGE_ZH_TW] = { "护照号码", "出生日期" },
+};
+
+static EdApplication *app;
+
+typedef struct
+{
+  GtkWindow         *window;
+  EdTravellerEditor *editor;
+  EdTraveller       *traveller;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *procedure_id = data;
+
+  f->traveller = ed_traveller_new ();
+  f->editor = ED_TRAVELLER_EDITOR (g_object_ref_sink (ed_traveller_editor_new ()));
+  if (procedure_id != NULL)
+    {
+      EdProcedure *procedure = ed_catalog_lookup (ed_application_get_catalog (app), procedure_id);
+
+      g_assert_nonnull (procedure);
+      ed_traveller_editor_set_procedure (f->editor, procedure);
+    }
+  ed_traveller_editor_set_traveller (f->editor, f->traveller);
+  f->window = ed_test_show_page (GTK_APPLICATION (app), GTK_WIDGET (f->editor), 760, 960);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  ed_test_iterate (50);
+  g_assert_finalize_object (f->editor);
+  g_assert_finalize_object (f->traveller);
+}
+
+static EdFieldRow *
+row (Fixture    *f,
+     const char *name)
+{
+  EdFieldRow *found = ed_traveller_editor_find_row (f->editor, name);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static GtkWidget *
+editor_of (Fixture    *f,
+           const char *name)
+{
+  return ed_field_row_get_editor (row (f, name));
+}
+
+static GtkAccessible *
+text_of (Fixture    *f,
+         const char *name)
+{
+  return GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (editor_of (f, name))));
+}
+
+static const char *
+text (Fixture    *f,
+      const char *name)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (editor_of (f, name)));
+}
+
+static void
+paste_mrz (Fixture    *f,
+           const char *mrz)
+{
+  EdMrzBox *box = ed_traveller_editor_get_mrz_box (f->editor);
+
+  ed_mrz_box_set_text (box, mrz);
+  /* Read once input stops for 300 ms. */
+  ed_test_iterate (100);
+  g_assert_null (ed_mrz_box_get_result (box));
+  ed_test_iterate (400);
+  g_assert_nonnull (ed_mrz_box_get_result (box));
+}
+
+static gboolean
+has_mrz_problem (EdFieldRow *field_row)
+{
+  GPtrArray *problems = ed_field_row_get_problems (field_row);
+
+  for (guint i = 0; i < problems->len; i++)
+    if (g_str_has_prefix (((EdProblem *) g_ptr_array_index (problems, i))->code, "mrz-check"))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+assert_marked_invalid (Fixture    *f,
+                       const char *name)
+{
+  g_assert_true (gtk_widget_has_css_class (editor_of (f, name), "error"));
+  g_assert_false (ed_field_row_get_valid (row (f, name)));
+  g_assert_nonnull (ed_field_row_get_message (row (f, name)));
+  gtk_test_accessible_assert_state (editor_of (f, name), GTK_ACCESSIBLE_STATE_INVALID,
+                                    GTK_ACCESSIBLE_INVALID_TRUE);
+  gtk_test_accessible_assert_property (editor_of (f, name), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       ed_field_row_get_message (row (f, name)));
+}
+
+static void
+assert_not_marked (Fixture    *f,
+                   const char *name)
+{
+  g_assert_false (gtk_widget_has_css_class (editor_of (f, name), "error"));
+  g_assert_null (ed_field_row_get_message (row (f, name)));
+  gtk_test_accessible_assert_state (editor_of (f, name), GTK_ACCESSIBLE_STATE_INVALID,
+                                    GTK_ACCESSIBLE_INVALID_FALSE);
+}
+
+static void
+test_empty (Fixture       *f,
+            gconstpointer  data)
+{
+  g_assert_true (ed_traveller_editor_get_valid (f->editor));
+  g_assert_cmpstr (text (f, "surname"), ==, "");
+  assert_not_marked (f, "passport_number");
+  ed_test_screenshot_page (GTK_WIDGET (f->editor), "editor-empty");
+}
+
+/* The two lines of a passport, pasted: seven details filled in. */
+static void
+test_mrz_fills (Fixture       *f,
+                gconstpointer  data)
+{
+  EdMrzBox *box = ed_traveller_editor_get_mrz_box (f->editor);
+  AdwComboRow *sex = ADW_COMBO_ROW (editor_of (f, "sex"));
+  GtkStringObject *selected;
+
+  paste_mrz (f, SPECIMEN_LINE_1 "\n" SPECIMEN_LINE_2);
+
+  g_assert_cmpstr (text (f, "surname"), ==, "ERIKSSON");
+  g_assert_cmpstr (text (f, "given_names"), ==, "ANNA MARIA");
+  g_assert_cmpstr (text (f, "passport_number"), ==, "L898902C3");
+  g_assert_cmpstr (text (f, "nationality"), ==, "UTO");
+  g_assert_cmpstr (text (f, "birth_date"), ==, "1974-08-12");
+  g_assert_cmpstr (text (f, "passport_expiry"), ==, "2012-04-15");
+  selected = adw_combo_row_get_selected_item (sex);
+  g_assert_cmpstr (gtk_string_object_get_string (selected), ==, "F");
+  g_assert_cmpstr (ed_traveller_get (f->traveller, "passport_number"), ==, "L898902C3");
+  g_assert_cmpstr (ed_traveller_get (f->traveller, "sex"), ==, "F");
+
+  /* "TD3 passport read: 7 details filled in." in the UI language */
+  g_assert_nonnull (strstr (ed_mrz_box_get_result (box), "7"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (editor_of (f, "passport_number")), "error") == FALSE);
+  assert_not_marked (f, "birth_date");
+  assert_not_marked (f, "surname");
+  /* The specimen expired in 2012: a warning, which does not block. */
+  g_assert_true (gtk_widget_has_css_class (editor_of (f, "passport_expiry"), "warning"));
+  g_assert_true (ed_field_row_get_valid (row (f, "passport_expiry")));
+
+  ed_test_screenshot_page (GTK_WIDGET (f->editor), "editor-filled");
+}
+
+/* A wrong check digit is shown on the detail it covers, and only there. */
+static void
+test_mrz_check_digit (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char * const *keys = ed_traveller_keys ();
+  g_autoptr(EdMrz) mrz = ed_mrz_parse (SPECIMEN_LINE_1 "\n" WRONG_BIRTH_LINE_2, NULL, NULL);
+  g_autoptr(GPtrArray) problems = ed_mrz_dup_problems (mrz);
+  const EdProblem *birth = ed_problem_list_find (problems, "birth_date", "mrz-check-birth_date");
+  EdMrzBox *box = ed_traveller_editor_get_mrz_box (f->editor);
+
+  g_assert_nonnull (birth);
+  paste_mrz (f, SPECIMEN_LINE_1 "\n" WRONG_BIRTH_LINE_2);
+
+  /* Filled all the same, so that staff compare rather than retype. */
+  g_assert_cmpstr (text (f, "birth_date"), ==, "1974-08-12");
+  assert_marked_invalid (f, "birth_date");
+  g_assert_nonnull (strstr (ed_field_row_get_message (row (f, "birth_date")), birth->message));
+  g_assert_false (ed_traveller_editor_get_valid (f->editor));
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (!g_str_equal (keys[i], "birth_date"))
+      g_assert_false (has_mrz_problem (row (f, keys[i])));
+  g_assert_false (gtk_widget_has_css_class (editor_of (f, "passport_number"), "error"));
+  g_assert_false (gtk_widget_has_css_class (editor_of (f, "passport_expiry"), "error"));
+  /* The composite digit covers the birth date too: the box says so. */
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (box)));
+  g_assert_nonnull (strstr (ed_mrz_box_get_result (box), ed_mrz_check_label (ED_MRZ_CHECK_BIRTH_DATE)));
+
+  ed_test_screenshot_page (GTK_WIDGET (f->editor), "editor-check-digit");
+
+  /* Once staff correct the date, the check digit's complaint goes. */
+  gtk_editable_set_text (GTK_EDITABLE (editor_of (f, "birth_date")), "");
+  ed_test_type (editor_of (f, "birth_date"), "1974-08-12");
+  ed_test_iterate (600);
+  g_assert_false (has_mrz_problem (row (f, "birth_date")));
+  assert_not_marked (f, "birth_date");
+}
+
+static void
+test_full_width (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *passport = editor_of (f, "passport_number");
+
+  gtk_widget_grab_focus (passport);
+  ed_test_type (passport, "ＡＢ１２３４５６７");
+
+  /* Stored at once, half width; the entry is not rewritten under the
+   * fingers of staff typing. */
+  g_assert_cmpstr (ed_traveller_get (f->traveller, "passport_number"), ==, "AB1234567");
+  g_assert_cmpstr (text (f, "passport_number"), ==, "ＡＢ１２３４５６７");
+  ed_test_iterate (600);
+  assert_not_marked (f, "passport_number");
+  g_assert_true (ed_field_row_get_valid (row (f, "passport_number")));
+
+  /* Enter moves on to the next row, and shows what is stored. */
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (passport)), "activate");
+  ed_test_iterate (50);
+  g_assert_cmpstr (text (f, "passport_number"), ==, "AB1234567");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                         editor_of (f, "nationality")));
+}
+
+static void
+test_passport_too_long (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *passport = editor_of (f, "passport_number");
+
+  gtk_widget_grab_focus (passport);
+  ed_test_type (passport, "AB12345678");
+
+  /* Not while typing: half a second after the last key. */
+  ed_test_iterate (100);
+  assert_not_marked (f, "passport_number");
+  ed_test_iterate (500);
+  assert_marked_invalid (f, "passport_number");
+  g_assert_false (ed_traveller_editor_get_valid (f->editor));
+  ed_test_screenshot_page (GTK_WIDGET (f->editor), "editor-error");
+
+  gtk_editable_delete_text (GTK_EDITABLE (passport), 9, 10);
+  ed_test_iterate (600);
+  assert_not_marked (f, "passport_number");
+  g_assert_true (ed_traveller_editor_get_valid (f->editor));
+}
+
+/* With My HER-SYS, the e-mail address is required. */
+static void
+test_required (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *email = editor_of (f, "email");
+
+  gtk_test_accessible_assert_property (text_of (f, "email"), GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE);
+  gtk_test_accessible_assert_property (text_of (f, "phone"), GTK_ACCESSIBLE_PROPERTY_REQUIRED, FALSE);
+
+  /* Required and empty: not valid, but not shouted at before staff
+   * have been there. */
+  g_assert_false (ed_field_row_get_valid (row (f, "email")));
+  g_assert_false (ed_traveller_editor_get_valid (f->editor));
+  assert_not_marked (f, "email");
+
+  /* Left empty: marked. */
+  gtk_widget_grab_focus (email);
+  ed_test_iterate (50);
+  gtk_widget_grab_focus (editor_of (f, "phone"));
+  ed_test_iterate (50);
+  assert_marked_invalid (f, "email");
+
+  ed_test_type (email, "anna@example.com");
+  ed_test_iterate (600);
+  assert_not_marked (f, "email");
+  g_assert_true (ed_field_row_get_valid (row (f, "email")));
+}
+
+/* What a screen reader says of a row, and the official label beside it. */
+static void
+test_labels (Fixture       *f,
+             gconstpointer  data)
+{
+  const Expected *want = &expected[ed_language_for_ui ()];
+  EdFieldRow *passport = row (f, "passport_number");
+
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (passport)), ==,
+                   want->passport_number);
+  gtk_test_accessible_assert_property (text_of (f, "passport_number"), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       want->passport_number);
+  gtk_test_accessible_assert_property (text_of (f, "birth_date"), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       want->birth_date);
+  /* HER-SYS's form is in traditional Chinese. */
+  g_assert_nonnull (ed_test_find_label (GTK_WIDGET (passport), "護照號碼"));
+  g_assert_cmpstr (ed_test_label_language (GTK_WIDGET (passport), "護照號碼"), ==, "zh-tw");
+
+  /* Its own question, with its rule. */
+  g_assert_nonnull (ed_traveller_editor_find_row (f->editor, "smartphone-input-id"));
+  ed_test_screenshot_page (GTK_WIDGET (f->editor), "editor-her-sys");
+}
+
+/* "日本" finds Japan: the row stores JPN and shows the name. */
+static void
+test_country (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkWidget *nationality = editor_of (f, "nationality");
+
+  gtk_widget_grab_focus (nationality);
+  ed_test_type (nationality, "日本");
+  ed_test_iterate (50);
+  gtk_widget_grab_focus (editor_of (f, "sex"));
+  ed_test_iterate (50);
+
+  g_assert_cmpstr (ed_traveller_get (f->traveller, "nationality"), ==, "JPN");
+  g_assert_cmpstr (text (f, "nationality"), ==, "JPN");
+  assert_not_marked (f, "nationality");
+}
+
+/* A date typed as staff write it, or picked from the calendar. */
+static void
+test_date (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkWidget *birth = editor_of (f, "birth_date");
+  GtkMenuButton *button = GTK_MENU_BUTTON (ed_test_find_widget (birth, GTK_TYPE_MENU_BUTTON, NULL));
+  GtkCalendar *calendar;
+  g_autoptr(GDateTime) day = g_date_time_new_local (1991, 5, 6, 12, 0, 0);
+
+  gtk_widget_grab_focus (birth);
+  ed_test_type (birth, "1990年4月25日");
+  g_assert_cmpstr (ed_traveller_get (f->traveller, "birth_date"), ==, "1990-04-25");
+  ed_test_iterate (600);
+  assert_not_marked (f, "birth_date");
+
+  /* The calendar opens on the date typed; a day picked replaces it. */
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (button);
+  ed_test_iterate (100);
+  calendar = GTK_CALENDAR (gtk_popover_get_child (gtk_menu_button_get_popover (button)));
+  {
+    g_autoptr(GDateTime) shown = gtk_calendar_get_date (calendar);
+
+    g_assert_cmpint (g_date_time_get_year (shown), ==, 1990);
+    g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 25);
+  }
+  /* As a click on a day: the calendar says which day was selected. */
+  gtk_calendar_select_day (calendar, day);
+  ed_test_iterate (100);
+  g_assert_cmpstr (text (f, "birth_date"), ==, "1991-05-06");
+  g_assert_cmpstr (ed_traveller_get (f->traveller, "birth_date"), ==, "1991-05-06");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+
+  /* A day that does not exist is explained, not silently changed. */
+  gtk_editable_set_text (GTK_EDITABLE (birth), "1990-02-30");
+  ed_test_iterate (600);
+  assert_marked_invalid (f, "birth_date");
+}
+
+/* A change elsewhere is checked again: a later arrival makes the
+ * passport expire too early. */
+static void
+test_other_key_changes (Fixture       *f,
+                        gconstpointer  data)
+{
+  ed_traveller_set (f->traveller, "passport_expiry", "2090-01-01");
+  ed_test_iterate (50);
+  g_assert_cmpstr (text (f, "passport_expiry"), ==, "2090-01-01");
+  g_assert_false (gtk_widget_has_css_class (editor_of (f, "passport_expiry"), "warning"));
+
+  ed_traveller_set (f->traveller, "arrival_date", "2091-01-01");
+  ed_test_iterate (600);
+  g_assert_true (gtk_widget_has_css_class (editor_of (f, "passport_expiry"), "warning"));
+  g_assert_nonnull (ed_field_row_get_message (row (f, "passport_expiry")));
+  /* A warning: staff look again, but may go on. */
+  g_assert_true (ed_traveller_editor_get_valid (f->editor));
+}
+
+/* Tab reaches every row, in page order, from the MRZ box on. */
+static void
+test_tab_order (Fixture       *f,
+                gconstpointer  data)
+{
+  const char * const *keys = ed_traveller_keys ();
+  g_autoptr(GPtrArray) reached = g_ptr_array_new ();
+  EdMrzBox *box = ed_traveller_editor_get_mrz_box (f->editor);
+
+  gtk_widget_grab_focus (GTK_WIDGET (box));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (ed_mrz_box_get_text_view (box))));
+
+  for (guint i = 0; i < 100; i++)
+    {
+      GtkWidget *focus;
+      GtkWidget *field_row;
+
+      gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD);
+      focus = gtk_root_get_focus (GTK_ROOT (f->window));
+      /* Round the window and back to the start. */
+      if (focus == NULL || focus == GTK_WIDGET (ed_mrz_box_get_text_view (box)))
+        break;
+      field_row = gtk_widget_get_ancestor (focus, ED_TYPE_FIELD_ROW);
+      if (field_row != NULL && (reached->len == 0 || g_ptr_array_index (reached, reached->len - 1) != field_row))
+        g_ptr_array_add (reached, field_row);
+    }
+
+  g_assert_cmpuint (reached->len, ==, g_strv_length ((char **) keys));
+  g_assert_true (g_ptr_array_index (reached, 0) == row (f, "surname"));
+  g_assert_true (g_ptr_array_index (reached, 4) == row (f, "passport_number"));
+  g_assert_true (g_ptr_array_index (reached, reached->len - 1) == row (f, "arrival_port"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  ed_i18n_init ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  /* Registered, not activated: the app's style sheet and catalog. */
+  app = ed_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(path, procedure, func) \
+  g_test_add ("/traveller-editor/" path, Fixture, procedure, fixture_set_up, func, fixture_tear_down)
+  ADD ("empty", NULL, test_empty);
+  ADD ("mrz-fills", NULL, test_mrz_fills);
+  ADD ("mrz-check-digit", NULL, test_mrz_check_digit);
+  ADD ("full-width", NULL, test_full_width);
+  ADD ("passport-too-long", NULL, test_passport_too_long);
+  ADD ("required", "jp-my-her-sys", test_required);
+  ADD ("labels", "jp-my-her-sys", test_labels);
+  ADD ("country", NULL, test_country);
+  ADD ("date", NULL, test_date);
+  ADD ("other-key-changes", NULL, test_other_key_changes);
+  ADD ("tab-order", NULL, test_tab_order);
+#undef ADD
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  return status;
+}
