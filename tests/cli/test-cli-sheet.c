@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "ed-core.h"
+#include "ed-test-procedure.h"
 #include "ed-test-util.h"
 
 #define MYSOS_URL "https://mysosp.page.link/sfY2kRrviv4t4eFy7"
@@ -127,18 +128,6 @@ pdf_pages (const char *path)
   return (guint) g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10);
 }
 
-static EdProcedure *
-load_procedure (const char *id)
-{
-  g_autofree char *name = g_strconcat (id, ".json", NULL);
-  g_autofree char *path = g_build_filename (g_getenv ("ENTRY_DESK_DATADIR"), "procedures", name, NULL);
-  g_autoptr(GError) error = NULL;
-  EdProcedure *procedure = ed_procedure_new_from_file (path, ED_ORIGIN_SYSTEM, &error);
-
-  g_assert_no_error (error);
-  return procedure;
-}
-
 /* What only a sheet in @language says: the procedure's title in it, and
  * the sheet's own words translated. */
 static void
@@ -164,7 +153,7 @@ test_sheet_languages (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
-      g_autoptr(EdProcedure) procedure = load_procedure (ids[i]);
+      g_autoptr(EdProcedure) procedure = ed_test_load_procedure (ids[i]);
 
       for (guint s = 0; s < G_N_ELEMENTS (sets); s++)
         {
@@ -286,7 +275,7 @@ check_codes (Fixture    *f,
              const char *id,
              const char *languages)
 {
-  g_autoptr(EdProcedure) procedure = load_procedure (id);
+  g_autoptr(EdProcedure) procedure = ed_test_load_procedure (id);
   g_autoptr(GHashTable) expected = expected_codes (procedure);
   g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *path = run_sheet (f, id, languages, "a4", NULL);
@@ -332,7 +321,8 @@ static void
 test_sheet_qr_codes (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(GHashTable) mysos = expected_codes (load_procedure ("jp-entry-waiting-mysos"));
+  g_autoptr(EdProcedure) procedure = ed_test_load_procedure ("jp-entry-waiting-mysos");
+  g_autoptr(GHashTable) mysos = expected_codes (procedure);
 
   g_assert_true (g_hash_table_contains (mysos, MYSOS_URL));
   check_codes (f, "jp-entry-waiting-mysos", "zh_CN,ja");

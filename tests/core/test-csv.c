@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ed-core.h"
+#include "ed-test-procedure.h"
 #include "ed-test-util.h"
 
 static GPtrArray *
@@ -114,18 +115,6 @@ test_csv_open_quote (void)
   assert_fields (record (records, 3), 4, "5", "6", NULL);
 }
 
-static EdProcedure *
-load_procedure (const char *id)
-{
-  g_autofree char *name = g_strconcat (id, ".json", NULL);
-  g_autofree char *path = g_build_filename (g_getenv ("ENTRY_DESK_DATADIR"), "procedures", name, NULL);
-  g_autoptr(GError) error = NULL;
-  EdProcedure *procedure = ed_procedure_new_from_file (path, ED_ORIGIN_SYSTEM, &error);
-
-  g_assert_no_error (error);
-  return procedure;
-}
-
 static GPtrArray *
 read_travellers (const char   *text,
                  EdProcedure  *procedure,
@@ -155,7 +144,7 @@ find_problem (GPtrArray *problems,
 static void
 test_csv_travellers (void)
 {
-  g_autoptr(EdProcedure) procedure = load_procedure ("jp-entry-waiting-mysos");
+  g_autoptr(EdProcedure) procedure = ed_test_load_procedure ("jp-entry-waiting-mysos");
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
@@ -211,7 +200,7 @@ test_csv_travellers (void)
 static void
 test_csv_header_errors (void)
 {
-  g_autoptr(EdProcedure) procedure = load_procedure ("jp-my-her-sys");
+  g_autoptr(EdProcedure) procedure = ed_test_load_procedure ("jp-my-her-sys");
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;

@@ -17,20 +17,10 @@
 
 #include "ed-core.h"
 #include "ed-sheet-private.h"
+#include "ed-test-procedure.h"
 #include "ed-test-util.h"
 
 #define EPSILON 0.5
-
-static EdCatalog *
-load_catalog (void)
-{
-  g_autofree char *dir = g_build_filename (g_getenv ("ENTRY_DESK_DATADIR"), "procedures", NULL);
-  EdCatalog *catalog = ed_catalog_new ();
-
-  ed_catalog_load_directory (catalog, dir, ED_ORIGIN_SYSTEM);
-  g_assert_cmpuint (ed_catalog_get_errors (catalog)->len, ==, 0);
-  return catalog;
-}
 
 static EdSheetOptions *
 options_new (const char *languages,
@@ -203,7 +193,7 @@ static void
 test_sheet_fits (void)
 {
   static const char * const language_sets[] = { "en", "ja", "zh_CN", "ja,zh_CN", "en,ja,zh_CN" };
-  g_autoptr(EdCatalog) catalog = load_catalog ();
+  g_autoptr(EdCatalog) catalog = ed_test_load_catalog ();
   GListModel *procedures = ed_catalog_get_procedures (catalog);
 
   for (guint i = 0; i < g_list_model_get_n_items (procedures); i++)
@@ -284,7 +274,7 @@ read_file (const char *path)
 static void
 test_sheet_pdf (void)
 {
-  g_autoptr(EdCatalog) catalog = load_catalog ();
+  g_autoptr(EdCatalog) catalog = ed_test_load_catalog ();
   EdProcedure *procedure = ed_catalog_lookup (catalog, "cn-shanghai-health-code");
   g_autoptr(EdSheetOptions) options = options_new ("en,zh_CN", ED_PAPER_A4);
   g_autoptr(EdTraveller) traveller = traveller_new ();
@@ -352,7 +342,7 @@ make_layout (gpointer data)
 static void
 test_sheet_threads (void)
 {
-  g_autoptr(EdCatalog) catalog = load_catalog ();
+  g_autoptr(EdCatalog) catalog = ed_test_load_catalog ();
   EdProcedure *procedure = ed_catalog_lookup (catalog, "jp-my-her-sys");
   g_autoptr(EdSheetOptions) options = options_new ("ja,zh_CN", ED_PAPER_LETTER);
   g_autoptr(EdSheetTemplate) sheet_template = ed_sheet_template_new (procedure, options, NULL);
@@ -397,7 +387,7 @@ layout_ready_cb (GObject      *source,
 static void
 test_sheet_async (void)
 {
-  g_autoptr(EdCatalog) catalog = load_catalog ();
+  g_autoptr(EdCatalog) catalog = ed_test_load_catalog ();
   EdProcedure *procedure = ed_catalog_lookup (catalog, "jp-mynumber-insurance-card");
   g_autoptr(EdSheetOptions) options = options_new ("ja", ED_PAPER_A4);
   g_autoptr(EdTraveller) traveller = traveller_new ();
@@ -448,7 +438,7 @@ decode_page (EdSheetLayout *layout,
 static void
 test_sheet_personal_qr (void)
 {
-  g_autoptr(EdCatalog) catalog = load_catalog ();
+  g_autoptr(EdCatalog) catalog = ed_test_load_catalog ();
   EdProcedure *procedure = ed_catalog_lookup (catalog, "jp-entry-waiting-mysos");
   g_autoptr(EdSheetOptions) options = options_new ("ja", ED_PAPER_A4);
   g_autoptr(EdTraveller) traveller = traveller_new ();
@@ -473,7 +463,7 @@ test_sheet_personal_qr (void)
 static void
 test_sheet_audit_log (void)
 {
-  g_autoptr(EdCatalog) catalog = load_catalog ();
+  g_autoptr(EdCatalog) catalog = ed_test_load_catalog ();
   EdProcedure *procedure = ed_catalog_lookup (catalog, "jp-my-her-sys");
   g_autoptr(EdSheetOptions) options = options_new ("zh_CN,ja", ED_PAPER_LETTER);
   g_autoptr(EdSheetTemplate) sheet_template = ed_sheet_template_new (procedure, options, NULL);
@@ -519,7 +509,7 @@ test_sheet_audit_log (void)
 static void
 test_sheet_check_traveller (void)
 {
-  g_autoptr(EdCatalog) catalog = load_catalog ();
+  g_autoptr(EdCatalog) catalog = ed_test_load_catalog ();
   EdProcedure *procedure = ed_catalog_lookup (catalog, "jp-entry-waiting-mysos");
   g_autoptr(EdTraveller) traveller = ed_traveller_new ();
   g_autoptr(GPtrArray) problems = NULL;
