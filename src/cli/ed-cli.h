@@ -29,6 +29,8 @@ typedef struct
   const char       *summary;
 } EdCliCommand;
 
+int          ed_cli_batch         (int            argc,
+                                   char         **argv);
 int          ed_cli_cases         (int            argc,
                                    char         **argv);
 int          ed_cli_check_catalog (int            argc,
@@ -38,6 +40,8 @@ int          ed_cli_feed          (int            argc,
 int          ed_cli_list          (int            argc,
                                    char         **argv);
 int          ed_cli_mrz           (int            argc,
+                                   char         **argv);
+int          ed_cli_sheet         (int            argc,
                                    char         **argv);
 int          ed_cli_show          (int            argc,
                                    char         **argv);
@@ -60,5 +64,12 @@ guint        ed_cli_display_width (const char     *text);
 void         ed_cli_append_padded (GString        *out,
                                    const char     *text,
                                    guint           width);
+
+/* ed-cli-sheet.c */
+EdProcedure     *ed_cli_find_procedure (const char  *id,
+                                        GError     **error);
+EdSheetOptions  *ed_cli_sheet_options  (const char  *languages,
+                                        const char  *paper,
+                                        int         *exit_status);
 
 G_END_DECLS

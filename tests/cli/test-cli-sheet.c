@@ -1,0 +1,621 @@
+/* test-cli-sheet.c — entry-desk-cli sheet and batch, read back as a reader
+ * would: pdftotext for the text of each language, pdffonts for embedded
+ * fonts, pdftoppm and zbarimg for every QR code.
+ *
+ * These tests need poppler-utils and zbar-tools (build-aux/deps installs
+ * them); without them they fail, they are not skipped.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "ed-core.h"
+#include "ed-test-procedure.h"
+#include "ed-test-util.h"
+
+#define MYSOS_URL "https://mysosp.page.link/sfY2kRrviv4t4eFy7"
+
+typedef struct
+{
+  char *dir;
+  char *env_home;
+  char *env_epoch;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = ed_test_make_tmpdir ();
+  f->env_home = g_strconcat ("XDG_DATA_HOME=", f->dir, NULL);
+  f->env_epoch = g_strdup ("SOURCE_DATE_EPOCH=1700000000");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  ed_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->env_home);
+  g_free (f->env_epoch);
+}
+
+/* Runs a tool of poppler-utils or zbar-tools and returns its output. */
+static char *
+run_tool (const char * const *argv,
+          int                *exit_status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program = g_find_program_in_path (argv[0]);
+  char *out = NULL;
+  int status;
+
+  if (program == NULL)
+    g_error ("%s is missing: install poppler-utils and zbar-tools (build-aux/deps does)", argv[0]);
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  if (exit_status != NULL)
+    *exit_status = g_spawn_check_wait_status (status, NULL) ? 0 : 1;
+  else
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return out;
+}
+
+static char *
+run_sheet (Fixture    *f,
+           const char *id,
+           const char *languages,
+           const char *paper,
+           const char *traveller)
+{
+  g_autofree char *name = g_strdup_printf ("%s-%s-%s%s.pdf", id, languages, paper,
+                                           traveller != NULL ? "-traveller" : "");
+  char *path = g_build_filename (f->dir, name, NULL);
+  const char *env[] = { f->env_home, f->env_epoch, NULL };
+  const char *args[] = { "sheet", id, "--lang", languages, "--paper", paper, "-o", path,
+                         traveller != NULL ? "--traveller" : NULL, traveller, NULL };
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (ed_test_run_cli (env, args, NULL, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  return path;
+}
+
+static char *
+flatten (const char *text)
+{
+  GString *flat = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (flat, g_utf8_get_char (p));
+
+  return g_string_free (flat, FALSE);
+}
+
+/* The text of a PDF (all pages, or page @page) without any white space:
+ * a title broken over two lines is found whole. */
+static char *
+pdf_text (const char *path,
+          int         page)
+{
+  g_autofree char *first = g_strdup_printf ("%d", page > 0 ? page : 1);
+  g_autofree char *last = g_strdup_printf ("%d", page > 0 ? page : 100000);
+  const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", "-f", first, "-l", last,
+                         path, "-", NULL };
+  g_autofree char *text = run_tool (argv, NULL);
+
+  return flatten (text);
+}
+
+static guint
+pdf_pages (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *info = run_tool (argv, NULL);
+  const char *pages = strstr (info, "\nPages:");
+
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10);
+}
+
+/* What only a sheet in @language says: the procedure's title in it, and
+ * the sheet's own words translated. */
+static void
+language_marks (EdProcedure  *procedure,
+                EdLanguage    language,
+                char        **title,
+                char        **word)
+{
+  *title = flatten (ed_text_get (ed_procedure_get_title (procedure), language));
+  *word = flatten (ed_translate (language, "sheet", "Check sheet"));
+}
+
+/* Each chosen language's text is there, and none of the others'. */
+static void
+test_sheet_languages (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char * const ids[] = {
+    "jp-entry-waiting-mysos", "cn-shanghai-health-code", "jp-mynumber-insurance-card",
+  };
+  static const char * const sets[] = { "en", "ja", "zh_CN", "ja,zh_CN", "en,ja,zh_CN" };
+  static const EdLanguage all[] = { ED_LANGUAGE_EN, ED_LANGUAGE_JA, ED_LANGUAGE_ZH_CN };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(EdProcedure) procedure = ed_test_load_procedure (ids[i]);
+
+      for (guint s = 0; s < G_N_ELEMENTS (sets); s++)
+        {
+          g_autofree char *path = NULL;
+          g_autofree char *text = NULL;
+
+          /* The long procedure in every set, the others in two. */
+          if (i > 0 && s != 0 && s != 3)
+            continue;
+
+          path = run_sheet (f, ids[i], sets[s], "a4", NULL);
+          text = pdf_text (path, 0);
+
+          for (guint l = 0; l < G_N_ELEMENTS (all); l++)
+            {
+              g_autofree char *title = NULL;
+              g_autofree char *word = NULL;
+              gboolean chosen = strstr (sets[s], ed_language_code (all[l])) != NULL;
+
+              language_marks (procedure, all[l], &title, &word);
+              g_test_message ("%s %s: %s %s", ids[i], sets[s], ed_language_code (all[l]),
+                              chosen ? "present" : "absent");
+              if (chosen)
+                {
+                  g_assert_nonnull (strstr (text, title));
+                  g_assert_nonnull (strstr (text, word));
+                }
+              else
+                {
+                  g_assert_null (strstr (text, title));
+                  g_assert_null (strstr (text, word));
+                }
+            }
+        }
+    }
+}
+
+/* Every font is embedded, and the Han text is in Noto Sans CJK. */
+static void
+test_sheet_fonts (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *traveller = ed_test_data_path ("sheet", "wang.json", NULL);
+  g_autofree char *path = run_sheet (f, "jp-entry-waiting-mysos", "en,ja,zh_CN", "a4", traveller);
+  const char *argv[] = { "pdffonts", path, NULL };
+  g_autofree char *out = run_tool (argv, NULL);
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  guint fonts = 0;
+
+  g_assert_nonnull (strstr (out, "NotoSansCJKjp-Regular"));
+  g_assert_nonnull (strstr (out, "NotoSansCJKjp-Bold"));
+
+  /* Two header lines, then one line a font: name type encoding emb sub uni … */
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) split = NULL;
+      g_autoptr(GPtrArray) columns = g_ptr_array_new ();
+
+      if (*lines[i] == '\0')
+        continue;
+      split = g_strsplit_set (lines[i], " ", -1);
+      for (guint c = 0; split[c] != NULL; c++)
+        if (*split[c] != '\0')
+          g_ptr_array_add (columns, split[c]);
+      g_assert_cmpuint (columns->len, >=, 7);
+      /* "emb" is the fourth column from the right. */
+      g_assert_cmpstr (g_ptr_array_index (columns, columns->len - 4), ==, "yes");
+      fonts++;
+    }
+  g_assert_cmpuint (fonts, >=, 2);
+}
+
+/* The URLs a sheet of @procedure prints as QR codes. */
+static GHashTable *
+expected_codes (EdProcedure *procedure)
+{
+  GHashTable *urls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *steps = ed_procedure_get_steps (procedure);
+  GPtrArray *contacts = ed_procedure_get_contacts (procedure);
+
+  for (guint s = 0; s < steps->len; s++)
+    {
+      const EdStep *step = g_ptr_array_index (steps, s);
+      g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+
+      g_ptr_array_add (lists, step->links);
+      for (guint a = 0; step->alternatives != NULL && a < step->alternatives->len; a++)
+        g_ptr_array_add (lists, ((EdAlternative *) g_ptr_array_index (step->alternatives, a))->links);
+
+      for (guint l = 0; l < lists->len; l++)
+        {
+          GPtrArray *links = g_ptr_array_index (lists, l);
+
+          for (guint i = 0; links != NULL && i < links->len; i++)
+            {
+              const EdLink *link = g_ptr_array_index (links, i);
+
+              if (link->qr)
+                g_hash_table_add (urls, g_strdup (link->url));
+            }
+        }
+    }
+
+  for (guint c = 0; contacts != NULL && c < contacts->len; c++)
+    {
+      const EdContact *contact = g_ptr_array_index (contacts, c);
+
+      if (contact->qr && contact->url != NULL)
+        g_hash_table_add (urls, g_strdup (contact->url));
+    }
+
+  return urls;
+}
+
+/* Every QR code decodes to exactly its URL, and every URL meant to be a
+ * code is one. */
+static void
+check_codes (Fixture    *f,
+             const char *id,
+             const char *languages)
+{
+  g_autoptr(EdProcedure) procedure = ed_test_load_procedure (id);
+  g_autoptr(GHashTable) expected = expected_codes (procedure);
+  g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *path = run_sheet (f, id, languages, "a4", NULL);
+  g_autofree char *prefix = g_build_filename (f->dir, "page", NULL);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  const char *render[] = { "pdftoppm", "-r", "150", "-png", path, prefix, NULL };
+  g_autofree char *ignored = run_tool (render, NULL);
+
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *png = NULL;
+      g_autofree char *out = NULL;
+      g_auto(GStrv) codes = NULL;
+      const char *decode[] = { "zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable",
+                               NULL, NULL };
+      int status;
+
+      if (!g_str_has_prefix (name, "page") || !g_str_has_suffix (name, ".png"))
+        continue;
+      png = g_build_filename (f->dir, name, NULL);
+      decode[5] = png;
+      /* zbarimg exits 4 on a page without a code. */
+      out = run_tool (decode, &status);
+      codes = g_strsplit (out, "\n", -1);
+      for (guint i = 0; codes[i] != NULL; i++)
+        {
+          if (*codes[i] == '\0')
+            continue;
+          if (!g_hash_table_contains (expected, codes[i]))
+            g_error ("%s: a QR code on %s reads “%s”, which the procedure does not give", id, name, codes[i]);
+          g_hash_table_add (found, g_strdup (codes[i]));
+        }
+      g_remove (png);
+    }
+
+  g_assert_cmpuint (g_hash_table_size (expected), >, 0);
+  g_assert_cmpuint (g_hash_table_size (found), ==, g_hash_table_size (expected));
+}
+
+static void
+test_sheet_qr_codes (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(EdProcedure) procedure = ed_test_load_procedure ("jp-entry-waiting-mysos");
+  g_autoptr(GHashTable) mysos = expected_codes (procedure);
+
+  g_assert_true (g_hash_table_contains (mysos, MYSOS_URL));
+  check_codes (f, "jp-entry-waiting-mysos", "zh_CN,ja");
+  check_codes (f, "jp-mynumber-insurance-card", "en");
+}
+
+/* An ended procedure says so on every page; a current one nowhere. */
+static void
+test_sheet_ended_banner (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *ended = run_sheet (f, "jp-entry-waiting-mysos", "en,ja", "letter", NULL);
+  g_autofree char *current = run_sheet (f, "jp-mynumber-insurance-card", "en,ja", "letter", NULL);
+  g_autofree char *text = NULL;
+  guint n = pdf_pages (ended);
+
+  g_assert_cmpuint (n, >, 5);
+  for (guint p = 1; p <= n; p++)
+    {
+      g_autofree char *page = pdf_text (ended, (int) p);
+
+      g_assert_nonnull (strstr (page, "Endedon2022-10-11:thisprocedurenolongerapplies."));
+      g_assert_nonnull (strstr (page, "2022-10-11に終了"));
+    }
+
+  text = pdf_text (current, 0);
+  g_assert_null (strstr (text, "Ended"));
+  g_assert_nonnull (strstr (text, "Inforcesince2024-12-02"));
+}
+
+/* Nothing is printed where a printer cannot reach: every word lies at
+ * least 10 mm from each edge, on A4 and on Letter. */
+static void
+check_fits (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-bbox", path, "-", NULL };
+  g_autofree char *html = run_tool (argv, NULL);
+  double margin = 10.0 * 72.0 / 25.4;
+  double width, height;
+  guint words = 0;
+  const char *p;
+
+  p = strstr (html, "<page width=\"");
+  g_assert_nonnull (p);
+  g_assert_cmpint (sscanf (p, "<page width=\"%lf\" height=\"%lf\"", &width, &height), ==, 2);
+
+  for (p = html; (p = strstr (p, "<word xMin=\"")) != NULL; p++)
+    {
+      double x0, y0, x1, y1;
+
+      g_assert_cmpint (sscanf (p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
+                               &x0, &y0, &x1, &y1), ==, 4);
+      if (x0 < margin || y0 < margin || x1 > width - margin || y1 > height - margin)
+        {
+          g_autofree char *word = g_strndup (strchr (p, '>') + 1, strcspn (strchr (p, '>') + 1, "<"));
+
+          g_error ("%s: “%s” at (%.1f, %.1f)–(%.1f, %.1f) is within 10 mm of the edge of a "
+                   "%.0f×%.0f page", path, word, x0, y0, x1, y1, width, height);
+        }
+      words++;
+    }
+  g_assert_cmpuint (words, >, 100);
+}
+
+static void
+test_sheet_paper (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *traveller = ed_test_data_path ("sheet", "wang.json", NULL);
+  g_autofree char *a4 = run_sheet (f, "jp-entry-waiting-mysos", "en,ja,zh_CN", "a4", traveller);
+  g_autofree char *letter = run_sheet (f, "jp-entry-waiting-mysos", "en,ja,zh_CN", "letter", traveller);
+  g_autofree char *letter_ja = run_sheet (f, "jp-my-her-sys", "ja", "letter", NULL);
+  const char *info_a4[] = { "pdfinfo", a4, NULL };
+  const char *info_letter[] = { "pdfinfo", letter, NULL };
+  g_autofree char *out_a4 = run_tool (info_a4, NULL);
+  g_autofree char *out_letter = run_tool (info_letter, NULL);
+
+  g_assert_nonnull (strstr (out_a4, "(A4)"));
+  g_assert_nonnull (strstr (out_letter, "(letter)"));
+  check_fits (a4);
+  check_fits (letter);
+  check_fits (letter_ja);
+}
+
+/* The traveller's answers and computed dates are printed; a blank sheet
+ * has none of them. */
+static void
+test_sheet_traveller (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *traveller = ed_test_data_path ("sheet", "wang.json", NULL);
+  g_autofree char *filled = run_sheet (f, "jp-entry-waiting-mysos", "zh_CN,ja", "a4", traveller);
+  g_autofree char *blank = run_sheet (f, "jp-entry-waiting-mysos", "zh_CN,ja", "a4", NULL);
+  g_autofree char *text = pdf_text (filled, 0);
+  g_autofree char *first = pdf_text (filled, 1);
+  g_autofree char *blank_text = pdf_text (blank, 0);
+
+  g_assert_nonnull (strstr (first, "WANGXIAOMING"));
+  g_assert_nonnull (strstr (first, "王小明"));
+  g_assert_nonnull (strstr (first, "E12345678"));
+  /* Arrival 2022-01-01, day 0: the 14 days end on 2022-01-15. */
+  g_assert_nonnull (strstr (first, "2022-01-15"));
+  g_assert_nonnull (strstr (text, "1990-05-17"));
+  g_assert_nonnull (strstr (text, "東京都港区芝公園4-2-8"));
+
+  g_assert_null (strstr (blank_text, "WANG"));
+  g_assert_null (strstr (blank_text, "E12345678"));
+  g_assert_null (strstr (blank_text, "2022-01-15"));
+  g_assert_cmpuint (pdf_pages (filled), ==, pdf_pages (blank));
+}
+
+/* Same input, same bytes, with SOURCE_DATE_EPOCH; mode 0600. */
+static void
+test_sheet_reproducible (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *traveller = ed_test_data_path ("sheet", "wang.json", NULL);
+  g_autofree char *path = run_sheet (f, "jp-my-her-sys", "en,ja,zh_CN", "a4", traveller);
+  g_autofree char *copy = g_strconcat (path, ".first", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *again = NULL;
+  gsize first_length, second_length;
+  GStatBuf st;
+
+  g_assert_cmpint (g_rename (path, copy), ==, 0);
+  again = run_sheet (f, "jp-my-her-sys", "en,ja,zh_CN", "a4", traveller);
+  g_assert_true (g_file_get_contents (copy, &first, &first_length, NULL));
+  g_assert_true (g_file_get_contents (again, &second, &second_length, NULL));
+  g_assert_cmpuint (first_length, ==, second_length);
+  g_assert_true (memcmp (first, second, first_length) == 0);
+
+  g_assert_cmpint (g_stat (again, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static void
+test_sheet_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "out.pdf", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.json", NULL);
+  const char *env[] = { f->env_home, NULL };
+  const char *no_output[] = { "sheet", "jp-my-her-sys", NULL };
+  const char *bad_lang[] = { "sheet", "jp-my-her-sys", "--lang", "fr", "-o", out, NULL };
+  const char *four[] = { "sheet", "jp-my-her-sys", "--lang", "en,ja,zh_CN,zh_TW", "-o", out, NULL };
+  const char *bad_paper[] = { "sheet", "jp-my-her-sys", "--paper", "a5", "-o", out, NULL };
+  const char *unknown[] = { "sheet", "xx-nothing", "-o", out, NULL };
+  const char *invalid[] = { "sheet", "jp-my-her-sys", "--traveller", bad, "-o", out, NULL };
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (ed_test_run_cli (env, no_output, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "-o"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ed_test_run_cli (env, bad_lang, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "“fr”"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ed_test_run_cli (env, four, NULL, NULL), ==, 2);
+  g_assert_cmpint (ed_test_run_cli (env, bad_paper, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "a5"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ed_test_run_cli (env, unknown, NULL, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "xx-nothing"));
+  g_clear_pointer (&err, g_free);
+
+  /* A passport number no form would take is not printed for copying. */
+  g_assert_true (g_file_set_contents (bad, "{\"surname\": \"WANG\", \"passport_number\": \"E1234567890123\"}",
+                                      -1, NULL));
+  g_assert_cmpint (ed_test_run_cli (env, invalid, NULL, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "passport_number"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Bad rows are reported with their number and reason and skipped; the
+ * good rows are printed; the exit status says some rows were bad. */
+static void
+test_batch_broken (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *csv = ed_test_data_path ("sheet", "broken.csv", NULL);
+  g_autofree char *merged = g_build_filename (f->dir, "merged.pdf", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "sheets", NULL);
+  g_autofree char *one = run_sheet (f, "jp-mynumber-insurance-card", "ja", "a4", NULL);
+  const char *env[] = { f->env_home, f->env_epoch, NULL };
+  const char *args_merge[] = { "batch", "jp-mynumber-insurance-card", "--csv", csv, "--merge", merged,
+                               "--lang", "ja", NULL };
+  const char *args_folder[] = { "batch", "jp-mynumber-insurance-card", "--csv", csv, "-o", folder,
+                                "--lang", "ja", NULL };
+  static const char * const reports[] = {
+    "row 3, birth_date: “1990-02-30” is not a date",
+    "row 4, remarks: ",
+    "row 5: a quoted field is not closed",
+    "row 6: the row has 5 fields but the header has 7",
+  };
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_cmpint (ed_test_run_cli (env, args_merge, NULL, &err), ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
+    g_assert_nonnull (strstr (err, reports[i]));
+  /* Not a terminal: no progress. */
+  g_assert_null (strstr (err, "Rendering"));
+
+  g_assert_cmpuint (pdf_pages (merged), ==, 2 * pdf_pages (one));
+  text = pdf_text (merged, 0);
+  g_assert_nonnull (strstr (text, "WANGXIAOMING"));
+  g_assert_nonnull (strstr (text, "TANAKAHANAKO"));
+  g_assert_nonnull (strstr (text, "田中\"花子\""));
+  g_assert_null (strstr (text, "LIWEI"));
+  g_assert_null (strstr (text, "ZHANG"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (ed_test_run_cli (env, args_folder, NULL, &err), ==, 1);
+  g_assert_nonnull (strstr (err, reports[0]));
+  dir = g_dir_open (folder, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (files, g_strdup (name));
+  g_ptr_array_sort (files, compare_names);
+  g_assert_cmpuint (files->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (files, 0), ==, "2-WANG-XIAOMING.pdf");
+  g_assert_cmpstr (g_ptr_array_index (files, 1), ==, "7-TANAKA-HANAKO.pdf");
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *path = g_build_filename (folder, g_ptr_array_index (files, i), NULL);
+      GStatBuf st;
+
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      g_assert_cmpuint (pdf_pages (path), ==, pdf_pages (one));
+    }
+}
+
+static void
+test_batch_usage (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "empty.csv", NULL);
+  g_autofree char *merged = g_build_filename (f->dir, "merged.pdf", NULL);
+  const char *env[] = { f->env_home, NULL };
+  const char *both[] = { "batch", "jp-my-her-sys", "--csv", csv, "-o", f->dir, "--merge", merged, NULL };
+  const char *neither[] = { "batch", "jp-my-her-sys", "--csv", csv, NULL };
+  const char *no_csv[] = { "batch", "jp-my-her-sys", "--merge", merged, NULL };
+  const char *empty[] = { "batch", "jp-my-her-sys", "--csv", csv, "--merge", merged, NULL };
+  const char *help[] = { "batch", "--help", NULL };
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (ed_test_run_cli (env, both, NULL, NULL), ==, 2);
+  g_assert_cmpint (ed_test_run_cli (env, neither, NULL, NULL), ==, 2);
+  g_assert_cmpint (ed_test_run_cli (env, no_csv, NULL, NULL), ==, 2);
+
+  g_assert_true (g_file_set_contents (csv, "surname,given_names\n", -1, NULL));
+  g_assert_cmpint (ed_test_run_cli (env, empty, NULL, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "no traveller"));
+  g_assert_false (g_file_test (merged, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (ed_test_run_cli (env, help, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "exit status is then 1"));
+  g_assert_nonnull (strstr (out, "answers.FIELD"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/cli/sheet/languages", test_sheet_languages);
+  ADD ("/cli/sheet/fonts", test_sheet_fonts);
+  ADD ("/cli/sheet/qr-codes", test_sheet_qr_codes);
+  ADD ("/cli/sheet/ended-banner", test_sheet_ended_banner);
+  ADD ("/cli/sheet/paper", test_sheet_paper);
+  ADD ("/cli/sheet/traveller", test_sheet_traveller);
+  ADD ("/cli/sheet/reproducible", test_sheet_reproducible);
+  ADD ("/cli/sheet/errors", test_sheet_errors);
+  ADD ("/cli/batch/broken", test_batch_broken);
+  ADD ("/cli/batch/usage", test_batch_usage);
+
+  return g_test_run ();
+}
