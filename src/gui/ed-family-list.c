@@ -24,6 +24,7 @@ struct _EdFamilyList
   GListStore        *model;
   EdProcedure       *procedure;
   gboolean           valid;
+  gboolean           with_answers;
 
   GtkListBox        *list;
   GtkLabel          *editor_title;
@@ -90,7 +91,7 @@ update_valid (EdFamilyList *self)
       g_autoptr(EdTraveller) traveller = g_list_model_get_item (G_LIST_MODEL (self->model), i);
       guint errors, warnings;
 
-      ed_family_count_problems (traveller, self->procedure, &errors, &warnings);
+      ed_family_count_problems (traveller, self->procedure, self->with_answers, &errors, &warnings);
       valid = errors == 0;
     }
 
@@ -111,7 +112,8 @@ update_rows (EdFamilyList *self)
     {
       g_autofree char *title = ed_family_list_dup_traveller_title (self, (guint) i);
 
-      ed_family_row_update (ED_FAMILY_ROW (row), title, self->procedure, n_travellers (self) > 1);
+      ed_family_row_update (ED_FAMILY_ROW (row), title, self->procedure, self->with_answers,
+                            n_travellers (self) > 1);
     }
 
   /* With one traveller the list above says whose details these are. */
@@ -378,6 +380,22 @@ ed_family_list_get_editor (EdFamilyList *self)
 }
 
 /**
+ * ed_family_list_set_with_answers:
+ * @with_answers: whether the procedure's own questions are asked here
+ *   too, or only the travellers' details (a wizard asks them in its steps)
+ */
+void
+ed_family_list_set_with_answers (EdFamilyList *self,
+                                 gboolean      with_answers)
+{
+  g_return_if_fail (ED_IS_FAMILY_LIST (self));
+
+  self->with_answers = !!with_answers;
+  ed_traveller_editor_set_with_answers (self->editor, with_answers);
+  update_valid (self);
+}
+
+/**
  * ed_family_list_get_valid:
  *
  * Returns: whether every traveller meets the rules (those of the
@@ -514,6 +532,7 @@ ed_family_list_init (EdFamilyList *self)
   g_autoptr(GListStore) travellers = g_list_store_new (ED_TYPE_TRAVELLER);
 
   self->valid = TRUE;
+  self->with_answers = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   ed_family_list_set_model (self, travellers);
 }

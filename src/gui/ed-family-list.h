@@ -31,6 +31,8 @@ void                ed_family_list_select                 (EdFamilyList *self,
 EdTraveller        *ed_family_list_get_selected_traveller (EdFamilyList *self);
 EdTravellerEditor  *ed_family_list_get_editor             (EdFamilyList *self);
 gboolean            ed_family_list_get_valid              (EdFamilyList *self);
+void                ed_family_list_set_with_answers       (EdFamilyList *self,
+                                                           gboolean      with_answers);
 
 char               *ed_family_list_dup_traveller_title    (EdFamilyList *self,
                                                            guint         position);

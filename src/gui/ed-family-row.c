@@ -36,12 +36,14 @@ static guint signals[N_SIGNALS];
 /**
  * ed_family_count_problems:
  * @procedure: (nullable): whose fields the traveller is checked against
+ * @with_answers: count the answers to the procedure's own questions too
  *
  * Counts what ed_validate_traveller() finds.
  */
 void
 ed_family_count_problems (EdTraveller *traveller,
                           EdProcedure *procedure,
+                          gboolean     with_answers,
                           guint       *errors,
                           guint       *warnings)
 {
@@ -52,6 +54,8 @@ ed_family_count_problems (EdTraveller *traveller,
     {
       const EdProblem *problem = g_ptr_array_index (problems, i);
 
+      if (!with_answers && !ed_traveller_is_key (problem->field) && g_strcmp0 (problem->field, "mrz") != 0)
+        continue;
       if (problem->severity == ED_SEVERITY_ERROR)
         (*errors)++;
       else
@@ -103,12 +107,14 @@ ed_family_row_get_traveller (EdFamilyRow *self)
  * ed_family_row_update:
  * @title: the traveller's name, or "Traveller 2"
  * @procedure: (nullable): whose fields the traveller is checked against
+ * @with_answers: count the answers to the procedure's own questions too
  * @removable: whether the traveller may be removed (not the last one)
  */
 void
 ed_family_row_update (EdFamilyRow *self,
                       const char  *title,
                       EdProcedure *procedure,
+                      gboolean     with_answers,
                       gboolean     removable)
 {
   g_autofree char *subtitle = NULL;
@@ -118,7 +124,7 @@ ed_family_row_update (EdFamilyRow *self,
 
   g_return_if_fail (ED_IS_FAMILY_ROW (self));
 
-  ed_family_count_problems (self->traveller, procedure, &errors, &warnings);
+  ed_family_count_problems (self->traveller, procedure, with_answers, &errors, &warnings);
   if (ed_traveller_is_empty (self->traveller))
     subtitle = g_strdup (_("No details yet"));
   else if (errors > 0)

@@ -19,10 +19,12 @@ EdTraveller  *ed_family_row_get_traveller   (EdFamilyRow  *self);
 void          ed_family_row_update          (EdFamilyRow  *self,
                                              const char   *title,
                                              EdProcedure  *procedure,
+                                             gboolean      with_answers,
                                              gboolean      removable);
 
 void          ed_family_count_problems      (EdTraveller  *traveller,
                                              EdProcedure  *procedure,
+                                             gboolean      with_answers,
                                              guint        *errors,
                                              guint        *warnings);
 

@@ -43,6 +43,9 @@ ed_text_label_new (const char *text,
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* Text can be selected and copied (a search term, say), but is not a
+   * stop for Tab: keyboard users go from control to control. */
+  gtk_widget_set_focusable (label, FALSE);
   gtk_widget_set_hexpand (label, TRUE);
 
   return label;
@@ -91,6 +94,24 @@ create_column (EdTextBlock *self,
 }
 
 static void
+rebuild_second (EdTextBlock *self)
+{
+  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self));
+  GtkWidget *second = first != NULL ? gtk_widget_get_next_sibling (first) : NULL;
+
+  if (second != NULL)
+    gtk_widget_unparent (second);
+
+  if (self->text != NULL && self->second_language != ED_NO_LANGUAGE &&
+      (EdLanguage) self->second_language != self->language)
+    {
+      second = create_column (self, self->second_language);
+      gtk_widget_add_css_class (second, "second-language");
+      gtk_widget_set_parent (second, GTK_WIDGET (self));
+    }
+}
+
+static void
 rebuild (EdTextBlock *self)
 {
   GtkWidget *child;
@@ -102,14 +123,7 @@ rebuild (EdTextBlock *self)
     return;
 
   gtk_widget_set_parent (create_column (self, self->language), GTK_WIDGET (self));
-
-  if (self->second_language != ED_NO_LANGUAGE && (EdLanguage) self->second_language != self->language)
-    {
-      GtkWidget *second = create_column (self, self->second_language);
-
-      gtk_widget_add_css_class (second, "second-language");
-      gtk_widget_set_parent (second, GTK_WIDGET (self));
-    }
+  rebuild_second (self);
 }
 
 GtkWidget *
@@ -137,9 +151,14 @@ ed_text_block_set_languages (EdTextBlock *self,
   if (self->language == language && self->second_language == second_language)
     return;
 
-  self->language = language;
   self->second_language = second_language;
-  rebuild (self);
+  if (self->language != language)
+    {
+      self->language = language;
+      rebuild (self);
+    }
+  else
+    rebuild_second (self);
 }
 
 /**

@@ -22,6 +22,7 @@ struct _EdTravellerEditor
 
   EdTraveller         *traveller;
   EdProcedure         *procedure;
+  gboolean             with_answers;
   GPtrArray           *rows;          /* EdFieldRow, in page order */
   gboolean             valid;
 
@@ -198,7 +199,7 @@ rebuild (EdTravellerEditor *self)
   add_key_rows (self, self->arrival_group, arrival_keys);
 
   /* The procedure's own questions: answers kept with the traveller. */
-  for (guint i = 0; fields != NULL && i < fields->len; i++)
+  for (guint i = 0; fields != NULL && self->with_answers && i < fields->len; i++)
     {
       const EdField *field = g_ptr_array_index (fields, i);
 
@@ -266,6 +267,25 @@ ed_traveller_editor_set_procedure (EdTravellerEditor *self,
 
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROCEDURE]);
+}
+
+/**
+ * ed_traveller_editor_set_with_answers:
+ * @with_answers: whether the procedure's own questions are asked here
+ *   too, or only the traveller's details
+ */
+void
+ed_traveller_editor_set_with_answers (EdTravellerEditor *self,
+                                      gboolean           with_answers)
+{
+  g_return_if_fail (ED_IS_TRAVELLER_EDITOR (self));
+
+  with_answers = !!with_answers;
+  if (self->with_answers == with_answers)
+    return;
+
+  self->with_answers = with_answers;
+  rebuild (self);
 }
 
 EdProcedure *
@@ -515,6 +535,7 @@ ed_traveller_editor_init (EdTravellerEditor *self)
 {
   self->rows = g_ptr_array_new ();
   self->valid = TRUE;
+  self->with_answers = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   rebuild (self);

@@ -23,6 +23,8 @@ EdTraveller  *ed_traveller_editor_get_traveller     (EdTravellerEditor *self);
 void          ed_traveller_editor_set_procedure     (EdTravellerEditor *self,
                                                      EdProcedure       *procedure);
 EdProcedure  *ed_traveller_editor_get_procedure     (EdTravellerEditor *self);
+void          ed_traveller_editor_set_with_answers  (EdTravellerEditor *self,
+                                                     gboolean           with_answers);
 
 gboolean      ed_traveller_editor_get_valid         (EdTravellerEditor *self);
 GPtrArray    *ed_traveller_editor_dup_problems      (EdTravellerEditor *self);

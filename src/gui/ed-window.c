@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ed-procedure-browser.h"
+#include "ed-wizard.h"
 #include "ed-update-progress.h"
 #include "ed-window.h"
 
@@ -18,10 +19,11 @@ struct _EdWindow
   EdCatalog            *catalog;
 
   AdwToastOverlay      *toast_overlay;
-  AdwLeaflet           *leaflet;
+  GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   AdwStatusPage        *empty_page;
   EdProcedureBrowser   *procedure_browser;
+  GtkWidget            *wizard;
   EdUpdateProgress     *update_progress;
 };
 
@@ -114,10 +116,85 @@ ed_window_new (EdApplication *application)
 }
 
 static void
+remove_wizard (EdWindow *self)
+{
+  if (self->wizard == NULL)
+    return;
+
+  gtk_stack_remove (self->main_stack, self->wizard);
+  self->wizard = NULL;
+}
+
+static void
+wizard_close_cb (EdWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "home");
+  remove_wizard (self);
+}
+
+/**
+ * ed_window_show_case:
+ *
+ * Opens @edcase in the wizard of its procedure, where it was left.
+ */
+void
+ed_window_show_case (EdWindow *self,
+                     EdCase   *edcase)
+{
+  EdProcedure *procedure;
+
+  g_return_if_fail (ED_IS_WINDOW (self));
+  g_return_if_fail (ED_IS_CASE (edcase));
+
+  procedure = ed_catalog_lookup (self->catalog, ed_case_get_procedure_id (edcase));
+  if (procedure == NULL)
+    {
+      g_autofree char *message = NULL;
+      GtkWidget *dialog;
+
+      message = g_strdup_printf (_("This case follows the procedure “%s”, which is not in the catalog. "
+                                   "Add the procedure file, or check for updates, then open the case again."),
+                                 ed_case_get_procedure_id (edcase));
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Procedure Not Found"), message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  remove_wizard (self);
+  self->wizard = ed_wizard_new (edcase, procedure);
+  g_signal_connect_object (self->wizard, "close", G_CALLBACK (wizard_close_cb), self, G_CONNECT_SWAPPED);
+  gtk_stack_add_child (self->main_stack, self->wizard);
+  gtk_stack_set_visible_child (self->main_stack, self->wizard);
+}
+
+GtkWidget *
+ed_window_get_wizard (EdWindow *self)
+{
+  g_return_val_if_fail (ED_IS_WINDOW (self), NULL);
+
+  return self->wizard;
+}
+
+static void
 procedure_activated_cb (EdWindow    *self,
                         EdProcedure *procedure)
 {
-  /* The wizard opens here. */
+  g_autoptr(EdCase) edcase = ed_case_new (ed_procedure_get_id (procedure),
+                                          ed_procedure_get_version (procedure));
+
+  ed_window_show_case (self, edcase);
+}
+
+static void
+show_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AdwToast *toast = adw_toast_new (g_variant_get_string (parameter, NULL));
+
+  adw_toast_set_timeout (toast, 2);
+  ed_window_add_toast (ED_WINDOW (widget), toast);
 }
 
 static void
@@ -127,7 +204,7 @@ new_case_action (GtkWidget  *widget,
 {
   EdWindow *self = ED_WINDOW (widget);
 
-  adw_leaflet_set_visible_child_name (self->leaflet, "home");
+  gtk_stack_set_visible_child_name (self->main_stack, "home");
   adw_view_stack_set_visible_child_name (self->view_stack, "procedures");
   ed_procedure_browser_focus_search (self->procedure_browser);
 }
@@ -156,7 +233,7 @@ ed_window_class_init (EdWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/entrydesk/EntryDesk/ed-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EdWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, EdWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, EdWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, EdWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, EdWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, EdWindow, procedure_browser);
@@ -164,6 +241,7 @@ ed_window_class_init (EdWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, procedure_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
 }
 

@@ -104,6 +104,9 @@ ed_test_screenshot (GtkWidget  *widget,
     return;
 
   ed_test_iterate (200);
+  /* A window being resized has no size until the display answers. */
+  for (guint i = 0; i < 100 && (gtk_widget_get_width (widget) == 0 || gtk_widget_get_height (widget) == 0); i++)
+    ed_test_iterate (50);
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot,

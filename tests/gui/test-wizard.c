@@ -1,0 +1,318 @@
+/* test-wizard.c — procedures walked through in a real window
+ *
+ * Staff pick a procedure, fill the traveller from a passport's MRZ, go
+ * through every step to the summary; Next waits for what a step needs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "ed-application.h"
+#include "ed-core.h"
+#include "ed-family-list.h"
+#include "ed-mrz-box.h"
+#include "ed-procedure-browser.h"
+#include "ed-step-page.h"
+#include "ed-summary-page.h"
+#include "ed-test-gui.h"
+#include "ed-traveller-editor.h"
+#include "ed-travellers-page.h"
+#include "ed-window.h"
+#include "ed-wizard.h"
+
+/* A valid TD3 passport MRZ (check digits computed by hand). */
+#define MRZ_LINE_1 "P<JPNYAMADA<<TARO<<<<<<<<<<<<<<<<<<<<<<<<<<<"
+#define MRZ_LINE_2 "TR12345672JPN9004012M3003312<<<<<<<<<<<<<<00"
+
+static EdApplication *app;
+
+static GtkWindow *
+main_window (void)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (ED_IS_WINDOW (window));
+  ed_test_wait_until_mapped (GTK_WIDGET (window));
+  return window;
+}
+
+static GtkWidget *
+find_actionable (GtkWidget  *root,
+                 const char *action_name)
+{
+  if (GTK_IS_ACTIONABLE (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Like a person: pick the procedure in the browser. */
+static EdWizard *
+start_procedure (const char *id)
+{
+  GtkWindow *window = main_window ();
+  GtkWidget *browser;
+  EdProcedure *procedure;
+  GtkWidget *wizard;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL));
+  browser = ed_test_find_widget (GTK_WIDGET (window), ED_TYPE_PROCEDURE_BROWSER, NULL);
+  procedure = ed_catalog_lookup (ed_application_get_catalog (app), id);
+  g_assert_nonnull (procedure);
+  g_signal_emit_by_name (browser, "procedure-activated", procedure);
+
+  wizard = ed_window_get_wizard (ED_WINDOW (window));
+  g_assert_true (ED_IS_WIZARD (wizard));
+  ed_test_wait_until_mapped (wizard);
+  ed_test_iterate (300);
+
+  return ED_WIZARD (wizard);
+}
+
+static gboolean
+next_is_sensitive (EdWizard *wizard)
+{
+  GtkWidget *next = find_actionable (GTK_WIDGET (wizard), "wizard.next");
+
+  g_assert_nonnull (next);
+  return gtk_widget_get_sensitive (next);
+}
+
+static void
+click_next (EdWizard *wizard)
+{
+  GtkWidget *next = find_actionable (GTK_WIDGET (wizard), "wizard.next");
+
+  g_assert_true (gtk_widget_get_sensitive (next));
+  g_signal_emit_by_name (next, "clicked");
+  ed_test_iterate (200);
+}
+
+static EdTraveller *
+first_traveller (EdWizard *wizard)
+{
+  return ed_case_get_traveller (ed_wizard_get_case (wizard), 0);
+}
+
+/* Ticks every box of the page, as staff do once each item is done. */
+static void
+tick_all (GtkWidget *root)
+{
+  if (GTK_IS_CHECK_BUTTON (root) && gtk_widget_is_visible (root))
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (root), TRUE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    tick_all (child);
+}
+
+/* An answer of the right kind for a procedure's own field. */
+static const char *
+answer_for (const EdField *field)
+{
+  switch (field->kind)
+    {
+    case ED_FIELD_YES_NO:
+      return "no";
+    case ED_FIELD_CHOICE:
+      return ((const EdChoice *) g_ptr_array_index (field->choices, 0))->value;
+    case ED_FIELD_DATE:
+      return "2022-01-01";
+    case ED_FIELD_PHONE:
+      return "13800138000";
+    case ED_FIELD_EMAIL:
+      return "taro@example.com";
+    case ED_FIELD_COUNTRY:
+      return "JPN";
+    case ED_FIELD_DIGITS:
+      return "1234567";
+    case ED_FIELD_PASSPORT_NUMBER:
+      return "TR1234567";
+    case ED_FIELD_NAME_LATIN:
+      return "YAMADA TARO";
+    case ED_FIELD_PASSWORD:
+    case ED_FIELD_TEXT:
+    case ED_FIELD_ADDRESS:
+    default:
+      return "上海市";
+    }
+}
+
+static void
+fill_answers (EdWizard     *wizard,
+              const EdStep *step)
+{
+  EdProcedure *procedure = ed_wizard_get_procedure (wizard);
+  EdTraveller *traveller = first_traveller (wizard);
+
+  for (guint i = 0; i < step->field_ids->len; i++)
+    {
+      const EdField *field = ed_procedure_find_field (procedure, g_ptr_array_index (step->field_ids, i));
+
+      if (field->traveller_key == NULL && ed_traveller_get_answer (traveller, field->id) == NULL)
+        ed_traveller_set_answer (traveller, field->id, answer_for (field));
+    }
+}
+
+static void
+paste_mrz (EdWizard *wizard)
+{
+  EdWizardPage *page = ed_wizard_get_current_page (wizard);
+  GtkWidget *family = ed_travellers_page_get_family (ED_TRAVELLERS_PAGE (page));
+  EdTravellerEditor *editor = ed_family_list_get_editor (ED_FAMILY_LIST (family));
+  EdMrzBox *box = ed_traveller_editor_get_mrz_box (editor);
+
+  ed_mrz_box_set_text (box, MRZ_LINE_1 "\n" MRZ_LINE_2);
+  ed_mrz_box_read_now (box);
+  ed_test_iterate (300);
+}
+
+/* Walks from the travellers page to the summary, page by page, checking
+ * that Next waits for every step that is not optional. */
+static void
+walk_to_summary (EdWizard   *wizard,
+                 const char *screenshot_step)
+{
+  EdProcedure *procedure = ed_wizard_get_procedure (wizard);
+  guint n_pages = ed_wizard_get_n_pages (wizard);
+
+  for (guint index = 1; index + 1 < n_pages; index++)
+    {
+      EdWizardPage *page = ed_wizard_get_current_page (wizard);
+      const EdStep *step;
+
+      g_assert_true (ED_IS_STEP_PAGE (page));
+      g_assert_true (page == ed_wizard_get_page (wizard, index));
+      step = ed_step_page_get_step (ED_STEP_PAGE (page));
+
+      if (!step->optional && (step->checklist->len > 0 || step->field_ids->len > 0) &&
+          !ed_wizard_page_get_complete (page))
+        {
+          /* Gated: nothing happens on Next. */
+          g_assert_false (next_is_sensitive (wizard));
+          g_assert_false (ed_wizard_next (wizard));
+          g_assert_true (ed_wizard_get_current_page (wizard) == page);
+        }
+
+      if (g_strcmp0 (step->id, screenshot_step) == 0)
+        ed_test_screenshot (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (wizard))), "wizard-step");
+
+      fill_answers (wizard, step);
+      tick_all (GTK_WIDGET (page));
+      ed_test_iterate (100);
+      g_assert_true (ed_wizard_page_get_complete (page));
+      click_next (wizard);
+    }
+
+  g_assert_true (ED_IS_SUMMARY_PAGE (ed_wizard_get_current_page (wizard)));
+  g_assert_cmpuint (ed_summary_page_get_n_missing (ED_SUMMARY_PAGE (ed_wizard_get_current_page (wizard))), ==, 0);
+  (void) procedure;
+}
+
+static void
+test_wizard_mysos (void)
+{
+  EdWizard *wizard = start_procedure ("jp-entry-waiting-mysos");
+  EdTraveller *traveller;
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (wizard)));
+
+  /* The travellers page first; nothing entered, nothing to go on with. */
+  g_assert_true (ED_IS_TRAVELLERS_PAGE (ed_wizard_get_current_page (wizard)));
+  g_assert_false (next_is_sensitive (wizard));
+  ed_test_screenshot (root, "wizard-travellers-empty");
+
+  /* The passport's MRZ fills the passport; the waiting place, arrival
+   * and e-mail MySOS asks for are typed. */
+  paste_mrz (wizard);
+  traveller = first_traveller (wizard);
+  g_assert_cmpstr (ed_traveller_get (traveller, "surname"), ==, "YAMADA");
+  g_assert_cmpstr (ed_traveller_get (traveller, "passport_number"), ==, "TR1234567");
+  g_assert_false (next_is_sensitive (wizard));
+  ed_traveller_set (traveller, "address_local", "東京都千代田区丸の内1-1-1 ホテル東京");
+  ed_traveller_set (traveller, "arrival_date", "2022-01-01");
+  ed_traveller_set (traveller, "email", "taro@example.com");
+  ed_test_iterate (800);
+  g_assert_true (ed_wizard_page_get_complete (ed_wizard_get_current_page (wizard)));
+  ed_test_screenshot (root, "wizard-travellers-filled");
+  click_next (wizard);
+
+  walk_to_summary (wizard, "install-mysos");
+  ed_test_screenshot (root, "wizard-summary");
+
+  /* Back never loses anything. */
+  g_assert_true (ed_wizard_previous (wizard));
+  g_assert_true (ed_wizard_page_get_complete (ed_wizard_get_current_page (wizard)));
+  g_assert_true (ed_wizard_go_to (wizard, "travellers"));
+  g_assert_cmpstr (ed_traveller_get (traveller, "surname"), ==, "YAMADA");
+  g_assert_cmpstr (ed_case_get_current_step (ed_wizard_get_case (wizard)), ==, "travellers");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.close", NULL));
+}
+
+static void
+test_wizard_jiangsu (void)
+{
+  EdWizard *wizard = start_procedure ("cn-jiangsu-health-code");
+  EdTraveller *traveller;
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (wizard)));
+
+  paste_mrz (wizard);
+  traveller = first_traveller (wizard);
+  ed_traveller_set (traveller, "phone", "13800138000");
+  ed_traveller_set (traveller, "address_local", "江苏省南京市玄武区中山路1号");
+  ed_test_iterate (800);
+  g_assert_true (ed_wizard_page_get_complete (ed_wizard_get_current_page (wizard)));
+  click_next (wizard);
+
+  /* The traveller's language beside the staff's. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.second-language", "s", "zh_CN"));
+  walk_to_summary (wizard, "fill-in-declare");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.second-language", "s", ""));
+
+  /* Computed dates of the ended procedure are not there; the banner is. */
+  g_assert_nonnull (ed_test_find_label (root, "2023-01-07"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.close", NULL));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = NULL;
+  int status;
+
+  ed_i18n_init ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  home = g_dir_make_tmp ("entry-desk-wizard-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+
+  app = ed_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  g_test_add_func ("/wizard/mysos", test_wizard_mysos);
+  g_test_add_func ("/wizard/jiangsu", test_wizard_jiangsu);
+
+  status = g_test_run ();
+
+  g_application_quit (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}
