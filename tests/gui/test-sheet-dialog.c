@@ -602,6 +602,8 @@ test_sheet_dialog_print (Fixture       *f,
   EdSheetDialog *dialog;
   EdSheetDocument *document;
 
+  /* One language: a family's pages are many enough. */
+  g_settings_set_strv (f->settings, "sheet-languages", (const char * const[]) { "ja", NULL });
   store_case (f, kase);
   dialog = open_dialog (ED_SHEET_DIALOG_PRINT, kase, f->store);
   document = dialog->document;
@@ -609,17 +611,17 @@ test_sheet_dialog_print (Fixture       *f,
   /* A family: every traveller's sheet in one document, by default. */
   g_assert_cmpuint (ed_sheet_document_get_n_sheets (document), ==, 2);
   g_assert_cmpuint (ed_sheet_document_get_n_pages (document), ==,
-                    expected_pages (kase, "en,ja,zh_CN", ED_PAPER_A4));
+                    expected_pages (kase, "ja", ED_PAPER_A4));
   ed_test_screenshot (GTK_WIDGET (dialog), "sheet-dialog-family");
 
   g_assert_cmpint (print_to_file (document, kase, f->store, GTK_WINDOW (dialog), NULL, path), ==,
                    GTK_PRINT_OPERATION_RESULT_APPLY);
   text = ed_test_pdf_text (path, 0);
-  assert_languages (text, "en,ja,zh_CN");
+  assert_languages (text, "ja");
   g_assert_nonnull (strstr (text, "YAMADATARO"));
   g_assert_nonnull (strstr (text, "YAMADAHANAKO"));
   record = wait_for_record (f->store, kase, 1);
-  assert_record (record, ED_SHEET_PRINT, "en,ja,zh_CN", "a4");
+  assert_record (record, ED_SHEET_PRINT, "ja", "a4");
 
   /* A printer with Letter paper: the A4 sheet scaled to fit. */
   print_to_file (document, kase, NULL, GTK_WINDOW (dialog), letter, letter_path);
@@ -627,7 +629,7 @@ test_sheet_dialog_print (Fixture       *f,
   g_assert_nonnull (strstr (info, "612 x 792"));
   g_clear_pointer (&text, g_free);
   text = ed_test_pdf_text (letter_path, 0);
-  assert_languages (text, "en,ja,zh_CN");
+  assert_languages (text, "ja");
 
   /* Only one of them. */
   adw_combo_row_set_selected (dialog->traveller_row, 2);
