@@ -13,5 +13,8 @@ G_BEGIN_DECLS
 AdwToast *ed_update_toast_new (EdFeedResult  *result,
                                const GError  *error,
                                GtkWindow     *parent);
+void      ed_toast_set_text   (AdwToast      *toast,
+                               const char    *heading,
+                               const char    *text);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ed-case-list-view.h"
 #include "ed-procedure-browser.h"
 #include "ed-update-progress.h"
 #include "ed-window.h"
@@ -20,9 +21,13 @@ struct _EdWindow
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   AdwViewStack         *view_stack;
-  AdwStatusPage        *empty_page;
+  EdCaseListView       *case_list_view;
   EdProcedureBrowser   *procedure_browser;
   EdUpdateProgress     *update_progress;
+  GtkRevealer          *saving_revealer;
+
+  GCancellable         *cancellable;
+  gint64                opening_id;     /* the case being loaded, or 0 */
 };
 
 G_DEFINE_FINAL_TYPE (EdWindow, ed_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -98,6 +103,21 @@ report_catalog_errors (EdWindow *self)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The store opens after the window shows: the list waits for it. */
+static void
+store_opened_cb (EdWindow      *self,
+                 GParamSpec    *pspec,
+                 EdApplication *application)
+{
+  EdStore *store = ed_application_get_store (application);
+
+  ed_case_list_view_set_error (self->case_list_view, ed_application_get_store_error (application));
+  ed_case_list_view_set_store (self->case_list_view, store);
+  if (store != NULL)
+    g_object_bind_property (store, "unsaved", self->saving_revealer, "reveal-child",
+                            G_BINDING_SYNC_CREATE);
+}
+
 EdWindow *
 ed_window_new (EdApplication *application)
 {
@@ -107,6 +127,11 @@ ed_window_new (EdApplication *application)
 
   self->catalog = g_object_ref (ed_application_get_catalog (application));
   ed_procedure_browser_set_catalog (self->procedure_browser, self->catalog);
+  ed_case_list_view_set_catalog (self->case_list_view, self->catalog);
+  g_signal_connect_object (application, "notify::store", G_CALLBACK (store_opened_cb),
+                           self, G_CONNECT_SWAPPED);
+  if (ed_application_get_store (application) != NULL || ed_application_get_store_error (application) != NULL)
+    store_opened_cb (self, NULL, application);
   ed_update_progress_set_updater (self->update_progress, ed_application_get_updater (application));
   report_catalog_errors (self);
 
@@ -118,6 +143,92 @@ procedure_activated_cb (EdWindow    *self,
                         EdProcedure *procedure)
 {
   /* The wizard opens here. */
+}
+
+/**
+ * ed_window_show_case:
+ * @kase: a case of the store, loaded; saved as it changes
+ *
+ * Shows @kase in the wizard, at the step it was left at.
+ */
+void
+ed_window_show_case (EdWindow *self,
+                     EdCase   *kase)
+{
+  g_return_if_fail (ED_IS_WINDOW (self));
+  g_return_if_fail (ED_IS_CASE (kase));
+
+  /* The wizard shows the case here. */
+}
+
+static void
+case_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(EdWindow) self = user_data;
+  g_autoptr(EdCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  self->opening_id = 0;
+  kase = ed_store_load_case_finish (ED_STORE (object), result, &error);
+  /* The window was closed meanwhile. */
+  if (self->cancellable == NULL)
+    return;
+  if (kase != NULL)
+    {
+      ed_window_show_case (self, kase);
+      return;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* Translators: %s says why */
+  message = g_strdup_printf (_("The case could not be opened: %s"), error->message);
+  ed_window_show_error_toast (self, message);
+}
+
+/**
+ * ed_window_open_case:
+ * @case_id: a case of the store (ed_case_info_get_id())
+ *
+ * Loads the case without blocking, then ed_window_show_case(). Opening
+ * the case that is loading already does nothing more.
+ */
+void
+ed_window_open_case (EdWindow *self,
+                     gint64    case_id)
+{
+  EdStore *store;
+
+  g_return_if_fail (ED_IS_WINDOW (self));
+
+  store = ed_application_get_store (ED_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  if (store == NULL || self->opening_id == case_id)
+    return;
+
+  self->opening_id = case_id;
+  ed_store_load_case_async (store, case_id, self->cancellable, case_loaded_cb, g_object_ref (self));
+}
+
+static void
+case_activated_cb (EdWindow   *self,
+                   EdCaseInfo *info)
+{
+  ed_window_open_case (self, ed_case_info_get_id (info));
+}
+
+static void
+import_case_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  EdWindow *self = ED_WINDOW (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "home");
+  adw_view_stack_set_visible_child_name (self->view_stack, "cases");
+  ed_case_list_view_import (self->case_list_view, NULL);
 }
 
 static void
@@ -137,6 +248,8 @@ ed_window_dispose (GObject *object)
 {
   EdWindow *self = ED_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->catalog);
 
@@ -151,6 +264,7 @@ ed_window_class_init (EdWindowClass *klass)
 
   object_class->dispose = ed_window_dispose;
 
+  g_type_ensure (ED_TYPE_CASE_LIST_VIEW);
   g_type_ensure (ED_TYPE_PROCEDURE_BROWSER);
   g_type_ensure (ED_TYPE_UPDATE_PROGRESS);
 
@@ -158,19 +272,24 @@ ed_window_class_init (EdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EdWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, EdWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, EdWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, EdWindow, case_list_view);
   gtk_widget_class_bind_template_child (widget_class, EdWindow, procedure_browser);
   gtk_widget_class_bind_template_child (widget_class, EdWindow, update_progress);
+  gtk_widget_class_bind_template_child (widget_class, EdWindow, saving_revealer);
   gtk_widget_class_bind_template_callback (widget_class, procedure_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, case_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
+  gtk_widget_class_install_action (widget_class, "win.import-case", NULL, import_case_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-case", NULL);
 }
 
 static void
 ed_window_init (EdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "ed-application.h"
+#include "ed-case.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,9 @@ void      ed_window_show_error_toast (EdWindow      *self,
                                       const char    *message);
 void      ed_window_add_toast        (EdWindow      *self,
                                       AdwToast      *toast);
+void      ed_window_open_case        (EdWindow      *self,
+                                      gint64         case_id);
+void      ed_window_show_case        (EdWindow      *self,
+                                      EdCase        *kase);
 
 G_END_DECLS
