@@ -201,8 +201,16 @@ trashed_cb (GObject      *object,
       return;
     }
 
+  /* Nobody left to show the Undo to: final at once. */
+  if (self == NULL)
+    {
+      ed_store_expunge_case_async (deletion->store, deletion->id, NULL, expunged_cb, NULL);
+      deletion_free (deletion);
+      return;
+    }
+
   /* The previous deletion is final once another one is made. */
-  if (self != NULL && self->delete_toast != NULL)
+  if (self->delete_toast != NULL)
     adw_toast_dismiss (self->delete_toast);
 
   /* Translators: a toast after a case was deleted; %s is its reference */
@@ -214,14 +222,6 @@ trashed_cb (GObject      *object,
   g_object_set_data_full (G_OBJECT (toast), "ed-deletion", deletion, deletion_free);
   g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), deletion);
   g_signal_connect (toast, "dismissed", G_CALLBACK (delete_toast_dismissed_cb), deletion);
-
-  if (self == NULL)
-    {
-      /* Nobody to show the Undo to. */
-      adw_toast_dismiss (toast);
-      g_object_unref (toast);
-      return;
-    }
 
   g_set_weak_pointer (&self->delete_toast, toast);
   _ed_case_list_view_add_toast (self, toast);

@@ -40,6 +40,7 @@ static const Expected expected[ED_N_LANGUAGES] = {
 };
 
 static EdApplication *app;
+static gboolean stopped;
 static char *tmp;
 static EdCase *eriksson;     /* HER-SYS, two items ticked */
 static EdCase *wang;         /* Beijing, 王伟 */
@@ -528,6 +529,25 @@ test_case_list_accessible (void)
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label);
 }
 
+/* Deleted, then the app quits while the Undo still shows: the closing
+ * window dismisses the toast, and the case is gone from the file before
+ * the store is flushed, not left in the trash. */
+static void
+test_case_list_delete_then_quit (void)
+{
+  gint64 id = ed_case_get_id (wang);
+  g_autofree char *path = g_strdup (ed_store_get_path (store ()));
+  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM cases WHERE id = %" G_GINT64_FORMAT, id);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view ()), "cases.delete", "x", id));
+  deleted_toast (wang);
+  g_clear_object (&wang);
+
+  ed_test_stop_app (app);
+  stopped = TRUE;
+  g_assert_cmpint (ed_test_sql_int (path, sql), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -561,6 +581,7 @@ main (int    argc,
   g_test_add_func ("/case-list/keyboard", test_case_list_keyboard);
   g_test_add_func ("/case-list/close-reopen", test_case_list_close_reopen);
   g_test_add_func ("/case-list/accessible", test_case_list_accessible);
+  g_test_add_func ("/case-list/delete-then-quit", test_case_list_delete_then_quit);
 
   status = g_test_run ();
 
@@ -570,7 +591,8 @@ main (int    argc,
   g_clear_object (&unknown);
   /* Quit, but the application is not finalized: registered without
    * g_application_run(), it would warn that it never unregistered. */
-  ed_test_stop_app (app);
+  if (!stopped)
+    ed_test_stop_app (app);
   ed_test_rm_rf (tmp);
   g_free (tmp);
   return status;
