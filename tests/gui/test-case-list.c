@@ -180,6 +180,7 @@ test_case_list_shows_cases (void)
   g_autofree char *eriksson_progress = NULL;
   g_autofree char *yamada_progress = NULL;
   g_autofree char *unknown_title = NULL;
+  GtkWidget *saving;
   guint total;
 
   eriksson = ed_test_add_case (store (), "jp-my-her-sys",
@@ -201,7 +202,16 @@ test_case_list_shows_cases (void)
                                                                                   "jp-my-her-sys"))->len);
   total = tick (yamada, ed_case_get_traveller (yamada, 1), 3);
   yamada_progress = g_strdup_printf (_("%u/%u"), 3, 2 * total);
+
+  /* “Saving…” while the changes wait to be written, then gone. */
+  g_assert_true (ed_store_has_unsaved_changes (store ()));
+  saving = ed_test_find_widget (ed_test_main_window (app), GTK_TYPE_REVEALER, "saving");
+  g_assert_nonnull (saving);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (saving)));
+  ed_test_wait_for_label (saving, _("Saving…"));
+  ed_test_screenshot (ed_test_main_window (app), "cases-saving");
   ed_test_wait_saved (store ());
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (saving)));
 
   ed_test_wait_for_rows (view (), 4);
   assert_row (eriksson, "ERIKSSON ANNA", ui_title ("jp-my-her-sys"), eriksson_progress);
@@ -211,6 +221,14 @@ test_case_list_shows_cases (void)
   assert_row (unknown, "DUPONT MARIE", unknown_title, NULL);
 
   ed_test_screenshot (ed_test_main_window (app), "cases-list");
+
+  /* At the narrowest the window goes, every row still shows. */
+  gtk_window_set_default_size (GTK_WINDOW (ed_test_main_window (app)), 360, 700);
+  ed_test_iterate (300);
+  ed_test_wait_for_rows (view (), 4);
+  ed_test_screenshot (ed_test_main_window (app), "cases-list-narrow");
+  gtk_window_set_default_size (GTK_WINDOW (ed_test_main_window (app)), 960, 700);
+  ed_test_iterate (300);
 }
 
 static void
