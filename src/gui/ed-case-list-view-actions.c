@@ -18,6 +18,7 @@
 
 #include "ed-case-list-view-private.h"
 #include "ed-error.h"
+#include "ed-update-toast.h"
 
 /* Long enough to find the Undo button. */
 #define UNDO_TIMEOUT_S 10
@@ -48,11 +49,7 @@ void
 _ed_case_list_view_add_error_toast (EdCaseListView *self,
                                     const char     *message)
 {
-  g_autofree char *title = g_markup_escape_text (message, -1);
-  AdwToast *toast = adw_toast_new (title);
-
-  adw_toast_set_timeout (toast, 0);
-  _ed_case_list_view_add_toast (self, toast);
+  _ed_case_list_view_add_toast (self, ed_toast_new_lasting (message));
 }
 
 /**

@@ -13,6 +13,7 @@
 
 #include "ed-cases-group.h"
 #include "ed-purge-review.h"
+#include "ed-update-toast.h"
 
 struct _EdCasesGroup
 {
@@ -41,17 +42,6 @@ add_toast (EdCasesGroup *self,
     g_object_unref (toast);
 }
 
-static void
-add_error_toast (EdCasesGroup *self,
-                 const char   *message)
-{
-  g_autofree char *title = g_markup_escape_text (message, -1);
-  AdwToast *toast = adw_toast_new (title);
-
-  adw_toast_set_timeout (toast, 0);
-  add_toast (self, toast);
-}
-
 static guint
 get_days (EdCasesGroup *self)
 {
@@ -67,7 +57,7 @@ retention_saved_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (!ed_store_set_retention_days_finish (ED_STORE (object), result, &error))
-    add_error_toast (self, error->message);
+    add_toast (self, ed_toast_new_lasting (error->message));
 }
 
 static void

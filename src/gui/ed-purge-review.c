@@ -13,6 +13,7 @@
 
 #include "ed-case-row.h"
 #include "ed-purge-review.h"
+#include "ed-update-toast.h"
 #include "ed-window.h"
 
 /* The list scrolls beyond this; the buttons stay on screen. Wide
@@ -272,18 +273,11 @@ ed_purge_review_finish_toast (GAsyncResult *result)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  AdwToast *toast;
   guint n = 0;
 
   if (!ed_purge_review_finish (result, &n, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return NULL;
-      title = g_markup_escape_text (error->message, -1);
-      toast = adw_toast_new (title);
-      adw_toast_set_timeout (toast, 0);
-      return toast;
-    }
+    return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+           ? NULL : ed_toast_new_lasting (error->message);
 
   if (n == 0)
     return NULL;

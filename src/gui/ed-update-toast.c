@@ -54,6 +54,23 @@ ed_toast_set_text (AdwToast   *toast,
   adw_toast_set_custom_title (toast, box);
 }
 
+/**
+ * ed_toast_new_lasting:
+ * @text: plain text, not markup
+ *
+ * Returns: (transfer full): a toast that stays until dismissed, for what
+ *   staff asked for and did not happen
+ */
+AdwToast *
+ed_toast_new_lasting (const char *text)
+{
+  g_autofree char *title = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, 0);
+  return toast;
+}
+
 static void
 show_details (GtkWindow *parent,
               AdwToast  *toast)

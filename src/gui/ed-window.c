@@ -9,6 +9,7 @@
 #include "ed-case-list-view.h"
 #include "ed-procedure-browser.h"
 #include "ed-update-progress.h"
+#include "ed-update-toast.h"
 #include "ed-window.h"
 
 struct _EdWindow
@@ -186,7 +187,7 @@ case_loaded_cb (GObject      *object,
     return;
   /* Translators: %s says why */
   message = g_strdup_printf (_("The case could not be opened: %s"), error->message);
-  ed_window_show_error_toast (self, message);
+  ed_window_add_toast (self, ed_toast_new_lasting (message));
 }
 
 /**
