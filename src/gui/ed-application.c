@@ -9,6 +9,8 @@
 #include "ed-application.h"
 #include "ed-catalog.h"
 #include "ed-preferences-window.h"
+#include "ed-purge-review.h"
+#include "ed-store-toasts.h"
 #include "ed-update-toast.h"
 #include "ed-updater.h"
 #include "ed-window.h"
@@ -23,9 +25,23 @@ struct _EdApplication
   AdwToast       *update_toast;       /* weak: the last update's result */
   gboolean        start_check_armed;  /* the first window will start it */
   gboolean        checking_at_start;  /* quiet unless something changed or failed */
+
+  EdStore        *store;              /* NULL until opened */
+  GError         *store_error;        /* why it could not be opened */
+  GCancellable   *store_cancellable;
+  gboolean        store_reported;     /* the recovery was shown */
+  AdwToast       *save_toast;         /* weak: saving failed */
 };
 
 G_DEFINE_FINAL_TYPE (EdApplication, ed_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 EdApplication *
 ed_application_new (void)
@@ -57,6 +73,29 @@ ed_application_get_updater (EdApplication *self)
   g_return_val_if_fail (ED_IS_APPLICATION (self), NULL);
 
   return self->updater;
+}
+
+/**
+ * ed_application_get_store:
+ *
+ * Returns: (transfer none) (nullable): the cases; %NULL until the store
+ *   has opened (see #EdApplication:store) or when it could not be
+ */
+EdStore *
+ed_application_get_store (EdApplication *self)
+{
+  g_return_val_if_fail (ED_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+/* Returns: (nullable): why the case store could not be opened */
+const GError *
+ed_application_get_store_error (EdApplication *self)
+{
+  g_return_val_if_fail (ED_IS_APPLICATION (self), NULL);
+
+  return self->store_error;
 }
 
 static EdWindow *
@@ -100,6 +139,76 @@ ed_application_show_update_toast (EdApplication *self,
     adw_toast_dismiss (self->update_toast);
   g_set_weak_pointer (&self->update_toast, toast);
   ed_window_add_toast (window, toast);
+}
+
+/* Told once, in the first window, whichever of the two comes first: a
+ * damaged database that was replaced, and closed cases kept longer than
+ * the office wants. */
+static void
+report_store (EdApplication *self)
+{
+  EdWindow *window = find_main_window (self);
+  const GError *recovery;
+
+  if (self->store_reported || self->store == NULL || window == NULL)
+    return;
+
+  self->store_reported = TRUE;
+  recovery = ed_store_get_recovery (self->store);
+  if (recovery != NULL)
+    ed_window_add_toast (window, ed_store_recovery_toast_new (recovery, GTK_WINDOW (window)));
+  ed_purge_review_remind (window, self->store, self->catalog);
+}
+
+static void
+save_failed_cb (EdApplication *self,
+                const GError  *error)
+{
+  EdWindow *window = find_main_window (self);
+  AdwToast *toast;
+
+  if (self->save_toast != NULL || window == NULL)
+    return;
+
+  toast = ed_store_save_failed_toast_new (error);
+  g_set_weak_pointer (&self->save_toast, toast);
+  ed_window_add_toast (window, toast);
+}
+
+static void
+unsaved_changed_cb (EdApplication *self)
+{
+  EdWindow *window = find_main_window (self);
+
+  if (self->save_toast == NULL || ed_store_has_unsaved_changes (self->store))
+    return;
+
+  adw_toast_dismiss (self->save_toast);
+  g_clear_weak_pointer (&self->save_toast);
+  if (window != NULL)
+    ed_window_add_toast (window, ed_store_saved_toast_new ());
+}
+
+static void
+store_opened_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(EdApplication) self = user_data;
+
+  self->store = ed_store_open_finish (result, &self->store_error);
+  if (self->store != NULL)
+    {
+      g_signal_connect_object (self->store, "save-failed", G_CALLBACK (save_failed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->store, "notify::unsaved", G_CALLBACK (unsaved_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  else if (!g_error_matches (self->store_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("The case store could not be opened: %s", self->store_error->message);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  report_store (self);
 }
 
 /* The check at start-up speaks only when something changed or failed. */
@@ -203,6 +312,7 @@ ed_application_activate (GApplication *application)
 
   if (window == NULL)
     window = GTK_WINDOW (ed_window_new (ED_APPLICATION (application)));
+  report_store (self);
 
   if (!self->start_check_armed)
     {
@@ -225,6 +335,10 @@ ed_application_startup (GApplication *application)
   self->catalog = ed_catalog_new ();
   ed_catalog_load_default (self->catalog);
 
+  /* In another thread: the first window never waits for it. */
+  self->store_cancellable = g_cancellable_new ();
+  ed_store_open_async (NULL, self->store_cancellable, store_opened_cb, g_object_ref (self));
+
   self->updater = ed_updater_new (self->settings, self->catalog);
   g_signal_connect_object (ed_updater_get_feed (self->updater), "notify::running",
                            G_CALLBACK (update_running_cb), self, G_CONNECT_SWAPPED);
@@ -235,14 +349,19 @@ ed_application_startup (GApplication *application)
                                 color_scheme_get_mapping, NULL, NULL, NULL);
 }
 
-/* An update left running would keep the process alive, windowless. */
+/* An update left running would keep the process alive, windowless.
+ * What was typed in the last second is written before the app ends. */
 static void
 ed_application_shutdown (GApplication *application)
 {
   EdApplication *self = ED_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
 
   if (self->updater != NULL)
     ed_updater_cancel (self->updater);
+  g_cancellable_cancel (self->store_cancellable);
+  if (self->store != NULL && !ed_store_flush (self->store, &error))
+    g_warning ("Changes to cases could not be saved when Entry Desk quit: %s", error->message);
 
   G_APPLICATION_CLASS (ed_application_parent_class)->shutdown (application);
 }
@@ -253,6 +372,10 @@ ed_application_finalize (GObject *object)
   EdApplication *self = ED_APPLICATION (object);
 
   g_clear_weak_pointer (&self->update_toast);
+  g_clear_weak_pointer (&self->save_toast);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+  g_clear_object (&self->store_cancellable);
   g_clear_object (&self->updater);
   g_clear_object (&self->settings);
   g_clear_object (&self->catalog);
@@ -306,6 +429,7 @@ open_preferences (EdApplication *self,
   EdPreferencesWindow *preferences = ed_preferences_window_new (parent, self->settings);
 
   ed_preferences_window_set_updater (preferences, self->updater);
+  ed_preferences_window_set_store (preferences, self->store, self->catalog);
   if (page != NULL)
     adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), page);
   gtk_window_present (GTK_WINDOW (preferences));
@@ -362,12 +486,43 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
+ed_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  EdApplication *self = ED_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ed_application_class_init (EdApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = ed_application_finalize;
+  object_class->get_property = ed_application_get_property;
+
+  /**
+   * EdApplication:store:
+   *
+   * The case store, notified once when it has opened (or failed to:
+   * see ed_application_get_store_error()).
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, ED_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   application_class->activate = ed_application_activate;
   application_class->startup = ed_application_startup;

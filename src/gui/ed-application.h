@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "ed-catalog.h"
+#include "ed-store.h"
 #include "ed-updater.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,8 @@ EdApplication *ed_application_new          (void);
 GSettings     *ed_application_get_settings (EdApplication *self);
 EdCatalog     *ed_application_get_catalog  (EdApplication *self);
 EdUpdater     *ed_application_get_updater  (EdApplication *self);
+EdStore       *ed_application_get_store    (EdApplication *self);
+const GError  *ed_application_get_store_error (EdApplication *self);
 void           ed_application_show_update_toast (EdApplication *self,
                                                  AdwToast      *toast);
 

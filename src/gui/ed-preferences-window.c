@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ed-cases-group.h"
 #include "ed-preferences-window.h"
 #include "ed-updates-page.h"
 
@@ -16,6 +17,7 @@ struct _EdPreferencesWindow
   GSettings            *settings;
 
   AdwComboRow          *style_row;
+  EdCasesGroup         *cases_group;
   EdUpdatesPage        *updates_page;
 };
 
@@ -90,6 +92,22 @@ ed_preferences_window_set_updater (EdPreferencesWindow *self,
   ed_updates_page_set_updater (self->updates_page, updater);
 }
 
+/**
+ * ed_preferences_window_set_store:
+ * @store: (nullable): the case store, for the retention period; %NULL
+ *   while it opens
+ * @catalog: (nullable): for the procedures' titles
+ */
+void
+ed_preferences_window_set_store (EdPreferencesWindow *self,
+                                 EdStore             *store,
+                                 EdCatalog           *catalog)
+{
+  g_return_if_fail (ED_IS_PREFERENCES_WINDOW (self));
+
+  ed_cases_group_set_store (self->cases_group, store, catalog);
+}
+
 static void
 ed_preferences_window_constructed (GObject *object)
 {
@@ -149,11 +167,13 @@ ed_preferences_window_class_init (EdPreferencesWindowClass *klass)
                          (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ED_TYPE_CASES_GROUP);
   g_type_ensure (ED_TYPE_UPDATES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entrydesk/EntryDesk/ed-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, cases_group);
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, updates_page);
 }
 

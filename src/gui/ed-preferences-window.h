@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "ed-catalog.h"
+#include "ed-store.h"
 #include "ed-updater.h"
 
 G_BEGIN_DECLS
@@ -18,5 +20,8 @@ EdPreferencesWindow *ed_preferences_window_new (GtkWindow *parent,
                                                 GSettings *settings);
 void                 ed_preferences_window_set_updater (EdPreferencesWindow *self,
                                                         EdUpdater           *updater);
+void                 ed_preferences_window_set_store   (EdPreferencesWindow *self,
+                                                        EdStore             *store,
+                                                        EdCatalog           *catalog);
 
 G_END_DECLS

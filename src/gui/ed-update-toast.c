@@ -32,11 +32,17 @@ create_label (const char *text,
   return label;
 }
 
-/* A heading and its sentence; @heading may be %NULL. */
-static void
-set_text (AdwToast   *toast,
-          const char *heading,
-          const char *text)
+/**
+ * ed_toast_set_text:
+ * @heading: (nullable): a bold first line
+ *
+ * Shows a sentence in @toast whole, wrapped, under its heading; a
+ * toast's own title is one line, cut short.
+ */
+void
+ed_toast_set_text (AdwToast   *toast,
+                   const char *heading,
+                   const char *text)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
 
@@ -46,6 +52,23 @@ set_text (AdwToast   *toast,
   gtk_box_append (GTK_BOX (box), create_label (text, heading != NULL ? NULL : "heading"));
 
   adw_toast_set_custom_title (toast, box);
+}
+
+/**
+ * ed_toast_new_lasting:
+ * @text: plain text, not markup
+ *
+ * Returns: (transfer full): a toast that stays until dismissed, for what
+ *   staff asked for and did not happen
+ */
+AdwToast *
+ed_toast_new_lasting (const char *text)
+{
+  g_autofree char *title = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, 0);
+  return toast;
 }
 
 static void
@@ -97,12 +120,12 @@ create_result_toast (EdFeedResult *result,
   if (ed_feed_result_get_outcome (result) != ED_FEED_OUTCOME_CHANGED || changes->len <= 1)
     {
       text = ed_feed_result_get_summary (result, ed_language_for_ui ());
-      set_text (toast, NULL, text);
+      ed_toast_set_text (toast, NULL, text);
       return toast;
     }
 
   text = describe_changes (changes);
-  set_text (toast, NULL, text);
+  ed_toast_set_text (toast, NULL, text);
   adw_toast_set_timeout (toast, 10);
   if (parent != NULL)
     {
@@ -144,13 +167,13 @@ ed_update_toast_new (EdFeedResult *result,
   toast = adw_toast_new ("");
   if (g_error_matches (error, ED_ERROR, ED_ERROR_NOT_FOUND))
     {
-      set_text (toast, NULL, error->message);
+      ed_toast_set_text (toast, NULL, error->message);
       adw_toast_set_button_label (toast, _("_Preferences"));
       adw_toast_set_detailed_action_name (toast, "app.show-preferences-page::updates");
     }
   else
     {
-      set_text (toast, _("Procedures Not Updated"), error->message);
+      ed_toast_set_text (toast, _("Procedures Not Updated"), error->message);
     }
   adw_toast_set_timeout (toast, 0);
 

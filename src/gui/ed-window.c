@@ -6,9 +6,11 @@
 
 #include <glib/gi18n.h>
 
+#include "ed-case-list-view.h"
 #include "ed-procedure-browser.h"
 #include "ed-wizard.h"
 #include "ed-update-progress.h"
+#include "ed-update-toast.h"
 #include "ed-window.h"
 
 struct _EdWindow
@@ -21,10 +23,15 @@ struct _EdWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
-  AdwStatusPage        *empty_page;
+  EdCaseListView       *case_list_view;
   EdProcedureBrowser   *procedure_browser;
   GtkWidget            *wizard;
   EdUpdateProgress     *update_progress;
+  GtkRevealer          *saving_revealer;
+
+  GCancellable         *cancellable;
+  gint64                opening_id;     /* the case being loaded, or 0 */
+  EdCase               *unsaved_case;   /* new, waiting for the store to open */
 };
 
 G_DEFINE_FINAL_TYPE (EdWindow, ed_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -100,6 +107,30 @@ report_catalog_errors (EdWindow *self)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+static void save_new_case (EdWindow *self,
+                           EdCase   *edcase);
+
+/* The store opens after the window shows: the list waits for it. */
+static void
+store_opened_cb (EdWindow      *self,
+                 GParamSpec    *pspec,
+                 EdApplication *application)
+{
+  EdStore *store = ed_application_get_store (application);
+
+  ed_case_list_view_set_error (self->case_list_view, ed_application_get_store_error (application));
+  ed_case_list_view_set_store (self->case_list_view, store);
+  if (store != NULL)
+    {
+      g_autoptr(EdCase) unsaved = g_steal_pointer (&self->unsaved_case);
+
+      g_object_bind_property (store, "unsaved", self->saving_revealer, "reveal-child",
+                              G_BINDING_SYNC_CREATE);
+      if (unsaved != NULL)
+        save_new_case (self, unsaved);
+    }
+}
+
 EdWindow *
 ed_window_new (EdApplication *application)
 {
@@ -109,6 +140,11 @@ ed_window_new (EdApplication *application)
 
   self->catalog = g_object_ref (ed_application_get_catalog (application));
   ed_procedure_browser_set_catalog (self->procedure_browser, self->catalog);
+  ed_case_list_view_set_catalog (self->case_list_view, self->catalog);
+  g_signal_connect_object (application, "notify::store", G_CALLBACK (store_opened_cb),
+                           self, G_CONNECT_SWAPPED);
+  if (ed_application_get_store (application) != NULL || ed_application_get_store_error (application) != NULL)
+    store_opened_cb (self, NULL, application);
   ed_update_progress_set_updater (self->update_progress, ed_application_get_updater (application));
   report_catalog_errors (self);
 
@@ -177,6 +213,42 @@ ed_window_get_wizard (EdWindow *self)
 }
 
 static void
+case_added_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(EdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (ed_store_add_case_finish (ED_STORE (object), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Translators: %s says why */
+  message = g_strdup_printf (_("The new case could not be saved: %s"), error->message);
+  ed_window_add_toast (self, ed_toast_new_lasting (message));
+}
+
+/* A new case is saved from its first keystroke; if the store is still
+ * opening, as soon as it is open. */
+static void
+save_new_case (EdWindow *self,
+               EdCase   *edcase)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  EdStore *store = ed_application_get_store (ED_APPLICATION (application));
+
+  if (store == NULL)
+    {
+      g_set_object (&self->unsaved_case, edcase);
+      return;
+    }
+
+  ed_store_add_case_async (store, edcase, self->cancellable, case_added_cb, g_object_ref (self));
+}
+
+static void
 procedure_activated_cb (EdWindow    *self,
                         EdProcedure *procedure)
 {
@@ -184,6 +256,7 @@ procedure_activated_cb (EdWindow    *self,
                                           ed_procedure_get_version (procedure));
 
   ed_window_show_case (self, edcase);
+  save_new_case (self, edcase);
 }
 
 static void
@@ -195,6 +268,76 @@ show_toast_action (GtkWidget  *widget,
 
   adw_toast_set_timeout (toast, 2);
   ed_window_add_toast (ED_WINDOW (widget), toast);
+}
+
+static void
+case_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(EdWindow) self = user_data;
+  g_autoptr(EdCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  self->opening_id = 0;
+  kase = ed_store_load_case_finish (ED_STORE (object), result, &error);
+  /* The window was closed meanwhile. */
+  if (self->cancellable == NULL)
+    return;
+  if (kase != NULL)
+    {
+      ed_window_show_case (self, kase);
+      return;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* Translators: %s says why */
+  message = g_strdup_printf (_("The case could not be opened: %s"), error->message);
+  ed_window_add_toast (self, ed_toast_new_lasting (message));
+}
+
+/**
+ * ed_window_open_case:
+ * @case_id: a case of the store (ed_case_info_get_id())
+ *
+ * Loads the case without blocking, then ed_window_show_case(). Opening
+ * the case that is loading already does nothing more.
+ */
+void
+ed_window_open_case (EdWindow *self,
+                     gint64    case_id)
+{
+  EdStore *store;
+
+  g_return_if_fail (ED_IS_WINDOW (self));
+
+  store = ed_application_get_store (ED_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  if (store == NULL || self->opening_id == case_id)
+    return;
+
+  self->opening_id = case_id;
+  ed_store_load_case_async (store, case_id, self->cancellable, case_loaded_cb, g_object_ref (self));
+}
+
+static void
+case_activated_cb (EdWindow   *self,
+                   EdCaseInfo *info)
+{
+  ed_window_open_case (self, ed_case_info_get_id (info));
+}
+
+static void
+import_case_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  EdWindow *self = ED_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "home");
+  adw_view_stack_set_visible_child_name (self->view_stack, "cases");
+  ed_case_list_view_import (self->case_list_view, NULL);
 }
 
 static void
@@ -214,6 +357,9 @@ ed_window_dispose (GObject *object)
 {
   EdWindow *self = ED_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->unsaved_case);
   g_clear_object (&self->settings);
   g_clear_object (&self->catalog);
 
@@ -228,6 +374,7 @@ ed_window_class_init (EdWindowClass *klass)
 
   object_class->dispose = ed_window_dispose;
 
+  g_type_ensure (ED_TYPE_CASE_LIST_VIEW);
   g_type_ensure (ED_TYPE_PROCEDURE_BROWSER);
   g_type_ensure (ED_TYPE_UPDATE_PROGRESS);
 
@@ -235,20 +382,25 @@ ed_window_class_init (EdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EdWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, EdWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, EdWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, EdWindow, case_list_view);
   gtk_widget_class_bind_template_child (widget_class, EdWindow, procedure_browser);
   gtk_widget_class_bind_template_child (widget_class, EdWindow, update_progress);
+  gtk_widget_class_bind_template_child (widget_class, EdWindow, saving_revealer);
   gtk_widget_class_bind_template_callback (widget_class, procedure_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, case_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
+  gtk_widget_class_install_action (widget_class, "win.import-case", NULL, import_case_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-case", NULL);
 }
 
 static void
 ed_window_init (EdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);

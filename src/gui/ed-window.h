@@ -20,6 +20,8 @@ void      ed_window_show_error_toast (EdWindow      *self,
                                       const char    *message);
 void      ed_window_add_toast        (EdWindow      *self,
                                       AdwToast      *toast);
+void      ed_window_open_case        (EdWindow      *self,
+                                      gint64         case_id);
 void      ed_window_show_case        (EdWindow      *self,
                                       EdCase        *edcase);
 GtkWidget *ed_window_get_wizard      (EdWindow      *self);

@@ -277,7 +277,7 @@ close_action (GtkWidget  *widget,
   g_signal_emit (widget, signals[CLOSE], 0);
 }
 
-/* The case's check sheet; the store arrives with the case list. */
+/* The case's check sheet, logged in the app's store. */
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -285,7 +285,8 @@ print_action (GtkWidget  *widget,
 {
   EdWizard *self = ED_WIZARD (widget);
 
-  ed_sheet_actions_print (GTK_WINDOW (gtk_widget_get_root (widget)), self->edcase, self->procedure, NULL);
+  ed_sheet_actions_print (GTK_WINDOW (gtk_widget_get_root (widget)), self->edcase, self->procedure,
+                          ed_sheet_actions_find_store (widget));
 }
 
 static void
@@ -295,7 +296,8 @@ export_pdf_action (GtkWidget  *widget,
 {
   EdWizard *self = ED_WIZARD (widget);
 
-  ed_sheet_actions_export_pdf (GTK_WINDOW (gtk_widget_get_root (widget)), self->edcase, self->procedure, NULL);
+  ed_sheet_actions_export_pdf (GTK_WINDOW (gtk_widget_get_root (widget)), self->edcase, self->procedure,
+                               ed_sheet_actions_find_store (widget));
 }
 
 static void

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <unistd.h>
 #include <adwaita.h>
 
 #include "ed-application.h"
@@ -16,7 +17,9 @@
 #include "ed-procedure-browser.h"
 #include "ed-step-page.h"
 #include "ed-summary-page.h"
+#include "ed-test-cases.h"
 #include "ed-test-gui.h"
+#include "ed-test-util.h"
 #include "ed-traveller-editor.h"
 #include "ed-travellers-page.h"
 #include "ed-window.h"
@@ -286,11 +289,109 @@ test_wizard_jiangsu (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.close", NULL));
 }
 
+/* First run: a case started, the traveller filled, three steps done;
+ * then the process ends without quitting, as if it were killed. */
+static void
+resume_first_run (void)
+{
+  EdWizard *wizard = start_procedure ("jp-entry-waiting-mysos");
+  EdTraveller *traveller;
+
+  ed_test_wait_for_store (app);
+  paste_mrz (wizard);
+  traveller = first_traveller (wizard);
+  ed_traveller_set (traveller, "address_local", "東京都千代田区丸の内1-1-1");
+  ed_traveller_set (traveller, "arrival_date", "2022-01-01");
+  ed_traveller_set (traveller, "email", "taro@example.com");
+  ed_test_iterate (800);
+  click_next (wizard);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      tick_all (GTK_WIDGET (ed_wizard_get_current_page (wizard)));
+      ed_test_iterate (100);
+      click_next (wizard);
+    }
+  g_assert_cmpstr (ed_case_get_current_step (ed_wizard_get_case (wizard)), ==,
+                   ed_wizard_page_get_id (ed_wizard_get_page (wizard, 4)));
+
+  /* The case saves itself within a second; no quit, no flush. */
+  ed_test_iterate (1500);
+  _exit (0);
+}
+
+/* Second run: the case is in the list; opened, it is on the same page
+ * with everything in place. */
+static void
+resume_second_run (void)
+{
+  EdCaseListView *view;
+  GtkWidget *list_view;
+  GtkWidget *wizard = NULL;
+  EdTraveller *traveller;
+  g_autoptr(GPtrArray) missing = NULL;
+
+  ed_test_wait_for_store (app);
+  view = ed_test_case_list_view (app);
+  ed_test_wait_for_rows (view, 1);
+  list_view = ed_test_find_widget (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW, NULL);
+  g_signal_emit_by_name (list_view, "activate", 0);
+
+  for (guint i = 0; i < 250 && wizard == NULL; i++)
+    {
+      ed_test_iterate (20);
+      wizard = ed_window_get_wizard (ED_WINDOW (ed_test_main_window (app)));
+    }
+  g_assert_nonnull (wizard);
+  ed_test_wait_until_mapped (wizard);
+
+  g_assert_true (ed_wizard_get_current_page (ED_WIZARD (wizard)) == ed_wizard_get_page (ED_WIZARD (wizard), 4));
+  traveller = first_traveller (ED_WIZARD (wizard));
+  g_assert_cmpstr (ed_traveller_get (traveller, "surname"), ==, "YAMADA");
+  g_assert_cmpstr (ed_traveller_get (traveller, "passport_number"), ==, "TR1234567");
+  g_assert_cmpstr (ed_traveller_get (traveller, "arrival_date"), ==, "2022-01-01");
+
+  /* The steps ticked before are still done. */
+  for (guint i = 1; i <= 3; i++)
+    g_assert_true (ed_wizard_page_get_complete (ed_wizard_get_page (ED_WIZARD (wizard), i)));
+  missing = ed_step_page_dup_missing (ED_STEP_PAGE (ed_wizard_get_page (ED_WIZARD (wizard), 4)));
+  g_assert_cmpuint (missing->len, >, 0);
+  ed_test_screenshot (GTK_WIDGET (gtk_widget_get_root (wizard)), "wizard-resumed");
+}
+
+/* Two processes, one after the other, on the same folder: the app is
+ * started again as a user would. */
+static void
+test_wizard_resume (void)
+{
+  g_autofree char *home = NULL;
+
+  if (g_test_subprocess ())
+    {
+      if (g_strcmp0 (g_getenv ("ED_TEST_RESUME_RUN"), "first") == 0)
+        resume_first_run ();
+      else
+        resume_second_run ();
+      return;
+    }
+
+  home = ed_test_make_tmpdir ();
+  g_setenv ("ED_TEST_RESUME_HOME", home, TRUE);
+  g_setenv ("ED_TEST_RESUME_RUN", "first", TRUE);
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_setenv ("ED_TEST_RESUME_RUN", "second", TRUE);
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_unsetenv ("ED_TEST_RESUME_HOME");
+  g_unsetenv ("ED_TEST_RESUME_RUN");
+  ed_test_rm_rf (home);
+}
+
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *home = NULL;
   int status;
 
@@ -298,21 +399,38 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  home = g_dir_make_tmp ("entry-desk-wizard-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  /* The two runs of the resume test share their folder. */
+  if (g_getenv ("ED_TEST_RESUME_HOME") != NULL)
+    g_setenv ("XDG_DATA_HOME", g_getenv ("ED_TEST_RESUME_HOME"), TRUE);
+  else
+    {
+      home = ed_test_isolate ();
+    }
 
-  app = ed_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* The parent process holds the application's bus name. */
+      app = ed_application_new ();
+      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (app), NULL, &error);
+      g_assert_no_error (error);
+      g_application_activate (G_APPLICATION (app));
+    }
+  else
+    app = ed_test_start_app ();
 
   g_test_add_func ("/wizard/mysos", test_wizard_mysos);
   g_test_add_func ("/wizard/jiangsu", test_wizard_jiangsu);
+  g_test_add_func ("/wizard/resume", test_wizard_resume);
 
   status = g_test_run ();
 
-  g_application_quit (G_APPLICATION (app));
-  g_clear_object (&app);
+  /* Quit, but the application is not finalized: registered without
+   * g_application_run(), it would warn that it never unregistered. */
+  ed_test_stop_app (app);
+  if (home != NULL)
+    ed_test_rm_rf (home);
   return status;
 }
