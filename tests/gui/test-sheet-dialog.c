@@ -865,6 +865,10 @@ test_sheet_dialog_wizard (Fixture       *f,
   GtkWindow *dialog;
   GtkWindow *overlay;
 
+  /* The store opens after the window shows. */
+  for (guint i = 0; i < 1000 && ed_application_get_store (app) == NULL; i++)
+    ed_test_iterate (20);
+  g_assert_nonnull (ed_application_get_store (app));
   ed_window_show_case (ED_WINDOW (window), kase);
   wizard = ed_window_get_wizard (ED_WINDOW (window));
   ed_test_wait_until_mapped (wizard);
@@ -877,6 +881,9 @@ test_sheet_dialog_wizard (Fixture       *f,
   dialog = wait_for_toplevel (ED_TYPE_SHEET_DIALOG);
   g_assert_cmpint (ed_sheet_dialog_get_mode (ED_SHEET_DIALOG (dialog)), ==, ED_SHEET_DIALOG_PRINT);
   g_assert_true (gtk_window_get_transient_for (dialog) == window);
+  /* What it prints goes into the app's store. */
+  g_assert_nonnull (ED_SHEET_DIALOG (dialog)->store);
+  g_assert_true (ED_SHEET_DIALOG (dialog)->store == ed_application_get_store (app));
   wait_ready (ED_SHEET_DIALOG (dialog));
   close_dialog (ED_SHEET_DIALOG (dialog));
 
