@@ -9,6 +9,7 @@
 #include "ed-application.h"
 #include "ed-sheet-actions-private.h"
 #include "ed-sheet-dialog.h"
+#include "ed-update-toast.h"
 
 static GtkWindow *
 open_dialog (GtkWindow         *parent,
@@ -133,18 +134,14 @@ logged_cb (GObject      *object,
   g_autoptr(GtkWindow) window = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  AdwToast *toast;
 
   if (ed_sheet_document_log_finish (ED_SHEET_DOCUMENT (object), result, &error))
     return;
 
   /* Translators: %s says why */
-  message = g_markup_printf_escaped (_("The sheet was made, but the case’s log of printed sheets could not be written: %s"),
+  message = g_strdup_printf (_("The sheet was made, but the case’s log of printed sheets could not be written: %s"),
                              error->message);
-  /* Toast titles are markup. */
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 0);
-  ed_sheet_actions_add_toast (window, toast);
+  ed_sheet_actions_add_toast (window, ed_toast_new_lasting (message));
 }
 
 /**

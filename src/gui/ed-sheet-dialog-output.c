@@ -15,6 +15,7 @@
 #include "ed-print-operation.h"
 #include "ed-sheet-actions-private.h"
 #include "ed-sheet-dialog-private.h"
+#include "ed-update-toast.h"
 
 void
 ed_sheet_dialog_show_error (EdSheetDialog *self,
@@ -93,15 +94,12 @@ open_done_cb (GObject      *object,
   if (!g_app_info_launch_default_for_uri_finish (result, &error))
     {
       GApplication *application = g_application_get_default ();
-      /* Toast titles are markup. */
-      g_autofree char *message = g_markup_printf_escaped (_("The file could not be opened: %s"), error->message);
-      AdwToast *toast = adw_toast_new (message);
+      g_autofree char *message = g_strdup_printf (_("The file could not be opened: %s"), error->message);
 
-      adw_toast_set_timeout (toast, 0);
       ed_sheet_actions_add_toast (GTK_IS_APPLICATION (application)
                                   ? gtk_application_get_active_window (GTK_APPLICATION (application))
                                   : NULL,
-                                  toast);
+                                  ed_toast_new_lasting (message));
     }
 }
 

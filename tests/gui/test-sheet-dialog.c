@@ -273,26 +273,6 @@ render_preview (EdSheetDialog *dialog,
 }
 
 
-static GtkWidget *
-find_actionable (GtkWidget  *root,
-                 const char *action_name)
-{
-  if (GTK_IS_ACTIONABLE (root) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_actionable (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static char *
 dup_languages (EdSheetDialog *dialog)
 {
@@ -307,8 +287,8 @@ test_sheet_dialog_options (Fixture       *f,
 {
   g_autoptr(EdCase) kase = case_new ("jp-entry-waiting-mysos", 1);
   EdSheetDialog *dialog = open_dialog (ED_SHEET_DIALOG_PDF, kase, NULL);
-  GtkWidget *next = find_actionable (GTK_WIDGET (dialog), "sheet.next-page");
-  GtkWidget *previous = find_actionable (GTK_WIDGET (dialog), "sheet.previous-page");
+  GtkWidget *next = ed_test_find_actionable (GTK_WIDGET (dialog), "sheet.next-page");
+  GtkWidget *previous = ed_test_find_actionable (GTK_WIDGET (dialog), "sheet.previous-page");
   g_autoptr(GBytes) first = NULL;
   g_autoptr(GBytes) second = NULL;
   g_autofree char *languages = NULL;
@@ -874,8 +854,8 @@ test_sheet_dialog_wizard (Fixture       *f,
   ed_test_wait_until_mapped (wizard);
 
   g_assert_true (has_binding (wizard, "<Control>p", "wizard.print"));
-  g_assert_true (gtk_widget_get_sensitive (find_actionable (wizard, "wizard.print")));
-  g_assert_true (gtk_widget_get_sensitive (find_actionable (wizard, "wizard.export-pdf")));
+  g_assert_true (gtk_widget_get_sensitive (ed_test_find_actionable (wizard, "wizard.print")));
+  g_assert_true (gtk_widget_get_sensitive (ed_test_find_actionable (wizard, "wizard.export-pdf")));
 
   g_assert_true (gtk_widget_activate_action (wizard, "wizard.print", NULL));
   dialog = wait_for_toplevel (ED_TYPE_SHEET_DIALOG);
