@@ -72,7 +72,7 @@ print (EdSheetDialog *self)
   gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
 
-  ed_sheet_dialog_set_busy (self, TRUE, _("Printing…"));
+  ed_sheet_dialog_set_busy (self, TRUE, NULL);
   result = ed_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                    GTK_WINDOW (self), &error);
 

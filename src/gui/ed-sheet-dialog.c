@@ -203,15 +203,16 @@ schedule_rebuild (EdSheetDialog *self)
   ed_sheet_dialog_update_state (self);
 }
 
-/* @what: (nullable): what is being done, shown over the preview */
+/* @what: (nullable): what is being done, shown over the preview; %NULL
+ * while another dialog (GTK's print dialog) says it */
 void
 ed_sheet_dialog_set_busy (EdSheetDialog *self,
                           gboolean       busy,
                           const char    *what)
 {
   self->busy = busy;
-  if (busy && what != NULL)
-    gtk_label_set_label (self->working_label, what);
+  if (busy)
+    gtk_label_set_label (self->working_label, what != NULL ? what : "");
   ed_sheet_dialog_update_state (self);
 }
 
@@ -220,7 +221,8 @@ ed_sheet_dialog_update_state (EdSheetDialog *self)
 {
   guint n_pages = ed_sheet_preview_get_n_pages (self->preview);
   guint page = ed_sheet_preview_get_page (self->preview);
-  gboolean working = self->preparing || self->busy;
+  gboolean working = self->preparing ||
+                     (self->busy && *gtk_label_get_label (self->working_label) != '\0');
   g_autofree char *position = NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheet.accept", ed_sheet_dialog_get_ready (self));
