@@ -314,7 +314,8 @@ static char *
 title_markup (const EdField *field,
               const char    *title)
 {
-  if (field->official_label == NULL)
+  /* Said once when the staff's language is the form's. */
+  if (field->official_label == NULL || g_strcmp0 (field->official_label, title) == 0)
     return g_markup_escape_text (title, -1);
 
   return g_markup_printf_escaped ("%s  <span lang=\"%s\" alpha=\"55%%\">%s</span>",

@@ -210,6 +210,8 @@ ed_text_block_init (EdTextBlock *self)
   self->second_language = ED_NO_LANGUAGE;
   self->css_classes = g_ptr_array_new_with_free_func (g_free);
 
+  /* Text takes the width it is given, beside an icon too. */
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_HORIZONTAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 24);
   gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (layout), TRUE);

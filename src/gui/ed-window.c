@@ -110,6 +110,23 @@ report_catalog_errors (EdWindow *self)
 static void save_new_case (EdWindow *self,
                            EdCase   *edcase);
 
+/* "Saving…" in the corner of the lists; a wizard says it in its own bar,
+ * where the corner holds its Next button. */
+static void
+update_saving (EdWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  EdStore *store = application != NULL ? ed_application_get_store (ED_APPLICATION (application)) : NULL;
+  gboolean unsaved = FALSE;
+
+  if (store != NULL)
+    g_object_get (store, "unsaved", &unsaved, NULL);
+
+  gtk_revealer_set_reveal_child (self->saving_revealer, unsaved && self->wizard == NULL);
+  if (self->wizard != NULL)
+    ed_wizard_set_saving (ED_WIZARD (self->wizard), unsaved);
+}
+
 /* The store opens after the window shows: the list waits for it. */
 static void
 store_opened_cb (EdWindow      *self,
@@ -124,8 +141,9 @@ store_opened_cb (EdWindow      *self,
     {
       g_autoptr(EdCase) unsaved = g_steal_pointer (&self->unsaved_case);
 
-      g_object_bind_property (store, "unsaved", self->saving_revealer, "reveal-child",
-                              G_BINDING_SYNC_CREATE);
+      g_signal_connect_object (store, "notify::unsaved", G_CALLBACK (update_saving), self,
+                               G_CONNECT_SWAPPED);
+      update_saving (self);
       if (unsaved != NULL)
         save_new_case (self, unsaved);
     }
@@ -159,6 +177,7 @@ remove_wizard (EdWindow *self)
 
   gtk_stack_remove (self->main_stack, self->wizard);
   self->wizard = NULL;
+  update_saving (self);
 }
 
 static void
@@ -202,6 +221,7 @@ ed_window_show_case (EdWindow *self,
   g_signal_connect_object (self->wizard, "close", G_CALLBACK (wizard_close_cb), self, G_CONNECT_SWAPPED);
   gtk_stack_add_child (self->main_stack, self->wizard);
   gtk_stack_set_visible_child (self->main_stack, self->wizard);
+  update_saving (self);
 }
 
 GtkWidget *

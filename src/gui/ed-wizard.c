@@ -36,6 +36,7 @@ struct _EdWizard
   GtkListBox     *step_list;
   GtkStack       *stack;
   GtkLabel       *progress_label;
+  GtkWidget      *saving_label;
   GtkProgressBar *progress_bar;
 };
 
@@ -480,6 +481,20 @@ ed_wizard_new (EdCase      *edcase,
   return GTK_WIDGET (self);
 }
 
+/**
+ * ed_wizard_set_saving:
+ *
+ * Says, beside the progress, that changes are being written.
+ */
+void
+ed_wizard_set_saving (EdWizard *self,
+                      gboolean  saving)
+{
+  g_return_if_fail (ED_IS_WIZARD (self));
+
+  gtk_widget_set_visible (self->saving_label, saving);
+}
+
 EdCase *
 ed_wizard_get_case (EdWizard *self)
 {
@@ -636,6 +651,7 @@ ed_wizard_class_init (EdWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdWizard, step_list);
   gtk_widget_class_bind_template_child (widget_class, EdWizard, stack);
   gtk_widget_class_bind_template_child (widget_class, EdWizard, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, EdWizard, saving_label);
   gtk_widget_class_bind_template_child (widget_class, EdWizard, progress_bar);
   gtk_widget_class_bind_template_callback (widget_class, step_list_row_activated_cb);
 

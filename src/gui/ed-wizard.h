@@ -30,5 +30,7 @@ gboolean       ed_wizard_next                (EdWizard    *self);
 gboolean       ed_wizard_previous            (EdWizard    *self);
 gboolean       ed_wizard_can_reach           (EdWizard    *self,
                                               guint        index);
+void           ed_wizard_set_saving          (EdWizard    *self,
+                                              gboolean     saving);
 
 G_END_DECLS

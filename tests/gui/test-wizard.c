@@ -190,7 +190,15 @@ walk_to_summary (EdWizard   *wizard,
         }
 
       if (g_strcmp0 (step->id, screenshot_step) == 0)
-        ed_test_screenshot (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (wizard))), "wizard-step");
+        {
+          g_autofree char *name = g_strdup_printf ("wizard-step-%s", step->id);
+
+          g_autofree char *full = g_strdup_printf ("wizard-step-%s-whole", step->id);
+
+          ed_test_screenshot (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (wizard))), name);
+          /* The whole page, what is scrolled out of sight too. */
+          ed_test_screenshot (ed_test_find_widget (GTK_WIDGET (page), ADW_TYPE_CLAMP, NULL), full);
+        }
 
       fill_answers (wizard, step);
       tick_all (GTK_WIDGET (page));

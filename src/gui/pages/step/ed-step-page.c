@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "ed-field-row.h"
+#include "ed-period-row.h"
 #include "ed-step-page.h"
 #include "ed-step-page-private.h"
 #include "ed-text-block.h"
@@ -102,34 +103,14 @@ update_dates (EdStepPage *self)
   for (guint i = 0; i < periods->len; i++)
     {
       const EdPeriod *period = g_ptr_array_index (periods, i);
-      GtkWidget *row, *value;
-      GDate event, first, last;
-      char buffer[11];
+      GtkWidget *row;
 
       if (!step_asks_for (self, period->event))
         continue;
 
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ed_text_lookup (period->label, self->language));
-      if (period->note != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ed_text_lookup (period->note, self->language));
-
-      if (self->traveller != NULL &&
-          ed_period_find_event_date (period, self->procedure, self->traveller, &event) &&
-          ed_period_evaluate (period, &event, &first, &last))
-        {
-          ed_date_format_into (&last, buffer);
-          value = gtk_label_new (buffer);
-          gtk_widget_add_css_class (value, "computed-date");
-        }
-      else
-        {
-          value = gtk_label_new (_("Enter the date above to see this"));
-          gtk_widget_add_css_class (value, "dim-label");
-        }
-
-      gtk_label_set_selectable (GTK_LABEL (value), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
+      row = ed_period_row_new (period, self->procedure, self->traveller,
+                               period->note != NULL ? ed_text_lookup (period->note, self->language) : NULL,
+                               _("Enter the date above to see this"));
       adw_preferences_group_add (self->dates_group, row);
       g_ptr_array_add (rows, row);
     }

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ed-period-row.h"
 #include "ed-step-page.h"
 #include "ed-summary-page.h"
 
@@ -141,7 +142,6 @@ update_steps (EdSummaryPage *self)
 static void
 update_dates (EdSummaryPage *self)
 {
-  EdLanguage ui = ed_language_for_ui ();
   GPtrArray *periods = ed_procedure_get_periods (self->procedure);
   GListModel *travellers = ed_case_get_travellers (self->edcase);
   guint n_travellers = g_list_model_get_n_items (travellers);
@@ -155,35 +155,10 @@ update_dates (EdSummaryPage *self)
       {
         const EdPeriod *period = g_ptr_array_index (periods, p);
         g_autoptr(EdTraveller) traveller = g_list_model_get_item (travellers, t);
-        GtkWidget *row = adw_action_row_new ();
-        GtkWidget *value;
-        GDate event, first, last;
-        char buffer[11];
+        g_autofree char *name = n_travellers > 1 ? ed_traveller_dup_display_name (traveller) : NULL;
+        GtkWidget *row = ed_period_row_new (period, self->procedure, traveller, name,
+                                            _("Date not entered yet"));
 
-        adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ed_text_lookup (period->label, ui));
-        if (n_travellers > 1)
-          {
-            g_autofree char *name = ed_traveller_dup_display_name (traveller);
-
-            adw_action_row_set_subtitle (ADW_ACTION_ROW (row), name);
-          }
-
-        if (ed_period_find_event_date (period, self->procedure, traveller, &event) &&
-            ed_period_evaluate (period, &event, &first, &last))
-          {
-            ed_date_format_into (&last, buffer);
-            value = gtk_label_new (buffer);
-            gtk_widget_add_css_class (value, "computed-date");
-          }
-        else
-          {
-            value = gtk_label_new (_("Date not entered yet"));
-            gtk_widget_add_css_class (value, "dim-label");
-          }
-
-        gtk_label_set_selectable (GTK_LABEL (value), TRUE);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
         adw_preferences_group_add (self->dates_group, row);
         g_ptr_array_add (self->date_rows, row);
       }
