@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ed-sheet-actions.h"
 #include "ed-step-page.h"
 #include "ed-summary-page.h"
 #include "ed-text-block.h"
@@ -275,6 +276,29 @@ close_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   g_signal_emit (widget, signals[CLOSE], 0);
+}
+
+/* The case's check sheet, logged in the app's store. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  EdWizard *self = ED_WIZARD (widget);
+
+  ed_sheet_actions_print (GTK_WINDOW (gtk_widget_get_root (widget)), self->edcase, self->procedure,
+                          ed_sheet_actions_find_store (widget));
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  EdWizard *self = ED_WIZARD (widget);
+
+  ed_sheet_actions_export_pdf (GTK_WINDOW (gtk_widget_get_root (widget)), self->edcase, self->procedure,
+                               ed_sheet_actions_find_store (widget));
 }
 
 static void
@@ -636,6 +660,8 @@ ed_wizard_class_init (EdWizardClass *klass)
   gtk_widget_class_install_action (widget_class, "wizard.go-to", "s", go_to_action);
   gtk_widget_class_install_action (widget_class, "wizard.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "wizard.toggle-steps", NULL, toggle_steps_action);
+  gtk_widget_class_install_action (widget_class, "wizard.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "wizard.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_property_action (widget_class, "wizard.second-language", "second-language");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "wizard.next", NULL);
@@ -645,6 +671,7 @@ ed_wizard_class_init (EdWizardClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "wizard.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "wizard.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "wizard.toggle-steps", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "wizard.print", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "wizard");

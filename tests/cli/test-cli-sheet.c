@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "ed-core.h"
+#include "ed-test-pdf.h"
 #include "ed-test-procedure.h"
 #include "ed-test-util.h"
 
@@ -46,30 +47,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->env_epoch);
 }
 
-/* Runs a tool of poppler-utils or zbar-tools and returns its output. */
-static char *
-run_tool (const char * const *argv,
-          int                *exit_status)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *program = g_find_program_in_path (argv[0]);
-  char *out = NULL;
-  int status;
-
-  if (program == NULL)
-    g_error ("%s is missing: install poppler-utils and zbar-tools (build-aux/deps does)", argv[0]);
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  if (exit_status != NULL)
-    *exit_status = g_spawn_check_wait_status (status, NULL) ? 0 : 1;
-  else
-    g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  return out;
-}
-
 static char *
 run_sheet (Fixture    *f,
            const char *id,
@@ -90,44 +67,6 @@ run_sheet (Fixture    *f,
   return path;
 }
 
-static char *
-flatten (const char *text)
-{
-  GString *flat = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_unichar (flat, g_utf8_get_char (p));
-
-  return g_string_free (flat, FALSE);
-}
-
-/* The text of a PDF (all pages, or page @page) without any white space:
- * a title broken over two lines is found whole. */
-static char *
-pdf_text (const char *path,
-          int         page)
-{
-  g_autofree char *first = g_strdup_printf ("%d", page > 0 ? page : 1);
-  g_autofree char *last = g_strdup_printf ("%d", page > 0 ? page : 100000);
-  const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", "-f", first, "-l", last,
-                         path, "-", NULL };
-  g_autofree char *text = run_tool (argv, NULL);
-
-  return flatten (text);
-}
-
-static guint
-pdf_pages (const char *path)
-{
-  const char *argv[] = { "pdfinfo", path, NULL };
-  g_autofree char *info = run_tool (argv, NULL);
-  const char *pages = strstr (info, "\nPages:");
-
-  g_assert_nonnull (pages);
-  return (guint) g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10);
-}
-
 /* What only a sheet in @language says: the procedure's title in it, and
  * the sheet's own words translated. */
 static void
@@ -136,8 +75,8 @@ language_marks (EdProcedure  *procedure,
                 char        **title,
                 char        **word)
 {
-  *title = flatten (ed_text_get (ed_procedure_get_title (procedure), language));
-  *word = flatten (ed_translate (language, "sheet", "Check sheet"));
+  *title = ed_test_flatten (ed_text_get (ed_procedure_get_title (procedure), language));
+  *word = ed_test_flatten (ed_translate (language, "sheet", "Check sheet"));
 }
 
 /* Each chosen language's text is there, and none of the others'. */
@@ -165,7 +104,7 @@ test_sheet_languages (Fixture       *f,
             continue;
 
           path = run_sheet (f, ids[i], sets[s], "a4", NULL);
-          text = pdf_text (path, 0);
+          text = ed_test_pdf_text (path, 0);
 
           for (guint l = 0; l < G_N_ELEMENTS (all); l++)
             {
@@ -199,7 +138,7 @@ test_sheet_fonts (Fixture       *f,
   g_autofree char *traveller = ed_test_data_path ("sheet", "wang.json", NULL);
   g_autofree char *path = run_sheet (f, "jp-entry-waiting-mysos", "en,ja,zh_CN", "a4", traveller);
   const char *argv[] = { "pdffonts", path, NULL };
-  g_autofree char *out = run_tool (argv, NULL);
+  g_autofree char *out = ed_test_run_tool (argv, NULL);
   g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
   guint fonts = 0;
 
@@ -277,41 +216,15 @@ check_codes (Fixture    *f,
 {
   g_autoptr(EdProcedure) procedure = ed_test_load_procedure (id);
   g_autoptr(GHashTable) expected = expected_codes (procedure);
-  g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *path = run_sheet (f, id, languages, "a4", NULL);
-  g_autofree char *prefix = g_build_filename (f->dir, "page", NULL);
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-  const char *render[] = { "pdftoppm", "-r", "150", "-png", path, prefix, NULL };
-  g_autofree char *ignored = run_tool (render, NULL);
+  g_autoptr(GHashTable) found = ed_test_pdf_qr_codes (path);
+  GHashTableIter iter;
+  const char *code;
 
-  dir = g_dir_open (f->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *png = NULL;
-      g_autofree char *out = NULL;
-      g_auto(GStrv) codes = NULL;
-      const char *decode[] = { "zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable",
-                               NULL, NULL };
-      int status;
-
-      if (!g_str_has_prefix (name, "page") || !g_str_has_suffix (name, ".png"))
-        continue;
-      png = g_build_filename (f->dir, name, NULL);
-      decode[5] = png;
-      /* zbarimg exits 4 on a page without a code. */
-      out = run_tool (decode, &status);
-      codes = g_strsplit (out, "\n", -1);
-      for (guint i = 0; codes[i] != NULL; i++)
-        {
-          if (*codes[i] == '\0')
-            continue;
-          if (!g_hash_table_contains (expected, codes[i]))
-            g_error ("%s: a QR code on %s reads “%s”, which the procedure does not give", id, name, codes[i]);
-          g_hash_table_add (found, g_strdup (codes[i]));
-        }
-      g_remove (png);
-    }
+  g_hash_table_iter_init (&iter, found);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &code, NULL))
+    if (!g_hash_table_contains (expected, code))
+      g_error ("%s: a QR code reads “%s”, which the procedure does not give", id, code);
 
   g_assert_cmpuint (g_hash_table_size (expected), >, 0);
   g_assert_cmpuint (g_hash_table_size (found), ==, g_hash_table_size (expected));
@@ -337,18 +250,18 @@ test_sheet_ended_banner (Fixture       *f,
   g_autofree char *ended = run_sheet (f, "jp-entry-waiting-mysos", "en,ja", "letter", NULL);
   g_autofree char *current = run_sheet (f, "jp-mynumber-insurance-card", "en,ja", "letter", NULL);
   g_autofree char *text = NULL;
-  guint n = pdf_pages (ended);
+  guint n = ed_test_pdf_pages (ended);
 
   g_assert_cmpuint (n, >, 5);
   for (guint p = 1; p <= n; p++)
     {
-      g_autofree char *page = pdf_text (ended, (int) p);
+      g_autofree char *page = ed_test_pdf_text (ended, (int) p);
 
       g_assert_nonnull (strstr (page, "Endedon2022-10-11:thisprocedurenolongerapplies."));
       g_assert_nonnull (strstr (page, "2022-10-11に終了"));
     }
 
-  text = pdf_text (current, 0);
+  text = ed_test_pdf_text (current, 0);
   g_assert_null (strstr (text, "Ended"));
   g_assert_nonnull (strstr (text, "Inforcesince2024-12-02"));
 }
@@ -359,7 +272,7 @@ static void
 check_fits (const char *path)
 {
   const char *argv[] = { "pdftotext", "-bbox", path, "-", NULL };
-  g_autofree char *html = run_tool (argv, NULL);
+  g_autofree char *html = ed_test_run_tool (argv, NULL);
   double margin = 10.0 * 72.0 / 25.4;
   double width, height;
   guint words = 0;
@@ -397,8 +310,8 @@ test_sheet_paper (Fixture       *f,
   g_autofree char *letter_ja = run_sheet (f, "jp-my-her-sys", "ja", "letter", NULL);
   const char *info_a4[] = { "pdfinfo", a4, NULL };
   const char *info_letter[] = { "pdfinfo", letter, NULL };
-  g_autofree char *out_a4 = run_tool (info_a4, NULL);
-  g_autofree char *out_letter = run_tool (info_letter, NULL);
+  g_autofree char *out_a4 = ed_test_run_tool (info_a4, NULL);
+  g_autofree char *out_letter = ed_test_run_tool (info_letter, NULL);
 
   g_assert_nonnull (strstr (out_a4, "(A4)"));
   g_assert_nonnull (strstr (out_letter, "(letter)"));
@@ -416,9 +329,9 @@ test_sheet_traveller (Fixture       *f,
   g_autofree char *traveller = ed_test_data_path ("sheet", "wang.json", NULL);
   g_autofree char *filled = run_sheet (f, "jp-entry-waiting-mysos", "zh_CN,ja", "a4", traveller);
   g_autofree char *blank = run_sheet (f, "jp-entry-waiting-mysos", "zh_CN,ja", "a4", NULL);
-  g_autofree char *text = pdf_text (filled, 0);
-  g_autofree char *first = pdf_text (filled, 1);
-  g_autofree char *blank_text = pdf_text (blank, 0);
+  g_autofree char *text = ed_test_pdf_text (filled, 0);
+  g_autofree char *first = ed_test_pdf_text (filled, 1);
+  g_autofree char *blank_text = ed_test_pdf_text (blank, 0);
 
   g_assert_nonnull (strstr (first, "WANGXIAOMING"));
   g_assert_nonnull (strstr (first, "王小明"));
@@ -431,7 +344,7 @@ test_sheet_traveller (Fixture       *f,
   g_assert_null (strstr (blank_text, "WANG"));
   g_assert_null (strstr (blank_text, "E12345678"));
   g_assert_null (strstr (blank_text, "2022-01-15"));
-  g_assert_cmpuint (pdf_pages (filled), ==, pdf_pages (blank));
+  g_assert_cmpuint (ed_test_pdf_pages (filled), ==, ed_test_pdf_pages (blank));
 }
 
 /* Same input, same bytes, with SOURCE_DATE_EPOCH; mode 0600. */
@@ -536,8 +449,8 @@ test_batch_broken (Fixture       *f,
   /* Not a terminal: no progress. */
   g_assert_null (strstr (err, "Rendering"));
 
-  g_assert_cmpuint (pdf_pages (merged), ==, 2 * pdf_pages (one));
-  text = pdf_text (merged, 0);
+  g_assert_cmpuint (ed_test_pdf_pages (merged), ==, 2 * ed_test_pdf_pages (one));
+  text = ed_test_pdf_text (merged, 0);
   g_assert_nonnull (strstr (text, "WANGXIAOMING"));
   g_assert_nonnull (strstr (text, "TANAKAHANAKO"));
   g_assert_nonnull (strstr (text, "田中\"花子\""));
@@ -563,7 +476,7 @@ test_batch_broken (Fixture       *f,
 
       g_assert_cmpint (g_stat (path, &st), ==, 0);
       g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-      g_assert_cmpuint (pdf_pages (path), ==, pdf_pages (one));
+      g_assert_cmpuint (ed_test_pdf_pages (path), ==, ed_test_pdf_pages (one));
     }
 }
 

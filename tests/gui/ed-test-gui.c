@@ -284,6 +284,29 @@ ed_test_find_row (GtkWidget  *root,
   return NULL;
 }
 
+/* Returns: (nullable): the first button (or other actionable) under
+ * @root bound to @action_name, such as "wizard.next" */
+GtkWidget *
+ed_test_find_actionable (GtkWidget  *root,
+                         const char *action_name)
+{
+  if (GTK_IS_ACTIONABLE (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ed_test_find_actionable (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /**
  * ed_test_label_language:
  *

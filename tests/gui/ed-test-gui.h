@@ -24,6 +24,8 @@ GtkWidget  *ed_test_find_button       (GtkWidget  *root,
                                        const char *label);
 GtkWidget  *ed_test_find_row          (GtkWidget  *root,
                                        const char *title);
+GtkWidget  *ed_test_find_actionable   (GtkWidget  *root,
+                                       const char *action_name);
 GtkWindow  *ed_test_show_page         (GtkApplication *application,
                                        GtkWidget  *content,
                                        int         width,

@@ -41,26 +41,6 @@ main_window (void)
   return window;
 }
 
-static GtkWidget *
-find_actionable (GtkWidget  *root,
-                 const char *action_name)
-{
-  if (GTK_IS_ACTIONABLE (root) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_actionable (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Like a person: pick the procedure in the browser. */
 static EdWizard *
 start_procedure (const char *id)
@@ -87,7 +67,7 @@ start_procedure (const char *id)
 static gboolean
 next_is_sensitive (EdWizard *wizard)
 {
-  GtkWidget *next = find_actionable (GTK_WIDGET (wizard), "wizard.next");
+  GtkWidget *next = ed_test_find_actionable (GTK_WIDGET (wizard), "wizard.next");
 
   g_assert_nonnull (next);
   return gtk_widget_get_sensitive (next);
@@ -96,7 +76,7 @@ next_is_sensitive (EdWizard *wizard)
 static void
 click_next (EdWizard *wizard)
 {
-  GtkWidget *next = find_actionable (GTK_WIDGET (wizard), "wizard.next");
+  GtkWidget *next = ed_test_find_actionable (GTK_WIDGET (wizard), "wizard.next");
 
   g_assert_true (gtk_widget_get_sensitive (next));
   g_signal_emit_by_name (next, "clicked");
