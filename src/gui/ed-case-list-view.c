@@ -481,6 +481,15 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+sheet_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ed_case_list_view_open_sheet (ED_CASE_LIST_VIEW (widget), g_variant_get_int64 (parameter),
+                                g_str_equal (action_name, "cases.print"));
+}
+
+static void
 close_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -555,6 +564,8 @@ ed_case_list_view_class_init (EdCaseListViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "cases.open", "x", open_action);
   gtk_widget_class_install_action (widget_class, "cases.export", "x", export_action);
+  gtk_widget_class_install_action (widget_class, "cases.print", "x", sheet_action);
+  gtk_widget_class_install_action (widget_class, "cases.export-pdf", "x", sheet_action);
   gtk_widget_class_install_action (widget_class, "cases.close", "x", close_action);
   gtk_widget_class_install_action (widget_class, "cases.reopen", "x", close_action);
   gtk_widget_class_install_action (widget_class, "cases.delete", "x", delete_action);

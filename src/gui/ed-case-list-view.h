@@ -40,4 +40,8 @@ void         ed_case_list_view_set_closed   (EdCaseListView *self,
                                              gint64          id,
                                              gboolean        closed);
 
+void            ed_case_list_view_open_sheet     (EdCaseListView *self,
+                                                  gint64          id,
+                                                  gboolean        print);
+
 G_END_DECLS

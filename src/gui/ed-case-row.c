@@ -119,7 +119,15 @@ create_menu (EdCaseInfo *info)
   g_menu_item_set_action_and_target_value (item, "cases.open", id);
   g_menu_append_item (open, item);
   g_clear_object (&item);
-  item = g_menu_item_new (_("_Export…"), NULL);
+  item = g_menu_item_new (_("_Print Check Sheet…"), NULL);
+  g_menu_item_set_action_and_target_value (item, "cases.print", id);
+  g_menu_append_item (open, item);
+  g_clear_object (&item);
+  item = g_menu_item_new (_("Export Check Sheet as P_DF…"), NULL);
+  g_menu_item_set_action_and_target_value (item, "cases.export-pdf", id);
+  g_menu_append_item (open, item);
+  g_clear_object (&item);
+  item = g_menu_item_new (_("_Export Case File…"), NULL);
   g_menu_item_set_action_and_target_value (item, "cases.export", id);
   g_menu_append_item (open, item);
   g_clear_object (&item);

@@ -19,6 +19,7 @@
 #include "ed-test-gui.h"
 #include "ed-test-store.h"
 #include "ed-test-util.h"
+#include "ed-sheet-dialog.h"
 #include "ed-window.h"
 #include "ed-wizard.h"
 
@@ -329,6 +330,36 @@ test_case_list_open (void)
   g_signal_handler_disconnect (view (), handler);
 }
 
+/* A case's check sheet from its row's menu, as from its wizard. */
+static void
+test_case_list_sheet (void)
+{
+  GtkWindow *dialog = NULL;
+  EdCaseRow *row;
+
+  ed_test_wait_for_rows (view (), 4);
+  row = ed_test_find_case_row (view (), ed_case_get_reference (yamada));
+  g_assert_nonnull (row);
+
+  for (guint mode = 0; mode < 2; mode++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), mode == 0 ? "cases.print" : "cases.export-pdf",
+                                                 "x", ed_case_get_id (yamada)));
+      for (guint i = 0; i < 250 && dialog == NULL; i++)
+        {
+          ed_test_iterate (20);
+          dialog = ed_test_find_toplevel (ED_TYPE_SHEET_DIALOG);
+        }
+      g_assert_nonnull (dialog);
+      ed_test_wait_until_mapped (GTK_WIDGET (dialog));
+      g_assert_cmpint (ed_sheet_dialog_get_mode (ED_SHEET_DIALOG (dialog)), ==,
+                       mode == 0 ? ED_SHEET_DIALOG_PRINT : ED_SHEET_DIALOG_PDF);
+      gtk_window_destroy (dialog);
+      dialog = NULL;
+      ed_test_iterate (100);
+    }
+}
+
 static void
 assert_trashed (EdCase   *kase,
                 gboolean  trashed)
@@ -613,6 +644,7 @@ main (int    argc,
   g_test_add_func ("/case-list/shows-cases", test_case_list_shows_cases);
   g_test_add_func ("/case-list/search", test_case_list_search);
   g_test_add_func ("/case-list/open", test_case_list_open);
+  g_test_add_func ("/case-list/sheet", test_case_list_sheet);
   g_test_add_func ("/case-list/delete-undo", test_case_list_delete_undo);
   g_test_add_func ("/case-list/keyboard", test_case_list_keyboard);
   g_test_add_func ("/case-list/close-reopen", test_case_list_close_reopen);
