@@ -175,3 +175,25 @@ ed_cli_append_padded (GString    *out,
   for (; used < width; used++)
     g_string_append_c (out, ' ');
 }
+
+/**
+ * ed_cli_find_procedure:
+ *
+ * Returns: (transfer full): the procedure @id of the catalog, or %NULL
+ *   with @error set
+ */
+EdProcedure *
+ed_cli_find_procedure (const char  *id,
+                       GError     **error)
+{
+  g_autoptr(EdCatalog) catalog = ed_cli_load_catalog ();
+  EdProcedure *procedure = ed_catalog_lookup (catalog, id);
+  if (procedure == NULL)
+    {
+      g_set_error (error, ED_ERROR, ED_ERROR_NOT_FOUND,
+                   _("There is no procedure “%s”; “entry-desk-cli list” shows the ids"), id);
+      return NULL;
+    }
+
+  return g_object_ref (procedure);
+}

@@ -515,10 +515,10 @@ ed_cli_show (int    argc,
              char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(EdCatalog) catalog = NULL;
+  g_autoptr(EdProcedure) procedure = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *lang = NULL;
   gboolean json = FALSE;
-  EdProcedure *procedure;
   EdLanguage language;
   gboolean ok;
   int status;
@@ -549,14 +549,9 @@ ed_cli_show (int    argc,
   if (!ok)
     return ED_EXIT_USAGE;
 
-  catalog = ed_cli_load_catalog ();
-  procedure = ed_catalog_lookup (catalog, argv[1]);
+  procedure = ed_cli_find_procedure (argv[1], &error);
   if (procedure == NULL)
-    {
-      g_printerr (_("entry-desk-cli: there is no procedure “%s”; “entry-desk-cli list” shows the ids\n"),
-                  argv[1]);
-      return ED_EXIT_INVALID;
-    }
+    return ed_cli_fail (g_steal_pointer (&error));
 
   if (json)
     {

@@ -14,10 +14,9 @@ ed_cli_validate (int    argc,
                  char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(EdCatalog) catalog = NULL;
+  g_autoptr(EdProcedure) procedure = NULL;
   g_autoptr(EdTraveller) traveller = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  EdProcedure *procedure;
   GError *error = NULL;
   int status;
 
@@ -34,14 +33,9 @@ ed_cli_validate (int    argc,
   if (argc > 3)
     return ed_cli_usage_error (_("Unexpected argument “%s”"), argv[3]);
 
-  catalog = ed_cli_load_catalog ();
-  procedure = ed_catalog_lookup (catalog, argv[1]);
+  procedure = ed_cli_find_procedure (argv[1], &error);
   if (procedure == NULL)
-    {
-      g_printerr (_("entry-desk-cli: there is no procedure “%s”; “entry-desk-cli list” shows the ids\n"),
-                  argv[1]);
-      return ED_EXIT_INVALID;
-    }
+    return ed_cli_fail (error);
 
   traveller = ed_traveller_load (argv[2], &error);
   if (traveller == NULL)

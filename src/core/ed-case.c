@@ -8,6 +8,7 @@
 
 #include "ed-case-private.h"
 #include "ed-case-reference.h"
+#include "ed-string.h"
 
 struct _EdCase
 {
@@ -118,20 +119,6 @@ _ed_case_ticks (EdCase *self)
   return self->ticks;
 }
 
-static gboolean
-replace_string (char       **slot,
-                const char  *value)
-{
-  if (value != NULL && *value == '\0')
-    value = NULL;
-  if (g_strcmp0 (*slot, value) == 0)
-    return FALSE;
-
-  g_free (*slot);
-  *slot = g_strdup (value);
-  return TRUE;
-}
-
 EdCase *
 ed_case_new (const char *procedure_id,
              int         procedure_version)
@@ -183,7 +170,7 @@ _ed_case_set_identity (EdCase     *self,
       self->id = id;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
     }
-  if (replace_string (&self->reference, canonical_reference))
+  if (ed_string_replace (&self->reference, canonical_reference))
     {
       g_clear_pointer (&self->display_reference, g_free);
       if (self->reference != NULL)
@@ -236,7 +223,7 @@ ed_case_set_procedure (EdCase     *self,
   g_return_if_fail (ED_IS_CASE (self));
   g_return_if_fail (procedure_id != NULL && *procedure_id != '\0');
 
-  if (replace_string (&self->procedure_id, procedure_id))
+  if (ed_string_replace (&self->procedure_id, procedure_id))
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROCEDURE_ID]);
       changed = TRUE;
@@ -268,7 +255,7 @@ ed_case_set_current_step (EdCase     *self,
 {
   g_return_if_fail (ED_IS_CASE (self));
 
-  if (replace_string (&self->current_step, step_id))
+  if (ed_string_replace (&self->current_step, step_id))
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_STEP]);
       touch (self);
@@ -343,7 +330,7 @@ ed_case_set_notes (EdCase     *self,
 {
   g_return_if_fail (ED_IS_CASE (self));
 
-  if (replace_string (&self->notes, notes))
+  if (ed_string_replace (&self->notes, notes))
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
       touch (self);

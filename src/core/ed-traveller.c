@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ed-error.h"
+#include "ed-string.h"
 #include "ed-traveller.h"
 
 /* The traveller file's keys (DESIGN.md "Traveller data"), in the order
@@ -163,22 +164,6 @@ ed_traveller_get (EdTraveller *self,
   return self->values[i];
 }
 
-/* Empty and absent are the same thing to a user. */
-static gboolean
-replace_value (char       **slot,
-               const char  *value)
-{
-  if (value != NULL && *value == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*slot, value) == 0)
-    return FALSE;
-
-  g_free (*slot);
-  *slot = g_strdup (value);
-  return TRUE;
-}
-
 /**
  * ed_traveller_set:
  * @key: one of ed_traveller_keys()
@@ -198,7 +183,7 @@ ed_traveller_set (EdTraveller *self,
   i = key_index (key);
   g_return_if_fail (i >= 0);
 
-  if (replace_value (&self->values[i], value))
+  if (ed_string_replace (&self->values[i], value))
     g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (keys[i]), keys[i]);
 }
 
@@ -230,7 +215,7 @@ ed_traveller_set_answer (EdTraveller *self,
   g_return_if_fail (field_id != NULL);
 
   current = g_strdup (g_hash_table_lookup (self->answers, field_id));
-  if (!replace_value (&current, value))
+  if (!ed_string_replace (&current, value))
     {
       g_free (current);
       return;

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "ed-string.h"
 #include "ed-wizard-page.h"
 
 typedef struct
@@ -28,18 +29,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-replace_string (char       **slot,
-                const char  *value)
-{
-  if (g_strcmp0 (*slot, value) == 0)
-    return FALSE;
-
-  g_free (*slot);
-  *slot = g_strdup (value);
-  return TRUE;
-}
 
 const char *
 ed_wizard_page_get_id (EdWizardPage *self)
@@ -69,7 +58,7 @@ ed_wizard_page_set_title (EdWizardPage *self,
 
   g_return_if_fail (ED_IS_WIZARD_PAGE (self));
 
-  if (replace_string (&priv->title, title))
+  if (ed_string_replace (&priv->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -97,7 +86,7 @@ ed_wizard_page_set_section (EdWizardPage *self,
 
   g_return_if_fail (ED_IS_WIZARD_PAGE (self));
 
-  if (replace_string (&priv->section, section))
+  if (ed_string_replace (&priv->section, section))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
 }
 
