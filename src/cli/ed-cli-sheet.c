@@ -114,7 +114,7 @@ ed_cli_sheet (int    argc,
 
       /* A value the official form would refuse is not printed for
        * copying: say what to fix instead. */
-      problems = ed_sheet_check_traveller (traveller, procedure);
+      problems = ed_validate_traveller_for_print (traveller, procedure);
       for (guint i = 0; i < problems->len; i++)
         {
           const EdProblem *problem = g_ptr_array_index (problems, i);

@@ -515,18 +515,18 @@ test_sheet_check_traveller (void)
   g_autoptr(GPtrArray) problems = NULL;
   const EdProblem *problem;
 
-  problems = ed_sheet_check_traveller (traveller, procedure);
+  problems = ed_validate_traveller_for_print (traveller, procedure);
   g_assert_cmpuint (problems->len, ==, 0);
   g_clear_pointer (&problems, g_ptr_array_unref);
 
   ed_traveller_set (traveller, "passport_number", "ｅ１２３４５６７８");
-  problems = ed_sheet_check_traveller (traveller, procedure);
+  problems = ed_validate_traveller_for_print (traveller, procedure);
   g_assert_cmpuint (problems->len, ==, 0);
   g_assert_cmpstr (ed_traveller_get (traveller, "passport_number"), ==, "E12345678");
   g_clear_pointer (&problems, g_ptr_array_unref);
 
   ed_traveller_set (traveller, "passport_number", "E1234567890123");
-  problems = ed_sheet_check_traveller (traveller, procedure);
+  problems = ed_validate_traveller_for_print (traveller, procedure);
   g_assert_cmpuint (problems->len, >, 0);
   problem = g_ptr_array_index (problems, 0);
   g_assert_cmpint (problem->severity, ==, ED_SEVERITY_ERROR);
