@@ -145,7 +145,7 @@ open_thread (GTask        *task,
 }
 
 void
-ed_store_open_async (const char          *path,
+ed_store_open_async (const char          *location,
                      GCancellable        *cancellable,
                      GAsyncReadyCallback  callback,
                      gpointer             user_data)
@@ -153,7 +153,7 @@ ed_store_open_async (const char          *path,
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, ed_store_open_async);
-  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_set_task_data (task, g_strdup (location), g_free);
   g_task_run_in_thread (task, open_thread);
 }
 
