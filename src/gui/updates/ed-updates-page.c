@@ -336,7 +336,7 @@ system_keys_loaded_cb (GObject      *source,
 static void
 load_system_keys (EdUpdatesPage *self)
 {
-  g_auto(GStrv) dirs = ed_feed_get_system_key_dirs ();
+  g_auto(GStrv) dirs = ed_system_keys_get_dirs ();
   g_autofree char *description = NULL;
 
   /* Translators: two folders */
