@@ -19,6 +19,7 @@ struct _EdWindow
 
   GSettings            *settings;
   EdCatalog            *catalog;
+  EdStore              *store;          /* NULL until it has opened */
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -115,12 +116,10 @@ static void save_new_case (EdWindow *self,
 static void
 update_saving (EdWindow *self)
 {
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-  EdStore *store = application != NULL ? ed_application_get_store (ED_APPLICATION (application)) : NULL;
   gboolean unsaved = FALSE;
 
-  if (store != NULL)
-    g_object_get (store, "unsaved", &unsaved, NULL);
+  if (self->store != NULL)
+    g_object_get (self->store, "unsaved", &unsaved, NULL);
 
   gtk_revealer_set_reveal_child (self->saving_revealer, unsaved && self->wizard == NULL);
   if (self->wizard != NULL)
@@ -135,8 +134,11 @@ store_opened_cb (EdWindow      *self,
 {
   EdStore *store = ed_application_get_store (application);
 
+  g_set_object (&self->store, store);
   ed_case_list_view_set_error (self->case_list_view, ed_application_get_store_error (application));
   ed_case_list_view_set_store (self->case_list_view, store);
+  if (self->wizard != NULL)
+    ed_wizard_set_store (ED_WIZARD (self->wizard), store);
   if (store != NULL)
     {
       g_autoptr(EdCase) unsaved = g_steal_pointer (&self->unsaved_case);
@@ -218,6 +220,7 @@ ed_window_show_case (EdWindow *self,
 
   remove_wizard (self);
   self->wizard = ed_wizard_new (edcase, procedure);
+  ed_wizard_set_store (ED_WIZARD (self->wizard), self->store);
   g_signal_connect_object (self->wizard, "close", G_CALLBACK (wizard_close_cb), self, G_CONNECT_SWAPPED);
   gtk_stack_add_child (self->main_stack, self->wizard);
   gtk_stack_set_visible_child (self->main_stack, self->wizard);
@@ -256,16 +259,14 @@ static void
 save_new_case (EdWindow *self,
                EdCase   *edcase)
 {
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-  EdStore *store = ed_application_get_store (ED_APPLICATION (application));
-
-  if (store == NULL)
+  if (self->store == NULL)
     {
       g_set_object (&self->unsaved_case, edcase);
       return;
     }
 
-  ed_store_add_case_async (store, edcase, self->cancellable, case_added_cb, g_object_ref (self));
+  ed_store_add_case_async (self->store, edcase, self->cancellable, case_added_cb,
+                           g_object_ref (self));
 }
 
 static void
@@ -329,16 +330,14 @@ void
 ed_window_open_case (EdWindow *self,
                      gint64    case_id)
 {
-  EdStore *store;
-
   g_return_if_fail (ED_IS_WINDOW (self));
 
-  store = ed_application_get_store (ED_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-  if (store == NULL || self->opening_id == case_id)
+  if (self->store == NULL || self->opening_id == case_id)
     return;
 
   self->opening_id = case_id;
-  ed_store_load_case_async (store, case_id, self->cancellable, case_loaded_cb, g_object_ref (self));
+  ed_store_load_case_async (self->store, case_id, self->cancellable, case_loaded_cb,
+                            g_object_ref (self));
 }
 
 static void
@@ -380,6 +379,7 @@ ed_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->unsaved_case);
+  g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->catalog);
 
