@@ -9,8 +9,8 @@
 #include "ed-case-list-view.h"
 #include "ed-procedure-browser.h"
 #include "ed-wizard.h"
+#include "ed-toast.h"
 #include "ed-update-progress.h"
-#include "ed-update-toast.h"
 #include "ed-window.h"
 
 struct _EdWindow
@@ -37,19 +37,6 @@ struct _EdWindow
 
 G_DEFINE_FINAL_TYPE (EdWindow, ed_window, ADW_TYPE_APPLICATION_WINDOW)
 
-void
-ed_window_show_error_toast (EdWindow   *self,
-                            const char *message)
-{
-  AdwToast *toast;
-
-  g_return_if_fail (ED_IS_WINDOW (self));
-
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 /* @toast: (transfer full) */
 void
 ed_window_add_toast (EdWindow *self,
@@ -59,6 +46,14 @@ ed_window_add_toast (EdWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* What the case list says about its cases. */
+static void
+add_toast_cb (EdWindow *self,
+              AdwToast *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
 }
 
 static void
@@ -100,8 +95,7 @@ report_catalog_errors (EdWindow *self)
                                         "%u procedure files could not be read",
                                         errors->len),
                            errors->len);
-  toast = adw_toast_new (title);
-  adw_toast_set_timeout (toast, 0);
+  toast = ed_toast_new_lasting (title);
   adw_toast_set_button_label (toast, _("_Details"));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (show_catalog_errors),
                            self, G_CONNECT_SWAPPED);
@@ -285,10 +279,10 @@ show_toast_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  AdwToast *toast = adw_toast_new (g_variant_get_string (parameter, NULL));
+  const char *text = g_variant_get_string (parameter, NULL);
 
-  adw_toast_set_timeout (toast, 2);
-  ed_window_add_toast (ED_WINDOW (widget), toast);
+  /* What a click did: brief. */
+  ed_window_add_toast (ED_WINDOW (widget), ed_toast_new (text, 2));
 }
 
 static void
@@ -408,6 +402,7 @@ ed_window_class_init (EdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdWindow, saving_revealer);
   gtk_widget_class_bind_template_callback (widget_class, procedure_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, case_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_toast_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);

@@ -9,7 +9,7 @@
 #include "ed-application.h"
 #include "ed-sheet-actions-private.h"
 #include "ed-sheet-dialog.h"
-#include "ed-update-toast.h"
+#include "ed-toast.h"
 
 static GtkWindow *
 open_dialog (GtkWindow         *parent,
