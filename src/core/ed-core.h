@@ -54,3 +54,4 @@
 #include "ed-feed-store.h"
 #include "ed-feed.h"
 #include "ed-signing.h"
+#include "ed-system-keys.h"

@@ -14,6 +14,7 @@
 #include "ed-error.h"
 #include "ed-feed-private.h"
 #include "ed-feed-store.h"
+#include "ed-system-keys.h"
 #include "ed-test-util.h"
 #include "feed-fixture.h"
 
@@ -260,11 +261,11 @@ test_feed_update_system_key (FeedFixture   *fixture,
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (path, contents, -1, NULL));
   g_assert_true (g_file_set_contents (ignored, "not a key", -1, NULL));
-  keys = ed_feed_load_system_keys ();
+  keys = ed_system_keys_load_trusted ();
   g_assert_cmpuint (keys->len, ==, 1);
   g_assert_cmpstr (ed_public_key_get_comment (keys->pdata[0]), ==, "Test Association");
   /* Preferences shows where each key comes from. */
-  files = ed_feed_list_system_key_files ();
+  files = ed_system_keys_list_files ();
   g_assert_cmpuint (files->len, ==, 1);
   g_assert_cmpstr (files->pdata[0], ==, path);
 

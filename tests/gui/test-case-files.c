@@ -20,6 +20,7 @@
 #include "ed-test-gui.h"
 #include "ed-test-store.h"
 #include "ed-test-util.h"
+#include "ed-window.h"
 
 #define DAY (24 * 60 * 60)
 
@@ -261,6 +262,14 @@ open_preferences (void)
   return preferences;
 }
 
+/* @toast: (transfer full) */
+static void
+show_in_main_window (AdwToast *toast,
+                     gpointer  window)
+{
+  ed_window_add_toast (ED_WINDOW (window), toast);
+}
+
 /* Only the closed cases older than the retention period are listed,
  * and nothing goes until staff confirm. */
 static void
@@ -315,8 +324,9 @@ test_case_files_purge (void)
   reminder = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "%u closed case is past the retention period",
                                            "%u closed cases are past the retention period", 2), 2);
-  ed_purge_review_remind (ED_WINDOW (ed_test_main_window (app)), store (),
-                          ed_application_get_catalog (app));
+  ed_purge_review_remind (GTK_WINDOW (ed_test_main_window (app)), store (),
+                          ed_application_get_catalog (app), show_in_main_window,
+                          g_object_ref (ed_test_main_window (app)), g_object_unref);
   toast = ed_test_wait_for_toast (ed_test_main_window (app), reminder);
   ed_test_screenshot (ed_test_main_window (app), "purge-reminder");
   ed_test_click (ed_test_find_button (toast, _("_Review…")));

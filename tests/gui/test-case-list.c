@@ -321,6 +321,7 @@ test_case_list_open (void)
     }
   g_assert_nonnull (wizard);
   g_assert_cmpint (ed_case_get_id (ed_wizard_get_case (ED_WIZARD (wizard))), ==, ed_case_info_get_id (activated));
+  g_assert_true (ed_wizard_get_store (ED_WIZARD (wizard)) == store ());
   ed_test_wait_until_mapped (wizard);
   g_assert_true (gtk_widget_activate_action (wizard, "wizard.close", NULL));
   ed_test_iterate (300);

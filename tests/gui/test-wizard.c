@@ -283,9 +283,12 @@ static void
 resume_first_run (void)
 {
   EdWizard *wizard = start_procedure ("jp-entry-waiting-mysos");
+  EdStore *store = ed_test_wait_for_store (app);
   EdTraveller *traveller;
 
-  ed_test_wait_for_store (app);
+  /* The window gives the wizard the store once it is open: each sheet
+   * printed is logged there. */
+  g_assert_true (ed_wizard_get_store (wizard) == store);
   paste_mrz (wizard);
   traveller = first_traveller (wizard);
   ed_traveller_set (traveller, "address_local", "東京都千代田区丸の内1-1-1");

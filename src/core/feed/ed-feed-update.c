@@ -16,6 +16,7 @@
 #include "ed-feed.h"
 #include "ed-feed-private.h"
 #include "ed-feed-store.h"
+#include "ed-system-keys.h"
 
 /* A slow server may take this many times the I/O timeout per file. */
 #define DEADLINE_FACTOR 4
@@ -353,7 +354,7 @@ prepare_thread (GTask        *step,
                 GCancellable *cancellable)
 {
   Update *update = task_data;
-  g_autoptr(GPtrArray) system_keys = ed_feed_load_system_keys ();
+  g_autoptr(GPtrArray) system_keys = ed_system_keys_load_trusted ();
   GError *error = NULL;
 
   for (guint i = 0; i < system_keys->len; i++)

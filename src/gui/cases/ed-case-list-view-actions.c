@@ -18,7 +18,7 @@
 
 #include "ed-case-list-view-private.h"
 #include "ed-error.h"
-#include "ed-update-toast.h"
+#include "ed-toast.h"
 
 /* Long enough to find the Undo button. */
 #define UNDO_TIMEOUT_S 10
@@ -29,19 +29,6 @@ _ed_case_list_view_window (EdCaseListView *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-/* @toast: (transfer full) */
-void
-_ed_case_list_view_add_toast (EdCaseListView *self,
-                              AdwToast       *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
 }
 
 /* A toast that stays: something staff asked for did not happen. */
@@ -211,11 +198,10 @@ trashed_cb (GObject      *object,
     adw_toast_dismiss (self->delete_toast);
 
   /* Translators: a toast after a case was deleted; %s is its reference */
-  title = g_markup_printf_escaped (_("Case %s deleted"), deletion->reference);
-  toast = adw_toast_new (title);
+  title = g_strdup_printf (_("Case %s deleted"), deletion->reference);
+  toast = ed_toast_new (title, UNDO_TIMEOUT_S);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, UNDO_TIMEOUT_S);
   g_object_set_data_full (G_OBJECT (toast), "ed-deletion", deletion, deletion_free);
   g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), deletion);
   g_signal_connect (toast, "dismissed", G_CALLBACK (delete_toast_dismissed_cb), deletion);
@@ -299,11 +285,11 @@ loaded_for_status_cb (GObject      *object,
 
   if (close)
     /* Translators: a toast; %s is the case's reference */
-    title = g_markup_printf_escaped (_("Case %s closed"), ed_case_get_reference (kase));
+    title = g_strdup_printf (_("Case %s closed"), ed_case_get_reference (kase));
   else
     /* Translators: a toast; %s is the case's reference */
-    title = g_markup_printf_escaped (_("Case %s reopened"), ed_case_get_reference (kase));
-  toast = adw_toast_new (title);
+    title = g_strdup_printf (_("Case %s reopened"), ed_case_get_reference (kase));
+  toast = ed_toast_new (title, ED_TOAST_TIMEOUT_DEFAULT);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), "ed-case", g_object_ref (kase), g_object_unref);
   g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_status_cb), kase);

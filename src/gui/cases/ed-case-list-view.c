@@ -18,6 +18,7 @@
 
 #include "ed-case-list-view-private.h"
 #include "ed-case-row.h"
+#include "ed-toast.h"
 
 G_DEFINE_FINAL_TYPE (EdCaseListView, ed_case_list_view, GTK_TYPE_WIDGET)
 
@@ -30,6 +31,7 @@ enum {
 
 enum {
   CASE_ACTIVATED,
+  SHOW_TOAST,
   N_SIGNALS
 };
 
@@ -146,6 +148,14 @@ _ed_case_list_view_activate (EdCaseListView *self,
                              EdCaseInfo     *info)
 {
   g_signal_emit (self, signals[CASE_ACTIVATED], 0, info);
+}
+
+/* @toast: (transfer full) */
+void
+_ed_case_list_view_add_toast (EdCaseListView *self,
+                              AdwToast       *toast)
+{
+  ed_toast_emit (self, signals[SHOW_TOAST], toast);
 }
 
 static void
@@ -544,6 +554,14 @@ ed_case_list_view_class_init (EdCaseListViewClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, ED_TYPE_CASE_INFO);
+
+  /**
+   * EdCaseListView::show-toast:
+   * @toast: what an action on a case says: done (with Undo), or why not
+   *
+   * See ed_toast_signal_new().
+   */
+  signals[SHOW_TOAST] = ed_toast_signal_new (G_TYPE_FROM_CLASS (klass));
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entrydesk/EntryDesk/cases/ed-case-list-view.ui");

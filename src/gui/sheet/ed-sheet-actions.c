@@ -6,10 +6,9 @@
 
 #include <glib/gi18n.h>
 
-#include "ed-application.h"
 #include "ed-sheet-actions-private.h"
 #include "ed-sheet-dialog.h"
-#include "ed-update-toast.h"
+#include "ed-toast.h"
 
 static GtkWindow *
 open_dialog (GtkWindow         *parent,
@@ -58,21 +57,6 @@ ed_sheet_actions_export_pdf (GtkWindow   *parent,
                              EdStore     *store)
 {
   return open_dialog (parent, ED_SHEET_DIALOG_PDF, kase, procedure, store);
-}
-
-/**
- * ed_sheet_actions_find_store:
- *
- * Returns: (transfer none) (nullable): the case store of the application
- *   @widget's window belongs to, if it is open
- */
-EdStore *
-ed_sheet_actions_find_store (GtkWidget *widget)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkApplication *application = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
-
-  return ED_IS_APPLICATION (application) ? ed_application_get_store (ED_APPLICATION (application)) : NULL;
 }
 
 static AdwToastOverlay *

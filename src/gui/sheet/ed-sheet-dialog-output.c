@@ -15,7 +15,7 @@
 #include "ed-print-operation.h"
 #include "ed-sheet-actions-private.h"
 #include "ed-sheet-dialog-private.h"
-#include "ed-update-toast.h"
+#include "ed-toast.h"
 
 void
 ed_sheet_dialog_show_error (EdSheetDialog *self,

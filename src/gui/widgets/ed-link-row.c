@@ -31,10 +31,10 @@ static void
 copy_clicked_cb (EdLinkRow *self)
 {
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
-  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
 
   gdk_clipboard_set_text (clipboard, self->link->url);
-  gtk_widget_activate_action (root, "win.show-toast", "s", _("Address copied"));
+  /* The window says it, if it shows toasts. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", _("Address copied"));
 }
 
 static void

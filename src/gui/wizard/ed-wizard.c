@@ -24,6 +24,7 @@ struct _EdWizard
 
   EdCase         *edcase;
   EdProcedure    *procedure;
+  EdStore        *store;          /* nullable: where printed sheets are logged */
   GPtrArray      *pages;          /* EdWizardPage, in order */
   guint           current;
   char           *second_language;
@@ -45,6 +46,7 @@ G_DEFINE_FINAL_TYPE (EdWizard, ed_wizard, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_SECOND_LANGUAGE,
+  PROP_STORE,
   N_PROPS
 };
 
@@ -278,7 +280,7 @@ close_action (GtkWidget  *widget,
   g_signal_emit (widget, signals[CLOSE], 0);
 }
 
-/* The case's check sheet, logged in the app's store. */
+/* The case's check sheet, logged in the case's store. */
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -287,7 +289,7 @@ print_action (GtkWidget  *widget,
   EdWizard *self = ED_WIZARD (widget);
 
   ed_sheet_actions_print (GTK_WINDOW (gtk_widget_get_root (widget)), self->edcase, self->procedure,
-                          ed_sheet_actions_find_store (widget));
+                          self->store);
 }
 
 static void
@@ -298,7 +300,7 @@ export_pdf_action (GtkWidget  *widget,
   EdWizard *self = ED_WIZARD (widget);
 
   ed_sheet_actions_export_pdf (GTK_WINDOW (gtk_widget_get_root (widget)), self->edcase, self->procedure,
-                               ed_sheet_actions_find_store (widget));
+                               self->store);
 }
 
 static void
@@ -482,6 +484,30 @@ ed_wizard_new (EdCase      *edcase,
 }
 
 /**
+ * ed_wizard_set_store:
+ * @store: (nullable): the store the case is kept in, where each sheet
+ *   printed or saved is logged; %NULL while it opens
+ */
+void
+ed_wizard_set_store (EdWizard *self,
+                     EdStore  *store)
+{
+  g_return_if_fail (ED_IS_WIZARD (self));
+  g_return_if_fail (store == NULL || ED_IS_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+EdStore *
+ed_wizard_get_store (EdWizard *self)
+{
+  g_return_val_if_fail (ED_IS_WIZARD (self), NULL);
+
+  return self->store;
+}
+
+/**
  * ed_wizard_set_saving:
  *
  * Says, beside the progress, that changes are being written.
@@ -547,6 +573,7 @@ ed_wizard_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (ed_wizard_parent_class)->dispose (object);
 }
@@ -578,6 +605,10 @@ ed_wizard_get_property (GObject    *object,
       g_value_set_string (value, self->second_language != NULL ? self->second_language : "");
       break;
 
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -604,6 +635,10 @@ ed_wizard_set_property (GObject      *object,
         }
       break;
 
+    case PROP_STORE:
+      ed_wizard_set_store (self, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -628,6 +663,16 @@ ed_wizard_class_init (EdWizardClass *klass)
    */
   properties[PROP_SECOND_LANGUAGE] =
     g_param_spec_string ("second-language", NULL, NULL, "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * EdWizard:store:
+   *
+   * The case store, set by the wizard's owner: Print and Export PDF log
+   * each sheet in it.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, ED_TYPE_STORE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
