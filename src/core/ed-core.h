@@ -36,6 +36,7 @@
 #include "ed-validate.h"
 
 /* case */
+#include "ed-case-missing.h"
 #include "ed-case-reference.h"
 #include "ed-case.h"
 #include "ed-sheet-record.h"
