@@ -48,6 +48,7 @@
 #include "ed-store.h"
 
 /* sheet */
+#include "ed-sheet-document.h"
 #include "ed-sheet.h"
 
 /* feed */
