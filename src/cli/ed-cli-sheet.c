@@ -138,7 +138,8 @@ ed_cli_sheet (int    argc,
       N_("One to three sheet languages in column order (default: en,ja,zh_CN)"), "LANGS" },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("a4 (default) or letter"), "PAPER" },
     { "case-reference", 0, 0, G_OPTION_ARG_STRING, &reference,
-      N_("A reference printed in the footer"), "REF" },
+      N_("A reference printed in the footer; the sheet of a case in the store also "
+         "goes into its sheet log"), "REF" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), "OUT.pdf" },
     { NULL }
   };
