@@ -59,6 +59,7 @@ gboolean     ed_cli_parse_options (GOptionContext *context,
 EdLanguage   ed_cli_language      (const char     *code,
                                    gboolean       *ok);
 EdCatalog   *ed_cli_load_catalog  (void);
+EdStore     *ed_cli_open_store    (GError        **error);
 void         ed_cli_print_json    (JsonNode       *node);
 guint        ed_cli_display_width (const char     *text);
 void         ed_cli_append_padded (GString        *out,

@@ -36,6 +36,7 @@
 #include "ed-validate.h"
 
 /* case */
+#include "ed-case-missing.h"
 #include "ed-case-reference.h"
 #include "ed-case.h"
 #include "ed-sheet-record.h"
@@ -47,6 +48,7 @@
 #include "ed-store.h"
 
 /* sheet */
+#include "ed-sheet-document.h"
 #include "ed-sheet.h"
 
 /* feed */

@@ -409,6 +409,91 @@ test_sheet_errors (Fixture       *f,
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+/* The sheet log of the stored case @reference, as "cases export"
+ * writes it. */
+static JsonArray *
+export_sheets (Fixture    *f,
+               const char *reference)
+{
+  g_autofree char *path = g_build_filename (f->dir, "exported.json", NULL);
+  const char *env[] = { f->env_home, NULL };
+  const char *args[] = { "cases", "export", reference, "-o", path, NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *exported;
+
+  g_assert_cmpint (ed_test_run_cli (env, args, NULL, NULL), ==, 0);
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  exported = json_node_get_object (json_parser_get_root (parser));
+
+  return json_array_ref (json_object_get_array_member (exported, "sheets"));
+}
+
+/* A sheet for a stored case goes into the case's log, as the app's do;
+ * any other reference is only printed in the footer. */
+static void
+test_sheet_case_log (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(EdProcedure) procedure = ed_test_load_procedure ("jp-my-her-sys");
+  g_autofree char *fixture = ed_test_data_path ("store", "case.json", NULL);
+  g_autofree char *out = g_build_filename (f->dir, "case.pdf", NULL);
+  g_autofree char *db = g_build_filename (f->dir, "entry-desk", "cases.db", NULL);
+  const char *env[] = { f->env_home, f->env_epoch, NULL };
+  const char *import[] = { "cases", "import", fixture, NULL };
+  const char *stored[] = { "sheet", "jp-my-her-sys", "--case-reference", "ED-4F7H-2K",
+                           "--lang", "zh_CN,ja", "--paper", "letter", "-o", out, NULL };
+  const char *unknown[] = { "sheet", "jp-my-her-sys", "--case-reference", "ED-9999-99",
+                            "-o", out, NULL };
+  const char *firm[] = { "sheet", "jp-my-her-sys", "--case-reference", "ACME/2026/17",
+                         "-o", out, NULL };
+  g_autoptr(JsonArray) sheets = NULL;
+  g_autofree char *err = NULL;
+  JsonObject *line;
+  JsonArray *languages;
+
+  /* No store yet: the reference is only printed, and makes no store. */
+  g_assert_cmpint (ed_test_run_cli (env, stored, NULL, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (ed_test_run_cli (env, import, NULL, NULL), ==, 0);
+  sheets = export_sheets (f, "ED-4F7H-2K");
+  g_assert_cmpuint (json_array_get_length (sheets), ==, 1);
+  g_clear_pointer (&sheets, json_array_unref);
+
+  /* One line more, saying what was printed. */
+  g_assert_cmpint (ed_test_run_cli (env, stored, NULL, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
+  sheets = export_sheets (f, "ED-4F7H-2K");
+  g_assert_cmpuint (json_array_get_length (sheets), ==, 2);
+  line = json_array_get_object_element (sheets, 1);
+  g_assert_cmpstr (json_object_get_string_member (line, "kind"), ==, "pdf");
+  g_assert_cmpstr (json_object_get_string_member (line, "procedure"), ==, "jp-my-her-sys");
+  g_assert_cmpint (json_object_get_int_member (line, "procedure_version"), ==,
+                   ed_procedure_get_version (procedure));
+  g_assert_cmpstr (json_object_get_string_member (line, "paper"), ==, "letter");
+  languages = json_object_get_array_member (line, "languages");
+  g_assert_cmpuint (json_array_get_length (languages), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (languages, 0), ==, "zh_CN");
+  g_assert_cmpstr (json_array_get_string_element (languages, 1), ==, "ja");
+  g_clear_pointer (&sheets, json_array_unref);
+  g_clear_pointer (&err, g_free);
+
+  /* A reference the store does not hold, or not one of ours: printed,
+   * nothing logged. */
+  g_assert_cmpint (ed_test_run_cli (env, unknown, NULL, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ed_test_run_cli (env, firm, NULL, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  sheets = export_sheets (f, "ED-4F7H-2K");
+  g_assert_cmpuint (json_array_get_length (sheets), ==, 2);
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -527,6 +612,7 @@ main (int    argc,
   ADD ("/cli/sheet/traveller", test_sheet_traveller);
   ADD ("/cli/sheet/reproducible", test_sheet_reproducible);
   ADD ("/cli/sheet/errors", test_sheet_errors);
+  ADD ("/cli/sheet/case-log", test_sheet_case_log);
   ADD ("/cli/batch/broken", test_batch_broken);
   ADD ("/cli/batch/usage", test_batch_usage);
 

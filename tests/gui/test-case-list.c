@@ -111,7 +111,7 @@ tick (EdCase      *kase,
     }
 
   g_assert_cmpuint (ticked, ==, n);
-  return ed_procedure_count_checklist (procedure);
+  return ed_case_count_checklist (procedure, 1);
 }
 
 static void

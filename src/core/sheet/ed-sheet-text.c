@@ -39,7 +39,6 @@ struct _EdSheetText
   guint32               color;
   double                width;
   double                height;
-  double                baseline;
   Line                 *lines;
   guint                 n_lines;
   Run                  *runs;
@@ -313,7 +312,6 @@ ed_sheet_text_new (const char         *text,
   self->color = style->color;
 
   iter = pango_layout_get_iter (layout);
-  self->baseline = pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
   do
     {
       PangoLayoutLine *layout_line = pango_layout_iter_get_line_readonly (iter);
@@ -414,19 +412,6 @@ ed_sheet_text_get_line_bottom (const EdSheetText *self,
 {
   g_return_val_if_fail (line < self->n_lines, 0);
   return self->lines[line].bottom;
-}
-
-/* The baseline of the first line, from the top. */
-double
-ed_sheet_text_get_baseline (const EdSheetText *self)
-{
-  return self->baseline;
-}
-
-guint32
-ed_sheet_text_get_color (const EdSheetText *self)
-{
-  return self->color;
 }
 
 /**

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ed-case-missing.h"
 #include "ed-case-row.h"
 #include "ed-language.h"
 #include "ed-procedure.h"
@@ -42,28 +43,6 @@ GtkWidget *
 ed_case_row_new (void)
 {
   return g_object_new (ED_TYPE_CASE_ROW, NULL);
-}
-
-/**
- * ed_procedure_count_checklist:
- *
- * Returns: the checklist items of every step of @procedure, for one
- *   traveller
- */
-guint
-ed_procedure_count_checklist (EdProcedure *procedure)
-{
-  GPtrArray *steps = ed_procedure_get_steps (procedure);
-  guint n = 0;
-
-  for (guint i = 0; i < steps->len; i++)
-    {
-      const EdStep *step = g_ptr_array_index (steps, i);
-
-      n += step->checklist != NULL ? step->checklist->len : 0;
-    }
-
-  return n;
 }
 
 /**
@@ -191,7 +170,7 @@ update_progress (EdCaseRow *self)
   if (procedure == NULL)
     return;
 
-  total = ed_procedure_count_checklist (procedure) * MAX (ed_case_info_get_n_travellers (self->info), 1);
+  total = ed_case_count_checklist (procedure, ed_case_info_get_n_travellers (self->info));
   if (total > 0)
     {
       done = MIN (ed_case_info_get_n_done (self->info), total);

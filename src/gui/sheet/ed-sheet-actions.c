@@ -119,7 +119,7 @@ logged_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  if (ed_sheet_document_log_finish (ED_SHEET_DOCUMENT (object), result, &error))
+  if (ed_store_log_sheet_finish (ED_STORE (object), result, &error))
     return;
 
   /* Translators: %s says why */
@@ -130,10 +130,13 @@ logged_cb (GObject      *object,
 
 /**
  * ed_sheet_actions_log:
- * @store: (nullable): the case store
+ * @store: (nullable): the case store; without it nothing is logged
+ * @kind: printed or saved as PDF
  * @reporter: (nullable): where a failure is reported
  *
- * Adds @document to the case's audit log, in the background.
+ * Adds @document to the case's audit log, in the background: when,
+ * which procedure and version, which languages and paper. A case the
+ * store does not hold (not saved yet) has no log.
  */
 void
 ed_sheet_actions_log (EdSheetDocument *document,
@@ -143,10 +146,12 @@ ed_sheet_actions_log (EdSheetDocument *document,
                       GtkWindow       *reporter)
 {
   GtkWindow *window = find_toast_window (reporter);
+  g_autoptr(EdSheetRecord) record = NULL;
 
-  if (store == NULL)
+  if (store == NULL || ed_case_get_id (kase) == 0)
     return;
 
-  ed_sheet_document_log_async (document, store, kase, kind, NULL, logged_cb,
-                               window != NULL ? g_object_ref (window) : NULL);
+  record = ed_sheet_template_new_record (ed_sheet_document_get_template (document), kind);
+  ed_store_log_sheet_async (store, kase, record, NULL, logged_cb,
+                            window != NULL ? g_object_ref (window) : NULL);
 }
