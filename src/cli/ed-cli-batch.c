@@ -12,7 +12,6 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -240,7 +239,7 @@ ed_cli_batch (int    argc,
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(EdSheetTemplate) sheet_template = NULL;
   Batch batch = { 0, };
-  Progress progress = { isatty (fileno (stderr)), 0 };
+  Progress progress = { ed_cli_stderr_is_terminal (), 0 };
   GError *error = NULL;
   gboolean ok;
   int status;

@@ -61,6 +61,7 @@ EdLanguage   ed_cli_language      (const char     *code,
 EdCatalog   *ed_cli_load_catalog  (void);
 void         ed_cli_print_json    (JsonNode       *node);
 guint        ed_cli_display_width (const char     *text);
+gboolean     ed_cli_stderr_is_terminal (void);
 void         ed_cli_append_padded (GString        *out,
                                    const char     *text,
                                    guint           width);

@@ -5,8 +5,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+
+#ifdef G_OS_UNIX
+#include <fcntl.h>
+#endif
 
 #include "ed-error.h"
 #include "ed-paths.h"
@@ -107,4 +112,48 @@ ed_paths_ensure_private_dir (const char  *path,
     }
 
   return TRUE;
+}
+
+/**
+ * ed_paths_ensure_private_file:
+ *
+ * Creates @path if it is missing, readable by its owner only from the
+ * first moment (a later chmod would leave a moment in which another
+ * user could open it); an existing file is left as it is. On Windows
+ * the file takes the permissions of its folder.
+ *
+ * Returns: %FALSE with @error set to what the system said, in the
+ *   %ED_ERROR_IO code
+ */
+gboolean
+ed_paths_ensure_private_file (const char  *path,
+                              GError     **error)
+{
+#ifdef G_OS_UNIX
+  int fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error_literal (error, ED_ERROR, ED_ERROR_IO, g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_close (fd, NULL);
+
+  return TRUE;
+#else
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  stream = g_file_create (file, G_FILE_CREATE_PRIVATE, NULL, &local_error);
+  if (stream == NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_set_error_literal (error, ED_ERROR, ED_ERROR_IO, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+#endif
 }

@@ -21,5 +21,7 @@ char        *ed_paths_updates_set_dir       (const char  *updates_dir);
 char        *ed_paths_updates_current_dir   (void);
 gboolean     ed_paths_ensure_private_dir    (const char  *path,
                                              GError     **error);
+gboolean     ed_paths_ensure_private_file   (const char  *path,
+                                             GError     **error);
 
 G_END_DECLS
