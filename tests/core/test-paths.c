@@ -67,6 +67,47 @@ test_paths_private_file_error (void)
   ed_test_rm_rf (dir);
 }
 
+/* Runs in a subprocess: it changes the environment for good. */
+static void
+test_paths_profile_subprocess (void)
+{
+  const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
+  const char *folders[] = { "data", "config", "cache", "state" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    g_setenv (vars[i], "/the/given/folder", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  /* The test suite's own folders stand, in either profile. */
+  g_setenv ("ENTRY_DESK_USE_XDG_DIRS", "1", TRUE);
+  ed_paths_init_profile ();
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    g_assert_cmpstr (g_getenv (vars[i]), ==, "/the/given/folder");
+  g_assert_cmpstr (g_getenv ("GSETTINGS_BACKEND"), ==, "memory");
+
+  g_unsetenv ("ENTRY_DESK_USE_XDG_DIRS");
+  ed_paths_init_profile ();
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    {
+#if DEVELOPMENT_BUILD
+      g_autofree char *expected = g_build_filename (DEVEL_HOME, folders[i], NULL);
+
+      g_assert_cmpstr (g_getenv (vars[i]), ==, expected);
+#else
+      g_assert_cmpstr (g_getenv (vars[i]), ==, "/the/given/folder");
+      (void) folders;
+#endif
+    }
+  g_assert_cmpstr (g_getenv ("GSETTINGS_BACKEND"), ==, DEVELOPMENT_BUILD ? "keyfile" : "memory");
+}
+
+static void
+test_paths_profile (void)
+{
+  g_test_trap_subprocess ("/paths/profile/subprocess", 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -77,6 +118,8 @@ main (int    argc,
   g_test_add_func ("/paths/private-file/created", test_paths_private_file_created);
   g_test_add_func ("/paths/private-file/kept", test_paths_private_file_kept);
   g_test_add_func ("/paths/private-file/error", test_paths_private_file_error);
+  g_test_add_func ("/paths/profile", test_paths_profile);
+  g_test_add_func ("/paths/profile/subprocess", test_paths_profile_subprocess);
 
   return g_test_run ();
 }

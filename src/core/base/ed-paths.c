@@ -16,6 +16,50 @@
 #include "ed-error.h"
 #include "ed-paths.h"
 
+/**
+ * ed_paths_init_profile:
+ *
+ * Call it first in main(), before anything asks GLib for a folder.
+ *
+ * A development build (`-Dprofile=development`, as build-aux/run makes
+ * it) keeps everything it writes under devel-home/ in the build tree:
+ * cases, the user's procedures and downloaded updates in data/, settings
+ * in a key file in config/ instead of dconf, caches and state beside
+ * them. It sets the XDG folders whatever they were, so that a source
+ * build run on an office machine never opens the real cases. The test
+ * suite, which gives each test XDG folders of its own, says so with
+ * ENTRY_DESK_USE_XDG_DIRS=1. An installed build uses the XDG folders.
+ */
+void
+ed_paths_init_profile (void)
+{
+#if DEVELOPMENT_BUILD
+  static const struct
+  {
+    const char *variable;
+    const char *folder;
+  } homes[] = {
+    { "XDG_DATA_HOME", "data" },
+    { "XDG_CONFIG_HOME", "config" },
+    { "XDG_CACHE_HOME", "cache" },
+    { "XDG_STATE_HOME", "state" },
+  };
+
+  if (g_strcmp0 (g_getenv ("ENTRY_DESK_USE_XDG_DIRS"), "1") == 0)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (homes); i++)
+    {
+      g_autofree char *dir = g_build_filename (DEVEL_HOME, homes[i].folder, NULL);
+
+      g_setenv (homes[i].variable, dir, TRUE);
+    }
+
+  /* $XDG_CONFIG_HOME/glib-2.0/settings/keyfile */
+  g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
+#endif
+}
+
 /* Tests and build-aux/run point this at the source tree's data/. */
 const char *
 ed_paths_pkgdatadir (void)

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 #define ED_PATHS_UPDATES_CURRENT "current"
 #define ED_PATHS_UPDATES_OLD     "old"
 
+void         ed_paths_init_profile          (void);
 const char  *ed_paths_pkgdatadir           (void);
 char        *ed_paths_system_procedures_dir (void);
 char        *ed_paths_user_data_dir         (void);
