@@ -11,7 +11,6 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -154,7 +153,7 @@ ed_cli_batch (int    argc,
   g_autoptr(EdSheetTemplate) sheet_template = NULL;
   g_autoptr(EdSheetDocument) document = NULL;
   g_autoptr(GPtrArray) travellers = NULL;
-  Progress progress = { isatty (fileno (stderr)), 0 };
+  Progress progress = { ed_cli_stderr_is_terminal (), 0 };
   GError *error = NULL;
   gboolean ok;
   int status;

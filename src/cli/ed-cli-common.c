@@ -7,7 +7,24 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
+#ifdef G_OS_UNIX
+#include <unistd.h>
+#else
+#include <io.h>
+#endif
+
 #include "ed-cli.h"
+
+/* Progress and status lines are for a person watching, not for a log. */
+gboolean
+ed_cli_stderr_is_terminal (void)
+{
+#ifdef G_OS_UNIX
+  return isatty (STDERR_FILENO);
+#else
+  return _isatty (_fileno (stderr));
+#endif
+}
 
 /**
  * ed_cli_usage_error:

@@ -11,7 +11,6 @@
 #ifdef G_OS_UNIX
 #include <glib-unix.h>
 #include <signal.h>
-#include <unistd.h>
 #endif
 
 #include "ed-cli.h"
@@ -261,9 +260,9 @@ feed_update (int    argc,
   ed_feed_set_urls (feed, (const char * const *) urls);
   ed_feed_set_trusted_keys (feed, (const char * const *) key_list);
   ed_feed_set_timeout (feed, timeout);
-#ifdef G_OS_UNIX
-  if (isatty (STDERR_FILENO))
+  if (ed_cli_stderr_is_terminal ())
     g_signal_connect (feed, "notify::status", G_CALLBACK (status_changed), NULL);
+#ifdef G_OS_UNIX
   interrupt_source = g_unix_signal_add (SIGINT, interrupted, cancellable);
 #endif
 

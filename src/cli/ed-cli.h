@@ -62,6 +62,7 @@ EdCatalog   *ed_cli_load_catalog  (void);
 EdStore     *ed_cli_open_store    (GError        **error);
 void         ed_cli_print_json    (JsonNode       *node);
 guint        ed_cli_display_width (const char     *text);
+gboolean     ed_cli_stderr_is_terminal (void);
 void         ed_cli_append_padded (GString        *out,
                                    const char     *text,
                                    guint           width);

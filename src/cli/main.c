@@ -47,6 +47,7 @@ int
 main (int    argc,
       char **argv)
 {
+  ed_paths_init_profile ();
   ed_i18n_init ();
   g_set_prgname ("entry-desk-cli");
 

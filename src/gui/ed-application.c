@@ -50,7 +50,7 @@ EdApplication *
 ed_application_new (void)
 {
   return g_object_new (ED_TYPE_APPLICATION,
-                       "application-id", APP_ID,
+                       "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", "/io/github/entrydesk/EntryDesk",
                        NULL);

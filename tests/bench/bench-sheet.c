@@ -91,8 +91,9 @@ main (int    argc,
       char **argv)
 {
   int n = 1000;
-  g_autofree char *id = g_strdup ("jp-entry-waiting-mysos");
-  g_autofree char *languages = g_strdup ("en,ja,zh_CN");
+  /* GOption overwrites a default string without freeing it. */
+  g_autofree char *id = NULL;
+  g_autofree char *languages = NULL;
   gboolean no_target = FALSE;
   const GOptionEntry entries[] = {
     { "travellers", 0, 0, G_OPTION_ARG_INT, &n, "How many travellers (1000)", "N" },
@@ -123,6 +124,10 @@ main (int    argc,
     }
   if (n < 1)
     n = 1;
+  if (id == NULL)
+    id = g_strdup ("jp-entry-waiting-mysos");
+  if (languages == NULL)
+    languages = g_strdup ("en,ja,zh_CN");
 
   catalog = ed_catalog_new ();
   ed_catalog_load_default (catalog);
