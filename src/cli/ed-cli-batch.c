@@ -180,7 +180,9 @@ ed_cli_batch (int    argc,
                                       "birth_date, nationality, passport_number, passport_expiry, "
                                       "email, phone, address_abroad, address_local, arrival_date, "
                                       "arrival_port) and answers.FIELD for the answers to the "
-                                      "procedure's own fields. Rows are numbered as in a "
+                                      "procedure's own fields; a case_reference column names "
+                                      "the stored case a row belongs to, whose sheet log then "
+                                      "records the batch. Rows are numbered as in a "
                                       "spreadsheet: the header is row 1.\n"
                                       "A bad row is reported with its number and reason and "
                                       "skipped; the other rows are still printed, and the exit "
@@ -249,6 +251,16 @@ ed_cli_batch (int    argc,
     ok = write_separate (document, rows, directory, &progress);
   else
     ok = write_merged (document, merge, &progress);
+
+  /* A row of a stored case: the sheet goes into that case's log. */
+  for (guint i = 0; ok && i < rows->len; i++)
+    {
+      const EdCsvTraveller *row = g_ptr_array_index (rows, i);
+
+      if (row->case_reference != NULL &&
+          !ed_cli_log_sheet (document, row->case_reference, ED_SHEET_BATCH))
+        ok = FALSE;
+    }
 
   return ok && problems->len == 0 ? ED_EXIT_OK : ED_EXIT_INVALID;
 }

@@ -74,12 +74,20 @@ load_case (EdStore     *store,
   return ed_store_load_case (store, ed_case_info_get_id (info), error);
 }
 
-/* The sheet has left the program: log it for the stored case
- * @reference names, if any. */
-static gboolean
-log_sheet (EdSheetDocument *document,
-           const char      *reference,
-           EdSheetKind      kind)
+/**
+ * ed_cli_log_sheet:
+ *
+ * The sheet has left the program: log it for the stored case @reference
+ * names, if any (`sheet --case-reference`, a batch's `case_reference`
+ * column).
+ *
+ * Returns: %FALSE when the case's log could not be written (said on
+ *   standard error)
+ */
+gboolean
+ed_cli_log_sheet (EdSheetDocument *document,
+                  const char      *reference,
+                  EdSheetKind      kind)
 {
   g_autofree char *path = ed_store_default_path ();
   g_autoptr(EdStore) store = NULL;
@@ -207,7 +215,7 @@ ed_cli_sheet (int    argc,
   if (!ed_sheet_document_write_pdf (document, output, NULL, NULL, NULL, NULL, &error))
     return ed_cli_fail (error);
 
-  if (reference != NULL && !log_sheet (document, reference, ED_SHEET_PDF))
+  if (reference != NULL && !ed_cli_log_sheet (document, reference, ED_SHEET_PDF))
     return ED_EXIT_INVALID;
 
   return ED_EXIT_OK;

@@ -68,6 +68,9 @@ void         ed_cli_append_padded (GString        *out,
                                    guint           width);
 
 /* ed-cli-sheet.c */
+gboolean         ed_cli_log_sheet      (EdSheetDocument *document,
+                                        const char      *reference,
+                                        EdSheetKind      kind);
 EdProcedure     *ed_cli_find_procedure (const char  *id,
                                         GError     **error);
 EdSheetOptions  *ed_cli_sheet_options  (const char  *languages,

@@ -432,6 +432,38 @@ export_sheets (Fixture    *f,
 
 /* A sheet for a stored case goes into the case's log, as the app's do;
  * any other reference is only printed in the footer. */
+/* A batch row that names a stored case puts a "batch" line into that
+ * case's sheet log; the other rows log nothing. */
+static void
+test_batch_case_log (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *fixture = ed_test_data_path ("store", "case.json", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "cohort.csv", NULL);
+  g_autofree char *out = g_build_filename (f->dir, "cohort.pdf", NULL);
+  const char *env[] = { f->env_home, f->env_epoch, NULL };
+  const char *import[] = { "cases", "import", fixture, NULL };
+  const char *batch[] = { "batch", "jp-my-her-sys", "--csv", csv, "--lang", "ja",
+                          "--merge", out, NULL };
+  g_autoptr(JsonArray) sheets = NULL;
+  g_autofree char *err = NULL;
+  JsonObject *line;
+
+  g_assert_cmpint (ed_test_run_cli (env, import, NULL, NULL), ==, 0);
+  g_assert_true (g_file_set_contents (csv,
+                                      "case_reference,surname,given_names\n"
+                                      "ed-4f7h-2k,YAMADA,HANAKO\n"
+                                      ",SUZUKI,ICHIRO\n", -1, NULL));
+
+  g_assert_cmpint (ed_test_run_cli (env, batch, NULL, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  sheets = export_sheets (f, "ED-4F7H-2K");
+  g_assert_cmpuint (json_array_get_length (sheets), ==, 2);
+  line = json_array_get_object_element (sheets, 1);
+  g_assert_cmpstr (json_object_get_string_member (line, "kind"), ==, "batch");
+  g_assert_cmpstr (json_object_get_string_member (line, "procedure"), ==, "jp-my-her-sys");
+}
+
 static void
 test_sheet_case_log (Fixture       *f,
                      gconstpointer  data)
@@ -613,6 +645,7 @@ main (int    argc,
   ADD ("/cli/sheet/reproducible", test_sheet_reproducible);
   ADD ("/cli/sheet/errors", test_sheet_errors);
   ADD ("/cli/sheet/case-log", test_sheet_case_log);
+  ADD ("/cli/batch/case-log", test_batch_case_log);
   ADD ("/cli/batch/broken", test_batch_broken);
   ADD ("/cli/batch/usage", test_batch_usage);
 

@@ -221,9 +221,9 @@ test_feed_update_after_crash (FeedFixture   *fixture,
   g_assert_no_error (error);
   before = feed_fixture_snapshot ();
 
-  stage = ed_feed_store_make_stage (store, &error);
-  g_assert_true (ed_feed_store_write_file (stage, "half.json", nothing, &error));
-  g_assert_true (ed_feed_store_swap (store, stage, ED_FEED_SWAP_STOP_AFTER_OLD, &error));
+  stage = _ed_feed_store_make_stage (store, &error);
+  g_assert_true (_ed_feed_store_write_file (stage, "half.json", nothing, &error));
+  g_assert_true (_ed_feed_store_swap (store, stage, ED_FEED_SWAP_STOP_AFTER_OLD, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (old, G_FILE_TEST_IS_DIR));
   assert_catalog_has (MYNUMBER_ID, 2, ED_ORIGIN_UPDATE);

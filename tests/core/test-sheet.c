@@ -118,8 +118,8 @@ static void
 check_page (EdSheetTemplate *sheet_template,
             guint            p)
 {
-  const EdSheetGeometry *g = ed_sheet_template_get_geometry (sheet_template);
-  const EdSheetPage *page = ed_sheet_template_get_page (sheet_template, p);
+  const EdSheetGeometry *g = _ed_sheet_template_get_geometry (sheet_template);
+  const EdSheetPage *page = _ed_sheet_template_get_page (sheet_template, p);
 
   for (guint i = 0; i < page->ops->len; i++)
     {
@@ -165,8 +165,8 @@ static void
 check_step_titles (EdSheetTemplate *sheet_template,
                    guint            p)
 {
-  const EdSheetGeometry *g = ed_sheet_template_get_geometry (sheet_template);
-  const EdSheetPage *page = ed_sheet_template_get_page (sheet_template, p);
+  const EdSheetGeometry *g = _ed_sheet_template_get_geometry (sheet_template);
+  const EdSheetPage *page = _ed_sheet_template_get_page (sheet_template, p);
 
   for (guint i = 0; i < page->ops->len; i++)
     {

@@ -147,8 +147,8 @@ lock_file (const char  *path,
 }
 
 EdFeedLock *
-ed_feed_store_lock (const char  *store_dir,
-                    GError     **error)
+_ed_feed_store_lock (const char  *store_dir,
+                     GError     **error)
 {
   g_autofree char *path = g_build_filename (store_dir, LOCK_NAME, NULL);
   EdFeedLock held = { 0, };
@@ -190,7 +190,7 @@ ed_feed_store_lock (const char  *store_dir,
 }
 
 void
-ed_feed_store_unlock (EdFeedLock *lock)
+_ed_feed_store_unlock (EdFeedLock *lock)
 {
   if (lock == NULL)
     return;
@@ -208,7 +208,7 @@ ed_feed_store_unlock (EdFeedLock *lock)
 
 /* Removes a set folder: it only ever holds plain files. */
 void
-ed_feed_store_remove_set (const char *dir)
+_ed_feed_store_remove_set (const char *dir)
 {
   g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
   const char *name;
@@ -267,15 +267,15 @@ sync_set (const char *dir)
 }
 
 /**
- * ed_feed_store_recover:
+ * _ed_feed_store_recover:
  *
  * Puts the store back in order after an update that did not finish:
  * the previous set comes back if the swap stopped half-way, and litter
  * is removed. Call it with the lock held.
  */
 gboolean
-ed_feed_store_recover (const char  *store_dir,
-                       GError     **error)
+_ed_feed_store_recover (const char  *store_dir,
+                        GError     **error)
 {
   g_autofree char *current = g_build_filename (store_dir, CURRENT_NAME, NULL);
   g_autofree char *old = g_build_filename (store_dir, OLD_NAME, NULL);
@@ -295,7 +295,7 @@ ed_feed_store_recover (const char  *store_dir,
     }
 
   if (g_file_test (old, G_FILE_TEST_IS_DIR))
-    ed_feed_store_remove_set (old);
+    _ed_feed_store_remove_set (old);
 
   handle = g_dir_open (store_dir, 0, NULL);
   while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
@@ -304,7 +304,7 @@ ed_feed_store_recover (const char  *store_dir,
         {
           g_autofree char *path = g_build_filename (store_dir, name, NULL);
 
-          ed_feed_store_remove_set (path);
+          _ed_feed_store_remove_set (path);
         }
     }
 
@@ -313,8 +313,8 @@ ed_feed_store_recover (const char  *store_dir,
 
 /* Returns: a new, empty folder to download into */
 char *
-ed_feed_store_make_stage (const char  *store_dir,
-                          GError     **error)
+_ed_feed_store_make_stage (const char  *store_dir,
+                           GError     **error)
 {
   g_autofree char *path = g_build_filename (store_dir, STAGE_PREFIX "XXXXXX", NULL);
 
@@ -330,13 +330,13 @@ ed_feed_store_make_stage (const char  *store_dir,
 }
 
 /* Writes a file, replacing any in one step, so that a web server
- * serving a feed never sends half of one; ed_feed_store_swap() syncs
+ * serving a feed never sends half of one; _ed_feed_store_swap() syncs
  * a whole set to the disk. */
 gboolean
-ed_feed_store_write_file (const char  *dir,
-                          const char  *name,
-                          GBytes      *contents,
-                          GError     **error)
+_ed_feed_store_write_file (const char  *dir,
+                           const char  *name,
+                           GBytes      *contents,
+                           GError     **error)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autoptr(GError) local_error = NULL;
@@ -355,17 +355,17 @@ ed_feed_store_write_file (const char  *dir,
 }
 
 /**
- * ed_feed_store_swap:
+ * _ed_feed_store_swap:
  * @stop: %ED_FEED_SWAP_ALL, or a step after which to stop as if the
  *   process had been killed there (for the tests)
  *
  * Makes @stage_dir the current set; see the top of this file.
  */
 gboolean
-ed_feed_store_swap (const char       *store_dir,
-                    const char       *stage_dir,
-                    EdFeedSwapStep    stop,
-                    GError          **error)
+_ed_feed_store_swap (const char       *store_dir,
+                     const char       *stage_dir,
+                     EdFeedSwapStep    stop,
+                     GError          **error)
 {
   g_autofree char *current = g_build_filename (store_dir, CURRENT_NAME, NULL);
   g_autofree char *old = g_build_filename (store_dir, OLD_NAME, NULL);
@@ -405,17 +405,17 @@ ed_feed_store_swap (const char       *store_dir,
       return TRUE;
     }
 
-  ed_feed_store_remove_set (old);
+  _ed_feed_store_remove_set (old);
   return TRUE;
 }
 
 /**
- * ed_feed_store_hash_files:
+ * _ed_feed_store_hash_files:
  *
  * Returns: (transfer full): file name → SHA-256 of every file in @dir
  */
 GHashTable *
-ed_feed_store_hash_files (const char *dir)
+_ed_feed_store_hash_files (const char *dir)
 {
   GHashTable *hashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);

@@ -284,9 +284,9 @@ ed_feed_get_status (EdFeed *self)
 }
 
 void
-ed_feed_set_progress (EdFeed     *self,
-                      double      fraction,
-                      const char *status)
+_ed_feed_set_progress (EdFeed     *self,
+                       double      fraction,
+                       const char *status)
 {
   fraction = CLAMP (fraction, 0.0, 1.0);
   if (fraction != self->fraction)
@@ -303,8 +303,8 @@ ed_feed_set_progress (EdFeed     *self,
 }
 
 void
-ed_feed_set_running (EdFeed   *self,
-                     gboolean  running)
+_ed_feed_set_running (EdFeed   *self,
+                      gboolean  running)
 {
   if (running == self->running)
     return;

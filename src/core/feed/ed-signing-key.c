@@ -95,7 +95,7 @@ ed_signing_key_generate (const char  *comment,
   guint8 seed[ED25519_KEY_SIZE];
   EdSigningKey *self;
 
-  if (comment != NULL && !ed_is_single_line (comment))
+  if (comment != NULL && !_ed_is_single_line (comment))
     {
       g_set_error_literal (error, ED_ERROR, ED_ERROR_INVALID,
                            _("The comment of a key must be a single line of text"));
@@ -106,7 +106,7 @@ ed_signing_key_generate (const char  *comment,
     return NULL;
 
   self = signing_key_new (seed, comment);
-  ed_memory_clear (seed, sizeof seed);
+  _ed_memory_clear (seed, sizeof seed);
 
   return self;
 }
@@ -165,15 +165,15 @@ ed_signing_key_load (const char  *path,
     {
       g_set_error (error, ED_ERROR, ED_ERROR_INVALID,
                    _("“%s” is not an Entry Desk private key (made with “feed keygen”)"), path);
-      ed_memory_clear (seed, sizeof seed);
+      _ed_memory_clear (seed, sizeof seed);
       return NULL;
     }
 
   if (private_text != NULL)
-    ed_memory_clear ((guint8 *) private_text, strlen (private_text));
+    _ed_memory_clear ((guint8 *) private_text, strlen (private_text));
 
   self = signing_key_new (seed, comment);
-  ed_memory_clear (seed, sizeof seed);
+  _ed_memory_clear (seed, sizeof seed);
 
   /* The public key is stored to tell a damaged file from a good one. */
   if (memcmp (self->public_key->bytes, public_bytes, sizeof public_bytes) != 0)
@@ -311,10 +311,10 @@ ed_signing_key_save (EdSigningKey  *self,
                           " publish procedures that every desk trusting its public key installs.",
                           NULL);
   text = g_key_file_to_data (file, &length, NULL);
-  ed_memory_clear ((guint8 *) seed_text, strlen (seed_text));
+  _ed_memory_clear ((guint8 *) seed_text, strlen (seed_text));
 
   ok = write_new_private_file (path, text, length, error);
-  ed_memory_clear ((guint8 *) text, length);
+  _ed_memory_clear ((guint8 *) text, length);
 
   return ok;
 }
@@ -325,7 +325,7 @@ ed_signing_key_free (EdSigningKey *self)
   if (self == NULL)
     return;
 
-  ed_memory_clear (self->seed, sizeof self->seed);
+  _ed_memory_clear (self->seed, sizeof self->seed);
   ed_public_key_free (self->public_key);
   g_free (self);
 }

@@ -151,7 +151,7 @@ is_host (const char *host)
 
 /* local@domain.tld, as a mail program takes it */
 gboolean
-ed_procedure_is_email (const char *text)
+_ed_procedure_is_email (const char *text)
 {
   const char *at = strchr (text, '@');
 
@@ -166,7 +166,7 @@ ed_procedure_is_email (const char *text)
 /* Digits with the separators a printed number uses: "03-6757-1038",
  * "+81 3 6757 1038", "(03) 6757-1038". */
 gboolean
-ed_procedure_is_phone (const char *text)
+_ed_procedure_is_phone (const char *text)
 {
   guint digits = 0;
 
@@ -181,17 +181,17 @@ ed_procedure_is_phone (const char *text)
 }
 
 /**
- * ed_procedure_check_address:
+ * _ed_procedure_check_address:
  * @web_only: only https: is allowed (sources, contacts' web pages)
  *
  * Checks the address in @key, recording a problem there when it is not a
  * well-formed https:, tel: or mailto: URI.
  */
 void
-ed_procedure_check_address (EdJsonReader *r,
-                            const char   *key,
-                            const char   *address,
-                            gboolean      web_only)
+_ed_procedure_check_address (EdJsonReader *r,
+                             const char   *key,
+                             const char   *address,
+                             gboolean      web_only)
 {
   g_autoptr(GUri) uri = NULL;
   g_autoptr(GError) error = NULL;
@@ -226,13 +226,13 @@ ed_procedure_check_address (EdJsonReader *r,
     ed_json_reader_problem (r, _("“%s” is not a web address starting with “https://”"), address);
   else if (g_str_has_prefix (address, "tel:"))
     {
-      if (!ed_procedure_is_phone (path) || strchr (path, ' ') != NULL)
+      if (!_ed_procedure_is_phone (path) || strchr (path, ' ') != NULL)
         ed_json_reader_problem (r, _("“%s” is not a well-formed phone address: write “tel:” and the number, such as tel:03-6757-1038"),
                                 address);
     }
   else if (g_str_has_prefix (address, "mailto:"))
     {
-      if (!ed_procedure_is_email (path))
+      if (!_ed_procedure_is_email (path))
         ed_json_reader_problem (r, _("“%s” is not a well-formed e-mail address: write “mailto:” and the address, such as mailto:app@example.org"),
                                 address);
     }
@@ -255,7 +255,7 @@ read_address (EdJsonReader  *r,
 {
   *url = ed_json_reader_get_string (r, object, "url", required);
   if (*url != NULL)
-    ed_procedure_check_address (r, "url", *url, web_only);
+    _ed_procedure_check_address (r, "url", *url, web_only);
 
   *text = ed_json_reader_get_string (r, object, "text", FALSE);
   if (*text != NULL && *url == NULL && !json_object_has_member (object, "url"))
@@ -596,7 +596,7 @@ check_status (EdProcedure  *self,
 }
 
 /**
- * ed_procedure_parse:
+ * _ed_procedure_parse:
  * @expected_id: (nullable): the id the file name implies
  * @newer_schema: (out): set when the file is made for a newer Entry Desk
  *
@@ -604,11 +604,11 @@ check_status (EdProcedure  *self,
  * usable only when no problem was recorded.
  */
 void
-ed_procedure_parse (EdProcedure  *self,
-                    EdJsonReader *r,
-                    JsonNode     *root,
-                    const char   *expected_id,
-                    gboolean     *newer_schema)
+_ed_procedure_parse (EdProcedure  *self,
+                     EdJsonReader *r,
+                     JsonNode     *root,
+                     const char   *expected_id,
+                     gboolean     *newer_schema)
 {
   JsonObject *top;
   int schema = 0;
@@ -671,12 +671,12 @@ ed_procedure_parse (EdProcedure  *self,
   READ_LIST (phases, "phases", FALSE, read_phase, phase_free, NULL);
   /* Steps refer to fields and phases, periods to fields: read those first. */
   g_clear_pointer (&self->fields, g_ptr_array_unref);
-  self->fields = ed_procedure_read_fields (r, top);
+  self->fields = _ed_procedure_read_fields (r, top);
   READ_LIST (steps, "steps", TRUE, read_step, step_free, self);
   g_clear_pointer (&self->periods, g_ptr_array_unref);
-  self->periods = ed_procedure_read_periods (r, top, self);
+  self->periods = _ed_procedure_read_periods (r, top, self);
   g_clear_pointer (&self->contacts, g_ptr_array_unref);
-  self->contacts = ed_procedure_read_contacts (r, top);
+  self->contacts = _ed_procedure_read_contacts (r, top);
 
 #undef READ_LIST
 }

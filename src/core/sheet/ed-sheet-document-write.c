@@ -5,7 +5,7 @@
  * them in order into one file, and the workers run at most a few sheets
  * ahead of it, so that a batch of thousands holds only those few in
  * memory; what is the same on every sheet is drawn into the file once
- * (ed_sheet_template_draw_static()). Each on its own, every worker
+ * (_ed_sheet_template_draw_static()). Each on its own, every worker
  * writes its sheet into its file.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -349,8 +349,8 @@ ed_sheet_document_get_page_size (EdSheetDocument *self,
   g_return_if_fail (page < ed_sheet_document_get_n_pages (self));
 
   /* One paper for the whole document. */
-  *width = ed_sheet_template_get_geometry (self->sheet_template)->page_width;
-  *height = ed_sheet_template_get_geometry (self->sheet_template)->page_height;
+  *width = _ed_sheet_template_get_geometry (self->sheet_template)->page_width;
+  *height = _ed_sheet_template_get_geometry (self->sheet_template)->page_height;
 }
 
 /**

@@ -61,9 +61,9 @@ strip_accents (gunichar  c,
 }
 
 void
-ed_check_name_latin (GPtrArray  *problems,
-                     const char *field,
-                     const char *value)
+_ed_check_name_latin (GPtrArray  *problems,
+                      const char *field,
+                      const char *value)
 {
   char shown[8];
   char base;
@@ -89,10 +89,10 @@ is_passport_char (gunichar c,
 }
 
 void
-ed_check_passport_number (GPtrArray   *problems,
-                          const char  *field,
-                          const char  *value,
-                          int          max_length)
+_ed_check_passport_number (GPtrArray   *problems,
+                           const char  *field,
+                           const char  *value,
+                           int          max_length)
 {
   guint length = (guint) g_utf8_strlen (value, -1);
   char shown[8];
@@ -122,10 +122,10 @@ is_phone_char (gunichar c,
 }
 
 void
-ed_check_phone (GPtrArray        *problems,
-                const char       *field,
-                const char       *value,
-                const EdFieldRule *rule)
+_ed_check_phone (GPtrArray        *problems,
+                 const char       *field,
+                 const char       *value,
+                 const EdFieldRule *rule)
 {
   guint digits = 0;
   int min_length = rule != NULL ? rule->min_length : -1;
@@ -167,10 +167,10 @@ is_digit_char (gunichar c,
 }
 
 void
-ed_check_digits (GPtrArray         *problems,
-                 const char        *field,
-                 const char        *value,
-                 const EdFieldRule *rule)
+_ed_check_digits (GPtrArray         *problems,
+                  const char        *field,
+                  const char        *value,
+                  const EdFieldRule *rule)
 {
   guint length = (guint) g_utf8_strlen (value, -1);
   int min = rule != NULL ? rule->min_length : -1;
@@ -216,10 +216,10 @@ ed_check_digits (GPtrArray         *problems,
 /* Never quotes the password's characters: a message may be seen or
  * logged. */
 void
-ed_check_password (GPtrArray         *problems,
-                   const char        *field,
-                   const char        *value,
-                   const EdFieldRule *rule)
+_ed_check_password (GPtrArray         *problems,
+                    const char        *field,
+                    const char        *value,
+                    const EdFieldRule *rule)
 {
   guint length = (guint) g_utf8_strlen (value, -1);
   gboolean lower = FALSE, upper = FALSE, digit = FALSE, symbol = FALSE;
@@ -261,10 +261,10 @@ ed_check_password (GPtrArray         *problems,
 }
 
 void
-ed_check_pattern (GPtrArray         *problems,
-                  const char        *field,
-                  const char        *value,
-                  const EdFieldRule *rule)
+_ed_check_pattern (GPtrArray         *problems,
+                   const char        *field,
+                   const char        *value,
+                   const EdFieldRule *rule)
 {
   g_autoptr(GRegex) compiled = NULL;
   GRegex *regex = rule->regex;
@@ -287,10 +287,10 @@ ed_check_pattern (GPtrArray         *problems,
 }
 
 void
-ed_check_choice (GPtrArray     *problems,
-                 const char    *field_name,
-                 const EdField *field,
-                 const char    *value)
+_ed_check_choice (GPtrArray     *problems,
+                  const char    *field_name,
+                  const EdField *field,
+                  const char    *value)
 {
   g_autoptr(GString) values = NULL;
 

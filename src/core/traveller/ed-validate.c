@@ -217,14 +217,14 @@ check_value (GPtrArray     *problems,
   switch (field->kind)
     {
     case ED_FIELD_NAME_LATIN:
-      ed_check_name_latin (problems, name, value);
+      _ed_check_name_latin (problems, name, value);
       break;
     case ED_FIELD_DATE:
       if (check_date (problems, name, value, &date) && has_key (field))
         check_key_date (problems, field->traveller_key, &date, traveller, today);
       break;
     case ED_FIELD_PHONE:
-      ed_check_phone (problems, name, value, rule->type == ED_FIELD_RULE_PHONE ? rule : NULL);
+      _ed_check_phone (problems, name, value, rule->type == ED_FIELD_RULE_PHONE ? rule : NULL);
       break;
     case ED_FIELD_EMAIL:
       check_email (problems, name, value);
@@ -233,18 +233,18 @@ check_value (GPtrArray     *problems,
       check_country (problems, name, value);
       break;
     case ED_FIELD_PASSPORT_NUMBER:
-      ed_check_passport_number (problems, name, value,
-                                rule->type == ED_FIELD_RULE_PASSPORT_NUMBER ? rule->max_length : -1);
+      _ed_check_passport_number (problems, name, value,
+                                 rule->type == ED_FIELD_RULE_PASSPORT_NUMBER ? rule->max_length : -1);
       break;
     case ED_FIELD_CHOICE:
     case ED_FIELD_YES_NO:
-      ed_check_choice (problems, name, field, value);
+      _ed_check_choice (problems, name, field, value);
       break;
     case ED_FIELD_DIGITS:
-      ed_check_digits (problems, name, value, rule->type == ED_FIELD_RULE_DIGITS ? rule : NULL);
+      _ed_check_digits (problems, name, value, rule->type == ED_FIELD_RULE_DIGITS ? rule : NULL);
       break;
     case ED_FIELD_PASSWORD:
-      ed_check_password (problems, name, value, rule->type == ED_FIELD_RULE_PASSWORD ? rule : NULL);
+      _ed_check_password (problems, name, value, rule->type == ED_FIELD_RULE_PASSWORD ? rule : NULL);
       break;
     case ED_FIELD_TEXT:
     case ED_FIELD_ADDRESS:
@@ -257,22 +257,22 @@ check_value (GPtrArray     *problems,
   switch (rule->type)
     {
     case ED_FIELD_RULE_PASSPORT_NUMBER:
-      ed_check_passport_number (problems, name, value, rule->max_length);
+      _ed_check_passport_number (problems, name, value, rule->max_length);
       break;
     case ED_FIELD_RULE_NAME_LATIN:
-      ed_check_name_latin (problems, name, value);
+      _ed_check_name_latin (problems, name, value);
       break;
     case ED_FIELD_RULE_PHONE:
-      ed_check_phone (problems, name, value, rule);
+      _ed_check_phone (problems, name, value, rule);
       break;
     case ED_FIELD_RULE_DIGITS:
-      ed_check_digits (problems, name, value, rule);
+      _ed_check_digits (problems, name, value, rule);
       break;
     case ED_FIELD_RULE_PASSWORD:
-      ed_check_password (problems, name, value, rule);
+      _ed_check_password (problems, name, value, rule);
       break;
     case ED_FIELD_RULE_PATTERN:
-      ed_check_pattern (problems, name, value, rule);
+      _ed_check_pattern (problems, name, value, rule);
       break;
     case ED_FIELD_RULE_NONE:
     default:

@@ -91,13 +91,13 @@ find_toast_window (GtkWindow *window)
 }
 
 /**
- * ed_sheet_actions_add_toast:
+ * _ed_sheet_actions_add_toast:
  * @window: (nullable): where the toast belongs
  * @toast: (transfer full): the toast
  */
 void
-ed_sheet_actions_add_toast (GtkWindow *window,
-                            AdwToast  *toast)
+_ed_sheet_actions_add_toast (GtkWindow *window,
+                             AdwToast  *toast)
 {
   GtkWindow *target = find_toast_window (window);
 
@@ -125,11 +125,11 @@ logged_cb (GObject      *object,
   /* Translators: %s says why */
   message = g_strdup_printf (_("The sheet was made, but the case’s log of printed sheets could not be written: %s"),
                              error->message);
-  ed_sheet_actions_add_toast (window, ed_toast_new_lasting (message));
+  _ed_sheet_actions_add_toast (window, ed_toast_new_lasting (message));
 }
 
 /**
- * ed_sheet_actions_log:
+ * _ed_sheet_actions_log:
  * @store: (nullable): the case store; without it nothing is logged
  * @kind: printed or saved as PDF
  * @reporter: (nullable): where a failure is reported
@@ -139,11 +139,11 @@ logged_cb (GObject      *object,
  * store does not hold (not saved yet) has no log.
  */
 void
-ed_sheet_actions_log (EdSheetDocument *document,
-                      EdStore         *store,
-                      EdCase          *kase,
-                      EdSheetKind      kind,
-                      GtkWindow       *reporter)
+_ed_sheet_actions_log (EdSheetDocument *document,
+                       EdStore         *store,
+                       EdCase          *kase,
+                       EdSheetKind      kind,
+                       GtkWindow       *reporter)
 {
   GtkWindow *window = find_toast_window (reporter);
   g_autoptr(EdSheetRecord) record = NULL;

@@ -131,7 +131,7 @@ set_document (EdSheetDialog   *self,
   g_set_object (&self->document, document);
   ed_sheet_preview_set_document (self->preview, document);
   show_problems (self);
-  ed_sheet_dialog_update_state (self);
+  _ed_sheet_dialog_update_state (self);
 }
 
 static void
@@ -151,7 +151,7 @@ document_ready_cb (GObject      *object,
   if (document == NULL)
     {
       set_document (self, NULL);
-      ed_sheet_dialog_show_error (self, _("The Sheet Could Not Be Laid Out"), error);
+      _ed_sheet_dialog_show_error (self, _("The Sheet Could Not Be Laid Out"), error);
       return;
     }
 
@@ -183,7 +183,7 @@ rebuild_idle (gpointer user_data)
 
   self->cancellable = g_cancellable_new ();
   self->preparing = TRUE;
-  ed_sheet_dialog_update_state (self);
+  _ed_sheet_dialog_update_state (self);
   ed_sheet_document_new_async (self->procedure, travellers, options, self->cancellable,
                                document_ready_cb, g_object_ref (self));
 
@@ -200,24 +200,24 @@ schedule_rebuild (EdSheetDialog *self)
 
   self->rebuild_source = g_idle_add (rebuild_idle, self);
   self->preparing = TRUE;
-  ed_sheet_dialog_update_state (self);
+  _ed_sheet_dialog_update_state (self);
 }
 
 /* @what: (nullable): what is being done, shown over the preview; %NULL
  * while another dialog (GTK's print dialog) says it */
 void
-ed_sheet_dialog_set_busy (EdSheetDialog *self,
-                          gboolean       busy,
-                          const char    *what)
+_ed_sheet_dialog_set_busy (EdSheetDialog *self,
+                           gboolean       busy,
+                           const char    *what)
 {
   self->busy = busy;
   if (busy)
     gtk_label_set_label (self->working_label, what != NULL ? what : "");
-  ed_sheet_dialog_update_state (self);
+  _ed_sheet_dialog_update_state (self);
 }
 
 void
-ed_sheet_dialog_update_state (EdSheetDialog *self)
+_ed_sheet_dialog_update_state (EdSheetDialog *self)
 {
   guint n_pages = ed_sheet_preview_get_n_pages (self->preview);
   guint page = ed_sheet_preview_get_page (self->preview);
@@ -415,7 +415,7 @@ static void
 set_languages (EdSheetDialog      *self,
                const char * const *codes)
 {
-  g_auto(GStrv) languages = ed_sheet_languages_normalize (codes);
+  g_auto(GStrv) languages = _ed_sheet_languages_normalize (codes);
 
   if (self->languages != NULL && g_strv_equal ((const char * const *) self->languages,
                                                (const char * const *) languages))
@@ -423,7 +423,7 @@ set_languages (EdSheetDialog      *self,
 
   g_strfreev (self->languages);
   self->languages = g_steal_pointer (&languages);
-  ed_sheet_languages_update (self);
+  _ed_sheet_languages_update (self);
   schedule_rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGES]);
 }
@@ -433,7 +433,7 @@ accept_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  ed_sheet_dialog_accept (ED_SHEET_DIALOG (widget));
+  _ed_sheet_dialog_accept (ED_SHEET_DIALOG (widget));
 }
 
 static void
@@ -588,13 +588,13 @@ ed_sheet_dialog_init (EdSheetDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->languages = ed_sheet_languages_normalize (NULL);
+  self->languages = _ed_sheet_languages_normalize (NULL);
   self->settings = g_settings_new (APP_ID);
-  ed_sheet_languages_init (self);
+  _ed_sheet_languages_init (self);
 
-  g_signal_connect_object (self->preview, "notify::page", G_CALLBACK (ed_sheet_dialog_update_state),
+  g_signal_connect_object (self->preview, "notify::page", G_CALLBACK (_ed_sheet_dialog_update_state),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->preview, "notify::n-pages", G_CALLBACK (ed_sheet_dialog_update_state),
+  g_signal_connect_object (self->preview, "notify::n-pages", G_CALLBACK (_ed_sheet_dialog_update_state),
                            self, G_CONNECT_SWAPPED);
-  ed_sheet_dialog_update_state (self);
+  _ed_sheet_dialog_update_state (self);
 }

@@ -29,8 +29,8 @@ dup_country_title (const EdCountry *country)
 }
 
 void
-ed_field_row_show_country (EdFieldRow *self,
-                           const char *value)
+_ed_field_row_show_country (EdFieldRow *self,
+                            const char *value)
 {
   const EdCountry *country = NULL;
   g_autofree char *code = ed_normalize_country (value);
@@ -59,7 +59,7 @@ ed_field_row_show_country (EdFieldRow *self,
 }
 
 gboolean
-ed_field_row_country_is_open (EdFieldRow *self)
+_ed_field_row_country_is_open (EdFieldRow *self)
 {
   return self->country_popover != NULL && gtk_widget_get_visible (self->country_popover);
 }
@@ -67,7 +67,7 @@ ed_field_row_country_is_open (EdFieldRow *self)
 static void
 close_suggestions (EdFieldRow *self)
 {
-  if (ed_field_row_country_is_open (self))
+  if (_ed_field_row_country_is_open (self))
     gtk_popover_popdown (GTK_POPOVER (self->country_popover));
 }
 
@@ -119,8 +119,8 @@ create_suggestion (const EdCountry *country)
 }
 
 void
-ed_field_row_search_country (EdFieldRow *self,
-                             const char *text)
+_ed_field_row_search_country (EdFieldRow *self,
+                              const char *text)
 {
   g_autoptr(GPtrArray) found = ed_country_search (text);
   GtkWidget *child;
@@ -146,7 +146,7 @@ ed_field_row_search_country (EdFieldRow *self,
   if (gtk_widget_get_mapped (self->editor))
     {
       gtk_popover_popup (GTK_POPOVER (self->country_popover));
-      ed_field_row_present_country (self);
+      _ed_field_row_present_country (self);
     }
 }
 
@@ -170,7 +170,7 @@ key_pressed_cb (EdFieldRow      *self,
 {
   GtkListBoxRow *row;
 
-  if (!ed_field_row_country_is_open (self))
+  if (!_ed_field_row_country_is_open (self))
     return GDK_EVENT_PROPAGATE;
 
   switch (keyval)
@@ -224,18 +224,18 @@ focus_leave_cb (EdFieldRow *self)
       gtk_editable_set_text (GTK_EDITABLE (self->editor),
                              ed_country_get_code (g_ptr_array_index (found, 0)));
       self->choosing = FALSE;
-      ed_field_row_left (self);
+      _ed_field_row_left (self);
     }
 }
 
 /* A popover follows its parent only when the parent presents it. */
 void
-ed_field_row_present_country (EdFieldRow *self)
+_ed_field_row_present_country (EdFieldRow *self)
 {
   graphene_rect_t bounds;
   GdkRectangle rect;
 
-  if (!ed_field_row_country_is_open (self))
+  if (!_ed_field_row_country_is_open (self))
     return;
 
   if (gtk_widget_compute_bounds (self->editor, GTK_WIDGET (self), &bounds))
@@ -250,7 +250,7 @@ ed_field_row_present_country (EdFieldRow *self)
 }
 
 void
-ed_field_row_setup_country (EdFieldRow *self)
+_ed_field_row_setup_country (EdFieldRow *self)
 {
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
@@ -279,7 +279,7 @@ ed_field_row_setup_country (EdFieldRow *self)
   gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_BOTTOM);
   gtk_widget_set_focusable (popover, FALSE);
   gtk_widget_set_can_focus (popover, FALSE);
-  /* Parented to the row, which presents it (ed_field_row_present_country()). */
+  /* Parented to the row, which presents it (_ed_field_row_present_country()). */
   gtk_widget_set_parent (popover, GTK_WIDGET (self));
   g_signal_connect_object (popover, "closed", G_CALLBACK (ed_field_row_validate_now),
                            self, G_CONNECT_SWAPPED);
@@ -297,7 +297,7 @@ ed_field_row_setup_country (EdFieldRow *self)
 }
 
 void
-ed_field_row_dispose_country (EdFieldRow *self)
+_ed_field_row_dispose_country (EdFieldRow *self)
 {
   if (self->country_popover == NULL)
     return;

@@ -45,7 +45,7 @@ count_filled (const EdMrz *mrz)
 }
 
 /**
- * ed_mrz_box_summarize:
+ * _ed_mrz_box_summarize:
  * @problems: (element-type EdProblem): ed_mrz_dup_problems() of @mrz
  *
  * Returns: (transfer full): the line under the box: what was read and
@@ -53,8 +53,8 @@ count_filled (const EdMrz *mrz)
  *   (those of the other details are shown on their rows)
  */
 char *
-ed_mrz_box_summarize (const EdMrz *mrz,
-                      GPtrArray   *problems)
+_ed_mrz_box_summarize (const EdMrz *mrz,
+                       GPtrArray   *problems)
 {
   GString *text = g_string_new (NULL);
   guint filled = count_filled (mrz);

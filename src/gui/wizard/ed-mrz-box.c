@@ -149,7 +149,7 @@ ed_mrz_box_read_now (EdMrzBox *self)
   if (self->traveller != NULL)
     ed_mrz_apply_to_traveller (mrz, self->traveller);
 
-  result = ed_mrz_box_summarize (mrz, problems);
+  result = _ed_mrz_box_summarize (mrz, problems);
   if (ed_problem_list_has_errors (problems))
     show_result (self, result, "dialog-error-symbolic", "error");
   else

@@ -244,10 +244,10 @@ build_body (EdStepPage *self)
     }
 
   gtk_box_append (self->body_box, ed_text_block_new (step->body, self->language, self->second_language));
-  gtk_box_append (self->body_box, ed_step_part_alternatives (step->alternatives, self->language, self->second_language));
-  gtk_box_append (self->body_box, ed_step_part_notes (step->notes, self->language, self->second_language));
-  gtk_box_append (self->body_box, ed_step_part_original_codes (step->original_codes, self->language, self->second_language));
-  gtk_box_append (self->body_box, ed_step_part_links (step->links, self->language, self->second_language));
+  gtk_box_append (self->body_box, _ed_step_part_alternatives (step->alternatives, self->language, self->second_language));
+  gtk_box_append (self->body_box, _ed_step_part_notes (step->notes, self->language, self->second_language));
+  gtk_box_append (self->body_box, _ed_step_part_original_codes (step->original_codes, self->language, self->second_language));
+  gtk_box_append (self->body_box, _ed_step_part_links (step->links, self->language, self->second_language));
 }
 
 void
@@ -319,7 +319,7 @@ ed_step_page_set_second_language (EdStepPage *self,
     return;
 
   self->second_language = language;
-  ed_step_part_set_languages (GTK_WIDGET (self->content), self->language, language);
+  _ed_step_part_set_languages (GTK_WIDGET (self->content), self->language, language);
 }
 
 const EdStep *
