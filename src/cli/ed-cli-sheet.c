@@ -161,7 +161,8 @@ ed_cli_sheet (int    argc,
                                     _("The sheet's languages are the traveller's, not the "
                                       "interface's: by default all three, side by side, so that "
                                       "any traveller can read it; --lang ja,zh_CN prints two.\n"
-                                      "The file is written with mode 0600: it holds personal data."));
+                                      "The file is written with mode 0600: "
+                                      "it holds personal data."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!ed_cli_parse_options (context, &argc, &argv, &status))
     return status;
