@@ -366,7 +366,8 @@ fetch_sent (GObject      *source,
       return;
     }
 
-  length = soup_message_headers_get_content_length (soup_message_get_response_headers (fetch->message));
+  length =
+    soup_message_headers_get_content_length (soup_message_get_response_headers (fetch->message));
   if (length > (goffset) fetch->max_size)
     {
       fetch_fail_too_large (task);

@@ -387,9 +387,13 @@ add_removals (EdFeedJob *job,
       procedure = ed_procedure_new_from_file (path, ED_ORIGIN_UPDATE, NULL);
       g_ptr_array_add (changes,
                        _ed_feed_change_new (ED_FEED_CHANGE_REMOVED, id,
-                                            procedure != NULL ? ed_procedure_get_version (procedure) : 0,
-                                           0,
-                                           procedure != NULL ? ed_procedure_get_title (procedure) : NULL));
+                                            procedure != NULL
+                                            ? ed_procedure_get_version (procedure)
+                                            : 0,
+                                            0,
+                                            procedure != NULL
+                                            ? ed_procedure_get_title (procedure)
+                                            : NULL));
     }
 }
 
@@ -460,7 +464,8 @@ _ed_feed_job_install (EdFeedJob     *job,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) _ed_feed_change_free);
+  g_autoptr(GPtrArray) changes =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) _ed_feed_change_free);
   gboolean all_not_modified = TRUE;
   EdFeedOutcome outcome;
 

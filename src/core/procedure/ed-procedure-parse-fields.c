@@ -237,7 +237,8 @@ read_choice (EdJsonReader *r,
 
       if (field->kind == ED_FIELD_YES_NO &&
           strcmp (choice->value, "yes") != 0 && strcmp (choice->value, "no") != 0)
-        problem_in (r, "value", _("a “yes-no” field's choices have the values “yes” and “no” only"));
+        problem_in (r, "value",
+                    _("a “yes-no” field's choices have the values “yes” and “no” only"));
     }
   choice->label = ed_json_reader_get_text (r, object, "label", TRUE);
   choice->official_label = ed_json_reader_get_string (r, object, "official_label", FALSE);
@@ -277,7 +278,8 @@ read_choices (EdJsonReader *r,
       gsize inner = ed_json_reader_enter_index (r, i);
 
       if (JSON_NODE_HOLDS_OBJECT (element))
-        g_ptr_array_add (field->choices, read_choice (r, json_node_get_object (element), values, field));
+        g_ptr_array_add (field->choices,
+                         read_choice (r, json_node_get_object (element), values, field));
       else
         ed_json_reader_problem (r, _("must be an object"));
       ed_json_reader_leave (r, inner);
@@ -353,9 +355,11 @@ read_period (EdJsonReader *r,
       const EdField *field = ed_procedure_find_field (procedure, period->event);
 
       if (ed_traveller_is_key (period->event) && !ed_traveller_key_is_date (period->event))
-        problem_in (r, "event", _("this traveller key is not a date: use arrival_date, birth_date or passport_expiry"));
+        problem_in (r, "event", _("this traveller key is not a date: use arrival_date, "
+                                  "birth_date or passport_expiry"));
       else if (!ed_traveller_is_key (period->event) && field == NULL)
-        problem_in (r, "event", _("neither a traveller date key (arrival_date, birth_date, passport_expiry) nor the id of a field in “fields”"));
+        problem_in (r, "event", _("neither a traveller date key (arrival_date, birth_date, "
+                                  "passport_expiry) nor the id of a field in “fields”"));
       else if (field != NULL && field->kind != ED_FIELD_DATE)
         problem_in (r, "event", _("the field it names is not of kind “date”"));
     }
@@ -410,7 +414,8 @@ read_contact (EdJsonReader *r,
 
   contact->phone = ed_json_reader_get_string (r, object, "phone", FALSE);
   if (contact->phone != NULL && !_ed_procedure_is_phone (contact->phone))
-    problem_in (r, "phone", _("is not a phone number: write digits with “-”, spaces or brackets, such as 03-6757-1038"));
+    problem_in (r, "phone", _("is not a phone number: write digits with “-”, spaces or brackets, "
+                              "such as 03-6757-1038"));
 
   contact->email = ed_json_reader_get_string (r, object, "email", FALSE);
   if (contact->email != NULL && !_ed_procedure_is_email (contact->email))

@@ -29,7 +29,8 @@ static const char * const source_keys[] = { "title", "url", "text", "date", NULL
 static const char * const rule_keys[] = { "text", "when", NULL };
 static const char * const note_keys[] = { "id", "kind", "text", NULL };
 static const char * const phase_keys[] = { "id", "title", NULL };
-static const char * const link_keys[] = { "id", "url", "text", "title", "qr", "official_only", NULL };
+static const char * const link_keys[] = { "id", "url", "text", "title", "qr",
+                                          "official_only", NULL };
 static const char * const code_keys[] = { "id", "title", NULL };
 static const char * const checklist_keys[] = { "id", "text", "page", NULL };
 static const char * const alternative_keys[] = {
@@ -202,7 +203,8 @@ _ed_procedure_check_address (EdJsonReader *r,
     {
       if (!is_address_char (*p))
         {
-          ed_json_reader_problem (r, _("“%s” is not a well-formed address: it has a space or a character that an address cannot have"),
+          ed_json_reader_problem (r, _("“%s” is not a well-formed address: "
+                                       "it has a space or a character that an address cannot have"),
                                   address);
           goto out;
         }
@@ -211,7 +213,8 @@ _ed_procedure_check_address (EdJsonReader *r,
   uri = g_uri_parse (address, G_URI_FLAGS_NONE, &error);
   if (uri == NULL)
     {
-      ed_json_reader_problem (r, _("“%s” is not a well-formed address: %s"), address, error->message);
+      ed_json_reader_problem (r, _("“%s” is not a well-formed address: %s"), address,
+                              error->message);
       goto out;
     }
 
@@ -219,7 +222,8 @@ _ed_procedure_check_address (EdJsonReader *r,
   if (g_str_has_prefix (address, "https://"))
     {
       if (!is_host (g_uri_get_host (uri)))
-        ed_json_reader_problem (r, _("“%s” is not a well-formed web address: it needs a host name after “https://”"),
+        ed_json_reader_problem (r, _("“%s” is not a well-formed web address: "
+                                     "it needs a host name after “https://”"),
                                 address);
     }
   else if (web_only)
@@ -227,13 +231,16 @@ _ed_procedure_check_address (EdJsonReader *r,
   else if (g_str_has_prefix (address, "tel:"))
     {
       if (!_ed_procedure_is_phone (path) || strchr (path, ' ') != NULL)
-        ed_json_reader_problem (r, _("“%s” is not a well-formed phone address: write “tel:” and the number, such as tel:03-6757-1038"),
+        ed_json_reader_problem (r, _("“%s” is not a well-formed phone address: "
+                                     "write “tel:” and the number, such as tel:03-6757-1038"),
                                 address);
     }
   else if (g_str_has_prefix (address, "mailto:"))
     {
       if (!_ed_procedure_is_email (path))
-        ed_json_reader_problem (r, _("“%s” is not a well-formed e-mail address: write “mailto:” and the address, such as mailto:app@example.org"),
+        ed_json_reader_problem (r, _("“%s” is not a well-formed e-mail address: "
+                                     "write “mailto:” and the address, "
+                                     "such as mailto:app@example.org"),
                                 address);
     }
   else
@@ -397,7 +404,8 @@ read_alternative (EdJsonReader *r,
                                                  (GDestroyNotify) note_free, NULL);
   alternative->original_codes = ed_json_reader_read_list (r, object, "original_codes", FALSE,
                                                           read_original_code,
-                                                          (GDestroyNotify) original_code_free, NULL);
+                                                          (GDestroyNotify) original_code_free,
+                                                          NULL);
 
   return alternative;
 }
@@ -541,7 +549,8 @@ read_region (EdProcedure  *self,
     {
       gsize inner = ed_json_reader_enter (r, "country");
 
-      ed_json_reader_problem (r, _("“%s” is not a country code: use the two capital letters of ISO 3166-1, such as CN or JP"),
+      ed_json_reader_problem (r, _("“%s” is not a country code: "
+                                   "use the two capital letters of ISO 3166-1, such as CN or JP"),
                               self->country);
       ed_json_reader_leave (r, inner);
     }
@@ -561,7 +570,8 @@ read_region (EdProcedure  *self,
         {
           gsize inner = ed_json_reader_enter (r, "subdivision");
 
-          ed_json_reader_problem (r, _("“%s” is not a subdivision code of the country: use ISO 3166-2, such as CN-SH"),
+          ed_json_reader_problem (r, _("“%s” is not a subdivision code of the country: "
+                                       "use ISO 3166-2, such as CN-SH"),
                                   s);
           ed_json_reader_leave (r, inner);
         }
@@ -627,7 +637,8 @@ _ed_procedure_parse (EdProcedure  *self,
       schema > ED_PROCEDURE_SCHEMA)
     {
       ed_json_reader_problem_at (r, "schema",
-                                 _("this file is made for a newer Entry Desk (procedure format %d; this version reads format %d): update Entry Desk to use it"),
+                                 _("this file is made for a newer Entry Desk (procedure format %d; "
+                                   "this version reads format %d): update Entry Desk to use it"),
                                  schema, ED_PROCEDURE_SCHEMA);
       *newer_schema = TRUE;
       return;
@@ -640,7 +651,8 @@ _ed_procedure_parse (EdProcedure  *self,
 
   self->id = ed_json_reader_get_id (r, top, "id", TRUE);
   if (self->id != NULL && expected_id != NULL && strcmp (self->id, expected_id) != 0)
-    ed_json_reader_problem_at (r, "id", _("“%s” differs from the file name: name the file “%s.json” or change the id"),
+    ed_json_reader_problem_at (r, "id", _("“%s” differs from the file name: "
+                                          "name the file “%s.json” or change the id"),
                                self->id, self->id);
 
   ed_json_reader_get_int (r, top, "version", TRUE, 1, G_MAXINT, &self->version);

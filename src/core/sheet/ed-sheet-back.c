@@ -47,7 +47,8 @@ build_contact (EdSheetBuilder  *builder,
       double y = 0;
 
       y += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_BODY_BOLD, language, ED_SHEET_INK,
-                                     ed_text_lookup (contact->name, language), x, y, g->column_width);
+                                     ed_text_lookup (contact->name, language), x, y,
+                                     g->column_width);
       if (contact->service != NULL)
         y += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL, language, ED_SHEET_MUTED,
                                        ed_text_lookup (contact->service, language),
@@ -121,7 +122,8 @@ build_sources (EdSheetBuilder *builder)
       double y;
 
       row = _ed_sheet_block_add_row (block, g->base * 0.6);
-      y = _ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_SMALL, ED_SHEET_INK, source->title, 0, 0);
+      y = _ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_SMALL, ED_SHEET_INK,
+                                     source->title, 0, 0);
       if (source->date != NULL)
         _ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_CAPTION, ED_SHEET_MUTED,
                                         NC_("sheet", "Published %s"), source->date, y, 0);

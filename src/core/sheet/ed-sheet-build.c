@@ -386,10 +386,13 @@ build_status (EdSheetBuilder *builder,
       double y;
 
       if (ended && date != NULL)
-        line = g_strdup_printf (_ed_sheet_word (language, NC_("sheet", "Ended on %s: this procedure no longer applies.")),
+        line = g_strdup_printf (_ed_sheet_word (language,
+                                                NC_("sheet", "Ended on %s: this procedure no "
+                                                             "longer applies.")),
                                 date);
       else if (ended)
-        line = g_strdup (_ed_sheet_word (language, NC_("sheet", "Ended: this procedure no longer applies.")));
+        line = g_strdup (_ed_sheet_word (language,
+                                         NC_("sheet", "Ended: this procedure no longer applies.")));
       else if (date != NULL)
         line = g_strdup_printf (_ed_sheet_word (language, NC_("sheet", "In force since %s")), date);
       else

@@ -349,7 +349,8 @@ build_banner (EdSheetBuilder *builder)
 
       if (ended != NULL)
         text = g_strdup_printf (_ed_sheet_word (language,
-                                                NC_("sheet", "Ended on %s: this procedure no longer applies.")),
+                                                NC_("sheet", "Ended on %s: this procedure no "
+                                                             "longer applies.")),
                                 ended);
       else
         text = g_strdup (_ed_sheet_word (language,

@@ -273,7 +273,8 @@ ed_sheet_layout_write_pdf (EdSheetLayout  *self,
 {
   g_autoptr(EdSheetPdf) pdf = NULL;
   guint n;
-  const EdLanguage *languages = ed_sheet_options_get_languages (ed_sheet_layout_get_options (self), &n);
+  const EdLanguage *languages =
+    ed_sheet_options_get_languages (ed_sheet_layout_get_options (self), &n);
   const char *title = ed_text_lookup (ed_procedure_get_title (ed_sheet_layout_get_procedure (self)),
                                       languages[0]);
 

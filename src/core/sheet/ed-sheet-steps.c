@@ -84,7 +84,8 @@ _ed_sheet_build_note (EdSheetBuilder *builder,
   row->flags |= ED_SHEET_ROW_SPLITTABLE;
   h = _ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_SMALL_BOLD, color,
                                       note_word (note->kind), NULL, 0, indent);
-  _ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_SMALL, ED_SHEET_INK, note->text, h + 0.5, indent);
+  _ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_SMALL, ED_SHEET_INK, note->text,
+                             h + 0.5, indent);
 
   for (guint i = 0; i < g->n_languages; i++)
     _ed_sheet_row_add_line (row, g->column_x[i] + 1.2, 0, g->column_x[i] + 1.2, row->height,
@@ -198,7 +199,8 @@ _ed_sheet_build_link (EdSheetBuilder *builder,
           g_autofree char *text = NULL;
 
           text = g_strdup_printf (_ed_sheet_word (language,
-                                                  NC_("sheet", "The QR code for it is in step %s.")),
+                                                  NC_("sheet",
+                                                      "The QR code for it is in step %s.")),
                                   number);
           h += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_CAPTION, language, ED_SHEET_MUTED,
                                          text, x, y + h + 1, sub_w) + 1;
@@ -212,8 +214,9 @@ _ed_sheet_build_link (EdSheetBuilder *builder,
       if (official_only)
         h += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_CAPTION, language, ED_SHEET_ENDED,
                                        _ed_sheet_word (language,
-                                                     NC_("sheet", "Only this QR code or address is official: "
-                                                                  "do not search for it elsewhere.")),
+                                                     NC_("sheet", "Only this QR code or address "
+                                                                  "is official: do not search "
+                                                                  "for it elsewhere.")),
                                       x, y + h + 1.5, sub_w) + 1.5;
       sub_h = MAX (sub_h, h);
     }
@@ -274,7 +277,8 @@ build_answers (EdSheetBuilder *builder,
   row = _ed_sheet_block_add_row (block, g->base * 0.2);
   row->flags |= ED_SHEET_ROW_KEEP_WITH_NEXT;
   _ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_SMALL_BOLD, ED_SHEET_ACCENT,
-                                  NC_("sheet", "Your answers: enter them in the form exactly as printed."),
+                                  NC_("sheet",
+                                      "Your answers: enter them in the form exactly as printed."),
                                  NULL, g->base * 0.3, 0);
 
   for (guint f = 0; f < step->field_ids->len; f++)
@@ -305,7 +309,8 @@ build_answers (EdSheetBuilder *builder,
               g_autofree char *times = g_strdup_printf ("%d", field->repeat);
 
               notes[i] = g_strdup_printf (_ed_sheet_word (g->languages[i],
-                                                          NC_("sheet", "The form asks for it %s times.")),
+                                                          NC_("sheet",
+                                                              "The form asks for it %s times.")),
                                           times);
             }
         }
@@ -376,7 +381,8 @@ build_original_codes (EdSheetBuilder *builder,
       double h;
 
       h = _ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_SMALL_BOLD, ED_SHEET_MUTED,
-                                          NC_("sheet", "Code printed only in the original document:"),
+                                          NC_("sheet",
+                                              "Code printed only in the original document:"),
                                          NULL, 0, 0);
       _ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_SMALL, ED_SHEET_INK, code->title, h, 0);
       _ed_sheet_row_add_rect (row, ED_SHEET_OP_STROKE, g->left + 1, 1, mark, mark,

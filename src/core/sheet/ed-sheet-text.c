@@ -152,8 +152,9 @@ create_layout (const char         *text,
    * following lines start. */
   if (hanging_indent > 0)
     {
-      PangoTabArray *tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT,
-                                                                (int) (hanging_indent * PANGO_SCALE));
+      PangoTabArray *tabs =
+        pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT,
+                                            (int) (hanging_indent * PANGO_SCALE));
 
       pango_layout_set_indent (layout, (int) (-hanging_indent * PANGO_SCALE));
       pango_layout_set_tabs (layout, tabs);
@@ -458,7 +459,8 @@ ed_sheet_text_draw_lines (const EdSheetText *self,
     return;
   n_lines = MIN (n_lines, self->n_lines - first_line);
   first_run = self->lines[first_line].run;
-  end_run = self->lines[first_line + n_lines - 1].run + self->lines[first_line + n_lines - 1].n_runs;
+  end_run = self->lines[first_line + n_lines - 1].run
+            + self->lines[first_line + n_lines - 1].n_runs;
   if (first_run == end_run)
     return;
 

@@ -297,7 +297,8 @@ ed_csv_read_travellers (GBytes       *bytes,
                         GError      **error)
 {
   g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) ed_csv_problem_free);
+  g_autoptr(GPtrArray) found =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ed_csv_problem_free);
   g_autoptr(GPtrArray) travellers = NULL;
   g_autoptr(GArray) columns = NULL;
   const EdCsvRecord *header;

@@ -73,11 +73,13 @@ _ed_check_name_latin (GPtrArray  *problems,
 
   if (strip_accents (g_utf8_get_char (shown), &base))
     ed_problem_list_add (problems, field, "name-accent", ED_SEVERITY_ERROR,
-                         _("“%s” has an accent: write the name without accents, as the passport’s machine-readable zone does (for example “%c”)."),
+                         _("“%s” has an accent: write the name without accents, "
+                           "as the passport’s machine-readable zone does (for example “%c”)."),
                          shown, base);
   else
     ed_problem_list_add (problems, field, "name-characters", ED_SEVERITY_ERROR,
-                         _("“%s” cannot be in a name as the passport writes it: use Latin letters A–Z, spaces, “-” and “'”."),
+                         _("“%s” cannot be in a name as the passport writes it: "
+                           "use Latin letters A–Z, spaces, “-” and “'”."),
                          shown);
 }
 
@@ -102,14 +104,17 @@ _ed_check_passport_number (GPtrArray   *problems,
 
   if (find_bad_char (value, is_passport_char, shown))
     ed_problem_list_add (problems, field, "passport-number-characters", ED_SEVERITY_ERROR,
-                         _("The passport number can only have letters A–Z and digits; remove “%s”."),
+                         _("The passport number can only have letters A–Z and digits; "
+                           "remove “%s”."),
                          shown);
 
   if (length > (guint) max_length)
     ed_problem_list_add (problems, field, "passport-number-too-long", ED_SEVERITY_ERROR,
                          g_dngettext (GETTEXT_PACKAGE,
-                                      "The passport number has %u character; it can have at most %d.",
-                                      "The passport number has %u characters; it can have at most %d.",
+                                      "The passport number has %u character; "
+                                      "it can have at most %d.",
+                                      "The passport number has %u characters; "
+                                      "it can have at most %d.",
                                       length),
                          length, max_length);
 }
@@ -135,7 +140,8 @@ _ed_check_phone (GPtrArray        *problems,
   if (find_bad_char (value, is_phone_char, shown))
     {
       ed_problem_list_add (problems, field, "phone-characters", ED_SEVERITY_ERROR,
-                           _("The phone number can only have digits, and + at the start of an international number; remove “%s”."),
+                           _("The phone number can only have digits, "
+                             "and + at the start of an international number; remove “%s”."),
                            shown);
       return;
     }
@@ -230,7 +236,9 @@ _ed_check_password (GPtrArray         *problems,
       if ((guchar) *p < 0x20 || (guchar) *p > 0x7E)
         {
           ed_problem_list_add (problems, field, "password-characters", ED_SEVERITY_ERROR, "%s",
-                               _("The password can only have half-width letters, digits and symbols: switch the input method to direct (half-width) input and type it again."));
+                               _("The password can only have half-width letters, "
+                                 "digits and symbols: switch the input method to direct "
+                                 "(half-width) input and type it again."));
           return;
         }
       lower |= g_ascii_islower (*p);
@@ -254,8 +262,12 @@ _ed_check_password (GPtrArray         *problems,
   if (rule->min_classes > 0 && classes < (guint) rule->min_classes)
     ed_problem_list_add (problems, field, "password-classes", ED_SEVERITY_ERROR,
                          g_dngettext (GETTEXT_PACKAGE,
-                                      "The password uses %u kind of character; it needs at least %d of these four: lower-case letters, upper-case letters, digits, symbols.",
-                                      "The password uses %u kinds of character; it needs at least %d of these four: lower-case letters, upper-case letters, digits, symbols.",
+                                      "The password uses %u kind of character; "
+                                      "it needs at least %d of these four: lower-case letters, "
+                                      "upper-case letters, digits, symbols.",
+                                      "The password uses %u kinds of character; "
+                                      "it needs at least %d of these four: lower-case letters, "
+                                      "upper-case letters, digits, symbols.",
                                       classes),
                          classes, rule->min_classes);
 }

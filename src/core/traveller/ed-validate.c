@@ -82,18 +82,21 @@ check_date (GPtrArray  *problems,
     {
       if (month < 1 || month > 12)
         ed_problem_list_add (problems, field, "date-not-exist", ED_SEVERITY_ERROR,
-                             _("“%s” is not a date: there is no month %u. Write the date as YYYY-MM-DD."),
+                             _("“%s” is not a date: there is no month %u. "
+                               "Write the date as YYYY-MM-DD."),
                              value, month);
       else
         ed_problem_list_add (problems, field, "date-not-exist", ED_SEVERITY_ERROR,
                              _("“%s” is not a date: %04u-%02u has %u days."),
                              value, year, month,
-                             (guint) g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year));
+                             (guint) g_date_get_days_in_month ((GDateMonth) month,
+                                                               (GDateYear) year));
       return FALSE;
     }
 
   ed_problem_list_add (problems, field, "date-format", ED_SEVERITY_ERROR,
-                       _("“%s” is not a date as Entry Desk writes them: use YYYY-MM-DD, for example 1990-04-25."),
+                       _("“%s” is not a date as Entry Desk writes them: use YYYY-MM-DD, "
+                         "for example 1990-04-25."),
                        value);
   return FALSE;
 }
@@ -114,17 +117,20 @@ check_email (GPtrArray  *problems,
                          _("The e-mail address has no “@”: write it as name@example.com."));
   else if (strchr (at + 1, '@') != NULL)
     ed_problem_list_add (problems, field, "email-format", ED_SEVERITY_ERROR, "%s",
-                         _("The e-mail address has more than one “@”: write one address, such as name@example.com."));
+                         _("The e-mail address has more than one “@”: write one address, "
+                           "such as name@example.com."));
   else if (at == value)
     ed_problem_list_add (problems, field, "email-format", ED_SEVERITY_ERROR, "%s",
-                         _("The e-mail address has nothing before the “@”: write it as name@example.com."));
+                         _("The e-mail address has nothing before the “@”: "
+                           "write it as name@example.com."));
   else
     {
       domain = at + 1;
       if (strchr (domain, '.') == NULL || *domain == '.' || g_str_has_suffix (domain, ".") ||
           strstr (domain, "..") != NULL)
         ed_problem_list_add (problems, field, "email-format", ED_SEVERITY_ERROR,
-                             _("After the “@” comes a domain such as example.com; “%s” is not one."),
+                             _("After the “@” comes a domain such as example.com; "
+                               "“%s” is not one."),
                              domain);
     }
 }
@@ -146,12 +152,15 @@ check_country (GPtrArray  *problems,
     {
       country = g_ptr_array_index (found, 0);
       ed_problem_list_add (problems, field, "country-unknown", ED_SEVERITY_ERROR,
-                           _("“%s” is not a nationality code: write the passport’s three-letter code, %s for %s."),
-                           value, ed_country_get_code (country), ed_country_get_display_name (country));
+                           _("“%s” is not a nationality code: "
+                             "write the passport’s three-letter code, %s for %s."),
+                           value, ed_country_get_code (country),
+                           ed_country_get_display_name (country));
     }
   else
     ed_problem_list_add (problems, field, "country-unknown", ED_SEVERITY_ERROR,
-                         _("“%s” is not a nationality code: write the passport’s three-letter code, such as JPN or CHN."),
+                         _("“%s” is not a nationality code: "
+                           "write the passport’s three-letter code, such as JPN or CHN."),
                          value);
 }
 
@@ -178,7 +187,8 @@ check_key_date (GPtrArray   *problems,
       if (g_date_compare (date, today) < 0)
         {
           ed_problem_list_add (problems, key, "passport-expired", ED_SEVERITY_WARNING,
-                               _("The passport expired on %s: the traveller needs a valid passport."),
+                               _("The passport expired on %s: "
+                                 "the traveller needs a valid passport."),
                                shown);
           return;
         }
@@ -189,7 +199,8 @@ check_key_date (GPtrArray   *problems,
       if (arrival_text != NULL && ed_date_parse (arrival_text, &arrival) &&
           g_date_compare (date, &arrival) < 0)
         ed_problem_list_add (problems, key, "passport-expires-before-arrival", ED_SEVERITY_WARNING,
-                             _("The passport expires on %s, before the arrival on %s: the traveller needs a passport valid on arrival."),
+                             _("The passport expires on %s, before the arrival on %s: "
+                               "the traveller needs a passport valid on arrival."),
                              shown, arrival_text);
     }
 }
@@ -234,7 +245,9 @@ check_value (GPtrArray     *problems,
       break;
     case ED_FIELD_PASSPORT_NUMBER:
       _ed_check_passport_number (problems, name, value,
-                                 rule->type == ED_FIELD_RULE_PASSPORT_NUMBER ? rule->max_length : -1);
+                                 rule->type == ED_FIELD_RULE_PASSPORT_NUMBER
+                                 ? rule->max_length
+                                 : -1);
       break;
     case ED_FIELD_CHOICE:
     case ED_FIELD_YES_NO:
@@ -244,7 +257,8 @@ check_value (GPtrArray     *problems,
       _ed_check_digits (problems, name, value, rule->type == ED_FIELD_RULE_DIGITS ? rule : NULL);
       break;
     case ED_FIELD_PASSWORD:
-      _ed_check_password (problems, name, value, rule->type == ED_FIELD_RULE_PASSWORD ? rule : NULL);
+      _ed_check_password (problems, name, value,
+                          rule->type == ED_FIELD_RULE_PASSWORD ? rule : NULL);
       break;
     case ED_FIELD_TEXT:
     case ED_FIELD_ADDRESS:
