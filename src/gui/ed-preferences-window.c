@@ -179,7 +179,8 @@ ed_preferences_window_class_init (EdPreferencesWindowClass *klass)
   g_type_ensure (ED_TYPE_UPDATES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/entrydesk/EntryDesk/ed-preferences-window.ui");
+                                               "/io/github/entrydesk/EntryDesk/"
+                                               "ed-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, cases_group);
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, updates_page);

@@ -157,7 +157,8 @@ ed_window_new (EdApplication *application)
   ed_case_list_view_set_catalog (self->case_list_view, self->catalog);
   g_signal_connect_object (application, "notify::store", G_CALLBACK (store_opened_cb),
                            self, G_CONNECT_SWAPPED);
-  if (ed_application_get_store (application) != NULL || ed_application_get_store_error (application) != NULL)
+  if (ed_application_get_store (application) != NULL
+      || ed_application_get_store_error (application) != NULL)
     store_opened_cb (self, NULL, application);
   ed_update_progress_set_updater (self->update_progress, ed_application_get_updater (application));
   report_catalog_errors (self);
@@ -203,8 +204,10 @@ ed_window_show_case (EdWindow *self,
       g_autofree char *message = NULL;
       GtkWidget *dialog;
 
-      message = g_strdup_printf (_("This case follows the procedure “%s”, which is not in the catalog. "
-                                   "Add the procedure file, or check for updates, then open the case again."),
+      message = g_strdup_printf (_("This case follows the procedure “%s”, "
+                                   "which is not in the catalog. "
+                                   "Add the procedure file, or check for updates, "
+                                   "then open the case again."),
                                  ed_case_get_procedure_id (edcase));
       dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Procedure Not Found"), message);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
@@ -215,7 +218,8 @@ ed_window_show_case (EdWindow *self,
   remove_wizard (self);
   self->wizard = ed_wizard_new (edcase, procedure);
   ed_wizard_set_store (ED_WIZARD (self->wizard), self->store);
-  g_signal_connect_object (self->wizard, "close", G_CALLBACK (wizard_close_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->wizard, "close", G_CALLBACK (wizard_close_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_stack_add_child (self->main_stack, self->wizard);
   gtk_stack_set_visible_child (self->main_stack, self->wizard);
   update_saving (self);
@@ -392,7 +396,8 @@ ed_window_class_init (EdWindowClass *klass)
   g_type_ensure (ED_TYPE_PROCEDURE_BROWSER);
   g_type_ensure (ED_TYPE_UPDATE_PROGRESS);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/entrydesk/EntryDesk/ed-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/entrydesk/EntryDesk/ed-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EdWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, EdWindow, view_stack);
@@ -406,9 +411,11 @@ ed_window_class_init (EdWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-case", NULL);
   gtk_widget_class_install_action (widget_class, "win.import-case", NULL, import_case_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-case", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "win.import-case", NULL);
 }
 
 static void
@@ -423,6 +430,7 @@ ed_window_init (EdWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 }

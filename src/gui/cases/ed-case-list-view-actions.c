@@ -68,7 +68,8 @@ _ed_case_list_view_show_error (EdCaseListView *self,
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
       gtk_label_set_yalign (GTK_LABEL (label), 0.0);
       gtk_widget_add_css_class (label, "problem-list");
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                      GTK_POLICY_AUTOMATIC);
       gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
       gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
@@ -120,7 +121,8 @@ restored_cb (GObject      *object,
 
   if (!ed_store_change_finish (ED_STORE (object), result, &error) && self != NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("The case could not be restored: %s"), error->message);
+      g_autofree char *message = g_strdup_printf (_("The case could not be restored: %s"),
+                                                  error->message);
 
       _ed_case_list_view_add_error_toast (self, message);
     }
@@ -138,7 +140,8 @@ expunged_cb (GObject      *object,
   if (!ed_store_change_finish (ED_STORE (object), result, &error) &&
       !g_error_matches (error, ED_ERROR, ED_ERROR_NOT_FOUND) && self != NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("The case could not be deleted: %s"), error->message);
+      g_autofree char *message = g_strdup_printf (_("The case could not be deleted: %s"),
+                                                  error->message);
 
       _ed_case_list_view_add_error_toast (self, message);
     }
@@ -177,7 +180,8 @@ trashed_cb (GObject      *object,
     {
       if (self != NULL)
         {
-          g_autofree char *message = g_strdup_printf (_("The case could not be deleted: %s"), error->message);
+          g_autofree char *message = g_strdup_printf (_("The case could not be deleted: %s"),
+                                                      error->message);
 
           _ed_case_list_view_add_error_toast (self, message);
         }

@@ -240,7 +240,8 @@ update (EdCaseRow *self)
 
   title = ed_case_info_get_title (self->info);
   gtk_label_set_text (self->names_label, *title != '\0' ? title : _("No traveller named yet"));
-  procedure = ed_case_describe_procedure (self->catalog, ed_case_info_get_procedure_id (self->info));
+  procedure = ed_case_describe_procedure (self->catalog,
+                                          ed_case_info_get_procedure_id (self->info));
   gtk_label_set_text (self->procedure_label, procedure);
   gtk_label_set_text (self->reference_label, ed_case_info_get_reference (self->info));
   modified = format_time (ed_case_info_get_modified (self->info));
@@ -345,7 +346,8 @@ popup_context_menu (EdCaseRow *self,
 
   if (self->context_menu == NULL)
     {
-      self->context_menu = gtk_popover_menu_new_from_model (gtk_menu_button_get_menu_model (self->menu_button));
+      self->context_menu =
+        gtk_popover_menu_new_from_model (gtk_menu_button_get_menu_model (self->menu_button));
       gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
       gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
       gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
@@ -437,7 +439,8 @@ ed_case_row_class_init (EdCaseRowClass *klass)
   widget_class->size_allocate = ed_case_row_size_allocate;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/entrydesk/EntryDesk/cases/ed-case-row.ui");
+                                               "/io/github/entrydesk/EntryDesk/"
+                                               "cases/ed-case-row.ui");
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, names_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, procedure_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, reference_label);

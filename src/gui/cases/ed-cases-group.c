@@ -149,7 +149,8 @@ ed_cases_group_class_init (EdCasesGroupClass *klass)
   signals[SHOW_TOAST] = ed_toast_signal_new (G_TYPE_FROM_CLASS (klass));
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/entrydesk/EntryDesk/cases/ed-cases-group.ui");
+                                               "/io/github/entrydesk/EntryDesk/"
+                                               "cases/ed-cases-group.ui");
   gtk_widget_class_bind_template_child (widget_class, EdCasesGroup, retention_spin);
   gtk_widget_class_bind_template_child (widget_class, EdCasesGroup, purge_button);
   gtk_widget_class_bind_template_callback (widget_class, retention_changed_cb);

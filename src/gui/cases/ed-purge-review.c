@@ -77,9 +77,11 @@ create_list (Review *review)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cases to delete"),
                                   -1);
   for (guint i = 0; i < review->preview->len; i++)
-    gtk_list_box_append (GTK_LIST_BOX (list), create_row (review, g_ptr_array_index (review->preview, i)));
+    gtk_list_box_append (GTK_LIST_BOX (list),
+                         create_row (review, g_ptr_array_index (review->preview, i)));
 
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), LIST_MAX_HEIGHT);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_widget_set_size_request (scrolled, LIST_WIDTH, -1);
@@ -158,9 +160,9 @@ show_preview (GTask *task)
                                        "These cases were closed more than %u day ago. They will be "
                                        "deleted with their travellers and sheet log, and cannot be "
                                        "restored.",
-                                       "These cases were closed more than %u days ago. They will be "
-                                       "deleted with their travellers and sheet log, and cannot be "
-                                       "restored.",
+                                       "These cases were closed more than %u days ago. "
+                                       "They will be deleted with their travellers and sheet log, "
+                                       "and cannot be restored.",
                                        review->days),
                           review->days);
   dialog = adw_message_dialog_new (review->parent, heading, body);

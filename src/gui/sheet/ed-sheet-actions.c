@@ -123,7 +123,8 @@ logged_cb (GObject      *object,
     return;
 
   /* Translators: %s says why */
-  message = g_strdup_printf (_("The sheet was made, but the case’s log of printed sheets could not be written: %s"),
+  message = g_strdup_printf (_("The sheet was made, but the case’s log of printed sheets could not "
+                               "be written: %s"),
                              error->message);
   _ed_sheet_actions_add_toast (window, ed_toast_new_lasting (message));
 }

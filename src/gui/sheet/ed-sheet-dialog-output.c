@@ -92,7 +92,8 @@ open_done_cb (GObject      *object,
 
   if (!g_app_info_launch_default_for_uri_finish (result, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("The file could not be opened: %s"), error->message);
+      g_autofree char *message = g_strdup_printf (_("The file could not be opened: %s"),
+                                                  error->message);
 
       _ed_sheet_actions_add_toast (window, ed_toast_new_lasting (message));
     }
@@ -250,23 +251,28 @@ confirm_ended (EdSheetDialog *self)
   if (self->mode == ED_SHEET_DIALOG_PRINT)
     body = last_day != NULL
       /* Translators: %s is a date, 2023-01-07 */
-      ? g_strdup_printf (_("This procedure ended: its last day was %s. Every page of the sheet says so. Print it anyway?"), last_day)
+      ? g_strdup_printf (_("This procedure ended: its last day was %s. "
+                           "Every page of the sheet says so. Print it anyway?"), last_day)
       : g_strdup (_("This procedure has ended. Every page of the sheet says so. Print it anyway?"));
   else
     body = last_day != NULL
       /* Translators: %s is a date, 2023-01-07 */
-      ? g_strdup_printf (_("This procedure ended: its last day was %s. Every page of the sheet says so. Export it anyway?"), last_day)
-      : g_strdup (_("This procedure has ended. Every page of the sheet says so. Export it anyway?"));
+      ? g_strdup_printf (_("This procedure ended: its last day was %s. "
+                           "Every page of the sheet says so. Export it anyway?"), last_day)
+      : g_strdup (_("This procedure has ended. "
+                    "Every page of the sheet says so. Export it anyway?"));
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("This Procedure Has Ended"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
-                                    "continue", self->mode == ED_SHEET_DIALOG_PRINT ? _("_Print Anyway")
-                                                                                    : _("_Export Anyway"),
+                                    "continue",
+                                    self->mode == ED_SHEET_DIALOG_PRINT ? _("_Print Anyway")
+                                                                        : _("_Export Anyway"),
                                     NULL);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

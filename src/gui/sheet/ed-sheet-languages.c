@@ -82,7 +82,8 @@ static void
 check_toggled_cb (GtkCheckButton *check,
                   EdSheetDialog  *self)
 {
-  EdLanguage language = row_language (gtk_widget_get_ancestor (GTK_WIDGET (check), GTK_TYPE_LIST_BOX_ROW));
+  EdLanguage language = row_language (gtk_widget_get_ancestor (GTK_WIDGET (check),
+                                                               GTK_TYPE_LIST_BOX_ROW));
   const char *code = ed_language_code (language);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 

@@ -350,7 +350,8 @@ load_system_keys (EdUpdatesPage *self)
 static void
 update_check_button (EdUpdatesPage *self)
 {
-  gboolean running = self->updater != NULL && ed_feed_get_running (ed_updater_get_feed (self->updater));
+  gboolean running = self->updater != NULL
+                     && ed_feed_get_running (ed_updater_get_feed (self->updater));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->check_button),
                             self->updater != NULL && self->settings != NULL &&
@@ -508,7 +509,8 @@ ed_updates_page_class_init (EdUpdatesPageClass *klass)
   g_type_ensure (ED_TYPE_UPDATE_PROGRESS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/entrydesk/EntryDesk/updates/ed-updates-page.ui");
+                                               "/io/github/entrydesk/EntryDesk/"
+                                               "updates/ed-updates-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EdUpdatesPage, at_start_switch);
   gtk_widget_class_bind_template_child (widget_class, EdUpdatesPage, check_button);
   gtk_widget_class_bind_template_child (widget_class, EdUpdatesPage, progress);

@@ -131,7 +131,9 @@ _ed_field_row_search_country (EdFieldRow *self,
     gtk_list_box_remove (self->country_list, child);
 
   /* A code typed whole needs no suggestion. */
-  if (n == 0 || (n == 1 && g_ascii_strcasecmp (text, ed_country_get_code (g_ptr_array_index (found, 0))) == 0))
+  if (n == 0
+      || (n == 1
+          && g_ascii_strcasecmp (text, ed_country_get_code (g_ptr_array_index (found, 0))) == 0))
     {
       close_suggestions (self);
       return;
@@ -139,7 +141,8 @@ _ed_field_row_search_country (EdFieldRow *self,
 
   for (guint i = 0; i < n; i++)
     gtk_list_box_append (self->country_list, create_suggestion (g_ptr_array_index (found, i)));
-  gtk_list_box_select_row (self->country_list, gtk_list_box_get_row_at_index (self->country_list, 0));
+  gtk_list_box_select_row (self->country_list,
+                           gtk_list_box_get_row_at_index (self->country_list, 0));
 
   width = gtk_widget_get_width (self->editor);
   gtk_widget_set_size_request (self->country_popover, MAX (width / 2, 280), -1);
@@ -268,7 +271,8 @@ _ed_field_row_setup_country (EdFieldRow *self)
   g_signal_connect_object (list, "row-activated", G_CALLBACK (suggestion_activated_cb),
                            self, G_CONNECT_SWAPPED);
 
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
@@ -289,7 +293,8 @@ _ed_field_row_setup_country (EdFieldRow *self)
 
   /* Before the entry handles them: Enter picks, it does not move on. */
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_widget_add_controller (self->editor, keys);
 
   g_signal_connect_object (focus, "leave", G_CALLBACK (focus_leave_cb), self, G_CONNECT_SWAPPED);

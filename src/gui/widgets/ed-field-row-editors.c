@@ -135,9 +135,13 @@ static void
 focus_leave_cb (EdFieldRow *self)
 {
   /* Opening the calendar is not leaving. */
-  if (self->calendar_button != NULL &&
-      gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->calendar_button)))))
-    return;
+  if (self->calendar_button != NULL)
+    {
+      GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->calendar_button));
+
+      if (gtk_widget_get_visible (GTK_WIDGET (popover)))
+        return;
+    }
 
   _ed_field_row_left (self);
 }
@@ -153,10 +157,12 @@ set_hints (AdwEntryRow *row,
     {
     case ED_FIELD_NAME_LATIN:
       purpose = GTK_INPUT_PURPOSE_NAME;
-      hints = GTK_INPUT_HINT_UPPERCASE_CHARS | GTK_INPUT_HINT_NO_SPELLCHECK | GTK_INPUT_HINT_NO_EMOJI;
+      hints = GTK_INPUT_HINT_UPPERCASE_CHARS | GTK_INPUT_HINT_NO_SPELLCHECK
+              | GTK_INPUT_HINT_NO_EMOJI;
       break;
     case ED_FIELD_PASSPORT_NUMBER:
-      hints = GTK_INPUT_HINT_UPPERCASE_CHARS | GTK_INPUT_HINT_NO_SPELLCHECK | GTK_INPUT_HINT_NO_EMOJI;
+      hints = GTK_INPUT_HINT_UPPERCASE_CHARS | GTK_INPUT_HINT_NO_SPELLCHECK
+              | GTK_INPUT_HINT_NO_EMOJI;
       break;
     case ED_FIELD_PHONE:
       purpose = GTK_INPUT_PURPOSE_PHONE;
@@ -293,7 +299,8 @@ create_entry (EdFieldRow *self,
     self->country_label = g_object_ref_sink (create_suffix_label (NULL, "country-name"));
 
   if (field->required)
-    adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), create_suffix_label (_("Required"), "required-badge"));
+    adw_entry_row_add_suffix (ADW_ENTRY_ROW (row),
+                              create_suffix_label (_("Required"), "required-badge"));
 
   if (field->kind == ED_FIELD_DATE)
     adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), create_calendar_button (self));
@@ -319,7 +326,8 @@ title_markup (const EdField *field,
     return g_markup_escape_text (title, -1);
 
   return g_markup_printf_escaped ("%s  <span lang=\"%s\" alpha=\"55%%\">%s</span>",
-                                  title, _ed_field_row_official_lang (field), field->official_label);
+                                  title, _ed_field_row_official_lang (field),
+                                  field->official_label);
 }
 
 /* What screen readers say: the title, required or not, and the label
@@ -350,7 +358,8 @@ _ed_field_row_build_editor (EdFieldRow *self,
 
   if (field->kind == ED_FIELD_PASSWORD)
     self->editor_kind = ED_FIELD_EDITOR_PASSWORD;
-  else if (field->kind == ED_FIELD_CHOICE || field->kind == ED_FIELD_YES_NO || _ed_field_row_is_sex (field))
+  else if (field->kind == ED_FIELD_CHOICE || field->kind == ED_FIELD_YES_NO
+           || _ed_field_row_is_sex (field))
     self->editor_kind = ED_FIELD_EDITOR_COMBO;
   else
     self->editor_kind = ED_FIELD_EDITOR_ENTRY;

@@ -44,7 +44,8 @@ _ed_field_row_describe (EdFieldRow *self,
     targets[1] = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->editor)));
   if (message == NULL && self->field->official_label != NULL)
     /* Translators: for screen readers, after a field's name */
-    message = official = g_strdup_printf (_("On the official form: %s"), self->field->official_label);
+    message = official = g_strdup_printf (_("On the official form: %s"),
+                                          self->field->official_label);
 
   for (guint i = 0; i < G_N_ELEMENTS (targets) && targets[i] != NULL; i++)
     {
@@ -65,7 +66,9 @@ set_invalid (GtkWidget *widget,
   if (widget != NULL)
     gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
                                  GTK_ACCESSIBLE_STATE_INVALID,
-                                 invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                                 invalid
+                                 ? GTK_ACCESSIBLE_INVALID_TRUE
+                                 : GTK_ACCESSIBLE_INVALID_FALSE,
                                  -1);
 }
 

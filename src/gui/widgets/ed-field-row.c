@@ -458,7 +458,8 @@ ed_field_row_class_init (EdFieldRowClass *klass)
                   G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/entrydesk/EntryDesk/widgets/ed-field-row.ui");
+                                               "/io/github/entrydesk/EntryDesk/"
+                                               "widgets/ed-field-row.ui");
   gtk_widget_class_bind_template_child (widget_class, EdFieldRow, list);
   gtk_widget_class_bind_template_child (widget_class, EdFieldRow, message_revealer);
   gtk_widget_class_bind_template_child (widget_class, EdFieldRow, message_icon);

@@ -90,7 +90,8 @@ ed_link_row_new (const EdLink *link,
 
   if (link->official_only)
     {
-      GtkWidget *official = gtk_label_new (_("Only this code or address is official: do not search for the app in a store."));
+      GtkWidget *official = gtk_label_new (_("Only this code or address is official: "
+                                             "do not search for the app in a store."));
 
       gtk_label_set_wrap (GTK_LABEL (official), TRUE);
       gtk_label_set_xalign (GTK_LABEL (official), 0.0);

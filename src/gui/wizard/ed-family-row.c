@@ -224,7 +224,8 @@ ed_family_row_init (EdFamilyRow *self)
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_add_css_class (remove, "circular");
   gtk_widget_set_tooltip_text (remove, _("Remove Traveller"));
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_clicked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), remove);
 
   self->avatar = ADW_AVATAR (avatar);

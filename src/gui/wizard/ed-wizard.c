@@ -133,7 +133,8 @@ update_sidebar (EdWizard *self)
       gtk_widget_set_sensitive (GTK_WIDGET (row), ed_wizard_can_reach (self, i));
     }
 
-  gtk_list_box_select_row (self->step_list, gtk_list_box_get_row_at_index (self->step_list, (int) self->current));
+  gtk_list_box_select_row (self->step_list,
+                           gtk_list_box_get_row_at_index (self->step_list, (int) self->current));
 }
 
 static void
@@ -150,7 +151,8 @@ update_navigation (EdWizard *self)
   /* Translators: where the user is in the wizard, e.g. "Page 3 of 14" */
   progress = g_strdup_printf (_("Page %u of %u"), self->current + 1, n);
   gtk_label_set_label (self->progress_label, progress);
-  gtk_progress_bar_set_fraction (self->progress_bar, n > 1 ? (double) self->current / (n - 1) : 1.0);
+  gtk_progress_bar_set_fraction (self->progress_bar,
+                                 n > 1 ? (double) self->current / (n - 1) : 1.0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, progress,
                                   -1);
@@ -299,8 +301,8 @@ export_pdf_action (GtkWidget  *widget,
 {
   EdWizard *self = ED_WIZARD (widget);
 
-  ed_sheet_actions_export_pdf (GTK_WINDOW (gtk_widget_get_root (widget)), self->edcase, self->procedure,
-                               self->store);
+  ed_sheet_actions_export_pdf (GTK_WINDOW (gtk_widget_get_root (widget)), self->edcase,
+                               self->procedure, self->store);
 }
 
 static void
@@ -405,8 +407,10 @@ add_page (EdWizard     *self,
   g_ptr_array_add (self->pages, page);
   gtk_stack_add_named (self->stack, GTK_WIDGET (page), ed_wizard_page_get_id (page));
   gtk_list_box_append (self->step_list, create_sidebar_row (page, number, n_steps));
-  g_signal_connect_object (page, "notify::complete", G_CALLBACK (page_state_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (page, "notify::skippable", G_CALLBACK (page_state_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "notify::complete", G_CALLBACK (page_state_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "notify::skippable", G_CALLBACK (page_state_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -430,7 +434,8 @@ build_pages (EdWizard *self)
 
   add_page (self, ed_travellers_page_new (self->edcase, self->procedure), 0, steps->len);
   for (guint i = 0; i < steps->len; i++)
-    add_page (self, ed_step_page_new (self->edcase, self->procedure, g_ptr_array_index (steps, i), i + 1),
+    add_page (self,
+              ed_step_page_new (self->edcase, self->procedure, g_ptr_array_index (steps, i), i + 1),
               i + 1, steps->len);
   add_page (self, ed_summary_page_new (self->edcase, self->procedure), steps->len + 1, steps->len);
 
@@ -688,7 +693,9 @@ ed_wizard_class_init (EdWizardClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/entrydesk/EntryDesk/wizard/ed-wizard.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/entrydesk/EntryDesk/"
+                                               "wizard/ed-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, EdWizard, window_title);
   gtk_widget_class_bind_template_child (widget_class, EdWizard, ended_banner);
   gtk_widget_class_bind_template_child (widget_class, EdWizard, ended_label);
@@ -707,16 +714,22 @@ ed_wizard_class_init (EdWizardClass *klass)
   gtk_widget_class_install_action (widget_class, "wizard.toggle-steps", NULL, toggle_steps_action);
   gtk_widget_class_install_action (widget_class, "wizard.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "wizard.export-pdf", NULL, export_pdf_action);
-  gtk_widget_class_install_property_action (widget_class, "wizard.second-language", "second-language");
+  gtk_widget_class_install_property_action (widget_class, "wizard.second-language",
+                                            "second-language");
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "wizard.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, GDK_ALT_MASK, "wizard.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
+                                       "wizard.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, GDK_ALT_MASK,
+                                       "wizard.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "wizard.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "wizard.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "wizard.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "wizard.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK,
+                                       "wizard.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "wizard.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "wizard.toggle-steps", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "wizard.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "wizard.print", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "wizard");
@@ -733,5 +746,6 @@ ed_wizard_init (EdWizard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
-  g_settings_bind (self->settings, "second-language", self, "second-language", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "second-language", self, "second-language",
+                   G_SETTINGS_BIND_DEFAULT);
 }

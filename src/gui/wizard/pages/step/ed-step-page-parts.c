@@ -83,7 +83,8 @@ _ed_step_part_notes (GPtrArray  *notes,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
   for (guint i = 0; i < notes->len; i++)
-    gtk_box_append (GTK_BOX (box), _ed_step_part_note (g_ptr_array_index (notes, i), language, second_language));
+    gtk_box_append (GTK_BOX (box),
+                    _ed_step_part_note (g_ptr_array_index (notes, i), language, second_language));
 
   gtk_widget_set_visible (box, notes->len > 0);
   return box;
@@ -97,7 +98,8 @@ _ed_step_part_links (GPtrArray  *links,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
   for (guint i = 0; i < links->len; i++)
-    gtk_box_append (GTK_BOX (box), ed_link_row_new (g_ptr_array_index (links, i), language, second_language));
+    gtk_box_append (GTK_BOX (box),
+                    ed_link_row_new (g_ptr_array_index (links, i), language, second_language));
 
   gtk_widget_set_visible (box, links->len > 0);
   return box;
@@ -165,10 +167,14 @@ _ed_step_part_alternatives (GPtrArray  *alternatives,
       title = ed_text_block_new (alternative->title, language, second_language);
       ed_text_block_add_css_class (ED_TEXT_BLOCK (title), "heading");
       gtk_box_append (GTK_BOX (card), title);
-      gtk_box_append (GTK_BOX (card), ed_text_block_new (alternative->body, language, second_language));
-      gtk_box_append (GTK_BOX (card), _ed_step_part_notes (alternative->notes, language, second_language));
-      gtk_box_append (GTK_BOX (card), _ed_step_part_original_codes (alternative->original_codes, language, second_language));
-      gtk_box_append (GTK_BOX (card), _ed_step_part_links (alternative->links, language, second_language));
+      gtk_box_append (GTK_BOX (card),
+                      ed_text_block_new (alternative->body, language, second_language));
+      gtk_box_append (GTK_BOX (card),
+                      _ed_step_part_notes (alternative->notes, language, second_language));
+      gtk_box_append (GTK_BOX (card), _ed_step_part_original_codes (alternative->original_codes,
+                                                                    language, second_language));
+      gtk_box_append (GTK_BOX (card),
+                      _ed_step_part_links (alternative->links, language, second_language));
       gtk_box_append (GTK_BOX (box), card);
     }
 
