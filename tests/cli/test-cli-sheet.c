@@ -180,7 +180,8 @@ expected_codes (EdProcedure *procedure)
 
       g_ptr_array_add (lists, step->links);
       for (guint a = 0; step->alternatives != NULL && a < step->alternatives->len; a++)
-        g_ptr_array_add (lists, ((EdAlternative *) g_ptr_array_index (step->alternatives, a))->links);
+        g_ptr_array_add (lists,
+                         ((EdAlternative *) g_ptr_array_index (step->alternatives, a))->links);
 
       for (guint l = 0; l < lists->len; l++)
         {
@@ -290,7 +291,8 @@ check_fits (const char *path)
                                &x0, &y0, &x1, &y1), ==, 4);
       if (x0 < margin || y0 < margin || x1 > width - margin || y1 > height - margin)
         {
-          g_autofree char *word = g_strndup (strchr (p, '>') + 1, strcspn (strchr (p, '>') + 1, "<"));
+          g_autofree char *word = g_strndup (strchr (p, '>') + 1,
+                                             strcspn (strchr (p, '>') + 1, "<"));
 
           g_error ("%s: “%s” at (%.1f, %.1f)–(%.1f, %.1f) is within 10 mm of the edge of a "
                    "%.0f×%.0f page", path, word, x0, y0, x1, y1, width, height);
@@ -306,7 +308,8 @@ test_sheet_paper (Fixture       *f,
 {
   g_autofree char *traveller = ed_test_data_path ("sheet", "wang.json", NULL);
   g_autofree char *a4 = run_sheet (f, "jp-entry-waiting-mysos", "en,ja,zh_CN", "a4", traveller);
-  g_autofree char *letter = run_sheet (f, "jp-entry-waiting-mysos", "en,ja,zh_CN", "letter", traveller);
+  g_autofree char *letter = run_sheet (f, "jp-entry-waiting-mysos", "en,ja,zh_CN", "letter",
+                                       traveller);
   g_autofree char *letter_ja = run_sheet (f, "jp-my-her-sys", "ja", "letter", NULL);
   const char *info_a4[] = { "pdfinfo", a4, NULL };
   const char *info_letter[] = { "pdfinfo", letter, NULL };
@@ -402,7 +405,8 @@ test_sheet_errors (Fixture       *f,
   g_clear_pointer (&err, g_free);
 
   /* A passport number no form would take is not printed for copying. */
-  g_assert_true (g_file_set_contents (bad, "{\"surname\": \"WANG\", \"passport_number\": \"E1234567890123\"}",
+  g_assert_true (g_file_set_contents (bad, "{\"surname\": \"WANG\", \"passport_number\": "
+                                           "\"E1234567890123\"}",
                                       -1, NULL));
   g_assert_cmpint (ed_test_run_cli (env, invalid, NULL, &err), ==, 1);
   g_assert_nonnull (strstr (err, "passport_number"));
@@ -544,8 +548,8 @@ test_batch_broken (Fixture       *f,
   g_autofree char *folder = g_build_filename (f->dir, "sheets", NULL);
   g_autofree char *one = run_sheet (f, "jp-mynumber-insurance-card", "ja", "a4", NULL);
   const char *env[] = { f->env_home, f->env_epoch, NULL };
-  const char *args_merge[] = { "batch", "jp-mynumber-insurance-card", "--csv", csv, "--merge", merged,
-                               "--lang", "ja", NULL };
+  const char *args_merge[] = { "batch", "jp-mynumber-insurance-card", "--csv", csv,
+                               "--merge", merged, "--lang", "ja", NULL };
   const char *args_folder[] = { "batch", "jp-mynumber-insurance-card", "--csv", csv, "-o", folder,
                                 "--lang", "ja", NULL };
   static const char * const reports[] = {
@@ -604,7 +608,8 @@ test_batch_usage (Fixture       *f,
   g_autofree char *csv = g_build_filename (f->dir, "empty.csv", NULL);
   g_autofree char *merged = g_build_filename (f->dir, "merged.pdf", NULL);
   const char *env[] = { f->env_home, NULL };
-  const char *both[] = { "batch", "jp-my-her-sys", "--csv", csv, "-o", f->dir, "--merge", merged, NULL };
+  const char *both[] = { "batch", "jp-my-her-sys", "--csv", csv, "-o", f->dir, "--merge",
+                         merged, NULL };
   const char *neither[] = { "batch", "jp-my-her-sys", "--csv", csv, NULL };
   const char *no_csv[] = { "batch", "jp-my-her-sys", "--merge", merged, NULL };
   const char *empty[] = { "batch", "jp-my-her-sys", "--csv", csv, "--merge", merged, NULL };

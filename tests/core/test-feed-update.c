@@ -251,7 +251,8 @@ test_feed_update_system_key (FeedFixture   *fixture,
   g_autofree char *path = g_build_filename (dir, "association.pub", NULL);
   g_autofree char *contents = g_strdup_printf ("# Test Association\n%s\n", fixture->public_key);
   g_autoptr(EdSigningKey) stranger = ed_signing_key_generate (NULL, NULL);
-  g_autofree char *stranger_key = ed_public_key_to_string (ed_signing_key_get_public_key (stranger));
+  g_autofree char *stranger_key =
+    ed_public_key_to_string (ed_signing_key_get_public_key (stranger));
   g_autoptr(EdFeedResult) result = NULL;
   g_autofree char *ignored = g_build_filename (dir, "README", NULL);
   g_autoptr(GPtrArray) keys = NULL;

@@ -130,7 +130,8 @@ check_page (EdSheetTemplate *sheet_template,
         case ED_SHEET_OP_TEXT:
           {
             double top = ed_sheet_text_get_line_top (op->text, op->first_line);
-            double bottom = ed_sheet_text_get_line_bottom (op->text, op->first_line + op->n_lines - 1);
+            double bottom = ed_sheet_text_get_line_bottom (op->text,
+                                                           op->first_line + op->n_lines - 1);
 
             assert_inside (g, "a text", p, op->x, op->y,
                            op->x + ed_sheet_text_get_width (op->text), op->y + bottom - top);
@@ -145,7 +146,8 @@ check_page (EdSheetTemplate *sheet_template,
           break;
 
         default:
-          assert_inside (g, "a rule or box", p, MIN (op->x, op->x + op->w), MIN (op->y, op->y + op->h),
+          assert_inside (g, "a rule or box", p, MIN (op->x, op->x + op->w),
+                         MIN (op->y, op->y + op->h),
                          MAX (op->x, op->x + op->w), MAX (op->y, op->y + op->h));
         }
     }
@@ -155,7 +157,8 @@ check_page (EdSheetTemplate *sheet_template,
       const EdSheetSlot *slot = &g_array_index (page->slots, EdSheetSlot, i);
 
       g_assert_cmpuint (slot->page, ==, p);
-      assert_inside (g, "a traveller's value", p, slot->x, slot->y, slot->x + slot->w, slot->y + slot->h);
+      assert_inside (g, "a traveller's value", p, slot->x, slot->y, slot->x + slot->w,
+                     slot->y + slot->h);
     }
 }
 
@@ -218,7 +221,8 @@ test_sheet_fits (void)
             g_assert_no_error (error);
             g_assert_cmpuint (ed_sheet_template_get_n_pages (sheet_template), >, 0);
             g_test_message ("%s %s %s: %u pages", ed_procedure_get_id (procedure), language_sets[l],
-                            ed_paper_to_string (paper), ed_sheet_template_get_n_pages (sheet_template));
+                            ed_paper_to_string (paper),
+                            ed_sheet_template_get_n_pages (sheet_template));
 
             for (guint p = 0; p < ed_sheet_template_get_n_pages (sheet_template); p++)
               {
@@ -376,7 +380,8 @@ test_sheet_async (void)
   while (layout == NULL)
     g_main_context_iteration (NULL, TRUE);
 
-  g_assert_cmpstr (ed_traveller_get (ed_sheet_layout_get_traveller (layout), "surname"), ==, "WANG");
+  g_assert_cmpstr (ed_traveller_get (ed_sheet_layout_get_traveller (layout), "surname"),
+                   ==, "WANG");
   g_assert_cmpuint (ed_sheet_layout_get_n_pages (layout), >, 0);
 }
 
@@ -393,7 +398,8 @@ decode_page (EdSheetLayout *layout,
   char *out = NULL;
 
   ed_sheet_layout_get_page_size (layout, &width, &height);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (width * scale), (int) (height * scale));
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (width * scale),
+                                        (int) (height * scale));
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);

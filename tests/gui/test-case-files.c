@@ -311,8 +311,10 @@ test_case_files_purge (void)
   dialog = ed_test_wait_for_dialog (want ()->delete_two);
   listed = listed_references (dialog);
   g_assert_cmpuint (g_strv_length (listed), ==, 2);
-  g_assert_true (g_strv_contains ((const char * const *) listed, ed_case_info_get_reference (old_a)));
-  g_assert_true (g_strv_contains ((const char * const *) listed, ed_case_info_get_reference (old_b)));
+  g_assert_true (g_strv_contains ((const char * const *) listed,
+                                  ed_case_info_get_reference (old_a)));
+  g_assert_true (g_strv_contains ((const char * const *) listed,
+                                  ed_case_info_get_reference (old_b)));
   g_assert_nonnull (ed_test_find_label (GTK_WIDGET (dialog), "PARK KIM"));
   ed_test_screenshot (GTK_WIDGET (dialog), "purge-preview");
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
