@@ -24,32 +24,32 @@ static void
 test_normalize_width (void)
 {
   /* Full-width ASCII and the ideographic space become half width. */
-  assert_normalizes (ed_normalize_width, "ＡＢ１２３４５６７", "AB1234567");
-  assert_normalizes (ed_normalize_width, "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｃｏｍ", "taro@example.com");
-  assert_normalizes (ed_normalize_width, "山田　太郎", "山田 太郎");
+  assert_normalizes (ed_fold_width, "ＡＢ１２３４５６７", "AB1234567");
+  assert_normalizes (ed_fold_width, "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｃｏｍ", "taro@example.com");
+  assert_normalizes (ed_fold_width, "山田　太郎", "山田 太郎");
   /* Mixed widths in one value. */
-  assert_normalizes (ed_normalize_width, "AB１2３", "AB123");
+  assert_normalizes (ed_fold_width, "AB１2３", "AB123");
   /* Half-width katakana become full width, voiced marks composed. */
-  assert_normalizes (ed_normalize_width, "ﾔﾏﾀﾞ ﾀﾛｳ", "ヤマダ タロウ");
-  assert_normalizes (ed_normalize_width, "ﾊﾟｽﾎﾟｰﾄ", "パスポート");
+  assert_normalizes (ed_fold_width, "ﾔﾏﾀﾞ ﾀﾛｳ", "ヤマダ タロウ");
+  assert_normalizes (ed_fold_width, "ﾊﾟｽﾎﾟｰﾄ", "パスポート");
   /* A lone half-width voiced mark after a full-width kana. */
-  assert_normalizes (ed_normalize_width, "カﾞ", "ガ");
+  assert_normalizes (ed_fold_width, "カﾞ", "ガ");
   /* What NFKC would change but a name or an address must keep. */
-  assert_normalizes (ed_normalize_width, "㈱山田商事", "㈱山田商事");
-  assert_normalizes (ed_normalize_width, "①丁目", "①丁目");
-  assert_normalizes (ed_normalize_width, "\xef\xa8\x99田", "\xef\xa8\x99田");  /* 神 U+FA19 */
-  assert_normalizes (ed_normalize_width, "髙橋", "髙橋");
+  assert_normalizes (ed_fold_width, "㈱山田商事", "㈱山田商事");
+  assert_normalizes (ed_fold_width, "①丁目", "①丁目");
+  assert_normalizes (ed_fold_width, "\xef\xa8\x99田", "\xef\xa8\x99田");  /* 神 U+FA19 */
+  assert_normalizes (ed_fold_width, "髙橋", "髙橋");
   /* Zero-width spaces pasted from a web page go; no-break spaces are spaces. */
-  assert_normalizes (ed_normalize_width, "AB\xe2\x80\x8b" "12\xc2\xa0" "3", "AB12 3");
-  assert_normalizes (ed_normalize_width, NULL, NULL);
+  assert_normalizes (ed_fold_width, "AB\xe2\x80\x8b" "12\xc2\xa0" "3", "AB12 3");
+  assert_normalizes (ed_fold_width, NULL, NULL);
 }
 
 static void
 test_normalize_text (void)
 {
-  assert_normalizes (ed_normalize_text, "　東京都千代田区１－１ ", "東京都千代田区1-1");
-  assert_normalizes (ed_normalize_text, "ﾔﾏﾀﾞ", "ヤマダ");
-  assert_normalizes (ed_normalize_text, "上海市㈱", "上海市㈱");
+  assert_normalizes (ed_fold_text, "　東京都千代田区１－１ ", "東京都千代田区1-1");
+  assert_normalizes (ed_fold_text, "ﾔﾏﾀﾞ", "ヤマダ");
+  assert_normalizes (ed_fold_text, "上海市㈱", "上海市㈱");
 }
 
 static void

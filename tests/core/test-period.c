@@ -14,7 +14,8 @@ static EdProcedure *
 load_shipped (const char *id)
 {
   g_autofree char *name = g_strconcat (id, ".json", NULL);
-  g_autofree char *path = g_build_filename (g_getenv ("ENTRY_DESK_DATADIR"), "procedures", name, NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("ENTRY_DESK_DATADIR"), "procedures",
+                                            name, NULL);
   g_autoptr(GError) error = NULL;
   EdProcedure *procedure = ed_procedure_new_from_file (path, ED_ORIGIN_SYSTEM, &error);
 
@@ -73,7 +74,8 @@ test_period_fourteen_days (void)
 static void
 test_period_event_day_1 (void)
 {
-  EdPeriod period = { .id = (char *) "test", .kind = ED_PERIOD_PERIOD, .event = (char *) "arrival_date",
+  EdPeriod period = { .id = (char *) "test", .kind = ED_PERIOD_PERIOD,
+                      .event = (char *) "arrival_date",
                       .days = 14, .counting = ED_COUNTING_EVENT_DAY_1 };
   GDate event, day;
   g_autofree char *text = NULL;
@@ -144,21 +146,21 @@ test_period_event_date (void)
   char buffer[11];
 
   /* Nothing entered, or not a date: no event. */
-  g_assert_false (ed_period_find_event_date (waiting, mysos, traveller, &event));
+  g_assert_false (ed_traveller_find_event_date (traveller, mysos, waiting, &event));
   ed_traveller_set (traveller, "arrival_date", "2022-02-30");
-  g_assert_false (ed_period_find_event_date (waiting, mysos, traveller, &event));
+  g_assert_false (ed_traveller_find_event_date (traveller, mysos, waiting, &event));
 
   /* From a traveller key. */
   ed_traveller_set (traveller, "arrival_date", "2022-03-28");
-  g_assert_true (ed_period_find_event_date (waiting, mysos, traveller, &event));
+  g_assert_true (ed_traveller_find_event_date (traveller, mysos, waiting, &event));
   g_assert_true (ed_period_evaluate (waiting, &event, NULL, &last));
   ed_date_format_into (&last, buffer);
   g_assert_cmpstr (buffer, ==, "2022-04-11");
 
   /* From an answer to a date field; a 0-day window ends on the event. */
-  g_assert_false (ed_period_find_event_date (validity, card, traveller, &event));
+  g_assert_false (ed_traveller_find_event_date (traveller, card, validity, &event));
   ed_traveller_set_answer (traveller, "residence-expiry", "2027-03-31");
-  g_assert_true (ed_period_find_event_date (validity, card, traveller, &event));
+  g_assert_true (ed_traveller_find_event_date (traveller, card, validity, &event));
   g_assert_true (ed_period_evaluate (validity, &event, NULL, &last));
   ed_date_format_into (&last, buffer);
   g_assert_cmpstr (buffer, ==, "2027-03-31");

@@ -1,0 +1,50 @@
+/* ed-sheet-record.h — one line of a case's audit log: a sheet printed
+ *
+ * Whoever prints a sheet for a stored case makes one of these and hands
+ * it to the store (ed_store_log_sheet()); the sheet module makes them
+ * without knowing the store.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ED_SHEET_PRINT,
+  ED_SHEET_PDF,
+  ED_SHEET_BATCH,
+} EdSheetKind;
+
+const char  *ed_sheet_kind_to_string   (EdSheetKind  kind);
+gboolean     ed_sheet_kind_from_string (const char  *text,
+                                        EdSheetKind *kind);
+
+/**
+ * EdSheetRecord:
+ * @at: when it was printed or exported (seconds since 1970, UTC)
+ * @kind: printed, saved as PDF, or part of a batch
+ * @procedure_id: the procedure of the sheet
+ * @procedure_version: its version at the time
+ * @languages: the sheet languages, codes such as "ja"
+ * @paper: "a4" or "letter"
+ *
+ * One line of a case's audit log.
+ */
+typedef struct
+{
+  gint64       at;
+  EdSheetKind  kind;
+  char        *procedure_id;
+  int          procedure_version;
+  char       **languages;
+  char        *paper;
+} EdSheetRecord;
+
+void ed_sheet_record_free (EdSheetRecord *record);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdSheetRecord, ed_sheet_record_free)
+
+G_END_DECLS

@@ -1,0 +1,556 @@
+/* ed-sheet-steps.c — numbered steps, by phase, with what each needs
+ *
+ * A step is one block: its number and title, its instructions one
+ * paragraph a row, the alternatives ("iPhone / Android"), notes, QR codes,
+ * the answers to copy into the official form and the tick boxes of the
+ * source's checklist with its page references.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "ed-sheet-private.h"
+
+/* QR codes are at least this wide, quiet zone not included. */
+#define QR_SYMBOL_WIDTH (21 * ED_MM)
+
+void
+_ed_sheet_build_heading (EdSheetBuilder *builder,
+                         EdSheetBlock   *block,
+                         const EdText   *title,
+                         const char     *word)
+{
+  const EdSheetGeometry *g = &builder->geometry;
+  EdSheetRow *row = _ed_sheet_block_add_row (block, g->base * 0.8);
+  double space_before = g->base * 0.9;
+  double h;
+
+  row->flags |= ED_SHEET_ROW_KEEP_WITH_NEXT;
+  if (title != NULL)
+    h = _ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_HEADING, ED_SHEET_ACCENT, title,
+                                   space_before, 0);
+  else
+    h = _ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_HEADING, ED_SHEET_ACCENT, word,
+                                        NULL, space_before, 0);
+
+  _ed_sheet_row_add_line (row, g->left, space_before + h + 2, g->right, space_before + h + 2,
+                          ED_SHEET_ACCENT, 0.9);
+}
+
+static guint32
+note_color (EdNoteKind kind)
+{
+  switch (kind)
+    {
+    case ED_NOTE_PENALTY:
+      return ED_SHEET_ENDED;
+    case ED_NOTE_WARNING:
+      return ED_SHEET_WARNING;
+    case ED_NOTE_INFO:
+    default:
+      return ED_SHEET_ACCENT;
+    }
+}
+
+static const char *
+note_word (EdNoteKind kind)
+{
+  switch (kind)
+    {
+    case ED_NOTE_PENALTY:
+      return NC_("sheet", "Penalty");
+    case ED_NOTE_WARNING:
+      return NC_("sheet", "Warning");
+    case ED_NOTE_INFO:
+    default:
+      return NC_("sheet", "Note");
+    }
+}
+
+void
+_ed_sheet_build_note (EdSheetBuilder *builder,
+                      EdSheetBlock   *block,
+                      const EdNote   *note)
+{
+  const EdSheetGeometry *g = &builder->geometry;
+  EdSheetRow *row = _ed_sheet_block_add_row (block, g->base * 0.55);
+  guint32 color = note_color (note->kind);
+  double indent = g->base * 0.9;
+  double h;
+
+  row->flags |= ED_SHEET_ROW_SPLITTABLE;
+  h = _ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_SMALL_BOLD, color,
+                                      note_word (note->kind), NULL, 0, indent);
+  _ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_SMALL, ED_SHEET_INK, note->text,
+                             h + 0.5, indent);
+
+  for (guint i = 0; i < g->n_languages; i++)
+    _ed_sheet_row_add_line (row, g->column_x[i] + 1.2, 0, g->column_x[i] + 1.2, row->height,
+                            color, 2.0);
+}
+
+static EdQr *
+get_qr (EdSheetBuilder *builder,
+        const char     *url)
+{
+  EdQr *qr = g_hash_table_lookup (builder->qr_codes, url);
+  g_autoptr(GError) error = NULL;
+
+  if (qr != NULL)
+    return qr;
+
+  qr = ed_qr_new_for_text (url, &error);
+  if (qr == NULL)
+    {
+      g_warning ("No QR code for %s: %s", url, error->message);
+      return NULL;
+    }
+
+  g_hash_table_insert (builder->qr_codes, g_strdup (url), qr);
+  return qr;
+}
+
+static const char *
+shown_address (const char *url,
+               const char *shown)
+{
+  if (shown != NULL)
+    return shown;
+  if (g_str_has_prefix (url, "tel:"))
+    return url + strlen ("tel:");
+  if (g_str_has_prefix (url, "mailto:"))
+    return url + strlen ("mailto:");
+
+  return url;
+}
+
+/**
+ * _ed_sheet_build_link:
+ * @shown: (nullable): the address as the source prints it
+ * @qr: whether to print a QR code
+ *
+ * A web page or an app to install: a QR code with the address printed
+ * beside it and what it is, in each language. A URL already printed as a
+ * code earlier refers back to it instead of printing it again.
+ */
+void
+_ed_sheet_build_link (EdSheetBuilder *builder,
+                      EdSheetBlock   *block,
+                      const char     *url,
+                      const char     *shown,
+                      const EdText   *title,
+                      gboolean        qr,
+                      gboolean        official_only)
+{
+  const EdSheetGeometry *g = &builder->geometry;
+  EdSheetRow *row = _ed_sheet_block_add_row (block, g->base * 0.7);
+  double pad = g->base * 0.6;
+  double x0 = g->column_x[0];
+  double right = g->right;
+  EdQr *code = NULL;
+  gpointer first_step = NULL;
+  gboolean seen = FALSE;
+  double size = 0, text_x, text_w, y, sub_w, sub_h = 0;
+  guint n = g->n_languages;
+
+  if (qr)
+    {
+      seen = g_hash_table_lookup_extended (builder->qr_first_step, url, NULL, &first_step);
+      if (!seen)
+        code = get_qr (builder, url);
+    }
+
+  if (code != NULL)
+    {
+      g_hash_table_insert (builder->qr_first_step, g_strdup (url),
+                           GINT_TO_POINTER (builder->step_number));
+      size = ed_qr_size_for_width (code, QR_SYMBOL_WIDTH);
+      /* The quiet zone is the card's inner margin on the left. */
+      _ed_sheet_row_add_qr (row, code, x0 - g->base, 0, size);
+      text_x = x0 - g->base + size + g->base * 0.4;
+    }
+  else
+    text_x = x0;
+
+  text_w = right - text_x - pad;
+  y = code != NULL ? pad * 1.5 : pad;
+  y += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_ADDRESS_BOLD, ED_LANGUAGE_EN, ED_SHEET_INK,
+                                 shown_address (url, shown), text_x, y, text_w);
+  y += g->base * 0.3;
+
+  /* What it is, in each language, in narrower columns beside the code. */
+  sub_w = (text_w - (n - 1) * g->base) / n;
+  for (guint i = 0; i < n; i++)
+    {
+      EdLanguage language = g->languages[i];
+      double x = text_x + i * (sub_w + g->base);
+      double h = 0;
+
+      if (title != NULL)
+        h += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL_BOLD, language, ED_SHEET_INK,
+                                       ed_text_lookup (title, language), x, y + h, sub_w);
+
+      if (seen && GPOINTER_TO_INT (first_step) > 0)
+        {
+          g_autofree char *number = g_strdup_printf ("%d", GPOINTER_TO_INT (first_step));
+          g_autofree char *text = NULL;
+
+          text = g_strdup_printf (_ed_sheet_word (language,
+                                                  NC_("sheet",
+                                                      "The QR code for it is in step %s.")),
+                                  number);
+          h += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_CAPTION, language, ED_SHEET_MUTED,
+                                         text, x, y + h + 1, sub_w) + 1;
+        }
+      else if (seen)
+        h += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_CAPTION, language, ED_SHEET_MUTED,
+                                       _ed_sheet_word (language,
+                                                     NC_("sheet", "Its QR code is printed above.")),
+                                      x, y + h + 1, sub_w) + 1;
+
+      if (official_only)
+        h += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_CAPTION, language, ED_SHEET_ENDED,
+                                       _ed_sheet_word (language,
+                                                     NC_("sheet", "Only this QR code or address "
+                                                                  "is official: do not search "
+                                                                  "for it elsewhere.")),
+                                      x, y + h + 1.5, sub_w) + 1.5;
+      sub_h = MAX (sub_h, h);
+    }
+
+  row->height = MAX (size, y + sub_h + pad);
+  _ed_sheet_row_add_rect (row, ED_SHEET_OP_STROKE, x0 - g->base, 0, right - x0 + g->base,
+                          row->height, ED_SHEET_RULE, 0.6);
+}
+
+static void
+build_links (EdSheetBuilder *builder,
+             EdSheetBlock   *block,
+             GPtrArray      *links)
+{
+  for (guint i = 0; links != NULL && i < links->len; i++)
+    {
+      const EdLink *link = g_ptr_array_index (links, i);
+
+      _ed_sheet_build_link (builder, block, link->url, link->text, link->title,
+                            link->qr, link->official_only);
+    }
+}
+
+static EdLanguage
+value_language (EdSheetBuilder *builder,
+                const EdField  *field)
+{
+  const EdSheetGeometry *g = &builder->geometry;
+
+  if (field->official_label != NULL)
+    return field->official_lang;
+  for (guint i = 0; i < g->n_languages; i++)
+    if (g->languages[i] != ED_LANGUAGE_EN)
+      return g->languages[i];
+
+  return ED_LANGUAGE_EN;
+}
+
+static void
+build_answers (EdSheetBuilder *builder,
+               EdSheetBlock   *block,
+               const EdStep   *step)
+{
+  const EdSheetGeometry *g = &builder->geometry;
+  EdSheetRow *row;
+  gboolean any = FALSE;
+
+  for (guint f = 0; step->field_ids != NULL && f < step->field_ids->len; f++)
+    {
+      const EdField *field = ed_procedure_find_field (builder->procedure,
+                                                      g_ptr_array_index (step->field_ids, f));
+
+      any |= field != NULL && !field->is_private;
+    }
+  if (!any)
+    return;
+
+  row = _ed_sheet_block_add_row (block, g->base * 0.2);
+  row->flags |= ED_SHEET_ROW_KEEP_WITH_NEXT;
+  _ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_SMALL_BOLD, ED_SHEET_ACCENT,
+                                  NC_("sheet",
+                                      "Your answers: enter them in the form exactly as printed."),
+                                 NULL, g->base * 0.3, 0);
+
+  for (guint f = 0; f < step->field_ids->len; f++)
+    {
+      const EdField *field = ed_procedure_find_field (builder->procedure,
+                                                      g_ptr_array_index (step->field_ids, f));
+      const char *labels[ED_SHEET_MAX_LANGUAGES];
+      char *notes[ED_SHEET_MAX_LANGUAGES] = { NULL, };
+      EdSheetSlot slot = {
+        .kind = ED_SHEET_SLOT_FIELD,
+        .blank_line = TRUE,
+      };
+
+      /* Passwords and the like are never printed, not even as a label
+       * with a line to write them on. */
+      if (field == NULL || field->is_private)
+        continue;
+
+      slot.id = field->id;
+      slot.language = value_language (builder, field);
+      slot.max_lines = field->kind == ED_FIELD_ADDRESS || field->kind == ED_FIELD_TEXT ? 2 : 1;
+
+      for (guint i = 0; i < g->n_languages; i++)
+        {
+          labels[i] = ed_text_lookup (field->label, g->languages[i]);
+          if (field->repeat > 1)
+            {
+              g_autofree char *times = g_strdup_printf ("%d", field->repeat);
+
+              notes[i] = g_strdup_printf (_ed_sheet_word (g->languages[i],
+                                                          NC_("sheet",
+                                                              "The form asks for it %s times.")),
+                                          times);
+            }
+        }
+
+      _ed_sheet_build_form_row (builder, block, field->official_label, field->official_lang,
+                                labels, field->repeat > 1 ? (const char * const *) notes : NULL,
+                               &slot);
+      for (guint i = 0; i < g->n_languages; i++)
+        g_free (notes[i]);
+    }
+
+  row = g_ptr_array_index (block->rows, block->rows->len - 1);
+  _ed_sheet_row_add_line (row, g->column_x[0], row->height, g->right, row->height,
+                          ED_SHEET_RULE, 0.5);
+  row->space_after = g->base * 0.7;
+}
+
+static double
+add_page_reference (EdSheetBuilder *builder,
+                    EdSheetRow     *row,
+                    const char     *page,
+                    double          y)
+{
+  const EdSheetGeometry *g = &builder->geometry;
+  EdSheetStyle style = _ed_sheet_style (g, ED_SHEET_FONT_CAPTION, ED_LANGUAGE_JA);
+
+  style.color = ED_SHEET_MUTED;
+  style.size = 6.0;
+  return _ed_sheet_row_add_text (row, ed_sheet_text_new (page, &style, g->gutter - 2, 0),
+                                 g->left, y);
+}
+
+/* Returns: the bottom of what was added */
+static double
+add_tick_box (EdSheetBuilder *builder,
+              EdSheetRow     *row,
+              double          y,
+              const char     *page)
+{
+  const EdSheetGeometry *g = &builder->geometry;
+  double box = g->base * 1.05;
+  double x = g->left + 1;
+
+  _ed_sheet_row_add_rect (row, ED_SHEET_OP_FILL, x, y, box, box, ED_SHEET_WHITE, 0);
+  _ed_sheet_row_add_rect (row, ED_SHEET_OP_STROKE, x, y, box, box, ED_SHEET_INK, 0.8);
+  y += box;
+
+  if (page != NULL && *page != '\0')
+    y += 1.5 + add_page_reference (builder, row, page, y + 1.5);
+
+  return y;
+}
+
+/* A code only the original document prints: say where it is, never
+ * invent an address for it. */
+static void
+build_original_codes (EdSheetBuilder *builder,
+                      EdSheetBlock   *block,
+                      GPtrArray      *codes)
+{
+  const EdSheetGeometry *g = &builder->geometry;
+
+  for (guint i = 0; codes != NULL && i < codes->len; i++)
+    {
+      const EdOriginalCode *code = g_ptr_array_index (codes, i);
+      EdSheetRow *row = _ed_sheet_block_add_row (block, g->base * 0.6);
+      double mark = g->base * 1.6;
+      double h;
+
+      h = _ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_SMALL_BOLD, ED_SHEET_MUTED,
+                                          NC_("sheet",
+                                              "Code printed only in the original document:"),
+                                         NULL, 0, 0);
+      _ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_SMALL, ED_SHEET_INK, code->title, h, 0);
+      _ed_sheet_row_add_rect (row, ED_SHEET_OP_STROKE, g->left + 1, 1, mark, mark,
+                              ED_SHEET_FAINT, 0.6);
+      _ed_sheet_row_add_rect (row, ED_SHEET_OP_STROKE, g->left + 1 + mark * 0.3, 1 + mark * 0.3,
+                              mark * 0.4, mark * 0.4, ED_SHEET_FAINT, 0.6);
+    }
+}
+
+static void
+build_checklist (EdSheetBuilder *builder,
+                 EdSheetBlock   *block,
+                 const EdStep   *step)
+{
+  const EdSheetGeometry *g = &builder->geometry;
+
+  for (guint c = 0; step->checklist != NULL && c < step->checklist->len; c++)
+    {
+      const EdChecklistItem *item = g_ptr_array_index (step->checklist, c);
+      EdSheetRow *row = _ed_sheet_block_add_row (block, g->base * 0.5);
+
+      double bottom = add_tick_box (builder, row, g->base * 0.25, item->page);
+
+      row->height = _ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_BODY, ED_SHEET_INK,
+                                               item->text, 0, 0);
+      /* The page reference under the box may reach into the space
+       * after the row, not further. */
+      row->height = MAX (row->height, bottom - row->space_after);
+    }
+}
+
+static void
+build_alternative (EdSheetBuilder      *builder,
+                   EdSheetBlock        *block,
+                   const EdAlternative *alternative)
+{
+  const EdSheetGeometry *g = &builder->geometry;
+  double indent = g->base * 1.1;
+  guint first = block->rows->len;
+  EdSheetRow *row = _ed_sheet_block_add_row (block, g->base * 0.3);
+
+  row->flags |= ED_SHEET_ROW_KEEP_WITH_NEXT;
+  _ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_BODY_BOLD, ED_SHEET_ACCENT,
+                             alternative->title, 0, indent);
+  _ed_sheet_build_paragraphs (builder, block, alternative->body, ED_SHEET_FONT_BODY,
+                              ED_SHEET_INK, indent);
+
+  /* A rule down the left of each column holds the alternative together;
+   * it runs through the space after each row, which stays space. */
+  for (guint r = first; r < block->rows->len; r++)
+    {
+      double height;
+
+      row = g_ptr_array_index (block->rows, r);
+      height = row->height;
+      for (guint i = 0; i < g->n_languages; i++)
+        _ed_sheet_row_add_line (row, g->column_x[i] + 1, 0, g->column_x[i] + 1,
+                                height + (r + 1 < block->rows->len ? row->space_after : 0),
+                               ED_SHEET_RULE, 1.5);
+      row->height = height;
+    }
+  row->space_after = g->base * 0.7;
+
+  for (guint i = 0; alternative->notes != NULL && i < alternative->notes->len; i++)
+    _ed_sheet_build_note (builder, block, g_ptr_array_index (alternative->notes, i));
+  build_links (builder, block, alternative->links);
+  build_original_codes (builder, block, alternative->original_codes);
+}
+
+static void
+build_step (EdSheetBuilder *builder,
+            EdSheetBlock   *block,
+            const EdStep   *step)
+{
+  const EdSheetGeometry *g = &builder->geometry;
+  EdSheetRow *row = _ed_sheet_block_add_row (block, g->base * 0.45);
+  EdSheetRow *first = row;
+  EdSheetStyle number_style = _ed_sheet_style (g, ED_SHEET_FONT_SMALL_BOLD, ED_LANGUAGE_EN);
+  g_autofree char *number = g_strdup_printf ("%d", ++builder->step_number);
+  EdSheetText *number_text;
+  double box = g->base * 1.9;
+  double h, under;
+
+  row->flags |= ED_SHEET_ROW_KEEP_WITH_NEXT;
+
+  _ed_sheet_row_add_rect (row, ED_SHEET_OP_FILL, g->left, 0, box, box, ED_SHEET_ACCENT, 0);
+  number_style.color = ED_SHEET_WHITE;
+  number_style.align = ED_SHEET_ALIGN_CENTER;
+  number_text = ed_sheet_text_new (number, &number_style, box, 0);
+  _ed_sheet_row_add_text (row, number_text, g->left,
+                          (box - ed_sheet_text_get_height (number_text)) / 2);
+
+  h = _ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_STEP, ED_SHEET_INK, step->title,
+                                 MAX (0, (box - g->base * 1.1 * 1.45) / 2), 0);
+  if (step->optional)
+    _ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_CAPTION, ED_SHEET_MUTED,
+                                    NC_("sheet", "Optional step"), NULL, h + 1, 0);
+
+  /* The source's page, under the number, as the source prints it, and
+   * a tick box when the step has no checklist: marks in the gutter, beside
+   * the first lines of the step rather than above them. */
+  under = box + 1.5;
+  if (step->page != NULL)
+    under += add_page_reference (builder, row, step->page, under);
+  if (step->checklist == NULL || step->checklist->len == 0)
+    under = add_tick_box (builder, row, under + g->base * 0.4, NULL);
+  row->reach = under;
+  row->height = MAX (box, h + (step->optional ? g->base : 0));
+
+  _ed_sheet_build_paragraphs (builder, block, step->body, ED_SHEET_FONT_BODY, ED_SHEET_INK, 0);
+
+  for (guint i = 0; step->alternatives != NULL && i < step->alternatives->len; i++)
+    build_alternative (builder, block, g_ptr_array_index (step->alternatives, i));
+  for (guint i = 0; step->notes != NULL && i < step->notes->len; i++)
+    _ed_sheet_build_note (builder, block, g_ptr_array_index (step->notes, i));
+  build_links (builder, block, step->links);
+  build_original_codes (builder, block, step->original_codes);
+  build_answers (builder, block, step);
+  build_checklist (builder, block, step);
+
+  /* The marks in the gutter must not run into the next step. */
+  {
+    double total = 0;
+    guint title = block->rows->len;
+
+    for (guint i = 0; i < block->rows->len; i++)
+      if (g_ptr_array_index (block->rows, i) == (gpointer) first)
+        title = i;
+    for (guint i = title; i < block->rows->len; i++)
+      {
+        EdSheetRow *r = g_ptr_array_index (block->rows, i);
+
+        total += r->height + (i + 1 < block->rows->len ? r->space_after : 0);
+      }
+    row = g_ptr_array_index (block->rows, block->rows->len - 1);
+    if (total < first->reach)
+      row->height += first->reach - total;
+  }
+  row->space_after = MAX (row->space_after, g->base * 1.4);
+}
+
+/**
+ * _ed_sheet_build_steps:
+ *
+ * Every step in the procedure's order, numbered from 1, with a heading
+ * where the phase changes.
+ */
+void
+_ed_sheet_build_steps (EdSheetBuilder *builder)
+{
+  GPtrArray *steps = ed_procedure_get_steps (builder->procedure);
+  const char *phase = NULL;
+
+  for (guint s = 0; steps != NULL && s < steps->len; s++)
+    {
+      const EdStep *step = g_ptr_array_index (steps, s);
+      EdSheetBlock *block = _ed_sheet_builder_add_block (builder);
+
+      /* The heading moves with the phase's first step. */
+      if (step->phase != NULL && g_strcmp0 (step->phase, phase) != 0)
+        {
+          const EdPhase *found = ed_procedure_find_phase (builder->procedure, step->phase);
+
+          if (found != NULL)
+            _ed_sheet_build_heading (builder, block, found->title, NULL);
+        }
+      phase = step->phase;
+
+      build_step (builder, block, step);
+    }
+}

@@ -1,0 +1,262 @@
+/* ed-sheet-template.c — sheet templates, and how a page is drawn
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ed-error.h"
+#include "ed-sheet-private.h"
+
+struct _EdSheetTemplate
+{
+  GObject          parent_instance;
+
+  EdProcedure     *procedure;
+  EdSheetOptions  *options;
+  EdSheetGeometry  geometry;
+  GPtrArray       *pages;         /* EdSheetPage */
+};
+
+G_DEFINE_FINAL_TYPE (EdSheetTemplate, ed_sheet_template, G_TYPE_OBJECT)
+
+static void
+ed_sheet_template_finalize (GObject *object)
+{
+  EdSheetTemplate *self = ED_SHEET_TEMPLATE (object);
+
+  g_clear_object (&self->procedure);
+  g_clear_pointer (&self->options, ed_sheet_options_free);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ed_sheet_template_parent_class)->finalize (object);
+}
+
+static void
+ed_sheet_template_class_init (EdSheetTemplateClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ed_sheet_template_finalize;
+}
+
+static void
+ed_sheet_template_init (EdSheetTemplate *self)
+{
+}
+
+/**
+ * ed_sheet_template_new:
+ *
+ * Lays out and paginates everything of @procedure that does not depend
+ * on the traveller, in the options' languages and paper. This is the
+ * slow part (a few hundred milliseconds for a long trilingual
+ * procedure); do it once and make layouts from it.
+ *
+ * Returns: (transfer full): the template, or %NULL with @error set when
+ *   the sheet's fonts are missing
+ */
+EdSheetTemplate *
+ed_sheet_template_new (EdProcedure           *procedure,
+                       const EdSheetOptions  *options,
+                       GError               **error)
+{
+  g_autoptr(EdSheetTemplate) self = NULL;
+  EdSheetBuilder builder = { 0, };
+
+  g_return_val_if_fail (ED_IS_PROCEDURE (procedure), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (!ed_sheet_text_check_fonts (error))
+    return NULL;
+
+  self = g_object_new (ED_TYPE_SHEET_TEMPLATE, NULL);
+  self->procedure = g_object_ref (procedure);
+  self->options = ed_sheet_options_copy (options);
+  _ed_sheet_geometry_init (&self->geometry, self->options);
+
+  builder.procedure = procedure;
+  builder.options = self->options;
+  builder.geometry = self->geometry;
+  builder.blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) _ed_sheet_block_free);
+  builder.qr_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  builder.qr_first_step = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  _ed_sheet_build_front (&builder);
+  _ed_sheet_build_steps (&builder);
+  _ed_sheet_build_back (&builder);
+  self->pages = _ed_sheet_paginate (&builder);
+
+  g_ptr_array_unref (builder.blocks);
+  g_hash_table_unref (builder.qr_codes);
+  g_hash_table_unref (builder.qr_first_step);
+
+  return g_steal_pointer (&self);
+}
+
+EdProcedure *
+ed_sheet_template_get_procedure (EdSheetTemplate *self)
+{
+  g_return_val_if_fail (ED_IS_SHEET_TEMPLATE (self), NULL);
+  return self->procedure;
+}
+
+const EdSheetOptions *
+ed_sheet_template_get_options (EdSheetTemplate *self)
+{
+  g_return_val_if_fail (ED_IS_SHEET_TEMPLATE (self), NULL);
+  return self->options;
+}
+
+guint
+ed_sheet_template_get_n_pages (EdSheetTemplate *self)
+{
+  g_return_val_if_fail (ED_IS_SHEET_TEMPLATE (self), 0);
+  return self->pages->len;
+}
+
+const EdSheetGeometry *
+_ed_sheet_template_get_geometry (EdSheetTemplate *self)
+{
+  return &self->geometry;
+}
+
+const EdSheetPage *
+_ed_sheet_template_get_page (EdSheetTemplate *self,
+                             guint            page)
+{
+  g_return_val_if_fail (page < self->pages->len, NULL);
+  return g_ptr_array_index (self->pages, page);
+}
+
+static void
+draw_ops (const EdSheetPage *page,
+          cairo_t           *cr)
+{
+  for (guint i = 0; i < page->ops->len; i++)
+    _ed_sheet_draw_op (&g_array_index (page->ops, EdSheetOp, i), cr);
+}
+
+/* Drawing many sheets into one PDF, the part that is the same for every
+ * traveller is recorded once per page and painted from the recording:
+ * cairo writes it into the file once, as a form, and each sheet's page
+ * only refers to it. The recordings live as long as the target surface,
+ * which belongs to one thread; nothing is shared between threads. */
+typedef struct
+{
+  EdSheetTemplate *sheet_template;
+  GPtrArray       *recordings;    /* cairo_surface_t, or NULL until drawn */
+} Recordings;
+
+static cairo_user_data_key_t recordings_key;
+
+static void
+recordings_free (gpointer data)
+{
+  Recordings *recordings = data;
+
+  g_object_unref (recordings->sheet_template);
+  g_ptr_array_unref (recordings->recordings);
+  g_free (recordings);
+}
+
+static cairo_surface_t *
+get_recording (EdSheetTemplate *self,
+               cairo_surface_t *target,
+               guint            page)
+{
+  GHashTable *table = cairo_surface_get_user_data (target, &recordings_key);
+  Recordings *recordings;
+  cairo_surface_t *recording;
+
+  if (table == NULL)
+    {
+      table = g_hash_table_new_full (NULL, NULL, NULL, recordings_free);
+      cairo_surface_set_user_data (target, &recordings_key, table,
+                                   (cairo_destroy_func_t) g_hash_table_unref);
+    }
+
+  recordings = g_hash_table_lookup (table, self);
+  if (recordings == NULL)
+    {
+      recordings = g_new0 (Recordings, 1);
+      recordings->sheet_template = g_object_ref (self);
+      recordings->recordings = g_ptr_array_new_full (self->pages->len,
+                                                     (GDestroyNotify) cairo_surface_destroy);
+      g_ptr_array_set_size (recordings->recordings, self->pages->len);
+      g_hash_table_insert (table, self, recordings);
+    }
+
+  recording = g_ptr_array_index (recordings->recordings, page);
+  if (recording == NULL)
+    {
+      cairo_rectangle_t extents = { 0, 0, self->geometry.page_width, self->geometry.page_height };
+      cairo_t *cr;
+
+      recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+      cr = cairo_create (recording);
+      draw_ops (g_ptr_array_index (self->pages, page), cr);
+      cairo_destroy (cr);
+      g_ptr_array_index (recordings->recordings, page) = recording;
+    }
+
+  return recording;
+}
+
+/**
+ * _ed_sheet_template_draw_static:
+ *
+ * Draws what page @page shows for every traveller.
+ */
+void
+_ed_sheet_template_draw_static (EdSheetTemplate *self,
+                                cairo_t         *cr,
+                                guint            page)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  cairo_surface_type_t type = cairo_surface_get_type (target);
+
+  if (type == CAIRO_SURFACE_TYPE_PDF || type == CAIRO_SURFACE_TYPE_PS)
+    {
+      cairo_save (cr);
+      cairo_set_source_surface (cr, get_recording (self, target, page), 0, 0);
+      cairo_paint (cr);
+      cairo_restore (cr);
+    }
+  else
+    draw_ops (g_ptr_array_index (self->pages, page), cr);
+}
+
+/**
+ * ed_sheet_template_new_record:
+ * @kind: printed, saved as PDF, or part of a batch
+ *
+ * What the case's audit log keeps of a sheet just printed: when, which
+ * procedure and version, which languages and paper. Give it to
+ * ed_store_log_sheet() with the case.
+ *
+ * Returns: (transfer full): the record
+ */
+EdSheetRecord *
+ed_sheet_template_new_record (EdSheetTemplate *self,
+                              EdSheetKind      kind)
+{
+  EdSheetRecord *record;
+  const EdLanguage *languages;
+  guint n;
+
+  g_return_val_if_fail (ED_IS_SHEET_TEMPLATE (self), NULL);
+
+  languages = ed_sheet_options_get_languages (self->options, &n);
+
+  record = g_new0 (EdSheetRecord, 1);
+  record->at = g_get_real_time () / G_USEC_PER_SEC;
+  record->kind = kind;
+  record->procedure_id = g_strdup (ed_procedure_get_id (self->procedure));
+  record->procedure_version = ed_procedure_get_version (self->procedure);
+  record->languages = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    record->languages[i] = g_strdup (ed_language_code (languages[i]));
+  record->paper = g_strdup (ed_paper_to_string (ed_sheet_options_get_paper (self->options)));
+
+  return record;
+}

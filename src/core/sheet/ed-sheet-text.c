@@ -1,0 +1,497 @@
+/* ed-sheet-text.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "ed-error.h"
+#include "ed-sheet-text.h"
+
+/* A run of glyphs in one font. Its glyphs, text and clusters are
+ * slices of the text's arrays, which hold every run in reading order:
+ * consecutive runs in the same font are drawn with one call, however
+ * many lines they cover, which keeps a PDF small and fast to write. */
+typedef struct
+{
+  cairo_scaled_font_t *font;
+  guint                glyph;
+  guint                n_glyphs;
+  guint                byte;
+  guint                n_bytes;
+  guint                cluster;
+  guint                n_clusters;
+} Run;
+
+typedef struct
+{
+  double  top;
+  double  bottom;
+  guint   run;
+  guint   n_runs;
+} Line;
+
+struct _EdSheetText
+{
+  gatomicrefcount       ref_count;
+  guint32               color;
+  double                width;
+  double                height;
+  Line                 *lines;
+  guint                 n_lines;
+  Run                  *runs;
+  guint                 n_runs;
+  cairo_glyph_t        *glyphs;
+  char                 *utf8;
+  cairo_text_cluster_t *clusters;
+};
+
+typedef struct
+{
+  GArray  *runs;
+  GArray  *glyphs;
+  GString *utf8;
+  GArray  *clusters;
+} Builder;
+
+/* Pango's default font map is per thread; so is our context. Fonts
+ * end up shared anyway: cairo caches scaled fonts process-wide, so a
+ * batch's threads all draw with the same font objects and a PDF embeds
+ * each font once. */
+static GPrivate context_key = G_PRIVATE_INIT (g_object_unref);
+
+static PangoContext *
+get_context (void)
+{
+  PangoContext *context = g_private_get (&context_key);
+
+  if (context == NULL)
+    {
+      cairo_font_options_t *options = cairo_font_options_create ();
+
+      context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+
+      /* Paper, not pixels: no hinting, no rounding of positions, so
+       * that the same text breaks the same way in a PDF, a print job and
+       * a zoomed preview. */
+      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+      pango_cairo_context_set_font_options (context, options);
+      pango_cairo_context_set_resolution (context, 72.0);
+      pango_context_set_round_glyph_positions (context, FALSE);
+      cairo_font_options_destroy (options);
+
+      g_private_set (&context_key, context);
+    }
+
+  return context;
+}
+
+/* One face for every language: Noto Sans CJK carries the Japanese,
+ * Simplified and Traditional Chinese forms of Han characters in each of
+ * its faces, and the language of the run picks them (OpenType "locl").
+ * A single face keeps the fonts a PDF embeds, and the memory their
+ * subsetting takes, to one regular and one bold. */
+#define FAMILY "Noto Sans CJK JP"
+
+static PangoLayout *
+create_layout (const char         *text,
+               const EdSheetStyle *style,
+               double              width,
+               double              hanging_indent)
+{
+  PangoLayout *layout = pango_layout_new (get_context ());
+  PangoFontDescription *font = pango_font_description_new ();
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_font_description_set_family_static (font, FAMILY);
+  pango_font_description_set_weight (font, style->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_font_description_set_absolute_size (font, style->size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+
+  /* Every run carries its language: it picks the font's forms and the
+   * line-breaking rules (no line starting with 。 in Japanese). */
+  pango_attr_list_insert (attrs, pango_attr_language_new (
+                            pango_language_from_string (ed_language_bcp47 (style->language))));
+  /* A hyphen added inside a URL or a passport number would be copied. */
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, style->wrap == ED_SHEET_WRAP_CHAR ? PANGO_WRAP_CHAR
+                                                                      : PANGO_WRAP_WORD_CHAR);
+    }
+  switch (style->align)
+    {
+    case ED_SHEET_ALIGN_CENTER:
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      break;
+    case ED_SHEET_ALIGN_RIGHT:
+      pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+      break;
+    case ED_SHEET_ALIGN_LEFT:
+    default:
+      break;
+    }
+  if (style->line_spacing > 0)
+    pango_layout_set_line_spacing (layout, (float) style->line_spacing);
+  if (style->max_lines > 0 && width > 0)
+    {
+      pango_layout_set_height (layout, -(int) style->max_lines);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+
+  /* A hanging indent for lists: "•\ttext", the tab stop where the
+   * following lines start. */
+  if (hanging_indent > 0)
+    {
+      PangoTabArray *tabs =
+        pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT,
+                                            (int) (hanging_indent * PANGO_SCALE));
+
+      pango_layout_set_indent (layout, (int) (-hanging_indent * PANGO_SCALE));
+      pango_layout_set_tabs (layout, tabs);
+      pango_tab_array_free (tabs);
+    }
+
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+static void
+convert_run (Builder        *builder,
+             PangoLayoutRun *glyph_item,
+             const char     *text,
+             double          x,
+             double          baseline)
+{
+  PangoGlyphString *glyphs = glyph_item->glyphs;
+  g_autofree int *offsets = g_new (int, glyphs->num_glyphs + 1);
+  PangoGlyphItemIter iter;
+  gboolean have;
+  Run run = {
+    .glyph = builder->glyphs->len,
+    .byte = builder->utf8->len,
+    .cluster = builder->clusters->len,
+  };
+
+  offsets[0] = 0;
+  for (int i = 0; i < glyphs->num_glyphs; i++)
+    offsets[i + 1] = offsets[i] + glyphs->glyphs[i].geometry.width;
+
+  /* Clusters tie glyphs to the characters they show, so that a PDF
+   * reader finds 護照 and not whatever the glyph ids would suggest:
+   * Chinese forms are not in the font's character map. */
+  for (have = pango_glyph_item_iter_init_start (&iter, glyph_item, text);
+       have;
+       have = pango_glyph_item_iter_next_cluster (&iter))
+    {
+      cairo_text_cluster_t cluster = { iter.end_index - iter.start_index, 0 };
+      int step = iter.start_glyph <= iter.end_glyph ? 1 : -1;
+
+      for (int i = iter.start_glyph; i != iter.end_glyph; i += step)
+        {
+          const PangoGlyphInfo *info = &glyphs->glyphs[i];
+          cairo_glyph_t glyph;
+
+          if (info->glyph == PANGO_GLYPH_EMPTY || (info->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+            continue;
+
+          glyph.index = info->glyph;
+          glyph.x = x + (offsets[i] + info->geometry.x_offset) / (double) PANGO_SCALE;
+          glyph.y = baseline + info->geometry.y_offset / (double) PANGO_SCALE;
+          g_array_append_val (builder->glyphs, glyph);
+          cluster.num_glyphs++;
+        }
+
+      if (cluster.num_bytes > 0 || cluster.num_glyphs > 0)
+        g_array_append_val (builder->clusters, cluster);
+    }
+
+  g_string_append_len (builder->utf8, text + glyph_item->item->offset, glyph_item->item->length);
+
+  run.n_glyphs = builder->glyphs->len - run.glyph;
+  run.n_bytes = builder->utf8->len - run.byte;
+  run.n_clusters = builder->clusters->len - run.cluster;
+  if (run.n_glyphs == 0)
+    {
+      /* Nothing to draw (a tab): keep the text out too, clusters must
+       * match the text they cover. */
+      g_array_set_size (builder->glyphs, run.glyph);
+      g_string_truncate (builder->utf8, run.byte);
+      g_array_set_size (builder->clusters, run.cluster);
+      return;
+    }
+
+  run.font = cairo_scaled_font_reference (
+    pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (glyph_item->item->analysis.font)));
+  g_array_append_val (builder->runs, run);
+}
+
+/**
+ * ed_sheet_text_check_fonts:
+ *
+ * Without Noto Sans CJK, fontconfig would quietly pick another font and
+ * Han characters could take the wrong forms: refuse to print instead.
+ *
+ * Returns: whether the sheet's fonts are installed
+ */
+gboolean
+ed_sheet_text_check_fonts (GError **error)
+{
+  static const char * const families[] = { FAMILY };
+  PangoContext *context = get_context ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (families); i++)
+    {
+      PangoFontDescription *description = pango_font_description_from_string (families[i]);
+      g_autoptr(PangoFont) font = pango_context_load_font (context, description);
+      PangoFontDescription *found = font != NULL ? pango_font_describe (font) : NULL;
+      gboolean ok = found != NULL &&
+                    g_strcmp0 (pango_font_description_get_family (found), families[i]) == 0;
+
+      pango_font_description_free (description);
+      g_clear_pointer (&found, pango_font_description_free);
+
+      if (!ok)
+        {
+          g_set_error (error, ED_ERROR, ED_ERROR_NOT_FOUND,
+                       /* Translators: %s is a font name; fonts-noto-cjk is a package name */
+                       _("The font “%s” is not installed; install it (Debian and Ubuntu: "
+                         "fonts-noto-cjk) to print sheets"), families[i]);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * ed_sheet_text_new:
+ * @text: one paragraph (line breaks are kept as forced breaks)
+ * @width: the width to wrap at, in points; 0 for one line
+ * @hanging_indent: for list items written "•\ttext": where the text and
+ *   its following lines start; 0 for none
+ *
+ * Shapes @text with Pango in the calling thread.
+ *
+ * Returns: (transfer full): the shaped text
+ */
+EdSheetText *
+ed_sheet_text_new (const char         *text,
+                   const EdSheetStyle *style,
+                   double              width,
+                   double              hanging_indent)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(GArray) lines = NULL;
+  Builder builder;
+  PangoLayoutIter *iter;
+  PangoRectangle extents;
+  EdSheetText *self;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (style != NULL, NULL);
+
+  layout = create_layout (text, style, width, hanging_indent);
+  text = pango_layout_get_text (layout);
+  lines = g_array_new (FALSE, TRUE, sizeof (Line));
+  builder.runs = g_array_new (FALSE, TRUE, sizeof (Run));
+  builder.glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  builder.utf8 = g_string_new (NULL);
+  builder.clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
+
+  self = g_new0 (EdSheetText, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->color = style->color;
+
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutLine *layout_line = pango_layout_iter_get_line_readonly (iter);
+      double baseline = pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
+      PangoRectangle logical;
+      Line line = { .run = builder.runs->len };
+      double x;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      line.top = logical.y / (double) PANGO_SCALE;
+      line.bottom = (logical.y + logical.height) / (double) PANGO_SCALE;
+      x = logical.x / (double) PANGO_SCALE;
+      self->width = MAX (self->width, (logical.x + logical.width) / (double) PANGO_SCALE);
+
+      for (GSList *l = layout_line->runs; l != NULL; l = l->next)
+        {
+          PangoLayoutRun *glyph_item = l->data;
+
+          convert_run (&builder, glyph_item, text, x, baseline);
+          x += pango_glyph_string_get_width (glyph_item->glyphs) / (double) PANGO_SCALE;
+        }
+
+      line.n_runs = builder.runs->len - line.run;
+      g_array_append_val (lines, line);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  pango_layout_get_extents (layout, NULL, &extents);
+  self->height = (extents.y + extents.height) / (double) PANGO_SCALE;
+  self->n_lines = lines->len;
+  self->lines = (Line *) g_array_free (g_steal_pointer (&lines), FALSE);
+  self->n_runs = builder.runs->len;
+  self->runs = (Run *) g_array_free (builder.runs, FALSE);
+  self->glyphs = (cairo_glyph_t *) g_array_free (builder.glyphs, FALSE);
+  self->utf8 = g_string_free (builder.utf8, FALSE);
+  self->clusters = (cairo_text_cluster_t *) g_array_free (builder.clusters, FALSE);
+
+  return self;
+}
+
+EdSheetText *
+ed_sheet_text_ref (EdSheetText *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+/* Takes %NULL, so that arrays of texts may have holes. */
+void
+ed_sheet_text_unref (EdSheetText *self)
+{
+  if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  for (guint i = 0; i < self->n_runs; i++)
+    cairo_scaled_font_destroy (self->runs[i].font);
+  g_free (self->runs);
+  g_free (self->lines);
+  g_free (self->glyphs);
+  g_free (self->utf8);
+  g_free (self->clusters);
+  g_free (self);
+}
+
+/* The width of the widest line, from the left edge of the box. */
+double
+ed_sheet_text_get_width (const EdSheetText *self)
+{
+  return self->width;
+}
+
+double
+ed_sheet_text_get_height (const EdSheetText *self)
+{
+  return self->height;
+}
+
+guint
+ed_sheet_text_get_n_lines (const EdSheetText *self)
+{
+  return self->n_lines;
+}
+
+double
+ed_sheet_text_get_line_top (const EdSheetText *self,
+                            guint              line)
+{
+  g_return_val_if_fail (line < self->n_lines, 0);
+  return self->lines[line].top;
+}
+
+double
+ed_sheet_text_get_line_bottom (const EdSheetText *self,
+                               guint              line)
+{
+  g_return_val_if_fail (line < self->n_lines, 0);
+  return self->lines[line].bottom;
+}
+
+/**
+ * ed_sheet_text_get_glyph:
+ * @n: from 0, over all lines
+ *
+ * Returns: the font's id of glyph @n, for tests: which form of a Han
+ *   character was chosen
+ */
+gulong
+ed_sheet_text_get_glyph (const EdSheetText *self,
+                         guint              n)
+{
+  guint count = 0;
+
+  for (guint r = 0; r < self->n_runs; r++)
+    count += self->runs[r].n_glyphs;
+  g_return_val_if_fail (n < count, 0);
+
+  return self->glyphs[n].index;
+}
+
+/**
+ * ed_sheet_text_draw_lines:
+ * @x: the left edge of the text box
+ * @y: where the top of @first_line goes
+ *
+ * Draws lines [@first_line, @first_line + @n_lines) in the text's colour.
+ */
+void
+ed_sheet_text_draw_lines (const EdSheetText *self,
+                          cairo_t           *cr,
+                          double             x,
+                          double             y,
+                          guint              first_line,
+                          guint              n_lines)
+{
+  const Run *first = NULL;
+  guint first_run, end_run;
+
+  g_return_if_fail (self != NULL);
+
+  if (first_line >= self->n_lines)
+    return;
+  n_lines = MIN (n_lines, self->n_lines - first_line);
+  first_run = self->lines[first_line].run;
+  end_run = self->lines[first_line + n_lines - 1].run
+            + self->lines[first_line + n_lines - 1].n_runs;
+  if (first_run == end_run)
+    return;
+
+  cairo_save (cr);
+  cairo_translate (cr, x, y - self->lines[first_line].top);
+  cairo_set_source_rgb (cr,
+                        ((self->color >> 16) & 0xff) / 255.0,
+                        ((self->color >> 8) & 0xff) / 255.0,
+                        (self->color & 0xff) / 255.0);
+
+  /* Runs in the same font, one after the other, in one call. */
+  for (guint r = first_run; r <= end_run; r++)
+    {
+      const Run *run = r < end_run ? &self->runs[r] : NULL;
+
+      if (first != NULL && (run == NULL || run->font != first->font))
+        {
+          const Run *last = &self->runs[r - 1];
+
+          cairo_set_scaled_font (cr, first->font);
+          cairo_show_text_glyphs (cr, self->utf8 + first->byte,
+                                  last->byte + last->n_bytes - first->byte,
+                                  self->glyphs + first->glyph,
+                                  last->glyph + last->n_glyphs - first->glyph,
+                                  self->clusters + first->cluster,
+                                  last->cluster + last->n_clusters - first->cluster, 0);
+          first = NULL;
+        }
+      if (first == NULL)
+        first = run;
+    }
+
+  cairo_restore (cr);
+}

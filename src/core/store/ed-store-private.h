@@ -1,0 +1,81 @@
+/* ed-store-private.h — the parts of the store its files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ed-store-backend.h"
+
+G_BEGIN_DECLS
+
+struct _EdStore
+{
+  GObject         parent_instance;
+
+  /* Where the cases are; opened before the store is made. */
+  EdStoreBackend *backend;
+
+  /* Writes, and reads that must follow them (a load, an export): in
+   * order, one at a time, on the writer thread for the GUI. */
+  GThreadPool    *writer;
+  GMutex          queue_lock;
+  GCond           queue_cond;
+  guint           queued;
+
+  /* Autosave; touched in the opening thread only. */
+  GHashTable     *cases;        /* id → EdCase (weak) */
+  GHashTable     *dirty;        /* EdCase (strong) */
+  guint           save_source;
+  gint64          first_unsaved;
+  guint           quiet_ms;
+  guint           max_ms;
+  guint           in_flight;
+};
+
+/* What an asynchronous call hands its thread: the task data. */
+typedef struct
+{
+  gint64          id;          /* a case */
+  guint           number;      /* flags, days, a kind */
+  gpointer        data;        /* a record, a file, a list, a text */
+  GDestroyNotify  data_free;
+  GObject        *object;      /* the case being added */
+} EdStoreArgs;
+
+typedef enum
+{
+  ED_STORE_READER,   /* any worker thread, at once */
+  ED_STORE_WRITER,   /* the writer thread, in order */
+} EdStoreWorker;
+
+/* ed-store.c */
+EdStoreArgs  *_ed_store_args_new         (gint64           id,
+                                          guint            number,
+                                          gpointer         data,
+                                          GDestroyNotify   data_free);
+void          _ed_store_run              (EdStore         *self,
+                                          gpointer         source_tag,
+                                          EdStoreWorker    worker,
+                                          GTaskThreadFunc  func,
+                                          EdStoreArgs     *args,
+                                          GCancellable    *cancellable,
+                                          GAsyncReadyCallback callback,
+                                          gpointer         user_data);
+void          _ed_store_queue_write      (EdStore          *self,
+                                          GTask            *task,
+                                          GTaskThreadFunc   func);
+void          _ed_store_wait_writes      (EdStore          *self);
+void          _ed_store_emit_changed     (EdStore          *self);
+void          _ed_store_emit_save_failed (EdStore          *self,
+                                          const GError     *error);
+void          _ed_store_notify_unsaved   (EdStore          *self);
+
+/* ed-store-autosave.c */
+void          _ed_store_watch_case       (EdStore          *self,
+                                          EdCase           *kase);
+void          _ed_store_unwatch_case     (EdStore          *self,
+                                          EdCase           *kase);
+void          _ed_store_queue_saves      (EdStore          *self);
+void          _ed_store_autosave_dispose (EdStore          *self);
+
+G_END_DECLS

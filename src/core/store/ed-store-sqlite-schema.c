@@ -1,0 +1,194 @@
+/* ed-store-sqlite-schema.c — the tables of the case store and their migrations
+ *
+ * PRAGMA user_version is the schema version. A database is brought to
+ * ED_STORE_SCHEMA_VERSION by running every step above its version, in
+ * one transaction: a migration that fails leaves the file as it was.
+ * Steps are never edited once released; a change is a new step.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ed-error.h"
+#include "ed-store-sqlite-private.h"
+
+/* 1: cases, their travellers, checklist and sheet log. Times are
+ * seconds since 1970 (UTC). Travellers are the traveller file's JSON
+ * object. The sheet log can only grow: a row goes with its case. */
+static const char schema_1[] =
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE cases ("
+  "  id INTEGER PRIMARY KEY,"
+  "  reference TEXT NOT NULL UNIQUE CHECK (length (reference) = 6),"
+  "  procedure_id TEXT NOT NULL,"
+  "  procedure_version INTEGER NOT NULL,"
+  "  current_step TEXT,"
+  "  status TEXT NOT NULL CHECK (status IN ('open', 'closed')),"
+  "  closed INTEGER CHECK ((status = 'closed') = (closed IS NOT NULL)),"
+  "  created INTEGER NOT NULL,"
+  "  modified INTEGER NOT NULL,"
+  "  notes TEXT,"
+  "  names TEXT NOT NULL DEFAULT '',"
+  "  n_travellers INTEGER NOT NULL DEFAULT 0,"
+  "  n_done INTEGER NOT NULL DEFAULT 0,"
+  "  trashed INTEGER"
+  ");"
+  "CREATE INDEX cases_modified ON cases (modified);"
+  "CREATE INDEX cases_closed ON cases (closed) WHERE closed IS NOT NULL;"
+  "CREATE TABLE travellers ("
+  "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  data TEXT NOT NULL,"
+  "  PRIMARY KEY (case_id, position)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE checklist ("
+  "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  traveller INTEGER NOT NULL,"        /* position, -1 for the whole case */
+  "  step_id TEXT NOT NULL,"
+  "  item_id TEXT NOT NULL,"
+  "  done_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (case_id, traveller, step_id, item_id)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE sheet_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  at INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('print', 'pdf', 'batch')),"
+  "  procedure_id TEXT NOT NULL,"
+  "  procedure_version INTEGER NOT NULL,"
+  "  languages TEXT NOT NULL,"
+  "  paper TEXT NOT NULL"
+  ");"
+  "CREATE INDEX sheet_log_case ON sheet_log (case_id);"
+  "CREATE TRIGGER sheet_log_kept BEFORE DELETE ON sheet_log"
+  "  WHEN EXISTS (SELECT 1 FROM cases WHERE id = OLD.case_id)"
+  "  BEGIN SELECT RAISE (ABORT, 'the sheet log is kept as long as its case'); END;"
+  "CREATE TRIGGER sheet_log_fixed BEFORE UPDATE ON sheet_log"
+  "  BEGIN SELECT RAISE (ABORT, 'the sheet log cannot be changed'); END;";
+
+/* 2: search as you type. One row a case, its rowid renewed on every
+ * save, so that rowid order is "most recently changed first" and a
+ * search stops after the first rows. The tokens are made by
+ * ed-search-text.c; '_' marks a suffix inside a word. */
+static const char schema_2[] =
+  "CREATE VIRTUAL TABLE case_search USING fts5 ("
+  "  case_id UNINDEXED, tokens,"
+  "  tokenize = \"unicode61 remove_diacritics 2 tokenchars '_'\","
+  "  prefix = '1 2 3', detail = none, columnsize = 0"
+  ");"
+  "ALTER TABLE cases ADD COLUMN search_rowid INTEGER;";
+
+static gboolean
+index_every_case (sqlite3  *db,
+                  GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  /* Oldest first: the last changed comes out first in a search. */
+  stmt = _ed_sql_prepare (db, "SELECT id, reference FROM cases ORDER BY modified, id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_autoptr(GPtrArray) travellers = _ed_store_sqlite_read_travellers (db, id, error);
+
+      if (travellers == NULL ||
+          !_ed_store_sqlite_index_case (db, id, _ed_sql_column_text (stmt, 1), travellers,
+                                        error))
+        return FALSE;
+    }
+  if (!_ed_sql_finished (db, rc, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *sql;
+  gboolean  (*after) (sqlite3 *db, GError **error);
+} EdMigration;
+
+/* migrations[i] brings a database from version i to i + 1. */
+static const EdMigration migrations[] = {
+  { schema_1, NULL },
+  { schema_2, index_every_case },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ED_STORE_SCHEMA_VERSION);
+
+static int
+read_version (sqlite3  *db,
+              GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _ed_sql_prepare (db, "PRAGMA user_version", error);
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _ed_sql_set_error (error, db, sqlite3_errcode (db));
+      return -1;
+    }
+
+  return sqlite3_column_int (stmt, 0);
+}
+
+/**
+ * _ed_store_sqlite_migrate:
+ *
+ * Brings @db to the schema of this build. A database from a newer
+ * Entry Desk is left alone: %ED_ERROR_UNSUPPORTED.
+ */
+gboolean
+_ed_store_sqlite_migrate (sqlite3  *db,
+                          GError  **error)
+{
+  g_autofree char *set_version = NULL;
+  int version;
+
+  version = read_version (db, error);
+  if (version < 0)
+    return FALSE;
+  if (version == ED_STORE_SCHEMA_VERSION)
+    return TRUE;
+  if (version > ED_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, ED_ERROR, ED_ERROR_UNSUPPORTED,
+                   _("The case database was written by a newer Entry Desk (schema %d; this "
+                     "version reads up to %d). Update Entry Desk to open it."),
+                   version, ED_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (!_ed_sql_begin (db, error))
+    return FALSE;
+
+  for (int step = version; step < ED_STORE_SCHEMA_VERSION; step++)
+    {
+      if (!_ed_sql_exec (db, migrations[step].sql, error) ||
+          (migrations[step].after != NULL && !migrations[step].after (db, error)))
+        {
+          _ed_sql_rollback (db);
+          g_prefix_error (error, _("Could not update the case database from schema %d: "), step);
+          return FALSE;
+        }
+    }
+
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", ED_STORE_SCHEMA_VERSION);
+  if (!_ed_sql_exec (db, set_version, error))
+    {
+      _ed_sql_rollback (db);
+      return FALSE;
+    }
+
+  return _ed_sql_commit (db, error);
+}

@@ -1,0 +1,241 @@
+/* ed-store.h — the case store: every case, never lost
+ *
+ * Where the cases are kept is the store's backend (ed-store-backend.h),
+ * picked by ed_store_open() from a location: by default one SQLite
+ * file, $XDG_DATA_HOME/entry-desk/cases.db (mode 0600, its folder
+ * 0700). Cases the GUI opens or creates through the store are watched:
+ * every change is written within a second (after ~400 ms of quiet, or
+ * 800 ms after the first unsaved change while typing goes on), so there
+ * is no Save button and a killed app loses at most the last second.
+ *
+ * Threads: every call with a GError and no _async is synchronous and may
+ * touch the disk; the CLI uses those. The GUI uses the _async/_finish
+ * pairs (writes run in order on one worker thread, reads on others) and
+ * never blocks. Signals are emitted in the thread that opened the store.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ed-case.h"
+#include "ed-case-info.h"
+#include "ed-sheet-record.h"
+
+G_BEGIN_DECLS
+
+/* The most rows a search returns unless told otherwise: a screenful
+ * many times over, and what keeps a keystroke under one frame. */
+#define ED_STORE_SEARCH_LIMIT 200
+
+typedef enum
+{
+  ED_CASE_QUERY_OPEN           = 0,
+  ED_CASE_QUERY_INCLUDE_CLOSED = 1 << 0,
+} EdCaseQueryFlags;
+
+typedef enum
+{
+  ED_IMPORT_DEFAULT       = 0,
+  ED_IMPORT_NEW_REFERENCE = 1 << 0,
+} EdImportFlags;
+
+#define ED_TYPE_STORE (ed_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (EdStore, ed_store, ED, STORE, GObject)
+
+char          *ed_store_default_path        (void);
+
+EdStore       *ed_store_open                (const char           *location,
+                                             GCancellable         *cancellable,
+                                             GError              **error);
+void           ed_store_open_async          (const char           *location,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+EdStore       *ed_store_open_finish         (GAsyncResult         *result,
+                                             GError              **error);
+const char    *ed_store_get_path            (EdStore              *self);
+const GError  *ed_store_get_recovery        (EdStore              *self);
+const char    *ed_store_get_moved_aside     (EdStore              *self);
+
+/* Cases: add, open, delete with undo. */
+gboolean       ed_store_add_case            (EdStore              *self,
+                                             EdCase               *kase,
+                                             GError              **error);
+void           ed_store_add_case_async      (EdStore              *self,
+                                             EdCase               *kase,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean       ed_store_add_case_finish     (EdStore              *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+EdCase        *ed_store_load_case           (EdStore              *self,
+                                             gint64                id,
+                                             GError              **error);
+void           ed_store_load_case_async     (EdStore              *self,
+                                             gint64                id,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+EdCase        *ed_store_load_case_finish    (EdStore              *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+EdCaseInfo    *ed_store_find_case           (EdStore              *self,
+                                             const char           *typed_reference,
+                                             GError              **error);
+gboolean       ed_store_trash_case          (EdStore              *self,
+                                             gint64                id,
+                                             GError              **error);
+gboolean       ed_store_restore_case        (EdStore              *self,
+                                             gint64                id,
+                                             GError              **error);
+gboolean       ed_store_expunge_case        (EdStore              *self,
+                                             gint64                id,
+                                             GError              **error);
+void           ed_store_trash_case_async    (EdStore              *self,
+                                             gint64                id,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+void           ed_store_restore_case_async  (EdStore              *self,
+                                             gint64                id,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+void           ed_store_expunge_case_async  (EdStore              *self,
+                                             gint64                id,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean       ed_store_change_finish       (EdStore              *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+
+/* Autosave. */
+gboolean       ed_store_has_unsaved_changes (EdStore              *self);
+gboolean       ed_store_flush               (EdStore              *self,
+                                             GError              **error);
+void           ed_store_flush_async         (EdStore              *self,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean       ed_store_flush_finish        (EdStore              *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+void           ed_store_set_autosave_delays (EdStore              *self,
+                                             guint                 quiet_ms,
+                                             guint                 max_ms);
+
+/* Search as you type, and the plain list (empty @text). */
+GPtrArray     *ed_store_search              (EdStore              *self,
+                                             const char           *text,
+                                             EdCaseQueryFlags      flags,
+                                             guint                 limit,
+                                             GCancellable         *cancellable,
+                                             GError              **error);
+void           ed_store_search_async        (EdStore              *self,
+                                             const char           *text,
+                                             EdCaseQueryFlags      flags,
+                                             guint                 limit,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+GPtrArray     *ed_store_search_finish       (EdStore              *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+
+/* The audit log of sheets. */
+gboolean       ed_store_log_sheet           (EdStore              *self,
+                                             EdCase               *kase,
+                                             const EdSheetRecord  *record,
+                                             GError              **error);
+void           ed_store_log_sheet_async     (EdStore              *self,
+                                             EdCase               *kase,
+                                             const EdSheetRecord  *record,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean       ed_store_log_sheet_finish    (EdStore              *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+GPtrArray     *ed_store_list_sheets         (EdStore              *self,
+                                             gint64                id,
+                                             GError              **error);
+
+/* A case as a JSON file. */
+gboolean       ed_store_export_case         (EdStore              *self,
+                                             gint64                id,
+                                             GFile                *file,
+                                             GCancellable         *cancellable,
+                                             GError              **error);
+void           ed_store_export_case_async   (EdStore              *self,
+                                             gint64                id,
+                                             GFile                *file,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean       ed_store_export_case_finish  (EdStore              *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+EdCaseInfo    *ed_store_import_case         (EdStore              *self,
+                                             GFile                *file,
+                                             EdImportFlags         flags,
+                                             GCancellable         *cancellable,
+                                             GError              **error);
+void           ed_store_import_case_async   (EdStore              *self,
+                                             GFile                *file,
+                                             EdImportFlags         flags,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+EdCaseInfo    *ed_store_import_case_finish  (EdStore              *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+
+/* Retention: closed cases older than a number of days are purged, after
+ * staff have seen the list. */
+guint          ed_store_get_retention_days  (EdStore              *self);
+gboolean       ed_store_set_retention_days  (EdStore              *self,
+                                             guint                 days,
+                                             GError              **error);
+void           ed_store_set_retention_days_async (EdStore         *self,
+                                             guint                 days,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean       ed_store_set_retention_days_finish (EdStore        *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+GPtrArray     *ed_store_purge_preview       (EdStore              *self,
+                                             guint                 older_than_days,
+                                             GCancellable         *cancellable,
+                                             GError              **error);
+void           ed_store_purge_preview_async (EdStore              *self,
+                                             guint                 older_than_days,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+GPtrArray     *ed_store_purge_preview_finish (EdStore             *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+gboolean       ed_store_purge               (EdStore              *self,
+                                             GPtrArray            *preview,
+                                             guint                 older_than_days,
+                                             guint                *n_purged,
+                                             GCancellable         *cancellable,
+                                             GError              **error);
+void           ed_store_purge_async         (EdStore              *self,
+                                             GPtrArray            *preview,
+                                             guint                 older_than_days,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean       ed_store_purge_finish        (EdStore              *self,
+                                             GAsyncResult         *result,
+                                             guint                *n_purged,
+                                             GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,383 @@
+/* ed-csv-travellers.c — a batch of travellers from a CSV file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "ed-csv-travellers.h"
+#include "ed-date.h"
+#include "ed-error.h"
+#include "ed-problem.h"
+#include "ed-validate.h"
+
+typedef enum
+{
+  COLUMN_KEY,       /* a traveller key */
+  COLUMN_REFERENCE, /* case_reference */
+  COLUMN_ANSWER,    /* answers.<field-id> */
+  COLUMN_IGNORED,   /* reported once in the header, values dropped */
+  COLUMN_UNKNOWN,   /* a value in it makes the row bad */
+} ColumnKind;
+
+typedef struct
+{
+  ColumnKind     kind;
+  char          *name;
+  const char    *key;       /* COLUMN_KEY: the traveller key */
+  const EdField *field;     /* COLUMN_ANSWER: nullable without a procedure */
+  char          *field_id;  /* COLUMN_ANSWER */
+  gboolean       is_date;
+} Column;
+
+static void
+column_clear (gpointer data)
+{
+  Column *column = data;
+
+  g_free (column->name);
+  g_free (column->field_id);
+}
+
+void
+ed_csv_traveller_free (EdCsvTraveller *row)
+{
+  if (row == NULL)
+    return;
+
+  g_clear_object (&row->traveller);
+  g_free (row->case_reference);
+  g_free (row);
+}
+
+static void
+add_problem (GPtrArray  *problems,
+             guint       row,
+             const char *column,
+             const char *message)
+{
+  g_ptr_array_add (problems, ed_csv_problem_new (row, column, message));
+}
+
+/* The key as ed_traveller_keys() holds it, which lives as long as the
+ * program. */
+static const char *
+static_key (const char *name)
+{
+  const char * const *keys = ed_traveller_keys ();
+
+  for (guint k = 0; keys[k] != NULL; k++)
+    if (strcmp (keys[k], name) == 0)
+      return keys[k];
+
+  return NULL;
+}
+
+static GArray *
+read_header (const EdCsvRecord  *header,
+             EdProcedure        *procedure,
+             GPtrArray          *problems,
+             GError            **error)
+{
+  g_autoptr(GArray) columns = g_array_sized_new (FALSE, TRUE, sizeof (Column), header->n_fields);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_array_set_clear_func (columns, column_clear);
+
+  for (guint i = 0; i < header->n_fields; i++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (header->fields[i]));
+      Column column = { 0 };
+
+      if (*name == '\0')
+        {
+          g_free (name);
+          /* Translators: the name of a CSV column that has no header, %u counts from 1 */
+          name = g_strdup_printf (_("column %u"), i + 1);
+          column.kind = COLUMN_UNKNOWN;
+        }
+      else if (g_hash_table_contains (seen, name))
+        {
+          g_set_error (error, ED_ERROR, ED_ERROR_INVALID,
+                       _("row 1, %s: the column appears twice"), name);
+          return NULL;
+        }
+      else if (strcmp (name, ED_CSV_CASE_REFERENCE) == 0)
+        column.kind = COLUMN_REFERENCE;
+      else if (ed_traveller_is_key (name))
+        {
+          column.kind = COLUMN_KEY;
+          column.key = static_key (name);
+          column.is_date = ed_traveller_key_is_date (name);
+        }
+      else if (g_str_has_prefix (name, ED_CSV_ANSWER_PREFIX))
+        {
+          const char *id = name + strlen (ED_CSV_ANSWER_PREFIX);
+
+          column.kind = COLUMN_ANSWER;
+          column.field_id = g_strdup (id);
+          if (procedure != NULL)
+            {
+              column.field = ed_procedure_find_field (procedure, id);
+              if (column.field == NULL)
+                {
+                  g_autofree char *message =
+                    g_strdup_printf (_("the procedure “%s” has no field “%s”"),
+                                     ed_procedure_get_id (procedure), id);
+
+                  add_problem (problems, header->row, name, message);
+                  column.kind = COLUMN_UNKNOWN;
+                }
+              else if (column.field->is_private)
+                {
+                  add_problem (problems, header->row, name,
+                               _("this field is private: it is never saved or printed, "
+                                 "so the column is ignored"));
+                  column.kind = COLUMN_IGNORED;
+                }
+              else
+                column.is_date = column.field->kind == ED_FIELD_DATE;
+            }
+        }
+      else
+        {
+          add_problem (problems, header->row, name,
+                       _("unknown column: use a traveller key such as “surname” or "
+                         "“passport_number”, or “answers.” and a field id"));
+          column.kind = COLUMN_UNKNOWN;
+        }
+
+      g_hash_table_add (seen, g_strdup (name));
+      column.name = g_steal_pointer (&name);
+      g_array_append_val (columns, column);
+    }
+
+  return g_steal_pointer (&columns);
+}
+
+static gboolean
+record_is_empty (const EdCsvRecord *record)
+{
+  for (guint i = 0; i < record->n_fields; i++)
+    {
+      const char *p = record->fields[i];
+
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p != '\0')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The column a validation problem belongs to, as the file names it. */
+static char *
+problem_column (EdProcedure *procedure,
+                const char  *field)
+{
+  const EdField *found;
+
+  if (field == NULL || ed_traveller_is_key (field))
+    return g_strdup (field);
+
+  found = ed_procedure_find_field (procedure, field);
+  if (found != NULL && found->traveller_key != NULL)
+    return g_strdup (found->traveller_key);
+
+  return g_strconcat (ED_CSV_ANSWER_PREFIX, field, NULL);
+}
+
+static void
+check_traveller (EdTraveller *traveller,
+                 EdProcedure *procedure,
+                 guint        row,
+                 GPtrArray   *problems)
+{
+  g_autoptr(GPtrArray) found = ed_validate_traveller_for_print (traveller, procedure);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      const EdProblem *problem = g_ptr_array_index (found, i);
+      g_autofree char *column = problem_column (procedure, problem->field);
+
+      add_problem (problems, row, column, problem->message);
+    }
+}
+
+static EdTraveller *
+read_traveller (const EdCsvRecord  *record,
+                GArray             *columns,
+                EdProcedure        *procedure,
+                GPtrArray          *problems,
+                char              **reference)
+{
+  g_autoptr(EdTraveller) traveller = ed_traveller_new ();
+  guint n_problems = problems->len;
+
+  if (record->n_fields != columns->len)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "the row has %u field but the header has %u",
+                                      "the row has %u fields but the header has %u",
+                                      record->n_fields),
+                         record->n_fields, columns->len);
+
+      add_problem (problems, record->row, NULL, message);
+      return NULL;
+    }
+
+  for (guint i = 0; i < columns->len; i++)
+    {
+      const Column *column = &g_array_index (columns, Column, i);
+      g_autofree char *value = g_strstrip (g_strdup (record->fields[i]));
+      GDate date;
+
+      if (*value == '\0' || column->kind == COLUMN_IGNORED)
+        continue;
+
+      if (column->kind == COLUMN_UNKNOWN)
+        {
+          add_problem (problems, record->row, column->name,
+                       _("a value in a column that is not a traveller key or an answer"));
+          continue;
+        }
+
+      if (column->is_date && !ed_date_parse (value, &date))
+        {
+          g_autofree char *message =
+            /* Translators: %s is the value found in the file */
+            g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD"), value);
+
+          add_problem (problems, record->row, column->name, message);
+          continue;
+        }
+
+      if (column->kind == COLUMN_REFERENCE)
+        {
+          g_free (*reference);
+          *reference = g_steal_pointer (&value);
+        }
+      else if (column->kind == COLUMN_KEY)
+        ed_traveller_set (traveller, column->key, value);
+      else if (column->field != NULL)
+        ed_traveller_set_field_value (traveller, column->field, value);
+      else
+        ed_traveller_set_answer (traveller, column->field_id, value);
+    }
+
+  if (problems->len == n_problems && procedure != NULL)
+    check_traveller (traveller, procedure, record->row, problems);
+
+  if (problems->len > n_problems)
+    return NULL;
+
+  return g_steal_pointer (&traveller);
+}
+
+/**
+ * ed_csv_read_travellers:
+ * @procedure: (nullable): the procedure the answers are for; with it,
+ *   answers.<field-id> columns are checked against its fields
+ * @problems: (out) (element-type EdCsvProblem): the bad rows, in order
+ *
+ * Reads one traveller a row. Rows with a problem are left out and
+ * reported; rows with nothing in them are skipped silently.
+ *
+ * Returns: (transfer full) (element-type EdCsvTraveller): the good rows,
+ *   or %NULL with @error set when the file has no usable header row
+ */
+GPtrArray *
+ed_csv_read_travellers (GBytes       *bytes,
+                        EdProcedure  *procedure,
+                        GPtrArray   **problems,
+                        GError      **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) found =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ed_csv_problem_free);
+  g_autoptr(GPtrArray) travellers = NULL;
+  g_autoptr(GArray) columns = NULL;
+  const EdCsvRecord *header;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  records = ed_csv_parse (data, length);
+  if (records->len == 0)
+    {
+      g_set_error (error, ED_ERROR, ED_ERROR_PARSE, _("The file is empty: it needs a header row"));
+      return NULL;
+    }
+
+  header = g_ptr_array_index (records, 0);
+  if (header->error != NULL)
+    {
+      g_set_error (error, ED_ERROR, ED_ERROR_PARSE, _("row 1: %s"), header->error);
+      return NULL;
+    }
+
+  columns = read_header (header, procedure, found, error);
+  if (columns == NULL)
+    return NULL;
+
+  travellers = g_ptr_array_new_with_free_func ((GDestroyNotify) ed_csv_traveller_free);
+  for (guint i = 1; i < records->len; i++)
+    {
+      const EdCsvRecord *record = g_ptr_array_index (records, i);
+      g_autofree char *reference = NULL;
+      EdTraveller *traveller;
+      EdCsvTraveller *row;
+
+      if (record->error != NULL)
+        {
+          add_problem (found, record->row, NULL, record->error);
+          continue;
+        }
+      if (record_is_empty (record))
+        continue;
+
+      traveller = read_traveller (record, columns, procedure, found, &reference);
+      if (traveller == NULL)
+        continue;
+
+      row = g_new0 (EdCsvTraveller, 1);
+      row->row = record->row;
+      row->traveller = traveller;
+      row->case_reference = g_steal_pointer (&reference);
+      g_ptr_array_add (travellers, row);
+    }
+
+  *problems = g_steal_pointer (&found);
+  return g_steal_pointer (&travellers);
+}
+
+/**
+ * ed_csv_load_travellers:
+ *
+ * Like ed_csv_read_travellers(), from a file.
+ */
+GPtrArray *
+ed_csv_load_travellers (const char   *path,
+                        EdProcedure  *procedure,
+                        GPtrArray   **problems,
+                        GError      **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, ED_ERROR, ED_ERROR_IO, _("Cannot read “%s”: %s"),
+                   path, local_error->message);
+      return NULL;
+    }
+
+  return ed_csv_read_travellers (bytes, procedure, problems, error);
+}

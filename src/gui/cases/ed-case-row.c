@@ -1,0 +1,465 @@
+/* ed-case-row.c
+ *
+ * One case as the list shows it: the travellers' names, the procedure in
+ * the UI language, the reference to read aloud, when it last changed,
+ * how much of the checklist is done and whether it is open or closed.
+ * Its menu (the button, a right click, a long press or the Menu key)
+ * acts on this case through the list's "cases." actions.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ed-case-missing.h"
+#include "ed-case-row.h"
+#include "ed-language.h"
+#include "ed-procedure.h"
+#include "ed-text.h"
+
+struct _EdCaseRow
+{
+  GtkWidget       parent_instance;
+
+  EdCaseInfo     *info;
+  EdCatalog      *catalog;
+  GtkWidget      *context_menu;
+
+  GtkLabel       *names_label;
+  GtkLabel       *procedure_label;
+  GtkLabel       *reference_label;
+  GtkLabel       *modified_label;
+  GtkWidget      *state_box;
+  GtkLabel       *status_label;
+  GtkLevelBar    *progress_bar;
+  GtkLabel       *progress_label;
+  GtkMenuButton  *menu_button;
+};
+
+G_DEFINE_FINAL_TYPE (EdCaseRow, ed_case_row, GTK_TYPE_WIDGET)
+
+GtkWidget *
+ed_case_row_new (void)
+{
+  return g_object_new (ED_TYPE_CASE_ROW, NULL);
+}
+
+/**
+ * ed_case_describe_procedure:
+ * @catalog: (nullable): the procedures loaded
+ *
+ * Returns: (transfer full): the title of @procedure_id in the UI
+ *   language, or a sentence saying it is not loaded
+ */
+char *
+ed_case_describe_procedure (EdCatalog  *catalog,
+                            const char *procedure_id)
+{
+  EdProcedure *procedure = catalog != NULL ? ed_catalog_lookup (catalog, procedure_id) : NULL;
+
+  if (procedure == NULL)
+    /* Translators: a case's procedure that is not in the catalog (any more) */
+    return g_strdup_printf (_("Unknown procedure (%s)"), procedure_id);
+
+  return g_strdup (ed_text_lookup (ed_procedure_get_title (procedure), ed_language_for_ui ()));
+}
+
+/* Returns: (transfer full): the local day of @seconds, as YYYY-MM-DD */
+char *
+ed_case_format_day (gint64 seconds)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (seconds);
+
+  return time != NULL ? g_date_time_format (time, "%Y-%m-%d") : g_strdup ("");
+}
+
+static char *
+format_time (gint64 seconds)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (seconds);
+
+  return time != NULL ? g_date_time_format (time, "%Y-%m-%d %H:%M") : g_strdup ("");
+}
+
+static GMenuModel *
+create_menu (EdCaseInfo *info)
+{
+  GVariant *id = g_variant_new_int64 (ed_case_info_get_id (info));
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) open = g_menu_new ();
+  g_autoptr(GMenu) state = g_menu_new ();
+  g_autoptr(GMenu) remove = g_menu_new ();
+  g_autoptr(GMenuItem) item = NULL;
+
+  g_variant_ref_sink (id);
+
+  item = g_menu_item_new (_("_Open"), NULL);
+  g_menu_item_set_action_and_target_value (item, "cases.open", id);
+  g_menu_append_item (open, item);
+  g_clear_object (&item);
+  item = g_menu_item_new (_("_Print Check Sheet…"), NULL);
+  g_menu_item_set_action_and_target_value (item, "cases.print", id);
+  g_menu_append_item (open, item);
+  g_clear_object (&item);
+  item = g_menu_item_new (_("Export Check Sheet as P_DF…"), NULL);
+  g_menu_item_set_action_and_target_value (item, "cases.export-pdf", id);
+  g_menu_append_item (open, item);
+  g_clear_object (&item);
+  item = g_menu_item_new (_("_Export Case File…"), NULL);
+  g_menu_item_set_action_and_target_value (item, "cases.export", id);
+  g_menu_append_item (open, item);
+  g_clear_object (&item);
+
+  if (ed_case_info_get_status (info) == ED_CASE_OPEN)
+    {
+      item = g_menu_item_new (_("_Close Case"), NULL);
+      g_menu_item_set_action_and_target_value (item, "cases.close", id);
+    }
+  else
+    {
+      item = g_menu_item_new (_("_Reopen Case"), NULL);
+      g_menu_item_set_action_and_target_value (item, "cases.reopen", id);
+    }
+  g_menu_append_item (state, item);
+  g_clear_object (&item);
+
+  item = g_menu_item_new (_("_Delete"), NULL);
+  g_menu_item_set_action_and_target_value (item, "cases.delete", id);
+  g_menu_append_item (remove, item);
+
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (open));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (state));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
+  g_variant_unref (id);
+
+  return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
+static void
+show_progress (EdCaseRow  *self,
+               guint       done,
+               guint       total,
+               const char *label,
+               const char *description)
+{
+  gtk_level_bar_set_max_value (self->progress_bar, total);
+  gtk_level_bar_set_value (self->progress_bar, done);
+  gtk_label_set_text (self->progress_label, label);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->progress_bar), description);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->progress_label), description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                  -1);
+}
+
+/* The checklist done, for each traveller; for a procedure without a
+ * checklist, the step the case is at. */
+static void
+update_progress (EdCaseRow *self)
+{
+  EdProcedure *procedure = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *description = NULL;
+  guint total = 0, done;
+
+  if (self->catalog != NULL)
+    procedure = ed_catalog_lookup (self->catalog, ed_case_info_get_procedure_id (self->info));
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), procedure != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_label), procedure != NULL);
+  if (procedure == NULL)
+    return;
+
+  total = ed_case_count_checklist (procedure, ed_case_info_get_n_travellers (self->info));
+  if (total > 0)
+    {
+      done = MIN (ed_case_info_get_n_done (self->info), total);
+      /* Translators: checklist items done, of all items */
+      label = g_strdup_printf (_("%u/%u"), done, total);
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u of %u checklist item done",
+                                                  "%u of %u checklist items done", total),
+                                     done, total);
+    }
+  else
+    {
+      GPtrArray *steps = ed_procedure_get_steps (procedure);
+      const char *current = ed_case_info_get_current_step (self->info);
+
+      total = steps->len;
+      done = 0;
+      for (guint i = 0; current != NULL && i < steps->len; i++)
+        if (g_strcmp0 (((const EdStep *) g_ptr_array_index (steps, i))->id, current) == 0)
+          done = i + 1;
+      /* Translators: the step a case is at, of all steps */
+      label = g_strdup_printf (_("Step %u/%u"), done, total);
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "At step %u of %u",
+                                                  "At step %u of %u", total),
+                                     done, total);
+    }
+
+  show_progress (self, done, MAX (total, 1), label, description);
+}
+
+static void
+update_status (EdCaseRow *self)
+{
+  GtkWidget *badge = GTK_WIDGET (self->status_label);
+  g_autofree char *day = NULL;
+  g_autofree char *text = NULL;
+
+  if (ed_case_info_get_status (self->info) == ED_CASE_OPEN)
+    {
+      gtk_label_set_text (self->status_label, C_("case", "Open"));
+      gtk_widget_remove_css_class (badge, "case-closed");
+      gtk_widget_add_css_class (badge, "case-open");
+      return;
+    }
+
+  day = ed_case_format_day (ed_case_info_get_closed (self->info));
+  /* Translators: a case's status, with the day it was closed */
+  text = g_strdup_printf (_("Closed %s"), day);
+  gtk_label_set_text (self->status_label, text);
+  gtk_widget_remove_css_class (badge, "case-open");
+  gtk_widget_add_css_class (badge, "case-closed");
+}
+
+static void
+update (EdCaseRow *self)
+{
+  g_autoptr(GMenuModel) menu = NULL;
+  g_autofree char *procedure = NULL;
+  g_autofree char *modified = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *menu_label = NULL;
+  const char *title;
+
+  if (self->info == NULL)
+    return;
+
+  title = ed_case_info_get_title (self->info);
+  gtk_label_set_text (self->names_label, *title != '\0' ? title : _("No traveller named yet"));
+  procedure = ed_case_describe_procedure (self->catalog,
+                                          ed_case_info_get_procedure_id (self->info));
+  gtk_label_set_text (self->procedure_label, procedure);
+  gtk_label_set_text (self->reference_label, ed_case_info_get_reference (self->info));
+  modified = format_time (ed_case_info_get_modified (self->info));
+  /* Translators: when a case was last changed, e.g. "Changed 2026-11-21 09:30" */
+  changed = g_strdup_printf (_("Changed %s"), modified);
+  gtk_label_set_text (self->modified_label, changed);
+
+  update_status (self);
+  update_progress (self);
+
+  menu = create_menu (self->info);
+  gtk_menu_button_set_menu_model (self->menu_button, menu);
+  if (self->context_menu != NULL)
+    gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), menu);
+  /* Translators: the menu button of a case in the list, read by screen readers */
+  menu_label = g_strdup_printf (_("Actions for case %s"), ed_case_info_get_reference (self->info));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label,
+                                  -1);
+}
+
+/**
+ * ed_case_row_set_info:
+ * @info: (nullable): the case to show; the row follows its changes
+ */
+void
+ed_case_row_set_info (EdCaseRow  *self,
+                      EdCaseInfo *info)
+{
+  g_return_if_fail (ED_IS_CASE_ROW (self));
+  g_return_if_fail (info == NULL || ED_IS_CASE_INFO (info));
+
+  if (self->info == info)
+    return;
+
+  if (self->info != NULL)
+    g_signal_handlers_disconnect_by_func (self->info, update, self);
+  g_set_object (&self->info, info);
+  if (info != NULL)
+    g_signal_connect_object (info, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+
+  update (self);
+}
+
+EdCaseInfo *
+ed_case_row_get_info (EdCaseRow *self)
+{
+  g_return_val_if_fail (ED_IS_CASE_ROW (self), NULL);
+
+  return self->info;
+}
+
+/* Procedures updated while the list shows: titles and totals follow. */
+void
+ed_case_row_set_catalog (EdCaseRow *self,
+                         EdCatalog *catalog)
+{
+  g_return_if_fail (ED_IS_CASE_ROW (self));
+
+  if (self->catalog == catalog)
+    return;
+
+  if (self->catalog != NULL)
+    g_signal_handlers_disconnect_by_func (ed_catalog_get_procedures (self->catalog), update, self);
+  g_set_object (&self->catalog, catalog);
+  if (catalog != NULL)
+    g_signal_connect_object (ed_catalog_get_procedures (catalog), "items-changed",
+                             G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+
+  update (self);
+}
+
+/* The rows of a list share @group, so that their progress bars line up
+ * whatever the length of their labels. */
+void
+ed_case_row_set_size_group (EdCaseRow    *self,
+                            GtkSizeGroup *group)
+{
+  g_return_if_fail (ED_IS_CASE_ROW (self));
+
+  gtk_size_group_add_widget (group, self->state_box);
+}
+
+/* From the keyboard: Menu or Shift+F10 on the row. */
+void
+ed_case_row_popup_menu (EdCaseRow *self)
+{
+  g_return_if_fail (ED_IS_CASE_ROW (self));
+
+  gtk_menu_button_popup (self->menu_button);
+}
+
+static void
+popup_context_menu (EdCaseRow *self,
+                    double     x,
+                    double     y)
+{
+  GdkRectangle rect = { (int) x, (int) y, 1, 1 };
+
+  if (self->info == NULL)
+    return;
+
+  if (self->context_menu == NULL)
+    {
+      self->context_menu =
+        gtk_popover_menu_new_from_model (gtk_menu_button_get_menu_model (self->menu_button));
+      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+    }
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static void
+secondary_pressed_cb (EdCaseRow       *self,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      GtkGestureClick *gesture)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_context_menu (self, x, y);
+}
+
+static void
+long_pressed_cb (EdCaseRow *self,
+                 double     x,
+                 double     y)
+{
+  popup_context_menu (self, x, y);
+}
+
+/* One click opens the case, as in GNOME's lists; the menu button is
+ * not part of that. */
+static void
+primary_released_cb (EdCaseRow       *self,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     GtkGestureClick *gesture)
+{
+  GtkWidget *picked;
+
+  if (n_press != 1 || self->info == NULL)
+    return;
+
+  picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+  if (picked == NULL || picked == GTK_WIDGET (self->menu_button) ||
+      gtk_widget_is_ancestor (picked, GTK_WIDGET (self->menu_button)))
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "cases.open", "x",
+                              ed_case_info_get_id (self->info));
+}
+
+static void
+ed_case_row_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  EdCaseRow *self = ED_CASE_ROW (widget);
+
+  GTK_WIDGET_CLASS (ed_case_row_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if (self->context_menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->context_menu));
+}
+
+static void
+ed_case_row_dispose (GObject *object)
+{
+  EdCaseRow *self = ED_CASE_ROW (object);
+  GtkWidget *child;
+
+  ed_case_row_set_info (self, NULL);
+  ed_case_row_set_catalog (self, NULL);
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ED_TYPE_CASE_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (ed_case_row_parent_class)->dispose (object);
+}
+
+static void
+ed_case_row_class_init (EdCaseRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ed_case_row_dispose;
+  widget_class->size_allocate = ed_case_row_size_allocate;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/entrydesk/EntryDesk/"
+                                               "cases/ed-case-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, EdCaseRow, names_label);
+  gtk_widget_class_bind_template_child (widget_class, EdCaseRow, procedure_label);
+  gtk_widget_class_bind_template_child (widget_class, EdCaseRow, reference_label);
+  gtk_widget_class_bind_template_child (widget_class, EdCaseRow, modified_label);
+  gtk_widget_class_bind_template_child (widget_class, EdCaseRow, state_box);
+  gtk_widget_class_bind_template_child (widget_class, EdCaseRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, EdCaseRow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, EdCaseRow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, EdCaseRow, menu_button);
+  gtk_widget_class_bind_template_callback (widget_class, primary_released_cb);
+  gtk_widget_class_bind_template_callback (widget_class, secondary_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, long_pressed_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "caserow");
+}
+
+static void
+ed_case_row_init (EdCaseRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
