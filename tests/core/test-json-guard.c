@@ -51,7 +51,8 @@ test_json_guard_accepts (void)
   assert_accepted ("{}");
   assert_accepted ("[]");
   assert_accepted ("\xef\xbb\xbf{\"a\": 1}");
-  assert_accepted ("  {\"a\": [1, -2.5e+3, 0, true, false, null, \"x\\n\\u00e9\\ud83d\\ude00\"]}\n");
+  assert_accepted ("  {\"a\": [1, -2.5e+3, 0, true, false, null,\n"
+                   "  \"x\\n\\u00e9\\ud83d\\ude00\"]}\n");
   assert_accepted ("{\"a\": {\"a\": 1}, \"b\": [{\"a\": 1}, {\"a\": 2}]}");
   assert_accepted ("{\"surname\": \"王\", \"given_names\": \"\\\"Li\\\"\"}");
   assert_accepted ("-9223372036854775808");

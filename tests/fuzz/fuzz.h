@@ -2,9 +2,10 @@
  *
  * A target is tests/fuzz/fuzz-NAME.c, defining LLVMFuzzerTestOneInput(),
  * and a line in tests/fuzz/targets naming it and its seeds; build-aux/fuzz
- * builds and runs it. fuzz.c sets up the process for all of them. A target feeds the bytes to one reader of outside
- * data as the app does, and uses what the reader accepts, so that the
- * sanitizers see every byte the reader hands on.
+ * builds and runs it; fuzz.c sets up the process for all of them. A
+ * target feeds the bytes to one reader of outside data as the app does,
+ * and uses what the reader accepts, so that the sanitizers see every
+ * byte the reader hands on.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
