@@ -38,8 +38,10 @@ progress_show (Progress *progress,
     return;
   progress->last = now;
 
+  /* Back to the start of the line: written past g_printerr(), which
+   * shows a carriage return from a file as "\x0D". */
+  fputs ("\r", stderr);
   /* Translators: progress on a terminal, e.g. "Rendering 412/1000…" */
-  g_printerr ("\r%s", "");
   g_printerr (_("Rendering %u/%u…"), done, total);
   if (done == total)
     g_printerr ("\n");
@@ -150,6 +152,7 @@ ed_cli_batch (int    argc,
   g_autoptr(EdProcedure) procedure = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(EdSheetTemplate) sheet_template = NULL;
   g_autoptr(EdSheetDocument) document = NULL;
   g_autoptr(GPtrArray) travellers = NULL;
@@ -215,12 +218,9 @@ ed_cli_batch (int    argc,
   if (rows == NULL)
     return ed_cli_fail (error);
 
-  for (guint i = 0; i < problems->len; i++)
-    {
-      g_autofree char *text = ed_csv_problem_to_string (g_ptr_array_index (problems, i));
-
-      g_printerr ("entry-desk-cli: %s\n", text);
-    }
+  lines = ed_csv_problems_to_strings (problems, ED_CSV_MAX_ALIKE);
+  for (guint i = 0; i < lines->len; i++)
+    g_printerr ("entry-desk-cli: %s\n", (const char *) g_ptr_array_index (lines, i));
 
   if (rows->len == 0)
     {

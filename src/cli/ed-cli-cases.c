@@ -61,7 +61,7 @@ print_rows (GPtrArray *infos)
                               ed_case_info_get_procedure_id (info),
                               ed_case_info_get_title (info));
     }
-  fputs (out->str, stdout);
+  g_print ("%s", out->str);
 }
 
 static void

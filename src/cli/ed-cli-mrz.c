@@ -183,7 +183,7 @@ ed_cli_mrz (int    argc,
     {
       g_autofree char *report = format_text (mrz);
 
-      fputs (report, stdout);
+      g_print ("%s", report);
     }
 
   return ed_mrz_is_valid (mrz) ? ED_EXIT_OK : ED_EXIT_INVALID;

@@ -598,7 +598,7 @@ ed_cli_show (int    argc,
     {
       g_autofree char *text = show_text (procedure, language);
 
-      fputs (text, stdout);
+      g_print ("%s", text);
     }
 
   return ED_EXIT_OK;

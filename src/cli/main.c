@@ -32,6 +32,24 @@ static const EdCliCommand commands[] = {
     N_("Publish signed procedure updates, or install them from a feed") },
 };
 
+/* What a file says reaches the terminal as text, never as a command to
+ * it: everything printed goes through ed_string_escape_controls(). */
+static void
+print_escaped (const char *text)
+{
+  g_autofree char *safe = ed_string_escape_controls (text);
+
+  fputs (safe, stdout);
+}
+
+static void
+printerr_escaped (const char *text)
+{
+  g_autofree char *safe = ed_string_escape_controls (text);
+
+  fputs (safe, stderr);
+}
+
 static void
 print_help (FILE *stream)
 {
@@ -57,6 +75,8 @@ main (int    argc,
   ed_paths_init_profile ();
   ed_i18n_init ();
   g_set_prgname ("entry-desk-cli");
+  g_set_print_handler (print_escaped);
+  g_set_printerr_handler (printerr_escaped);
 
   if (argc < 2)
     {

@@ -19,6 +19,7 @@
 #include "ed-paths.h"
 #include "ed-problem.h"
 #include "ed-qr.h"
+#include "ed-string.h"
 #include "ed-text.h"
 
 /* procedure */

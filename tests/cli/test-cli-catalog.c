@@ -501,7 +501,7 @@ test_check_catalog_translated (Fixture       *f,
   const char *env_zh[] = { "LANGUAGE=zh_CN", "LC_ALL=zh_CN.UTF-8", NULL };
   const char *args_json[] = { "check-catalog", broken, NULL };
   g_autofree char *out_json = NULL;
-  g_autofree char *expected_json = g_strconcat (broken, ": 第 4 行，第 15 列: 文件不是有效的 JSON：", NULL);
+  g_autofree char *expected_json = g_strconcat (broken, ": 第 4 行，第 16 列: 文件不是有效的 JSON：", NULL);
 
   g_assert_cmpint (ed_test_run_cli (env, args, &out, NULL), ==, 1);
   g_assert_true (g_str_has_prefix (out, expected));

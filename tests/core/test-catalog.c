@@ -619,6 +619,49 @@ test_catalog_bad_user_file (void)
                    ==, ED_ORIGIN_SYSTEM);
 }
 
+/* Files that crashed the app at every start (json-glib overflowed its
+ * stack) or were read wrong are skipped like any other bad file, each
+ * with the place it goes wrong. */
+static void
+test_catalog_hostile_user_files (void)
+{
+  g_autofree char *user_dir = ed_paths_user_procedures_dir ();
+  g_autofree char *deep = g_build_filename (user_dir, "xx-deep.json", NULL);
+  g_autofree char *twice = g_build_filename (user_dir, "xx-twice.json", NULL);
+  g_autofree char *huge = g_build_filename (user_dir, "xx-huge.json", NULL);
+  g_autofree char *nesting = g_strnfill (100000, '[');
+  g_autofree char *spaces = g_strnfill (ED_PROCEDURE_MAX_SIZE + 1, ' ');
+  g_autofree char *deep_message = NULL;
+  g_autofree char *huge_message = NULL;
+  g_autofree char *twice_message = NULL;
+  g_autoptr(EdCatalog) catalog = ed_catalog_new ();
+  GPtrArray *errors;
+
+  g_assert_cmpint (g_mkdir_with_parents (user_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (deep, nesting, -1, NULL));
+  g_assert_true (g_file_set_contents (twice, "{\"schema\": 1,\n \"schema\": 2}", -1, NULL));
+  g_assert_true (g_file_set_contents (huge, spaces, -1, NULL));
+
+  ed_catalog_load_default (catalog);
+  errors = ed_catalog_get_errors (catalog);
+  g_assert_cmpuint (errors->len, ==, 3);
+  deep_message = g_strconcat (deep, ": line 1, column 65: objects and lists are nested more than "
+                              "64 deep here; no Entry Desk file is: check that this is the "
+                              "right file", NULL);
+  huge_message = g_strconcat (huge, ": the file is larger than 2.1\u00a0MB, the most a file of "
+                              "this kind can have: check that this is the right file", NULL);
+  twice_message = g_strconcat (twice, ": schema: this key is given twice, on lines 1 and 2: "
+                               "keep only one of them", NULL);
+  g_assert_cmpstr (((GError *) g_ptr_array_index (errors, 0))->message, ==, deep_message);
+  g_assert_cmpstr (((GError *) g_ptr_array_index (errors, 1))->message, ==, huge_message);
+  g_assert_cmpstr (((GError *) g_ptr_array_index (errors, 2))->message, ==, twice_message);
+  g_assert_cmpuint (g_list_model_get_n_items (ed_catalog_get_procedures (catalog)), ==, 10);
+
+  g_unlink (deep);
+  g_unlink (twice);
+  g_unlink (huge);
+}
+
 static void
 test_catalog_same_folder_twice (void)
 {
@@ -681,6 +724,7 @@ main (int    argc,
   g_test_add_func ("/catalog/nothing-lost", test_catalog_nothing_lost);
   g_test_add_func ("/catalog/user-override", test_catalog_user_override);
   g_test_add_func ("/catalog/bad-user-file", test_catalog_bad_user_file);
+  g_test_add_func ("/catalog/hostile-user-files", test_catalog_hostile_user_files);
   g_test_add_func ("/catalog/same-folder-twice", test_catalog_same_folder_twice);
   g_test_add_func ("/catalog/directories", test_catalog_directories);
 

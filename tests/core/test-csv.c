@@ -231,6 +231,59 @@ test_csv_header_errors (void)
   g_assert_cmpstr (find_problem (problems, 3)->column, ==, "answers.no-such-field");
 }
 
+/* A NUL byte ended the field there, silently: "WA<NUL>NG" was read as
+ * "WA". The row is refused, and the rows after it are still read. */
+static void
+test_csv_nul_byte (void)
+{
+  static const char text[] = "surname,given_names\nWA\0NG,LI\n\"ZH\0AO\",WEI\nSUN,YI\n";
+  g_autoptr(GPtrArray) records = ed_csv_parse (text, sizeof text - 1);
+
+  g_assert_cmpuint (records->len, ==, 4);
+  g_assert_cmpuint (record (records, 1)->row, ==, 2);
+  g_assert_nonnull (strstr (record (records, 1)->error, "NUL character"));
+  g_assert_nonnull (strstr (record (records, 2)->error, "NUL character"));
+  assert_fields (record (records, 3), 4, "SUN", "YI", NULL);
+}
+
+static GPtrArray *
+problems_alike (guint n)
+{
+  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ed_csv_problem_free);
+
+  g_ptr_array_add (problems, ed_csv_problem_new (1, "a", "other"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *column = g_strdup_printf ("x%u", i);
+
+      g_ptr_array_add (problems, ed_csv_problem_new (1, column, "unknown column"));
+    }
+  g_ptr_array_add (problems, ed_csv_problem_new (2, NULL, "too few fields"));
+
+  return problems;
+}
+
+/* 100,000 unknown columns are one mistake, said in a dozen lines. */
+static void
+test_csv_problems_capped (void)
+{
+  g_autoptr(GPtrArray) many = problems_alike (100000);
+  g_autoptr(GPtrArray) few = problems_alike (10);
+  g_autoptr(GPtrArray) lines = ed_csv_problems_to_strings (many, ED_CSV_MAX_ALIKE);
+  g_autoptr(GPtrArray) all = ed_csv_problems_to_strings (few, ED_CSV_MAX_ALIKE);
+
+  g_assert_cmpuint (lines->len, ==, 13);
+  g_assert_cmpstr (g_ptr_array_index (lines, 0), ==, "row 1, a: other");
+  g_assert_cmpstr (g_ptr_array_index (lines, 1), ==, "row 1, x0: unknown column");
+  g_assert_cmpstr (g_ptr_array_index (lines, 10), ==, "row 1, x9: unknown column");
+  g_assert_cmpstr (g_ptr_array_index (lines, 11), ==, "… and 99,990 more like this");
+  g_assert_cmpstr (g_ptr_array_index (lines, 12), ==, "row 2: too few fields");
+
+  /* As many as shown: no line to say there are more. */
+  g_assert_cmpuint (all->len, ==, 12);
+  g_assert_cmpstr (g_ptr_array_index (all, 11), ==, "row 2: too few fields");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -244,6 +297,8 @@ main (int    argc,
   g_test_add_func ("/csv/open-quote", test_csv_open_quote);
   g_test_add_func ("/csv/travellers", test_csv_travellers);
   g_test_add_func ("/csv/header-errors", test_csv_header_errors);
+  g_test_add_func ("/csv/nul-byte", test_csv_nul_byte);
+  g_test_add_func ("/csv/problems-capped", test_csv_problems_capped);
 
   return g_test_run ();
 }

@@ -106,6 +106,26 @@ test_feed_index_refused (void)
                   ED_ERROR, ED_ERROR_INVALID, "procedures[1].id");
 }
 
+/* What json-glib let through: the last of two keys, the first of two
+ * documents, nesting that overflows its stack. A signed index is no
+ * exception. */
+static void
+test_feed_index_hostile (void)
+{
+  g_autofree char *deep = g_strnfill (100000, '[');
+
+  assert_refused ("{\"format\": 1,\n \"format\": 2}", ED_ERROR, ED_ERROR_PARSE,
+                  "not valid: format: this key is given twice, on lines 1 and 2");
+  assert_refused (HEAD "{\"id\": \"jp-a\", \"version\": 1, \"version\": 9, \"file\": "
+                  "\"jp-a.json\", \"size\": 1, \"sha256\": \"" SHA_A "\"}]}",
+                  ED_ERROR, ED_ERROR_PARSE, "procedures[0].version: this key is given twice");
+  assert_refused (HEAD "]}\n" HEAD "]}", ED_ERROR, ED_ERROR_PARSE,
+                  "line 2, column 1: the file is not valid JSON: a second JSON document");
+  assert_refused (deep, ED_ERROR, ED_ERROR_PARSE, "line 1, column 65: objects and lists are "
+                  "nested more than 64 deep");
+  assert_refused ("", ED_ERROR, ED_ERROR_INVALID, "the file is empty");
+}
+
 static void
 test_feed_index_too_many (void)
 {
@@ -176,6 +196,7 @@ main (int    argc,
   g_test_add_func ("/feed-index/round-trip", test_feed_index_round_trip);
   g_test_add_func ("/feed-index/refused", test_feed_index_refused);
   g_test_add_func ("/feed-index/too-large", test_feed_index_too_large);
+  g_test_add_func ("/feed-index/hostile", test_feed_index_hostile);
   g_test_add_func ("/feed-index/too-many", test_feed_index_too_many);
   g_test_add_func ("/feed-index/unknown-members", test_feed_index_unknown_members);
 

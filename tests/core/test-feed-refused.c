@@ -130,6 +130,31 @@ test_feed_refused_older_version (FeedFixture   *fixture,
                   "version 1 of “" SAMPLE_ID "”", "version 2", NULL);
 }
 
+/* The publisher changed the text of version 1 and signed it again: a
+ * desk that has version 1 would silently say something else under the
+ * same version. */
+static void
+test_feed_refused_same_version_changed (FeedFixture   *fixture,
+                                        gconstpointer  data)
+{
+  g_autofree char *before = install_first (fixture, 0);
+  g_autofree char *source = g_build_filename (fixture->source_dir, SAMPLE_ID ".json", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *changed = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  g_assert_true (g_file_get_contents (source, &text, NULL, NULL));
+  parts = g_strsplit (text, "Example source", 2);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  changed = g_strjoinv ("A changed source", parts);
+  g_assert_true (g_file_set_contents (source, changed, -1, NULL));
+  feed_fixture_publish (fixture, 0);
+
+  assert_refused (fixture, before, NULL, ED_ERROR, ED_ERROR_INVALID, fixture->feed_url,
+                  "changes the text of version 1 of “" SAMPLE_ID "” without raising its version",
+                  "tell the feed’s publisher", NULL);
+}
+
 /* A correctly signed file that fails the catalog checks. */
 static void
 test_feed_refused_invalid_procedure (FeedFixture   *fixture,
@@ -337,6 +362,8 @@ main (int    argc,
   feed_fixture_add_test ("/feed-refused/unknown-key", test_feed_refused_unknown_key);
   feed_fixture_add_test ("/feed-refused/older-version", test_feed_refused_older_version);
   feed_fixture_add_test ("/feed-refused/invalid-procedure", test_feed_refused_invalid_procedure);
+  feed_fixture_add_test ("/feed-refused/same-version-changed",
+                         test_feed_refused_same_version_changed);
   feed_fixture_add_test ("/feed-refused/replayed-index", test_feed_refused_replayed_index);
   feed_fixture_add_test ("/feed-refused/http-404", test_feed_refused_http_404);
   feed_fixture_add_test ("/feed-refused/http-500", test_feed_refused_http_500);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "ed-core.h"
 
@@ -51,6 +52,47 @@ test_mo_not_a_catalog (void)
   g_assert_nonnull (error);
 }
 
+/* A catalog held in memory; offsets that point past its end, or a
+ * string without its NUL, are refused, never read. */
+static void
+test_mo_from_bytes (void)
+{
+  /* magic, revision, 1 message, originals at 28, translations at 36 */
+  guint32 words[] = { 0x950412de, 0, 1, 28, 36, 0, 0,
+                      5, 44,    /* "Hello" */
+                      5, 50 };  /* "Salut" */
+  guint8 data[sizeof words + 12];
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(EdMoFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  memcpy (data, words, sizeof words);
+  memcpy (data + sizeof words, "Hello\0Salut\0", 12);
+  bytes = g_bytes_new (data, sizeof data);
+  file = ed_mo_file_new_from_bytes (bytes, "x.mo", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ed_mo_file_lookup (file, NULL, "Hello"), ==, "Salut");
+  g_clear_pointer (&file, ed_mo_file_free);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* The last NUL cut off. */
+  bytes = g_bytes_new (data, sizeof data - 1);
+  file = ed_mo_file_new_from_bytes (bytes, "x.mo", &error);
+  g_assert_null (file);
+  g_assert_error (error, ED_ERROR, ED_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, "“x.mo” is not a valid translation catalog");
+  g_clear_error (&error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* A translation said to be 4 GB long. */
+  words[9] = G_MAXUINT32;
+  memcpy (data, words, sizeof words);
+  bytes = g_bytes_new (data, sizeof data);
+  file = ed_mo_file_new_from_bytes (bytes, "x.mo", &error);
+  g_assert_null (file);
+  g_assert_error (error, ED_ERROR, ED_ERROR_PARSE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -61,6 +103,7 @@ main (int    argc,
   g_test_add_func ("/mo/own-catalog", test_mo_own_catalog);
   g_test_add_func ("/mo/iso-codes", test_mo_iso_codes);
   g_test_add_func ("/mo/not-a-catalog", test_mo_not_a_catalog);
+  g_test_add_func ("/mo/from-bytes", test_mo_from_bytes);
 
   return g_test_run ();
 }

@@ -434,6 +434,33 @@ test_mrz_garbage (void)
   g_free (parse_error (NULL));
 }
 
+/* The whole zone pasted as one line is cut into lines in characters:
+ * never inside a character, which read past the end of the line and
+ * printed half of it. */
+static void
+test_mrz_one_line_multibyte (void)
+{
+  const char *td1 = "I<UTOD231458907<<<<<<<<<<<<<<<7408122F1204159UTO<<<<<<<<<<<6"
+                    "ERIKSSON<<ANNA<MARIA<<<<<<<<<<";
+  g_autofree char *cut = g_strconcat ("I<UTOD231458907<<<<<<<<<<<<<<", "é", td1 + 31, NULL);
+  g_autofree char *whole = g_strconcat ("I<UTOD2314589é7", td1 + 15, NULL);
+  g_autofree char *cut_message = NULL;
+  g_autofree char *whole_message = NULL;
+
+  /* 90 bytes, 89 characters: “é” takes the bytes 30 and 31. */
+  g_assert_cmpuint (strlen (cut), ==, 90);
+  cut_message = parse_error (cut);
+  g_assert_cmpstr (cut_message, ==, "An MRZ has two or three lines; this is one line of 89 "
+                                    "characters.");
+  g_assert_true (g_utf8_validate (cut_message, -1, NULL));
+
+  /* 90 characters: three lines, and the “é” found where it is. */
+  g_assert_cmpuint (g_utf8_strlen (whole, -1), ==, 90);
+  whole_message = parse_error (whole);
+  g_assert_cmpstr (whole_message, ==, "Line 1, column 14: “é” cannot be in an MRZ, which has "
+                                      "only A–Z, 0–9 and <.");
+}
+
 static void
 test_mrz_apply (void)
 {
@@ -505,6 +532,7 @@ main (int    argc,
   g_test_add_func ("/mrz/unknown-dates", test_mrz_unknown_dates);
   g_test_add_func ("/mrz/tolerant-input", test_mrz_tolerant_input);
   g_test_add_func ("/mrz/garbage", test_mrz_garbage);
+  g_test_add_func ("/mrz/one-line-multibyte", test_mrz_one_line_multibyte);
   g_test_add_func ("/mrz/apply", test_mrz_apply);
   g_test_add_func ("/mrz/copy", test_mrz_copy);
 

@@ -122,7 +122,7 @@ typedef struct
 } Malformed;
 
 static const Malformed malformed[] = {
-  { "xx-bad-json.json", ED_ERROR_PARSE, "line 4, column 15", "not valid JSON" },
+  { "xx-bad-json.json", ED_ERROR_PARSE, "line 4, column 16", "not valid JSON" },
   { "xx-missing-field.json", ED_ERROR_INVALID, "summary", "required, but missing" },
   { "xx-wrong-type.json", ED_ERROR_INVALID, "version", "must be a whole number, not a string" },
   { "xx-unknown-language.json", ED_ERROR_INVALID, "steps[1].title.fr", "“fr” is not a language" },
@@ -218,7 +218,7 @@ test_procedure_empty_and_not_object (void)
   const char *documents[] = { "", "[1, 2]", "\"text\"", "{\"schema\": 1,} " };
   const char *what[] = { "the file is empty", "must hold one JSON object",
                          "must hold one JSON object",
-                         "line 1, column 13: the file is not valid JSON" };
+                         "line 1, column 14: the file is not valid JSON" };
 
   for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
     {

@@ -134,9 +134,24 @@ test_traveller_json_errors (void)
   g_assert_nonnull (strstr (error->message, "answers.“q1”"));
   g_clear_error (&error);
 
-  traveller = ed_traveller_load ("/nonexistent/traveller.json", &error);
+  /* What a file holds is checked before it is read as JSON. */
+  traveller = ed_traveller_new_from_data ("{\"surname\": \"A\", \"surname\": \"B\"}", 32,
+                                          "t.json", &error);
   g_assert_null (traveller);
   g_assert_error (error, ED_ERROR, ED_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, "t.json: surname: this key is given twice on line 1: "
+                                       "keep only one of them");
+  g_clear_error (&error);
+  traveller = ed_traveller_new_from_data ("{\"passport\": \"A\"}", 17, "t.json", &error);
+  g_assert_error (error, ED_ERROR, ED_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "t.json: Unknown key “passport”"));
+  g_clear_error (&error);
+
+  /* A file that cannot be read is a reading error, with its name. */
+  traveller = ed_traveller_load ("/nonexistent/traveller.json", &error);
+  g_assert_null (traveller);
+  g_assert_error (error, ED_ERROR, ED_ERROR_IO);
+  g_assert_true (g_str_has_prefix (error->message, "/nonexistent/traveller.json: "));
 }
 
 int

@@ -68,6 +68,7 @@ read_record (const char *data,
   gsize start = *pos;
   gsize p = *pos;
   gboolean multiline = FALSE;
+  gboolean nul = FALSE;
 
   record->row = row;
 
@@ -86,6 +87,15 @@ read_record (const char *data,
         }
 
       c = data[p];
+
+      /* A NUL byte would end the field's text there, silently: the row
+       * is refused instead, once it is read to its end. */
+      if (c == '\0')
+        {
+          nul = TRUE;
+          p++;
+          continue;
+        }
 
       if (state == QUOTED)
         {
@@ -160,6 +170,10 @@ read_record (const char *data,
     }
 
   g_ptr_array_add (fields, g_strndup (field->str, field->len));
+
+  if (record->error == NULL && nul)
+    record->error = g_strdup (_("the row holds a NUL character (a zero byte), which no text "
+                                "has: check that this is the right file, saved as CSV UTF-8"));
 
   for (guint i = 0; record->error == NULL && i < fields->len; i++)
     if (!g_utf8_validate (g_ptr_array_index (fields, i), -1, NULL))
@@ -241,4 +255,75 @@ ed_csv_problem_to_string (const EdCsvProblem *problem)
 
   /* Translators: a problem in a CSV file: row number, what is wrong */
   return g_strdup_printf (_("row %u: %s"), problem->row, problem->message);
+}
+
+/* 99990 → "99,990", as English, Japanese and Chinese all group digits. */
+static char *
+format_count (guint count)
+{
+  g_autofree char *digits = g_strdup_printf ("%u", count);
+  GString *out = g_string_new (NULL);
+  gsize length = strlen (digits);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (i > 0 && (length - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * ed_csv_problems_to_strings:
+ * @problems: (element-type EdCsvProblem): in order
+ * @max_alike: how many problems that say the same are shown
+ *
+ * A header of 100,000 unknown columns is one mistake, not 100,000
+ * lines to read: of the problems that say the same (the same message,
+ * in any row or column), the first @max_alike are shown, then one line
+ * "… and 99,990 more like this" where the next would have been.
+ *
+ * Returns: (transfer full) (element-type utf8): the lines, as
+ *   ed_csv_problem_to_string() says them
+ */
+GPtrArray *
+ed_csv_problems_to_strings (GPtrArray *problems,
+                            guint      max_alike)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) totals = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (problems != NULL, lines);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const EdCsvProblem *problem = g_ptr_array_index (problems, i);
+      guint total = GPOINTER_TO_UINT (g_hash_table_lookup (totals, problem->message));
+
+      g_hash_table_insert (totals, problem->message, GUINT_TO_POINTER (total + 1));
+    }
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const EdCsvProblem *problem = g_ptr_array_index (problems, i);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (shown, problem->message));
+      guint total = GPOINTER_TO_UINT (g_hash_table_lookup (totals, problem->message));
+
+      g_hash_table_insert (shown, problem->message, GUINT_TO_POINTER (n + 1));
+      if (n < max_alike)
+        g_ptr_array_add (lines, ed_csv_problem_to_string (problem));
+      else if (n == max_alike)
+        {
+          g_autofree char *more = format_count (total - max_alike);
+
+          /* Translators: after the first problems that say the same;
+           * %s is a number such as 99,990 */
+          g_ptr_array_add (lines, g_strdup_printf (_("… and %s more like this"), more));
+        }
+    }
+
+  return lines;
 }

@@ -18,6 +18,10 @@
 
 G_BEGIN_DECLS
 
+/* How many problems that say the same a report shows before
+ * "… and 99,990 more like this". */
+#define ED_CSV_MAX_ALIKE 10
+
 /**
  * EdCsvRecord:
  * @row: the spreadsheet row number (header = 1)
@@ -56,6 +60,8 @@ EdCsvProblem *ed_csv_problem_new         (guint           row,
                                           const char     *message);
 void          ed_csv_problem_free        (EdCsvProblem   *problem);
 char         *ed_csv_problem_to_string   (const EdCsvProblem *problem);
+GPtrArray    *ed_csv_problems_to_strings (GPtrArray      *problems,
+                                          guint           max_alike);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdCsvRecord, ed_csv_record_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdCsvProblem, ed_csv_problem_free)

@@ -41,13 +41,7 @@ add_problem (EdJsonReader *self,
   if (self->problems->len >= ED_JSON_READER_MAX_PROBLEMS)
     return;
 
-  if (place == NULL || *place == '\0')
-    /* Translators: a problem in a procedure file: the file, then what is wrong */
-    g_ptr_array_add (self->problems, g_strdup_printf (_("%s: %s"), self->file, what));
-  else
-    /* Translators: a problem in a procedure file: the file, the place in it
-     * (a JSON path such as steps[3].links[0].url), then what is wrong */
-    g_ptr_array_add (self->problems, g_strdup_printf (_("%s: %s: %s"), self->file, place, what));
+  g_ptr_array_add (self->problems, ed_json_guard_format (self->file, place, what));
 }
 
 /**
@@ -122,17 +116,6 @@ ed_json_reader_problem (EdJsonReader *self,
   add_problem (self, self->path->str, what);
 }
 
-static gboolean
-is_plain_key (const char *key)
-{
-  if (*key == '\0')
-    return FALSE;
-  for (const char *p = key; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
-      return FALSE;
-  return TRUE;
-}
-
 /* Skips a separator as json-glib's translations write it: ": " or "：". */
 static const char *
 skip_separator (const char *p)
@@ -195,9 +178,11 @@ report_json_error (EdJsonReader *reader,
  * @parser: the parser to use; it owns the root
  * @data: the file's content
  *
+ * Checks @data with ed_json_guard_check() (at most the reader's
+ * @max_size bytes) before json-glib parses it.
+ *
  * Returns: (transfer none) (nullable): the document's root, or %NULL
- *   with the problem recorded: text that is not UTF-8 (its line), broken
- *   JSON (json-glib's line, column and what), an empty file
+ *   with the problem recorded at its line and column (or JSON path)
  */
 JsonNode *
 ed_json_reader_parse (EdJsonReader *self,
@@ -206,25 +191,17 @@ ed_json_reader_parse (EdJsonReader *self,
                       gsize         size)
 {
   g_autoptr(GError) json_error = NULL;
-  const char *end;
+  g_autofree char *place = NULL;
+  g_autofree char *message = NULL;
 
-  if (!g_utf8_validate_len (data, size, &end))
+  if (!ed_json_guard_check (data, size, self->max_size, &place, &message))
     {
-      guint line = 1;
-
-      for (const char *p = data; p < end; p++)
-        line += *p == '\n';
-      ed_json_reader_problem_at (self, NULL, _("line %u is not UTF-8 text"), line);
+      add_problem (self, place, message);
       return NULL;
     }
   if (!json_parser_load_from_data (parser, data, (gssize) size, &json_error))
     {
       report_json_error (self, json_error);
-      return NULL;
-    }
-  if (json_parser_get_root (parser) == NULL)
-    {
-      ed_json_reader_problem_at (self, NULL, _("the file is empty"));
       return NULL;
     }
 
@@ -244,21 +221,7 @@ ed_json_reader_enter (EdJsonReader *self,
 {
   gsize mark = self->path->len;
 
-  if (is_plain_key (key))
-    {
-      if (self->path->len > 0)
-        g_string_append_c (self->path, '.');
-      g_string_append (self->path, key);
-    }
-  else
-    {
-      /* A key that a path could not show plainly: a typo with a space,
-       * an empty key. */
-      g_autofree char *escaped = g_strescape (key, NULL);
-
-      g_string_append_printf (self->path, "[\"%s\"]", escaped);
-    }
-
+  ed_json_guard_append_key (self->path, key);
   return mark;
 }
 

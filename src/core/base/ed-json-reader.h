@@ -12,6 +12,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "ed-json-guard.h"
 #include "ed-language.h"
 #include "ed-text.h"
 
@@ -28,6 +29,7 @@ typedef struct
   GPtrArray  *problems;   /* char *: "file: place: what" */
   guint       n_problems; /* including those beyond the maximum */
   guint       languages;  /* 1 << EdLanguage required in every text */
+  gsize       max_size;   /* the largest file taken; 0: ED_JSON_MAX_SIZE */
 } EdJsonReader;
 
 typedef gpointer (*EdJsonReadItemFunc) (EdJsonReader *reader,

@@ -15,8 +15,8 @@
 
 struct _EdMoFile
 {
-  GMappedFile *file;
-  GHashTable  *messages;  /* "context\004msgid" or "msgid" → translation, into the file */
+  GBytes     *bytes;
+  GHashTable *messages;  /* "context\004msgid" or "msgid" → translation, into @bytes */
 };
 
 static guint32
@@ -42,6 +42,32 @@ ed_mo_file_new (const char  *path,
                 GError     **error)
 {
   g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  file = g_mapped_file_new (path, FALSE, error);
+  if (file == NULL)
+    return NULL;
+
+  bytes = g_mapped_file_get_bytes (file);
+  return ed_mo_file_new_from_bytes (bytes, path, error);
+}
+
+/**
+ * ed_mo_file_new_from_bytes:
+ * @bytes: the content of a compiled gettext catalog; the catalog keeps it
+ * @name: the file's name, for the message
+ *
+ * Every offset and length in the file is checked against its size, and
+ * every string must end in a NUL byte: a damaged file is refused, never
+ * read past its end.
+ *
+ * Returns: (transfer full): the catalog, or %NULL with @error set
+ */
+EdMoFile *
+ed_mo_file_new_from_bytes (GBytes      *bytes,
+                           const char  *name,
+                           GError     **error)
+{
   g_autoptr(GHashTable) messages = NULL;
   const guint8 *data;
   gsize size;
@@ -49,12 +75,9 @@ ed_mo_file_new (const char  *path,
   gboolean swap;
   EdMoFile *self;
 
-  file = g_mapped_file_new (path, FALSE, error);
-  if (file == NULL)
-    return NULL;
+  g_return_val_if_fail (bytes != NULL, NULL);
 
-  data = (const guint8 *) g_mapped_file_get_contents (file);
-  size = g_mapped_file_get_length (file);
+  data = g_bytes_get_data (bytes, &size);
   if (size < 28)
     goto invalid;
 
@@ -76,13 +99,13 @@ ed_mo_file_new (const char  *path,
   messages = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint32 i = 0; i < n; i++)
     {
-      guint32 orig_len = read_u32 (data, originals + 8 * i, swap);
-      guint32 orig_off = read_u32 (data, originals + 8 * i + 4, swap);
-      guint32 tr_len = read_u32 (data, translations + 8 * i, swap);
-      guint32 tr_off = read_u32 (data, translations + 8 * i + 4, swap);
+      guint32 orig_len = read_u32 (data, originals + 8 * (gsize) i, swap);
+      guint32 orig_off = read_u32 (data, originals + 8 * (gsize) i + 4, swap);
+      guint32 tr_len = read_u32 (data, translations + 8 * (gsize) i, swap);
+      guint32 tr_off = read_u32 (data, translations + 8 * (gsize) i + 4, swap);
 
       if ((guint64) orig_off + orig_len >= size || (guint64) tr_off + tr_len >= size ||
-          data[orig_off + orig_len] != '\0' || data[tr_off + tr_len] != '\0')
+          data[(gsize) orig_off + orig_len] != '\0' || data[(gsize) tr_off + tr_len] != '\0')
         goto invalid;
 
       /* The header (empty msgid) and empty translations are not messages. */
@@ -93,13 +116,13 @@ ed_mo_file_new (const char  *path,
     }
 
   self = g_new0 (EdMoFile, 1);
-  self->file = g_steal_pointer (&file);
+  self->bytes = g_bytes_ref (bytes);
   self->messages = g_steal_pointer (&messages);
   return self;
 
 invalid:
   g_set_error (error, ED_ERROR, ED_ERROR_PARSE,
-               _("“%s” is not a valid translation catalog"), path);
+               _("“%s” is not a valid translation catalog"), name);
   return NULL;
 }
 
@@ -110,7 +133,7 @@ ed_mo_file_free (EdMoFile *self)
     return;
 
   g_clear_pointer (&self->messages, g_hash_table_unref);
-  g_clear_pointer (&self->file, g_mapped_file_unref);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
   g_free (self);
 }
 

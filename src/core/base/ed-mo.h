@@ -16,21 +16,24 @@ G_BEGIN_DECLS
 
 typedef struct _EdMoFile EdMoFile;
 
-EdMoFile    *ed_mo_file_new        (const char  *path,
-                                    GError     **error);
-void         ed_mo_file_free       (EdMoFile    *self);
-const char  *ed_mo_file_lookup     (EdMoFile    *self,
-                                    const char  *context,
-                                    const char  *msgid);
+EdMoFile    *ed_mo_file_new            (const char  *path,
+                                        GError     **error);
+EdMoFile    *ed_mo_file_new_from_bytes (GBytes      *bytes,
+                                        const char  *name,
+                                        GError     **error);
+void         ed_mo_file_free           (EdMoFile    *self);
+const char  *ed_mo_file_lookup         (EdMoFile    *self,
+                                        const char  *context,
+                                        const char  *msgid);
 
-const char  *ed_translate          (EdLanguage   language,
-                                    const char  *context,
-                                    const char  *msgid) G_GNUC_FORMAT (3);
-const char  *ed_translate_domain   (const char  *domain,
-                                    const char  *localedir,
-                                    EdLanguage   language,
-                                    const char  *context,
-                                    const char  *msgid);
+const char  *ed_translate              (EdLanguage   language,
+                                        const char  *context,
+                                        const char  *msgid) G_GNUC_FORMAT (3);
+const char  *ed_translate_domain       (const char  *domain,
+                                        const char  *localedir,
+                                        EdLanguage   language,
+                                        const char  *context,
+                                        const char  *msgid);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdMoFile, ed_mo_file_free)
 

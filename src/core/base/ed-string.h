@@ -8,7 +8,8 @@
 
 G_BEGIN_DECLS
 
-gboolean ed_string_replace (char       **slot,
-                            const char  *value);
+gboolean  ed_string_replace          (char       **slot,
+                                      const char  *value);
+char     *ed_string_escape_controls  (const char  *text);
 
 G_END_DECLS

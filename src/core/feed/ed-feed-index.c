@@ -374,19 +374,32 @@ ed_feed_index_new_from_node (JsonNode  *node,
   return g_steal_pointer (&self);
 }
 
+/**
+ * ed_feed_index_parse:
+ *
+ * Reads index.json, checked by ed_json_guard_check() first: a key given
+ * twice or a second document is refused, not silently resolved.
+ */
 EdFeedIndex *
 ed_feed_index_parse (GBytes  *bytes,
                      GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *place = NULL;
+  g_autofree char *message = NULL;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
 
-  if (length > ED_FEED_INDEX_MAX_SIZE)
+  if (!ed_json_guard_check (data, length, ED_FEED_INDEX_MAX_SIZE, &place, &message))
     {
-      g_set_error (error, ED_ERROR, ED_ERROR_INVALID,
-                   _("The feed index is larger than %d bytes"), ED_FEED_INDEX_MAX_SIZE);
+      /* Too large or empty: not JSON that is broken somewhere. */
+      if (place == NULL)
+        g_set_error (error, ED_ERROR, ED_ERROR_INVALID, _("The feed index is not valid: %s"),
+                     message);
+      else
+        g_set_error (error, ED_ERROR, ED_ERROR_PARSE, _("The feed index is not valid: %s: %s"),
+                     place, message);
       return NULL;
     }
 

@@ -10,13 +10,15 @@
 
 #include <json-glib/json-glib.h>
 
+#include "ed-procedure.h"
+
 G_BEGIN_DECLS
 
 #define ED_FEED_INDEX_FORMAT     1
 #define ED_FEED_INDEX_NAME       "index.json"
 #define ED_FEED_SIGNATURE_NAME   "index.json.sig"
 #define ED_FEED_INDEX_MAX_SIZE   (1024 * 1024)
-#define ED_FEED_FILE_MAX_SIZE    (2 * 1024 * 1024)
+#define ED_FEED_FILE_MAX_SIZE    ED_PROCEDURE_MAX_SIZE
 #define ED_FEED_SIGNATURE_MAX_SIZE 1024
 #define ED_FEED_MAX_PROCEDURES   1000
 

@@ -301,6 +301,25 @@ read_checked (const char         *dir,
   return g_bytes_new (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
+/* Returns: the version of the installed copy of @entry's procedure
+ * when that copy differs from @entry; 0 when it is the same, absent or
+ * unreadable */
+static int
+changed_installed_version (EdFeedJob         *job,
+                           const EdFeedEntry *entry)
+{
+  const char *hash = g_hash_table_lookup (job->current_hashes, entry->file);
+  g_autofree char *path = NULL;
+  g_autoptr(EdProcedure) installed = NULL;
+
+  if (hash == NULL || strcmp (hash, entry->sha256) == 0)
+    return 0;
+
+  path = g_build_filename (job->current_dir, entry->file, NULL);
+  installed = ed_procedure_new_from_file (path, ED_ORIGIN_UPDATE, NULL);
+  return installed != NULL ? ed_procedure_get_version (installed) : 0;
+}
+
 static gboolean
 check_entry (EdFeedJob    *job,
              EdFeedEntry  *entry,
@@ -352,6 +371,18 @@ check_entry (EdFeedJob    *job,
                    _("“%s” offers version %d of “%s”, older than version %d that this "
                      "computer already has; versions never go back, so the update was refused"),
                    source->url, entry->version, entry->id, highest);
+      return FALSE;
+    }
+
+  /* Staff who printed version 3 must be able to trust that version 3
+   * still says what they printed: a change raises the version. */
+  if (changed_installed_version (job, entry) == entry->version)
+    {
+      g_set_error (error, ED_ERROR, ED_ERROR_INVALID,
+                   _("“%s” changes the text of version %d of “%s” without raising its version "
+                     "number; a changed procedure must have a new version, so the update was "
+                     "refused: tell the feed’s publisher"),
+                   source->url, entry->version, entry->id);
       return FALSE;
     }
 

@@ -15,6 +15,7 @@
 
 #include "ed-error.h"
 #include "ed-feed-private.h"
+#include "ed-json-guard.h"
 #include "ed-json-reader.h"
 
 #define STATE_FORMAT 1
@@ -168,17 +169,19 @@ EdFeedState *
 _ed_feed_state_load (const char *path)
 {
   EdFeedState *self = _ed_feed_state_new ();
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!json_parser_load_from_mapped_file (parser, path, &error))
+  root = ed_json_guard_parse_file (path, ED_JSON_MAX_SIZE, &error);
+  if (root == NULL)
     {
-      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        g_debug ("Ignoring the update state “%s”: %s", path, error->message);
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        return self;
+      g_debug ("Ignoring the update state: %s", error->message);
       return self;
     }
 
-  read_state (self, json_parser_get_root (parser));
+  read_state (self, root);
   return self;
 }
 

@@ -114,6 +114,7 @@ ed_procedure_new_from_bytes (GBytes      *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
 
   ed_json_reader_init (&reader, name != NULL ? name : "-");
+  reader.max_size = ED_PROCEDURE_MAX_SIZE;
   data = g_bytes_get_data (bytes, &size);
 
   root = ed_json_reader_parse (&reader, parser, data, size);
@@ -152,23 +153,18 @@ ed_procedure_new_from_file (const char  *path,
                             EdOrigin     origin,
                             GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFile) file = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *contents = NULL;
   EdProcedure *self;
-  gsize length;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      /* Translators: %s: the file, then why it could not be read */
-      g_set_error (error, ED_ERROR, ED_ERROR_IO, _("%s: could not read the file: %s"),
-                   path, local_error->message);
-      return NULL;
-    }
+  /* Not even read when it is larger than any procedure. */
+  file = g_file_new_for_path (path);
+  bytes = ed_json_guard_load (file, ED_PROCEDURE_MAX_SIZE, NULL, error);
+  if (bytes == NULL)
+    return NULL;
 
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
   self = ed_procedure_new_from_bytes (bytes, path, origin, error);
   if (self != NULL)
     self->path = g_strdup (path);

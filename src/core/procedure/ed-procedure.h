@@ -18,6 +18,10 @@ G_BEGIN_DECLS
 
 #define ED_PROCEDURE_SCHEMA 1
 
+/* The largest procedure file read, from a folder or a feed: the largest
+ * real one is well under a tenth of it. */
+#define ED_PROCEDURE_MAX_SIZE (2 * 1024 * 1024)
+
 typedef enum
 {
   ED_STATUS_CURRENT,

@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ed-error.h"
+#include "ed-json-guard.h"
 #include "ed-store-private.h"
 
 static gboolean
@@ -136,18 +137,17 @@ read_case_file (GFile         *file,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
   gsize length;
 
-  if (!g_file_load_contents (file, cancellable, &data, &length, NULL, &local_error))
-    {
-      g_set_error (error, ED_ERROR, ED_ERROR_IO, _("Could not read “%s”: %s"),
-                   name, local_error->message);
-      return NULL;
-    }
+  /* A file too large for a case is not even read. */
+  bytes = ed_json_guard_load (file, ED_JSON_MAX_SIZE, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
 
+  data = g_bytes_get_data (bytes, &length);
   return ed_case_record_new_from_data (data, length, name, error);
 }
 

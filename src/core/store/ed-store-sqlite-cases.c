@@ -8,10 +8,12 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "ed-case-reference.h"
 #include "ed-error.h"
+#include "ed-json-guard.h"
 #include "ed-search-text.h"
 #include "ed-store-sqlite-private.h"
 
@@ -297,7 +299,11 @@ _ed_store_sqlite_read_travellers (sqlite3  *db,
       g_autoptr(GError) local_error = NULL;
       EdTraveller *traveller;
 
-      node = json_from_string (_ed_sql_column_text (stmt, 0), &local_error);
+      const char *data = _ed_sql_column_text (stmt, 0);
+
+      if (data == NULL)
+        data = "";
+      node = ed_json_guard_parse (data, strlen (data), ED_JSON_MAX_SIZE, "data", &local_error);
       traveller = node != NULL ? ed_traveller_new_from_json (node, &local_error) : NULL;
       if (traveller == NULL)
         {

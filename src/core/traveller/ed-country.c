@@ -15,6 +15,7 @@
 #include "ed-country.h"
 #include "ed-mo.h"
 #include "ed-fold.h"
+#include "ed-json-guard.h"
 #include "ed-normalize.h"
 
 struct _EdCountry
@@ -199,22 +200,21 @@ dup_member (JsonObject *object,
 static void
 load_iso_codes (Table *table)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (ISO_CODES_PREFIX, "share", "iso-codes", "json",
                                             "iso_3166-1.json", NULL);
+  g_autoptr(JsonNode) document = ed_json_guard_parse_file (path, ED_JSON_MAX_SIZE, &error);
   JsonObject *root;
   JsonArray *entries;
 
-  if (!json_parser_load_from_mapped_file (parser, path, &error) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (document == NULL || !JSON_NODE_HOLDS_OBJECT (document))
     {
       g_warning ("Cannot read the countries of iso-codes: %s",
                  error != NULL ? error->message : path);
       return;
     }
 
-  root = json_node_get_object (json_parser_get_root (parser));
+  root = json_node_get_object (document);
   entries = json_object_get_array_member (root, "3166-1");
   for (guint i = 0; entries != NULL && i < json_array_get_length (entries); i++)
     {

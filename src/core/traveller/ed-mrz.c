@@ -149,16 +149,23 @@ split_lines (const char *text)
     }
   else if (lines->len == 1)
     {
+      /* Cut in characters, never inside one: a character that cannot
+       * be in an MRZ is then reported at its own line and column. */
       char *blob = g_ptr_array_steal_index (lines, 0);
-      gsize length = strlen (blob);
-      gsize width_of_line = length == 90 ? 30 : length == 72 ? 36 : length == 88 ? 44 : 0;
+      glong length = g_utf8_strlen (blob, -1);
+      glong width_of_line = length == 90 ? 30 : length == 72 ? 36 : length == 88 ? 44 : 0;
 
       if (width_of_line == 0)
         g_ptr_array_add (lines, blob);
       else
         {
-          for (gsize at = 0; at < length; at += width_of_line)
-            g_ptr_array_add (lines, g_strndup (blob + at, width_of_line));
+          for (glong at = 0; at < length; at += width_of_line)
+            {
+              const char *start = g_utf8_offset_to_pointer (blob, at);
+              const char *end = g_utf8_offset_to_pointer (start, width_of_line);
+
+              g_ptr_array_add (lines, g_strndup (start, end - start));
+            }
           g_free (blob);
         }
     }

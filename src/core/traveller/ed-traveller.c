@@ -9,6 +9,7 @@
 
 #include "ed-date.h"
 #include "ed-error.h"
+#include "ed-json-guard.h"
 #include "ed-string.h"
 #include "ed-traveller.h"
 #include "ed-traveller-keys.h"
@@ -391,7 +392,8 @@ ed_traveller_new_from_json (JsonNode  *node,
       if (!ed_traveller_is_key (name))
         {
           g_set_error (error, ED_ERROR, ED_ERROR_INVALID,
-                       _("Unknown key “%s” in the traveller"), name);
+                       _("Unknown key “%s” in the traveller: check its spelling; the keys are "
+                         "such as “surname”, “passport_number” and “answers”"), name);
           return NULL;
         }
 
@@ -404,28 +406,66 @@ ed_traveller_new_from_json (JsonNode  *node,
   return g_steal_pointer (&self);
 }
 
+/**
+ * ed_traveller_new_from_data:
+ * @data: the content of a traveller file
+ * @name: the file's name, for the messages
+ *
+ * Reads a traveller file, checked by ed_json_guard_parse() first: an
+ * empty, truncated or hostile file is refused with its place.
+ *
+ * Returns: (transfer full): the traveller, or %NULL with @error saying
+ *   "FILE: PLACE: WHAT"
+ */
+EdTraveller *
+ed_traveller_new_from_data (const char  *data,
+                            gsize        size,
+                            const char  *name,
+                            GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) local_error = NULL;
+  EdTraveller *traveller;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  root = ed_json_guard_parse (data, size, ED_TRAVELLER_FILE_MAX_SIZE, name, error);
+  if (root == NULL)
+    return NULL;
+
+  traveller = ed_traveller_new_from_json (root, &local_error);
+  if (traveller == NULL)
+    g_set_error (error, ED_ERROR, ED_ERROR_INVALID, "%s: %s", name, local_error->message);
+
+  return traveller;
+}
+
+/**
+ * ed_traveller_load:
+ *
+ * ed_traveller_new_from_data() of the file at @path; a file larger than
+ * %ED_TRAVELLER_FILE_MAX_SIZE is not read.
+ *
+ * Returns: (transfer full): the traveller, or %NULL with @error set
+ */
 EdTraveller *
 ed_traveller_load (const char  *path,
                    GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
-  EdTraveller *traveller;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize size;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!json_parser_load_from_mapped_file (parser, path, &local_error))
-    {
-      g_set_error (error, ED_ERROR, ED_ERROR_PARSE,
-                   "%s: %s", path, local_error->message);
-      return NULL;
-    }
+  file = g_file_new_for_path (path);
+  bytes = ed_json_guard_load (file, ED_TRAVELLER_FILE_MAX_SIZE, NULL, error);
+  if (bytes == NULL)
+    return NULL;
 
-  traveller = ed_traveller_new_from_json (json_parser_get_root (parser), &local_error);
-  if (traveller == NULL)
-    g_set_error (error, ED_ERROR, ED_ERROR_INVALID, "%s: %s", path, local_error->message);
-
-  return traveller;
+  data = g_bytes_get_data (bytes, &size);
+  return ed_traveller_new_from_data (data, size, path, error);
 }
 
 /**

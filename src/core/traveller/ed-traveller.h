@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* The largest traveller file read: a real one is a few kilobytes. */
+#define ED_TRAVELLER_FILE_MAX_SIZE (1024 * 1024)
+
 #define ED_TYPE_TRAVELLER (ed_traveller_get_type ())
 
 G_DECLARE_FINAL_TYPE (EdTraveller, ed_traveller, ED, TRAVELLER, GObject)
@@ -45,6 +48,10 @@ gboolean            ed_traveller_find_event_date   (EdTraveller  *self,
 
 JsonNode           *ed_traveller_to_json           (EdTraveller  *self);
 EdTraveller        *ed_traveller_new_from_json     (JsonNode     *node,
+                                                    GError      **error);
+EdTraveller        *ed_traveller_new_from_data     (const char   *data,
+                                                    gsize         size,
+                                                    const char   *name,
                                                     GError      **error);
 EdTraveller        *ed_traveller_load              (const char   *path,
                                                     GError      **error);

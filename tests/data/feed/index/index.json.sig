@@ -1,0 +1,1 @@
+bmRhp6MawxVmlbus/yjQc5KpR5DkFOTCYQscANj7PIA= /7wIhTCZdreH37wetu4R+9sIGUwVDsfg+aWN8i5M5AGVRqMzl7mBq9Ro9vayMSx6H6ruw2AxVCbQ32zwih5nDw==
