@@ -12,9 +12,11 @@
 
 static const EdCliCommand commands[] = {
   { "list", ed_cli_list, N_("[--json] [--lang L]"), N_("List the procedures with id, region, title and status") },
-  { "show", ed_cli_show, N_("ID [--lang L] [--json]"), N_("Show one procedure, every step") },
+  { "show", ed_cli_show, N_("ID [--lang L] [--json] [--traveller F.json]"), N_("Show one procedure, every step") },
   { "check-catalog", ed_cli_check_catalog, N_("PATH…"), N_("Check procedure files; exit 1 on any error") },
   { "mrz", ed_cli_mrz, N_("[--json] LINE… | -"), N_("Read a passport’s, ID card’s or visa’s MRZ and check its check digits") },
+  { "dates", ed_cli_dates, N_("ID --traveller F.json [--json] [--lang L]"),
+    N_("Work out a procedure’s deadlines and windows for a traveller, and the steps that apply") },
   { "validate", ed_cli_validate, N_("ID TRAVELLER.json"), N_("Check a traveller file against a procedure’s fields; exit 1 on any error") },
   { "sheet", ed_cli_sheet, N_("ID [--traveller F.json] [--lang en,ja,zh_CN] [--paper a4|letter] -o OUT.pdf"),
     N_("Write a printable check sheet (blank without --traveller)") },

@@ -390,13 +390,15 @@ check (EdProcedure       *procedure,
 {
   EdApplicability *self = applicability_new ();
 
-  if (!check_validity (self, procedure, facts, valid_from, valid_until) || condition == NULL)
-    return self;
-
-  self->applies = ed_condition_evaluate (condition, procedure, facts, self->reasons,
-                                         self->missing);
+  /* Whom it is for first: "not a Russian national" says more to a
+   * British traveller than "this ended". */
+  if (condition != NULL)
+    self->applies = ed_condition_evaluate (condition, procedure, facts, self->reasons,
+                                           self->missing);
   if (self->applies == ED_APPLIES_NO)
     self->explanation = explanation;
+  else
+    check_validity (self, procedure, facts, valid_from, valid_until);
   return self;
 }
 
@@ -505,10 +507,21 @@ ed_procedure_describe_missing (EdProcedure *procedure,
   const EdQuestion *question = ed_procedure_find_question (procedure, name);
   const EdField *field = ed_procedure_find_field (procedure, name);
 
+  GPtrArray *fields = ed_procedure_get_fields (procedure);
+
   if (question != NULL)
-    return g_strdup (ed_text_lookup (question->text, language));
+    return g_strdup_printf (ed_translate (language, "applies", "the answer to “%s”"),
+                            ed_text_lookup (question->text, language));
   if (field != NULL)
     return g_strdup (ed_text_lookup (field->label, language));
+  /* A traveller key a field of the procedure fills: that field's label. */
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const EdField *candidate = g_ptr_array_index (fields, i);
+
+      if (g_strcmp0 (candidate->traveller_key, name) == 0)
+        return g_strdup (ed_text_lookup (candidate->label, language));
+    }
   return g_strdup (fact_label (name, language));
 }
 

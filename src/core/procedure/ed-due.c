@@ -417,3 +417,75 @@ ed_due_describe_warnings (const EdDue *self,
     return NULL;
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
+
+/**
+ * ed_period_describe_rule:
+ *
+ * Returns: (transfer full): the rule in words, in @language: "24 hours
+ *   after “Arrival date” (Asia/Shanghai)", "from 3 months before “End of
+ *   the authorised stay” until that day", "by the 10th of the month
+ *   after “Hire date”"
+ */
+char *
+ed_period_describe_rule (const EdPeriod *period,
+                         EdProcedure    *procedure,
+                         EdLanguage      language)
+{
+  g_autofree char *event = ed_procedure_describe_missing (procedure, period->event, language);
+  char *text = NULL;
+
+  switch (period->count)
+    {
+    case ED_COUNT_DAYS:
+      text = g_strdup_printf (period->counting == ED_COUNTING_EVENT_DAY_0
+                              ? ed_translate (language, "rule", "%d days from “%s” (that day is day 0)")
+                              : ed_translate (language, "rule", "%d days from “%s” (that day is day 1)"),
+                              period->days, event);
+      break;
+    case ED_COUNT_MONTHS:
+      text = g_strdup_printf (ed_translate (language, "rule", "%d months from “%s”"),
+                              period->amount, event);
+      break;
+    case ED_COUNT_HOURS:
+      text = g_strdup_printf (ed_translate (language, "rule", "%d hours from the time of “%s” (%s time)"),
+                              period->amount, event,
+                              period->time_zone != NULL ? period->time_zone
+                                                        : ed_procedure_get_time_zone (procedure));
+      break;
+    case ED_COUNT_BEFORE_DAYS:
+      text = g_strdup_printf (period->kind == ED_PERIOD_DEADLINE
+                              ? ed_translate (language, "rule", "%d days before “%s”")
+                              : ed_translate (language, "rule", "from %d days before “%s” until that day"),
+                              period->amount, event);
+      break;
+    case ED_COUNT_BEFORE_MONTHS:
+      text = g_strdup_printf (period->kind == ED_PERIOD_DEADLINE
+                              ? ed_translate (language, "rule", "%d months before “%s”")
+                              : ed_translate (language, "rule", "from %d months before “%s” until that day"),
+                              period->amount, event);
+      break;
+    case ED_COUNT_MONTH_DAY:
+      if (period->month_day == 31)
+        text = g_strdup_printf (ed_translate (language, "rule", "by the last day of the month %d months after “%s”"),
+                                period->months_after, event);
+      else if (period->months_after == 1)
+        text = g_strdup_printf (ed_translate (language, "rule", "by day %d of the month after “%s”"),
+                                period->month_day, event);
+      else
+        text = g_strdup_printf (ed_translate (language, "rule", "by day %d of the month %d months after “%s”"),
+                                period->month_day, period->months_after, event);
+      break;
+    case ED_COUNT_MONTH_END:
+      if (period->months_after == 1)
+        text = g_strdup_printf (ed_translate (language, "rule", "by the end of the month after “%s”"),
+                                event);
+      else
+        text = g_strdup_printf (ed_translate (language, "rule", "by the end of the month %d months after “%s”"),
+                                period->months_after, event);
+      break;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+
+  return text;
+}

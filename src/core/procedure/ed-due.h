@@ -90,6 +90,9 @@ char       *ed_due_describe_when         (const EdDue    *self,
                                           EdLanguage      language);
 char       *ed_due_describe_warnings     (const EdDue    *self,
                                           EdLanguage      language);
+char       *ed_period_describe_rule      (const EdPeriod *period,
+                                          EdProcedure    *procedure,
+                                          EdLanguage      language);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdDue, ed_due_free)
 

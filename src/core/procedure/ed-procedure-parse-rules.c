@@ -276,7 +276,12 @@ subject_type (EdProcedure        *self,
           g_ptr_array_add (*values, (gpointer) "no");
         }
       for (guint i = 0; question->choices != NULL && i < question->choices->len; i++)
-        g_ptr_array_add (*values, ((EdChoice *) g_ptr_array_index (question->choices, i))->value);
+        {
+          const char *value = ((EdChoice *) g_ptr_array_index (question->choices, i))->value;
+
+          if (value != NULL)
+            g_ptr_array_add (*values, (gpointer) value);
+        }
       if (question->kind == ED_QUESTION_NUMBER)
         g_clear_pointer (values, g_ptr_array_unref);
       return TRUE;
@@ -315,7 +320,12 @@ subject_type (EdProcedure        *self,
           }
         else
           for (guint i = 0; i < field->choices->len; i++)
-            g_ptr_array_add (*values, ((EdChoice *) g_ptr_array_index (field->choices, i))->value);
+            {
+              const char *value = ((EdChoice *) g_ptr_array_index (field->choices, i))->value;
+
+              if (value != NULL)
+                g_ptr_array_add (*values, (gpointer) value);
+            }
       }
     return TRUE;
   }
@@ -622,8 +632,11 @@ read_question_choice (EdJsonReader *r,
 
   ed_json_reader_check_keys (r, object, question_choice_keys);
   choice->value = ed_json_reader_get_id (r, object, "value", TRUE);
-  if (choice->value != NULL && !g_hash_table_add (ids, g_strdup (choice->value)))
+  /* The list's id table maps an id to where it was first used. */
+  if (choice->value != NULL && g_hash_table_contains (ids, choice->value))
     problem_in (r, "value", _("this value is already used by another choice"));
+  else if (choice->value != NULL)
+    g_hash_table_insert (ids, g_strdup (choice->value), g_strdup (""));
   choice->label = ed_json_reader_get_text (r, object, "label", TRUE);
 
   return choice;
