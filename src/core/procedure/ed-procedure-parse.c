@@ -194,7 +194,7 @@ ed_procedure_is_email (const char *text)
 }
 
 /* Digits with the separators a printed number uses: "03-6757-1038",
- * "+81 3 6757 1038", "(03) 6757-1038". */
+ * "+81 3 6757 1038", "(03) 6757-1038", "(+86)12367". */
 gboolean
 ed_procedure_is_phone (const char *text)
 {
@@ -204,7 +204,9 @@ ed_procedure_is_phone (const char *text)
     {
       if (g_ascii_isdigit (*p))
         digits++;
-      else if (strchr ("+-() .", *p) == NULL || (*p == '+' && p != text))
+      /* A leading "+", or "(+86)" as Chinese sources write it. */
+      else if (strchr ("+-() .", *p) == NULL ||
+               (*p == '+' && p != text && !(p == text + 1 && text[0] == '(')))
         return FALSE;
     }
   return digits >= 3;
