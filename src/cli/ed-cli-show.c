@@ -102,6 +102,19 @@ put_heading (Show       *s,
   g_string_append_c (s->out, '\n');
 }
 
+/* "from 2025-04-01", "until 2026-12-31", "from … until …" */
+static char *
+describe_validity (Show       *s,
+                   const char *from,
+                   const char *until)
+{
+  if (from != NULL && until != NULL)
+    return g_strdup_printf (ed_translate (s->language, "show", "In force from %s until %s"), from, until);
+  if (from != NULL)
+    return g_strdup_printf (ed_translate (s->language, "show", "In force from %s"), from);
+  return g_strdup_printf (ed_translate (s->language, "show", "In force until %s"), until);
+}
+
 static void
 put_notes (Show       *s,
            const char *indent,
@@ -116,10 +129,20 @@ put_notes (Show       *s,
         kind = ed_translate (s->language, "show", "Penalty");
       else if (note->kind == ED_NOTE_WARNING)
         kind = ed_translate (s->language, "show", "Warning");
+      else if (note->kind == ED_NOTE_CHECK)
+        kind = ed_translate (s->language, "show", "Check before use");
       else
         kind = ed_translate (s->language, "show", "Note");
 
-      put_labelled (s, indent, kind, text_of (s, note->text));
+      if (note->valid_from != NULL || note->valid_until != NULL)
+        {
+          g_autofree char *validity = describe_validity (s, note->valid_from, note->valid_until);
+          g_autofree char *text = g_strdup_printf ("%s — %s", validity, text_of (s, note->text));
+
+          put_labelled (s, indent, kind, text);
+        }
+      else
+        put_labelled (s, indent, kind, text_of (s, note->text));
     }
 }
 
@@ -159,19 +182,6 @@ put_original_codes (Show       *s,
       put_labelled (s, indent, ed_translate (s->language, "show", "Code printed only in the original document"),
                     text_of (s, code->title));
     }
-}
-
-/* "from 2025-04-01", "until 2026-12-31", "from … until …" */
-static char *
-describe_validity (Show       *s,
-                   const char *from,
-                   const char *until)
-{
-  if (from != NULL && until != NULL)
-    return g_strdup_printf (ed_translate (s->language, "show", "In force from %s until %s"), from, until);
-  if (from != NULL)
-    return g_strdup_printf (ed_translate (s->language, "show", "In force from %s"), from);
-  return g_strdup_printf (ed_translate (s->language, "show", "In force until %s"), until);
 }
 
 static void

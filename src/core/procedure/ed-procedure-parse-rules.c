@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ed-procedure-private.h"
+#include "ed-residence-status.h"
 #include "ed-traveller-keys.h"
 
 const char * const ed_procedure_source_kind_names[] = {
@@ -381,6 +382,15 @@ read_words (EdJsonReader *r,
         bad = !g_ptr_array_find_with_equal_func (allowed, value, g_str_equal, NULL);
       if (bad)
         ed_json_reader_problem (r, _("“%s” is not one of the answers it can have"), value);
+      else if (condition->type == ED_CONDITION_FACT &&
+               strcmp (condition->subject, "status_of_residence") == 0 &&
+               !ed_residence_status_is_code (value))
+        ed_json_reader_problem (r, _("“%s” is not a status of residence code: use one of those listed in the format reference, such as temporary-visitor or permanent-resident"),
+                                value);
+      else if (condition->type == ED_CONDITION_FACT &&
+               strcmp (condition->subject, "visa_type") == 0 && !ed_visa_type_is_code (value))
+        ed_json_reader_problem (r, _("“%s” is not a visa category: use Z, X1, X2, M, F, L, S1, S2, Q1, Q2, J1, J2, C, G, D, R or none"),
+                                value);
       else if (condition->type == ED_CONDITION_FACT &&
                strcmp (condition->subject, "nationality") == 0 &&
                (strlen (value) != 3 || !g_ascii_isupper (value[0]) ||
