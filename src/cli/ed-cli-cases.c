@@ -18,18 +18,11 @@
 static EdStore *
 open_store (int *status)
 {
-  g_autoptr(GError) error = NULL;
-  EdStore *store = ed_store_open (NULL, NULL, &error);
+  GError *error = NULL;
+  EdStore *store = ed_cli_open_store (&error);
 
   if (store == NULL)
-    {
-      *status = ed_cli_fail (g_steal_pointer (&error));
-      return NULL;
-    }
-
-  /* A damaged store was replaced: say so, and carry on with the new. */
-  if (ed_store_get_recovery (store) != NULL)
-    g_printerr ("entry-desk-cli: %s\n", ed_store_get_recovery (store)->message);
+    *status = ed_cli_fail (error);
 
   return store;
 }

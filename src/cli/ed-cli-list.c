@@ -42,7 +42,9 @@ list_to_json (GListModel *procedures,
       add_string_or_null (builder, "title",
                           ed_text_lookup (ed_procedure_get_title (procedure), language));
       add_string_or_null (builder, "status",
-                          ed_procedure_get_status (procedure) == ED_STATUS_CURRENT ? "current" : "archived");
+                          ed_procedure_get_status (procedure) == ED_STATUS_CURRENT
+                          ? "current"
+                          : "archived");
       json_builder_set_member_name (builder, "ended");
       json_builder_add_boolean_value (builder, ed_procedure_has_ended (procedure, NULL));
       add_string_or_null (builder, "status_text", status_text);
@@ -78,11 +80,10 @@ print_list (GListModel *procedures,
     {
       g_autoptr(EdProcedure) procedure = g_list_model_get_item (procedures, i);
       char *status = ed_procedure_describe_status_brief (procedure, language);
+      const char *region = ed_text_lookup (ed_procedure_get_region_name (procedure), language);
 
       id_width = MAX (id_width, ed_cli_display_width (ed_procedure_get_id (procedure)));
-      region_width = MAX (region_width,
-                          ed_cli_display_width (ed_text_lookup (ed_procedure_get_region_name (procedure),
-                                                                language)));
+      region_width = MAX (region_width, ed_cli_display_width (region));
       status_width = MAX (status_width, ed_cli_display_width (status));
       g_ptr_array_add (statuses, status);
     }
@@ -93,7 +94,8 @@ print_list (GListModel *procedures,
       g_autoptr(GString) line = g_string_new (NULL);
 
       ed_cli_append_padded (line, ed_procedure_get_id (procedure), id_width + 2);
-      ed_cli_append_padded (line, ed_text_lookup (ed_procedure_get_region_name (procedure), language),
+      ed_cli_append_padded (line,
+                            ed_text_lookup (ed_procedure_get_region_name (procedure), language),
                             region_width + 2);
       ed_cli_append_padded (line, g_ptr_array_index (statuses, i), status_width + 2);
       g_string_append (line, ed_text_lookup (ed_procedure_get_title (procedure), language));
@@ -114,7 +116,9 @@ ed_cli_list (int    argc,
   int status;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of the titles and status (en, ja, zh_CN, zh_TW); the UI language by default"), "LANG" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
+      N_("Language of the titles and status (en, ja, zh_CN, zh_TW); the UI language by default"),
+      "LANG" },
     { NULL }
   };
 
@@ -122,9 +126,12 @@ ed_cli_list (int    argc,
   g_option_context_set_summary (context, _("List the procedures of the catalog."));
   g_option_context_set_description (context,
                                     _("One line a procedure: id, region, status and title.\n"
-                                      "With --json, an array of objects with the keys id, region, title, status\n"
-                                      "(“current” or “archived”), ended, status_text, language, country,\n"
-                                      "subdivision, valid_from, valid_until, superseded_by, version, updated,\n"
+                                      "With --json, an array of objects with the keys id, region, "
+                                      "title, status\n"
+                                      "(“current” or “archived”), ended, status_text, "
+                                      "language, country,\n"
+                                      "subdivision, valid_from, valid_until, superseded_by, "
+                                      "version, updated,\n"
                                       "origin and path."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!ed_cli_parse_options (context, &argc, &argv, &status))

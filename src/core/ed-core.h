@@ -40,6 +40,7 @@
 #include "ed-validate.h"
 
 /* case */
+#include "ed-case-missing.h"
 #include "ed-case-reference.h"
 #include "ed-case.h"
 #include "ed-sheet-record.h"
@@ -51,6 +52,7 @@
 #include "ed-store.h"
 
 /* sheet */
+#include "ed-sheet-document.h"
 #include "ed-sheet.h"
 
 /* feed */
@@ -58,3 +60,4 @@
 #include "ed-feed-store.h"
 #include "ed-feed.h"
 #include "ed-signing.h"
+#include "ed-system-keys.h"

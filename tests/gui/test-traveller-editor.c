@@ -188,7 +188,8 @@ test_mrz_fills (Fixture       *f,
 
   /* "TD3 passport read: 7 details filled in." in the UI language */
   g_assert_nonnull (strstr (ed_mrz_box_get_result (box), "7"));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (editor_of (f, "passport_number")), "error") == FALSE);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (editor_of (f, "passport_number")),
+                                           "error") == FALSE);
   assert_not_marked (f, "birth_date");
   assert_not_marked (f, "surname");
   /* The specimen expired in 2012: a warning, which does not block. */
@@ -225,7 +226,8 @@ test_mrz_check_digit (Fixture       *f,
   g_assert_false (gtk_widget_has_css_class (editor_of (f, "passport_expiry"), "error"));
   /* The composite digit covers the birth date too: the box says so. */
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (box)));
-  g_assert_nonnull (strstr (ed_mrz_box_get_result (box), ed_mrz_check_label (ED_MRZ_CHECK_BIRTH_DATE)));
+  g_assert_nonnull (strstr (ed_mrz_box_get_result (box),
+                            ed_mrz_check_label (ED_MRZ_CHECK_BIRTH_DATE)));
 
   ed_test_screenshot_page (GTK_WIDGET (f->editor), "editor-check-digit");
 
@@ -292,8 +294,10 @@ test_required (Fixture       *f,
 {
   GtkWidget *email = editor_of (f, "email");
 
-  gtk_test_accessible_assert_property (text_of (f, "email"), GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE);
-  gtk_test_accessible_assert_property (text_of (f, "phone"), GTK_ACCESSIBLE_PROPERTY_REQUIRED, FALSE);
+  gtk_test_accessible_assert_property (text_of (f, "email"),
+                                       GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE);
+  gtk_test_accessible_assert_property (text_of (f, "phone"),
+                                       GTK_ACCESSIBLE_PROPERTY_REQUIRED, FALSE);
 
   /* Required and empty: not valid, but not shouted at before staff
    * have been there. */
@@ -324,7 +328,8 @@ test_labels (Fixture       *f,
 
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (passport)), ==,
                    want->passport_number);
-  gtk_test_accessible_assert_property (text_of (f, "passport_number"), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  gtk_test_accessible_assert_property (text_of (f, "passport_number"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        want->passport_number);
   gtk_test_accessible_assert_property (text_of (f, "birth_date"), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        want->birth_date);
@@ -437,7 +442,8 @@ test_tab_order (Fixture       *f,
       if (focus == NULL || focus == GTK_WIDGET (ed_mrz_box_get_text_view (box)))
         break;
       field_row = gtk_widget_get_ancestor (focus, ED_TYPE_FIELD_ROW);
-      if (field_row != NULL && (reached->len == 0 || g_ptr_array_index (reached, reached->len - 1) != field_row))
+      if (field_row != NULL
+          && (reached->len == 0 || g_ptr_array_index (reached, reached->len - 1) != field_row))
         g_ptr_array_add (reached, field_row);
     }
 
@@ -464,7 +470,8 @@ main (int    argc,
   g_assert_no_error (error);
 
 #define ADD(path, procedure, func) \
-  g_test_add ("/traveller-editor/" path, Fixture, procedure, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/traveller-editor/" path, Fixture, procedure, fixture_set_up, func, \
+              fixture_tear_down)
   ADD ("empty", NULL, test_empty);
   ADD ("mrz-fills", NULL, test_mrz_fills);
   ADD ("mrz-check-digit", NULL, test_mrz_check_digit);

@@ -216,6 +216,19 @@ test_window_help_action (void)
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "help"));
 }
 
+/* A development build says so in its header bar, and takes an
+ * application id of its own (meson.build). */
+static void
+test_window_profile (void)
+{
+  GtkWindow *window = main_window ();
+
+  g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (window), "devel"), ==,
+                   DEVELOPMENT_BUILD);
+  g_assert_cmpstr (g_application_get_application_id (G_APPLICATION (app)), ==, APPLICATION_ID);
+  g_assert_cmpint (g_strcmp0 (APPLICATION_ID, APP_ID) != 0, ==, DEVELOPMENT_BUILD);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -233,6 +246,7 @@ main (int    argc,
   g_application_activate (G_APPLICATION (app));
 
   g_test_add_func ("/window/translated", test_window_translated);
+  g_test_add_func ("/window/profile", test_window_profile);
   g_test_add_func ("/window/about", test_window_about);
   g_test_add_func ("/window/preferences", test_window_preferences);
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);

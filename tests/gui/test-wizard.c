@@ -142,7 +142,8 @@ fill_answers (EdWizard     *wizard,
 
   for (guint i = 0; i < step->field_ids->len; i++)
     {
-      const EdField *field = ed_procedure_find_field (procedure, g_ptr_array_index (step->field_ids, i));
+      const EdField *field = ed_procedure_find_field (procedure,
+                                                      g_ptr_array_index (step->field_ids, i));
 
       if (field->traveller_key == NULL && ed_traveller_get_answer (traveller, field->id) == NULL)
         ed_traveller_set_answer (traveller, field->id, answer_for (field));
@@ -170,6 +171,7 @@ walk_to_summary (EdWizard   *wizard,
 {
   EdProcedure *procedure = ed_wizard_get_procedure (wizard);
   guint n_pages = ed_wizard_get_n_pages (wizard);
+  EdSummaryPage *summary;
 
   for (guint index = 1; index + 1 < n_pages; index++)
     {
@@ -208,7 +210,8 @@ walk_to_summary (EdWizard   *wizard,
     }
 
   g_assert_true (ED_IS_SUMMARY_PAGE (ed_wizard_get_current_page (wizard)));
-  g_assert_cmpuint (ed_summary_page_get_n_missing (ED_SUMMARY_PAGE (ed_wizard_get_current_page (wizard))), ==, 0);
+  summary = ED_SUMMARY_PAGE (ed_wizard_get_current_page (wizard));
+  g_assert_cmpuint (ed_summary_page_get_n_missing (summary), ==, 0);
   (void) procedure;
 }
 
@@ -268,9 +271,11 @@ test_wizard_jiangsu (void)
   click_next (wizard);
 
   /* The traveller's language beside the staff's. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.second-language", "s", "zh_CN"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.second-language", "s",
+                                             "zh_CN"));
   walk_to_summary (wizard, "fill-in-declare");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.second-language", "s", ""));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.second-language",
+                                             "s", ""));
 
   /* Computed dates of the ended procedure are not there; the banner is. */
   g_assert_nonnull (ed_test_find_label (root, "2023-01-07"));
@@ -283,9 +288,12 @@ static void
 resume_first_run (void)
 {
   EdWizard *wizard = start_procedure ("jp-entry-waiting-mysos");
+  EdStore *store = ed_test_wait_for_store (app);
   EdTraveller *traveller;
 
-  ed_test_wait_for_store (app);
+  /* The window gives the wizard the store once it is open: each sheet
+   * printed is logged there. */
+  g_assert_true (ed_wizard_get_store (wizard) == store);
   paste_mrz (wizard);
   traveller = first_traveller (wizard);
   ed_traveller_set (traveller, "address_local", "東京都千代田区丸の内1-1-1");
@@ -333,7 +341,8 @@ resume_second_run (void)
   g_assert_nonnull (wizard);
   ed_test_wait_until_mapped (wizard);
 
-  g_assert_true (ed_wizard_get_current_page (ED_WIZARD (wizard)) == ed_wizard_get_page (ED_WIZARD (wizard), 4));
+  g_assert_true (ed_wizard_get_current_page (ED_WIZARD (wizard)) ==
+                 ed_wizard_get_page (ED_WIZARD (wizard), 4));
   traveller = first_traveller (ED_WIZARD (wizard));
   g_assert_cmpstr (ed_traveller_get (traveller, "surname"), ==, "YAMADA");
   g_assert_cmpstr (ed_traveller_get (traveller, "passport_number"), ==, "TR1234567");

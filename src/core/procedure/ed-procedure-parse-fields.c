@@ -247,7 +247,8 @@ read_choice (EdJsonReader *r,
 
       if (field->kind == ED_FIELD_YES_NO &&
           strcmp (choice->value, "yes") != 0 && strcmp (choice->value, "no") != 0)
-        problem_in (r, "value", _("a “yes-no” field's choices have the values “yes” and “no” only"));
+        problem_in (r, "value",
+                    _("a “yes-no” field's choices have the values “yes” and “no” only"));
     }
   choice->label = ed_json_reader_get_text (r, object, "label", TRUE);
   choice->official_label = ed_json_reader_get_string (r, object, "official_label", FALSE);
@@ -287,7 +288,8 @@ read_choices (EdJsonReader *r,
       gsize inner = ed_json_reader_enter_index (r, i);
 
       if (JSON_NODE_HOLDS_OBJECT (element))
-        g_ptr_array_add (field->choices, read_choice (r, json_node_get_object (element), values, field));
+        g_ptr_array_add (field->choices,
+                         read_choice (r, json_node_get_object (element), values, field));
       else
         ed_json_reader_problem (r, _("must be an object"));
       ed_json_reader_leave (r, inner);
@@ -336,9 +338,9 @@ read_field (EdJsonReader *r,
 }
 
 GPtrArray *
-ed_procedure_read_fields (EdJsonReader *r,
-                          JsonObject   *top,
-                          EdProcedure  *procedure)
+_ed_procedure_read_fields (EdJsonReader *r,
+                           JsonObject   *top,
+                           EdProcedure  *procedure)
 {
   return ed_json_reader_read_list (r, top, "fields", FALSE, read_field,
                                    (GDestroyNotify) field_free, procedure);
@@ -574,9 +576,9 @@ read_period (EdJsonReader *r,
 }
 
 GPtrArray *
-ed_procedure_read_periods (EdJsonReader *r,
-                           JsonObject   *top,
-                           EdProcedure  *procedure)
+_ed_procedure_read_periods (EdJsonReader *r,
+                            JsonObject   *top,
+                            EdProcedure  *procedure)
 {
   return ed_json_reader_read_list (r, top, "periods", FALSE, read_period,
                                    (GDestroyNotify) period_free, procedure);
@@ -610,16 +612,17 @@ read_contact (EdJsonReader *r,
   contact->name = ed_json_reader_get_text (r, object, "name", TRUE);
 
   contact->phone = ed_json_reader_get_string (r, object, "phone", FALSE);
-  if (contact->phone != NULL && !ed_procedure_is_phone (contact->phone))
-    problem_in (r, "phone", _("is not a phone number: write digits with “-”, spaces or brackets, such as 03-6757-1038"));
+  if (contact->phone != NULL && !_ed_procedure_is_phone (contact->phone))
+    problem_in (r, "phone", _("is not a phone number: write digits with “-”, spaces or brackets, "
+                              "such as 03-6757-1038"));
 
   contact->email = ed_json_reader_get_string (r, object, "email", FALSE);
-  if (contact->email != NULL && !ed_procedure_is_email (contact->email))
+  if (contact->email != NULL && !_ed_procedure_is_email (contact->email))
     problem_in (r, "email", _("is not an e-mail address such as app@example.org"));
 
   contact->url = ed_json_reader_get_string (r, object, "url", FALSE);
   if (contact->url != NULL)
-    ed_procedure_check_address (r, "url", contact->url, TRUE);
+    _ed_procedure_check_address (r, "url", contact->url, TRUE);
   contact->text = ed_json_reader_get_string (r, object, "text", FALSE);
   ed_json_reader_get_bool (r, object, "qr", &contact->qr);
   if (ed_json_reader_member (r, object, "url", FALSE) == NULL)
@@ -638,8 +641,8 @@ read_contact (EdJsonReader *r,
 }
 
 GPtrArray *
-ed_procedure_read_contacts (EdJsonReader *r,
-                            JsonObject   *top)
+_ed_procedure_read_contacts (EdJsonReader *r,
+                             JsonObject   *top)
 {
   return ed_json_reader_read_list (r, top, "contacts", FALSE, read_contact,
                                    (GDestroyNotify) contact_free, NULL);

@@ -90,7 +90,8 @@ ed_procedure_describe_status_on (EdProcedure *self,
   else if (from != NULL && strcmp (from, day) > 0)
     {
       if (until != NULL)
-        g_string_printf (line, ed_translate (language, "status", "In force from %s to %s"), from, until);
+        g_string_printf (line, ed_translate (language, "status", "In force from %s to %s"),
+                         from, until);
       else
         g_string_printf (line, ed_translate (language, "status", "In force from %s"), from);
     }
@@ -102,7 +103,8 @@ ed_procedure_describe_status_on (EdProcedure *self,
   else if (from != NULL)
     {
       if (until != NULL)
-        g_string_printf (line, ed_translate (language, "status", "In force since %s, until %s"), from, until);
+        g_string_printf (line, ed_translate (language, "status", "In force since %s, until %s"),
+                         from, until);
       else
         g_string_printf (line, ed_translate (language, "status", "In force since %s"), from);
     }

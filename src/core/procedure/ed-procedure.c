@@ -133,7 +133,7 @@ ed_procedure_new_from_bytes (GBytes      *bytes,
     {
       self = g_object_new (ED_TYPE_PROCEDURE, NULL);
       self->origin = origin;
-      ed_procedure_parse (self, &reader, root, expected_id, &newer);
+      _ed_procedure_parse (self, &reader, root, expected_id, &newer);
       if (newer)
         code = ED_ERROR_UNSUPPORTED;
     }

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ed-case-missing.h"
 #include "ed-case-row.h"
 #include "ed-language.h"
 #include "ed-procedure.h"
@@ -42,28 +43,6 @@ GtkWidget *
 ed_case_row_new (void)
 {
   return g_object_new (ED_TYPE_CASE_ROW, NULL);
-}
-
-/**
- * ed_procedure_count_checklist:
- *
- * Returns: the checklist items of every step of @procedure, for one
- *   traveller
- */
-guint
-ed_procedure_count_checklist (EdProcedure *procedure)
-{
-  GPtrArray *steps = ed_procedure_get_steps (procedure);
-  guint n = 0;
-
-  for (guint i = 0; i < steps->len; i++)
-    {
-      const EdStep *step = g_ptr_array_index (steps, i);
-
-      n += step->checklist != NULL ? step->checklist->len : 0;
-    }
-
-  return n;
 }
 
 /**
@@ -191,7 +170,7 @@ update_progress (EdCaseRow *self)
   if (procedure == NULL)
     return;
 
-  total = ed_procedure_count_checklist (procedure) * MAX (ed_case_info_get_n_travellers (self->info), 1);
+  total = ed_case_count_checklist (procedure, ed_case_info_get_n_travellers (self->info));
   if (total > 0)
     {
       done = MIN (ed_case_info_get_n_done (self->info), total);
@@ -261,7 +240,8 @@ update (EdCaseRow *self)
 
   title = ed_case_info_get_title (self->info);
   gtk_label_set_text (self->names_label, *title != '\0' ? title : _("No traveller named yet"));
-  procedure = ed_case_describe_procedure (self->catalog, ed_case_info_get_procedure_id (self->info));
+  procedure = ed_case_describe_procedure (self->catalog,
+                                          ed_case_info_get_procedure_id (self->info));
   gtk_label_set_text (self->procedure_label, procedure);
   gtk_label_set_text (self->reference_label, ed_case_info_get_reference (self->info));
   modified = format_time (ed_case_info_get_modified (self->info));
@@ -366,7 +346,8 @@ popup_context_menu (EdCaseRow *self,
 
   if (self->context_menu == NULL)
     {
-      self->context_menu = gtk_popover_menu_new_from_model (gtk_menu_button_get_menu_model (self->menu_button));
+      self->context_menu =
+        gtk_popover_menu_new_from_model (gtk_menu_button_get_menu_model (self->menu_button));
       gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
       gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
       gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
@@ -458,7 +439,8 @@ ed_case_row_class_init (EdCaseRowClass *klass)
   widget_class->size_allocate = ed_case_row_size_allocate;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/entrydesk/EntryDesk/cases/ed-case-row.ui");
+                                               "/io/github/entrydesk/EntryDesk/"
+                                               "cases/ed-case-row.ui");
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, names_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, procedure_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, reference_label);

@@ -26,6 +26,5 @@ GtkWindow *ed_sheet_actions_export_pdf (GtkWindow   *parent,
                                         EdCase      *kase,
                                         EdProcedure *procedure,
                                         EdStore     *store);
-EdStore   *ed_sheet_actions_find_store (GtkWidget   *widget);
 
 G_END_DECLS

@@ -516,7 +516,8 @@ ed_traveller_editor_class_init (EdTravellerEditorClass *klass)
   g_type_ensure (ED_TYPE_MRZ_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/entrydesk/EntryDesk/wizard/ed-traveller-editor.ui");
+                                               "/io/github/entrydesk/EntryDesk/"
+                                               "wizard/ed-traveller-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, EdTravellerEditor, mrz_box);
   gtk_widget_class_bind_template_child (widget_class, EdTravellerEditor, name_group);
   gtk_widget_class_bind_template_child (widget_class, EdTravellerEditor, passport_group);

@@ -2,29 +2,34 @@
  *
  * The costly part, shaping the procedure's text, happens once in a
  * template; each traveller's sheet is made from it in an instant. The
- * travellers are copied and tidied as the command line does before
- * printing, so the sheet shows what staff see and an official form
- * would accept.
+ * travellers are copied and tidied as staff would have typed them
+ * before printing, so the sheet shows what an official form would
+ * accept. A sheet is laid out when it is first drawn and kept for the
+ * preview and the printer; the PDF writers lay out the others in worker
+ * threads and let them go once written, so that a batch of thousands
+ * holds only a few at a time.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
-#include "ed-error.h"
+#include "ed-case-missing.h"
 #include "ed-problem.h"
-#include "ed-sheet-document.h"
-#include "ed-validate.h"
+#include "ed-sheet-document-private.h"
 
 struct _EdSheetDocument
 {
   GObject          parent_instance;
 
   EdSheetTemplate *sheet_template;
-  GPtrArray       *sheets;          /* EdSheetLayout, in print order */
-  GPtrArray       *problems;        /* utf8: what stops printing */
-  guint            n_pages;
+  GPtrArray       *travellers;      /* EdTraveller: tidied copies, in print order */
+  GPtrArray       *missing;         /* per traveller: EdMissing, what stops printing */
+  GPtrArray       *problems;        /* utf8: the same, said in the UI language */
+
+  GMutex           lock;            /* for sheets: any thread may draw */
+  GPtrArray       *sheets;          /* EdSheetLayout, or NULL until first drawn */
 };
 
 G_DEFINE_FINAL_TYPE (EdSheetDocument, ed_sheet_document, G_TYPE_OBJECT)
@@ -36,7 +41,10 @@ ed_sheet_document_finalize (GObject *object)
 
   g_clear_pointer (&self->sheets, g_ptr_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->missing, g_ptr_array_unref);
+  g_clear_pointer (&self->travellers, g_ptr_array_unref);
   g_clear_object (&self->sheet_template);
+  g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (ed_sheet_document_parent_class)->finalize (object);
 }
@@ -50,47 +58,46 @@ ed_sheet_document_class_init (EdSheetDocumentClass *klass)
 static void
 ed_sheet_document_init (EdSheetDocument *self)
 {
-  self->sheets = g_ptr_array_new_with_free_func (g_object_unref);
+  g_mutex_init (&self->lock);
+  self->travellers = g_ptr_array_new_with_free_func (g_object_unref);
+  self->missing = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->problems = g_ptr_array_new_with_free_func (g_free);
 }
 
-/* The field's label in the UI language, for a problem's field. */
-static const char *
-field_label (EdProcedure *procedure,
-             const char  *field_id)
+/* Sheets not laid out yet are NULL. */
+static void
+unref_sheet (gpointer sheet)
 {
-  GPtrArray *fields = ed_procedure_get_fields (procedure);
-
-  for (guint i = 0; fields != NULL && i < fields->len; i++)
-    {
-      const EdField *field = g_ptr_array_index (fields, i);
-
-      if (g_strcmp0 (field->id, field_id) == 0 || g_strcmp0 (field->traveller_key, field_id) == 0)
-        return ed_text_lookup (field->label, ed_language_for_ui ());
-    }
-
-  return NULL;
+  if (sheet != NULL)
+    g_object_unref (sheet);
 }
 
 static void
 add_problems (EdSheetDocument *self,
-              EdProcedure     *procedure,
               EdTraveller     *traveller,
-              GPtrArray       *found)
+              GPtrArray       *missing)
 {
   g_autofree char *name = ed_traveller_dup_display_name (traveller);
 
-  for (guint i = 0; i < found->len; i++)
+  for (guint i = 0; i < missing->len; i++)
     {
-      const EdProblem *problem = g_ptr_array_index (found, i);
-      const char *label = field_label (procedure, problem->field);
+      const EdMissing *entry = g_ptr_array_index (missing, i);
+      const char *label = ed_missing_get_label (entry, ed_language_for_ui ());
 
-      if (label != NULL)
-        /* Translators: a traveller's name, a field's label, what is wrong with it */
-        g_ptr_array_add (self->problems, g_strdup_printf (_("%s, %s: %s"), name, label, problem->message));
-      else
-        /* Translators: a traveller's name, then what is wrong */
-        g_ptr_array_add (self->problems, g_strdup_printf (_("%s: %s"), name, problem->message));
+      for (guint j = 0; j < entry->problems->len; j++)
+        {
+          const EdProblem *problem = g_ptr_array_index (entry->problems, j);
+
+          char *sentence;
+
+          if (label != NULL)
+            /* Translators: a traveller's name, a field's label, what is wrong with it */
+            sentence = g_strdup_printf (_("%s, %s: %s"), name, label, problem->message);
+          else
+            /* Translators: a traveller's name, then what is wrong */
+            sentence = g_strdup_printf (_("%s: %s"), name, problem->message);
+          g_ptr_array_add (self->problems, sentence);
+        }
     }
 }
 
@@ -99,8 +106,9 @@ add_problems (EdSheetDocument *self,
  * @travellers: (element-type EdTraveller) (nullable): the travellers to
  *   print a sheet for, in order; empty or %NULL for one blank sheet
  *
- * Fast: the template did the costly work. May run in any thread, as long
- * as nobody changes the travellers meanwhile.
+ * Fast: the template did the costly work, and sheets are laid out when
+ * first drawn. May run in any thread, as long as nobody changes the
+ * travellers meanwhile.
  *
  * Returns: (transfer full): the document
  */
@@ -119,18 +127,20 @@ ed_sheet_document_new_for_template (EdSheetTemplate *sheet_template,
 
   for (guint i = 0; travellers != NULL && i < travellers->len; i++)
     {
-      g_autoptr(EdTraveller) copy = ed_traveller_copy (g_ptr_array_index (travellers, i));
-      g_autoptr(GPtrArray) found = ed_validate_traveller_for_print (copy, procedure);
+      EdTraveller *copy = ed_traveller_copy (g_ptr_array_index (travellers, i));
+      GPtrArray *missing = ed_traveller_missing (copy, NULL, procedure, NULL, ED_MISSING_FOR_PRINT);
 
-      add_problems (self, procedure, copy, found);
-      g_ptr_array_add (self->sheets, ed_sheet_layout_new_for_template (sheet_template, copy));
+      add_problems (self, copy, missing);
+      g_ptr_array_add (self->travellers, copy);
+      g_ptr_array_add (self->missing, missing);
     }
 
-  if (self->sheets->len == 0)
-    g_ptr_array_add (self->sheets, ed_sheet_layout_new_for_template (sheet_template, NULL));
+  /* A blank sheet: nothing to check. */
+  if (self->travellers->len == 0)
+    g_ptr_array_add (self->missing, g_ptr_array_new ());
 
-  for (guint i = 0; i < self->sheets->len; i++)
-    self->n_pages += ed_sheet_layout_get_n_pages (g_ptr_array_index (self->sheets, i));
+  self->sheets = g_ptr_array_new_full (self->missing->len, unref_sheet);
+  g_ptr_array_set_size (self->sheets, self->missing->len);
 
   return self;
 }
@@ -159,6 +169,7 @@ new_thread (GTask        *task,
 {
   NewData *data = task_data;
   g_autoptr(EdSheetTemplate) sheet_template = NULL;
+  g_autoptr(EdSheetDocument) self = NULL;
   GError *error = NULL;
 
   sheet_template = ed_sheet_template_new (data->procedure, data->options, &error);
@@ -168,8 +179,12 @@ new_thread (GTask        *task,
       return;
     }
 
-  g_task_return_pointer (task, ed_sheet_document_new_for_template (sheet_template, data->travellers),
-                         g_object_unref);
+  /* Laid out here, so that the preview draws at once. */
+  self = ed_sheet_document_new_for_template (sheet_template, data->travellers);
+  for (guint i = 0; i < self->sheets->len; i++)
+    ed_sheet_document_get_sheet (self, i);
+
+  g_task_return_pointer (task, g_steal_pointer (&self), g_object_unref);
 }
 
 /**
@@ -177,7 +192,7 @@ new_thread (GTask        *task,
  * @travellers: (element-type EdTraveller) (nullable): as for
  *   ed_sheet_document_new_for_template(); copied before this returns
  *
- * Lays the sheets out in a worker thread.
+ * Makes the template and lays the sheets out in a worker thread.
  */
 void
 ed_sheet_document_new_async (EdProcedure          *procedure,
@@ -232,6 +247,7 @@ ed_sheet_document_get_options (EdSheetDocument *self)
   return ed_sheet_template_get_options (self->sheet_template);
 }
 
+/* One a traveller, or the blank one. */
 guint
 ed_sheet_document_get_n_sheets (EdSheetDocument *self)
 {
@@ -240,45 +256,86 @@ ed_sheet_document_get_n_sheets (EdSheetDocument *self)
   return self->sheets->len;
 }
 
-/* Returns: (transfer none): the sheet at @index */
-EdSheetLayout *
-ed_sheet_document_get_sheet (EdSheetDocument *self,
-                             guint            index)
+/**
+ * ed_sheet_document_get_traveller:
+ *
+ * Returns: (transfer none) (nullable): the document's tidied copy of the
+ *   traveller of sheet @index; %NULL for a blank sheet
+ */
+EdTraveller *
+ed_sheet_document_get_traveller (EdSheetDocument *self,
+                                 guint            index)
 {
   g_return_val_if_fail (ED_IS_SHEET_DOCUMENT (self), NULL);
   g_return_val_if_fail (index < self->sheets->len, NULL);
 
-  return g_ptr_array_index (self->sheets, index);
+  return index < self->travellers->len ? g_ptr_array_index (self->travellers, index) : NULL;
 }
 
+/* Returns: (transfer full): sheet @index as it is kept, or made now
+ * and not kept */
+EdSheetLayout *
+_ed_sheet_document_ref_sheet (EdSheetDocument *self,
+                              guint            index)
+{
+  EdSheetLayout *sheet;
+
+  g_mutex_lock (&self->lock);
+  sheet = g_ptr_array_index (self->sheets, index);
+  if (sheet != NULL)
+    g_object_ref (sheet);
+  g_mutex_unlock (&self->lock);
+
+  if (sheet == NULL)
+    sheet = ed_sheet_layout_new_for_template (self->sheet_template,
+                                              ed_sheet_document_get_traveller (self, index));
+
+  return sheet;
+}
+
+/**
+ * ed_sheet_document_get_sheet:
+ *
+ * Lays out sheet @index if it is not yet, and keeps it. Any thread.
+ *
+ * Returns: (transfer none): the sheet at @index
+ */
+EdSheetLayout *
+ed_sheet_document_get_sheet (EdSheetDocument *self,
+                             guint            index)
+{
+  g_autoptr(EdSheetLayout) made = NULL;
+  EdSheetLayout *sheet;
+
+  g_return_val_if_fail (ED_IS_SHEET_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->sheets->len, NULL);
+
+  g_mutex_lock (&self->lock);
+  sheet = g_ptr_array_index (self->sheets, index);
+  g_mutex_unlock (&self->lock);
+  if (sheet != NULL)
+    return sheet;
+
+  /* Laid out unlocked: another thread may lay out another sheet. */
+  made = ed_sheet_layout_new_for_template (self->sheet_template,
+                                           ed_sheet_document_get_traveller (self, index));
+
+  g_mutex_lock (&self->lock);
+  if (g_ptr_array_index (self->sheets, index) == NULL)
+    g_ptr_array_index (self->sheets, index) = g_steal_pointer (&made);
+  sheet = g_ptr_array_index (self->sheets, index);
+  g_mutex_unlock (&self->lock);
+
+  return sheet;
+}
+
+/* Every sheet has the template's pages. */
 guint
 ed_sheet_document_get_n_pages (EdSheetDocument *self)
 {
   g_return_val_if_fail (ED_IS_SHEET_DOCUMENT (self), 0);
 
-  return self->n_pages;
-}
-
-/* The sheet that holds the document's @page, and its page there. */
-static EdSheetLayout *
-find_page (EdSheetDocument *self,
-           guint            page,
-           guint           *page_in_sheet)
-{
-  for (guint i = 0; i < self->sheets->len; i++)
-    {
-      EdSheetLayout *sheet = g_ptr_array_index (self->sheets, i);
-      guint n = ed_sheet_layout_get_n_pages (sheet);
-
-      if (page < n)
-        {
-          *page_in_sheet = page;
-          return sheet;
-        }
-      page -= n;
-    }
-
-  return NULL;
+  return self->sheets->len * ed_sheet_template_get_n_pages (self->sheet_template);
 }
 
 /* In points, as ed_sheet_layout_get_page_size(). */
@@ -288,14 +345,12 @@ ed_sheet_document_get_page_size (EdSheetDocument *self,
                                  double          *width,
                                  double          *height)
 {
-  guint page_in_sheet;
-  EdSheetLayout *sheet;
-
   g_return_if_fail (ED_IS_SHEET_DOCUMENT (self));
+  g_return_if_fail (page < ed_sheet_document_get_n_pages (self));
 
-  sheet = find_page (self, page, &page_in_sheet);
-  g_return_if_fail (sheet != NULL);
-  ed_sheet_layout_get_page_size (sheet, width, height);
+  /* One paper for the whole document. */
+  *width = _ed_sheet_template_get_geometry (self->sheet_template)->page_width;
+  *height = _ed_sheet_template_get_geometry (self->sheet_template)->page_height;
 }
 
 /**
@@ -309,14 +364,30 @@ ed_sheet_document_draw_page (EdSheetDocument *self,
                              cairo_t         *cr,
                              guint            page)
 {
-  guint page_in_sheet;
-  EdSheetLayout *sheet;
+  guint n;
 
   g_return_if_fail (ED_IS_SHEET_DOCUMENT (self));
+  g_return_if_fail (page < ed_sheet_document_get_n_pages (self));
 
-  sheet = find_page (self, page, &page_in_sheet);
-  g_return_if_fail (sheet != NULL);
-  ed_sheet_draw_page (sheet, cr, page_in_sheet);
+  n = ed_sheet_template_get_n_pages (self->sheet_template);
+  ed_sheet_draw_page (ed_sheet_document_get_sheet (self, page / n), cr, page % n);
+}
+
+/**
+ * ed_sheet_document_get_missing:
+ *
+ * Returns: (transfer none) (element-type EdMissing): what stops sheet
+ *   @index from being printed: ed_traveller_missing() with
+ *   %ED_MISSING_FOR_PRINT; empty for a blank sheet
+ */
+GPtrArray *
+ed_sheet_document_get_missing (EdSheetDocument *self,
+                               guint            index)
+{
+  g_return_val_if_fail (ED_IS_SHEET_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->missing->len, NULL);
+
+  return g_ptr_array_index (self->missing, index);
 }
 
 /**
@@ -341,12 +412,12 @@ dup_names (EdSheetDocument *self,
   g_autoptr(GString) names = g_string_new (NULL);
   guint n_named = 0;
 
-  for (guint i = 0; i < self->sheets->len; i++)
+  for (guint i = 0; i < self->travellers->len; i++)
     {
-      EdTraveller *traveller = ed_sheet_layout_get_traveller (g_ptr_array_index (self->sheets, i));
-      g_autofree char *name = traveller != NULL ? ed_traveller_dup_display_name (traveller) : NULL;
+      EdTraveller *traveller = g_ptr_array_index (self->travellers, i);
+      g_autofree char *name = ed_traveller_dup_display_name (traveller);
 
-      if (name == NULL || *name == '\0')
+      if (*name == '\0')
         continue;
       if (n_named++ == 0)
         g_string_append (names, name);
@@ -358,9 +429,10 @@ dup_names (EdSheetDocument *self,
     {
       g_autofree char *first = g_string_free (g_steal_pointer (&names), FALSE);
 
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           /* Translators: a traveller's name, then how many others share the document */
-                                           "%s and %u more", "%s and %u more", n_named - 1),
+      /* Translators: a traveller's name, then how many others share the
+       * document */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s and %u more", "%s and %u more",
+                                           n_named - 1),
                               first, n_named - 1);
     }
 
@@ -418,139 +490,4 @@ ed_sheet_document_dup_file_name (EdSheetDocument *self)
   /* Nothing a file system would read as a folder or refuse. */
   g_strdelimit (name, "/\\:*?\"<>|", '-');
   return g_steal_pointer (&name);
-}
-
-static void
-write_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  EdSheetDocument *self = source_object;
-  const char *path = task_data;
-  g_autofree char *title = ed_sheet_document_dup_title (self);
-  g_autoptr(EdSheetPdf) pdf = NULL;
-  GError *error = NULL;
-
-  pdf = ed_sheet_pdf_new (path, title, &error);
-  for (guint i = 0; pdf != NULL && i < self->sheets->len; i++)
-    {
-      if (!ed_sheet_pdf_add (pdf, g_ptr_array_index (self->sheets, i), &error))
-        g_clear_pointer (&pdf, ed_sheet_pdf_free);
-    }
-
-  if (pdf == NULL || !ed_sheet_pdf_close (pdf, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-/**
- * ed_sheet_document_write_pdf_async:
- * @file: where to write; a local file
- *
- * Writes every sheet into one PDF file in a worker thread, privately
- * (mode 0600) and atomically: on failure the file is left as it was.
- */
-void
-ed_sheet_document_write_pdf_async (EdSheetDocument     *self,
-                                   GFile               *file,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  char *path;
-
-  g_return_if_fail (ED_IS_SHEET_DOCUMENT (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ed_sheet_document_write_pdf_async);
-
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-
-      g_task_return_new_error (task, ED_ERROR, ED_ERROR_IO,
-                               /* Translators: %s is where the user chose to save */
-                               _("Cannot write “%s”: choose a folder on this computer"), uri);
-      return;
-    }
-
-  g_task_set_task_data (task, path, g_free);
-  g_task_run_in_thread (task, write_thread);
-}
-
-gboolean
-ed_sheet_document_write_pdf_finish (EdSheetDocument  *self,
-                                    GAsyncResult     *result,
-                                    GError          **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-logged_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (ed_store_log_sheet_finish (ED_STORE (object), result, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-/**
- * ed_sheet_document_log_async:
- * @store: (nullable): the case store; without it nothing is logged
- * @kind: printed or saved as PDF
- *
- * Adds the document to the case's audit log: when, which procedure and
- * version, which languages and paper. A case the store does not hold
- * (not saved yet) has no log.
- */
-void
-ed_sheet_document_log_async (EdSheetDocument     *self,
-                             EdStore             *store,
-                             EdCase              *kase,
-                             EdSheetKind          kind,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(EdSheetRecord) record = NULL;
-
-  g_return_if_fail (ED_IS_SHEET_DOCUMENT (self));
-  g_return_if_fail (store == NULL || ED_IS_STORE (store));
-  g_return_if_fail (ED_IS_CASE (kase));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ed_sheet_document_log_async);
-
-  if (store == NULL || ed_case_get_id (kase) == 0)
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  record = ed_sheet_template_new_record (self->sheet_template, kind);
-  ed_store_log_sheet_async (store, kase, record, cancellable, logged_cb, g_steal_pointer (&task));
-}
-
-gboolean
-ed_sheet_document_log_finish (EdSheetDocument  *self,
-                              GAsyncResult     *result,
-                              GError          **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
