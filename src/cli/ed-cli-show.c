@@ -110,7 +110,8 @@ describe_validity (Show       *s,
                    const char *until)
 {
   if (from != NULL && until != NULL)
-    return g_strdup_printf (ed_translate (s->language, "show", "In force from %s until %s"), from, until);
+    return g_strdup_printf (ed_translate (s->language, "show", "In force from %s until %s"),
+                            from, until);
   if (from != NULL)
     return g_strdup_printf (ed_translate (s->language, "show", "In force from %s"), from);
   return g_strdup_printf (ed_translate (s->language, "show", "In force until %s"), until);
@@ -256,7 +257,8 @@ put_step (Show         *s,
       if (item->required)
         g_string_append_printf (s->out, "  [%s]", ed_translate (s->language, "show", "required"));
       if (item->added)
-        g_string_append_printf (s->out, "  [%s]", ed_translate (s->language, "show", "not in the source"));
+        g_string_append_printf (s->out, "  [%s]",
+                                ed_translate (s->language, "show", "not in the source"));
       g_string_append_c (s->out, '\n');
     }
 }
@@ -431,7 +433,9 @@ put_period (Show           *s,
     }
   if (period->unverified)
     g_string_append_printf (s->out, "    %s\n",
-                            ed_translate (s->language, "show", "Check before use: this date rests on a single or uncertain source."));
+                            ed_translate (s->language, "show",
+                                          "Check before use: this date rests on a single or "
+                                          "uncertain source."));
   if (period->note != NULL)
     put_lines (s, "    ", text_of (s, period->note));
 }
@@ -459,7 +463,8 @@ put_fee (Show        *s,
 
   g_string_append_printf (s->out, "\n• %s: %s", text_of (s, fee->label), amount);
   if (fee->unverified)
-    g_string_append_printf (s->out, "  [%s]", ed_translate (s->language, "show", "check before use"));
+    g_string_append_printf (s->out, "  [%s]",
+                            ed_translate (s->language, "show", "check before use"));
   g_string_append_c (s->out, '\n');
   if (fee->valid_from != NULL || fee->valid_until != NULL)
     {
@@ -672,7 +677,8 @@ ed_cli_show (int    argc,
   if (traveller_path != NULL)
     {
       if (json)
-        return ed_cli_usage_error (_("--traveller shows the dates to a person; for JSON, use “entry-desk-cli dates --json”"));
+        return ed_cli_usage_error (_("--traveller shows the dates to a person; for JSON, "
+                                     "use “entry-desk-cli dates --json”"));
       traveller = ed_cli_load_traveller_facts (traveller_path, procedure, &facts, &error);
       if (traveller == NULL)
         return ed_cli_fail (g_steal_pointer (&error));

@@ -244,7 +244,8 @@ visit_procedure (Visitor     *v,
       visit_text (v, procedure, "question", question->text);
       visit_text (v, procedure, "question help", question->help);
       for (guint j = 0; j < question->choices->len; j++)
-        visit_text (v, procedure, "question choice", ((EdChoice *) g_ptr_array_index (question->choices, j))->label);
+        visit_text (v, procedure, "question choice",
+                    ((EdChoice *) g_ptr_array_index (question->choices, j))->label);
     }
 
   list = ed_procedure_get_fees (procedure);
@@ -560,7 +561,8 @@ check_address_in_seeds (EdProcedure *procedure,
     }
 
   if (strstr (originals->notes, form) != NULL ||
-      (g_str_has_prefix (form, "https://") && strstr (originals->notes, form + strlen ("https://")) != NULL))
+      (g_str_has_prefix (form, "https://")
+       && strstr (originals->notes, form + strlen ("https://")) != NULL))
     return;
   for (guint i = 0; i < sources->len; i++)
     if (g_strcmp0 (((EdSource *) g_ptr_array_index (sources, i))->url, address) == 0)
@@ -661,7 +663,8 @@ test_catalog_user_override (void)
   copy_with_changes ("jp-my-her-sys", updates_dir, 3, "HER-SYS, updated");
 
   catalog = load_shipped ();
-  g_assert_cmpuint (g_list_model_get_n_items (ed_catalog_get_procedures (catalog)), ==, G_N_ELEMENTS (shipped_ids));
+  g_assert_cmpuint (g_list_model_get_n_items (ed_catalog_get_procedures (catalog)),
+                    ==, G_N_ELEMENTS (shipped_ids));
 
   procedure = ed_catalog_lookup (catalog, "cn-shanghai-health-code");
   g_assert_cmpint (ed_procedure_get_origin (procedure), ==, ED_ORIGIN_USER);
@@ -703,7 +706,8 @@ test_catalog_bad_user_file (void)
   g_assert_nonnull (strstr (error->message, ": line 2, column "));
 
   /* The shipped one of that id is still there. */
-  g_assert_cmpuint (g_list_model_get_n_items (ed_catalog_get_procedures (catalog)), ==, G_N_ELEMENTS (shipped_ids));
+  g_assert_cmpuint (g_list_model_get_n_items (ed_catalog_get_procedures (catalog)),
+                    ==, G_N_ELEMENTS (shipped_ids));
   g_assert_cmpint (ed_procedure_get_origin (ed_catalog_lookup (catalog, "cn-shanghai-health-code")),
                    ==, ED_ORIGIN_SYSTEM);
 }

@@ -361,16 +361,20 @@ check_event (EdJsonReader *r,
       if (ed_traveller_is_key (event) && !ed_traveller_key_is_time (event))
         ed_json_reader_problem (r, _("this traveller key is not a time: use arrival_time"));
       else if (!ed_traveller_is_key (event) && field == NULL)
-        ed_json_reader_problem (r, _("neither a traveller time key (arrival_time) nor the id of a field in “fields”"));
+        ed_json_reader_problem (r, _("neither a traveller time key (arrival_time) "
+                                     "nor the id of a field in “fields”"));
       else if (field != NULL && field->kind != ED_FIELD_TIME)
         ed_json_reader_problem (r, _("the field it names is not of kind “time”"));
       return;
     }
 
   if (ed_traveller_is_key (event) && !ed_traveller_key_is_date (event))
-    ed_json_reader_problem (r, _("this traveller key is not a date: use arrival_date, birth_date, passport_expiry or stay_expiry"));
+    ed_json_reader_problem (r, _("this traveller key is not a date: use arrival_date, birth_date, "
+                                 "passport_expiry or stay_expiry"));
   else if (!ed_traveller_is_key (event) && field == NULL)
-    ed_json_reader_problem (r, _("neither a traveller date key (arrival_date, birth_date, passport_expiry, stay_expiry) nor the id of a field in “fields”"));
+    ed_json_reader_problem (r,
+                            _("neither a traveller date key (arrival_date, birth_date, "
+                              "passport_expiry, stay_expiry) nor the id of a field in “fields”"));
   else if (field != NULL && field->kind != ED_FIELD_DATE)
     ed_json_reader_problem (r, _("the field it names is not of kind “date”"));
 }
@@ -449,12 +453,14 @@ read_count (EdJsonReader *r,
 
   if (n == 0)
     {
-      ed_json_reader_problem (r, _("a date rule needs one of days, months, hours, before, month_day or month_end"));
+      ed_json_reader_problem (r, _("a date rule needs one of days, months, hours, before, "
+                                   "month_day or month_end"));
       return;
     }
   if (n > 1)
     {
-      problem_in (r, count, _("a date rule counts one way only: keep one of days, months, hours, before, month_day and month_end"));
+      problem_in (r, count, _("a date rule counts one way only: keep one of days, months, hours, "
+                              "before, month_day and month_end"));
       return;
     }
 
@@ -513,7 +519,8 @@ read_count (EdJsonReader *r,
         period->month_day = 31;
         if (!end && ed_json_reader_get_int (r, o, "day", TRUE, 1, 31, &period->month_day) &&
             period->month_day > 28 && period->month_day != 31)
-          problem_in (r, "day", _("must be 1 to 28, or 31 for the last day of the month (29 and 30 do not exist in every month)"));
+          problem_in (r, "day", _("must be 1 to 28, or 31 for the last day of the month (29 and 30 "
+                                  "do not exist in every month)"));
       }
 
     ed_json_reader_leave (r, mark);
@@ -562,7 +569,8 @@ read_period (EdJsonReader *r,
       g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (period->time_zone);
 
       if (zone == NULL && strchr (period->time_zone, '/') == NULL)
-        problem_in (r, "time_zone", _("not a time zone: use a name such as Asia/Shanghai or Asia/Tokyo"));
+        problem_in (r, "time_zone",
+                    _("not a time zone: use a name such as Asia/Shanghai or Asia/Tokyo"));
     }
   period->step = ed_json_reader_get_id (r, object, "step", FALSE);
   if (period->step != NULL && ed_procedure_find_step (procedure, period->step) == NULL)

@@ -654,7 +654,8 @@ read_time_zone (EdProcedure  *self,
 
   zone = g_time_zone_new_identifier (self->time_zone);
   if (zone == NULL && strchr (self->time_zone, '/') == NULL)
-    ed_json_reader_problem_at (r, "time_zone", _("“%s” is not a time zone: use a name such as Asia/Shanghai or Asia/Tokyo"),
+    ed_json_reader_problem_at (r, "time_zone", _("“%s” is not a time zone: "
+                                                 "use a name such as Asia/Shanghai or Asia/Tokyo"),
                                self->time_zone);
 }
 
@@ -677,7 +678,8 @@ check_status (EdProcedure  *self,
   if (self->status == ED_STATUS_PLANNED)
     {
       if (self->schema < 2)
-        ed_json_reader_problem_at (r, "status", _("“planned” needs procedure format 2: set “schema” to 2"));
+        ed_json_reader_problem_at (r, "status",
+                                   _("“planned” needs procedure format 2: set “schema” to 2"));
       else if (ed_json_reader_member (r, top, "valid_from", FALSE) == NULL)
         ed_json_reader_problem_at (r, "valid_from", _("required when “status” is “planned”"));
     }

@@ -190,7 +190,8 @@ check_key_date (GPtrArray   *problems,
 
   if (g_str_equal (key, "stay_expiry") && traveller != NULL)
     {
-      g_autofree char *arrival_text = ed_normalize_date (ed_traveller_get (traveller, "arrival_date"));
+      g_autofree char *arrival_text = ed_normalize_date (ed_traveller_get (traveller,
+                                                                           "arrival_date"));
       GDate arrival;
 
       if (arrival_text != NULL && ed_date_parse (arrival_text, &arrival) &&
@@ -238,7 +239,8 @@ check_time (GPtrArray  *problems,
     return;
 
   ed_problem_list_add (problems, field, "time-format", ED_SEVERITY_ERROR,
-                       _("“%s” is not a time of day: write it as HH:MM on the 24-hour clock, for example 23:10."),
+                       _("“%s” is not a time of day: write it as HH:MM on the 24-hour clock, "
+                         "for example 23:10."),
                        value);
 }
 
@@ -257,20 +259,26 @@ check_key_text (GPtrArray   *problems,
 {
   if (g_str_equal (key, "flight_number") && !matches ("^[A-Z0-9]{2}[0-9]{1,4}[A-Z]?$", value))
     ed_problem_list_add (problems, key, "flight-number-format", ED_SEVERITY_ERROR,
-                         _("“%s” is not a flight number: write the airline’s two-character code and the number, such as NH919 or MU523."),
+                         _("“%s” is not a flight number: "
+                           "write the airline’s two-character code and the number, "
+                           "such as NH919 or MU523."),
                          value);
   else if (g_str_equal (key, "residence_card_number") &&
            !matches ("^[A-Z]{2}[0-9]{8}[A-Z]{2}$", value))
     ed_problem_list_add (problems, key, "residence-card-format", ED_SEVERITY_ERROR,
-                         _("“%s” is not a residence card number: it has 12 characters, two letters, eight digits and two letters, such as AB12345678CD."),
+                         _("“%s” is not a residence card number: it has 12 characters, "
+                           "two letters, eight digits and two letters, such as AB12345678CD."),
                          value);
   else if (g_str_equal (key, "visa_type") && !ed_visa_type_is_code (value))
     ed_problem_list_add (problems, key, "visa-type-unknown", ED_SEVERITY_ERROR,
-                         _("“%s” is not a visa category: use the letter and digit printed on the visa (Z, M, L, X1, S2…), or “none” for an entry without a visa."),
+                         _("“%s” is not a visa category: "
+                           "use the letter and digit printed on the visa (Z, M, L, X1, S2…), "
+                           "or “none” for an entry without a visa."),
                          value);
   else if (g_str_equal (key, "status_of_residence") && !ed_residence_status_is_code (value))
     ed_problem_list_add (problems, key, "status-unknown", ED_SEVERITY_ERROR,
-                         _("“%s” is not a status of residence Entry Desk knows: choose one from the list."),
+                         _("“%s” is not a status of residence Entry Desk knows: "
+                           "choose one from the list."),
                          value);
 }
 
