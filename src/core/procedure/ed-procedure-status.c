@@ -157,6 +157,28 @@ ed_procedure_describe_status_brief (EdProcedure *self,
 }
 
 /**
+ * ed_procedure_get_state:
+ * @today: (nullable): the day to judge on; %NULL for today
+ *
+ * Returns: whether the procedure is in force (and ending soon), planned
+ *   or ended on @today: the dates win over a stale status
+ */
+EdProcedureState
+ed_procedure_get_state (EdProcedure *self,
+                        const GDate *today)
+{
+  g_return_val_if_fail (ED_IS_PROCEDURE (self), ED_PROCEDURE_ENDED);
+
+  if (ed_procedure_has_ended (self, today))
+    return ED_PROCEDURE_ENDED;
+  if (ed_procedure_is_planned (self, today))
+    return ED_PROCEDURE_PLANNED;
+  if (ed_procedure_is_ending (self, today))
+    return ED_PROCEDURE_ENDING;
+  return ED_PROCEDURE_IN_FORCE;
+}
+
+/**
  * ed_procedure_is_planned:
  * @today: (nullable): the day to judge on; %NULL for today
  *

@@ -35,6 +35,15 @@ typedef enum
   ED_STATUS_PLANNED,  /* in force from a future valid_from */
 } EdStatus;
 
+/* Where a procedure stands on a day, as lists and sheets mark it. */
+typedef enum
+{
+  ED_PROCEDURE_IN_FORCE,
+  ED_PROCEDURE_ENDING,    /* in force, its last day at most ED_PROCEDURE_ENDING_DAYS away */
+  ED_PROCEDURE_PLANNED,   /* not in force yet */
+  ED_PROCEDURE_ENDED,
+} EdProcedureState;
+
 /* Where a procedure was read from; later origins win by id. */
 typedef enum
 {
@@ -392,6 +401,8 @@ const EdPeriod  *ed_procedure_find_period          (EdProcedure        *self,
                                                     const char         *period_id);
 GPtrArray       *ed_procedure_dup_fees_on          (EdProcedure        *self,
                                                     const GDate        *day);
+EdProcedureState ed_procedure_get_state            (EdProcedure        *self,
+                                                    const GDate        *today);
 gboolean         ed_procedure_is_planned           (EdProcedure        *self,
                                                     const GDate        *today);
 gboolean         ed_procedure_is_ending            (EdProcedure        *self,

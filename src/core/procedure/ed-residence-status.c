@@ -61,6 +61,28 @@ static const char * const visa_types[] = {
   NULL
 };
 
+/* What each category is for, as China's visa rules name them. */
+static const char * const visa_type_labels[] = {
+  NC_("visa type", "Z — work"),
+  NC_("visa type", "X1 — study, long term"),
+  NC_("visa type", "X2 — study, short term"),
+  NC_("visa type", "M — business and trade"),
+  NC_("visa type", "F — exchanges and visits"),
+  NC_("visa type", "L — tourism"),
+  NC_("visa type", "S1 — family of a foreigner working or studying in China, long term"),
+  NC_("visa type", "S2 — family visit or private affairs, short term"),
+  NC_("visa type", "Q1 — family reunion, long term"),
+  NC_("visa type", "Q2 — visiting family in China, short term"),
+  NC_("visa type", "J1 — resident journalist"),
+  NC_("visa type", "J2 — journalist, short assignment"),
+  NC_("visa type", "C — crew"),
+  NC_("visa type", "G — transit"),
+  NC_("visa type", "D — permanent residence"),
+  NC_("visa type", "R — talent"),
+  NC_("visa type", "No visa (visa-free entry)"),
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (visa_type_labels) == G_N_ELEMENTS (visa_types) - 1);
+
 const char * const *
 ed_residence_status_codes (void)
 {
@@ -108,4 +130,20 @@ gboolean
 ed_visa_type_is_code (const char *code)
 {
   return code != NULL && g_strv_contains (visa_types, code);
+}
+
+/**
+ * ed_visa_type_label:
+ *
+ * Returns: (nullable): the category and what it is for, in @language:
+ *   "Z — work"; %NULL for an unknown code
+ */
+const char *
+ed_visa_type_label (const char *code,
+                    EdLanguage  language)
+{
+  for (guint i = 0; code != NULL && visa_types[i] != NULL; i++)
+    if (g_str_equal (visa_types[i], code))
+      return ed_translate (language, "visa type", visa_type_labels[i]);
+  return NULL;
 }

@@ -22,5 +22,7 @@ const char         *ed_residence_status_label     (const char *code,
 
 const char * const *ed_visa_type_codes            (void);
 gboolean            ed_visa_type_is_code          (const char *code);
+const char         *ed_visa_type_label            (const char *code,
+                                                   EdLanguage  language);
 
 G_END_DECLS
