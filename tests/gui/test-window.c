@@ -265,7 +265,8 @@ test_window_review_age (void)
   /* The shipped procedures were reviewed on 2026-12-06: ten days later
    * they are stale for a limit of one day, not for 180. */
   g_setenv ("ED_TODAY", "2026-12-16", TRUE);
-  stale = g_strdup_printf (ed_translate (ui, "status", "Reviewed %s — check with the source before use"),
+  stale = g_strdup_printf (ed_translate (ui, "status",
+                                         "Reviewed %s — check with the source before use"),
                            "2026-12-06");
   g_settings_set_uint (settings, "review-max-days", 1);
   n_stale = count_subtitles_with (browser, stale);
