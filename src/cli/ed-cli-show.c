@@ -103,6 +103,20 @@ put_heading (Show       *s,
   g_string_append_c (s->out, '\n');
 }
 
+/* "from 2025-04-01", "until 2026-12-31", "from … until …" */
+static char *
+describe_validity (Show       *s,
+                   const char *from,
+                   const char *until)
+{
+  if (from != NULL && until != NULL)
+    return g_strdup_printf (ed_translate (s->language, "show", "In force from %s until %s"),
+                            from, until);
+  if (from != NULL)
+    return g_strdup_printf (ed_translate (s->language, "show", "In force from %s"), from);
+  return g_strdup_printf (ed_translate (s->language, "show", "In force until %s"), until);
+}
+
 static void
 put_notes (Show       *s,
            const char *indent,
@@ -117,10 +131,20 @@ put_notes (Show       *s,
         kind = ed_translate (s->language, "show", "Penalty");
       else if (note->kind == ED_NOTE_WARNING)
         kind = ed_translate (s->language, "show", "Warning");
+      else if (note->kind == ED_NOTE_CHECK)
+        kind = ed_translate (s->language, "show", "Check before use");
       else
         kind = ed_translate (s->language, "show", "Note");
 
-      put_labelled (s, indent, kind, text_of (s, note->text));
+      if (note->valid_from != NULL || note->valid_until != NULL)
+        {
+          g_autofree char *validity = describe_validity (s, note->valid_from, note->valid_until);
+          g_autofree char *text = g_strdup_printf ("%s — %s", validity, text_of (s, note->text));
+
+          put_labelled (s, indent, kind, text);
+        }
+      else
+        put_labelled (s, indent, kind, text_of (s, note->text));
     }
 }
 
@@ -178,6 +202,14 @@ put_step (Show         *s,
     g_string_append_printf (s->out, "  (%s)", step->page);
   g_string_append_c (s->out, '\n');
 
+  if (step->valid_from != NULL || step->valid_until != NULL)
+    {
+      g_autofree char *validity = describe_validity (s, step->valid_from, step->valid_until);
+
+      g_string_append_printf (s->out, "   %s\n", validity);
+    }
+  if (step->summary != NULL)
+    put_lines (s, "   ", text_of (s, step->summary));
   put_lines (s, "   ", text_of (s, step->body));
 
   for (guint i = 0; i < step->alternatives->len; i++)
@@ -222,6 +254,11 @@ put_step (Show         *s,
       g_string_append_printf (s->out, "     [ ] %s", text_of (s, item->text));
       if (item->page != NULL)
         g_string_append_printf (s->out, "  (%s)", item->page);
+      if (item->required)
+        g_string_append_printf (s->out, "  [%s]", ed_translate (s->language, "show", "required"));
+      if (item->added)
+        g_string_append_printf (s->out, "  [%s]",
+                                ed_translate (s->language, "show", "not in the source"));
       g_string_append_c (s->out, '\n');
     }
 }
@@ -381,41 +418,62 @@ put_field (Show          *s,
     }
 }
 
-/* What a period counts from, as staff know it: the label of the field
- * that holds the date, else the traveller key. */
-static const char *
-describe_event (Show           *s,
-                const EdPeriod *period)
-{
-  GPtrArray *fields = ed_procedure_get_fields (s->procedure);
-  const EdField *field = ed_procedure_find_field (s->procedure, period->event);
-
-  for (guint i = 0; field == NULL && i < fields->len; i++)
-    {
-      const EdField *candidate = g_ptr_array_index (fields, i);
-
-      if (g_strcmp0 (candidate->traveller_key, period->event) == 0)
-        field = candidate;
-    }
-
-  return field != NULL ? text_of (s, field->label) : period->event;
-}
-
 static void
 put_period (Show           *s,
             const EdPeriod *period)
 {
-  g_string_append_printf (s->out, "\n• %s\n    ", text_of (s, period->label));
-  g_string_append_printf (s->out, ed_translate (s->language, "show", "%d days from “%s”"),
-                          period->days, describe_event (s, period));
-  g_string_append (s->out, ed_translate (s->language, "show", "; "));
-  if (period->counting == ED_COUNTING_EVENT_DAY_0)
-    g_string_append (s->out, ed_translate (s->language, "show", "the event day is day 0"));
-  else
-    g_string_append (s->out, ed_translate (s->language, "show", "the event day is day 1"));
-  g_string_append_c (s->out, '\n');
+  g_autofree char *rule = ed_period_describe_rule (period, s->procedure, s->language);
+
+  g_string_append_printf (s->out, "\n• %s\n    %s\n", text_of (s, period->label), rule);
+  if (period->valid_from != NULL || period->valid_until != NULL)
+    {
+      g_autofree char *validity = describe_validity (s, period->valid_from, period->valid_until);
+
+      g_string_append_printf (s->out, "    %s\n", validity);
+    }
+  if (period->unverified)
+    g_string_append_printf (s->out, "    %s\n",
+                            ed_translate (s->language, "show",
+                                          "Check before use: this date rests on a single or "
+                                          "uncertain source."));
   if (period->note != NULL)
     put_lines (s, "    ", text_of (s, period->note));
+}
+
+static void
+put_question (Show             *s,
+              const EdQuestion *question)
+{
+  g_string_append_printf (s->out, "\n• %s\n", text_of (s, question->text));
+  for (guint i = 0; i < question->choices->len; i++)
+    {
+      const EdChoice *choice = g_ptr_array_index (question->choices, i);
+
+      g_string_append_printf (s->out, "    – %s\n", text_of (s, choice->label));
+    }
+  if (question->help != NULL)
+    put_lines (s, "    ", text_of (s, question->help));
+}
+
+static void
+put_fee (Show        *s,
+         const EdFee *fee)
+{
+  g_autofree char *amount = ed_fee_format_amount (fee, s->language);
+
+  g_string_append_printf (s->out, "\n• %s: %s", text_of (s, fee->label), amount);
+  if (fee->unverified)
+    g_string_append_printf (s->out, "  [%s]",
+                            ed_translate (s->language, "show", "check before use"));
+  g_string_append_c (s->out, '\n');
+  if (fee->valid_from != NULL || fee->valid_until != NULL)
+    {
+      g_autofree char *validity = describe_validity (s, fee->valid_from, fee->valid_until);
+
+      g_string_append_printf (s->out, "    %s\n", validity);
+    }
+  if (fee->note != NULL)
+    put_lines (s, "    ", text_of (s, fee->note));
 }
 
 static void
@@ -465,11 +523,14 @@ put_source (Show           *s,
 }
 
 static char *
-show_text (EdProcedure *procedure,
-           EdLanguage   language)
+show_text (EdProcedure   *procedure,
+           EdLanguage     language,
+           const EdFacts *facts)
 {
   Show s = { g_string_new (NULL), procedure, language };
   g_autofree char *status = ed_procedure_describe_status (procedure, language);
+  g_autofree char *review = ed_procedure_describe_review (procedure, language, NULL,
+                                                          ED_PROCEDURE_REVIEW_MAX_DAYS);
   const char *subdivision = ed_procedure_get_subdivision (procedure);
   GPtrArray *list;
 
@@ -482,8 +543,17 @@ show_text (EdProcedure *procedure,
                           ed_procedure_get_updated (procedure));
   g_string_append_c (s.out, '\n');
   put_labelled (&s, "", ed_translate (language, "show", "Status"), status);
+  put_labelled (&s, "", ed_translate (language, "show", "Content"), review);
   g_string_append_c (s.out, '\n');
   put_lines (&s, "", text_of (&s, ed_procedure_get_summary (procedure)));
+  if (facts != NULL)
+    {
+      g_autofree char *dates = ed_cli_describe_dates (procedure, facts, language);
+
+      g_string_append_c (s.out, '\n');
+      put_heading (&s, ed_translate (language, "show", "For this traveller"));
+      g_string_append (s.out, dates);
+    }
   if (ed_procedure_get_intro (procedure) != NULL)
     {
       g_string_append_c (s.out, '\n');
@@ -515,11 +585,23 @@ show_text (EdProcedure *procedure,
   for (guint i = 0; i < list->len; i++)
     put_field (&s, g_ptr_array_index (list, i));
 
+  list = ed_procedure_get_questions (procedure);
+  if (list->len > 0)
+    put_heading (&s, ed_translate (language, "show", "Questions"));
+  for (guint i = 0; i < list->len; i++)
+    put_question (&s, g_ptr_array_index (list, i));
+
   list = ed_procedure_get_periods (procedure);
   if (list->len > 0)
     put_heading (&s, ed_translate (language, "show", "Date rules"));
   for (guint i = 0; i < list->len; i++)
     put_period (&s, g_ptr_array_index (list, i));
+
+  list = ed_procedure_get_fees (procedure);
+  if (list->len > 0)
+    put_heading (&s, ed_translate (language, "show", "Fees"));
+  for (guint i = 0; i < list->len; i++)
+    put_fee (&s, g_ptr_array_index (list, i));
 
   list = ed_procedure_get_contacts (procedure);
   if (list->len > 0)
@@ -545,19 +627,24 @@ ed_cli_show (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(EdProcedure) procedure = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(EdTraveller) traveller = NULL;
+  g_autofree char *traveller_path = NULL;
   g_autofree char *lang = NULL;
   gboolean json = FALSE;
   EdLanguage language;
+  EdFacts facts;
   gboolean ok;
   int status;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "traveller", 0, 0, G_OPTION_ARG_FILENAME, &traveller_path,
+      N_("Also show the dates and the steps that apply for this traveller file"), N_("FILE") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
       N_("Language of the procedure (en, ja, zh_CN, zh_TW); the UI language by default"), "LANG" },
     { NULL }
   };
 
-  context = g_option_context_new (_("ID"));
+  context = g_option_context_new (_("ID [--traveller TRAVELLER.json]"));
   g_option_context_set_summary (context, _("Show every part of one procedure."));
   g_option_context_set_description (context,
                                     _("Without --json, the procedure is printed in one language: "
@@ -587,6 +674,16 @@ ed_cli_show (int    argc,
   if (procedure == NULL)
     return ed_cli_fail (g_steal_pointer (&error));
 
+  if (traveller_path != NULL)
+    {
+      if (json)
+        return ed_cli_usage_error (_("--traveller shows the dates to a person; for JSON, "
+                                     "use “entry-desk-cli dates --json”"));
+      traveller = ed_cli_load_traveller_facts (traveller_path, procedure, &facts, &error);
+      if (traveller == NULL)
+        return ed_cli_fail (g_steal_pointer (&error));
+    }
+
   if (json)
     {
       g_autoptr(JsonNode) node = lang != NULL ? ed_procedure_to_json_in (procedure, language)
@@ -596,7 +693,7 @@ ed_cli_show (int    argc,
     }
   else
     {
-      g_autofree char *text = show_text (procedure, language);
+      g_autofree char *text = show_text (procedure, language, traveller != NULL ? &facts : NULL);
 
       g_print ("%s", text);
     }

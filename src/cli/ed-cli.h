@@ -35,6 +35,8 @@ int          ed_cli_cases         (int            argc,
                                    char         **argv);
 int          ed_cli_check_catalog (int            argc,
                                    char         **argv);
+int          ed_cli_dates         (int            argc,
+                                   char         **argv);
 int          ed_cli_feed          (int            argc,
                                    char         **argv);
 int          ed_cli_list          (int            argc,
@@ -66,6 +68,15 @@ gboolean     ed_cli_stderr_is_terminal (void);
 void         ed_cli_append_padded (GString        *out,
                                    const char     *text,
                                    guint           width);
+
+/* ed-cli-dates.c */
+char            *ed_cli_describe_dates       (EdProcedure   *procedure,
+                                              const EdFacts *facts,
+                                              EdLanguage     language);
+EdTraveller     *ed_cli_load_traveller_facts (const char    *path,
+                                              EdProcedure   *procedure,
+                                              EdFacts       *facts,
+                                              GError       **error);
 
 /* ed-cli-sheet.c */
 gboolean         ed_cli_log_sheet      (EdSheetDocument *document,

@@ -26,6 +26,9 @@
 #include "ed-catalog.h"
 #include "ed-period.h"
 #include "ed-procedure.h"
+#include "ed-condition.h"
+#include "ed-due.h"
+#include "ed-facts.h"
 #include "ed-traveller-keys.h"
 
 /* traveller */
@@ -33,6 +36,7 @@
 #include "ed-csv-travellers.h"
 #include "ed-mrz.h"
 #include "ed-normalize.h"
+#include "ed-residence-status.h"
 #include "ed-traveller.h"
 #include "ed-validate.h"
 

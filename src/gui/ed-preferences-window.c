@@ -17,6 +17,7 @@ struct _EdPreferencesWindow
   GSettings            *settings;
 
   AdwComboRow          *style_row;
+  GtkSpinButton        *review_days_button;
   EdCasesGroup         *cases_group;
   EdUpdatesPage        *updates_page;
 };
@@ -128,6 +129,9 @@ ed_preferences_window_constructed (GObject *object)
                                 G_SETTINGS_BIND_DEFAULT,
                                 style_get_mapping, style_set_mapping, NULL, NULL);
   ed_updates_page_set_settings (self->updates_page, self->settings);
+  g_settings_bind (self->settings, "review-max-days",
+                   gtk_spin_button_get_adjustment (self->review_days_button), "value",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -182,6 +186,7 @@ ed_preferences_window_class_init (EdPreferencesWindowClass *klass)
                                                "/io/github/entrydesk/EntryDesk/"
                                                "ed-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, review_days_button);
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, cases_group);
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, updates_page);
   gtk_widget_class_bind_template_callback (widget_class, add_toast_cb);

@@ -25,6 +25,8 @@ struct _EdProcedureBrowser
   GtkSearchEntry *search_entry;
   GtkStack       *stack;
   GtkBox         *groups_box;
+
+  guint           review_max_days;
 };
 
 G_DEFINE_FINAL_TYPE (EdProcedureBrowser, ed_procedure_browser, GTK_TYPE_WIDGET)
@@ -32,6 +34,7 @@ G_DEFINE_FINAL_TYPE (EdProcedureBrowser, ed_procedure_browser, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CATALOG,
+  PROP_REVIEW_MAX_DAYS,
   N_PROPS
 };
 
@@ -66,12 +69,33 @@ create_row (EdProcedureBrowser *self,
   g_autofree char *status = ed_procedure_describe_status_brief (procedure, ui);
   g_autofree char *subtitle = NULL;
   GtkWidget *row, *badge, *arrow;
-  gboolean ended = ed_procedure_has_ended (procedure, NULL);
+  EdProcedureState state = ed_procedure_get_state (procedure, NULL);
+  static const struct
+  {
+    const char *label;
+    const char *css;
+  } badges[] = {
+    [ED_PROCEDURE_IN_FORCE] = { N_("In Force"), "status-current" },
+    [ED_PROCEDURE_ENDING] = { N_("Ending"), "status-ending" },
+    [ED_PROCEDURE_PLANNED] = { N_("Planned"), "status-planned" },
+    [ED_PROCEDURE_ENDED] = { N_("Ended"), "status-ended" },
+  };
 
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  ed_text_lookup (ed_procedure_get_title (procedure), ui));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  /* Content not checked against its sources for too long says so. */
+  if (state != ED_PROCEDURE_ENDED &&
+      ed_procedure_review_is_stale (procedure, NULL, self->review_max_days))
+    {
+      g_autofree char *review = ed_procedure_describe_review (procedure, ui, NULL,
+                                                              self->review_max_days);
+      g_autofree char *both = g_strdup_printf ("%s — %s", status, review);
+
+      g_free (status);
+      status = g_steal_pointer (&both);
+    }
   /* Translators: a procedure's region, then its status and dates */
   subtitle = g_strdup_printf (_("%s · %s"),
                               ed_text_lookup (ed_procedure_get_region_name (procedure), ui),
@@ -79,10 +103,10 @@ create_row (EdProcedureBrowser *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
-  badge = gtk_label_new (ended ? _("Ended") : _("In Force"));
+  badge = gtk_label_new (_(badges[state].label));
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (badge, "status-badge");
-  gtk_widget_add_css_class (badge, ended ? "status-ended" : "status-current");
+  gtk_widget_add_css_class (badge, badges[state].css);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
 
   arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
@@ -245,6 +269,25 @@ ed_procedure_browser_set_catalog (EdProcedureBrowser *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOG]);
 }
 
+/**
+ * ed_procedure_browser_set_review_max_days:
+ * @days: how old a procedure's review may be before its row says "check
+ *   with the source before use" (the "review-max-days" setting)
+ */
+void
+ed_procedure_browser_set_review_max_days (EdProcedureBrowser *self,
+                                          guint               days)
+{
+  g_return_if_fail (ED_IS_PROCEDURE_BROWSER (self));
+
+  if (self->review_max_days == days)
+    return;
+
+  self->review_max_days = days;
+  procedures_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_MAX_DAYS]);
+}
+
 EdCatalog *
 ed_procedure_browser_get_catalog (EdProcedureBrowser *self)
 {
@@ -291,6 +334,10 @@ ed_procedure_browser_get_property (GObject    *object,
       g_value_set_object (value, self->catalog);
       break;
 
+    case PROP_REVIEW_MAX_DAYS:
+      g_value_set_uint (value, self->review_max_days);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -308,6 +355,10 @@ ed_procedure_browser_set_property (GObject      *object,
     {
     case PROP_CATALOG:
       ed_procedure_browser_set_catalog (self, g_value_get_object (value));
+      break;
+
+    case PROP_REVIEW_MAX_DAYS:
+      ed_procedure_browser_set_review_max_days (self, g_value_get_uint (value));
       break;
 
     default:
@@ -329,6 +380,10 @@ ed_procedure_browser_class_init (EdProcedureBrowserClass *klass)
     g_param_spec_object ("catalog", NULL, NULL,
                          ED_TYPE_CATALOG,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_REVIEW_MAX_DAYS] =
+    g_param_spec_uint ("review-max-days", NULL, NULL,
+                       1, G_MAXUINT, ED_PROCEDURE_REVIEW_MAX_DAYS,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -358,6 +413,7 @@ ed_procedure_browser_class_init (EdProcedureBrowserClass *klass)
 static void
 ed_procedure_browser_init (EdProcedureBrowser *self)
 {
+  self->review_max_days = ED_PROCEDURE_REVIEW_MAX_DAYS;
   self->rows = g_ptr_array_new ();
   self->groups = g_ptr_array_new ();
 

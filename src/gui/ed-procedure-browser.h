@@ -19,5 +19,7 @@ void         ed_procedure_browser_set_catalog  (EdProcedureBrowser *self,
                                                 EdCatalog          *catalog);
 EdCatalog   *ed_procedure_browser_get_catalog  (EdProcedureBrowser *self);
 void         ed_procedure_browser_focus_search (EdProcedureBrowser *self);
+void         ed_procedure_browser_set_review_max_days (EdProcedureBrowser *self,
+                                                       guint               days);
 
 G_END_DECLS

@@ -433,4 +433,6 @@ ed_window_init (EdWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "review-max-days", self->procedure_browser, "review-max-days",
+                   G_SETTINGS_BIND_GET);
 }

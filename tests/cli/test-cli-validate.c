@@ -72,7 +72,7 @@ test_cli_validate_problems (Fixture       *f,
                    "email: This is required: fill it in.\n"
                    "phone: The phone number can only have digits, and + at the start of an "
                    "international number; remove “x”.\n"
-                   "smartphone-input-id: It has 5 digits; it must have 6 to 8.\n");
+                   "smartphone-input-id: It has 5 digits; it must have 6 to 7.\n");
 }
 
 static void
@@ -110,7 +110,7 @@ test_cli_validate_translated (Fixture       *f,
   g_assert_cmpint (run_validate (f, "ja", "jp-my-her-sys", "her-sys-bad.json", &out, NULL), ==, 1);
   g_assert_nonnull (strstr (out, "email: 必須項目です。入力してください。\n"));
   g_assert_nonnull (strstr (out, "passport_number: パスポート番号が 10 文字あります。最大 9 文字です。\n"));
-  g_assert_nonnull (strstr (out, "smartphone-input-id: 5 桁です。6～8 桁にしてください。\n"));
+  g_assert_nonnull (strstr (out, "smartphone-input-id: 5 桁です。6～7 桁にしてください。\n"));
   g_assert_null (strstr (out, "required"));
 
   g_assert_cmpint (run_validate (f, "ja", "jp-my-her-sys", "expiring.json", &warning, NULL), ==, 0);

@@ -19,7 +19,8 @@
 #define SAMPLE_ID   "xx-feed-sample"
 #define MYNUMBER_ID "jp-mynumber-insurance-card"
 
-/* Installs sample v1 and mynumber v2, then publishes sample at @next. */
+/* Installs sample v1 and mynumber v3 (the app ships v2), then publishes
+ * sample at @next. */
 static char *
 install_first (FeedFixture *fixture,
                int          next)
@@ -30,7 +31,7 @@ install_first (FeedFixture *fixture,
   g_autoptr(GError) error = NULL;
 
   feed_fixture_add (fixture, sample, 1);
-  feed_fixture_add (fixture, mynumber, 2);
+  feed_fixture_add (fixture, mynumber, 3);
   feed_fixture_publish (fixture, 0);
   result = feed_fixture_update (fixture, NULL, &error);
   g_assert_no_error (error);

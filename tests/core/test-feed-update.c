@@ -20,6 +20,8 @@
 
 #define SAMPLE_ID   "xx-feed-sample"
 #define MYNUMBER_ID "jp-mynumber-insurance-card"
+/* The version of the My Number procedure the app ships; the feed brings the next. */
+#define MYNUMBER_SHIPPED 2
 
 static void
 publish_sample_and_mynumber (FeedFixture *fixture,
@@ -29,7 +31,7 @@ publish_sample_and_mynumber (FeedFixture *fixture,
   g_autofree char *mynumber = feed_fixture_system_file (MYNUMBER_ID);
 
   feed_fixture_add (fixture, sample, sample_version);
-  feed_fixture_add (fixture, mynumber, 2);
+  feed_fixture_add (fixture, mynumber, MYNUMBER_SHIPPED + 1);
   feed_fixture_publish (fixture, 0);
 }
 
@@ -73,7 +75,7 @@ test_feed_update_good (FeedFixture   *fixture,
   g_autofree char *sample_path = g_build_filename (current, SAMPLE_ID ".json", NULL);
   const EdFeedChange *change;
 
-  assert_catalog_has (MYNUMBER_ID, 1, ED_ORIGIN_SYSTEM);
+  assert_catalog_has (MYNUMBER_ID, MYNUMBER_SHIPPED, ED_ORIGIN_SYSTEM);
   publish_sample_and_mynumber (fixture, 1);
 
   result = feed_fixture_update (fixture, NULL, &error);
@@ -90,18 +92,18 @@ test_feed_update_good (FeedFixture   *fixture,
 
   change = find_change (result, MYNUMBER_ID);
   g_assert_cmpint (change->kind, ==, ED_FEED_CHANGE_UPDATED);
-  g_assert_cmpint (change->old_version, ==, 1);
-  g_assert_cmpint (change->new_version, ==, 2);
+  g_assert_cmpint (change->old_version, ==, MYNUMBER_SHIPPED);
+  g_assert_cmpint (change->new_version, ==, MYNUMBER_SHIPPED + 1);
 
   summary = ed_feed_result_get_summary (result, ED_LANGUAGE_EN);
   g_assert_cmpstr (summary, ==, "Procedures updated: 1 added, 1 updated, 0 removed.");
   details = ed_feed_result_describe (result, ED_LANGUAGE_JA);
   g_assert_nonnull (strstr (details, "Added: “フィードから届いた手続きの例” (version 1)"));
-  g_assert_nonnull (strstr (details, "(version 1 → 2)"));
+  g_assert_nonnull (strstr (details, "(version 2 → 3)"));
 
   /* What the user notices: the catalog has them now. */
   assert_catalog_has (SAMPLE_ID, 1, ED_ORIGIN_UPDATE);
-  assert_catalog_has (MYNUMBER_ID, 2, ED_ORIGIN_UPDATE);
+  assert_catalog_has (MYNUMBER_ID, MYNUMBER_SHIPPED + 1, ED_ORIGIN_UPDATE);
   g_assert_true (g_file_test (sample_path, G_FILE_TEST_IS_REGULAR));
 }
 
@@ -193,9 +195,9 @@ test_feed_update_newer_and_removed (FeedFixture   *fixture,
   g_assert_no_error (error);
   change = find_change (third, MYNUMBER_ID);
   g_assert_cmpint (change->kind, ==, ED_FEED_CHANGE_REMOVED);
-  g_assert_cmpint (change->old_version, ==, 2);
+  g_assert_cmpint (change->old_version, ==, MYNUMBER_SHIPPED + 1);
   /* The installed version is back. */
-  assert_catalog_has (MYNUMBER_ID, 1, ED_ORIGIN_SYSTEM);
+  assert_catalog_has (MYNUMBER_ID, MYNUMBER_SHIPPED, ED_ORIGIN_SYSTEM);
   assert_catalog_has (SAMPLE_ID, 3, ED_ORIGIN_UPDATE);
 }
 
@@ -226,7 +228,7 @@ test_feed_update_after_crash (FeedFixture   *fixture,
   g_assert_true (_ed_feed_store_swap (store, stage, ED_FEED_SWAP_STOP_AFTER_OLD, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (old, G_FILE_TEST_IS_DIR));
-  assert_catalog_has (MYNUMBER_ID, 2, ED_ORIGIN_UPDATE);
+  assert_catalog_has (MYNUMBER_ID, MYNUMBER_SHIPPED + 1, ED_ORIGIN_UPDATE);
   assert_catalog_has (SAMPLE_ID, 1, ED_ORIGIN_UPDATE);
 
   feed_fixture_add (fixture, sample, 2);
@@ -235,7 +237,7 @@ test_feed_update_after_crash (FeedFixture   *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (ed_feed_result_get_n_downloaded (next), ==, 1);
   assert_catalog_has (SAMPLE_ID, 2, ED_ORIGIN_UPDATE);
-  assert_catalog_has (MYNUMBER_ID, 2, ED_ORIGIN_UPDATE);
+  assert_catalog_has (MYNUMBER_ID, MYNUMBER_SHIPPED + 1, ED_ORIGIN_UPDATE);
   g_assert_false (g_file_test (old, G_FILE_TEST_EXISTS));
   after = feed_fixture_snapshot ();
   g_assert_cmpstr (after, !=, before);

@@ -419,6 +419,49 @@ test_other_key_changes (Fixture       *f,
   g_assert_true (ed_traveller_editor_get_valid (f->editor));
 }
 
+/* The keys procedures in force count from: a time typed loosely is
+ * stored as HH:MM; a status of residence is chosen by its name, with
+ * the official Japanese one beside it, and stored as its code. */
+static void
+test_stay_and_work (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *time = editor_of (f, "arrival_time");
+  AdwComboRow *status = ADW_COMBO_ROW (editor_of (f, "status_of_residence"));
+  AdwComboRow *visa = ADW_COMBO_ROW (editor_of (f, "visa_type"));
+  GListModel *statuses = adw_combo_row_get_model (status);
+  guint engineer = G_MAXUINT;
+
+  gtk_widget_grab_focus (time);
+  ed_test_type (time, "２３：１０");
+  g_assert_cmpstr (ed_traveller_get (f->traveller, "arrival_time"), ==, "23:10");
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (time)), "activate");
+  ed_test_iterate (50);
+  g_assert_cmpstr (text (f, "arrival_time"), ==, "23:10");
+
+  gtk_editable_set_text (GTK_EDITABLE (time), "25:00");
+  ed_test_iterate (600);
+  assert_marked_invalid (f, "arrival_time");
+
+  /* "Not chosen", then Japan's 32 statuses. */
+  g_assert_cmpuint (g_list_model_get_n_items (statuses), ==, 33);
+  for (guint i = 0; i < g_list_model_get_n_items (statuses); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (statuses, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), "engineer-humanities-international") == 0)
+        engineer = i;
+    }
+  g_assert_cmpuint (engineer, !=, G_MAXUINT);
+  adw_combo_row_set_selected (status, engineer);
+  g_assert_cmpstr (ed_traveller_get (f->traveller, "status_of_residence"), ==,
+                   "engineer-humanities-international");
+
+  /* China's visa categories, and entry without one. */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (visa)), ==, 18);
+  ed_test_screenshot_page (GTK_WIDGET (f->editor), "editor-stay");
+}
+
 /* Tab reaches every row, in page order, from the MRZ box on. */
 static void
 test_tab_order (Fixture       *f,
@@ -450,7 +493,7 @@ test_tab_order (Fixture       *f,
   g_assert_cmpuint (reached->len, ==, g_strv_length ((char **) keys));
   g_assert_true (g_ptr_array_index (reached, 0) == row (f, "surname"));
   g_assert_true (g_ptr_array_index (reached, 4) == row (f, "passport_number"));
-  g_assert_true (g_ptr_array_index (reached, reached->len - 1) == row (f, "arrival_port"));
+  g_assert_true (g_ptr_array_index (reached, reached->len - 1) == row (f, "employer"));
 }
 
 int
@@ -483,6 +526,7 @@ main (int    argc,
   ADD ("date", NULL, test_date);
   ADD ("other-key-changes", NULL, test_other_key_changes);
   ADD ("tab-order", NULL, test_tab_order);
+  ADD ("stay-and-work", NULL, test_stay_and_work);
 #undef ADD
 
   status = g_test_run ();

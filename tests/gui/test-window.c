@@ -187,7 +187,7 @@ test_window_procedures (void)
   browser = ed_test_find_widget (GTK_WIDGET (window), ED_TYPE_PROCEDURE_BROWSER, NULL);
   g_assert_nonnull (browser);
   ed_test_wait_until_mapped (browser);
-  g_assert_cmpuint (count_visible_rows (browser), ==, 10);
+  g_assert_cmpuint (count_visible_rows (browser), ==, 21);
   ed_test_screenshot (GTK_WIDGET (window), "procedures");
 
   /* Search in any of the three languages. */
@@ -229,6 +229,55 @@ test_window_profile (void)
   g_assert_cmpint (g_strcmp0 (APPLICATION_ID, APP_ID) != 0, ==, DEVELOPMENT_BUILD);
 }
 
+/* How many rows under @root say @text in their subtitle. */
+static guint
+count_subtitles_with (GtkWidget  *root,
+                      const char *text)
+{
+  guint n = 0;
+
+  if (ADW_IS_ACTION_ROW (root))
+    return strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (root)) ?: "", text) != NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_subtitles_with (child, text);
+
+  return n;
+}
+
+/* Content not checked against its sources for longer than the setting
+ * says so in the list; the setting is in Preferences. */
+static void
+test_window_review_age (void)
+{
+  GtkWindow *window = main_window ();
+  GSettings *settings = ed_application_get_settings (app);
+  EdLanguage ui = ed_language_for_ui ();
+  g_autofree char *stale = NULL;
+  GtkWidget *browser;
+  guint n_stale = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL));
+  browser = ed_test_find_widget (GTK_WIDGET (window), ED_TYPE_PROCEDURE_BROWSER, NULL);
+  ed_test_wait_until_mapped (browser);
+
+  /* The shipped procedures were reviewed on 2026-12-06: ten days later
+   * they are stale for a limit of one day, not for 180. */
+  g_setenv ("ED_TODAY", "2026-12-16", TRUE);
+  stale = g_strdup_printf (ed_translate (ui, "status",
+                                         "Reviewed %s — check with the source before use"),
+                           "2026-12-06");
+  g_settings_set_uint (settings, "review-max-days", 1);
+  n_stale = count_subtitles_with (browser, stale);
+  g_assert_cmpuint (n_stale, ==, 12);
+  ed_test_screenshot (GTK_WIDGET (window), "procedures-review");
+
+  g_settings_set_uint (settings, "review-max-days", 180);
+  g_assert_cmpuint (count_subtitles_with (browser, stale), ==, 0);
+  g_unsetenv ("ED_TODAY");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -253,6 +302,7 @@ main (int    argc,
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/window/help-action", test_window_help_action);
   g_test_add_func ("/window/procedures", test_window_procedures);
+  g_test_add_func ("/window/review-age", test_window_review_age);
 
   status = g_test_run ();
 

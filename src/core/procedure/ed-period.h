@@ -18,6 +18,10 @@ gboolean  ed_period_evaluate         (const EdPeriod *period,
                                       const GDate    *event,
                                       GDate          *first_day,
                                       GDate          *last_day);
+void      ed_period_evaluate_days    (const EdPeriod *period,
+                                      const GDate    *event,
+                                      GDate          *first_day,
+                                      GDate          *last_day);
 int       ed_period_day_number       (const EdPeriod *period,
                                       const GDate    *event,
                                       const GDate    *date);

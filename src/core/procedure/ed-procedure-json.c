@@ -111,11 +111,50 @@ put_list (Writer      *w,
 }
 
 static void
+put_ids (Writer     *w,
+         const char *key,
+         GPtrArray  *ids)
+{
+  if (ids == NULL || ids->len == 0)
+    return;
+
+  json_builder_set_member_name (w->builder, key);
+  json_builder_begin_array (w->builder);
+  for (guint i = 0; i < ids->len; i++)
+    json_builder_add_string_value (w->builder, g_ptr_array_index (ids, i));
+  json_builder_end_array (w->builder);
+}
+
+/* Conditions are written back as the file wrote them. */
+static void
+put_condition (Writer            *w,
+               const char        *key,
+               const EdCondition *condition)
+{
+  if (condition == NULL)
+    return;
+  json_builder_set_member_name (w->builder, key);
+  json_builder_add_value (w->builder, json_node_copy (condition->source));
+}
+
+static void
+put_validity (Writer     *w,
+              const char *valid_from,
+              const char *valid_until)
+{
+  put_string (w, "valid_from", valid_from);
+  put_string (w, "valid_until", valid_until);
+}
+
+static void
 put_source (Writer        *w,
             gconstpointer  item)
 {
   const EdSource *source = item;
 
+  put_string (w, "id", source->id);
+  if (source->kind != ED_SOURCE_UNSPECIFIED)
+    put_string (w, "kind", ed_procedure_source_kind_names[source->kind]);
   put_text (w, "title", source->title);
   put_string (w, "url", source->url);
   put_string (w, "text", source->text);
@@ -130,6 +169,9 @@ put_rule (Writer        *w,
 
   put_text (w, "text", rule->text);
   put_text (w, "when", rule->when);
+  put_validity (w, rule->valid_from, rule->valid_until);
+  put_ids (w, "sources", rule->sources);
+  put_true (w, "unverified", rule->unverified);
 }
 
 static void
@@ -141,6 +183,9 @@ put_note (Writer        *w,
   put_string (w, "id", note->id);
   put_string (w, "kind", ed_procedure_note_kind_names[note->kind]);
   put_text (w, "text", note->text);
+  put_validity (w, note->valid_from, note->valid_until);
+  put_ids (w, "sources", note->sources);
+  put_true (w, "added", note->added);
 }
 
 static void
@@ -186,6 +231,8 @@ put_checklist_item (Writer        *w,
   put_string (w, "id", checklist_item->id);
   put_text (w, "text", checklist_item->text);
   put_string (w, "page", checklist_item->page);
+  put_true (w, "required", checklist_item->required);
+  put_true (w, "added", checklist_item->added);
 }
 
 static void
@@ -211,6 +258,7 @@ put_step (Writer        *w,
   put_string (w, "id", step->id);
   put_string (w, "phase", step->phase);
   put_text (w, "title", step->title);
+  put_text (w, "summary", step->summary);
   put_text (w, "body", step->body);
   put_true (w, "optional", step->optional);
   put_string (w, "page", step->page);
@@ -229,6 +277,10 @@ put_step (Writer        *w,
     }
 
   put_list (w, "checklist", step->checklist, put_checklist_item);
+  put_ids (w, "sources", step->sources);
+  put_condition (w, "applies_if", step->condition);
+  put_text (w, "not_applicable", step->not_applicable);
+  put_validity (w, step->valid_from, step->valid_until);
 }
 
 static void
@@ -290,6 +342,38 @@ put_field (Writer        *w,
   put_true (w, "private", field->is_private);
 }
 
+/* A list when the file gave candidates, a string otherwise. */
+static void
+put_events (Writer     *w,
+            const char *key,
+            GPtrArray  *events)
+{
+  if (events == NULL || events->len == 0)
+    return;
+  if (events->len == 1)
+    {
+      put_string (w, key, g_ptr_array_index (events, 0));
+      return;
+    }
+  put_ids (w, key, events);
+}
+
+static void
+put_object_int (Writer     *w,
+                const char *key,
+                const char *inner_key,
+                int         value,
+                const char *second_key,
+                int         second)
+{
+  json_builder_set_member_name (w->builder, key);
+  json_builder_begin_object (w->builder);
+  put_int (w, inner_key, value);
+  if (second_key != NULL)
+    put_int (w, second_key, second);
+  json_builder_end_object (w->builder);
+}
+
 static void
 put_period (Writer        *w,
             gconstpointer  item)
@@ -298,11 +382,76 @@ put_period (Writer        *w,
 
   put_string (w, "id", period->id);
   put_string (w, "kind", ed_procedure_period_kind_names[period->kind]);
-  put_string (w, "event", period->event);
-  put_int (w, "days", period->days);
-  put_string (w, "counting", ed_procedure_counting_names[period->counting]);
+  put_events (w, "event", period->events);
+  put_events (w, "event_time", period->event_times);
+  switch (period->count)
+    {
+    case ED_COUNT_DAYS:
+    case ED_COUNT_MONTHS:
+      put_int (w, period->count == ED_COUNT_DAYS ? "days" : "months", period->amount);
+      put_string (w, "counting", ed_procedure_counting_names[period->counting]);
+      break;
+    case ED_COUNT_HOURS:
+      put_int (w, "hours", period->amount);
+      break;
+    case ED_COUNT_BEFORE_DAYS:
+    case ED_COUNT_BEFORE_MONTHS:
+      put_object_int (w, "before", period->count == ED_COUNT_BEFORE_DAYS ? "days" : "months",
+                      period->amount, NULL, 0);
+      break;
+    case ED_COUNT_MONTH_DAY:
+      put_object_int (w, "month_day", "months_after", period->months_after,
+                      "day", period->month_day);
+      break;
+    case ED_COUNT_MONTH_END:
+      put_object_int (w, "month_end", "months_after", period->months_after, NULL, 0);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
   put_text (w, "label", period->label);
   put_text (w, "note", period->note);
+  put_string (w, "time_zone", period->time_zone);
+  put_string (w, "step", period->step);
+  put_condition (w, "applies_if", period->condition);
+  put_validity (w, period->valid_from, period->valid_until);
+  put_true (w, "unverified", period->unverified);
+  put_ids (w, "sources", period->sources);
+}
+
+static void
+put_question (Writer        *w,
+              gconstpointer  item)
+{
+  const EdQuestion *question = item;
+
+  put_string (w, "id", question->id);
+  put_string (w, "kind", ed_procedure_question_kind_names[question->kind]);
+  put_text (w, "text", question->text);
+  put_text (w, "help", question->help);
+  put_list (w, "choices", question->choices, put_choice);
+  if (question->min >= 0)
+    put_int (w, "min", question->min);
+  if (question->max >= 0)
+    put_int (w, "max", question->max);
+}
+
+static void
+put_fee (Writer        *w,
+         gconstpointer  item)
+{
+  const EdFee *fee = item;
+
+  put_string (w, "id", fee->id);
+  put_string (w, "item", fee->item);
+  put_text (w, "label", fee->label);
+  put_int (w, "amount", fee->amount);
+  put_string (w, "currency", fee->currency);
+  put_validity (w, fee->valid_from, fee->valid_until);
+  put_string (w, "step", fee->step);
+  put_text (w, "note", fee->note);
+  put_true (w, "unverified", fee->unverified);
+  put_ids (w, "sources", fee->sources);
 }
 
 static void
@@ -341,12 +490,14 @@ to_json (EdProcedure *self,
   Writer w = { builder, all, language };
 
   json_builder_begin_object (builder);
-  put_int (&w, "schema", ED_PROCEDURE_SCHEMA);
+  put_int (&w, "schema", self->schema);
   put_string (&w, "id", self->id);
   if (!all)
     put_string (&w, "language", ed_language_code (language));
   put_int (&w, "version", self->version);
   put_string (&w, "updated", self->updated);
+  put_string (&w, "reviewed", self->reviewed);
+  put_string (&w, "time_zone", self->time_zone);
 
   if (self->extra_languages->len > 0)
     {
@@ -374,6 +525,9 @@ to_json (EdProcedure *self,
   put_string_or_null (&w, "valid_until", self->valid_until);
   put_string_or_null (&w, "superseded_by", self->superseded_by);
   put_text (&w, "status_note", self->status_note);
+  put_ids (&w, "see_also", self->see_also);
+  put_condition (&w, "applies_if", self->condition);
+  put_text (&w, "not_applicable", self->not_applicable);
   if (!all)
     {
       g_autofree char *line = ed_procedure_describe_status (self, language);
@@ -387,7 +541,9 @@ to_json (EdProcedure *self,
   put_list (&w, "phases", self->phases, put_phase);
   put_list (&w, "steps", self->steps, put_step);
   put_list (&w, "fields", self->fields, put_field);
+  put_list (&w, "questions", self->questions, put_question);
   put_list (&w, "periods", self->periods, put_period);
+  put_list (&w, "fees", self->fees, put_fee);
   put_list (&w, "contacts", self->contacts, put_contact);
   json_builder_end_object (builder);
 

@@ -13,13 +13,13 @@
 
 const char * const ed_procedure_field_kind_names[] = {
   "text", "name-latin", "date", "phone", "email", "country", "passport-number", "choice",
-  "yes-no", "digits", "password", "address", NULL
+  "yes-no", "digits", "password", "address", "time", "number", NULL
 };
 /* "none" is what a field without a rule has; a file never writes it. */
 const char * const ed_procedure_rule_type_names[] = {
   "none", "passport-number", "name-latin", "phone", "digits", "password", "pattern", NULL
 };
-const char * const ed_procedure_period_kind_names[] = { "period", "window", NULL };
+const char * const ed_procedure_period_kind_names[] = { "period", "window", "deadline", NULL };
 const char * const ed_procedure_counting_names[] = { "event-day-0", "event-day-1", NULL };
 
 static const char * const field_keys[] = {
@@ -34,6 +34,13 @@ static const char * const choice_keys[] = { "value", "label", "official_label", 
 static const char * const period_keys[] = {
   "id", "kind", "event", "days", "counting", "label", "note", NULL
 };
+static const char * const period_keys_2[] = {
+  "event_time", "months", "hours", "before", "month_day", "month_end", "time_zone", "step",
+  "applies_if", "valid_from", "valid_until", "unverified", "sources", NULL
+};
+static const char * const before_keys[] = { "days", "months", NULL };
+static const char * const month_day_keys[] = { "months_after", "day", NULL };
+static const char * const month_end_keys[] = { "months_after", NULL };
 static const char * const contact_keys[] = {
   "id", "name", "phone", "email", "url", "text", "qr", "service", "hours", NULL
 };
@@ -43,11 +50,13 @@ static const char * const hours_keys[] = { "languages", "hours", NULL };
 #define MAX_LENGTH 1000
 /* A hundred years: beyond it a date rule is a typo, and GDate overflows. */
 #define MAX_DAYS 36500
+#define MAX_MONTHS 1200
+#define MAX_HOURS 8760
 
 const char *
 ed_field_kind_to_string (EdFieldKind kind)
 {
-  g_return_val_if_fail (kind <= ED_FIELD_ADDRESS, NULL);
+  g_return_val_if_fail (kind <= ED_FIELD_NUMBER, NULL);
   return ed_procedure_field_kind_names[kind];
 }
 
@@ -58,14 +67,7 @@ ed_field_rule_type_to_string (EdFieldRuleType type)
   return ed_procedure_rule_type_names[type];
 }
 
-static void
-choice_free (EdChoice *choice)
-{
-  g_free (choice->value);
-  g_clear_pointer (&choice->label, ed_text_unref);
-  g_free (choice->official_label);
-  g_free (choice);
-}
+#define choice_free _ed_procedure_choice_free
 
 static void
 field_free (EdField *field)
@@ -89,6 +91,14 @@ period_free (EdPeriod *period)
   g_free (period->event);
   g_clear_pointer (&period->label, ed_text_unref);
   g_clear_pointer (&period->note, ed_text_unref);
+  g_clear_pointer (&period->events, g_ptr_array_unref);
+  g_clear_pointer (&period->event_times, g_ptr_array_unref);
+  g_free (period->time_zone);
+  g_free (period->step);
+  g_clear_pointer (&period->condition, ed_condition_free);
+  g_free (period->valid_from);
+  g_free (period->valid_until);
+  g_clear_pointer (&period->sources, g_ptr_array_unref);
   g_free (period);
 }
 
@@ -293,6 +303,7 @@ read_field (EdJsonReader *r,
             GHashTable   *ids,
             gpointer      user_data)
 {
+  EdProcedure *procedure = user_data;
   EdField *field = g_new0 (EdField, 1);
   int kind;
 
@@ -311,6 +322,8 @@ read_field (EdJsonReader *r,
 
   kind = ed_json_reader_get_enum (r, object, "kind", TRUE, ed_procedure_field_kind_names, -1);
   field->kind = kind >= 0 ? kind : ED_FIELD_TEXT;
+  if ((field->kind == ED_FIELD_TIME || field->kind == ED_FIELD_NUMBER) && procedure->schema < 2)
+    problem_in (r, "kind", _("this kind needs procedure format 2: set “schema” to 2"));
   ed_json_reader_get_bool (r, object, "required", &field->required);
   field->label = ed_json_reader_get_text (r, object, "label", TRUE);
   read_official_label (r, object, field);
@@ -326,10 +339,192 @@ read_field (EdJsonReader *r,
 
 GPtrArray *
 _ed_procedure_read_fields (EdJsonReader *r,
-                           JsonObject   *top)
+                           JsonObject   *top,
+                           EdProcedure  *procedure)
 {
   return ed_json_reader_read_list (r, top, "fields", FALSE, read_field,
-                                   (GDestroyNotify) field_free, NULL);
+                                   (GDestroyNotify) field_free, procedure);
+}
+
+/* An event is a date the traveller has: a traveller date key, or a date
+ * field of this procedure; with @time, a time key or a time field. */
+static void
+check_event (EdJsonReader *r,
+             EdProcedure  *procedure,
+             const char   *event,
+             gboolean      time)
+{
+  const EdField *field = ed_procedure_find_field (procedure, event);
+
+  if (time)
+    {
+      if (ed_traveller_is_key (event) && !ed_traveller_key_is_time (event))
+        ed_json_reader_problem (r, _("this traveller key is not a time: use arrival_time"));
+      else if (!ed_traveller_is_key (event) && field == NULL)
+        ed_json_reader_problem (r, _("neither a traveller time key (arrival_time) "
+                                     "nor the id of a field in “fields”"));
+      else if (field != NULL && field->kind != ED_FIELD_TIME)
+        ed_json_reader_problem (r, _("the field it names is not of kind “time”"));
+      return;
+    }
+
+  if (ed_traveller_is_key (event) && !ed_traveller_key_is_date (event))
+    ed_json_reader_problem (r, _("this traveller key is not a date: use arrival_date, birth_date, "
+                                 "passport_expiry or stay_expiry"));
+  else if (!ed_traveller_is_key (event) && field == NULL)
+    ed_json_reader_problem (r,
+                            _("neither a traveller date key (arrival_date, birth_date, "
+                              "passport_expiry, stay_expiry) nor the id of a field in “fields”"));
+  else if (field != NULL && field->kind != ED_FIELD_DATE)
+    ed_json_reader_problem (r, _("the field it names is not of kind “date”"));
+}
+
+/* `event` and `event_time`: one key, or (format 2) a list of candidates
+ * in order. */
+static GPtrArray *
+read_events (EdJsonReader *r,
+             JsonObject   *object,
+             const char   *key,
+             gboolean      required,
+             EdProcedure  *procedure)
+{
+  GPtrArray *events = g_ptr_array_new_with_free_func (g_free);
+  JsonNode *node = ed_json_reader_member (r, object, key, required);
+  gboolean time = strcmp (key, "event_time") == 0;
+  gsize mark;
+
+  if (node == NULL)
+    return events;
+
+  mark = ed_json_reader_enter (r, key);
+  if (JSON_NODE_HOLDS_ARRAY (node) && procedure->schema >= 2)
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      if (json_array_get_length (array) == 0)
+        ed_json_reader_problem (r, _("must list at least one"));
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          gsize inner = ed_json_reader_enter_index (r, i);
+
+          if (json_node_get_value_type (element) != G_TYPE_STRING)
+            ed_json_reader_problem (r, _("must be a traveller key or a field id, as a string"));
+          else
+            {
+              check_event (r, procedure, json_node_get_string (element), time);
+              g_ptr_array_add (events, g_strdup (json_node_get_string (element)));
+            }
+          ed_json_reader_leave (r, inner);
+        }
+    }
+  else if (json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      check_event (r, procedure, json_node_get_string (node), time);
+      g_ptr_array_add (events, g_strdup (json_node_get_string (node)));
+    }
+  else
+    ed_json_reader_problem (r, procedure->schema >= 2
+                               ? _("must be a traveller key or a field id, or a list of them")
+                               : _("must be a traveller key or a field id, as a string"));
+  ed_json_reader_leave (r, mark);
+
+  return events;
+}
+
+/* Exactly one count: days, months, hours, before, month_day, month_end. */
+static void
+read_count (EdJsonReader *r,
+            JsonObject   *object,
+            EdPeriod     *period)
+{
+  static const char * const counts[] = {
+    "days", "months", "hours", "before", "month_day", "month_end", NULL
+  };
+  const char *count = NULL;
+  guint n = 0;
+
+  for (guint i = 0; counts[i] != NULL; i++)
+    if (ed_json_reader_member (r, object, counts[i], FALSE) != NULL)
+      {
+        count = counts[i];
+        n++;
+      }
+
+  if (n == 0)
+    {
+      ed_json_reader_problem (r, _("a date rule needs one of days, months, hours, before, "
+                                   "month_day or month_end"));
+      return;
+    }
+  if (n > 1)
+    {
+      problem_in (r, count, _("a date rule counts one way only: keep one of days, months, hours, "
+                              "before, month_day and month_end"));
+      return;
+    }
+
+  if (strcmp (count, "days") == 0 || strcmp (count, "months") == 0)
+    {
+      gboolean days = strcmp (count, "days") == 0;
+      gboolean have = ed_json_reader_get_int (r, object, count, TRUE, 0,
+                                              days ? MAX_DAYS : MAX_MONTHS, &period->amount);
+
+      period->count = days ? ED_COUNT_DAYS : ED_COUNT_MONTHS;
+      period->counting = ed_json_reader_get_enum (r, object, "counting", TRUE,
+                                                  ed_procedure_counting_names,
+                                                  ED_COUNTING_EVENT_DAY_0);
+      if (have && period->amount == 0 && period->counting == ED_COUNTING_EVENT_DAY_1)
+        problem_in (r, count, _("must be at least 1 when the event day is day 1"));
+      return;
+    }
+
+  if (json_object_has_member (object, "counting"))
+    problem_in (r, "counting", _("only a rule that counts days or months says how it counts them"));
+
+  if (strcmp (count, "hours") == 0)
+    {
+      period->count = ED_COUNT_HOURS;
+      ed_json_reader_get_int (r, object, "hours", TRUE, 1, MAX_HOURS, &period->amount);
+      return;
+    }
+
+  {
+    JsonObject *o = ed_json_reader_get_object (r, object, count, TRUE);
+    gsize mark;
+
+    if (o == NULL)
+      return;
+    mark = ed_json_reader_enter (r, count);
+
+    if (strcmp (count, "before") == 0)
+      {
+        gboolean days = json_object_has_member (o, "days");
+
+        ed_json_reader_check_keys (r, o, before_keys);
+        if (days == json_object_has_member (o, "months"))
+          ed_json_reader_problem (r, _("give either “days” or “months”"));
+        else
+          ed_json_reader_get_int (r, o, days ? "days" : "months", TRUE, 0,
+                                  days ? MAX_DAYS : MAX_MONTHS, &period->amount);
+        period->count = days ? ED_COUNT_BEFORE_DAYS : ED_COUNT_BEFORE_MONTHS;
+      }
+    else
+      {
+        gboolean end = strcmp (count, "month_end") == 0;
+
+        ed_json_reader_check_keys (r, o, end ? month_end_keys : month_day_keys);
+        ed_json_reader_get_int (r, o, "months_after", TRUE, 0, MAX_MONTHS, &period->months_after);
+        period->count = end ? ED_COUNT_MONTH_END : ED_COUNT_MONTH_DAY;
+        period->month_day = 31;
+        if (!end && ed_json_reader_get_int (r, o, "day", TRUE, 1, 31, &period->month_day) &&
+            period->month_day > 28 && period->month_day != 31)
+          problem_in (r, "day", _("must be 1 to 28, or 31 for the last day of the month (29 and 30 "
+                                  "do not exist in every month)"));
+      }
+
+    ed_json_reader_leave (r, mark);
+  }
 }
 
 static gpointer
@@ -340,38 +535,50 @@ read_period (EdJsonReader *r,
 {
   EdProcedure *procedure = user_data;
   EdPeriod *period = g_new0 (EdPeriod, 1);
-  gboolean have_days;
 
-  ed_json_reader_check_keys (r, object, period_keys);
+  _ed_procedure_check_keys (procedure, r, object, period_keys, period_keys_2);
   period->id = ed_json_reader_read_item_id (r, object, ids);
   period->kind = ed_json_reader_get_enum (r, object, "kind", TRUE, ed_procedure_period_kind_names,
                                           ED_PERIOD_PERIOD);
+  if (period->kind == ED_PERIOD_DEADLINE && procedure->schema < 2)
+    problem_in (r, "kind", _("“deadline” needs procedure format 2: set “schema” to 2"));
 
-  /* The event is a date the traveller has: a traveller date key, or a
-   * date field of this procedure. */
-  period->event = ed_json_reader_get_string (r, object, "event", TRUE);
-  if (period->event != NULL)
-    {
-      const EdField *field = ed_procedure_find_field (procedure, period->event);
+  period->events = read_events (r, object, "event", TRUE, procedure);
+  period->event = period->events->len > 0 ? g_strdup (g_ptr_array_index (period->events, 0)) : NULL;
 
-      if (ed_traveller_is_key (period->event) && !ed_traveller_key_is_date (period->event))
-        problem_in (r, "event", _("this traveller key is not a date: use arrival_date, "
-                                  "birth_date or passport_expiry"));
-      else if (!ed_traveller_is_key (period->event) && field == NULL)
-        problem_in (r, "event", _("neither a traveller date key (arrival_date, birth_date, "
-                                  "passport_expiry) nor the id of a field in “fields”"));
-      else if (field != NULL && field->kind != ED_FIELD_DATE)
-        problem_in (r, "event", _("the field it names is not of kind “date”"));
-    }
+  if (ed_json_reader_member (r, object, "days", FALSE) == NULL && procedure->schema < 2)
+    ed_json_reader_get_int (r, object, "days", TRUE, 0, MAX_DAYS, &period->days);
+  else
+    read_count (r, object, period);
+  if (period->count == ED_COUNT_DAYS)
+    period->days = period->amount;
 
-  have_days = ed_json_reader_get_int (r, object, "days", TRUE, 0, MAX_DAYS, &period->days);
-  period->counting = ed_json_reader_get_enum (r, object, "counting", TRUE,
-                                              ed_procedure_counting_names,
-                                              ED_COUNTING_EVENT_DAY_0);
-  if (have_days && period->days == 0 && period->counting == ED_COUNTING_EVENT_DAY_1)
-    problem_in (r, "days", _("must be at least 1 when the event day is day 1"));
+  period->event_times = read_events (r, object, "event_time", period->count == ED_COUNT_HOURS,
+                                     procedure);
+  if (period->count != ED_COUNT_HOURS && period->event_times->len > 0)
+    problem_in (r, "event_time", _("only a rule that counts hours needs the event's time"));
+  else if (period->event_times->len > 1 && period->event_times->len != period->events->len)
+    problem_in (r, "event_time", _("give one time for each event, in the same order"));
+
   period->label = ed_json_reader_get_text (r, object, "label", TRUE);
   period->note = ed_json_reader_get_text (r, object, "note", FALSE);
+
+  period->time_zone = ed_json_reader_get_string (r, object, "time_zone", FALSE);
+  if (period->time_zone != NULL)
+    {
+      g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (period->time_zone);
+
+      if (zone == NULL && strchr (period->time_zone, '/') == NULL)
+        problem_in (r, "time_zone",
+                    _("not a time zone: use a name such as Asia/Shanghai or Asia/Tokyo"));
+    }
+  period->step = ed_json_reader_get_id (r, object, "step", FALSE);
+  if (period->step != NULL && ed_procedure_find_step (procedure, period->step) == NULL)
+    problem_in (r, "step", _("not the id of a step in “steps”"));
+  period->condition = _ed_procedure_read_condition (procedure, r, object, "applies_if");
+  _ed_procedure_read_validity (procedure, r, object, &period->valid_from, &period->valid_until);
+  ed_json_reader_get_bool (r, object, "unverified", &period->unverified);
+  period->sources = _ed_procedure_read_source_ids (procedure, r, object, FALSE);
 
   return period;
 }

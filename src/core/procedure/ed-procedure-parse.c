@@ -1,4 +1,4 @@
-/* ed-procedure-parse.c — a procedure file (schema 1) into EdProcedure
+/* ed-procedure-parse.c — a procedure file (schema 1 or 2) into EdProcedure
  *
  * Reads and checks in one pass: every part is checked where it is read,
  * with its JSON path, and references (a step's fields and phase, a
@@ -16,29 +16,46 @@
 #include "ed-procedure-private.h"
 #include "ed-traveller-keys.h"
 
-const char * const ed_procedure_status_names[] = { "current", "archived", NULL };
-const char * const ed_procedure_note_kind_names[] = { "info", "warning", "penalty", NULL };
+const char * const ed_procedure_status_names[] = { "current", "archived", "planned", NULL };
+const char * const ed_procedure_note_kind_names[] = {
+  "info", "warning", "penalty", "check", NULL
+};
 
 static const char * const top_keys[] = {
   "schema", "id", "version", "updated", "languages", "region", "title", "summary", "intro",
   "status", "valid_from", "valid_until", "superseded_by", "status_note", "sources", "rules",
   "notes", "phases", "steps", "fields", "periods", "contacts", NULL
 };
+static const char * const top_keys_2[] = {
+  "reviewed", "time_zone", "see_also", "applies_if", "not_applicable", "questions", "fees",
+  NULL
+};
 static const char * const region_keys[] = { "country", "subdivision", "name", NULL };
 static const char * const source_keys[] = { "title", "url", "text", "date", NULL };
+static const char * const source_keys_2[] = { "id", "kind", NULL };
 static const char * const rule_keys[] = { "text", "when", NULL };
+static const char * const validity_keys_2[] = {
+  "valid_from", "valid_until", "sources", "unverified", NULL
+};
 static const char * const note_keys[] = { "id", "kind", "text", NULL };
+static const char * const note_keys_2[] = {
+  "valid_from", "valid_until", "sources", "added", NULL
+};
 static const char * const phase_keys[] = { "id", "title", NULL };
 static const char * const link_keys[] = { "id", "url", "text", "title", "qr",
                                           "official_only", NULL };
 static const char * const code_keys[] = { "id", "title", NULL };
 static const char * const checklist_keys[] = { "id", "text", "page", NULL };
+static const char * const checklist_keys_2[] = { "required", "added", NULL };
 static const char * const alternative_keys[] = {
   "id", "title", "body", "links", "notes", "original_codes", NULL
 };
 static const char * const step_keys[] = {
   "id", "phase", "title", "body", "optional", "page", "alternatives", "notes", "links",
   "original_codes", "fields", "checklist", NULL
+};
+static const char * const step_keys_2[] = {
+  "summary", "sources", "applies_if", "not_applicable", "valid_from", "valid_until", NULL
 };
 
 static void
@@ -48,6 +65,7 @@ source_free (EdSource *source)
   g_free (source->url);
   g_free (source->date);
   g_free (source->text);
+  g_free (source->id);
   g_free (source);
 }
 
@@ -56,6 +74,9 @@ rule_free (EdRule *rule)
 {
   g_clear_pointer (&rule->text, ed_text_unref);
   g_clear_pointer (&rule->when, ed_text_unref);
+  g_free (rule->valid_from);
+  g_free (rule->valid_until);
+  g_clear_pointer (&rule->sources, g_ptr_array_unref);
   g_free (rule);
 }
 
@@ -64,6 +85,9 @@ note_free (EdNote *note)
 {
   g_free (note->id);
   g_clear_pointer (&note->text, ed_text_unref);
+  g_free (note->valid_from);
+  g_free (note->valid_until);
+  g_clear_pointer (&note->sources, g_ptr_array_unref);
   g_free (note);
 }
 
@@ -128,6 +152,12 @@ step_free (EdStep *step)
   g_clear_pointer (&step->checklist, g_ptr_array_unref);
   g_free (step->page);
   g_clear_pointer (&step->original_codes, g_ptr_array_unref);
+  g_clear_pointer (&step->summary, ed_text_unref);
+  g_clear_pointer (&step->sources, g_ptr_array_unref);
+  g_clear_pointer (&step->condition, ed_condition_free);
+  g_clear_pointer (&step->not_applicable, ed_text_unref);
+  g_free (step->valid_from);
+  g_free (step->valid_until);
   g_free (step);
 }
 
@@ -165,7 +195,7 @@ _ed_procedure_is_email (const char *text)
 }
 
 /* Digits with the separators a printed number uses: "03-6757-1038",
- * "+81 3 6757 1038", "(03) 6757-1038". */
+ * "+81 3 6757 1038", "(03) 6757-1038", "(+86)12367". */
 gboolean
 _ed_procedure_is_phone (const char *text)
 {
@@ -175,7 +205,9 @@ _ed_procedure_is_phone (const char *text)
     {
       if (g_ascii_isdigit (*p))
         digits++;
-      else if (strchr ("+-() .", *p) == NULL || (*p == '+' && p != text))
+      /* A leading "+", or "(+86)" as Chinese sources write it. */
+      else if (strchr ("+-() .", *p) == NULL ||
+               (*p == '+' && p != text && !(p == text + 1 && text[0] == '(')))
         return FALSE;
     }
   return digits >= 3;
@@ -280,9 +312,13 @@ read_source (EdJsonReader *r,
              GHashTable   *ids,
              gpointer      user_data)
 {
+  EdProcedure *self = user_data;
   EdSource *source = g_new0 (EdSource, 1);
 
-  ed_json_reader_check_keys (r, object, source_keys);
+  _ed_procedure_check_keys (self, r, object, source_keys, source_keys_2);
+  source->id = self->schema >= 2 ? ed_json_reader_read_item_id (r, object, ids) : NULL;
+  source->kind = ed_json_reader_get_enum (r, object, "kind", FALSE,
+                                          ed_procedure_source_kind_names, ED_SOURCE_UNSPECIFIED);
   source->title = ed_json_reader_get_text (r, object, "title", TRUE);
   read_address (r, object, FALSE, TRUE, &source->url, &source->text);
   source->date = ed_json_reader_get_date (r, object, "date", FALSE);
@@ -296,11 +332,15 @@ read_rule (EdJsonReader *r,
            GHashTable   *ids,
            gpointer      user_data)
 {
+  EdProcedure *self = user_data;
   EdRule *rule = g_new0 (EdRule, 1);
 
-  ed_json_reader_check_keys (r, object, rule_keys);
+  _ed_procedure_check_keys (self, r, object, rule_keys, validity_keys_2);
   rule->text = ed_json_reader_get_text (r, object, "text", TRUE);
   rule->when = ed_json_reader_get_text (r, object, "when", FALSE);
+  _ed_procedure_read_validity (self, r, object, &rule->valid_from, &rule->valid_until);
+  rule->sources = _ed_procedure_read_source_ids (self, r, object, FALSE);
+  ed_json_reader_get_bool (r, object, "unverified", &rule->unverified);
 
   return rule;
 }
@@ -311,13 +351,24 @@ read_note (EdJsonReader *r,
            GHashTable   *ids,
            gpointer      user_data)
 {
+  EdProcedure *self = user_data;
   EdNote *note = g_new0 (EdNote, 1);
 
-  ed_json_reader_check_keys (r, object, note_keys);
+  _ed_procedure_check_keys (self, r, object, note_keys, note_keys_2);
   note->id = ed_json_reader_read_item_id (r, object, ids);
   note->kind = ed_json_reader_get_enum (r, object, "kind", TRUE, ed_procedure_note_kind_names,
                                         ED_NOTE_INFO);
+  if (note->kind == ED_NOTE_CHECK && self->schema < 2)
+    {
+      gsize mark = ed_json_reader_enter (r, "kind");
+
+      ed_json_reader_problem (r, _("“check” needs procedure format 2: set “schema” to 2"));
+      ed_json_reader_leave (r, mark);
+    }
   note->text = ed_json_reader_get_text (r, object, "text", TRUE);
+  _ed_procedure_read_validity (self, r, object, &note->valid_from, &note->valid_until);
+  note->sources = _ed_procedure_read_source_ids (self, r, object, FALSE);
+  ed_json_reader_get_bool (r, object, "added", &note->added);
 
   return note;
 }
@@ -376,12 +427,15 @@ read_checklist_item (EdJsonReader *r,
                      GHashTable   *ids,
                      gpointer      user_data)
 {
+  EdProcedure *self = user_data;
   EdChecklistItem *item = g_new0 (EdChecklistItem, 1);
 
-  ed_json_reader_check_keys (r, object, checklist_keys);
+  _ed_procedure_check_keys (self, r, object, checklist_keys, checklist_keys_2);
   item->id = ed_json_reader_read_item_id (r, object, ids);
   item->text = ed_json_reader_get_text (r, object, "text", TRUE);
   item->page = ed_json_reader_get_string (r, object, "page", FALSE);
+  ed_json_reader_get_bool (r, object, "required", &item->required);
+  ed_json_reader_get_bool (r, object, "added", &item->added);
 
   return item;
 }
@@ -401,7 +455,7 @@ read_alternative (EdJsonReader *r,
   alternative->links = ed_json_reader_read_list (r, object, "links", FALSE, read_link,
                                                  (GDestroyNotify) link_free, NULL);
   alternative->notes = ed_json_reader_read_list (r, object, "notes", FALSE, read_note,
-                                                 (GDestroyNotify) note_free, NULL);
+                                                 (GDestroyNotify) note_free, user_data);
   alternative->original_codes = ed_json_reader_read_list (r, object, "original_codes", FALSE,
                                                           read_original_code,
                                                           (GDestroyNotify) original_code_free,
@@ -456,7 +510,7 @@ read_step (EdJsonReader *r,
   EdStep *step = g_new0 (EdStep, 1);
   gboolean has_phases = procedure->phases->len > 0;
 
-  ed_json_reader_check_keys (r, object, step_keys);
+  _ed_procedure_check_keys (procedure, r, object, step_keys, step_keys_2);
   step->id = ed_json_reader_read_item_id (r, object, ids);
 
   step->phase = ed_json_reader_get_id (r, object, "phase", has_phases);
@@ -476,10 +530,11 @@ read_step (EdJsonReader *r,
   step->body = ed_json_reader_get_text (r, object, "body", TRUE);
   ed_json_reader_get_bool (r, object, "optional", &step->optional);
   step->page = ed_json_reader_get_string (r, object, "page", FALSE);
+  step->summary = ed_json_reader_get_text (r, object, "summary", FALSE);
   step->alternatives = ed_json_reader_read_list (r, object, "alternatives", FALSE, read_alternative,
-                                                 (GDestroyNotify) alternative_free, NULL);
+                                                 (GDestroyNotify) alternative_free, procedure);
   step->notes = ed_json_reader_read_list (r, object, "notes", FALSE, read_note,
-                                          (GDestroyNotify) note_free, NULL);
+                                          (GDestroyNotify) note_free, procedure);
   step->links = ed_json_reader_read_list (r, object, "links", FALSE, read_link,
                                           (GDestroyNotify) link_free, NULL);
   step->original_codes = ed_json_reader_read_list (r, object, "original_codes", FALSE,
@@ -487,7 +542,11 @@ read_step (EdJsonReader *r,
                                                    (GDestroyNotify) original_code_free, NULL);
   step->field_ids = read_step_fields (r, object, procedure);
   step->checklist = ed_json_reader_read_list (r, object, "checklist", FALSE, read_checklist_item,
-                                              (GDestroyNotify) checklist_item_free, NULL);
+                                              (GDestroyNotify) checklist_item_free, procedure);
+  step->sources = _ed_procedure_read_source_ids (procedure, r, object, procedure->schema >= 2);
+  step->condition = _ed_procedure_read_condition (procedure, r, object, "applies_if");
+  step->not_applicable = ed_json_reader_get_text (r, object, "not_applicable", FALSE);
+  _ed_procedure_read_validity (procedure, r, object, &step->valid_from, &step->valid_until);
 
   return step;
 }
@@ -581,6 +640,25 @@ read_region (EdProcedure  *self,
   ed_json_reader_leave (r, mark);
 }
 
+/* The zone hour rules are computed in: one GLib knows (IANA). */
+static void
+read_time_zone (EdProcedure  *self,
+                EdJsonReader *r,
+                JsonObject   *top)
+{
+  g_autoptr(GTimeZone) zone = NULL;
+
+  self->time_zone = ed_json_reader_get_string (r, top, "time_zone", FALSE);
+  if (self->time_zone == NULL)
+    return;
+
+  zone = g_time_zone_new_identifier (self->time_zone);
+  if (zone == NULL && strchr (self->time_zone, '/') == NULL)
+    ed_json_reader_problem_at (r, "time_zone", _("“%s” is not a time zone: "
+                                                 "use a name such as Asia/Shanghai or Asia/Tokyo"),
+                               self->time_zone);
+}
+
 static void
 check_status (EdProcedure  *self,
               EdJsonReader *r,
@@ -594,6 +672,16 @@ check_status (EdProcedure  *self,
         ed_json_reader_problem_at (r, "valid_until", _("required when “status” is “archived”"));
       if (ed_json_reader_member (r, top, "status_note", FALSE) == NULL)
         ed_json_reader_problem_at (r, "status_note", _("required when “status” is “archived”"));
+    }
+
+  /* A planned procedure says from when. */
+  if (self->status == ED_STATUS_PLANNED)
+    {
+      if (self->schema < 2)
+        ed_json_reader_problem_at (r, "status",
+                                   _("“planned” needs procedure format 2: set “schema” to 2"));
+      else if (ed_json_reader_member (r, top, "valid_from", FALSE) == NULL)
+        ed_json_reader_problem_at (r, "valid_from", _("required when “status” is “planned”"));
     }
 
   if (self->valid_from != NULL && self->valid_until != NULL &&
@@ -644,7 +732,8 @@ _ed_procedure_parse (EdProcedure  *self,
       return;
     }
 
-  ed_json_reader_check_keys (r, top, top_keys);
+  self->schema = schema;
+  _ed_procedure_check_keys (self, r, top, top_keys, top_keys_2);
 
   /* Before any text: they decide which languages every text needs. */
   read_languages (self, r, top);
@@ -657,6 +746,8 @@ _ed_procedure_parse (EdProcedure  *self,
 
   ed_json_reader_get_int (r, top, "version", TRUE, 1, G_MAXINT, &self->version);
   self->updated = ed_json_reader_get_date (r, top, "updated", TRUE);
+  self->reviewed = ed_json_reader_get_date (r, top, "reviewed", schema >= 2);
+  read_time_zone (self, r, top);
   read_region (self, r, top);
   self->title = ed_json_reader_get_text (r, top, "title", TRUE);
   self->summary = ed_json_reader_get_text (r, top, "summary", TRUE);
@@ -677,16 +768,27 @@ _ed_procedure_parse (EdProcedure  *self,
                                              (GDestroyNotify) free_func, data); \
   } G_STMT_END
 
-  READ_LIST (sources, "sources", TRUE, read_source, source_free, NULL);
-  READ_LIST (rules, "rules", FALSE, read_rule, rule_free, NULL);
-  READ_LIST (notes, "notes", FALSE, read_note, note_free, NULL);
-  READ_LIST (phases, "phases", FALSE, read_phase, phase_free, NULL);
-  /* Steps refer to fields and phases, periods to fields: read those first. */
+  _ed_procedure_read_relations (self, r, top);
+
+  /* Everything else refers to sources; steps to fields, phases and
+   * questions; conditions to fields and questions; periods and fees to
+   * steps: each is read after what it refers to. */
+  READ_LIST (sources, "sources", TRUE, read_source, source_free, self);
+  READ_LIST (rules, "rules", FALSE, read_rule, rule_free, self);
+  READ_LIST (notes, "notes", FALSE, read_note, note_free, self);
+  READ_LIST (phases, "phases", FALSE, read_phase, phase_free, self);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
-  self->fields = _ed_procedure_read_fields (r, top);
+  self->fields = _ed_procedure_read_fields (r, top, self);
+  g_clear_pointer (&self->questions, g_ptr_array_unref);
+  self->questions = _ed_procedure_read_questions (self, r, top);
+  g_clear_pointer (&self->condition, ed_condition_free);
+  self->condition = _ed_procedure_read_condition (self, r, top, "applies_if");
+  self->not_applicable = ed_json_reader_get_text (r, top, "not_applicable", FALSE);
   READ_LIST (steps, "steps", TRUE, read_step, step_free, self);
   g_clear_pointer (&self->periods, g_ptr_array_unref);
   self->periods = _ed_procedure_read_periods (r, top, self);
+  g_clear_pointer (&self->fees, g_ptr_array_unref);
+  self->fees = _ed_procedure_read_fees (self, r, top);
   g_clear_pointer (&self->contacts, g_ptr_array_unref);
   self->contacts = _ed_procedure_read_contacts (r, top);
 

@@ -42,6 +42,13 @@ ed_procedure_finalize (GObject *object)
   g_clear_pointer (&self->periods, g_ptr_array_unref);
   g_clear_pointer (&self->contacts, g_ptr_array_unref);
   g_free (self->search_text);
+  g_free (self->reviewed);
+  g_free (self->time_zone);
+  g_clear_pointer (&self->see_also, g_ptr_array_unref);
+  g_clear_pointer (&self->condition, ed_condition_free);
+  g_clear_pointer (&self->not_applicable, ed_text_unref);
+  g_clear_pointer (&self->questions, g_ptr_array_unref);
+  g_clear_pointer (&self->fees, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ed_procedure_parent_class)->finalize (object);
 }
@@ -65,6 +72,9 @@ ed_procedure_init (EdProcedure *self)
   self->fields = g_ptr_array_new ();
   self->periods = g_ptr_array_new ();
   self->contacts = g_ptr_array_new ();
+  self->see_also = g_ptr_array_new ();
+  self->questions = g_ptr_array_new ();
+  self->fees = g_ptr_array_new ();
 }
 
 static char *
@@ -329,6 +339,9 @@ DEFINE_LIST_GETTER (steps)
 DEFINE_LIST_GETTER (fields)
 DEFINE_LIST_GETTER (periods)
 DEFINE_LIST_GETTER (contacts)
+DEFINE_LIST_GETTER (see_also)
+DEFINE_LIST_GETTER (questions)
+DEFINE_LIST_GETTER (fees)
 
 #undef DEFINE_LIST_GETTER
 
@@ -359,6 +372,90 @@ find_by_id (GPtrArray  *items,
 G_STATIC_ASSERT (G_STRUCT_OFFSET (EdField, id) == 0);
 G_STATIC_ASSERT (G_STRUCT_OFFSET (EdStep, id) == 0);
 G_STATIC_ASSERT (G_STRUCT_OFFSET (EdPhase, id) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (EdQuestion, id) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (EdPeriod, id) == 0);
+
+const EdQuestion *
+ed_procedure_find_question (EdProcedure *self,
+                            const char  *question_id)
+{
+  g_return_val_if_fail (ED_IS_PROCEDURE (self), NULL);
+  return find_by_id (self->questions, question_id);
+}
+
+const EdPeriod *
+ed_procedure_find_period (EdProcedure *self,
+                          const char  *period_id)
+{
+  g_return_val_if_fail (ED_IS_PROCEDURE (self), NULL);
+  return find_by_id (self->periods, period_id);
+}
+
+/* Sources have ids from procedure format 2 on. */
+const EdSource *
+ed_procedure_find_source (EdProcedure *self,
+                          const char  *source_id)
+{
+  g_return_val_if_fail (ED_IS_PROCEDURE (self), NULL);
+
+  for (guint i = 0; source_id != NULL && i < self->sources->len; i++)
+    {
+      const EdSource *source = g_ptr_array_index (self->sources, i);
+
+      if (g_strcmp0 (source->id, source_id) == 0)
+        return source;
+    }
+  return NULL;
+}
+
+/* Returns: the procedure format the file is written in, 1 or 2 */
+int
+ed_procedure_get_schema (EdProcedure *self)
+{
+  g_return_val_if_fail (ED_IS_PROCEDURE (self), 0);
+  return self->schema;
+}
+
+/* Returns: when the content was last checked against its sources:
+ *   `reviewed`, or for a format 1 file `updated` */
+const char *
+ed_procedure_get_reviewed (EdProcedure *self)
+{
+  g_return_val_if_fail (ED_IS_PROCEDURE (self), NULL);
+  return self->reviewed != NULL ? self->reviewed : self->updated;
+}
+
+/* Returns: the IANA zone the procedure's hours are in: its own, or its
+ *   country's */
+const char *
+ed_procedure_get_time_zone (EdProcedure *self)
+{
+  g_return_val_if_fail (ED_IS_PROCEDURE (self), "UTC");
+
+  if (self->time_zone != NULL)
+    return self->time_zone;
+  if (g_strcmp0 (self->country, "CN") == 0)
+    return "Asia/Shanghai";
+  if (g_strcmp0 (self->country, "JP") == 0)
+    return "Asia/Tokyo";
+  return "UTC";
+}
+
+/* Returns: (nullable): who the whole procedure applies to */
+const EdCondition *
+ed_procedure_get_condition (EdProcedure *self)
+{
+  g_return_val_if_fail (ED_IS_PROCEDURE (self), NULL);
+  return self->condition;
+}
+
+/* Returns: (nullable): why it is not needed, when it does not apply */
+EdText *
+ed_procedure_get_not_applicable (EdProcedure *self)
+{
+  g_return_val_if_fail (ED_IS_PROCEDURE (self), NULL);
+  return self->not_applicable;
+}
 
 const EdField *
 ed_procedure_find_field (EdProcedure *self,

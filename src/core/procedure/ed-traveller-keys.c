@@ -23,7 +23,14 @@ static const char * const keys[] = {
   "address_abroad",
   "address_local",
   "arrival_date",
+  "arrival_time",
   "arrival_port",
+  "flight_number",
+  "visa_type",
+  "status_of_residence",
+  "stay_expiry",
+  "residence_card_number",
+  "employer",
   NULL
 };
 
@@ -57,5 +64,12 @@ ed_traveller_key_is_date (const char *key)
 {
   return g_strcmp0 (key, "birth_date") == 0 ||
          g_strcmp0 (key, "passport_expiry") == 0 ||
-         g_strcmp0 (key, "arrival_date") == 0;
+         g_strcmp0 (key, "arrival_date") == 0 ||
+         g_strcmp0 (key, "stay_expiry") == 0;
+}
+
+gboolean
+ed_traveller_key_is_time (const char *key)
+{
+  return g_strcmp0 (key, "arrival_time") == 0;
 }

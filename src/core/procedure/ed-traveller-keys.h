@@ -14,11 +14,12 @@
 G_BEGIN_DECLS
 
 /* How many keys ed_traveller_keys() lists. */
-#define ED_TRAVELLER_N_KEYS 15
+#define ED_TRAVELLER_N_KEYS 22
 
 const char * const *ed_traveller_keys         (void);
 int                 ed_traveller_key_index    (const char *key);
 gboolean            ed_traveller_is_key       (const char *key);
 gboolean            ed_traveller_key_is_date  (const char *key);
+gboolean            ed_traveller_key_is_time  (const char *key);
 
 G_END_DECLS

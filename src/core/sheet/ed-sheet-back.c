@@ -135,7 +135,7 @@ build_sources (EdSheetBuilder *builder)
     }
 
   if (as_of == NULL)
-    as_of = ed_procedure_get_updated (builder->procedure);
+    as_of = ed_procedure_get_reviewed (builder->procedure);
 
   row = _ed_sheet_block_add_row (block, 0);
   _ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_SMALL_BOLD, ED_SHEET_ACCENT,

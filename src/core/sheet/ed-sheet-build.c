@@ -374,10 +374,15 @@ build_status (EdSheetBuilder *builder,
 {
   const EdSheetGeometry *g = &builder->geometry;
   EdProcedure *procedure = builder->procedure;
-  gboolean ended = ed_procedure_get_status (procedure) == ED_STATUS_ARCHIVED;
+  EdProcedureState state = ed_procedure_get_state (procedure, NULL);
+  guint max_days = ed_sheet_options_get_review_max_days (builder->options);
+  gboolean ended = state == ED_PROCEDURE_ENDED;
+  gboolean stale = !ended && ed_procedure_review_is_stale (procedure, NULL, max_days);
   g_autofree char *date = ended ? _ed_sheet_ended_date (procedure)
                                 : g_strdup (ed_procedure_get_valid_from (procedure));
   EdText *note = ed_procedure_get_status_note (procedure);
+  guint32 color = ended ? ED_SHEET_ENDED
+                  : state == ED_PROCEDURE_IN_FORCE ? ED_SHEET_CURRENT : ED_SHEET_WARNING;
 
   for (guint i = 0; i < g->n_languages; i++)
     {
@@ -393,19 +398,38 @@ build_status (EdSheetBuilder *builder,
       else if (ended)
         line = g_strdup (_ed_sheet_word (language,
                                          NC_("sheet", "Ended: this procedure no longer applies.")));
+      else if (state == ED_PROCEDURE_PLANNED)
+        line = g_strdup_printf (_ed_sheet_word (language,
+                                                NC_("sheet", "Planned, from %s: not in force "
+                                                             "yet.")),
+                                date);
+      else if (state == ED_PROCEDURE_ENDING)
+        line = g_strdup_printf (_ed_sheet_word (language,
+                                                NC_("sheet", "In force until %s, and ending "
+                                                             "soon.")),
+                                ed_procedure_get_valid_until (procedure));
       else if (date != NULL)
         line = g_strdup_printf (_ed_sheet_word (language, NC_("sheet", "In force since %s")), date);
       else
         line = g_strdup (_ed_sheet_word (language, NC_("sheet", "In force")));
 
-      y = _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_BODY_BOLD, language,
-                                    ended ? ED_SHEET_ENDED : ED_SHEET_CURRENT, line,
+      y = _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_BODY_BOLD, language, color, line,
                                     g->column_x[i], 0, g->column_width);
+      /* Content the office's setting finds too old says so under it. */
+      if (stale)
+        {
+          g_autofree char *review = ed_procedure_describe_review (procedure, language, NULL,
+                                                                  max_days);
+
+          y += 1 + _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL_BOLD, language,
+                                             ED_SHEET_WARNING, review,
+                                             g->column_x[i], y + 1, g->column_width);
+        }
       if (note != NULL)
         _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL, language,
                                   ended ? ED_SHEET_ENDED : ED_SHEET_MUTED,
                                   ed_text_lookup (note, language),
-                                 g->column_x[i], y + 1, g->column_width);
+                                  g->column_x[i], y + 1, g->column_width);
     }
 }
 
@@ -447,7 +471,7 @@ build_title (EdSheetBuilder *builder)
 
   as_of = g_strdup (ed_sheet_options_get_as_of (builder->options) != NULL
                     ? ed_sheet_options_get_as_of (builder->options)
-                    : ed_procedure_get_updated (procedure));
+                    : ed_procedure_get_reviewed (procedure));
   build_traveller_box (builder, block, as_of);
 }
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ed-date.h"
+#include "ed-due.h"
 #include "ed-normalize.h"
 #include "ed-period.h"
 #include "ed-validate.h"
@@ -71,26 +72,28 @@ passport_name (EdTraveller *traveller)
   return g_strdup (surname != NULL ? surname : given);
 }
 
-/* The last day of a period, from the traveller's date it counts from. */
+/* A date rule's deadline (or its window's last day) for the traveller:
+ * a day, or a day and time with the zone's offset for an hour rule;
+ * %NULL leaves the line to fill in by hand. */
 static char *
 period_last_day (EdProcedure  *procedure,
                  const char   *period_id,
                  EdTraveller  *traveller)
 {
-  GPtrArray *periods = ed_procedure_get_periods (procedure);
+  const EdPeriod *period = ed_procedure_find_period (procedure, period_id);
+  g_autoptr(EdDue) due = NULL;
+  EdFacts facts;
 
-  for (guint i = 0; periods != NULL && i < periods->len; i++)
-    {
-      const EdPeriod *period = g_ptr_array_index (periods, i);
-      GDate event, last;
+  if (period == NULL)
+    return NULL;
 
-      if (g_strcmp0 (period->id, period_id) == 0 &&
-          ed_traveller_find_event_date (traveller, procedure, period, &event) &&
-          ed_period_evaluate (period, &event, NULL, &last))
-        return ed_date_format (&last);
-    }
-
-  return NULL;
+  ed_traveller_get_facts (traveller, &facts, NULL);
+  due = ed_period_compute (period, procedure, &facts);
+  if (due->state != ED_DUE_COMPUTED)
+    return NULL;
+  if (due->timed)
+    return g_date_time_format (due->until, "%Y-%m-%d %H:%M (UTC%:z)");
+  return ed_date_format (&due->until_day);
 }
 
 static char *

@@ -19,6 +19,7 @@ struct _EdSheetOptions
   char       *as_of;
   char       *case_reference;
   gboolean    personal_qr;
+  guint       review_max_days;
 };
 
 G_DEFINE_BOXED_TYPE (EdSheetOptions, ed_sheet_options, ed_sheet_options_copy, ed_sheet_options_free)
@@ -214,7 +215,7 @@ ed_sheet_options_get_paper (const EdSheetOptions *self)
 /**
  * ed_sheet_options_set_as_of:
  * @date: (nullable): YYYY-MM-DD, or %NULL for the date the procedure's
- *   content was last checked (its "updated")
+ *   content was last checked against its sources (its "reviewed")
  */
 gboolean
 ed_sheet_options_set_as_of (EdSheetOptions *self,
@@ -234,6 +235,24 @@ const char *
 ed_sheet_options_get_as_of (const EdSheetOptions *self)
 {
   return self->as_of;
+}
+
+/**
+ * ed_sheet_options_set_review_max_days:
+ * @days: how old a procedure's review may be before the sheet says
+ *   "check with the source before use" (the office's setting)
+ */
+void
+ed_sheet_options_set_review_max_days (EdSheetOptions *self,
+                                      guint           days)
+{
+  self->review_max_days = MAX (days, 1);
+}
+
+guint
+ed_sheet_options_get_review_max_days (const EdSheetOptions *self)
+{
+  return self->review_max_days != 0 ? self->review_max_days : ED_PROCEDURE_REVIEW_MAX_DAYS;
 }
 
 void

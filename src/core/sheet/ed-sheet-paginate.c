@@ -334,7 +334,7 @@ build_banner (EdSheetBuilder *builder)
   double width = (g->right - g->left - 2 * pad - (g->n_languages - 1) * g->base) / g->n_languages;
   double height = 0;
 
-  if (ed_procedure_get_status (builder->procedure) != ED_STATUS_ARCHIVED)
+  if (!ed_procedure_has_ended (builder->procedure, NULL))
     return NULL;
 
   ended = _ed_sheet_ended_date (builder->procedure);

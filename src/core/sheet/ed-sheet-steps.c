@@ -48,6 +48,7 @@ note_color (EdNoteKind kind)
     case ED_NOTE_PENALTY:
       return ED_SHEET_ENDED;
     case ED_NOTE_WARNING:
+    case ED_NOTE_CHECK:
       return ED_SHEET_WARNING;
     case ED_NOTE_INFO:
     default:
@@ -64,6 +65,8 @@ note_word (EdNoteKind kind)
       return NC_("sheet", "Penalty");
     case ED_NOTE_WARNING:
       return NC_("sheet", "Warning");
+    case ED_NOTE_CHECK:
+      return NC_("sheet", "Check before use");
     case ED_NOTE_INFO:
     default:
       return NC_("sheet", "Note");

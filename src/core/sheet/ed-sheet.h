@@ -66,6 +66,9 @@ EdPaper          ed_sheet_options_get_paper           (const EdSheetOptions *sel
 gboolean         ed_sheet_options_set_as_of           (EdSheetOptions       *self,
                                                        const char           *date);
 const char      *ed_sheet_options_get_as_of           (const EdSheetOptions *self);
+void             ed_sheet_options_set_review_max_days (EdSheetOptions       *self,
+                                                       guint                 days);
+guint            ed_sheet_options_get_review_max_days (const EdSheetOptions *self);
 void             ed_sheet_options_set_case_reference  (EdSheetOptions       *self,
                                                        const char           *reference);
 const char      *ed_sheet_options_get_case_reference  (const EdSheetOptions *self);

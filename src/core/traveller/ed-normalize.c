@@ -297,6 +297,61 @@ ed_normalize_choice (const char *text)
 }
 
 /**
+ * ed_normalize_time:
+ *
+ * A time of day as staff type it (9:05, ０９：０５, 0905, 9.05) in the
+ * form the rules check: HH:MM. What cannot be read is left for the
+ * rules to report.
+ *
+ * Returns: (transfer full) (nullable): the time
+ */
+char *
+ed_normalize_time (const char *text)
+{
+  g_autofree char *folded = NULL;
+  const char *p;
+  guint hour = 0, minute = 0, n = 0;
+
+  if (text == NULL)
+    return NULL;
+
+  folded = ed_fold_nfkc (text);
+  p = folded;
+  while (g_ascii_isdigit (*p) && n < 4)
+    hour = hour * 10 + (guint) (*p++ - '0'), n++;
+
+  if (*p == '\0' && (n == 3 || n == 4))
+    {
+      /* 905, 0905 */
+      minute = hour % 100;
+      hour /= 100;
+    }
+  else if (n >= 1 && n <= 2 && (*p == ':' || *p == '.') &&
+           g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && p[3] == '\0')
+    minute = (guint) (p[1] - '0') * 10 + (guint) (p[2] - '0');
+  else
+    return g_steal_pointer (&folded);
+
+  if (hour > 23 || minute > 59)
+    return g_steal_pointer (&folded);
+  return g_strdup_printf ("%02u:%02u", hour, minute);
+}
+
+/* Letters and digits only, upper case: flight numbers, residence card
+ * numbers and visa categories as their documents print them. */
+static char *
+normalize_upper_code (const char *text)
+{
+  g_autofree char *bare = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  bare = ed_fold_nfkc_dropping (text, is_passport_separator);
+  return g_ascii_strup (bare, -1);
+}
+
+/**
  * ed_normalize_for_kind:
  *
  * Returns: (transfer full) (nullable): @value normalised as a field of
@@ -332,6 +387,10 @@ ed_normalize_for_kind (EdFieldKind  kind,
       return ed_normalize_digits (value);
     case ED_FIELD_PASSWORD:
       return g_strdup (value);
+    case ED_FIELD_TIME:
+      return ed_normalize_time (value);
+    case ED_FIELD_NUMBER:
+      return ed_normalize_digits (value);
     case ED_FIELD_TEXT:
     case ED_FIELD_ADDRESS:
     default:
@@ -366,8 +425,25 @@ ed_normalize_for_key (const char *key,
     return ed_normalize_email (value);
   if (g_str_equal (key, "phone"))
     return ed_normalize_phone (value);
+  if (ed_traveller_key_is_time (key))
+    return ed_normalize_time (value);
+  if (g_str_equal (key, "flight_number") || g_str_equal (key, "residence_card_number"))
+    return normalize_upper_code (value);
+  if (g_str_equal (key, "visa_type"))
+    {
+      g_autofree char *code = normalize_upper_code (value);
 
-  /* native_name, phonetic_name, addresses, arrival_port */
+      return code != NULL && g_ascii_strcasecmp (code, "none") == 0 ? g_strdup ("none")
+                                                                   : g_steal_pointer (&code);
+    }
+  if (g_str_equal (key, "status_of_residence"))
+    {
+      g_autofree char *code = ed_fold_nfkc (value);
+
+      return code != NULL ? g_ascii_strdown (code, -1) : NULL;
+    }
+
+  /* native_name, phonetic_name, addresses, arrival_port, employer */
   return ed_fold_text (value);
 }
 

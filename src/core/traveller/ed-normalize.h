@@ -26,6 +26,7 @@ char  *ed_normalize_digits           (const char    *text);
 char  *ed_normalize_code             (const char    *text);
 char  *ed_normalize_country          (const char    *text);
 char  *ed_normalize_choice           (const char    *text);
+char  *ed_normalize_time             (const char    *text);
 
 char  *ed_normalize_for_kind         (EdFieldKind    kind,
                                       const char    *value);

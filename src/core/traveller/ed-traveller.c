@@ -570,3 +570,43 @@ ed_traveller_find_event_date (EdTraveller    *traveller,
 
   return ed_date_parse (value, event);
 }
+
+static const char *
+facts_get_key (gpointer    data,
+               const char *name)
+{
+  return ed_traveller_get (data, name);
+}
+
+static const char *
+facts_get_answer (gpointer    data,
+                  const char *name)
+{
+  return ed_traveller_get_answer (data, name);
+}
+
+/**
+ * ed_traveller_get_facts:
+ * @facts: (out caller-allocates): filled to read @self
+ * @today: (nullable): the day to judge on; %NULL for today
+ *
+ * What a procedure's rules need to know of @self (ed-facts.h). @facts
+ * reads @self as it is: normalise it first (ed_traveller_normalize()),
+ * and keep it alive while @facts is used.
+ */
+void
+ed_traveller_get_facts (EdTraveller *self,
+                        EdFacts     *facts,
+                        const GDate *today)
+{
+  g_return_if_fail (ED_IS_TRAVELLER (self));
+  g_return_if_fail (facts != NULL);
+
+  facts->get_key = facts_get_key;
+  facts->get_answer = facts_get_answer;
+  facts->data = self;
+  if (today != NULL && g_date_valid (today))
+    facts->today = *today;
+  else
+    ed_date_today (&facts->today);
+}

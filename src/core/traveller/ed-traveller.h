@@ -6,6 +6,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "ed-facts.h"
 #include "ed-procedure.h"
 #include "ed-traveller-keys.h"
 
@@ -45,6 +46,10 @@ gboolean            ed_traveller_find_event_date   (EdTraveller  *self,
                                                     EdProcedure  *procedure,
                                                     const EdPeriod *period,
                                                     GDate        *event);
+
+void                ed_traveller_get_facts         (EdTraveller  *self,
+                                                    EdFacts      *facts,
+                                                    const GDate  *today);
 
 JsonNode           *ed_traveller_to_json           (EdTraveller  *self);
 EdTraveller        *ed_traveller_new_from_json     (JsonNode     *node,

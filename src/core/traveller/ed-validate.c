@@ -17,6 +17,7 @@
 #include "ed-country.h"
 #include "ed-date.h"
 #include "ed-normalize.h"
+#include "ed-residence-status.h"
 #include "ed-validate-private.h"
 
 #define NO_RULE(t) { .type = (t), .min_length = -1, .max_length = -1, .min_classes = -1 }
@@ -40,8 +41,16 @@ static const EdField default_fields[] = {
   KEY_FIELD ("address_abroad", ED_FIELD_ADDRESS, ED_FIELD_RULE_NONE),
   KEY_FIELD ("address_local", ED_FIELD_ADDRESS, ED_FIELD_RULE_NONE),
   KEY_FIELD ("arrival_date", ED_FIELD_DATE, ED_FIELD_RULE_NONE),
+  KEY_FIELD ("arrival_time", ED_FIELD_TIME, ED_FIELD_RULE_NONE),
   KEY_FIELD ("arrival_port", ED_FIELD_TEXT, ED_FIELD_RULE_NONE),
+  KEY_FIELD ("flight_number", ED_FIELD_TEXT, ED_FIELD_RULE_NONE),
+  KEY_FIELD ("visa_type", ED_FIELD_TEXT, ED_FIELD_RULE_NONE),
+  KEY_FIELD ("status_of_residence", ED_FIELD_TEXT, ED_FIELD_RULE_NONE),
+  KEY_FIELD ("stay_expiry", ED_FIELD_DATE, ED_FIELD_RULE_NONE),
+  KEY_FIELD ("residence_card_number", ED_FIELD_TEXT, ED_FIELD_RULE_NONE),
+  KEY_FIELD ("employer", ED_FIELD_TEXT, ED_FIELD_RULE_NONE),
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (default_fields) == ED_TRAVELLER_N_KEYS);
 
 /**
  * ed_validate_default_field:
@@ -179,6 +188,19 @@ check_key_date (GPtrArray   *problems,
     ed_problem_list_add (problems, key, "birth-date-future", ED_SEVERITY_ERROR,
                          _("The birth date %s is in the future: check the year."), shown);
 
+  if (g_str_equal (key, "stay_expiry") && traveller != NULL)
+    {
+      g_autofree char *arrival_text = ed_normalize_date (ed_traveller_get (traveller,
+                                                                           "arrival_date"));
+      GDate arrival;
+
+      if (arrival_text != NULL && ed_date_parse (arrival_text, &arrival) &&
+          g_date_compare (date, &arrival) < 0)
+        ed_problem_list_add (problems, key, "stay-ends-before-arrival", ED_SEVERITY_ERROR,
+                             _("The stay ends on %s, before the arrival on %s: check both dates."),
+                             shown, arrival_text);
+    }
+
   if (g_str_equal (key, "passport_expiry"))
     {
       g_autofree char *arrival_text = NULL;
@@ -203,6 +225,61 @@ check_key_date (GPtrArray   *problems,
                                "the traveller needs a passport valid on arrival."),
                              shown, arrival_text);
     }
+}
+
+/* HH:MM, as ed_normalize_time() writes it */
+static void
+check_time (GPtrArray  *problems,
+            const char *field,
+            const char *value)
+{
+  if (strlen (value) == 5 && g_ascii_isdigit (value[0]) && g_ascii_isdigit (value[1]) &&
+      value[2] == ':' && g_ascii_isdigit (value[3]) && g_ascii_isdigit (value[4]) &&
+      (value[0] - '0') * 10 + (value[1] - '0') < 24 && value[3] < '6')
+    return;
+
+  ed_problem_list_add (problems, field, "time-format", ED_SEVERITY_ERROR,
+                       _("“%s” is not a time of day: write it as HH:MM on the 24-hour clock, "
+                         "for example 23:10."),
+                       value);
+}
+
+static gboolean
+matches (const char *pattern,
+         const char *value)
+{
+  return g_regex_match_simple (pattern, value, 0, 0);
+}
+
+/* What only one traveller key means. */
+static void
+check_key_text (GPtrArray   *problems,
+                const char  *key,
+                const char  *value)
+{
+  if (g_str_equal (key, "flight_number") && !matches ("^[A-Z0-9]{2}[0-9]{1,4}[A-Z]?$", value))
+    ed_problem_list_add (problems, key, "flight-number-format", ED_SEVERITY_ERROR,
+                         _("“%s” is not a flight number: "
+                           "write the airline’s two-character code and the number, "
+                           "such as NH919 or MU523."),
+                         value);
+  else if (g_str_equal (key, "residence_card_number") &&
+           !matches ("^[A-Z]{2}[0-9]{8}[A-Z]{2}$", value))
+    ed_problem_list_add (problems, key, "residence-card-format", ED_SEVERITY_ERROR,
+                         _("“%s” is not a residence card number: it has 12 characters, "
+                           "two letters, eight digits and two letters, such as AB12345678CD."),
+                         value);
+  else if (g_str_equal (key, "visa_type") && !ed_visa_type_is_code (value))
+    ed_problem_list_add (problems, key, "visa-type-unknown", ED_SEVERITY_ERROR,
+                         _("“%s” is not a visa category: "
+                           "use the letter and digit printed on the visa (Z, M, L, X1, S2…), "
+                           "or “none” for an entry without a visa."),
+                         value);
+  else if (g_str_equal (key, "status_of_residence") && !ed_residence_status_is_code (value))
+    ed_problem_list_add (problems, key, "status-unknown", ED_SEVERITY_ERROR,
+                         _("“%s” is not a status of residence Entry Desk knows: "
+                           "choose one from the list."),
+                         value);
 }
 
 static void
@@ -260,6 +337,12 @@ check_value (GPtrArray     *problems,
       _ed_check_password (problems, name, value,
                           rule->type == ED_FIELD_RULE_PASSWORD ? rule : NULL);
       break;
+    case ED_FIELD_TIME:
+      check_time (problems, name, value);
+      break;
+    case ED_FIELD_NUMBER:
+      _ed_check_digits (problems, name, value, NULL);
+      break;
     case ED_FIELD_TEXT:
     case ED_FIELD_ADDRESS:
     default:
@@ -295,6 +378,8 @@ check_value (GPtrArray     *problems,
 
   if (has_key (field) && g_str_equal (field->traveller_key, "sex"))
     check_sex (problems, value);
+  if (has_key (field))
+    check_key_text (problems, field->traveller_key, value);
   if (has_key (field) && g_str_equal (field->traveller_key, "nationality") &&
       field->kind != ED_FIELD_COUNTRY)
     check_country (problems, name, value);

@@ -63,6 +63,8 @@ dup_options (EdSheetDialog *self)
   ed_sheet_options_set_paper (options, papers[selected < G_N_ELEMENTS (papers) ? selected : 0]);
   ed_sheet_options_set_personal_qr (options, gtk_switch_get_active (self->personal_switch));
   ed_sheet_options_set_case_reference (options, ed_case_get_reference (self->kase));
+  ed_sheet_options_set_review_max_days (options,
+                                        g_settings_get_uint (self->settings, "review-max-days"));
 
   return options;
 }

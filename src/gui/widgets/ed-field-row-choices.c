@@ -68,6 +68,18 @@ _ed_field_row_is_sex (const EdField *field)
          field->kind != ED_FIELD_CHOICE && field->kind != ED_FIELD_YES_NO;
 }
 
+/* A traveller key whose values are codes of a list (not a procedure's
+ * own choices): the sex as passports write it, a status of residence,
+ * a visa category. */
+gboolean
+_ed_field_row_has_coded_choices (const EdField *field)
+{
+  return _ed_field_row_is_sex (field) ||
+         ((g_strcmp0 (field->traveller_key, "status_of_residence") == 0 ||
+           g_strcmp0 (field->traveller_key, "visa_type") == 0) &&
+          field->kind != ED_FIELD_CHOICE && field->kind != ED_FIELD_YES_NO);
+}
+
 static void
 build_choices (EdFieldRow *self)
 {
@@ -84,6 +96,28 @@ build_choices (EdFieldRow *self)
       add_choice (self, "F", _("Female"), "F", NULL);
       add_choice (self, "M", _("Male"), "M", NULL);
       add_choice (self, "X", _("Unspecified"), "X", NULL);
+      return;
+    }
+
+  /* Japan's statuses by their names, the official Japanese one beside. */
+  if (g_strcmp0 (field->traveller_key, "status_of_residence") == 0)
+    {
+      const char * const *codes = ed_residence_status_codes ();
+
+      for (guint i = 0; codes[i] != NULL; i++)
+        add_choice (self, codes[i], ed_residence_status_label (codes[i], ui),
+                    ui != ED_LANGUAGE_JA ? ed_residence_status_label (codes[i], ED_LANGUAGE_JA)
+                                         : NULL,
+                    "ja");
+      return;
+    }
+
+  if (g_strcmp0 (field->traveller_key, "visa_type") == 0)
+    {
+      const char * const *codes = ed_visa_type_codes ();
+
+      for (guint i = 0; codes[i] != NULL; i++)
+        add_choice (self, codes[i], ed_visa_type_label (codes[i], ui), NULL, NULL);
       return;
     }
 

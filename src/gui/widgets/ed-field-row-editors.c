@@ -44,7 +44,14 @@ ed_field_row_key_title (const char *key)
     { "address_abroad", N_("Address Abroad") },
     { "address_local", N_("Address at Destination") },
     { "arrival_date", N_("Arrival Date") },
+    { "arrival_time", N_("Arrival Time (HH:MM, Local)") },
     { "arrival_port", N_("Port of Arrival") },
+    { "flight_number", N_("Flight Number") },
+    { "visa_type", N_("Visa Type (China)") },
+    { "status_of_residence", N_("Status of Residence (Japan)") },
+    { "stay_expiry", N_("End of Authorised Stay") },
+    { "residence_card_number", N_("Residence Card Number") },
+    { "employer", N_("Employer") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
@@ -359,7 +366,7 @@ _ed_field_row_build_editor (EdFieldRow *self,
   if (field->kind == ED_FIELD_PASSWORD)
     self->editor_kind = ED_FIELD_EDITOR_PASSWORD;
   else if (field->kind == ED_FIELD_CHOICE || field->kind == ED_FIELD_YES_NO
-           || _ed_field_row_is_sex (field))
+           || _ed_field_row_has_coded_choices (field))
     self->editor_kind = ED_FIELD_EDITOR_COMBO;
   else
     self->editor_kind = ED_FIELD_EDITOR_ENTRY;

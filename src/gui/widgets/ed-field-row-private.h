@@ -93,6 +93,7 @@ const char *_ed_field_row_official_lang      (const EdField *field);
 
 /* ed-field-row-choices.c */
 gboolean    _ed_field_row_is_sex             (const EdField *field);
+gboolean    _ed_field_row_has_coded_choices  (const EdField *field);
 GtkWidget  *_ed_field_row_create_combo       (EdFieldRow  *self,
                                               const char  *markup);
 void        _ed_field_row_show_choice        (EdFieldRow  *self,

@@ -32,6 +32,7 @@ struct _EdTravellerEditor
   AdwPreferencesGroup *contact_group;
   AdwPreferencesGroup *address_group;
   AdwPreferencesGroup *arrival_group;
+  AdwPreferencesGroup *stay_group;
   AdwPreferencesGroup *procedure_group;
 };
 
@@ -187,7 +188,12 @@ rebuild (EdTravellerEditor *self)
   };
   static const char * const contact_keys[] = { "email", "phone", NULL };
   static const char * const address_keys[] = { "address_abroad", "address_local", NULL };
-  static const char * const arrival_keys[] = { "arrival_date", "arrival_port", NULL };
+  static const char * const arrival_keys[] = {
+    "arrival_date", "arrival_time", "arrival_port", "flight_number", NULL
+  };
+  static const char * const stay_keys[] = {
+    "visa_type", "status_of_residence", "stay_expiry", "residence_card_number", "employer", NULL
+  };
   GPtrArray *fields = self->procedure != NULL ? ed_procedure_get_fields (self->procedure) : NULL;
   gboolean own = FALSE;
 
@@ -197,6 +203,7 @@ rebuild (EdTravellerEditor *self)
   add_key_rows (self, self->contact_group, contact_keys);
   add_key_rows (self, self->address_group, address_keys);
   add_key_rows (self, self->arrival_group, arrival_keys);
+  add_key_rows (self, self->stay_group, stay_keys);
 
   /* The procedure's own questions: answers kept with the traveller. */
   for (guint i = 0; fields != NULL && self->with_answers && i < fields->len; i++)
@@ -524,6 +531,7 @@ ed_traveller_editor_class_init (EdTravellerEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdTravellerEditor, contact_group);
   gtk_widget_class_bind_template_child (widget_class, EdTravellerEditor, address_group);
   gtk_widget_class_bind_template_child (widget_class, EdTravellerEditor, arrival_group);
+  gtk_widget_class_bind_template_child (widget_class, EdTravellerEditor, stay_group);
   gtk_widget_class_bind_template_child (widget_class, EdTravellerEditor, procedure_group);
   gtk_widget_class_bind_template_callback (widget_class, mrz_problems_changed_cb);
 

@@ -18,6 +18,7 @@ note_icon (EdNoteKind kind)
     case ED_NOTE_PENALTY:
       return "dialog-error-symbolic";
     case ED_NOTE_WARNING:
+    case ED_NOTE_CHECK:
       return "dialog-warning-symbolic";
     case ED_NOTE_INFO:
     default:
@@ -33,6 +34,7 @@ note_css_class (EdNoteKind kind)
     case ED_NOTE_PENALTY:
       return "note-penalty";
     case ED_NOTE_WARNING:
+    case ED_NOTE_CHECK:
       return "note-warning";
     case ED_NOTE_INFO:
     default:
@@ -49,6 +51,8 @@ note_kind_name (EdNoteKind kind)
       return _("Penalty");
     case ED_NOTE_WARNING:
       return _("Warning");
+    case ED_NOTE_CHECK:
+      return _("Check before use");
     case ED_NOTE_INFO:
     default:
       return _("Note");
