@@ -65,6 +65,18 @@ void         ed_cli_append_padded (GString        *out,
                                    const char     *text,
                                    guint           width);
 
+/* ed-cli-cases.c, ed-cli-cases-edit.c, ed-cli-cases-migrate.c */
+const char      *ed_cli_store_location (void);
+EdStore         *ed_cli_open_store     (const char  *location,
+                                        int         *status);
+GOptionContext  *ed_cli_cases_context  (const char         *parameters,
+                                        const char         *summary,
+                                        const GOptionEntry *entries);
+int              ed_cli_cases_edit     (int          argc,
+                                        char       **argv);
+int              ed_cli_cases_migrate  (int          argc,
+                                        char       **argv);
+
 /* ed-cli-sheet.c */
 EdProcedure     *ed_cli_find_procedure (const char  *id,
                                         GError     **error);
