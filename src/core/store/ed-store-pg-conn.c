@@ -407,8 +407,17 @@ _ed_pg_link_ready (EdStorePg  *self,
                    EdPgLink   *link,
                    GError    **error)
 {
+  /* A connection the server closed (it stopped, or restarted) reads as
+   * the end of its socket: connected again at once, not at the first
+   * command, which would fail. */
   if (link->conn != NULL && PQstatus (link->conn) == CONNECTION_OK)
-    return TRUE;
+    {
+      GPollFD fd = { PQsocket (link->conn), G_IO_IN, 0 };
+
+      if (g_poll (&fd, 1, 0) == 0 ||
+          (PQconsumeInput (link->conn) && PQstatus (link->conn) == CONNECTION_OK))
+        return TRUE;
+    }
 
   /* The listener tries every second; nobody else waits for a timeout. */
   if (g_atomic_int_get (&self->offline))

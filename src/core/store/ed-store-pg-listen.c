@@ -80,7 +80,7 @@ static gpointer
 listen_thread (gpointer data)
 {
   EdStorePg *self = data;
-  PGconn *conn = NULL;
+  PGconn *conn = g_steal_pointer (&self->listen_conn);
 
   while (!g_cancellable_is_cancelled (self->stopping))
     {
@@ -96,6 +96,7 @@ listen_thread (gpointer data)
               wait_for (self, -1, RETRY_MS);
               continue;
             }
+          g_debug ("Listening to %s", self->location);
           _ed_pg_came_online (self);
           /* Whatever changed while this desk did not listen. */
           if (was_offline)
@@ -104,6 +105,17 @@ listen_thread (gpointer data)
 
       if (!wait_for (self, PQsocket (conn), RETRY_MS))
         break;
+
+      /* A call on another connection found the server gone: this one
+       * says when it answers again. */
+      if (g_atomic_int_get (&self->offline))
+        {
+          if (_ed_pg_command (conn, "SELECT 1", 0, NULL, NULL))
+            _ed_pg_came_online (self);
+          else
+            g_clear_pointer (&conn, PQfinish);
+          continue;
+        }
 
       if (!PQconsumeInput (conn) || PQstatus (conn) != CONNECTION_OK)
         {
@@ -116,6 +128,8 @@ listen_thread (gpointer data)
         {
           gint64 id = g_ascii_strtoll (notify->extra, NULL, 10);
 
+          g_debug ("Case %" G_GINT64_FORMAT " changed by server process %d", id, notify->be_pid);
+
           if (!is_own (self, notify->be_pid))
             ed_store_backend_emit_changed_elsewhere (ED_STORE_BACKEND (self), id);
           PQfreemem (notify);
@@ -126,10 +140,14 @@ listen_thread (gpointer data)
   return NULL;
 }
 
+/* Listening before the store is open: nothing another desk does from
+ * then on is missed. */
 void
 _ed_pg_listener_start (EdStorePg *self)
 {
   g_return_if_fail (self->listener == NULL);
+
+  self->listen_conn = listen_again (self);
   self->listener = g_thread_new ("ed-pg-listen", listen_thread, self);
 }
 

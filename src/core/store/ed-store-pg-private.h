@@ -46,6 +46,7 @@ struct _EdStorePg
   /* The offline queue; its own lock, taken after a link's. */
   GMutex      queue_lock;
   EdPgQueue  *queue;
+  GMutex      replay_lock;  /* one replay at a time */
 
   /* Cases this desk has open, announced again after a reconnection. */
   GMutex      open_lock;
@@ -53,6 +54,7 @@ struct _EdStorePg
 
   /* The listener: a thread with its own connection. */
   GThread      *listener;
+  PGconn       *listen_conn;  /* the first, until the thread takes it */
   GCancellable *stopping;
   gint          offline;    /* atomic */
   gint          opened;     /* atomic */

@@ -2,11 +2,11 @@
  *
  * The table entry_desk_schema holds the version. A desk that finds an
  * older one brings it to ED_PG_SCHEMA_VERSION in one transaction, under
- * a transaction-level advisory lock, so that two desks connecting at
- * once run each step once: the second waits, then reads the new version
- * and has nothing to do. Steps are never edited once released; a change
- * is a new step. Only a role that owns the schema (the office's
- * administrator, README "An office database") can run them.
+ * an advisory lock taken before the transaction, so that two desks
+ * connecting at once run each step once: the second waits, then reads
+ * the new version and has nothing to do. Steps are never edited once
+ * released; a change is a new step. Only a role that owns the schema
+ * (the office administrator, README "An office database") can run them.
  *
  * What each role may do is the database's to enforce, not the app's:
  * entry_desk_reader reads; entry_desk_staff also adds and changes cases,
@@ -180,7 +180,8 @@ static const char schema_1[] =
 
   "GRANT SELECT ON settings, cases, sheet_log, presence, imports"
   "  TO entry_desk_reader, entry_desk_staff, entry_desk_admin;"
-  "GRANT INSERT, DELETE ON presence TO entry_desk_reader, entry_desk_staff, entry_desk_admin;"
+  "GRANT INSERT, UPDATE, DELETE ON presence"
+  "  TO entry_desk_reader, entry_desk_staff, entry_desk_admin;"
   "GRANT INSERT, UPDATE ON cases TO entry_desk_staff, entry_desk_admin;"
   "GRANT INSERT ON sheet_log, imports TO entry_desk_staff, entry_desk_admin;"
   "GRANT USAGE ON SEQUENCE cases_id_seq, sheet_log_id_seq"
@@ -237,10 +238,6 @@ migrate_locked (PGconn  *conn,
   g_autofree char *set_version = NULL;
   int version;
 
-  if (!_ed_pg_command (conn, "SELECT pg_advisory_xact_lock (" MIGRATION_LOCK ")", 0, NULL,
-                       error))
-    return FALSE;
-
   /* Another desk may have done it while this one waited for the lock. */
   version = read_version (conn, error);
   if (version < 0 || !check_newer (version, error))
@@ -285,12 +282,18 @@ _ed_pg_migrate (PGconn  *conn,
   if (version == ED_PG_SCHEMA_VERSION)
     return TRUE;
 
-  if (!_ed_pg_command (conn, "BEGIN", 0, NULL, error))
+  /* The lock first, then the transaction: its snapshot sees what a desk
+   * that had the lock before committed. */
+  if (!_ed_pg_command (conn, "SELECT pg_advisory_lock (" MIGRATION_LOCK ")", 0, NULL, error))
     return FALSE;
-  if (!migrate_locked (conn, &local_error) ||
+  if (!_ed_pg_command (conn, "BEGIN", 0, NULL, &local_error) ||
+      !migrate_locked (conn, &local_error) ||
       !_ed_pg_command (conn, "COMMIT", 0, NULL, &local_error))
+    _ed_pg_rollback (conn);
+  _ed_pg_command (conn, "SELECT pg_advisory_unlock (" MIGRATION_LOCK ")", 0, NULL, NULL);
+
+  if (local_error != NULL)
     {
-      _ed_pg_rollback (conn);
       if (g_error_matches (local_error, ED_ERROR, ED_ERROR_DENIED))
         {
           g_set_error (error, ED_ERROR, ED_ERROR_DENIED,

@@ -282,12 +282,30 @@ save_on_server (EdStorePg     *self,
                 EdCaseRecord  *record,
                 GError       **error)
 {
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(EdCaseRecord) theirs = NULL;
+
   if (!_ed_pg_link_ready (self, &self->writer, error))
     return FALSE;
-  if (_ed_pg_update_case (self->writer.conn, record, error))
+  if (_ed_pg_update_case (self->writer.conn, record, &local_error))
     return TRUE;
-  if (error != NULL && _ed_pg_error_is_offline (*error))
+
+  if (_ed_pg_error_is_offline (local_error))
     _ed_pg_went_offline (self);
+
+  /* A save that reached the server before the answer was lost, sent
+   * again, comes back as a "conflict" with itself. */
+  if (g_error_matches (local_error, ED_ERROR, ED_ERROR_CONFLICT))
+    theirs = _ed_pg_read_case (self->writer.conn, record->id, FALSE, NULL);
+  if (theirs != NULL && ed_case_record_same_content (theirs, record))
+    {
+      record->version = theirs->version;
+      g_free (record->changed_by);
+      record->changed_by = g_strdup (theirs->changed_by);
+      return TRUE;
+    }
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
 
@@ -378,6 +396,7 @@ backend_replay_queue (EdStoreBackend  *backend,
   EdStorePg *self = ED_STORE_PG (backend);
   g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) waiting = NULL;
+  g_autoptr(GMutexLocker) replaying = g_mutex_locker_new (&self->replay_lock);
 
   g_mutex_lock (&self->queue_lock);
   waiting = _ed_pg_queue_copy_all (self->queue);
@@ -398,14 +417,6 @@ backend_replay_queue (EdStoreBackend  *backend,
       if (g_error_matches (local_error, ED_ERROR, ED_ERROR_CONFLICT))
         theirs = _ed_pg_read_case (self->writer.conn, record->id, FALSE, NULL);
       g_mutex_unlock (&self->writer.lock);
-
-      /* A save that reached the server before it went away comes back as
-       * a "conflict" with itself. */
-      if (!sent && theirs != NULL && ed_case_record_same_content (theirs, record))
-        {
-          record->version = theirs->version;
-          sent = TRUE;
-        }
 
       g_mutex_lock (&self->queue_lock);
       if (sent)
@@ -532,6 +543,7 @@ ed_store_pg_finalize (GObject *object)
   g_mutex_clear (&self->reader.lock);
   g_clear_pointer (&self->queue, _ed_pg_queue_free);
   g_mutex_clear (&self->queue_lock);
+  g_mutex_clear (&self->replay_lock);
   g_clear_pointer (&self->open_cases, g_hash_table_unref);
   g_mutex_clear (&self->open_lock);
   g_clear_object (&self->stopping);
@@ -566,6 +578,7 @@ ed_store_pg_init (EdStorePg *self)
   g_mutex_init (&self->writer.lock);
   g_mutex_init (&self->reader.lock);
   g_mutex_init (&self->queue_lock);
+  g_mutex_init (&self->replay_lock);
   g_mutex_init (&self->open_lock);
   self->open_cases = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->desk = g_uuid_string_random ();
