@@ -131,7 +131,8 @@ _ed_pg_queue_parse (const char  *data,
   if (size > G_MAXSSIZE || !json_parser_load_from_data (parser, data, (gssize) size,
                                                         &local_error))
     return corrupt (error, local_error != NULL ? local_error->message : "size"), NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return corrupt (error, "root"), NULL;
 
   root = json_node_get_object (json_parser_get_root (parser));
@@ -391,4 +392,22 @@ _ed_pg_queue_drop (EdPgQueue  *queue,
     return TRUE;
   g_ptr_array_remove_index (queue->entries, (guint) at);
   return queue_save (queue, error);
+}
+
+/**
+ * ed_store_pg_read_queue:
+ * @data: an offline queue file's contents
+ *
+ * Reads an offline queue as a desk does when it starts: for tests and
+ * fuzzing, the queue being data read back from disk.
+ *
+ * Returns: (transfer container) (element-type EdCaseRecord): the saves,
+ *   or %NULL with @error
+ */
+GPtrArray *
+ed_store_pg_read_queue (const char  *data,
+                        gsize        size,
+                        GError     **error)
+{
+  return _ed_pg_queue_parse (data, size, error);
 }

@@ -38,6 +38,10 @@ gboolean        ed_store_pg_import_case      (EdStorePg     *self,
                                               EdPgImported  *how,
                                               GError       **error);
 
+GPtrArray      *ed_store_pg_read_queue       (const char    *data,
+                                              gsize          size,
+                                              GError       **error);
+
 char           *ed_store_pg_make_uri         (const char    *host,
                                               guint          port,
                                               const char    *database,
