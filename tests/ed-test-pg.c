@@ -435,3 +435,16 @@ ed_test_pg_query (EdTestPg   *pg,
 
   return g_string_free (text, FALSE);
 }
+
+/**
+ * ed_test_pg_connect:
+ *
+ * Returns: (transfer full): a PGconn of the server's superuser, on its
+ *   socket, for what a test does behind the desks' backs
+ */
+gpointer
+ed_test_pg_connect (EdTestPg   *pg,
+                    const char *database)
+{
+  return connect_super (pg, database);
+}

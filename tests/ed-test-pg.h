@@ -40,6 +40,8 @@ void        ed_test_pg_sql           (EdTestPg    *pg,
 char       *ed_test_pg_query         (EdTestPg    *pg,
                                       const char  *database,
                                       const char  *sql);
+gpointer    ed_test_pg_connect       (EdTestPg    *pg,
+                                      const char  *database);
 void        ed_test_pg_kill          (EdTestPg    *pg);
 void        ed_test_pg_restart       (EdTestPg    *pg);
 

@@ -28,18 +28,37 @@
   g_snprintf (name, sizeof name, "%" G_GINT64_FORMAT, (gint64) (value))
 
 /**
- * _ed_pg_search_text:
+ * ed_store_pg_search_columns:
+ * @words: (out): the whole words: " eriksson anna 7k3mq9 … "
+ * @inner: (out): the inner parts of words: " riksson iksson … "
  *
- * Returns: (transfer full): the tokens the search reads, as the local
- *   search makes them (ed-search-text.c), each with a space before and
- *   after: " eriksson _riksson … "
+ * What the office database searches a case by: the tokens of the local
+ * search (ed-search-text.c), whole words in one column and the inner
+ * suffixes (without their mark) in another, each word with a space
+ * before and after, so that a trigram index tells a word's start.
  */
-char *
-_ed_pg_search_text (EdCaseRecord *record)
+void
+ed_store_pg_search_columns (EdCaseRecord  *record,
+                            char         **words,
+                            char         **inner)
 {
   g_autofree char *tokens = ed_search_case_tokens (record->reference, record->travellers);
+  g_auto(GStrv) split = g_strsplit (tokens, " ", -1);
+  GString *whole = g_string_new (" ");
+  GString *parts = g_string_new (" ");
 
-  return g_strconcat (" ", tokens, " ", NULL);
+  for (guint i = 0; split[i] != NULL; i++)
+    {
+      if (split[i][0] == '\0')
+        continue;
+      if (split[i][0] == ED_SEARCH_INNER_MARK)
+        g_string_append_printf (parts, "%s ", split[i] + 1);
+      else
+        g_string_append_printf (whole, "%s ", split[i]);
+    }
+
+  *words = g_string_free (whole, FALSE);
+  *inner = g_string_free (parts, FALSE);
 }
 
 static char *
@@ -53,7 +72,7 @@ case_data (EdCaseRecord *record)
 
 typedef struct
 {
-  char *values[12];
+  char *values[13];
 } CaseColumns;
 
 static void
@@ -65,7 +84,7 @@ case_columns_clear (CaseColumns *columns)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CaseColumns, case_columns_clear)
 
-/* $2…$13 of an insert or an update, in this order. */
+/* $2…$14 of an insert or an update, in this order. */
 static void
 case_columns_init (CaseColumns  *columns,
                    EdCaseRecord *record)
@@ -83,8 +102,8 @@ case_columns_init (CaseColumns  *columns,
   columns->values[7] = g_strjoinv ("\n", (char **) ed_case_info_get_names (info));
   columns->values[8] = g_strdup_printf ("%u", ed_case_info_get_n_travellers (info));
   columns->values[9] = g_strdup_printf ("%u", ed_case_info_get_n_done (info));
-  columns->values[10] = _ed_pg_search_text (record);
-  columns->values[11] = case_data (record);
+  ed_store_pg_search_columns (record, &columns->values[10], &columns->values[11]);
+  columns->values[12] = case_data (record);
 }
 
 gboolean
@@ -152,7 +171,7 @@ insert_row (PGconn        *conn,
   for (guint tries = 0; tries < MAX_REFERENCE_TRIES; tries++)
     {
       g_autoptr(PGresult) result = NULL;
-      const char *values[13];
+      const char *values[14];
 
       if (new_reference || record->reference == NULL)
         {
@@ -170,10 +189,10 @@ insert_row (PGconn        *conn,
 
       result = _ed_pg_exec (conn, "INSERT INTO cases (reference, procedure_id, "
                                   "procedure_version, current_step, status, closed, created, "
-                                  "modified, names, n_travellers, n_done, search_text, data) "
-                                  "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
-                                  "$13) ON CONFLICT (reference) DO NOTHING "
-                                  "RETURNING id, version, changed_by", 13, values, error);
+                                  "modified, names, n_travellers, n_done, words, inner_words, "
+                                  "data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+                                  "$12, $13, $14) ON CONFLICT (reference) DO NOTHING "
+                                  "RETURNING id, version, changed_by", 14, values, error);
       if (result == NULL)
         return FALSE;
       if (PQntuples (result) == 1)
@@ -254,21 +273,21 @@ _ed_pg_update_case (PGconn        *conn,
   g_autoptr(PGresult) now = NULL;
   INT_TEXT (id, record->id);
   INT_TEXT (version, record->version);
-  const char *values[14];
+  const char *values[15];
 
   case_columns_init (&columns, record);
   values[0] = id;
   for (guint i = 0; i < G_N_ELEMENTS (columns.values); i++)
     values[i + 1] = columns.values[i];
-  values[13] = version;
+  values[14] = version;
 
   /* The version goes up only when the case changes (cases_stamp ()). */
   result = _ed_pg_exec (conn, "UPDATE cases SET procedure_id = $2, procedure_version = $3, "
                               "current_step = $4, status = $5, closed = $6, created = $7, "
                               "modified = $8, names = $9, n_travellers = $10, n_done = $11, "
-                              "search_text = $12, data = $13 "
-                              "WHERE id = $1 AND ($14::bigint = 0 OR version = $14) "
-                              "RETURNING version, changed_by", 14, values, error);
+                              "words = $12, inner_words = $13, data = $14 "
+                              "WHERE id = $1 AND ($15::bigint = 0 OR version = $15) "
+                              "RETURNING version, changed_by", 15, values, error);
   if (result == NULL)
     return FALSE;
   if (PQntuples (result) == 1)

@@ -471,7 +471,9 @@ _ed_pg_set_error (GError   **error,
   g_autofree char *message = g_strstrip (g_strdup (primary != NULL ? primary
                                                                    : PQerrorMessage (conn)));
 
-  if (PQstatus (conn) != CONNECTION_OK || (state != NULL && g_str_has_prefix (state, "08")) ||
+  /* Class 08 is the connection's, but for 08P01, a protocol violation. */
+  if (PQstatus (conn) != CONNECTION_OK ||
+      (state != NULL && g_str_has_prefix (state, "08") && strcmp (state, "08P01") != 0) ||
       g_strcmp0 (state, "57P01") == 0)
     g_set_error (error, ED_ERROR, ED_ERROR_OFFLINE,
                  _("The office database cannot be reached: %s"), message);

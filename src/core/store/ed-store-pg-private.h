@@ -105,7 +105,6 @@ gboolean      _ed_pg_migrate             (PGconn           *conn,
 #define ED_PG_INFO_COLUMNS \
   "c.id, c.reference, c.procedure_id, c.procedure_version, c.current_step, c.status, " \
   "c.names, c.n_travellers, c.n_done, c.created, c.modified, c.closed, c.changed_by"
-char         *_ed_pg_search_text         (EdCaseRecord     *record);
 GPtrArray    *_ed_pg_read_infos          (EdStorePg        *self,
                                           PGresult         *result,
                                           GHashTable       *seen,

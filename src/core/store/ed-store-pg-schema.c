@@ -28,8 +28,6 @@
 #define MIGRATION_LOCK "7316212865"
 
 static const char schema_1[] =
-  "CREATE EXTENSION IF NOT EXISTS pg_trgm;"
-
   "DO $$ BEGIN"
   "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'entry_desk_reader') THEN"
   "    CREATE ROLE entry_desk_reader NOLOGIN; END IF;"
@@ -47,9 +45,10 @@ static const char schema_1[] =
   "  changed_at timestamptz NOT NULL DEFAULT now()"
   ");"
 
-  /* A case: what a list shows and what the search reads as columns, the
-   * case itself as its case file's JSON (without the sheet log). Times
-   * are seconds since 1970, as on a desk. */
+  /* A case: what a list shows and what the search reads as columns
+   * (ed-store-pg-search.c), the case itself as its case file's JSON
+   * (without the sheet log). Times are seconds since 1970, as on a
+   * desk. */
   "CREATE TABLE cases ("
   "  id bigserial PRIMARY KEY,"
   "  reference text NOT NULL UNIQUE CHECK (length (reference) = 6),"
@@ -64,15 +63,17 @@ static const char schema_1[] =
   "  names text NOT NULL DEFAULT '',"
   "  n_travellers integer NOT NULL DEFAULT 0,"
   "  n_done integer NOT NULL DEFAULT 0,"
-  "  search_text text NOT NULL DEFAULT '',"
+  "  words text NOT NULL DEFAULT '',"
+  "  inner_words text NOT NULL DEFAULT '',"
   "  data jsonb NOT NULL,"
   "  trashed timestamptz,"
   "  created_by text NOT NULL DEFAULT session_user,"
   "  changed_by text NOT NULL DEFAULT session_user,"
   "  changed_at timestamptz NOT NULL DEFAULT now()"
   ");"
-  "CREATE INDEX cases_search ON cases USING gin (search_text gin_trgm_ops);"
-  "CREATE INDEX cases_recent ON cases (modified DESC, id DESC) WHERE trashed IS NULL;"
+  /* The most recent first, read from the index alone. */
+  "CREATE INDEX cases_recent ON cases (modified DESC, id DESC)"
+  "  INCLUDE (status, words, inner_words) WHERE trashed IS NULL;"
   "CREATE INDEX cases_closed ON cases (closed) WHERE closed IS NOT NULL;"
 
   /* Versions and authors are the server's: a desk cannot set them. The
@@ -97,6 +98,39 @@ static const char schema_1[] =
   "END $$;"
   "CREATE TRIGGER cases_stamp BEFORE INSERT OR UPDATE ON cases"
   "  FOR EACH ROW EXECUTE FUNCTION cases_stamp ();"
+
+  /* Each token of a case's words and inner words ("_" before an inner
+   * one), in one B-tree by token: a term typed is a range of it, read
+   * from the index alone. Kept by the server from the case's columns. */
+  "CREATE TABLE case_tokens ("
+  "  case_id bigint NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  token text COLLATE \"C\" NOT NULL,"
+  "  modified bigint NOT NULL,"
+  "  open boolean NOT NULL,"
+  "  trashed boolean NOT NULL,"
+  "  PRIMARY KEY (case_id, token)"
+  ");"
+  "CREATE INDEX case_tokens_token ON case_tokens (token) INCLUDE (modified, case_id, open, trashed);"
+  "CREATE FUNCTION cases_tokens () RETURNS trigger"
+  "  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$"
+  "BEGIN"
+  "  IF TG_OP = 'UPDATE' THEN"
+  "    IF NEW.words = OLD.words AND NEW.inner_words = OLD.inner_words"
+  "       AND NEW.modified = OLD.modified AND NEW.status = OLD.status"
+  "       AND (NEW.trashed IS NULL) = (OLD.trashed IS NULL) THEN"
+  "      RETURN NULL;"
+  "    END IF;"
+  "    DELETE FROM case_tokens WHERE case_id = NEW.id;"
+  "  END IF;"
+  "  INSERT INTO case_tokens (case_id, token, modified, open, trashed)"
+  "    SELECT NEW.id, t, NEW.modified, NEW.status = 'open', NEW.trashed IS NOT NULL"
+  "    FROM (SELECT unnest (string_to_array (btrim (NEW.words), ' '))"
+  "          UNION SELECT '_' || unnest (string_to_array (btrim (NEW.inner_words), ' '))) x (t)"
+  "    WHERE t <> '' AND t <> '_';"
+  "  RETURN NULL;"
+  "END $$;"
+  "CREATE TRIGGER cases_tokens AFTER INSERT OR UPDATE ON cases"
+  "  FOR EACH ROW EXECUTE FUNCTION cases_tokens ();"
 
   /* Every desk listens: a change is announced when it commits. */
   "CREATE FUNCTION cases_announce () RETURNS trigger LANGUAGE plpgsql AS $$"
@@ -178,7 +212,7 @@ static const char schema_1[] =
   "  SELECT EXISTS (SELECT 1 FROM gone) $$;"
   "REVOKE ALL ON FUNCTION expunge_case (bigint) FROM PUBLIC;"
 
-  "GRANT SELECT ON settings, cases, sheet_log, presence, imports"
+  "GRANT SELECT ON settings, cases, case_tokens, sheet_log, presence, imports"
   "  TO entry_desk_reader, entry_desk_staff, entry_desk_admin;"
   "GRANT INSERT, UPDATE, DELETE ON presence"
   "  TO entry_desk_reader, entry_desk_staff, entry_desk_admin;"

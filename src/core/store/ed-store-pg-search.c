@@ -2,18 +2,22 @@
  *
  * The same tokens as the local search (ed-search-text.c: names and
  * passport numbers folded so that full-width, half-width, katakana and
- * hiragana, upper and lower case meet, with the inner suffixes marked
- * "_"), in one text column with a trigram index (pg_trgm). A term at the
- * start of a word is LIKE '% term%'; inside one, LIKE '% \_term%'. The
- * order is the local search's: a reference typed whole first, then
- * cases matching every term at the start of a word, then inside one,
- * the most recently changed first within each.
+ * hiragana, upper and lower case meet; inner parts of words marked "_").
+ * The order is the local search's: a reference typed whole first, then
+ * cases matching every term at the start of a word, then the others
+ * matching every term, the most recently changed first within each.
  *
- * Fast at any length of term: a term that matches many cases finds a
- * screenful among the most recent few thousand (an index walk that stops
- * early); only a rarer term, which found fewer there, asks the trigram
- * index over every case, which is quick precisely because the term is
- * rare. tests/bench/bench-pg-search.c types into a million cases.
+ * Fast at any length of term, in two ways:
+ * - the most recent RECENT_WINDOW cases first, from an index that holds
+ *   their words (cases_recent): a term that matches often finds a
+ *   screenful there at once;
+ * - a rarer term is a range of the B-tree of every token (case_tokens):
+ *   the longest term's cases are read from the index alone, newest
+ *   first, and each checked for the other terms until a screenful.
+ * A trigram index (pg_trgm) was tried first: a term in one case of a
+ * hundred took 60 to 100 ms over a million cases, its rows being read
+ * and checked one by one; the token ranges take a few.
+ * tests/bench/bench-pg-search.c types into a million cases.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,7 +30,7 @@
 #include "ed-store-pg-private.h"
 
 /* How many of the most recent cases a term is first looked for in. */
-#define RECENT_WINDOW 4000
+#define RECENT_WINDOW 5000
 
 /* Who else has a case open: rows of live connections of other desks. */
 #define PRESENCE_COLUMN \
@@ -36,57 +40,63 @@
 
 #define SELECT_INFO "SELECT " ED_PG_INFO_COLUMNS ", " PRESENCE_COLUMN
 
+/* $1 is the desk, $2 the limit, $3 whether closed cases count; the
+ * terms' patterns follow. */
+#define FIRST_TERM 4
+
 typedef struct
 {
-  GPtrArray *sql;       /* the condition, "AND"ed */
-  GPtrArray *values;    /* $4… */
+  char      *words_in_any;  /* every term at the start of a word */
+  char      *any;           /* every term at the start of a word or inside one */
+  GPtrArray *values;        /* $4… */
 } Condition;
 
 static void
 condition_clear (Condition *condition)
 {
-  g_clear_pointer (&condition->sql, g_ptr_array_unref);
+  g_clear_pointer (&condition->words_in_any, g_free);
+  g_clear_pointer (&condition->any, g_free);
   g_clear_pointer (&condition->values, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Condition, condition_clear)
 
-/* $1 is the desk, $2 the limit, $3 whether closed cases count. */
-#define FIRST_TERM 4
-
-/* @before: what comes before the term in the text: " " at the start of a
- * word, " \\_" inside one. */
 static char *
-add_pattern (Condition  *condition,
-             const char *before,
+add_pattern (GPtrArray  *values,
+             const char *column,
              const char *word)
 {
-  g_ptr_array_add (condition->values, g_strconcat ("%", before, word, "%", NULL));
-  return g_strdup_printf ("c.search_text LIKE $%u", FIRST_TERM + condition->values->len - 1);
+  g_ptr_array_add (values, g_strconcat ("% ", word, "%", NULL));
+  return g_strdup_printf ("c.%s LIKE $%u", column, FIRST_TERM + values->len - 1);
 }
 
 static void
-condition_init (Condition          *condition,
-                const EdSearchQuery *query,
-                gboolean             inner)
+condition_init (Condition           *condition,
+                const EdSearchQuery *query)
 {
-  condition->sql = g_ptr_array_new_with_free_func (g_free);
-  condition->values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) starts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) any = g_ptr_array_new_with_free_func (g_free);
 
+  condition->values = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; query->words[i] != NULL; i++)
     {
       const char *word = query->words[i];
-      g_autofree char *start = add_pattern (condition, " ", word);
+      g_autofree char *start = add_pattern (condition->values, "words", word);
 
-      if (inner && ed_search_word_can_be_inner (word))
+      if (ed_search_word_can_be_inner (word))
         {
-          g_autofree char *inside = add_pattern (condition, " \\_", word);
+          g_autofree char *inside = add_pattern (condition->values, "inner_words", word);
 
-          g_ptr_array_add (condition->sql, g_strdup_printf ("(%s OR %s)", start, inside));
+          g_ptr_array_add (any, g_strdup_printf ("(%s OR %s)", start, inside));
         }
       else
-        g_ptr_array_add (condition->sql, g_steal_pointer (&start));
+        g_ptr_array_add (any, g_strdup (start));
+      g_ptr_array_add (starts, g_steal_pointer (&start));
     }
+  g_ptr_array_add (starts, NULL);
+  g_ptr_array_add (any, NULL);
+  condition->words_in_any = g_strjoinv (" AND ", (char **) starts->pdata);
+  condition->any = g_strjoinv (" AND ", (char **) any->pdata);
 }
 
 typedef struct
@@ -99,34 +109,42 @@ typedef struct
   GHashTable       *seen;
 } Search;
 
-/* Runs @sql with the desk, a limit, the flags and @terms, and adds the
- * rows not seen yet; returns how many it added, -1 on error. */
-static int
+/* Runs @sql with the desk, a limit, the flags and @terms. */
+static PGresult *
 run (Search       *search,
      const char   *sql,
      GPtrArray    *terms,
      GError      **error)
 {
-  g_autoptr(PGresult) result = NULL;
   g_autoptr(GPtrArray) values = g_ptr_array_new ();
   g_autofree char *limit = NULL;
-  guint before = search->infos->len;
 
   /* Rows already found may come again: ask for as many more. */
-  limit = search->limit == 0 ? NULL : g_strdup_printf ("%u", search->limit + before);
+  if (search->limit != 0)
+    limit = g_strdup_printf ("%u", search->limit + search->infos->len);
   g_ptr_array_add (values, search->self->desk);
   g_ptr_array_add (values, limit);
   g_ptr_array_add (values, (search->flags & ED_CASE_QUERY_INCLUDE_CLOSED) ? "t" : "f");
   for (guint i = 0; terms != NULL && i < terms->len; i++)
     g_ptr_array_add (values, g_ptr_array_index (terms, i));
 
-  result = _ed_pg_exec (search->conn, sql, (int) values->len,
-                        (const char * const *) values->pdata, error);
-  if (result == NULL)
-    return -1;
+  return _ed_pg_exec (search->conn, sql, (int) values->len,
+                      (const char * const *) values->pdata, error);
+}
 
+/* Adds the rows of @result not seen yet; FALSE on error. */
+static gboolean
+run_and_add (Search       *search,
+             const char   *sql,
+             GPtrArray    *terms,
+             GError      **error)
+{
+  g_autoptr(PGresult) result = run (search, sql, terms, error);
+
+  if (result == NULL)
+    return FALSE;
   _ed_pg_read_infos (search->self, result, search->seen, search->infos, search->limit);
-  return (int) (search->infos->len - before);
+  return TRUE;
 }
 
 static gboolean
@@ -135,43 +153,139 @@ full (Search *search)
   return search->limit != 0 && search->infos->len >= search->limit;
 }
 
+/* The window's rows come rank 1 (words) first, then rank 2. */
+static int
+count_rank_1 (PGresult *result,
+              int       rank_column)
+{
+  int n = 0;
+
+  while (n < PQntuples (result) && PQgetvalue (result, n, rank_column)[0] == '1')
+    n++;
+  return n;
+}
+
+/* A term's weight when choosing the one to read the index by: the
+ * longer, the rarer; a Han or kana character counts as three letters. */
+static guint
+term_weight (const char *word)
+{
+  guint weight = 0;
+
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    weight += g_utf8_get_char (p) >= 0x2E80 ? 3 : 1;
+  return weight;
+}
+
+/* @column's token is term @i's, at a word's start (or inside one). */
+static char *
+token_condition (GPtrArray   *values,
+                 const char  *alias,
+                 const char  *word,
+                 gboolean     inner)
+{
+  g_autofree char *start = NULL;
+
+  g_ptr_array_add (values, g_strconcat (word, "%", NULL));
+  start = g_strdup_printf ("%s.token LIKE $%u", alias, FIRST_TERM + values->len - 1);
+  if (!inner || !ed_search_word_can_be_inner (word))
+    return g_steal_pointer (&start);
+
+  g_ptr_array_add (values, g_strconcat ("\\_", word, "%", NULL));
+  return g_strdup_printf ("(%s OR %s.token LIKE $%u)", start, alias,
+                          FIRST_TERM + values->len - 1);
+}
+
+/* Every case matching all the terms (at the start of words, or @inner
+ * too), newest first, from case_tokens: the heaviest term's range read
+ * whole from the index, the others checked case by case until $2. */
+static char *
+tokens_sql (const EdSearchQuery *query,
+            gboolean             inner,
+            GPtrArray           *values)
+{
+  g_autoptr(GString) others = g_string_new (NULL);
+  g_autofree char *driver = NULL;
+  guint heaviest = 0;
+
+  for (guint i = 1; query->words[i] != NULL; i++)
+    if (term_weight (query->words[i]) > term_weight (query->words[heaviest]))
+      heaviest = i;
+
+  driver = token_condition (values, "t", query->words[heaviest], inner);
+  for (guint i = 0; query->words[i] != NULL; i++)
+    if (i != heaviest)
+      {
+        g_autofree char *other = token_condition (values, "u", query->words[i], inner);
+
+        g_string_append_printf (others, " AND EXISTS (SELECT 1 FROM case_tokens u "
+                                        "WHERE u.case_id = d.case_id AND %s)", other);
+      }
+
+  /* OFFSET 0: sorted first, then checked lazily until the limit. */
+  return g_strdup_printf (SELECT_INFO " FROM (SELECT d.case_id, d.modified FROM ("
+                          "SELECT t.case_id, max (t.modified) AS modified FROM case_tokens t "
+                          "WHERE %s AND NOT t.trashed AND ($3 OR t.open) GROUP BY t.case_id "
+                          "ORDER BY 2 DESC, 1 DESC OFFSET 0) d WHERE TRUE%s LIMIT $2) m "
+                          "JOIN cases c ON c.id = m.case_id "
+                          "ORDER BY m.modified DESC, c.id DESC", driver, others->str);
+}
+
 static gboolean
-run_stage (Search               *search,
-           const EdSearchQuery  *query,
-           gboolean              inner,
-           GError              **error)
+search_terms (Search               *search,
+              const EdSearchQuery  *query,
+              GError              **error)
 {
   g_auto(Condition) condition = { 0 };
-  g_autofree char *where = NULL;
-  g_autofree char *recent = NULL;
-  g_autofree char *everywhere = NULL;
-  guint wanted = search->limit - search->infos->len;
-  int found;
+  g_autoptr(PGresult) recent = NULL;
+  g_autoptr(GPtrArray) words_values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) any_values = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *recent_sql = NULL;
+  g_autofree char *words_sql = tokens_sql (query, FALSE, words_values);
+  g_autofree char *any_sql = tokens_sql (query, TRUE, any_values);
+  int rank_column = 14;
+  int n_words = 0;
 
-  condition_init (&condition, query, inner);
-  g_ptr_array_add (condition.sql, NULL);
-  where = g_strjoinv (" AND ", (char **) condition.sql->pdata);
+  /* Everything asked for: the token index, no window. */
+  if (search->limit == 0)
+    return run_and_add (search, words_sql, words_values, error) &&
+           run_and_add (search, any_sql, any_values, error);
 
-  if (search->limit != 0)
+  /* The most recent cases first, from the index alone; the rows of the
+   * screenful found then read in full. */
+  condition_init (&condition, query);
+  recent_sql = g_strdup_printf (SELECT_INFO ", w.rank FROM (SELECT c.id, c.modified, "
+                                "CASE WHEN %s THEN 1 ELSE 2 END AS rank FROM (SELECT id, "
+                                "modified, words, inner_words FROM cases WHERE trashed IS NULL "
+                                "AND ($3 OR status = 'open') ORDER BY modified DESC, id DESC "
+                                "LIMIT %d) c WHERE %s ORDER BY 3, c.modified DESC, c.id DESC "
+                                "LIMIT $2) w JOIN cases c ON c.id = w.id "
+                                "ORDER BY w.rank, c.modified DESC, c.id DESC",
+                                condition.words_in_any, RECENT_WINDOW, condition.any);
+  recent = run (search, recent_sql, condition.values, error);
+  if (recent == NULL)
+    return FALSE;
+  n_words = count_rank_1 (recent, rank_column);
+
+  /* Enough at the start of a word among the most recent: the most recent
+   * of all. Else the token index finds the few there are. */
+  if ((guint) n_words >= search->limit - search->infos->len)
     {
-      recent = g_strdup_printf (SELECT_INFO " FROM (SELECT * FROM cases "
-                                "WHERE trashed IS NULL AND ($3 OR status = 'open') "
-                                "ORDER BY modified DESC, id DESC LIMIT %d) c "
-                                "WHERE %s ORDER BY c.modified DESC, c.id DESC LIMIT $2",
-                                RECENT_WINDOW, where);
-      found = run (search, recent, condition.values, error);
-      if (found < 0)
-        return FALSE;
-      if ((guint) found >= wanted)
-        return TRUE;
+      _ed_pg_read_infos (search->self, recent, search->seen, search->infos, search->limit);
+      return TRUE;
     }
+  if (!run_and_add (search, words_sql, words_values, error))
+    return FALSE;
+  if (full (search) || query->match_inner == NULL)
+    return TRUE;
 
-  /* A rare term: the trigram index finds its few cases, sorted after
-   * (modified + 0 keeps the planner off the walk in date order). */
-  everywhere = g_strdup_printf (SELECT_INFO " FROM cases c "
-                                "WHERE %s AND c.trashed IS NULL AND ($3 OR c.status = 'open') "
-                                "ORDER BY c.modified + 0 DESC, c.id DESC LIMIT $2", where);
-  return run (search, everywhere, condition.values, error) >= 0;
+  /* The same for the rest: inside words too. */
+  if ((guint) (PQntuples (recent) - n_words) >= search->limit - search->infos->len)
+    {
+      _ed_pg_read_infos (search->self, recent, search->seen, search->infos, search->limit);
+      return TRUE;
+    }
+  return run_and_add (search, any_sql, any_values, error);
 }
 
 static gboolean
@@ -182,36 +296,30 @@ search_locked (Search       *search,
   g_autoptr(EdSearchQuery) query = ed_search_query_new (text);
 
   if (ed_search_query_is_empty (query))
-    return run (search, SELECT_INFO " FROM cases c "
-                        "WHERE c.trashed IS NULL AND ($3 OR c.status = 'open') "
-                        "ORDER BY c.modified DESC, c.id DESC LIMIT $2", NULL, error) >= 0;
+    return run_and_add (search, SELECT_INFO " FROM cases c "
+                                "WHERE c.trashed IS NULL AND ($3 OR c.status = 'open') "
+                                "ORDER BY c.modified DESC, c.id DESC LIMIT $2", NULL, error);
 
   /* A reference typed whole is what the user wants, open or closed. */
   if (query->exact_reference != NULL)
     {
       g_autoptr(GPtrArray) terms = g_ptr_array_new ();
       EdCaseQueryFlags flags = search->flags;
-      int found;
+      gboolean ok;
 
       g_ptr_array_add (terms, query->exact_reference);
       search->flags |= ED_CASE_QUERY_INCLUDE_CLOSED;
-      found = run (search, SELECT_INFO " FROM cases c WHERE c.reference = $4 "
-                           "AND c.trashed IS NULL AND ($3 OR c.status = 'open') LIMIT $2",
-                   terms, error);
+      ok = run_and_add (search, SELECT_INFO " FROM cases c WHERE c.reference = $4 "
+                                "AND c.trashed IS NULL AND ($3 OR c.status = 'open') LIMIT $2",
+                        terms, error);
       search->flags = flags;
-      if (found < 0)
+      if (!ok)
         return FALSE;
     }
 
-  if (query->words[0] == NULL)
+  if (query->words[0] == NULL || full (search))
     return TRUE;
-
-  if (!full (search) && !run_stage (search, query, FALSE, error))
-    return FALSE;
-  if (!full (search) && query->match_inner != NULL && !run_stage (search, query, TRUE, error))
-    return FALSE;
-
-  return TRUE;
+  return search_terms (search, query, error);
 }
 
 static void

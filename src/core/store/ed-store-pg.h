@@ -38,6 +38,9 @@ gboolean        ed_store_pg_import_case      (EdStorePg     *self,
                                               EdPgImported  *how,
                                               GError       **error);
 
+void            ed_store_pg_search_columns   (EdCaseRecord  *record,
+                                              char         **words,
+                                              char         **inner);
 GPtrArray      *ed_store_pg_read_queue       (const char    *data,
                                               gsize          size,
                                               GError       **error);
