@@ -23,6 +23,7 @@ struct _EdTestPg
   char    *root_cert;
   char    *other_ca;
   int      watchdog_fd;  /* closing it stops the server */
+  char    *options;      /* more of the server's, from ed_test_pg_start_with () */
   guint    n_databases;
 };
 
@@ -211,8 +212,9 @@ start_server (EdTestPg *pg)
   options = g_strdup_printf ("-p %u -k %s -c listen_addresses=127.0.0.1 -c fsync=off "
                              "-c full_page_writes=off "
                              "-c ssl=on -c ssl_cert_file=%s/server.crt "
-                             "-c ssl_key_file=%s/server.key -c max_connections=60",
-                             pg->port, pg->dir, pg->dir, pg->dir);
+                             "-c ssl_key_file=%s/server.key -c max_connections=60 %s",
+                             pg->port, pg->dir, pg->dir, pg->dir,
+                             pg->options != NULL ? pg->options : "");
   run_as_server (pg, (const char * const []) { pg_ctl, "-D", pg->data, "-l", log, "-w",
                                                "-o", options, "start", NULL });
 }
@@ -239,6 +241,18 @@ connect_super (EdTestPg   *pg,
 EdTestPg *
 ed_test_pg_start (void)
 {
+  return ed_test_pg_start_with (NULL);
+}
+
+/**
+ * ed_test_pg_start_with:
+ * @options: (nullable): more of the server's settings: "-c name=value …"
+ *
+ * Returns: (transfer full): as ed_test_pg_start()
+ */
+EdTestPg *
+ed_test_pg_start_with (const char *options)
+{
   EdTestPg *pg = g_new0 (EdTestPg, 1);
   g_autoptr(GError) error = NULL;
   g_autofree char *initdb = NULL;
@@ -247,6 +261,7 @@ ed_test_pg_start (void)
   g_autofree char *passwords = NULL;
   g_autofree char *home = NULL;
 
+  pg->options = g_strdup (options);
   pg->bindir = find_bindir ();
   g_assert_nonnull (pg->bindir);
   pg->dir = g_dir_make_tmp ("entry-desk-pg-XXXXXX", &error);
@@ -318,6 +333,7 @@ ed_test_pg_stop (EdTestPg *pg)
   g_free (pg->bindir);
   g_free (pg->root_cert);
   g_free (pg->other_ca);
+  g_free (pg->options);
   g_free (pg);
 }
 

@@ -22,6 +22,7 @@ typedef struct _EdTestPg EdTestPg;
 
 gboolean    ed_test_pg_available     (void);
 EdTestPg   *ed_test_pg_start         (void);
+EdTestPg   *ed_test_pg_start_with    (const char  *options);
 void        ed_test_pg_stop          (EdTestPg    *pg);
 char       *ed_test_pg_new_database  (EdTestPg    *pg);
 char       *ed_test_pg_uri           (EdTestPg    *pg,

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ed-cases-group.h"
+#include "ed-office-group.h"
 #include "ed-preferences-window.h"
 #include "ed-updates-page.h"
 
@@ -18,6 +19,7 @@ struct _EdPreferencesWindow
 
   AdwComboRow          *style_row;
   EdCasesGroup         *cases_group;
+  EdOfficeGroup        *office_group;
   EdUpdatesPage        *updates_page;
 };
 
@@ -120,6 +122,7 @@ ed_preferences_window_constructed (GObject *object)
                                 G_SETTINGS_BIND_DEFAULT,
                                 style_get_mapping, style_set_mapping, NULL, NULL);
   ed_updates_page_set_settings (self->updates_page, self->settings);
+  ed_office_group_set_settings (self->office_group, self->settings);
 }
 
 static void
@@ -168,12 +171,14 @@ ed_preferences_window_class_init (EdPreferencesWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ED_TYPE_CASES_GROUP);
+  g_type_ensure (ED_TYPE_OFFICE_GROUP);
   g_type_ensure (ED_TYPE_UPDATES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entrydesk/EntryDesk/ed-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, cases_group);
+  gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, office_group);
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, updates_page);
 }
 

@@ -257,7 +257,10 @@ main (int    argc,
 
   data_home = ed_test_make_tmpdir ();
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  server = ed_test_pg_start ();
+  /* An office's server, set up as README "An office database" says:
+   * shared_buffers a quarter of the memory it has (here 2 GB). */
+  server = ed_test_pg_start_with ("-c shared_buffers=2GB -c effective_cache_size=6GB "
+                                  "-c work_mem=16MB");
   database = ed_test_pg_new_database (server);
   uri = ed_test_pg_uri (server, "office_admin", database);
   g_clear_object (&store);

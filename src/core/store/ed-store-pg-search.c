@@ -29,8 +29,14 @@
 #include "ed-search-text.h"
 #include "ed-store-pg-private.h"
 
-/* How many of the most recent cases a term is first looked for in. */
+/* How many of the most recent cases a term is first looked for in; a
+ * term found too seldom there for a screenful but too often for the
+ * token index to be quicker is looked for in more, up to the last. */
 #define RECENT_WINDOW 5000
+#define LAST_WINDOW   100000
+/* Reading a case from the token index costs about as much as this many
+ * cases of the window. */
+#define TOKEN_COST    4
 
 /* Who else has a case open: rows of live connections of other desks. */
 #define PRESENCE_COLUMN \
@@ -177,58 +183,132 @@ term_weight (const char *word)
   return weight;
 }
 
-/* @column's token is term @i's, at a word's start (or inside one). */
-static char *
-token_condition (GPtrArray   *values,
-                 const char  *alias,
-                 const char  *word,
-                 gboolean     inner)
+/* The ranges of case_tokens a term reads: at a word's start, and
+ * inside one when @inner. */
+static void
+add_ranges (GPtrArray   *values,
+            GPtrArray   *ranges,
+            const char  *word,
+            gboolean     inner)
 {
-  g_autofree char *start = NULL;
-
   g_ptr_array_add (values, g_strconcat (word, "%", NULL));
-  start = g_strdup_printf ("%s.token LIKE $%u", alias, FIRST_TERM + values->len - 1);
-  if (!inner || !ed_search_word_can_be_inner (word))
-    return g_steal_pointer (&start);
-
-  g_ptr_array_add (values, g_strconcat ("\\_", word, "%", NULL));
-  return g_strdup_printf ("(%s OR %s.token LIKE $%u)", start, alias,
-                          FIRST_TERM + values->len - 1);
+  g_ptr_array_add (ranges, g_strdup_printf ("$%u", FIRST_TERM + values->len - 1));
+  if (inner && ed_search_word_can_be_inner (word))
+    {
+      g_ptr_array_add (values, g_strconcat ("\\_", word, "%", NULL));
+      g_ptr_array_add (ranges, g_strdup_printf ("$%u", FIRST_TERM + values->len - 1));
+    }
 }
 
 /* Every case matching all the terms (at the start of words, or @inner
- * too), newest first, from case_tokens: the heaviest term's range read
- * whole from the index, the others checked case by case until $2. */
+ * too), newest first, from case_tokens: the heaviest term's ranges read
+ * from the index alone (one scan a range: an OR of them would read the
+ * table), the others checked case by case until $2. A case twice in the
+ * ranges comes twice, side by side: the caller skips the second. */
 static char *
 tokens_sql (const EdSearchQuery *query,
             gboolean             inner,
             GPtrArray           *values)
 {
+  g_autoptr(GPtrArray) ranges = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) driver = g_string_new (NULL);
   g_autoptr(GString) others = g_string_new (NULL);
-  g_autofree char *driver = NULL;
   guint heaviest = 0;
 
   for (guint i = 1; query->words[i] != NULL; i++)
     if (term_weight (query->words[i]) > term_weight (query->words[heaviest]))
       heaviest = i;
 
-  driver = token_condition (values, "t", query->words[heaviest], inner);
+  add_ranges (values, ranges, query->words[heaviest], inner);
+  for (guint r = 0; r < ranges->len; r++)
+    g_string_append_printf (driver, "%sSELECT case_id, modified FROM case_tokens "
+                                    "WHERE token LIKE %s AND NOT trashed AND ($3 OR open)",
+                            r > 0 ? " UNION ALL " : "", (char *) g_ptr_array_index (ranges, r));
+
   for (guint i = 0; query->words[i] != NULL; i++)
     if (i != heaviest)
       {
-        g_autofree char *other = token_condition (values, "u", query->words[i], inner);
+        g_autoptr(GPtrArray) other = g_ptr_array_new_with_free_func (g_free);
+        g_autoptr(GString) any = g_string_new (NULL);
 
+        add_ranges (values, other, query->words[i], inner);
+        for (guint r = 0; r < other->len; r++)
+          g_string_append_printf (any, "%su.token LIKE %s", r > 0 ? " OR " : "",
+                                  (char *) g_ptr_array_index (other, r));
         g_string_append_printf (others, " AND EXISTS (SELECT 1 FROM case_tokens u "
-                                        "WHERE u.case_id = d.case_id AND %s)", other);
+                                        "WHERE u.case_id = d.case_id AND (%s))", any->str);
       }
 
-  /* OFFSET 0: sorted first, then checked lazily until the limit. */
+  /* OFFSET 0: sorted first, then checked lazily until the limit, which
+   * leaves room for cases found twice. */
   return g_strdup_printf (SELECT_INFO " FROM (SELECT d.case_id, d.modified FROM ("
-                          "SELECT t.case_id, max (t.modified) AS modified FROM case_tokens t "
-                          "WHERE %s AND NOT t.trashed AND ($3 OR t.open) GROUP BY t.case_id "
-                          "ORDER BY 2 DESC, 1 DESC OFFSET 0) d WHERE TRUE%s LIMIT $2) m "
-                          "JOIN cases c ON c.id = m.case_id "
-                          "ORDER BY m.modified DESC, c.id DESC", driver, others->str);
+                          "SELECT case_id, modified FROM (%s) t "
+                          "ORDER BY modified DESC, case_id DESC OFFSET 0) d WHERE TRUE%s "
+                          "LIMIT 2 * $2) m JOIN cases c ON c.id = m.case_id "
+                          "ORDER BY m.modified DESC, c.id DESC", driver->str, others->str);
+}
+
+/* The most recent @window cases that match every term, read from
+ * cases_recent alone, rank 1 (every term at a word's start) first; the
+ * rows of the screenful found then read in full. */
+static PGresult *
+run_window (Search     *search,
+            Condition  *condition,
+            guint       window,
+            int        *n_words,
+            GError    **error)
+{
+  g_autofree char *sql = NULL;
+  PGresult *result;
+
+  sql = g_strdup_printf (SELECT_INFO ", w.rank FROM (SELECT c.id, c.modified, "
+                         "CASE WHEN %s THEN 1 ELSE 2 END AS rank FROM (SELECT id, modified, "
+                         "words, inner_words FROM cases WHERE trashed IS NULL "
+                         "AND ($3 OR status = 'open') ORDER BY modified DESC, id DESC "
+                         "LIMIT %u) c WHERE %s ORDER BY 3, c.modified DESC, c.id DESC "
+                         "LIMIT $2) w JOIN cases c ON c.id = w.id "
+                         "ORDER BY w.rank, c.modified DESC, c.id DESC",
+                         condition->words_in_any, window, condition->any);
+  result = run (search, sql, condition->values, error);
+  if (result != NULL)
+    *n_words = count_rank_1 (result, 14);
+  return result;
+}
+
+static double
+count_cases (Search *search)
+{
+  g_autoptr(PGresult) result = NULL;
+
+  result = _ed_pg_exec (search->conn, "SELECT reltuples FROM pg_class "
+                                      "WHERE oid = 'cases'::regclass", 0, NULL, NULL);
+  return result != NULL && PQntuples (result) == 1 ? g_ascii_strtod (PQgetvalue (result, 0, 0),
+                                                                      NULL) : 0.0;
+}
+
+/* A window larger than @window that should hold @wanted of what was
+ * found @found times in it, when reading it costs less than reading the
+ * token index; 0 when not. */
+static guint
+larger_window (Search *search,
+               guint   window,
+               guint   found,
+               guint   wanted,
+               double *n_cases)
+{
+  double density, larger;
+
+  if (found == 0 || window >= LAST_WINDOW)
+    return 0;
+  if (*n_cases <= 0.0)
+    *n_cases = count_cases (search);
+
+  density = (double) found / window;
+  larger = 1.3 * wanted / density;
+  if (larger > LAST_WINDOW || larger >= *n_cases || larger <= window ||
+      larger > TOKEN_COST * density * *n_cases)
+    return 0;
+  return (guint) larger;
 }
 
 static gboolean
@@ -240,10 +320,11 @@ search_terms (Search               *search,
   g_autoptr(PGresult) recent = NULL;
   g_autoptr(GPtrArray) words_values = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) any_values = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *recent_sql = NULL;
   g_autofree char *words_sql = tokens_sql (query, FALSE, words_values);
   g_autofree char *any_sql = tokens_sql (query, TRUE, any_values);
-  int rank_column = 14;
+  double n_cases = 0.0;
+  guint window = RECENT_WINDOW;
+  guint larger;
   int n_words = 0;
 
   /* Everything asked for: the token index, no window. */
@@ -251,24 +332,24 @@ search_terms (Search               *search,
     return run_and_add (search, words_sql, words_values, error) &&
            run_and_add (search, any_sql, any_values, error);
 
-  /* The most recent cases first, from the index alone; the rows of the
-   * screenful found then read in full. */
   condition_init (&condition, query);
-  recent_sql = g_strdup_printf (SELECT_INFO ", w.rank FROM (SELECT c.id, c.modified, "
-                                "CASE WHEN %s THEN 1 ELSE 2 END AS rank FROM (SELECT id, "
-                                "modified, words, inner_words FROM cases WHERE trashed IS NULL "
-                                "AND ($3 OR status = 'open') ORDER BY modified DESC, id DESC "
-                                "LIMIT %d) c WHERE %s ORDER BY 3, c.modified DESC, c.id DESC "
-                                "LIMIT $2) w JOIN cases c ON c.id = w.id "
-                                "ORDER BY w.rank, c.modified DESC, c.id DESC",
-                                condition.words_in_any, RECENT_WINDOW, condition.any);
-  recent = run (search, recent_sql, condition.values, error);
+  recent = run_window (search, &condition, window, &n_words, error);
   if (recent == NULL)
     return FALSE;
-  n_words = count_rank_1 (recent, rank_column);
 
   /* Enough at the start of a word among the most recent: the most recent
-   * of all. Else the token index finds the few there are. */
+   * of all. A term somewhat rarer: more of the most recent. Rarer still:
+   * the token index finds the few there are. */
+  larger = larger_window (search, window, (guint) n_words,
+                          search->limit - search->infos->len, &n_cases);
+  if ((guint) n_words < search->limit - search->infos->len && larger > 0)
+    {
+      g_clear_pointer (&recent, PQclear);
+      window = larger;
+      recent = run_window (search, &condition, window, &n_words, error);
+      if (recent == NULL)
+        return FALSE;
+    }
   if ((guint) n_words >= search->limit - search->infos->len)
     {
       _ed_pg_read_infos (search->self, recent, search->seen, search->infos, search->limit);
@@ -280,6 +361,16 @@ search_terms (Search               *search,
     return TRUE;
 
   /* The same for the rest: inside words too. */
+  larger = larger_window (search, window, (guint) (PQntuples (recent) - n_words),
+                          search->limit - search->infos->len, &n_cases);
+  if ((guint) (PQntuples (recent) - n_words) < search->limit - search->infos->len &&
+      larger > 0)
+    {
+      g_clear_pointer (&recent, PQclear);
+      recent = run_window (search, &condition, larger, &n_words, error);
+      if (recent == NULL)
+        return FALSE;
+    }
   if ((guint) (PQntuples (recent) - n_words) >= search->limit - search->infos->len)
     {
       _ed_pg_read_infos (search->self, recent, search->seen, search->infos, search->limit);
