@@ -161,7 +161,7 @@ fill (PGconn *conn,
   exec_or_die (conn, "CREATE INDEX case_tokens_token ON case_tokens (token) "
                      "INCLUDE (modified, case_id, open, trashed)");
   exec_or_die (conn, "CREATE INDEX cases_recent ON cases (modified DESC, id DESC) "
-                     "INCLUDE (status, words, inner_words) WHERE trashed IS NULL");
+                     "INCLUDE (status, words) WHERE trashed IS NULL");
   exec_or_die (conn, "VACUUM ANALYZE cases");
   exec_or_die (conn, "VACUUM ANALYZE case_tokens");
   printf ("Indexed in %.1f s\n", (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);

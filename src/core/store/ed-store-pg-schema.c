@@ -73,7 +73,7 @@ static const char schema_1[] =
   ");"
   /* The most recent first, read from the index alone. */
   "CREATE INDEX cases_recent ON cases (modified DESC, id DESC)"
-  "  INCLUDE (status, words, inner_words) WHERE trashed IS NULL;"
+  "  INCLUDE (status, words) WHERE trashed IS NULL;"
   "CREATE INDEX cases_closed ON cases (closed) WHERE closed IS NOT NULL;"
 
   /* Versions and authors are the server's: a desk cannot set them. The

@@ -10,7 +10,8 @@
  * Fast at any length of term, in two ways:
  * - the most recent RECENT_WINDOW cases first, from an index that holds
  *   their words (cases_recent): a term that matches often finds a
- *   screenful there at once;
+ *   screenful there at once, and one that matches less often in more of
+ *   them, while that costs less than the token index;
  * - a rarer term is a range of the B-tree of every token (case_tokens):
  *   the longest term's cases are read from the index alone, newest
  *   first, and each checked for the other terms until a screenful.
@@ -67,15 +68,21 @@ condition_clear (Condition *condition)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Condition, condition_clear)
 
+/* @before: what comes before the term in the words: " " at a word's
+ * start, "" anywhere in one. */
 static char *
 add_pattern (GPtrArray  *values,
-             const char *column,
+             const char *before,
              const char *word)
 {
-  g_ptr_array_add (values, g_strconcat ("% ", word, "%", NULL));
-  return g_strdup_printf ("c.%s LIKE $%u", column, FIRST_TERM + values->len - 1);
+  g_ptr_array_add (values, g_strconcat ("%", before, word, "%", NULL));
+  return g_strdup_printf ("c.words LIKE $%u", FIRST_TERM + values->len - 1);
 }
 
+/* The window's conditions, on the whole words alone: a term that may
+ * match inside a word (ed_search_word_can_be_inner()) is anywhere in
+ * one, which is what the inner tokens hold; the index then holds only
+ * the words, and a window of thousands is a few hundred pages. */
 static void
 condition_init (Condition           *condition,
                 const EdSearchQuery *query)
@@ -87,14 +94,10 @@ condition_init (Condition           *condition,
   for (guint i = 0; query->words[i] != NULL; i++)
     {
       const char *word = query->words[i];
-      g_autofree char *start = add_pattern (condition->values, "words", word);
+      g_autofree char *start = add_pattern (condition->values, " ", word);
 
       if (ed_search_word_can_be_inner (word))
-        {
-          g_autofree char *inside = add_pattern (condition->values, "inner_words", word);
-
-          g_ptr_array_add (any, g_strdup_printf ("(%s OR %s)", start, inside));
-        }
+        g_ptr_array_add (any, add_pattern (condition->values, "", word));
       else
         g_ptr_array_add (any, g_strdup (start));
       g_ptr_array_add (starts, g_steal_pointer (&start));
@@ -263,7 +266,7 @@ run_window (Search     *search,
 
   sql = g_strdup_printf (SELECT_INFO ", w.rank FROM (SELECT c.id, c.modified, "
                          "CASE WHEN %s THEN 1 ELSE 2 END AS rank FROM (SELECT id, modified, "
-                         "words, inner_words FROM cases WHERE trashed IS NULL "
+                         "words FROM cases WHERE trashed IS NULL "
                          "AND ($3 OR status = 'open') ORDER BY modified DESC, id DESC "
                          "LIMIT %u) c WHERE %s ORDER BY 3, c.modified DESC, c.id DESC "
                          "LIMIT $2) w JOIN cases c ON c.id = w.id "
