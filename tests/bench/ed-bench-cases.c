@@ -7,6 +7,9 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include "ed-bench-cases.h"
 
 typedef struct
@@ -196,3 +199,96 @@ ed_bench_make_record (GRand  *rand,
   return record;
 }
 
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Returns the median in ms; prints the keystroke's line. */
+static double
+measure (EdStore    *store,
+         const char *typed,
+         guint       repeat)
+{
+  g_autofree double *times = g_new0 (double, repeat);
+  guint n_found = 0;
+
+  for (guint r = 0; r < repeat; r++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) found = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      found = ed_store_search (store, typed, ED_CASE_QUERY_OPEN, ED_STORE_SEARCH_LIMIT, NULL,
+                               &error);
+      times[r] = (double) (g_get_monotonic_time () - start) / 1000.0;
+      g_assert_no_error (error);
+      n_found = found->len;
+    }
+  qsort (times, repeat, sizeof (double), compare_doubles);
+
+  printf ("| %-14s | %5u | %9.2f | %8.2f |\n", typed, n_found, times[repeat / 2],
+          times[repeat - 1]);
+  return times[repeat / 2];
+}
+
+/**
+ * ed_bench_type:
+ * @repeat: runs of each search
+ *
+ * Types search texts one keystroke at a time into @store, as the case
+ * list searches (ED_STORE_SEARCH_LIMIT rows, open cases), and prints a
+ * table row for each keystroke: what was found, the median and worst
+ * time.
+ *
+ * Returns: the worst median, in ms
+ */
+double
+ed_bench_type (EdStore *store,
+               guint    repeat)
+{
+  const char * const sequences[][6] = {
+    { "e", "er", "eri", "erik", "eriks", NULL },
+    { "王", "王小", NULL },
+    { "小", "小明", NULL },
+    { "E", "E1", "E12", "E123", NULL },
+    { "TK", "TK1", "TK12", NULL },
+    { "やま", "やまだ", "ヤマダ タ", NULL },
+    { "zhang", "zhang w", "zhang wei", NULL },
+    { "sson", "345", "4567", NULL },
+    { "", NULL },
+  };
+  g_autoptr(GPtrArray) any = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reference = NULL;
+  double worst = 0.0;
+
+  printf ("| typed          | found | median ms | worst ms |\n");
+  printf ("| -------------- | ----- | --------- | -------- |\n");
+  for (guint s = 0; s < G_N_ELEMENTS (sequences); s++)
+    for (guint k = 0; sequences[s][k] != NULL; k++)
+      {
+        double median = measure (store, sequences[s][k], repeat);
+
+        worst = MAX (worst, median);
+      }
+
+  /* A reference read off a paper, typed as it comes. */
+  any = ed_store_search (store, "", ED_CASE_QUERY_OPEN, 1, NULL, &error);
+  g_assert_no_error (error);
+  reference = g_strdup (ed_case_info_get_reference (g_ptr_array_index (any, 0)));
+  for (gsize len = 4; len <= strlen (reference); len += 3)
+    {
+      g_autofree char *typed = g_strndup (reference, len);
+      double median = measure (store, typed, repeat);
+
+      worst = MAX (worst, median);
+    }
+
+  return worst;
+}
