@@ -644,24 +644,42 @@ backend_list_sheets (EdStoreBackend  *backend,
   return sheets;
 }
 
+/* The office's settings, read once when the store opens and kept: the
+ * GUI reads them in its own thread, which must not wait for a server. */
+gboolean
+_ed_pg_load_settings (EdStorePg  *self,
+                      PGconn     *conn,
+                      GError    **error)
+{
+  g_autoptr(PGresult) result = _ed_pg_exec (conn, "SELECT key, value FROM settings", 0, NULL,
+                                            error);
+
+  if (result == NULL)
+    return FALSE;
+
+  g_mutex_lock (&self->settings_lock);
+  g_hash_table_remove_all (self->settings);
+  for (int row = 0; row < PQntuples (result); row++)
+    g_hash_table_insert (self->settings, g_strdup (_ed_pg_text (result, row, 0)),
+                         g_strdup (_ed_pg_text (result, row, 1)));
+  g_mutex_unlock (&self->settings_lock);
+
+  return TRUE;
+}
+
 static char *
 backend_get_setting (EdStoreBackend  *backend,
                      const char      *key,
                      GError         **error)
 {
   EdStorePg *self = ED_STORE_PG (backend);
-  g_autoptr(PGresult) result = NULL;
-  const char *values[] = { key };
+  char *value;
 
-  g_mutex_lock (&self->reader.lock);
-  if (_ed_pg_link_ready (self, &self->reader, error))
-    result = _ed_pg_exec (self->reader.conn, "SELECT value FROM settings WHERE key = $1", 1,
-                          values, error);
-  g_mutex_unlock (&self->reader.lock);
+  g_mutex_lock (&self->settings_lock);
+  value = g_strdup (g_hash_table_lookup (self->settings, key));
+  g_mutex_unlock (&self->settings_lock);
 
-  if (result == NULL || PQntuples (result) == 0)
-    return NULL;
-  return g_strdup (_ed_pg_text (result, 0, 0));
+  return value;
 }
 
 static gboolean
@@ -670,17 +688,28 @@ backend_set_setting (EdStoreBackend  *backend,
                      const char      *value,
                      GError         **error)
 {
+  EdStorePg *self = ED_STORE_PG (backend);
   const char *values[] = { key, value };
+  gboolean ok;
 
   if (value == NULL)
-    return run_on_writer (ED_STORE_PG (backend), "DELETE FROM settings WHERE key = $1", 1,
-                          values, NULL, error);
-
-  return run_on_writer (ED_STORE_PG (backend),
-                        "INSERT INTO settings (key, value) VALUES ($1, $2) "
-                        "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, "
-                        "changed_by = session_user, changed_at = now ()", 2, values, NULL,
+    ok = run_on_writer (self, "DELETE FROM settings WHERE key = $1", 1, values, NULL, error);
+  else
+    ok = run_on_writer (self, "INSERT INTO settings (key, value) VALUES ($1, $2) "
+                              "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, "
+                              "changed_by = session_user, changed_at = now ()", 2, values, NULL,
                         error);
+  if (!ok)
+    return FALSE;
+
+  g_mutex_lock (&self->settings_lock);
+  if (value == NULL)
+    g_hash_table_remove (self->settings, key);
+  else
+    g_hash_table_insert (self->settings, g_strdup (key), g_strdup (value));
+  g_mutex_unlock (&self->settings_lock);
+
+  return TRUE;
 }
 
 void

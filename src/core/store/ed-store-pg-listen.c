@@ -97,6 +97,7 @@ listen_thread (gpointer data)
               continue;
             }
           g_debug ("Listening to %s", self->location);
+          _ed_pg_load_settings (self, conn, NULL);
           _ed_pg_came_online (self);
           /* Whatever changed while this desk did not listen. */
           if (was_offline)
@@ -127,6 +128,14 @@ listen_thread (gpointer data)
       while ((notify = PQnotifies (conn)) != NULL)
         {
           gint64 id = g_ascii_strtoll (notify->extra, NULL, 10);
+
+          /* The office's settings, kept for the GUI to read at once. */
+          if (g_strcmp0 (notify->extra, "settings") == 0)
+            {
+              _ed_pg_load_settings (self, conn, NULL);
+              PQfreemem (notify);
+              continue;
+            }
 
           g_debug ("Case %" G_GINT64_FORMAT " changed by server process %d", id, notify->be_pid);
 

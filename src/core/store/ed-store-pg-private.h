@@ -48,6 +48,10 @@ struct _EdStorePg
   EdPgQueue  *queue;
   GMutex      replay_lock;  /* one replay at a time */
 
+  /* The office's settings, as read at opening and set since. */
+  GMutex      settings_lock;
+  GHashTable *settings;
+
   /* Cases this desk has open, announced again after a reconnection. */
   GMutex      open_lock;
   GHashTable *open_cases;   /* gint64 * */
@@ -114,6 +118,9 @@ gboolean      _ed_pg_insert_case         (EdStorePg        *self,
                                           PGconn           *conn,
                                           EdCaseRecord     *record,
                                           gboolean          new_reference,
+                                          GError          **error);
+gboolean      _ed_pg_load_settings       (EdStorePg        *self,
+                                          PGconn           *conn,
                                           GError          **error);
 gboolean      _ed_pg_update_case         (PGconn           *conn,
                                           EdCaseRecord     *record,

@@ -44,6 +44,13 @@ static const char schema_1[] =
   "  changed_by text NOT NULL DEFAULT session_user,"
   "  changed_at timestamptz NOT NULL DEFAULT now()"
   ");"
+  "CREATE FUNCTION settings_announce () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "BEGIN"
+  "  PERFORM pg_notify ('" ED_PG_CHANNEL "', 'settings');"
+  "  RETURN NULL;"
+  "END $$;"
+  "CREATE TRIGGER settings_announce AFTER INSERT OR UPDATE OR DELETE ON settings"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION settings_announce ();"
 
   /* A case: what a list shows and what the search reads as columns
    * (ed-store-pg-search.c), the case itself as its case file's JSON

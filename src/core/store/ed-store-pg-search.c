@@ -238,16 +238,19 @@ tokens_sql (const EdSearchQuery *query,
         for (guint r = 0; r < other->len; r++)
           g_string_append_printf (any, "%su.token LIKE %s", r > 0 ? " OR " : "",
                                   (char *) g_ptr_array_index (other, r));
-        g_string_append_printf (others, " AND EXISTS (SELECT 1 FROM case_tokens u "
-                                        "WHERE u.case_id = d.case_id AND (%s))", any->str);
+        /* A scalar subquery, not EXISTS: the planner would make EXISTS a
+         * semi-join and read the other term's whole range first. */
+        g_string_append_printf (others, " AND (SELECT TRUE FROM case_tokens u "
+                                        "WHERE u.case_id = d.case_id AND (%s) LIMIT 1)",
+                                any->str);
       }
 
   /* OFFSET 0: sorted first, then checked lazily until the limit, which
-   * leaves room for cases found twice. */
+   * leaves room for a few cases found twice. */
   return g_strdup_printf (SELECT_INFO " FROM (SELECT d.case_id, d.modified FROM ("
                           "SELECT case_id, modified FROM (%s) t "
                           "ORDER BY modified DESC, case_id DESC OFFSET 0) d WHERE TRUE%s "
-                          "LIMIT 2 * $2) m JOIN cases c ON c.id = m.case_id "
+                          "LIMIT $2 + 16) m JOIN cases c ON c.id = m.case_id "
                           "ORDER BY m.modified DESC, c.id DESC", driver->str, others->str);
 }
 

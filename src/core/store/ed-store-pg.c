@@ -185,7 +185,8 @@ backend_open (EdStoreBackend  *backend,
   self->writer.conn = _ed_pg_connect (self, error);
   if (self->writer.conn == NULL)
     return FALSE;
-  if (!_ed_pg_migrate (self->writer.conn, error))
+  if (!_ed_pg_migrate (self->writer.conn, error) ||
+      !_ed_pg_load_settings (self, self->writer.conn, error))
     return FALSE;
   expunge_old_trash (self->writer.conn);
 
@@ -544,6 +545,8 @@ ed_store_pg_finalize (GObject *object)
   g_clear_pointer (&self->queue, _ed_pg_queue_free);
   g_mutex_clear (&self->queue_lock);
   g_mutex_clear (&self->replay_lock);
+  g_clear_pointer (&self->settings, g_hash_table_unref);
+  g_mutex_clear (&self->settings_lock);
   g_clear_pointer (&self->open_cases, g_hash_table_unref);
   g_mutex_clear (&self->open_lock);
   g_clear_object (&self->stopping);
@@ -579,6 +582,8 @@ ed_store_pg_init (EdStorePg *self)
   g_mutex_init (&self->reader.lock);
   g_mutex_init (&self->queue_lock);
   g_mutex_init (&self->replay_lock);
+  g_mutex_init (&self->settings_lock);
+  self->settings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_mutex_init (&self->open_lock);
   self->open_cases = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->desk = g_uuid_string_random ();
