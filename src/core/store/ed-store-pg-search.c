@@ -174,17 +174,25 @@ count_rank_1 (PGresult *result,
   return n;
 }
 
-/* A term's weight when choosing the one to read the index by: the
- * longer, the rarer; a Han or kana character counts as three letters. */
+/* A term's weight: the longer, the rarer; a kana counts as two letters,
+ * a Han character as three. */
 static guint
 term_weight (const char *word)
 {
   guint weight = 0;
 
   for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
-    weight += g_utf8_get_char (p) >= 0x2E80 ? 3 : 1;
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      weight += c >= 0x3040 && c <= 0x30FF ? 2 : c >= 0x2E80 ? 3 : 1;
+    }
   return weight;
 }
+
+/* From this weight on, a term's range is small enough to be read whole
+ * and joined; a lighter one ("w", "た") is checked case by case. */
+#define JOIN_WEIGHT 3
 
 /* The ranges of case_tokens a term reads: at a word's start, and
  * inside one when @inner. */
@@ -238,11 +246,15 @@ tokens_sql (const EdSearchQuery *query,
         for (guint r = 0; r < other->len; r++)
           g_string_append_printf (any, "%su.token LIKE %s", r > 0 ? " OR " : "",
                                   (char *) g_ptr_array_index (other, r));
-        /* A scalar subquery, not EXISTS: the planner would make EXISTS a
-         * semi-join and read the other term's whole range first. */
-        g_string_append_printf (others, " AND (SELECT TRUE FROM case_tokens u "
-                                        "WHERE u.case_id = d.case_id AND (%s) LIMIT 1)",
-                                any->str);
+        /* A term of many cases, as a scalar subquery: EXISTS would be a
+         * semi-join that reads the term's whole range first. */
+        if (term_weight (query->words[i]) >= JOIN_WEIGHT)
+          g_string_append_printf (others, " AND EXISTS (SELECT 1 FROM case_tokens u "
+                                          "WHERE u.case_id = d.case_id AND (%s))", any->str);
+        else
+          g_string_append_printf (others, " AND (SELECT TRUE FROM case_tokens u "
+                                          "WHERE u.case_id = d.case_id AND (%s) LIMIT 1)",
+                                  any->str);
       }
 
   /* OFFSET 0: sorted first, then checked lazily until the limit, which
