@@ -1,9 +1,12 @@
 /* ed-cli-cases.c — entry-desk-cli cases list|export|import|purge|retention
  *
- * The store the GUI uses ($XDG_DATA_HOME/entry-desk/cases.db), from the
- * command line. Exit status as everywhere: 0 done, 1 the input (a file,
- * a reference) is invalid, 2 the command line is wrong, which includes a
- * purge without --yes: it shows what would go and deletes nothing.
+ * The store the GUI uses ($XDG_DATA_HOME/entry-desk/cases.db), or with
+ * --store URI (or $ENTRY_DESK_STORE) another file or an office database
+ * (postgresql://…), from the command line. Exit status as everywhere: 0
+ * done, 1 the input (a file, a reference) is invalid, 2 the command line
+ * is wrong, which includes a purge without --yes: it shows what would go
+ * and deletes nothing. "cases edit" and "cases migrate" are in their own
+ * files.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,16 +18,82 @@
 
 #include "ed-cli.h"
 
+static char *store_location;
+
+static const GOptionEntry store_entries[] = {
+  { "store", 0, 0, G_OPTION_ARG_STRING, &store_location,
+    N_("Where the cases are: a case database file, or an office database "
+       "postgresql://USER@HOST/DATABASE (default: $ENTRY_DESK_STORE, or this desk’s own)"),
+    N_("URI") },
+  { NULL }
+};
+
+/**
+ * ed_cli_store_location:
+ *
+ * Returns: (nullable): --store, else $ENTRY_DESK_STORE, else %NULL (the
+ *   desk's own store)
+ */
+const char *
+ed_cli_store_location (void)
+{
+  const char *location = store_location != NULL ? store_location
+                                                 : g_getenv ("ENTRY_DESK_STORE");
+
+  return location != NULL && *location != '\0' ? location : NULL;
+}
+
+/* Saves made here while the office database could not be reached were
+ * sent when it opened: what another desk changed meanwhile is said. */
+static void
+report_conflicts (EdStore *store)
+{
+  GPtrArray *conflicts = ed_store_get_conflicts (store);
+
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      EdCaseConflict *conflict = g_ptr_array_index (conflicts, i);
+      g_autofree char *shown = ed_case_reference_format (ed_case_conflict_get_reference (conflict));
+
+      g_printerr (_("entry-desk-cli: case %s was changed on another desk (by %s) while this "
+                    "desk worked offline; its change here waits: open the case in Entry Desk "
+                    "to choose.\n"), shown, ed_case_conflict_get_changed_by (conflict));
+    }
+}
+
+/**
+ * ed_cli_open_store:
+ * @location: (nullable): where, or %NULL for ed_cli_store_location()
+ *
+ * Returns: (transfer full) (nullable): the store; on error %NULL, with
+ *   the message printed and @status set
+ */
+EdStore *
+ed_cli_open_store (const char *location,
+                   int        *status)
+{
+  g_autoptr(GError) error = NULL;
+  EdStore *store;
+
+  store = ed_store_open (location != NULL ? location : ed_cli_store_location (), NULL, &error);
+  if (store == NULL)
+    {
+      *status = ed_cli_fail (g_steal_pointer (&error));
+      return NULL;
+    }
+
+  /* A damaged store was replaced: say so, and carry on with the new. */
+  if (ed_store_get_recovery (store) != NULL)
+    g_printerr ("entry-desk-cli: %s\n", ed_store_get_recovery (store)->message);
+  report_conflicts (store);
+
+  return store;
+}
+
 static EdStore *
 open_store (int *status)
 {
-  GError *error = NULL;
-  EdStore *store = ed_cli_open_store (&error);
-
-  if (store == NULL)
-    *status = ed_cli_fail (error);
-
-  return store;
+  return ed_cli_open_store (NULL, status);
 }
 
 static char *
@@ -119,16 +188,30 @@ print_json (GPtrArray *infos)
   ed_cli_print_json (root);
 }
 
-static GOptionContext *
-new_context (const char         *parameters,
-             const char         *summary,
-             const GOptionEntry *entries)
+/**
+ * ed_cli_cases_context:
+ *
+ * Returns: (transfer full): the options of a cases command, with --store
+ */
+GOptionContext *
+ed_cli_cases_context (const char         *parameters,
+                      const char         *summary,
+                      const GOptionEntry *entries)
 {
   GOptionContext *context = g_option_context_new (parameters);
 
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, store_entries, GETTEXT_PACKAGE);
   return context;
+}
+
+static GOptionContext *
+new_context (const char         *parameters,
+             const char         *summary,
+             const GOptionEntry *entries)
+{
+  return ed_cli_cases_context (parameters, summary, entries);
 }
 
 static int
@@ -388,6 +471,8 @@ static const struct
   { "import", cases_import },
   { "purge", cases_purge },
   { "retention", cases_retention },
+  { "edit", ed_cli_cases_edit },
+  { "migrate", ed_cli_cases_migrate },
 };
 
 static void
@@ -397,8 +482,12 @@ print_help (FILE *stream)
                    "  entry-desk-cli cases export REFERENCE -o FILE\n"
                    "  entry-desk-cli cases import FILE [--new-reference]\n"
                    "  entry-desk-cli cases purge [--older-than DAYS] [--dry-run] [--yes]\n"
-                   "  entry-desk-cli cases retention [DAYS|off]\n\n%s\n",
+                   "  entry-desk-cli cases retention [DAYS|off]\n"
+                   "  entry-desk-cli cases edit REFERENCE KEY=VALUE… | --batch FILE\n"
+                   "  entry-desk-cli cases migrate --to postgresql://… [--from FILE]\n\n%s\n%s\n",
            _("Usage:"),
+           _("Every command takes --store URI: a case database file or an office database "
+             "(postgresql://USER@HOST/DATABASE); $ENTRY_DESK_STORE sets it for all."),
            _("Run “entry-desk-cli cases COMMAND --help” for the options of a command."));
 }
 
@@ -426,6 +515,6 @@ ed_cli_cases (int    argc,
         return verbs[i].run (argc - 1, argv + 1);
       }
 
-  return ed_cli_usage_error (_("Unknown cases command “%s”: use list, export, import, purge or "
-                               "retention"), argv[1]);
+  return ed_cli_usage_error (_("Unknown cases command “%s”: use list, export, import, purge, "
+                               "retention, edit or migrate"), argv[1]);
 }

@@ -214,22 +214,3 @@ ed_cli_find_procedure (const char  *id,
 
   return g_object_ref (procedure);
 }
-
-/**
- * ed_cli_open_store:
- *
- * Opens the case store the app uses. A damaged store is replaced: that
- * is said on standard error, and the new one is used.
- *
- * Returns: (transfer full): the store, or %NULL with @error set
- */
-EdStore *
-ed_cli_open_store (GError **error)
-{
-  EdStore *store = ed_store_open (NULL, NULL, error);
-
-  if (store != NULL && ed_store_get_recovery (store) != NULL)
-    g_printerr ("entry-desk-cli: %s\n", ed_store_get_recovery (store)->message);
-
-  return store;
-}

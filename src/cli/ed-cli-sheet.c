@@ -96,14 +96,18 @@ ed_cli_log_sheet (EdSheetDocument *document,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   g_autofree char *normalized = ed_case_reference_normalize (reference);
+  int status = 0;
 
   /* Not a case reference, or no store yet: only a footer. */
-  if (normalized == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
+  if (normalized == NULL
+      || (ed_cli_store_location () == NULL && !g_file_test (path, G_FILE_TEST_EXISTS)))
     return TRUE;
 
-  store = ed_cli_open_store (&error);
-  if (store != NULL)
-    kase = load_case (store, reference, &error);
+  /* On failure the message is printed. */
+  store = ed_cli_open_store (NULL, &status);
+  if (store == NULL)
+    return FALSE;
+  kase = load_case (store, reference, &error);
   if (kase != NULL)
     {
       record = ed_sheet_template_new_record (ed_sheet_document_get_template (document), kind);

@@ -61,7 +61,6 @@ gboolean     ed_cli_parse_options (GOptionContext *context,
 EdLanguage   ed_cli_language      (const char     *code,
                                    gboolean       *ok);
 EdCatalog   *ed_cli_load_catalog  (void);
-EdStore     *ed_cli_open_store    (GError        **error);
 void         ed_cli_print_json    (JsonNode       *node);
 guint        ed_cli_display_width (const char     *text);
 gboolean     ed_cli_stderr_is_terminal (void);
@@ -77,6 +76,18 @@ EdTraveller     *ed_cli_load_traveller_facts (const char    *path,
                                               EdProcedure   *procedure,
                                               EdFacts       *facts,
                                               GError       **error);
+
+/* ed-cli-cases.c, ed-cli-cases-edit.c, ed-cli-cases-migrate.c */
+const char      *ed_cli_store_location (void);
+EdStore         *ed_cli_open_store     (const char  *location,
+                                        int         *status);
+GOptionContext  *ed_cli_cases_context  (const char         *parameters,
+                                        const char         *summary,
+                                        const GOptionEntry *entries);
+int              ed_cli_cases_edit     (int          argc,
+                                        char       **argv);
+int              ed_cli_cases_migrate  (int          argc,
+                                        char       **argv);
 
 /* ed-cli-sheet.c */
 gboolean         ed_cli_log_sheet      (EdSheetDocument *document,

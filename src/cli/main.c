@@ -28,8 +28,9 @@ static const EdCliCommand commands[] = {
     N_("Write a printable check sheet (blank without --traveller)") },
   { "batch", ed_cli_batch, N_("ID --csv F.csv (-o DIR | --merge OUT.pdf) [--lang …] [--paper …]"),
     N_("Write a sheet for every traveller of a CSV; bad rows are reported, exit 1") },
-  { "cases", ed_cli_cases, N_("list|export|import|purge|retention …"),
-    N_("The case store: list, search, export, import and purge cases") },
+  { "cases", ed_cli_cases, N_("list|export|import|purge|retention|edit|migrate … [--store URI]"),
+    N_("The case store: list, search, export, import, edit and purge cases; "
+       "move them to an office database") },
   { "feed", ed_cli_feed,
     N_("keygen -o KEY | build DIR --key KEY -o OUT | update [--url URL] [--trust PUBLIC_KEY]"),
     N_("Publish signed procedure updates, or install them from a feed") },

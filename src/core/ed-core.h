@@ -47,6 +47,7 @@
 #include "ed-sheet-record.h"
 
 /* store */
+#include "ed-case-conflict.h"
 #include "ed-case-info.h"
 #include "ed-case-list.h"
 #include "ed-search-text.h"

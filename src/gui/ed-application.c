@@ -8,6 +8,7 @@
 
 #include "ed-application.h"
 #include "ed-catalog.h"
+#include "ed-conflict-dialog.h"
 #include "ed-preferences-window.h"
 #include "ed-purge-review.h"
 #include "ed-store-toasts.h"
@@ -32,6 +33,7 @@ struct _EdApplication
   EdStore        *store;              /* NULL until opened */
   GError         *store_error;        /* why it could not be opened */
   GCancellable   *store_cancellable;
+  char           *store_location;     /* where it is: "" for this desk's own */
   gboolean        store_reported;     /* the recovery was shown */
   AdwToast       *save_toast;         /* weak: saving failed */
 };
@@ -169,6 +171,10 @@ report_store (EdApplication *self)
     return;
 
   self->store_reported = TRUE;
+  /* Saves sent from the offline queue when the store opened. */
+  for (guint i = 0; i < ed_store_get_conflicts (self->store)->len; i++)
+    ed_conflict_dialog_present (GTK_WINDOW (window), self->store,
+                                g_ptr_array_index (ed_store_get_conflicts (self->store), i));
   recovery = ed_store_get_recovery (self->store);
   if (recovery != NULL)
     ed_window_add_toast (window, ed_store_recovery_toast_new (recovery, GTK_WINDOW (window)));
@@ -205,6 +211,30 @@ unsaved_changed_cb (EdApplication *self)
     ed_window_add_toast (window, ed_store_saved_toast_new ());
 }
 
+static const char *
+store_location (EdApplication *self)
+{
+  const char *location = g_getenv ("ENTRY_DESK_STORE");
+
+  g_clear_pointer (&self->store_location, g_free);
+  if (location == NULL || *location == '\0')
+    self->store_location = g_settings_get_string (self->settings, "office-database");
+  else
+    self->store_location = g_strdup (location);
+
+  return *self->store_location != '\0' ? self->store_location : NULL;
+}
+
+static void
+conflict_cb (EdApplication  *self,
+             EdCaseConflict *conflict)
+{
+  EdWindow *window = find_main_window (self);
+
+  if (window != NULL)
+    ed_conflict_dialog_present (GTK_WINDOW (window), self->store, conflict);
+}
+
 static void
 store_opened_cb (GObject      *object,
                  GAsyncResult *result,
@@ -218,6 +248,8 @@ store_opened_cb (GObject      *object,
       g_signal_connect_object (self->store, "save-failed", G_CALLBACK (save_failed_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->store, "notify::unsaved", G_CALLBACK (unsaved_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->store, "conflict", G_CALLBACK (conflict_cb),
                                self, G_CONNECT_SWAPPED);
     }
   else if (!g_error_matches (self->store_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -348,9 +380,12 @@ ed_application_startup (GApplication *application)
   self->catalog = ed_catalog_new ();
   ed_catalog_load_default (self->catalog);
 
-  /* In another thread: the first window never waits for it. */
+  /* In another thread: the first window never waits for it. An office
+   * database when Preferences names one ($ENTRY_DESK_STORE first, as for
+   * the command line). */
   self->store_cancellable = g_cancellable_new ();
-  ed_store_open_async (NULL, self->store_cancellable, store_opened_cb, g_object_ref (self));
+  ed_store_open_async (store_location (self), self->store_cancellable, store_opened_cb,
+                       g_object_ref (self));
 
   self->updater = ed_updater_new (self->settings, self->catalog);
   g_signal_connect_object (ed_updater_get_feed (self->updater), "notify::running",
@@ -389,6 +424,7 @@ ed_application_finalize (GObject *object)
   g_clear_weak_pointer (&self->preferences);
   g_clear_weak_pointer (&self->save_toast);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->store_location, g_free);
   g_clear_error (&self->store_error);
   g_clear_object (&self->store_cancellable);
   g_clear_object (&self->updater);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ed-cases-group.h"
+#include "ed-office-group.h"
 #include "ed-preferences-window.h"
 #include "ed-updates-page.h"
 
@@ -19,6 +20,7 @@ struct _EdPreferencesWindow
   AdwComboRow          *style_row;
   GtkSpinButton        *review_days_button;
   EdCasesGroup         *cases_group;
+  EdOfficeGroup        *office_group;
   EdUpdatesPage        *updates_page;
 };
 
@@ -132,6 +134,7 @@ ed_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "review-max-days",
                    gtk_spin_button_get_adjustment (self->review_days_button), "value",
                    G_SETTINGS_BIND_DEFAULT);
+  ed_office_group_set_settings (self->office_group, self->settings);
 }
 
 static void
@@ -180,6 +183,7 @@ ed_preferences_window_class_init (EdPreferencesWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ED_TYPE_CASES_GROUP);
+  g_type_ensure (ED_TYPE_OFFICE_GROUP);
   g_type_ensure (ED_TYPE_UPDATES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -188,6 +192,7 @@ ed_preferences_window_class_init (EdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, review_days_button);
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, cases_group);
+  gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, office_group);
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, updates_page);
   gtk_widget_class_bind_template_callback (widget_class, add_toast_cb);
 }

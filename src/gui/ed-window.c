@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ed-case-list-view.h"
+#include "ed-office-bar.h"
 #include "ed-procedure-browser.h"
 #include "ed-wizard.h"
 #include "ed-toast.h"
@@ -28,6 +29,7 @@ struct _EdWindow
   EdProcedureBrowser   *procedure_browser;
   GtkWidget            *wizard;
   EdUpdateProgress     *update_progress;
+  EdOfficeBar          *office_bar;
   GtkRevealer          *saving_revealer;
 
   GCancellable         *cancellable;
@@ -133,6 +135,7 @@ store_opened_cb (EdWindow      *self,
   ed_case_list_view_set_store (self->case_list_view, store);
   if (self->wizard != NULL)
     ed_wizard_set_store (ED_WIZARD (self->wizard), store);
+  ed_office_bar_set_store (self->office_bar, store);
   if (store != NULL)
     {
       g_autoptr(EdCase) unsaved = g_steal_pointer (&self->unsaved_case);
@@ -395,6 +398,7 @@ ed_window_class_init (EdWindowClass *klass)
   g_type_ensure (ED_TYPE_CASE_LIST_VIEW);
   g_type_ensure (ED_TYPE_PROCEDURE_BROWSER);
   g_type_ensure (ED_TYPE_UPDATE_PROGRESS);
+  g_type_ensure (ED_TYPE_OFFICE_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entrydesk/EntryDesk/ed-window.ui");
@@ -404,6 +408,7 @@ ed_window_class_init (EdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdWindow, case_list_view);
   gtk_widget_class_bind_template_child (widget_class, EdWindow, procedure_browser);
   gtk_widget_class_bind_template_child (widget_class, EdWindow, update_progress);
+  gtk_widget_class_bind_template_child (widget_class, EdWindow, office_bar);
   gtk_widget_class_bind_template_child (widget_class, EdWindow, saving_revealer);
   gtk_widget_class_bind_template_callback (widget_class, procedure_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, case_activated_cb);

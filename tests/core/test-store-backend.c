@@ -787,8 +787,8 @@ test_backend_retention (Memory        *memory,
 }
 
 /* ed_store_open() picks the backend: a path or a file:// URI is the
- * SQLite file; an address of another kind is refused, naming only its
- * scheme. */
+ * SQLite file, a postgresql:// address an office database; an address of
+ * another kind is refused, naming only its scheme. */
 static void
 test_backend_location (void)
 {
@@ -805,12 +805,20 @@ test_backend_location (void)
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_assert_finalize_object (g_steal_pointer (&store));
 
-  store = ed_store_open ("postgresql://desk:s3cret@office.example/cases", NULL, &error);
+  store = ed_store_open ("mysql://desk:s3cret@office.example/cases", NULL, &error);
   g_assert_error (error, ED_ERROR, ED_ERROR_UNSUPPORTED);
   g_assert_null (store);
-  g_assert_nonnull (strstr (error->message, "postgresql:"));
+  g_assert_nonnull (strstr (error->message, "mysql:"));
   g_assert_null (strstr (error->message, "s3cret"));
   g_assert_null (strstr (error->message, "office"));
+  g_clear_error (&error);
+
+  /* An office database (tests/pg has the real ones): one that cannot be
+   * reached is said so, without its password. */
+  store = ed_store_open ("postgresql://desk:s3cret@office.invalid/cases", NULL, &error);
+  g_assert_error (error, ED_ERROR, ED_ERROR_OFFLINE);
+  g_assert_null (store);
+  g_assert_null (strstr (error->message, "s3cret"));
 
   ed_test_rm_rf (dir);
 }

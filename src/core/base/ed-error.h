@@ -22,6 +22,9 @@ G_BEGIN_DECLS
  * @ED_ERROR_NETWORK: a download failed
  * @ED_ERROR_SIGNATURE: a signature or a hash does not match
  * @ED_ERROR_EXISTS: a record with the same key (a case reference) exists
+ * @ED_ERROR_CONFLICT: another desk changed a case since this one read it
+ * @ED_ERROR_OFFLINE: the office database cannot be reached now
+ * @ED_ERROR_DENIED: the database role may not do this
  *
  * Error codes are for code; what a user reads is the message, always
  * translated into the UI language.
@@ -38,6 +41,9 @@ typedef enum
   ED_ERROR_NETWORK,
   ED_ERROR_SIGNATURE,
   ED_ERROR_EXISTS,
+  ED_ERROR_CONFLICT,
+  ED_ERROR_OFFLINE,
+  ED_ERROR_DENIED,
 } EdError;
 
 GQuark ed_error_quark (void);

@@ -38,5 +38,6 @@ ed_sheet_record_free (EdSheetRecord *record)
   g_free (record->procedure_id);
   g_strfreev (record->languages);
   g_free (record->paper);
+  g_free (record->by);
   g_free (record);
 }

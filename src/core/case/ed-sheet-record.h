@@ -31,6 +31,8 @@ gboolean     ed_sheet_kind_from_string (const char  *text,
  * @procedure_version: its version at the time
  * @languages: the sheet languages, codes such as "ja"
  * @paper: "a4" or "letter"
+ * @by: (nullable): in an office database, the database role that printed
+ *   it, as the server recorded it; %NULL in a desk's own store
  *
  * One line of a case's audit log.
  */
@@ -42,6 +44,7 @@ typedef struct
   int          procedure_version;
   char       **languages;
   char        *paper;
+  char        *by;
 } EdSheetRecord;
 
 void ed_sheet_record_free (EdSheetRecord *record);

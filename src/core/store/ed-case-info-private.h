@@ -22,6 +22,8 @@ typedef struct
   gint64        created;
   gint64        modified;
   gint64        closed;
+  char         *changed_by;      /* a shared store's role; NULL elsewhere */
+  char         *open_elsewhere;  /* roles of other desks that have it open */
 } EdCaseInfoData;
 
 EdCaseInfo  *_ed_case_info_new         (EdCaseInfoData *data);

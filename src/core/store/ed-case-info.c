@@ -35,6 +35,8 @@ enum {
   PROP_CREATED,
   PROP_MODIFIED,
   PROP_CLOSED,
+  PROP_CHANGED_BY,
+  PROP_OPEN_ELSEWHERE,
   N_PROPS
 };
 
@@ -47,6 +49,8 @@ _ed_case_info_data_clear (EdCaseInfoData *data)
   g_clear_pointer (&data->procedure_id, g_free);
   g_clear_pointer (&data->current_step, g_free);
   g_clear_pointer (&data->names, g_strfreev);
+  g_clear_pointer (&data->changed_by, g_free);
+  g_clear_pointer (&data->open_elsewhere, g_free);
 }
 
 EdCaseInfo *
@@ -108,6 +112,8 @@ _ed_case_info_update (EdCaseInfo *self,
   UPDATE_VALUE (created, PROP_CREATED)
   UPDATE_VALUE (modified, PROP_MODIFIED)
   UPDATE_VALUE (closed, PROP_CLOSED)
+  UPDATE_STRING (changed_by, PROP_CHANGED_BY)
+  UPDATE_STRING (open_elsewhere, PROP_OPEN_ELSEWHERE)
 
 #undef UPDATE_STRING
 #undef UPDATE_VALUE
@@ -239,6 +245,32 @@ ed_case_info_get_closed (EdCaseInfo *self)
   return self->data.closed;
 }
 
+/**
+ * ed_case_info_get_changed_by:
+ *
+ * Returns: (nullable): in an office database, the database role that
+ *   changed the case last; %NULL in a desk's own store
+ */
+const char *
+ed_case_info_get_changed_by (EdCaseInfo *self)
+{
+  g_return_val_if_fail (ED_IS_CASE_INFO (self), NULL);
+  return self->data.changed_by;
+}
+
+/**
+ * ed_case_info_get_open_elsewhere:
+ *
+ * Returns: (nullable): in an office database, the roles of the other
+ *   desks that have the case open, joined by ", "; %NULL when none has
+ */
+const char *
+ed_case_info_get_open_elsewhere (EdCaseInfo *self)
+{
+  g_return_val_if_fail (ED_IS_CASE_INFO (self), NULL);
+  return self->data.open_elsewhere;
+}
+
 static void
 ed_case_info_get_property (GObject    *object,
                            guint       prop_id,
@@ -288,6 +320,12 @@ ed_case_info_get_property (GObject    *object,
     case PROP_CLOSED:
       g_value_set_int64 (value, self->data.closed);
       break;
+    case PROP_CHANGED_BY:
+      g_value_set_string (value, self->data.changed_by);
+      break;
+    case PROP_OPEN_ELSEWHERE:
+      g_value_set_string (value, self->data.open_elsewhere);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -330,6 +368,9 @@ ed_case_info_class_init (EdCaseInfoClass *klass)
   properties[PROP_CREATED] = g_param_spec_int64 ("created", NULL, NULL, 0, G_MAXINT64, 0, ro);
   properties[PROP_MODIFIED] = g_param_spec_int64 ("modified", NULL, NULL, 0, G_MAXINT64, 0, ro);
   properties[PROP_CLOSED] = g_param_spec_int64 ("closed", NULL, NULL, 0, G_MAXINT64, 0, ro);
+  properties[PROP_CHANGED_BY] = g_param_spec_string ("changed-by", NULL, NULL, NULL, ro);
+  properties[PROP_OPEN_ELSEWHERE] =
+    g_param_spec_string ("open-elsewhere", NULL, NULL, NULL, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

@@ -31,5 +31,7 @@ guint                ed_case_info_get_n_done            (EdCaseInfo *self);
 gint64               ed_case_info_get_created           (EdCaseInfo *self);
 gint64               ed_case_info_get_modified          (EdCaseInfo *self);
 gint64               ed_case_info_get_closed            (EdCaseInfo *self);
+const char          *ed_case_info_get_changed_by        (EdCaseInfo *self);
+const char          *ed_case_info_get_open_elsewhere    (EdCaseInfo *self);
 
 G_END_DECLS

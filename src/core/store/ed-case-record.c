@@ -40,10 +40,70 @@ ed_case_record_free (EdCaseRecord *record)
   g_free (record->procedure_id);
   g_free (record->current_step);
   g_free (record->notes);
+  g_free (record->changed_by);
   g_ptr_array_unref (record->travellers);
   g_array_unref (record->ticks);
   g_ptr_array_unref (record->sheets);
   g_free (record);
+}
+
+/**
+ * ed_case_record_copy:
+ *
+ * Returns: (transfer full): a copy of @record that shares nothing with
+ *   it, its sheet log included
+ */
+EdCaseRecord *
+ed_case_record_copy (EdCaseRecord *record)
+{
+  EdCaseRecord *copy = ed_case_record_new ();
+
+  copy->id = record->id;
+  copy->reference = g_strdup (record->reference);
+  copy->procedure_id = g_strdup (record->procedure_id);
+  copy->procedure_version = record->procedure_version;
+  copy->current_step = g_strdup (record->current_step);
+  copy->status = record->status;
+  copy->closed = record->closed;
+  copy->created = record->created;
+  copy->modified = record->modified;
+  copy->notes = g_strdup (record->notes);
+  copy->version = record->version;
+  copy->changed_by = g_strdup (record->changed_by);
+
+  for (guint i = 0; i < record->travellers->len; i++)
+    g_ptr_array_add (copy->travellers,
+                     ed_traveller_copy (g_ptr_array_index (record->travellers, i)));
+
+  for (guint i = 0; i < record->ticks->len; i++)
+    {
+      EdRecordTick *tick = &g_array_index (record->ticks, EdRecordTick, i);
+      EdRecordTick same = {
+        .traveller = tick->traveller,
+        .step_id = g_strdup (tick->step_id),
+        .item_id = g_strdup (tick->item_id),
+        .done_at = tick->done_at,
+      };
+
+      g_array_append_val (copy->ticks, same);
+    }
+
+  for (guint i = 0; i < record->sheets->len; i++)
+    {
+      EdSheetRecord *sheet = g_ptr_array_index (record->sheets, i);
+      EdSheetRecord *same = g_new0 (EdSheetRecord, 1);
+
+      same->at = sheet->at;
+      same->kind = sheet->kind;
+      same->procedure_id = g_strdup (sheet->procedure_id);
+      same->procedure_version = sheet->procedure_version;
+      same->languages = g_strdupv (sheet->languages);
+      same->paper = g_strdup (sheet->paper);
+      same->by = g_strdup (sheet->by);
+      g_ptr_array_add (copy->sheets, same);
+    }
+
+  return copy;
 }
 
 /**
@@ -175,6 +235,7 @@ ed_case_record_to_info (EdCaseRecord *record)
     .created = record->created,
     .modified = record->modified,
     .closed = record->status == ED_CASE_CLOSED ? record->closed : 0,
+    .changed_by = g_strdup (record->changed_by),
   };
 
   return _ed_case_info_new (&data);

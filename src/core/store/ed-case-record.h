@@ -13,7 +13,7 @@
 
 #include "ed-case.h"
 #include "ed-case-info.h"
-#include "ed-store.h"
+#include "ed-sheet-record.h"
 
 G_BEGIN_DECLS
 
@@ -43,12 +43,17 @@ typedef struct
   GPtrArray    *travellers;         /* EdTraveller, owned by the record */
   GArray       *ticks;              /* EdRecordTick */
   GPtrArray    *sheets;             /* EdSheetRecord: export and import only */
+  /* A shared store's: the version the record was read at (0 elsewhere),
+   * and the database role that wrote it last (NULL elsewhere). */
+  gint64        version;
+  char         *changed_by;
 } EdCaseRecord;
 
 EdCaseRecord  *ed_case_record_new            (void);
 EdCaseRecord  *ed_case_record_new_from_case  (EdCase        *kase);
 EdCase        *ed_case_record_to_case        (EdCaseRecord  *record);
 void           ed_case_record_free           (EdCaseRecord  *record);
+EdCaseRecord  *ed_case_record_copy           (EdCaseRecord  *record);
 char         **ed_case_record_dup_names      (EdCaseRecord  *record);
 EdCaseInfo    *ed_case_record_to_info        (EdCaseRecord  *record);
 

@@ -8,6 +8,7 @@
 
 #include "ed-case-reference.h"
 #include "ed-search-text.h"
+#include "ed-traveller.h"
 
 /* Longer "words" are not names: they get no inner suffixes. */
 #define MAX_SUFFIXED_CHARS 40
@@ -216,6 +217,48 @@ ed_search_join_tokens (GHashTable *tokens)
   return g_string_free (text, FALSE);
 }
 
+/* What the search finds a traveller by (DESIGN.md "Traveller data"). */
+static const char * const searched_keys[] = {
+  "surname", "given_names", "native_name", "phonetic_name", "passport_number", NULL
+};
+
+/**
+ * ed_search_case_tokens:
+ * @travellers: (element-type EdTraveller): the case's travellers
+ *
+ * Returns: (transfer full): every token that finds a case, joined as
+ *   ed_search_join_tokens() does: its reference, and its travellers'
+ *   names and passport numbers
+ */
+char *
+ed_search_case_tokens (const char *canonical_reference,
+                       GPtrArray  *travellers)
+{
+  g_autoptr(GHashTable) tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  ed_search_add_reference (tokens, canonical_reference);
+  for (guint i = 0; i < travellers->len; i++)
+    for (guint k = 0; searched_keys[k] != NULL; k++)
+      ed_search_add_text (tokens, ed_traveller_get (g_ptr_array_index (travellers, i),
+                                                    searched_keys[k]));
+
+  return ed_search_join_tokens (tokens);
+}
+
+/**
+ * ed_search_word_can_be_inner:
+ * @word: a folded word of a query
+ *
+ * Returns: whether the word may match inside a name, as the tokens allow:
+ *   any word in Chinese, Japanese or Korean script, others from three
+ *   characters
+ */
+gboolean
+ed_search_word_can_be_inner (const char *word)
+{
+  return is_cjk (word) || g_utf8_strlen (word, -1) >= MIN_INNER_CHARS;
+}
+
 /* "ed-7k3m" and "ed7k3m" are references being typed: the "ed" is not a
  * name's first letters, so it is dropped. A bare "ed" or "edward" stays. */
 static const char *
@@ -256,6 +299,7 @@ ed_search_query_new (const char *typed)
   g_autofree char *trimmed = NULL;
   g_autofree char *folded = NULL;
   g_auto(GStrv) terms = NULL;
+  g_autoptr(GPtrArray) all_words = g_ptr_array_new_with_free_func (g_free);
   gboolean any_inner = FALSE;
   guint n_words = 0;
 
@@ -274,8 +318,9 @@ ed_search_query_new (const char *typed)
       for (guint i = 0; i < term_words->len && n_words < MAX_TERMS; i++, n_words++)
         {
           const char *word = g_ptr_array_index (term_words, i);
-          gboolean can_be_inner = is_cjk (word) || g_utf8_strlen (word, -1) >= MIN_INNER_CHARS;
+          gboolean can_be_inner = ed_search_word_can_be_inner (word);
 
+          g_ptr_array_add (all_words, g_strdup (word));
           append_term (words, "", word);
           if (can_be_inner)
             {
@@ -294,6 +339,8 @@ ed_search_query_new (const char *typed)
     query->match_words = g_string_free (g_steal_pointer (&words), FALSE);
   if (any_inner)
     query->match_inner = g_string_free (g_steal_pointer (&inner), FALSE);
+  g_ptr_array_add (all_words, NULL);
+  query->words = (char **) g_ptr_array_free (g_steal_pointer (&all_words), FALSE);
 
   return query;
 }
@@ -313,5 +360,6 @@ ed_search_query_free (EdSearchQuery *query)
   g_free (query->exact_reference);
   g_free (query->match_words);
   g_free (query->match_inner);
+  g_strfreev (query->words);
   g_free (query);
 }

@@ -28,6 +28,7 @@ typedef struct
   char *exact_reference;   /* nullable: canonical, when the query is a whole reference */
   char *match_words;       /* nullable: every term as a word prefix */
   char *match_inner;       /* nullable: terms may also match inside words */
+  char **words;            /* the folded words of the query, as the tokens hold them */
 } EdSearchQuery;
 
 char           *ed_search_fold         (const char         *text);
@@ -36,6 +37,9 @@ void            ed_search_add_text     (GHashTable         *tokens,
 void            ed_search_add_reference (GHashTable        *tokens,
                                         const char         *canonical_reference);
 char           *ed_search_join_tokens  (GHashTable         *tokens);
+char           *ed_search_case_tokens  (const char         *canonical_reference,
+                                        GPtrArray          *travellers);
+gboolean        ed_search_word_can_be_inner (const char    *word);
 
 EdSearchQuery  *ed_search_query_new    (const char         *typed);
 gboolean        ed_search_query_is_empty (const EdSearchQuery *query);

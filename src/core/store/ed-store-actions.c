@@ -33,6 +33,7 @@ ed_store_add_case (EdStore  *self,
   record = ed_case_record_new_from_case (kase);
   if (!ed_store_backend_insert_case (self->backend, record, TRUE, error))
     return FALSE;
+  _ed_store_remember (self, record);
 
   ed_case_set_identity (kase, record->id, record->reference);
   _ed_store_watch_case (self, kase);
@@ -52,7 +53,10 @@ add_thread (GTask        *task,
   GError *error = NULL;
 
   if (ed_store_backend_insert_case (self->backend, args->data, TRUE, &error))
-    g_task_return_boolean (task, TRUE);
+    {
+      _ed_store_remember (self, args->data);
+      g_task_return_boolean (task, TRUE);
+    }
   else
     g_task_return_error (task, error);
 }
@@ -123,6 +127,8 @@ adopt_record (EdStore      *self,
   if (kase != NULL)
     return g_object_ref (kase);
 
+  /* What a save names as the version it writes over. */
+  _ed_store_remember (self, record);
   kase = ed_case_record_to_case (record);
   _ed_store_watch_case (self, kase);
   return kase;
@@ -152,11 +158,12 @@ ed_store_load_case (EdStore  *self,
   return record != NULL ? adopt_record (self, record) : NULL;
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+/* Returns the case's record, not adopted yet. */
+void
+_ed_store_load_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
 {
   EdStore *self = source_object;
   EdStoreArgs *args = task_data;
@@ -179,7 +186,7 @@ ed_store_load_case_async (EdStore             *self,
   g_return_if_fail (ED_IS_STORE (self));
 
   /* In the write queue: a save queued before is read back, not missed. */
-  _ed_store_run (self, ed_store_load_case_async, ED_STORE_WRITER, load_thread,
+  _ed_store_run (self, ed_store_load_case_async, ED_STORE_WRITER, _ed_store_load_thread,
                  _ed_store_args_new (id, 0, NULL, NULL), cancellable, callback, user_data);
 }
 

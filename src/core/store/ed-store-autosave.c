@@ -85,6 +85,10 @@ static void
 on_case_changed (EdCase  *kase,
                  EdStore *self)
 {
+  /* Another desk's version shown: theirs to have saved, not ours. */
+  if (self->applying > 0)
+    return;
+
   mark_unsaved (self, kase);
   schedule_after_change (self);
 }
@@ -96,12 +100,18 @@ save_thread (GTask        *task,
              GCancellable *cancellable)
 {
   EdStore *self = source_object;
+  EdCaseRecord *theirs = NULL;
   GError *error = NULL;
 
-  if (ed_store_backend_save_case (self->backend, task_data, &error))
+  if (_ed_store_save_record (self, task_data, &theirs, &error))
     g_task_return_boolean (task, TRUE);
   else
-    g_task_return_error (task, error);
+    {
+      if (theirs != NULL)
+        g_object_set_data_full (G_OBJECT (task), "ed-theirs", theirs,
+                                (GDestroyNotify) ed_case_record_free);
+      g_task_return_error (task, error);
+    }
 }
 
 static void
@@ -113,9 +123,17 @@ on_saved (GObject      *object,
   EdCase *kase = g_object_get_data (G_OBJECT (result), "ed-case");
   g_autoptr(GError) error = NULL;
 
+  EdCaseRecord *theirs = g_object_get_data (G_OBJECT (result), "ed-theirs");
+
   self->in_flight--;
   if (g_task_propagate_boolean (G_TASK (result), &error))
     _ed_store_emit_changed (self);
+  else if (g_error_matches (error, ED_ERROR, ED_ERROR_CONFLICT) && theirs != NULL)
+    {
+      /* Kept unsaved, and not saved again until the user chose. */
+      mark_unsaved (self, kase);
+      _ed_store_conflict_found (self, kase, g_task_get_task_data (G_TASK (result)), theirs);
+    }
   else if (!g_error_matches (error, ED_ERROR, ED_ERROR_NOT_FOUND))
     {
       /* Kept unsaved and tried again: the data is still in memory. */
@@ -129,7 +147,8 @@ on_saved (GObject      *object,
     _ed_store_notify_unsaved (self);
 }
 
-/* Cases the store has not given an id yet wait for it. */
+/* Cases the store has not given an id yet wait for it; cases in
+ * conflict wait for the user. */
 static GPtrArray *
 take_savable (EdStore *self)
 {
@@ -139,7 +158,7 @@ take_savable (EdStore *self)
 
   g_hash_table_iter_init (&iter, self->dirty);
   while (g_hash_table_iter_next (&iter, &kase, NULL))
-    if (ed_case_get_id (kase) != 0)
+    if (ed_case_get_id (kase) != 0 && !_ed_store_is_in_conflict (self, kase))
       {
         g_hash_table_iter_steal (&iter);
         g_ptr_array_add (cases, kase);
@@ -203,18 +222,25 @@ ed_store_flush (EdStore  *self,
     {
       EdCase *kase = g_ptr_array_index (cases, i);
       g_autoptr(EdCaseRecord) record = ed_case_record_new_from_case (kase);
+      g_autoptr(EdCaseRecord) theirs = NULL;
       g_autoptr(GError) local_error = NULL;
 
-      if (ed_store_backend_save_case (self->backend, record, &local_error))
+      if (_ed_store_save_record (self, record, &theirs, &local_error))
         saved = TRUE;
       else if (!g_error_matches (local_error, ED_ERROR, ED_ERROR_NOT_FOUND))
         {
           mark_unsaved (self, kase);
+          if (theirs != NULL)
+            _ed_store_conflict_found (self, kase, record, theirs);
           if (ok)
             g_propagate_error (error, g_steal_pointer (&local_error));
           ok = FALSE;
         }
     }
+
+  /* What waited for the server goes now that it may be back. */
+  if (ok)
+    ok = ed_store_replay_queue (self, error);
 
   if (saved)
     _ed_store_emit_changed (self);
@@ -273,10 +299,14 @@ on_case_finalized (gpointer  data,
   GHashTableIter iter;
   gpointer kase;
 
+  gpointer id;
+
   g_hash_table_iter_init (&iter, self->cases);
-  while (g_hash_table_iter_next (&iter, NULL, &kase))
+  while (g_hash_table_iter_next (&iter, &id, &kase))
     if (kase == (gpointer) where_the_object_was)
       {
+        _ed_store_forget (self, *(gint64 *) id);
+        _ed_store_announce (self, *(gint64 *) id, FALSE);
         g_hash_table_iter_remove (&iter);
         break;
       }
@@ -302,6 +332,7 @@ _ed_store_watch_case (EdStore *self,
     {
       g_hash_table_insert (self->cases, g_memdup2 (&id, sizeof id), kase);
       g_object_weak_ref (G_OBJECT (kase), on_case_finalized, self);
+      _ed_store_announce (self, id, TRUE);
     }
 
   /* Changed while the store was adding it: saved now that it can be. */

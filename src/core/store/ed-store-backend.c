@@ -15,6 +15,24 @@ G_DEFINE_INTERFACE (EdStoreBackend, ed_store_backend, G_TYPE_OBJECT)
 static void
 ed_store_backend_default_init (EdStoreBackendInterface *iface)
 {
+  /**
+   * EdStoreBackend::changed-elsewhere:
+   * @id: the case, or 0 when several may have changed
+   *
+   * Another desk changed a case (or opened or closed it). Emitted in any
+   * thread.
+   */
+  g_signal_new ("changed-elsewhere", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST, 0,
+                NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * EdStoreBackend::offline-changed:
+   * @offline: whether the server cannot be reached now
+   *
+   * Emitted in any thread.
+   */
+  g_signal_new ("offline-changed", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST, 0,
+                NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 }
 
 gboolean
@@ -232,4 +250,75 @@ ed_store_backend_purge (EdStoreBackend  *self,
     *n_purged = ok ? n : 0;
 
   return ok;
+}
+
+gboolean
+ed_store_backend_get_offline (EdStoreBackend *self)
+{
+  g_return_val_if_fail (ED_IS_STORE_BACKEND (self), FALSE);
+  return IFACE (self)->get_offline != NULL && IFACE (self)->get_offline (self);
+}
+
+guint
+ed_store_backend_get_n_queued (EdStoreBackend *self)
+{
+  g_return_val_if_fail (ED_IS_STORE_BACKEND (self), 0);
+  return IFACE (self)->get_n_queued != NULL ? IFACE (self)->get_n_queued (self) : 0;
+}
+
+/**
+ * ed_store_backend_replay_queue:
+ *
+ * @saved: (element-type EdCaseRecord): where the records written go
+ *
+ * Returns: (transfer container) (element-type EdCaseConflict): the
+ *   conflicts found; empty for a store without an offline queue
+ */
+GPtrArray *
+ed_store_backend_replay_queue (EdStoreBackend  *self,
+                               GPtrArray       *saved,
+                               GError         **error)
+{
+  g_return_val_if_fail (ED_IS_STORE_BACKEND (self), NULL);
+  g_return_val_if_fail (saved != NULL, NULL);
+  if (IFACE (self)->replay_queue == NULL)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+  return IFACE (self)->replay_queue (self, saved, error);
+}
+
+void
+ed_store_backend_set_case_open (EdStoreBackend *self,
+                                gint64          id,
+                                gboolean        open)
+{
+  g_return_if_fail (ED_IS_STORE_BACKEND (self));
+  if (IFACE (self)->set_case_open != NULL)
+    IFACE (self)->set_case_open (self, id, open);
+}
+
+/**
+ * ed_store_backend_get_role:
+ *
+ * Returns: (nullable): the database role of this desk; %NULL for a
+ *   desk's own store
+ */
+const char *
+ed_store_backend_get_role (EdStoreBackend *self)
+{
+  g_return_val_if_fail (ED_IS_STORE_BACKEND (self), NULL);
+  return IFACE (self)->get_role != NULL ? IFACE (self)->get_role (self) : NULL;
+}
+
+void
+ed_store_backend_emit_changed_elsewhere (EdStoreBackend *self,
+                                         gint64          id)
+{
+  g_signal_emit_by_name (self, "changed-elsewhere", id);
+}
+
+void
+ed_store_backend_emit_offline_changed (EdStoreBackend *self,
+                                       gboolean        offline)
+{
+  g_signal_emit_by_name (self, "offline-changed", offline);
 }

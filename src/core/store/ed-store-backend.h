@@ -31,10 +31,14 @@
  * writer: every call reads what is stored at that moment, a save or a
  * change of a case deleted elsewhere fails with %ED_ERROR_NOT_FOUND
  * (the autosave then drops it), and EdStore keeps no copy of a list. A
- * backend shared by several desks can add a way to say that a case
- * changed elsewhere (a signal EdStore re-emits in its own thread, an
- * error for a save that would overwrite a newer version) without
- * changing the calls below.
+ * backend shared by several desks (the office database, EdStorePg)
+ * also: gives every case a version, set in the records it returns, and
+ * refuses a save whose record carries another version than the stored
+ * one with %ED_ERROR_CONFLICT, writing nothing; emits
+ * #EdStoreBackend::changed-elsewhere when another desk changed a case
+ * and #EdStoreBackend::offline-changed when its server goes away or
+ * comes back (from any thread: EdStore re-emits them in its own); and
+ * implements the optional members below.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -85,7 +89,9 @@ G_DECLARE_INTERFACE (EdStoreBackend, ed_store_backend, ED, STORE_BACKEND, GObjec
  * @save_case: writes a case the store has (its @id is set) over what is
  *   stored: state, travellers, checklist, search text; the sheet log is
  *   not touched (@sheets is empty). %ED_ERROR_NOT_FOUND, writing
- *   nothing, when the case was deleted; a trashed case is written.
+ *   nothing, when the case was deleted; a trashed case is written. A
+ *   shared store: %ED_ERROR_CONFLICT when @version is not the stored
+ *   one (0 writes over any), else sets @version to the new one.
  * @find_case: the case whose canonical reference is @reference, not
  *   trashed; %NULL without @error when there is none.
  * @trash_case: deletes a case so that @restore_case can bring it back:
@@ -117,7 +123,21 @@ G_DECLARE_INTERFACE (EdStoreBackend, ed_store_backend, ED, STORE_BACKEND, GObjec
  *   and closed before @closed_before, and sets @n_purged to how many.
  *   All or nothing: on error nothing is deleted and @n_purged is 0.
  *
- * Every member must be set but @get_recovery and @get_moved_aside.
+ * @get_offline: (nullable): %TRUE while the server cannot be reached;
+ *   saves then wait in an offline queue on disk and return %TRUE.
+ * @get_n_queued: (nullable): how many saves wait in the offline queue.
+ * @replay_queue: (nullable): sends the saves that waited, in order, each
+ *   with its version as any save; adds to @saved the records written
+ *   (EdCaseRecord, with their new version) and returns the conflicts
+ *   found (EdCaseConflict, without a base), whose saves stay queued until
+ *   one is saved over the other desk's version. EdStore calls it on its
+ *   writer thread when the server is back, and when it opens.
+ * @set_case_open: (nullable): tells the other desks that this one has
+ *   case @id open (or no longer), for ed_case_info_get_open_elsewhere().
+ * @get_role: (nullable): the database role this desk works as.
+ *
+ * Every member must be set but @get_recovery, @get_moved_aside and the
+ * shared stores' members.
  */
 struct _EdStoreBackendInterface
 {
@@ -187,6 +207,16 @@ struct _EdStoreBackendInterface
                                       guint                *n_purged,
                                       GCancellable         *cancellable,
                                       GError              **error);
+
+  gboolean       (*get_offline)      (EdStoreBackend       *self);
+  guint          (*get_n_queued)     (EdStoreBackend       *self);
+  GPtrArray     *(*replay_queue)     (EdStoreBackend       *self,
+                                      GPtrArray            *saved,
+                                      GError              **error);
+  void           (*set_case_open)    (EdStoreBackend       *self,
+                                      gint64                id,
+                                      gboolean              open);
+  const char    *(*get_role)         (EdStoreBackend       *self);
 };
 
 /* An EdStore over a backend that ed_store_open() does not pick itself:
@@ -255,5 +285,18 @@ gboolean       ed_store_backend_purge          (EdStoreBackend       *self,
                                                 guint                *n_purged,
                                                 GCancellable         *cancellable,
                                                 GError              **error);
+gboolean       ed_store_backend_get_offline    (EdStoreBackend       *self);
+guint          ed_store_backend_get_n_queued   (EdStoreBackend       *self);
+GPtrArray     *ed_store_backend_replay_queue   (EdStoreBackend       *self,
+                                                GPtrArray            *saved,
+                                                GError              **error);
+void           ed_store_backend_set_case_open  (EdStoreBackend       *self,
+                                                gint64                id,
+                                                gboolean              open);
+const char    *ed_store_backend_get_role       (EdStoreBackend       *self);
+void           ed_store_backend_emit_changed_elsewhere (EdStoreBackend *self,
+                                                gint64                id);
+void           ed_store_backend_emit_offline_changed (EdStoreBackend *self,
+                                                gboolean              offline);
 
 G_END_DECLS

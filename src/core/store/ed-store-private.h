@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "ed-case-conflict.h"
 #include "ed-store-backend.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,22 @@ struct _EdStore
   guint           quiet_ms;
   guint           max_ms;
   guint           in_flight;
+
+  /* A shared store (ed-store-sync.c). The version and contents of each
+   * case as last read or written, for any thread, under its lock: a save
+   * names that version, a conflict shows what both desks started from. */
+  GMutex          known_lock;
+  GHashTable     *known;        /* gint64 * → EdCaseRecord */
+  /* In the opening thread only. */
+  GMainContext   *context;
+  GHashTable     *in_conflict;  /* EdCase → EdCaseConflict */
+  GPtrArray      *conflicts;    /* EdCaseConflict, not resolved yet */
+  GHashTable     *elsewhere;    /* gint64 *: changed on other desks */
+  guint           elsewhere_source;
+  gulong          elsewhere_handler;
+  gulong          offline_handler;
+  gboolean        offline;
+  guint           applying;     /* another desk's version being shown */
 };
 
 /* What an asynchronous call hands its thread: the task data. */
@@ -69,6 +86,36 @@ void          _ed_store_emit_changed     (EdStore          *self);
 void          _ed_store_emit_save_failed (EdStore          *self,
                                           const GError     *error);
 void          _ed_store_notify_unsaved   (EdStore          *self);
+
+/* ed-store-actions.c */
+void          _ed_store_load_thread      (GTask            *task,
+                                          gpointer          source_object,
+                                          gpointer          task_data,
+                                          GCancellable     *cancellable);
+
+/* ed-store-sync.c */
+void          _ed_store_sync_init        (EdStore          *self);
+void          _ed_store_sync_dispose     (EdStore          *self);
+void          _ed_store_remember         (EdStore          *self,
+                                          EdCaseRecord     *record);
+void          _ed_store_prepare_save     (EdStore          *self,
+                                          EdCaseRecord     *record);
+void          _ed_store_forget           (EdStore          *self,
+                                          gint64            id);
+gboolean      _ed_store_save_record      (EdStore          *self,
+                                          EdCaseRecord     *record,
+                                          EdCaseRecord    **theirs,
+                                          GError          **error);
+void          _ed_store_conflict_found   (EdStore          *self,
+                                          EdCase           *kase,
+                                          EdCaseRecord     *mine,
+                                          EdCaseRecord     *theirs);
+gboolean      _ed_store_is_in_conflict   (EdStore          *self,
+                                          EdCase           *kase);
+void          _ed_store_replay           (EdStore          *self);
+void          _ed_store_announce         (EdStore          *self,
+                                          gint64            id,
+                                          gboolean          open);
 
 /* ed-store-autosave.c */
 void          _ed_store_watch_case       (EdStore          *self,

@@ -17,11 +17,6 @@
 #include "ed-search-text.h"
 #include "ed-store-sqlite-private.h"
 
-/* What the search finds a traveller by (DESIGN.md "Traveller data"). */
-static const char * const searched_keys[] = {
-  "surname", "given_names", "native_name", "phonetic_name", "passport_number", NULL
-};
-
 /* Tries this many random references before giving up: with 30 bits
  * and even a million cases, a second collision in a row is 1 in 10^6. */
 #define MAX_REFERENCE_TRIES 16
@@ -33,18 +28,10 @@ _ed_store_sqlite_index_case (sqlite3     *db,
                              GPtrArray   *travellers,
                              GError     **error)
 {
-  g_autoptr(GHashTable) tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(sqlite3_stmt) remove = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autoptr(sqlite3_stmt) link = NULL;
-  g_autofree char *text = NULL;
-
-  ed_search_add_reference (tokens, reference);
-  for (guint i = 0; i < travellers->len; i++)
-    for (guint k = 0; searched_keys[k] != NULL; k++)
-      ed_search_add_text (tokens, ed_traveller_get (g_ptr_array_index (travellers, i),
-                                                    searched_keys[k]));
-  text = ed_search_join_tokens (tokens);
+  g_autofree char *text = ed_search_case_tokens (reference, travellers);
 
   remove = _ed_sql_prepare (db, "DELETE FROM case_search WHERE rowid = "
                                 "(SELECT search_rowid FROM cases WHERE id = ?1)", error);

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ed-error.h"
+#include "ed-store-pg.h"
 #include "ed-store-private.h"
 #include "ed-store-sqlite.h"
 
@@ -23,6 +24,7 @@ G_DEFINE_FINAL_TYPE (EdStore, ed_store, G_TYPE_OBJECT)
 enum {
   CHANGED,
   SAVE_FAILED,
+  CONFLICT,
   N_SIGNALS
 };
 
@@ -31,6 +33,7 @@ static guint signals[N_SIGNALS];
 enum {
   PROP_0,
   PROP_UNSAVED,
+  PROP_OFFLINE,
   N_PROPS
 };
 
@@ -43,7 +46,8 @@ ed_store_default_path (void)
 }
 
 /* The one place that knows which backend keeps the cases at a location:
- * a path (or a file:// URI) is an SQLite file. */
+ * a path (or a file:// URI) is an SQLite file, a postgresql:// address
+ * an office database. */
 static EdStoreBackend *
 backend_for_location (const char  *location,
                       GError     **error)
@@ -62,6 +66,9 @@ backend_for_location (const char  *location,
   if (scheme == NULL || !g_str_has_prefix (location + strlen (scheme), "://"))
     return ed_store_sqlite_new (location);
 
+  if (ed_store_location_is_pg (location))
+    return ed_store_pg_new (location, error);
+
   if (g_ascii_strcasecmp (scheme, "file") == 0)
     {
       g_autoptr(GFile) file = g_file_new_for_uri (location);
@@ -74,7 +81,7 @@ backend_for_location (const char  *location,
   /* Only the scheme: the rest of an address may hold a password. */
   g_set_error (error, ED_ERROR, ED_ERROR_UNSUPPORTED,
                _("Entry Desk cannot keep cases at a “%s:” address; give the path of a case "
-                 "database file"), scheme);
+                 "database file, or a postgresql:// address"), scheme);
   return NULL;
 }
 
@@ -126,6 +133,7 @@ ed_store_open_backend (EdStoreBackend  *backend,
 
   self = g_object_new (ED_TYPE_STORE, NULL);
   self->backend = g_object_ref (backend);
+  _ed_store_sync_init (self);
   return self;
 }
 
@@ -139,7 +147,12 @@ open_thread (GTask        *task,
   EdStore *store = ed_store_open (task_data, cancellable, &error);
 
   if (store != NULL)
-    g_task_return_pointer (task, store, g_object_unref);
+    {
+      /* Signals go to the thread that asked for the store. */
+      g_main_context_unref (store->context);
+      store->context = g_main_context_ref (g_task_get_context (task));
+      g_task_return_pointer (task, store, g_object_unref);
+    }
   else
     g_task_return_error (task, error);
 }
@@ -374,6 +387,9 @@ ed_store_get_property (GObject    *object,
     case PROP_UNSAVED:
       g_value_set_boolean (value, ed_store_has_unsaved_changes (self));
       break;
+    case PROP_OFFLINE:
+      g_value_set_boolean (value, ed_store_get_offline (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -385,7 +401,10 @@ ed_store_dispose (GObject *object)
   EdStore *self = ED_STORE (object);
 
   if (self->backend != NULL)
-    _ed_store_autosave_dispose (self);
+    {
+      _ed_store_sync_dispose (self);
+      _ed_store_autosave_dispose (self);
+    }
   if (self->writer != NULL)
     {
       g_thread_pool_free (self->writer, FALSE, TRUE);
@@ -403,6 +422,12 @@ ed_store_finalize (GObject *object)
 
   g_clear_pointer (&self->cases, g_hash_table_unref);
   g_clear_pointer (&self->dirty, g_hash_table_unref);
+  g_clear_pointer (&self->known, g_hash_table_unref);
+  g_clear_pointer (&self->in_conflict, g_hash_table_unref);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&self->elsewhere, g_hash_table_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_mutex_clear (&self->known_lock);
   g_mutex_clear (&self->queue_lock);
   g_cond_clear (&self->queue_cond);
 
@@ -426,6 +451,16 @@ ed_store_class_init (EdStoreClass *klass)
   properties[PROP_UNSAVED] =
     g_param_spec_boolean ("unsaved", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * EdStore:offline:
+   *
+   * %TRUE while an office database cannot be reached: saves wait on this
+   * desk (ed_store_get_n_queued()) and are sent when it is back.
+   */
+  properties[PROP_OFFLINE] =
+    g_param_spec_boolean ("offline", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -448,6 +483,19 @@ ed_store_class_init (EdStoreClass *klass)
   signals[SAVE_FAILED] =
     g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * EdStore::conflict:
+   * @conflict: the case as both desks have it
+   *
+   * An office database refused a save: another desk saved the case since
+   * this one read it. Nothing was overwritten; the case stays unsaved and
+   * is not saved again until ed_store_resolve_conflict(). Also for saves
+   * sent from the offline queue (ed_store_get_conflicts() lists them all).
+   */
+  signals[CONFLICT] =
+    g_signal_new ("conflict", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, ED_TYPE_CASE_CONFLICT);
 }
 
 static void
@@ -460,4 +508,11 @@ ed_store_init (EdStore *self)
   self->dirty = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->quiet_ms = 400;
   self->max_ms = 800;
+  g_mutex_init (&self->known_lock);
+  self->known = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                       (GDestroyNotify) ed_case_record_free);
+  self->in_conflict = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
+  self->conflicts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->elsewhere = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->context = g_main_context_ref_thread_default ();
 }

@@ -20,6 +20,7 @@
 #include <gio/gio.h>
 
 #include "ed-case.h"
+#include "ed-case-conflict.h"
 #include "ed-case-info.h"
 #include "ed-sheet-record.h"
 
@@ -237,5 +238,37 @@ gboolean       ed_store_purge_finish        (EdStore              *self,
                                              GAsyncResult         *result,
                                              guint                *n_purged,
                                              GError              **error);
+
+/* An office database several desks share: who this desk is, working
+ * offline, and cases changed on two desks at once. */
+const char    *ed_store_get_role            (EdStore              *self);
+gboolean       ed_store_is_shared           (EdStore              *self);
+gboolean       ed_store_get_offline         (EdStore              *self);
+guint          ed_store_get_n_queued        (EdStore              *self);
+gboolean       ed_store_replay_queue        (EdStore              *self,
+                                             GError              **error);
+GPtrArray     *ed_store_get_conflicts       (EdStore              *self);
+
+/**
+ * EdMigrateFunc:
+ * @info: the case in the desk's store
+ * @how: an #EdPgImported: copied, copied under @reference, or there already
+ * @reference: its canonical reference in the office database
+ */
+typedef void (*EdMigrateFunc) (EdCaseInfo  *info,
+                               int          how,
+                               const char  *reference,
+                               gpointer     user_data);
+
+gboolean       ed_store_migrate             (EdStore              *from,
+                                             EdStore              *to,
+                                             EdMigrateFunc         func,
+                                             gpointer              user_data,
+                                             guint                 counts[3],
+                                             GCancellable         *cancellable,
+                                             GError              **error);
+void           ed_store_resolve_conflict    (EdStore              *self,
+                                             EdCaseConflict       *conflict,
+                                             EdCaseRecord         *resolved);
 
 G_END_DECLS

@@ -30,6 +30,7 @@ struct _EdCaseRow
   GtkLabel       *procedure_label;
   GtkLabel       *reference_label;
   GtkLabel       *modified_label;
+  GtkLabel       *elsewhere_label;
   GtkWidget      *state_box;
   GtkLabel       *status_label;
   GtkLevelBar    *progress_bar;
@@ -233,6 +234,7 @@ update (EdCaseRow *self)
   g_autofree char *modified = NULL;
   g_autofree char *changed = NULL;
   g_autofree char *menu_label = NULL;
+  const char *elsewhere;
   const char *title;
 
   if (self->info == NULL)
@@ -245,9 +247,26 @@ update (EdCaseRow *self)
   gtk_label_set_text (self->procedure_label, procedure);
   gtk_label_set_text (self->reference_label, ed_case_info_get_reference (self->info));
   modified = format_time (ed_case_info_get_modified (self->info));
-  /* Translators: when a case was last changed, e.g. "Changed 2026-11-21 09:30" */
-  changed = g_strdup_printf (_("Changed %s"), modified);
+  if (ed_case_info_get_changed_by (self->info) != NULL)
+    /* Translators: in an office database, when and by whom (a database role):
+     * "Changed 2026-11-21 09:30 by alice" */
+    changed = g_strdup_printf (_("Changed %s by %s"), modified,
+                               ed_case_info_get_changed_by (self->info));
+  else
+    /* Translators: when a case was last changed, e.g. "Changed 2026-11-21 09:30" */
+    changed = g_strdup_printf (_("Changed %s"), modified);
   gtk_label_set_text (self->modified_label, changed);
+
+  /* Open on another desk of the office now. */
+  elsewhere = ed_case_info_get_open_elsewhere (self->info);
+  if (elsewhere != NULL)
+    {
+      /* Translators: the database roles of the desks that have the case open */
+      g_autofree char *open_text = g_strdup_printf (_("Open on another desk: %s"), elsewhere);
+
+      gtk_label_set_text (self->elsewhere_label, open_text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->elsewhere_label), elsewhere != NULL);
 
   update_status (self);
   update_progress (self);
@@ -445,6 +464,7 @@ ed_case_row_class_init (EdCaseRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, procedure_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, reference_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, modified_label);
+  gtk_widget_class_bind_template_child (widget_class, EdCaseRow, elsewhere_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, state_box);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, progress_bar);

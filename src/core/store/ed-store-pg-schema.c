@@ -1,0 +1,352 @@
+/* ed-store-pg-schema.c — the office database's tables, grants and migrations
+ *
+ * The table entry_desk_schema holds the version. A desk that finds an
+ * older one brings it to ED_PG_SCHEMA_VERSION in one transaction, under
+ * an advisory lock taken before the transaction, so that two desks
+ * connecting at once run each step once: the second waits, then reads
+ * the new version and has nothing to do. Steps are never edited once
+ * released; a change is a new step. Only a role that owns the schema
+ * (the office administrator, README "An office database") can run them.
+ *
+ * What each role may do is the database's to enforce, not the app's:
+ * entry_desk_reader reads; entry_desk_staff also adds and changes cases,
+ * logs sheets and deletes a case it put in the trash; only
+ * entry_desk_admin deletes closed cases (the retention purge) and sets
+ * the office's settings. Every row says which role wrote it, set by a
+ * trigger, not by the desk.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ed-error.h"
+#include "ed-store-pg-private.h"
+
+/* Any number, the same for every desk: the lock of a migration. */
+#define MIGRATION_LOCK "7316212865"
+
+static const char schema_1[] =
+  "DO $$ BEGIN"
+  "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'entry_desk_reader') THEN"
+  "    CREATE ROLE entry_desk_reader NOLOGIN; END IF;"
+  "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'entry_desk_staff') THEN"
+  "    CREATE ROLE entry_desk_staff NOLOGIN; END IF;"
+  "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'entry_desk_admin') THEN"
+  "    CREATE ROLE entry_desk_admin NOLOGIN; END IF;"
+  "END $$;"
+
+  /* The office's settings (the retention period). */
+  "CREATE TABLE settings ("
+  "  key text PRIMARY KEY,"
+  "  value text NOT NULL,"
+  "  changed_by text NOT NULL DEFAULT session_user,"
+  "  changed_at timestamptz NOT NULL DEFAULT now()"
+  ");"
+  "CREATE FUNCTION settings_announce () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "BEGIN"
+  "  PERFORM pg_notify ('" ED_PG_CHANNEL "', 'settings');"
+  "  RETURN NULL;"
+  "END $$;"
+  "CREATE TRIGGER settings_announce AFTER INSERT OR UPDATE OR DELETE ON settings"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION settings_announce ();"
+
+  /* A case: what a list shows and what the search reads as columns
+   * (ed-store-pg-search.c), the case itself as its case file's JSON
+   * (without the sheet log). Times are seconds since 1970, as on a
+   * desk. */
+  "CREATE TABLE cases ("
+  "  id bigserial PRIMARY KEY,"
+  "  reference text NOT NULL UNIQUE CHECK (length (reference) = 6),"
+  "  version bigint NOT NULL DEFAULT 1,"
+  "  procedure_id text NOT NULL,"
+  "  procedure_version integer NOT NULL,"
+  "  current_step text,"
+  "  status text NOT NULL CHECK (status IN ('open', 'closed')),"
+  "  closed bigint CHECK ((status = 'closed') = (closed IS NOT NULL)),"
+  "  created bigint NOT NULL,"
+  "  modified bigint NOT NULL,"
+  "  names text NOT NULL DEFAULT '',"
+  "  n_travellers integer NOT NULL DEFAULT 0,"
+  "  n_done integer NOT NULL DEFAULT 0,"
+  "  words text NOT NULL DEFAULT '',"
+  "  inner_words text NOT NULL DEFAULT '',"
+  "  data jsonb NOT NULL,"
+  "  trashed timestamptz,"
+  "  created_by text NOT NULL DEFAULT session_user,"
+  "  changed_by text NOT NULL DEFAULT session_user,"
+  "  changed_at timestamptz NOT NULL DEFAULT now()"
+  ");"
+  /* The most recent first, read from the index alone. */
+  "CREATE INDEX cases_recent ON cases (modified DESC, id DESC)"
+  "  INCLUDE (status, words) WHERE trashed IS NULL;"
+  "CREATE INDEX cases_closed ON cases (closed) WHERE closed IS NOT NULL;"
+
+  /* Versions and authors are the server's: a desk cannot set them. The
+   * version counts changes of the case itself, not of its place in the
+   * trash. */
+  "CREATE FUNCTION cases_stamp () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "BEGIN"
+  "  IF TG_OP = 'UPDATE' THEN"
+  "    NEW.id := OLD.id;"
+  "    NEW.created_by := OLD.created_by;"
+  "    NEW.version := OLD.version;"
+  "    IF NEW.data IS DISTINCT FROM OLD.data THEN"
+  "      NEW.version := OLD.version + 1;"
+  "    END IF;"
+  "  ELSE"
+  "    NEW.version := 1;"
+  "    NEW.created_by := session_user;"
+  "  END IF;"
+  "  NEW.changed_by := session_user;"
+  "  NEW.changed_at := now ();"
+  "  RETURN NEW;"
+  "END $$;"
+  "CREATE TRIGGER cases_stamp BEFORE INSERT OR UPDATE ON cases"
+  "  FOR EACH ROW EXECUTE FUNCTION cases_stamp ();"
+
+  /* Each token of a case's words and inner words ("_" before an inner
+   * one), in one B-tree by token: a term typed is a range of it, read
+   * from the index alone. Kept by the server from the case's columns. */
+  "CREATE TABLE case_tokens ("
+  "  case_id bigint NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  token text COLLATE \"C\" NOT NULL,"
+  "  modified bigint NOT NULL,"
+  "  open boolean NOT NULL,"
+  "  trashed boolean NOT NULL,"
+  "  PRIMARY KEY (case_id, token)"
+  ");"
+  "CREATE INDEX case_tokens_token ON case_tokens (token)"
+  "  INCLUDE (modified, case_id, open, trashed);"
+  "CREATE FUNCTION cases_tokens () RETURNS trigger"
+  "  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$"
+  "BEGIN"
+  "  IF TG_OP = 'UPDATE' THEN"
+  "    IF NEW.words = OLD.words AND NEW.inner_words = OLD.inner_words"
+  "       AND NEW.modified = OLD.modified AND NEW.status = OLD.status"
+  "       AND (NEW.trashed IS NULL) = (OLD.trashed IS NULL) THEN"
+  "      RETURN NULL;"
+  "    END IF;"
+  "    DELETE FROM case_tokens WHERE case_id = NEW.id;"
+  "  END IF;"
+  "  INSERT INTO case_tokens (case_id, token, modified, open, trashed)"
+  "    SELECT NEW.id, t, NEW.modified, NEW.status = 'open', NEW.trashed IS NOT NULL"
+  "    FROM (SELECT unnest (string_to_array (btrim (NEW.words), ' '))"
+  "          UNION SELECT '_' || unnest (string_to_array (btrim (NEW.inner_words), ' '))) x (t)"
+  "    WHERE t <> '' AND t <> '_';"
+  "  RETURN NULL;"
+  "END $$;"
+  "CREATE TRIGGER cases_tokens AFTER INSERT OR UPDATE ON cases"
+  "  FOR EACH ROW EXECUTE FUNCTION cases_tokens ();"
+
+  /* Every desk listens: a change is announced when it commits. */
+  "CREATE FUNCTION cases_announce () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "BEGIN"
+  "  PERFORM pg_notify ('" ED_PG_CHANNEL "', (CASE WHEN TG_OP = 'DELETE' THEN OLD.id"
+  "                                           ELSE NEW.id END)::text);"
+  "  RETURN NULL;"
+  "END $$;"
+  "CREATE TRIGGER cases_announce AFTER INSERT OR UPDATE OR DELETE ON cases"
+  "  FOR EACH ROW EXECUTE FUNCTION cases_announce ();"
+
+  /* Who printed what, on the server. Lines are never changed; they go
+   * only with their case. */
+  "CREATE TABLE sheet_log ("
+  "  id bigserial PRIMARY KEY,"
+  "  case_id bigint NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  at bigint NOT NULL,"
+  "  kind text NOT NULL CHECK (kind IN ('print', 'pdf', 'batch')),"
+  "  procedure_id text NOT NULL,"
+  "  procedure_version integer NOT NULL,"
+  "  languages text NOT NULL,"
+  "  paper text NOT NULL,"
+  "  printed_by text NOT NULL DEFAULT session_user,"
+  "  logged_at timestamptz NOT NULL DEFAULT now()"
+  ");"
+  "CREATE INDEX sheet_log_case ON sheet_log (case_id);"
+  "CREATE FUNCTION sheet_log_stamp () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "BEGIN"
+  "  NEW.printed_by := session_user;"
+  "  NEW.logged_at := now ();"
+  "  RETURN NEW;"
+  "END $$;"
+  "CREATE TRIGGER sheet_log_stamp BEFORE INSERT ON sheet_log"
+  "  FOR EACH ROW EXECUTE FUNCTION sheet_log_stamp ();"
+
+  /* Which desk has which case open; a row whose connection is gone is
+   * stale and not shown. */
+  "CREATE TABLE presence ("
+  "  case_id bigint NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  desk text NOT NULL,"
+  "  pid integer NOT NULL DEFAULT pg_backend_pid (),"
+  "  role text NOT NULL DEFAULT session_user,"
+  "  since timestamptz NOT NULL DEFAULT now (),"
+  "  PRIMARY KEY (case_id, desk)"
+  ");"
+  "CREATE FUNCTION presence_stamp () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "BEGIN"
+  "  NEW.role := session_user;"
+  "  NEW.pid := pg_backend_pid ();"
+  "  RETURN NEW;"
+  "END $$;"
+  "CREATE TRIGGER presence_stamp BEFORE INSERT OR UPDATE ON presence"
+  "  FOR EACH ROW EXECUTE FUNCTION presence_stamp ();"
+  "CREATE FUNCTION presence_announce () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "BEGIN"
+  "  PERFORM pg_notify ('" ED_PG_CHANNEL "', (CASE WHEN TG_OP = 'DELETE' THEN OLD.case_id"
+  "                                           ELSE NEW.case_id END)::text);"
+  "  RETURN NULL;"
+  "END $$;"
+  "CREATE TRIGGER presence_announce AFTER INSERT OR DELETE ON presence"
+  "  FOR EACH ROW EXECUTE FUNCTION presence_announce ();"
+
+  /* Cases moved in from a desk's own store: "cases migrate" runs again
+   * without copying them twice. */
+  "CREATE TABLE imports ("
+  "  source text NOT NULL,"
+  "  reference text NOT NULL,"
+  "  case_id bigint NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  imported_by text NOT NULL DEFAULT session_user,"
+  "  imported_at timestamptz NOT NULL DEFAULT now (),"
+  "  PRIMARY KEY (source, reference)"
+  ");"
+
+  /* Staff delete by hand only what they put in the trash; deleting any
+   * other case (the purge) needs DELETE on cases, the administrator's. */
+  "CREATE FUNCTION expunge_case (case_id bigint) RETURNS boolean"
+  "  LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$"
+  "  WITH gone AS (DELETE FROM cases WHERE id = case_id AND trashed IS NOT NULL RETURNING 1)"
+  "  SELECT EXISTS (SELECT 1 FROM gone) $$;"
+  "REVOKE ALL ON FUNCTION expunge_case (bigint) FROM PUBLIC;"
+
+  "GRANT SELECT ON settings, cases, case_tokens, sheet_log, presence, imports"
+  "  TO entry_desk_reader, entry_desk_staff, entry_desk_admin;"
+  "GRANT INSERT, UPDATE, DELETE ON presence"
+  "  TO entry_desk_reader, entry_desk_staff, entry_desk_admin;"
+  "GRANT INSERT, UPDATE ON cases TO entry_desk_staff, entry_desk_admin;"
+  "GRANT INSERT ON sheet_log, imports TO entry_desk_staff, entry_desk_admin;"
+  "GRANT USAGE ON SEQUENCE cases_id_seq, sheet_log_id_seq"
+  "  TO entry_desk_staff, entry_desk_admin;"
+  "GRANT EXECUTE ON FUNCTION expunge_case (bigint) TO entry_desk_staff, entry_desk_admin;"
+  "GRANT DELETE ON cases TO entry_desk_admin;"
+  "GRANT INSERT, UPDATE, DELETE ON settings TO entry_desk_admin;";
+
+static const char * const migrations[] = {
+  schema_1,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ED_PG_SCHEMA_VERSION);
+
+/* -1 on error; 0 for a database without Entry Desk's tables. */
+static int
+read_version (PGconn  *conn,
+              GError **error)
+{
+  g_autoptr(PGresult) exists = NULL;
+  g_autoptr(PGresult) result = NULL;
+
+  exists = _ed_pg_exec (conn, "SELECT to_regclass ('entry_desk_schema') IS NOT NULL", 0, NULL,
+                        error);
+  if (exists == NULL)
+    return -1;
+  if (g_strcmp0 (_ed_pg_text (exists, 0, 0), "t") != 0)
+    return 0;
+
+  result = _ed_pg_exec (conn, "SELECT version FROM entry_desk_schema", 0, NULL, error);
+  if (result == NULL)
+    return -1;
+  return PQntuples (result) > 0 ? (int) _ed_pg_int64 (result, 0, 0) : 0;
+}
+
+static gboolean
+check_newer (int       version,
+             GError  **error)
+{
+  if (version <= ED_PG_SCHEMA_VERSION)
+    return TRUE;
+
+  g_set_error (error, ED_ERROR, ED_ERROR_UNSUPPORTED,
+               _("The office database was set up by a newer Entry Desk (schema %d; this "
+                 "version reads up to %d). Update Entry Desk on this desk."),
+               version, ED_PG_SCHEMA_VERSION);
+  return FALSE;
+}
+
+static gboolean
+migrate_locked (PGconn  *conn,
+                GError **error)
+{
+  g_autofree char *set_version = NULL;
+  int version;
+
+  /* Another desk may have done it while this one waited for the lock. */
+  version = read_version (conn, error);
+  if (version < 0 || !check_newer (version, error))
+    return FALSE;
+  if (version == ED_PG_SCHEMA_VERSION)
+    return TRUE;
+
+  if (version == 0 &&
+      !_ed_pg_command (conn, "CREATE TABLE entry_desk_schema (version integer NOT NULL);"
+                             "INSERT INTO entry_desk_schema VALUES (0);"
+                             "GRANT SELECT ON entry_desk_schema TO PUBLIC", 0, NULL, error))
+    return FALSE;
+
+  for (int step = version; step < ED_PG_SCHEMA_VERSION; step++)
+    if (!_ed_pg_command (conn, migrations[step], 0, NULL, error))
+      {
+        g_prefix_error (error, _("Could not set up the office database from schema %d: "),
+                        step);
+        return FALSE;
+      }
+
+  set_version = g_strdup_printf ("UPDATE entry_desk_schema SET version = %d",
+                                 ED_PG_SCHEMA_VERSION);
+  return _ed_pg_command (conn, set_version, 0, NULL, error);
+}
+
+/**
+ * _ed_pg_migrate:
+ *
+ * Brings the office database to this build's schema. One made by a newer
+ * Entry Desk is left alone: %ED_ERROR_UNSUPPORTED.
+ */
+gboolean
+_ed_pg_migrate (PGconn  *conn,
+                GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  int version = read_version (conn, error);
+
+  if (version < 0 || !check_newer (version, error))
+    return FALSE;
+  if (version == ED_PG_SCHEMA_VERSION)
+    return TRUE;
+
+  /* The lock first, then the transaction: its snapshot sees what a desk
+   * that had the lock before committed. */
+  if (!_ed_pg_command (conn, "SELECT pg_advisory_lock (" MIGRATION_LOCK ")", 0, NULL, error))
+    return FALSE;
+  if (!_ed_pg_command (conn, "BEGIN", 0, NULL, &local_error) ||
+      !migrate_locked (conn, &local_error) ||
+      !_ed_pg_command (conn, "COMMIT", 0, NULL, &local_error))
+    _ed_pg_rollback (conn);
+  _ed_pg_command (conn, "SELECT pg_advisory_unlock (" MIGRATION_LOCK ")", 0, NULL, NULL);
+
+  if (local_error != NULL)
+    {
+      if (g_error_matches (local_error, ED_ERROR, ED_ERROR_DENIED))
+        {
+          g_set_error (error, ED_ERROR, ED_ERROR_DENIED,
+                       _("The office database is not set up for this Entry Desk yet (schema "
+                         "%d). Connect once as its administrator role to set it up."),
+                       ED_PG_SCHEMA_VERSION);
+          return FALSE;
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}

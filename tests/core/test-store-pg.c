@@ -1,0 +1,727 @@
+/* test-store-pg.c — the office database, against a real server
+ *
+ * One PostgreSQL cluster for the whole program (tests/ed-test-pg.c), a
+ * new database for each test. Desks are EdStores opened on it as the
+ * app opens them, with different roles: alice and bob (staff), rita
+ * (reader), office_admin (administrator).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "ed-case-backend.h"
+#include "ed-store-backend.h"
+#include "ed-store-pg.h"
+#include "ed-test-pg.h"
+#include "ed-test-store.h"
+#include "ed-test-util.h"
+
+static EdTestPg *server;
+
+typedef struct
+{
+  char *database;
+} Office;
+
+static EdStore *open_desk (Office *office, const char *role);
+
+/* A new database; with @data, set up by the administrator first, as an
+ * office does before the desks connect. */
+static void
+office_set_up (Office        *office,
+               gconstpointer  data)
+{
+  office->database = ed_test_pg_new_database (server);
+  if (data != NULL)
+    g_object_unref (open_desk (office, "office_admin"));
+}
+
+static void
+office_tear_down (Office        *office,
+                  gconstpointer  data)
+{
+  g_free (office->database);
+}
+
+static EdStore *
+open_desk (Office     *office,
+           const char *role)
+{
+  g_autofree char *uri = ed_test_pg_uri (server, role, office->database);
+  g_autoptr(GError) error = NULL;
+  EdStore *store = ed_store_open (uri, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_true (ed_store_is_shared (store));
+  g_assert_cmpstr (ed_store_get_role (store), ==, role);
+  return store;
+}
+
+/* Closes a desk as the app does on quit: its last tasks done, then gone. */
+static void
+close_desk (EdStore **store)
+{
+  gpointer weak = *store;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (weak, &weak);
+  g_clear_object (store);
+  while (weak != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  g_assert_null (weak);
+}
+
+static char *
+query (Office     *office,
+       const char *sql)
+{
+  char *text = ed_test_pg_query (server, office->database, sql);
+
+  g_strchomp (text);
+  return text;
+}
+
+/* Runs the main loop until @done or 5 s; whether it came. */
+static gboolean
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
+  return done (data);
+}
+
+/* Two desks connect to a new database at the same moment: the schema is
+ * made once (the advisory lock), both open. */
+typedef struct
+{
+  Office  *office;
+  EdStore *store;
+} Opening;
+
+static gpointer
+open_in_thread (gpointer data)
+{
+  Opening *opening = data;
+  g_autofree char *uri = ed_test_pg_uri (server, "office_admin", opening->office->database);
+  g_autoptr(GError) error = NULL;
+
+  opening->store = ed_store_open (uri, NULL, &error);
+  g_assert_no_error (error);
+  return NULL;
+}
+
+static void
+test_pg_schema (Office        *office,
+                gconstpointer  data)
+{
+  Opening openings[3] = { { office, NULL }, { office, NULL }, { office, NULL } };
+  GThread *threads[3];
+  g_autofree char *version = NULL;
+  g_autoptr(EdStore) staff = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    threads[i] = g_thread_new ("open", open_in_thread, &openings[i]);
+  for (guint i = 0; i < 3; i++)
+    g_thread_join (threads[i]);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_nonnull (openings[i].store);
+      g_clear_object (&openings[i].store);
+    }
+
+  version = query (office, "SELECT version FROM entry_desk_schema");
+  g_assert_cmpstr (version, ==, "1");
+
+  /* Another role opens a database set up already. */
+  staff = open_desk (office, "alice");
+  g_assert_true (g_str_has_prefix (ed_store_get_path (staff), "postgresql://alice@localhost:"));
+  g_assert_null (strstr (ed_store_get_path (staff), "sslrootcert"));
+}
+
+/* A staff role before the administrator set the database up. */
+static void
+test_pg_not_set_up (Office        *office,
+                    gconstpointer  data)
+{
+  g_autofree char *uri = ed_test_pg_uri (server, "alice", office->database);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdStore) store = ed_store_open (uri, NULL, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, ED_ERROR, ED_ERROR_DENIED);
+  g_assert_nonnull (strstr (error->message, "administrator"));
+}
+
+static void
+test_pg_cases (Office        *office,
+               gconstpointer  data)
+{
+  g_autoptr(EdStore) admin = open_desk (office, "office_admin");
+  g_autoptr(EdStore) store = open_desk (office, "alice");
+  g_autoptr(EdCase) kase = NULL;
+  g_autoptr(EdCase) again = NULL;
+  g_autoptr(EdCaseInfo) found = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *who = NULL;
+  g_autofree char *sql = NULL;
+  EdSheetRecord sheet = {
+    .kind = ED_SHEET_PDF, .procedure_id = "jp-my-her-sys", .procedure_version = 3,
+    .languages = (char *[]) { "ja", "en", NULL }, .paper = "a4",
+  };
+  gint64 id;
+
+  kase = ed_test_add_case (store, "jp-my-her-sys",
+                           ed_test_traveller ("ERIKSSON", "ANNA", NULL, NULL, "TR1234567"),
+                           ed_test_traveller ("王", "小明", "王小明", "ワン シャオミン",
+                                              "E12345678"), NULL);
+  id = ed_case_get_id (kase);
+  ed_case_set_notes (kase, "first");
+  g_assert_true (ed_store_flush (store, &error));
+  g_assert_no_error (error);
+
+  /* Found as the local search finds: word starts, inside words, Han
+   * characters alone, kana in either script, full width, references. */
+  g_assert_true (ed_test_found (store, "eri", kase));
+  g_assert_true (ed_test_found (store, "ksson", kase));
+  g_assert_true (ed_test_found (store, "ＥＲＩ", kase));
+  g_assert_true (ed_test_found (store, "小", kase));
+  g_assert_true (ed_test_found (store, "小明", kase));
+  g_assert_true (ed_test_found (store, "わん", kase));
+  g_assert_true (ed_test_found (store, "シャオ", kase));
+  g_assert_true (ed_test_found (store, "345678", kase));
+  g_assert_true (ed_test_found (store, "anna eri", kase));
+  g_assert_true (ed_test_found (store, ed_case_get_reference (kase), kase));
+  g_assert_false (ed_test_found (store, "sson anna lee", kase));
+  g_assert_false (ed_test_found (store, "eriksdottir", kase));
+  g_assert_cmpuint (ed_test_count_found (store, "", ED_CASE_QUERY_OPEN), ==, 1);
+
+  found = ed_store_find_case (store, ed_case_get_reference (kase), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ed_case_info_get_changed_by (found), ==, "alice");
+  g_assert_cmpstr (ed_case_info_get_title (found), ==, "ERIKSSON ANNA, 王 小明");
+
+  /* The same object while held; a fresh read from another desk. */
+  again = ed_store_load_case (store, id, &error);
+  g_assert_true (again == kase);
+  g_clear_object (&again);
+  again = ed_store_load_case (admin, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ed_case_get_notes (again), ==, "first");
+  g_assert_true (ed_case_equal (again, kase));
+
+  /* Who printed what is the server's to say. */
+  g_assert_true (ed_store_log_sheet (store, kase, &sheet, &error));
+  g_assert_no_error (error);
+  sheets = ed_store_list_sheets (admin, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sheets->len, ==, 1);
+  g_assert_cmpstr (((EdSheetRecord *) g_ptr_array_index (sheets, 0))->by, ==, "alice");
+
+  sql = g_strdup_printf ("SELECT created_by, changed_by, version FROM cases WHERE id = %"
+                         G_GINT64_FORMAT, id);
+  who = query (office, sql);
+  g_assert_cmpstr (who, ==, "alice|alice|2");
+
+  /* Trash, restore, trash and expunge: staff may delete what they put
+   * in the trash. */
+  g_assert_true (ed_store_trash_case (store, id, &error));
+  g_assert_cmpuint (ed_test_count_found (store, "eri", ED_CASE_QUERY_OPEN), ==, 0);
+  g_assert_true (ed_store_restore_case (store, id, &error));
+  g_assert_true (ed_test_found (store, "eri", kase));
+  g_assert_true (ed_store_trash_case (store, id, &error));
+  g_assert_true (ed_store_expunge_case (store, id, &error));
+  g_assert_no_error (error);
+  g_free (who);
+  who = query (office, "SELECT count(*) FROM cases");
+  g_assert_cmpstr (who, ==, "0");
+  g_free (who);
+  who = query (office, "SELECT count(*) FROM sheet_log");
+  g_assert_cmpstr (who, ==, "0");
+}
+
+/* The conflict two desks make editing one traveller at once: neither is
+ * lost, each field can be merged. */
+static gboolean
+has_conflict (gpointer data)
+{
+  return ed_store_get_conflicts (data)->len > 0;
+}
+
+static void
+on_conflict (EdStore        *store,
+             EdCaseConflict *conflict,
+             guint          *count)
+{
+  (*count)++;
+}
+
+static void
+test_pg_conflict (Office        *office,
+                  gconstpointer  data)
+{
+  g_autoptr(EdStore) alice = open_desk (office, "alice");
+  g_autoptr(EdStore) bob = open_desk (office, "bob");
+  g_autoptr(EdCase) mine = NULL;
+  g_autoptr(EdCase) theirs = NULL;
+  g_autoptr(EdCase) check = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdStore) third = NULL;
+  EdCaseConflict *conflict;
+  guint n_signals = 0;
+  gint64 id;
+  guint surname = G_MAXUINT, phone = G_MAXUINT, notes = G_MAXUINT;
+
+  mine = ed_test_add_case (alice, "jp-my-her-sys",
+                           ed_test_traveller ("TANAKA", "HANAKO", NULL, NULL, "TK1111111"),
+                           NULL);
+  id = ed_case_get_id (mine);
+  theirs = ed_store_load_case (bob, id, &error);
+  g_assert_no_error (error);
+  g_signal_connect (alice, "conflict", G_CALLBACK (on_conflict), &n_signals);
+
+  /* Bob saves first: the surname and the phone. Alice then saves the
+   * surname differently and the notes. */
+  ed_traveller_set (ed_case_get_traveller (theirs, 0), "surname", "TANAKA-SATO");
+  ed_traveller_set (ed_case_get_traveller (theirs, 0), "phone", "0312345678");
+  g_assert_true (ed_store_flush (bob, &error));
+  ed_traveller_set (ed_case_get_traveller (mine, 0), "surname", "SATO");
+  ed_case_set_notes (mine, "called her");
+  ed_store_set_autosave_delays (alice, 10, 20);
+
+  g_assert_true (wait_until (has_conflict, alice));
+  g_assert_cmpuint (n_signals, ==, 1);
+  g_assert_true (ed_store_has_unsaved_changes (alice));
+  conflict = g_ptr_array_index (ed_store_get_conflicts (alice), 0);
+  g_assert_cmpstr (ed_case_conflict_get_changed_by (conflict), ==, "bob");
+  g_assert_nonnull (ed_case_conflict_get_base (conflict));
+
+  for (guint i = 0; i < ed_case_conflict_get_n_fields (conflict); i++)
+    {
+      const EdConflictField *field = ed_case_conflict_get_field (conflict, i);
+
+      if (field->kind == ED_CONFLICT_FIELD_DATA && g_strcmp0 (field->key, "surname") == 0)
+        surname = i;
+      else if (field->kind == ED_CONFLICT_FIELD_DATA && g_strcmp0 (field->key, "phone") == 0)
+        phone = i;
+      else if (field->kind == ED_CONFLICT_FIELD_NOTES)
+        notes = i;
+    }
+  g_assert_cmpuint (ed_case_conflict_get_n_fields (conflict), ==, 3);
+  /* Who changed what, and what the merge takes by itself. */
+  g_assert_true (ed_case_conflict_get_field (conflict, surname)->mine_changed);
+  g_assert_true (ed_case_conflict_get_field (conflict, surname)->theirs_changed);
+  g_assert_cmpstr (ed_case_conflict_get_field (conflict, surname)->theirs, ==, "TANAKA-SATO");
+  g_assert_cmpstr (ed_case_conflict_get_field (conflict, surname)->base, ==, "TANAKA");
+  g_assert_false (ed_case_conflict_get_field (conflict, phone)->mine_changed);
+  g_assert_cmpint (ed_case_conflict_get_field (conflict, phone)->choice, ==,
+                   ED_CONFLICT_TAKE_THEIRS);
+  g_assert_cmpint (ed_case_conflict_get_field (conflict, notes)->choice, ==,
+                   ED_CONFLICT_KEEP_MINE);
+
+  /* Alice takes Bob's surname, keeps her notes, gets his phone. */
+  ed_case_conflict_choose (conflict, surname, ED_CONFLICT_TAKE_THEIRS);
+  ed_store_resolve_conflict (alice, conflict, NULL);
+  g_assert_cmpuint (ed_store_get_conflicts (alice)->len, ==, 0);
+  g_assert_cmpstr (ed_traveller_get (ed_case_get_traveller (mine, 0), "surname"), ==,
+                   "TANAKA-SATO");
+  g_assert_cmpstr (ed_traveller_get (ed_case_get_traveller (mine, 0), "phone"), ==,
+                   "0312345678");
+  ed_test_wait_saved (alice);
+
+  third = open_desk (office, "office_admin");
+  check = ed_store_load_case (third, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ed_traveller_get (ed_case_get_traveller (check, 0), "surname"), ==,
+                   "TANAKA-SATO");
+  g_assert_cmpstr (ed_traveller_get (ed_case_get_traveller (check, 0), "phone"), ==,
+                   "0312345678");
+  g_assert_cmpstr (ed_case_get_notes (check), ==, "called her");
+}
+
+/* What another desk does shows here within a second: a new case in the
+ * list, a change in a case open here, who has a case open. */
+typedef struct
+{
+  EdStore *store;
+  EdCase  *kase;
+  guint    changed;
+} Watch;
+
+static void
+on_changed (EdStore *store,
+            Watch   *watch)
+{
+  watch->changed++;
+}
+
+static gboolean
+list_has_two (gpointer data)
+{
+  return ed_test_count_found (((Watch *) data)->store, "", ED_CASE_QUERY_OPEN) == 2;
+}
+
+static gboolean
+notes_arrived (gpointer data)
+{
+  return g_strcmp0 (ed_case_get_notes (((Watch *) data)->kase), "from alice") == 0;
+}
+
+static gboolean
+open_elsewhere (gpointer data)
+{
+  Watch *watch = data;
+  g_autoptr(GPtrArray) infos = ed_store_search (watch->store, "", ED_CASE_QUERY_OPEN, 0, NULL,
+                                                NULL);
+
+  for (guint i = 0; infos != NULL && i < infos->len; i++)
+    if (g_strcmp0 (ed_case_info_get_open_elsewhere (g_ptr_array_index (infos, i)),
+                   "alice") == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+got_changed (gpointer data)
+{
+  return ((Watch *) data)->changed > 0;
+}
+
+static void
+test_pg_elsewhere (Office        *office,
+                   gconstpointer  data)
+{
+  g_autoptr(EdStore) alice = open_desk (office, "alice");
+  g_autoptr(EdStore) bob = open_desk (office, "bob");
+  g_autoptr(EdCase) first = NULL;
+  g_autoptr(EdCase) second = NULL;
+  g_autoptr(EdCase) at_bob = NULL;
+  g_autoptr(GError) error = NULL;
+  Watch watch = { bob, NULL, 0 };
+  gint64 started;
+
+  first = ed_test_add_case (alice, "jp-my-her-sys",
+                            ed_test_traveller ("LEE", "MIN", NULL, NULL, NULL), NULL);
+  at_bob = ed_store_load_case (bob, ed_case_get_id (first), &error);
+  g_assert_no_error (error);
+  watch.kase = at_bob;
+  g_signal_connect (bob, "changed", G_CALLBACK (on_changed), &watch);
+
+  /* Alice adds a case: Bob's list learns it within a second. */
+  started = g_get_monotonic_time ();
+  second = ed_test_add_case (alice, "jp-my-her-sys",
+                             ed_test_traveller ("PARK", "JI", NULL, NULL, NULL), NULL);
+  g_assert_true (wait_until (got_changed, &watch));
+  g_assert_cmpint (g_get_monotonic_time () - started, <, G_USEC_PER_SEC);
+  g_assert_true (list_has_two (&watch));
+
+  /* Alice changes the case Bob has open and unchanged: his shows it. */
+  started = g_get_monotonic_time ();
+  ed_case_set_notes (first, "from alice");
+  g_assert_true (ed_store_flush (alice, &error));
+  g_assert_true (wait_until (notes_arrived, &watch));
+  g_assert_cmpint (g_get_monotonic_time () - started, <, G_USEC_PER_SEC);
+  g_assert_false (ed_store_has_unsaved_changes (bob));
+
+  /* Alice holds her cases: Bob's list says so. */
+  g_assert_true (wait_until (open_elsewhere, &watch));
+  g_clear_object (&first);
+  g_clear_object (&second);
+  g_signal_handlers_disconnect_by_func (bob, on_changed, &watch);
+}
+
+static gboolean
+retention_is_30 (gpointer data)
+{
+  return ed_store_get_retention_days (data) == 30;
+}
+
+/* Rita reads; only the administrator purges. The period the
+ * administrator sets reaches the other desks as they run. */
+static void
+test_pg_roles (Office        *office,
+               gconstpointer  data)
+{
+  g_autoptr(EdStore) admin = open_desk (office, "office_admin");
+  g_autoptr(EdStore) alice = open_desk (office, "alice");
+  g_autoptr(EdStore) rita = open_desk (office, "rita");
+  g_autoptr(EdCase) kase = NULL;
+  g_autoptr(EdCase) read = NULL;
+  g_autoptr(EdCase) rejected = NULL;
+  g_autoptr(GPtrArray) preview = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  kase = ed_test_add_case (alice, "jp-my-her-sys",
+                           ed_test_traveller ("OLD", "CASE", NULL, NULL, NULL), NULL);
+  ed_case_set_status (kase, ED_CASE_CLOSED);
+  g_assert_true (ed_store_flush (alice, &error));
+  g_assert_no_error (error);
+
+  /* The reader finds and reads it, and cannot change it. */
+  g_assert_true (ed_test_found (rita, "old", kase));
+  read = ed_store_load_case (rita, ed_case_get_id (kase), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ed_traveller_get (ed_case_get_traveller (read, 0), "surname"), ==, "OLD");
+  rejected = ed_case_new ("jp-my-her-sys", 1);
+  g_assert_false (ed_store_add_case (rita, rejected, &error));
+  g_assert_error (error, ED_ERROR, ED_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (ed_store_trash_case (rita, ed_case_get_id (kase), &error));
+  g_assert_error (error, ED_ERROR, ED_ERROR_DENIED);
+  g_clear_error (&error);
+
+  /* Closed forty days ago. */
+  ed_test_pg_sql (server, office->database, "UPDATE cases SET closed = closed - 40 * 86400");
+
+  /* Staff see what a purge would delete, and may not delete it. */
+  preview = ed_store_purge_preview (alice, 30, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (preview->len, ==, 1);
+  g_assert_false (ed_store_purge (alice, preview, 30, &n, NULL, &error));
+  g_assert_error (error, ED_ERROR, ED_ERROR_DENIED);
+  g_assert_nonnull (strstr (error->message, "administrator"));
+  g_assert_cmpuint (n, ==, 0);
+  g_clear_error (&error);
+  g_assert_false (ed_store_purge (rita, preview, 30, &n, NULL, &error));
+  g_assert_error (error, ED_ERROR, ED_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (ed_store_set_retention_days (alice, 30, &error));
+  g_assert_error (error, ED_ERROR, ED_ERROR_DENIED);
+  g_clear_error (&error);
+
+
+  /* The administrator sets the period every desk reads, and purges. */
+  g_assert_true (ed_store_set_retention_days (admin, 30, &error));
+  g_assert_cmpuint (ed_store_get_retention_days (admin), ==, 30);
+  g_assert_true (wait_until (retention_is_30, alice));
+  g_assert_true (ed_store_purge (admin, preview, 30, &n, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+}
+
+/* verify-full: a certificate that is not for the name connected to, or
+ * not signed by a known authority, is refused. */
+static void
+test_pg_tls (Office        *office,
+             gconstpointer  data)
+{
+  g_autoptr(EdStore) admin = open_desk (office, "office_admin");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdStore) store = NULL;
+  g_autofree char *by_address = NULL;
+  g_autofree char *other_ca = NULL;
+  g_autofree char *no_ca = NULL;
+  g_autofree char *weaker = NULL;
+
+  /* The certificate names localhost, not 127.0.0.1. */
+  {
+    g_autofree char *root = g_build_filename (ed_test_pg_get_dir (server), "ca.crt", NULL);
+
+    by_address = ed_test_pg_uri_for_host (server, "alice", office->database, "127.0.0.1", root);
+  }
+  store = ed_store_open (by_address, NULL, &error);
+  g_assert_null (store);
+  g_assert_error (error, ED_ERROR, ED_ERROR_DENIED);
+  g_assert_nonnull (strstr (error->message, "127.0.0.1"));
+  g_clear_error (&error);
+
+  /* Signed by an authority the desk does not know. */
+  other_ca = ed_test_pg_uri_for_host (server, "alice", office->database, "localhost",
+                                      ed_test_pg_get_other_ca (server));
+  store = ed_store_open (other_ca, NULL, &error);
+  g_assert_null (store);
+  g_assert_error (error, ED_ERROR, ED_ERROR_DENIED);
+  g_clear_error (&error);
+
+  /* verify-full by default: without a root certificate, nothing. */
+  no_ca = ed_test_pg_uri_for_host (server, "alice", office->database, "localhost", NULL);
+  store = ed_store_open (no_ca, NULL, &error);
+  g_assert_null (store);
+  g_assert_error (error, ED_ERROR, ED_ERROR_DENIED);
+  g_clear_error (&error);
+
+  /* Asked for in the address, a weaker mode is the office's choice. */
+  weaker = g_strconcat (no_ca, "?sslmode=require", NULL);
+  store = ed_store_open (weaker, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+}
+
+/* The server killed in the middle of a burst of saves: every save that
+ * returned is on the server or in the queue (0600), and reaches the
+ * server when it is back. */
+static gboolean
+online (gpointer data)
+{
+  return !ed_store_get_offline (data) && ed_store_get_n_queued (data) == 0;
+}
+
+static void
+test_pg_killed (Office        *office,
+                gconstpointer  data)
+{
+  g_autoptr(EdStore) store = open_desk (office, "alice");
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *queue = NULL;
+  g_autoptr(EdStore) check = NULL;
+  gboolean was_offline = FALSE;
+
+  for (guint i = 0; i < 5; i++)
+    g_ptr_array_add (cases, ed_test_add_case (store, "jp-my-her-sys",
+                                              ed_test_traveller ("BURST", NULL, NULL, NULL,
+                                                                 NULL), NULL));
+  queue = ed_store_pg_get_queue_path (ED_STORE_PG (ed_store_get_backend (store)));
+
+  for (guint n = 1; n <= 200; n++)
+    {
+      EdCase *kase = g_ptr_array_index (cases, n % cases->len);
+      g_autofree char *notes = g_strdup_printf ("edit %u", n);
+
+      if (n == 60)
+        ed_test_pg_kill (server);
+      ed_case_set_notes (kase, notes);
+      g_assert_true (ed_store_flush (store, &error));
+      g_assert_no_error (error);
+      if (n > 60 && ed_store_get_n_queued (store) > 0)
+        {
+          was_offline = TRUE;
+          g_assert_cmpuint (ed_test_file_mode (queue), ==, 0600);
+        }
+      if (n == 150)
+        ed_test_pg_restart (server);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_true (was_offline);
+
+  /* Back: the queue is sent and empties. */
+  g_assert_true (wait_until (online, store));
+  g_assert_false (g_file_test (queue, G_FILE_TEST_EXISTS));
+
+  check = open_desk (office, "office_admin");
+  for (guint i = 0; i < cases->len; i++)
+    {
+      EdCase *kase = g_ptr_array_index (cases, i);
+      g_autoptr(EdCase) there = ed_store_load_case (check, ed_case_get_id (kase), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (ed_case_get_notes (there), ==, ed_case_get_notes (kase));
+    }
+}
+
+/* A desk that saved offline and quit: the next start sends the queue;
+ * a case another desk changed meanwhile is a conflict, not overwritten. */
+static void
+test_pg_queue_next_start (Office        *office,
+                          gconstpointer  data)
+{
+  g_autoptr(EdStore) alice = open_desk (office, "alice");
+  g_autoptr(EdStore) bob = open_desk (office, "bob");
+  g_autoptr(EdCase) kept = NULL;
+  g_autoptr(EdCase) contested = NULL;
+  g_autoptr(EdCase) at_bob = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdStore) again = NULL;
+  g_autoptr(EdCase) check = NULL;
+  gint64 kept_id, contested_id;
+
+  kept = ed_test_add_case (alice, "jp-my-her-sys",
+                           ed_test_traveller ("KEPT", NULL, NULL, NULL, NULL), NULL);
+  contested = ed_test_add_case (alice, "jp-my-her-sys",
+                                ed_test_traveller ("CONTESTED", NULL, NULL, NULL, NULL), NULL);
+  kept_id = ed_case_get_id (kept);
+  contested_id = ed_case_get_id (contested);
+
+  ed_test_pg_kill (server);
+  ed_case_set_notes (kept, "offline edit");
+  ed_case_set_notes (contested, "alice offline");
+  g_assert_true (ed_store_flush (alice, &error));
+  g_assert_cmpuint (ed_store_get_n_queued (alice), ==, 2);
+  g_clear_object (&kept);
+  g_clear_object (&contested);
+  close_desk (&alice);
+  ed_test_pg_restart (server);
+
+  /* Meanwhile Bob changes one of them. */
+  g_clear_object (&bob);
+  bob = open_desk (office, "bob");
+  at_bob = ed_store_load_case (bob, contested_id, &error);
+  g_assert_no_error (error);
+  ed_case_set_notes (at_bob, "bob online");
+  g_assert_true (ed_store_flush (bob, &error));
+
+  again = open_desk (office, "alice");
+  g_assert_cmpuint (ed_store_get_conflicts (again)->len, ==, 1);
+  g_assert_cmpint (ed_case_conflict_get_id (g_ptr_array_index (ed_store_get_conflicts (again), 0)),
+                   ==, contested_id);
+  /* The conflicting save still waits; the other is on the server. */
+  g_assert_cmpuint (ed_store_get_n_queued (again), ==, 1);
+  check = ed_store_load_case (bob, kept_id, &error);
+  g_assert_cmpstr (ed_case_get_notes (check), ==, "offline edit");
+  g_clear_object (&check);
+  check = ed_store_load_case (again, contested_id, &error);
+  g_assert_cmpstr (ed_case_get_notes (check), ==, "alice offline");
+
+  /* Alice keeps hers: saved over Bob's, the queue empties. */
+  ed_case_conflict_choose_all (g_ptr_array_index (ed_store_get_conflicts (again), 0),
+                               ED_CONFLICT_KEEP_MINE);
+  ed_store_resolve_conflict (again, g_ptr_array_index (ed_store_get_conflicts (again), 0), NULL);
+  ed_test_wait_saved (again);
+  g_assert_cmpuint (ed_store_get_n_queued (again), ==, 0);
+  g_clear_object (&check);
+  g_clear_object (&at_bob);
+  g_clear_object (&bob);
+  bob = open_desk (office, "bob");
+  check = ed_store_load_case (bob, contested_id, &error);
+  g_assert_cmpstr (ed_case_get_notes (check), ==, "alice offline");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *data_home = NULL;
+  int status;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  if (!ed_test_pg_available ())
+    {
+      g_test_skip ("PostgreSQL (initdb) or openssl is not installed: run build-aux/deps");
+      return 0;
+    }
+
+  data_home = ed_test_make_tmpdir ();
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  server = ed_test_pg_start ();
+
+#define ADD(path, func) \
+  g_test_add (path, Office, "set up", office_set_up, func, office_tear_down)
+
+  g_test_add ("/store-pg/schema", Office, NULL, office_set_up, test_pg_schema,
+              office_tear_down);
+  g_test_add ("/store-pg/not-set-up", Office, NULL, office_set_up, test_pg_not_set_up,
+              office_tear_down);
+  ADD ("/store-pg/cases", test_pg_cases);
+  ADD ("/store-pg/conflict", test_pg_conflict);
+  ADD ("/store-pg/elsewhere", test_pg_elsewhere);
+  ADD ("/store-pg/roles", test_pg_roles);
+  ADD ("/store-pg/tls", test_pg_tls);
+  ADD ("/store-pg/killed", test_pg_killed);
+  ADD ("/store-pg/queue-next-start", test_pg_queue_next_start);
+
+  status = g_test_run ();
+
+  ed_test_pg_stop (server);
+  ed_test_rm_rf (data_home);
+  return status;
+}

@@ -1,0 +1,287 @@
+/* test-office.c — two desks on one office database, one of them this window
+ *
+ * The app runs on an office database of the test's own server
+ * (tests/ed-test-pg.c) as alice; the other desk is bob, on the same
+ * database with a store of its own, as a second app instance would be.
+ * What the issue asks: a case bob creates appears here within a second;
+ * a case bob has open is shown as such; editing the same traveller on
+ * both shows a conflict here instead of losing either, merged field by
+ * field; stopping the server while typing loses nothing, and the window
+ * says it is working offline until the server is back. The tests run in
+ * order, each on what the one before left.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "ed-conflict-dialog.h"
+#include "ed-core.h"
+#include "ed-office-bar.h"
+#include "ed-test-cases.h"
+#include "ed-test-gui.h"
+#include "ed-test-pg.h"
+#include "ed-test-store.h"
+#include "ed-test-util.h"
+
+static EdTestPg *server;
+static char *database;
+static EdApplication *app;
+static EdStore *bob;
+static EdCase *at_bob;       /* the case bob made, open on his desk */
+static char *reference;
+
+static EdStore *
+alice (void)
+{
+  return ed_test_wait_for_store (app);
+}
+
+static EdCaseListView *
+view (void)
+{
+  return ed_test_case_list_view (app);
+}
+
+static gboolean
+wait_until (gboolean (*done) (void),
+            guint      ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (!done () && g_get_monotonic_time () < deadline)
+    ed_test_iterate (10);
+  return done ();
+}
+
+static gboolean
+row_shown (void)
+{
+  return ed_test_find_case_row (view (), reference) != NULL;
+}
+
+/* Bob creates a case: it is in this window's list within a second. */
+static void
+test_office_new_case (void)
+{
+  g_autoptr(EdTraveller) traveller = ed_traveller_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 started;
+
+  ed_test_wait_for_rows (view (), 0);
+  g_assert_true (ed_store_is_shared (alice ()));
+  g_assert_cmpstr (ed_store_get_role (alice ()), ==, "alice");
+
+  at_bob = ed_case_new ("jp-my-her-sys", 1);
+  ed_traveller_set (traveller, "surname", "SAKURA");
+  ed_traveller_set (traveller, "given_names", "MIKA");
+  ed_case_add_traveller (at_bob, traveller);
+  started = g_get_monotonic_time ();
+  g_assert_true (ed_store_add_case (bob, at_bob, &error));
+  g_assert_no_error (error);
+  reference = g_strdup (ed_case_get_reference (at_bob));
+
+  g_assert_true (wait_until (row_shown, 1000));
+  g_assert_cmpint (g_get_monotonic_time () - started, <, G_USEC_PER_SEC);
+  ed_test_screenshot (ed_test_main_window (app), "office-new-case");
+}
+
+/* Bob holds the case open: the row says so, naming his role. */
+static gboolean
+shown_open_elsewhere (void)
+{
+  EdCaseRow *row = ed_test_find_case_row (view (), reference);
+
+  return row != NULL && ed_test_find_label (GTK_WIDGET (row), "bob") != NULL;
+}
+
+static void
+test_office_open_elsewhere (void)
+{
+  /* Anything that makes the list search again shows it; the other
+   * desk's announcement is one. */
+  g_assert_true (wait_until (shown_open_elsewhere, 5000));
+}
+
+/* Both desks change the same traveller: the window shows the conflict,
+ * the user merges field by field, nothing is lost. */
+static void
+test_office_conflict (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdCase) here = NULL;
+  g_autoptr(EdStore) check = NULL;
+  g_autoptr(EdCase) merged = NULL;
+  g_autofree char *uri = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *toggle = NULL;
+  GtkWidget *list;
+  int position = 0;
+
+  here = ed_store_load_case (alice (), ed_case_get_id (at_bob), &error);
+  g_assert_no_error (error);
+  ed_store_set_autosave_delays (alice (), 50, 100);
+
+  /* Bob first: the surname and the phone. */
+  ed_traveller_set (ed_case_get_traveller (at_bob, 0), "surname", "SAKURAI");
+  ed_traveller_set (ed_case_get_traveller (at_bob, 0), "phone", "0901234567");
+  g_assert_true (ed_store_flush (bob, &error));
+  g_assert_no_error (error);
+
+  /* Then here, before this desk heard of it: the surname and a note. */
+  ed_traveller_set (ed_case_get_traveller (here, 0), "surname", "SAKURADA");
+  ed_case_set_notes (here, "passport renewed");
+
+  dialog = ed_test_wait_for_dialog (g_dgettext (GETTEXT_PACKAGE, "Changed on Another Desk"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "bob"));
+  ed_test_screenshot (GTK_WIDGET (dialog), "office-conflict");
+  g_assert_true (ed_store_has_unsaved_changes (alice ()));
+
+  /* The surname: take the other desk's; the rest as the merge has it:
+   * bob's phone (only he changed it), this desk's note. */
+  list = ed_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, NULL);
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row), position++)
+    {
+      EdCaseConflict *conflict = g_ptr_array_index (ed_store_get_conflicts (alice ()), 0);
+      const EdConflictField *field = ed_case_conflict_get_field (conflict, (guint) position);
+      GtkLabel *other = ed_test_find_label (row, "bob");
+
+      if (field->kind == ED_CONFLICT_FIELD_DATA && g_strcmp0 (field->key, "surname") == 0 &&
+          other != NULL)
+        toggle = gtk_widget_get_ancestor (GTK_WIDGET (other), GTK_TYPE_TOGGLE_BUTTON);
+    }
+  g_assert_nonnull (toggle);
+  ed_test_click (toggle);
+  adw_message_dialog_response (dialog, "merge");
+  ed_test_wait_saved (alice ());
+
+  /* What the office has: bob's surname and phone, alice's note. */
+  uri = ed_test_pg_uri (server, "office_admin", database);
+  check = ed_store_open (uri, NULL, &error);
+  g_assert_no_error (error);
+  merged = ed_store_load_case (check, ed_case_get_id (here), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ed_traveller_get (ed_case_get_traveller (merged, 0), "surname"), ==,
+                   "SAKURAI");
+  g_assert_cmpstr (ed_traveller_get (ed_case_get_traveller (merged, 0), "phone"), ==,
+                   "0901234567");
+  g_assert_cmpstr (ed_case_get_notes (merged), ==, "passport renewed");
+  g_assert_cmpstr (ed_case_get_notes (here), ==, "passport renewed");
+  g_assert_cmpstr (ed_traveller_get (ed_case_get_traveller (here, 0), "surname"), ==, "SAKURAI");
+}
+
+static EdOfficeBar *
+office_bar (void)
+{
+  GtkWidget *bar = ed_test_find_widget (ed_test_main_window (app), ED_TYPE_OFFICE_BAR, NULL);
+
+  g_assert_nonnull (bar);
+  return ED_OFFICE_BAR (bar);
+}
+
+static gboolean
+offline_shown (void)
+{
+  return ed_office_bar_get_shown (office_bar ());
+}
+
+static gboolean
+back_online (void)
+{
+  return !ed_office_bar_get_shown (office_bar ()) && ed_store_get_n_queued (alice ()) == 0 &&
+         !ed_store_has_unsaved_changes (alice ());
+}
+
+/* The server stops while staff type: the window says it works offline,
+ * nothing typed is lost, and all of it reaches the server after. */
+static void
+test_office_offline (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdCase) here = NULL;
+  g_autoptr(EdStore) check = NULL;
+  g_autoptr(EdCase) there = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *typed = NULL;
+
+  here = ed_store_load_case (alice (), ed_case_get_id (at_bob), &error);
+  g_assert_no_error (error);
+  g_assert_false (offline_shown ());
+
+  ed_test_pg_kill (server);
+  for (guint i = 1; i <= 30; i++)
+    {
+      g_free (typed);
+      typed = g_strdup_printf ("typed while the server was down, %u", i);
+      ed_case_set_notes (here, typed);
+      ed_test_iterate (30);
+    }
+  g_assert_true (wait_until (offline_shown, 5000));
+  ed_test_screenshot (ed_test_main_window (app), "office-offline");
+
+  ed_test_pg_restart (server);
+  g_assert_true (wait_until (back_online, 10000));
+
+  uri = ed_test_pg_uri (server, "office_admin", database);
+  check = ed_store_open (uri, NULL, &error);
+  g_assert_no_error (error);
+  there = ed_store_load_case (check, ed_case_get_id (here), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ed_case_get_notes (there), ==, typed);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *tmp = NULL;
+  g_autofree char *admin = NULL;
+  g_autofree char *as_alice = NULL;
+  g_autofree char *as_bob = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  if (!ed_test_pg_available ())
+    {
+      g_test_skip ("PostgreSQL (initdb) or openssl is not installed: run build-aux/deps");
+      return 0;
+    }
+
+  tmp = ed_test_isolate ();
+  server = ed_test_pg_start ();
+  database = ed_test_pg_new_database (server);
+  admin = ed_test_pg_uri (server, "office_admin", database);
+  g_object_unref (ed_store_open (admin, NULL, &error));
+  g_assert_no_error (error);
+
+  as_alice = ed_test_pg_uri (server, "alice", database);
+  as_bob = ed_test_pg_uri (server, "bob", database);
+  bob = ed_store_open (as_bob, NULL, &error);
+  g_assert_no_error (error);
+  g_setenv ("ENTRY_DESK_STORE", as_alice, TRUE);
+  app = ed_test_start_app ();
+
+  g_test_add_func ("/office/new-case", test_office_new_case);
+  g_test_add_func ("/office/open-elsewhere", test_office_open_elsewhere);
+  g_test_add_func ("/office/conflict", test_office_conflict);
+  g_test_add_func ("/office/offline", test_office_offline);
+
+  status = g_test_run ();
+
+  /* Quit, but the application is not finalized: registered without
+   * g_application_run(), it would warn that it never unregistered. */
+  ed_test_stop_app (app);
+  g_clear_object (&at_bob);
+  g_clear_object (&bob);
+  ed_test_pg_stop (server);
+  ed_test_rm_rf (tmp);
+  g_free (reference);
+  g_free (database);
+  return status;
+}
