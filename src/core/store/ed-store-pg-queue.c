@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 
 #include "ed-error.h"
+#include "ed-json-guard.h"
 #include "ed-store-pg-private.h"
 
 #define QUEUE_FORMAT 1
@@ -119,7 +120,7 @@ _ed_pg_queue_parse (const char  *data,
                     gsize        size,
                     GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonNode) node = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GError) local_error = NULL;
@@ -128,14 +129,15 @@ _ed_pg_queue_parse (const char  *data,
   JsonNode *list;
   JsonArray *array;
 
-  if (size > G_MAXSSIZE || !json_parser_load_from_data (parser, data, (gssize) size,
-                                                        &local_error))
-    return corrupt (error, local_error != NULL ? local_error->message : "size"), NULL;
-  if (json_parser_get_root (parser) == NULL ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* Too deep, too large, a key twice, a second document: refused
+   * before json-glib sees it, as every reader of a file does. */
+  node = ed_json_guard_parse (data, size, 0, "office-queue", &local_error);
+  if (node == NULL)
+    return corrupt (error, local_error->message), NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
     return corrupt (error, "root"), NULL;
 
-  root = json_node_get_object (json_parser_get_root (parser));
+  root = json_node_get_object (node);
   format = json_object_get_member (root, "entry_desk_queue");
   list = json_object_get_member (root, "entries");
   if (format == NULL || json_node_get_value_type (format) != G_TYPE_INT64)
