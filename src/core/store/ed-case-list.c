@@ -6,6 +6,7 @@
 
 #include "ed-case-info-private.h"
 #include "ed-case-list.h"
+#include "ed-error.h"
 
 /* Saves come in bursts while someone types: one search for a burst. */
 #define REFRESH_DELAY_MS 150
@@ -146,6 +147,10 @@ on_searched (GObject      *object,
     return;
 
   set_loading (self, NULL);
+  /* An office database out of reach: the cases listed stay, as they
+   * were last read (it is read again when it is back). */
+  if (found == NULL && g_error_matches (error, ED_ERROR, ED_ERROR_OFFLINE))
+    return;
   /* A store that cannot be read shows no cases; the store reports why. */
   if (found == NULL)
     found = g_ptr_array_new ();
@@ -183,6 +188,17 @@ on_store_changed (EdStore    *store,
 {
   if (self->refresh_source == 0)
     self->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_later, self);
+}
+
+/* An office database that comes back is read again: what other desks
+ * did meanwhile, and the cases a desk that started offline never saw. */
+static void
+on_store_offline (EdStore    *store,
+                  GParamSpec *pspec,
+                  EdCaseList *self)
+{
+  if (!ed_store_get_offline (store))
+    on_store_changed (store, self);
 }
 
 /**
@@ -295,6 +311,8 @@ ed_case_list_constructed (GObject *object)
   G_OBJECT_CLASS (ed_case_list_parent_class)->constructed (object);
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, 0);
+  g_signal_connect_object (self->store, "notify::offline", G_CALLBACK (on_store_offline), self,
+                           0);
   refresh (self);
 }
 

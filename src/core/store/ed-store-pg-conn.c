@@ -296,6 +296,8 @@ static PGconn *
 connect_with (EdStorePg  *self,
               const char *password)
 {
+  /* A server that does not answer within 10 s is out of reach (a busy
+   * one on a slow network takes a few); the window never waits for it. */
   const char *keywords[] = {
     "sslmode", "connect_timeout", "keepalives_idle", "keepalives_interval",
     "keepalives_count", "tcp_user_timeout", "client_encoding",
@@ -304,7 +306,7 @@ connect_with (EdStorePg  *self,
     NULL,
   };
   const char *values[] = {
-    "verify-full", "5", "10", "3", "3", "10000", "UTF8",
+    "verify-full", "10", "10", "3", "3", "10000", "UTF8",
     self->uri,
     "Entry Desk", password,
     NULL,

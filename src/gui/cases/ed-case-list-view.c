@@ -55,8 +55,10 @@ choose_page (EdCaseListView *self)
    * full of cases. */
   if (self->store == NULL || ed_case_list_get_loading (self->any_case))
     return "loading";
+  /* An office database out of reach lists nothing: that is not a
+   * store without cases. */
   if (g_list_model_get_n_items (G_LIST_MODEL (self->any_case)) == 0)
-    return "empty";
+    return ed_store_get_offline (self->store) ? "offline" : "empty";
   if (g_list_model_get_n_items (G_LIST_MODEL (self->cases)) > 0 ||
       ed_case_list_get_loading (self->cases))
     return "list";
@@ -336,6 +338,8 @@ ed_case_list_view_set_store (EdCaseListView *self,
       g_signal_connect_object (self->any_case, "items-changed", G_CALLBACK (update_page), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->any_case, "notify::loading", G_CALLBACK (update_page), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "notify::offline", G_CALLBACK (update_page), self,
                                G_CONNECT_SWAPPED);
 
       selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->cases)));

@@ -72,34 +72,62 @@ ed_conflict_field_title (const EdConflictField *field)
 }
 
 static GtkWidget *
+wrapping_label (const char *text,
+                const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* A message dialog is narrow: each field is its title, what each desk
+ * has, one below the other, and the choice under them at full width. */
+static GtkWidget *
 field_row (EdCaseConflict *conflict,
            guint           position,
-           const char     *other)
+           const char     *other,
+           const char     *by)
 {
   const EdConflictField *field = ed_case_conflict_get_field (conflict, position);
   g_autofree char *title = ed_conflict_field_title (field);
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *here = NULL;
+  g_autofree char *there = NULL;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *mine = gtk_toggle_button_new_with_label (_("This Desk"));
   GtkWidget *theirs = gtk_toggle_button_new_with_label (other);
 
-  /* Translators: what each desk has in a field: "This desk: TANAKA · Other desk (bob): SATO" */
-  subtitle = g_strdup_printf (_("This desk: %s · Other desk: %s"),
-                              shown_value (field, field->mine), shown_value (field, field->theirs));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  /* Translators: what this desk has in a field */
+  here = g_strdup_printf (_("This desk: %s"), shown_value (field, field->mine));
+  /* Translators: what the other desk, by its database role, has in a field:
+   * "Other desk (bob): SATO" */
+  there = g_strdup_printf (_("Other desk (%s): %s"), by, shown_value (field, field->theirs));
+
+  gtk_widget_set_margin_top (content, 10);
+  gtk_widget_set_margin_bottom (content, 10);
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+  gtk_box_append (GTK_BOX (content), wrapping_label (title, "heading"));
+  gtk_box_append (GTK_BOX (content), wrapping_label (here, "dim-label"));
+  gtk_box_append (GTK_BOX (content), wrapping_label (there, "dim-label"));
 
   gtk_widget_add_css_class (box, "linked");
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
   gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (theirs), GTK_TOGGLE_BUTTON (mine));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (field->choice == ED_CONFLICT_KEEP_MINE
                                                    ? mine : theirs), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_box_append (GTK_BOX (box), mine);
   gtk_box_append (GTK_BOX (box), theirs);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+  gtk_box_append (GTK_BOX (content), box);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   g_object_set_data (G_OBJECT (row), MINE_TOGGLE, mine);
 
   return row;
@@ -205,7 +233,8 @@ ed_conflict_dialog_present (GtkWindow      *parent,
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (dialog->list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (dialog->list, "boxed-list");
   for (guint i = 0; i < ed_case_conflict_get_n_fields (conflict); i++)
-    gtk_list_box_append (GTK_LIST_BOX (dialog->list), field_row (conflict, i, other));
+    gtk_list_box_append (GTK_LIST_BOX (dialog->list), field_row (conflict, i, other,
+                                                                    by != NULL ? by : "?"));
 
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
