@@ -239,10 +239,12 @@ search_changed_cb (EdProcedureBrowser *self)
   apply_search (self);
 }
 
-/* Enter in the search field opens the first procedure found. */
+/* Enter in the search field opens the first procedure found, for what
+ * was typed even if the list has not caught up with it yet. */
 static void
 search_activate_cb (EdProcedureBrowser *self)
 {
+  apply_search (self);
   for (guint i = 0; i < self->rows->len; i++)
     {
       GtkWidget *row = g_ptr_array_index (self->rows, i);

@@ -81,7 +81,7 @@ ed_link_row_new (const EdLink *link,
   gtk_box_append (GTK_BOX (details), title);
 
   address = gtk_label_new (printed_address (link));
-  gtk_label_set_selectable (GTK_LABEL (address), TRUE);
+  ed_label_set_selectable (GTK_LABEL (address));
   gtk_label_set_wrap (GTK_LABEL (address), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (address), PANGO_WRAP_CHAR);
   gtk_label_set_xalign (GTK_LABEL (address), 0.0);

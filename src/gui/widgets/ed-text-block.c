@@ -26,6 +26,22 @@ struct _EdTextBlock
 G_DEFINE_FINAL_TYPE (EdTextBlock, ed_text_block, GTK_TYPE_WIDGET)
 
 /**
+ * ed_label_set_selectable:
+ *
+ * Text can be selected with the pointer and copied (a search term, say),
+ * but is no stop for Tab: keyboard users go from control to control. A
+ * selectable label that merely is not focusable would still claim to
+ * take the focus, and Tab would stop there, going nowhere.
+ */
+void
+ed_label_set_selectable (GtkLabel *label)
+{
+  gtk_label_set_selectable (label, TRUE);
+  gtk_widget_set_focusable (GTK_WIDGET (label), FALSE);
+  gtk_widget_set_can_focus (GTK_WIDGET (label), FALSE);
+}
+
+/**
  * ed_text_label_new:
  *
  * Returns: a wrapping, selectable label whose text is in @language.
@@ -45,10 +61,7 @@ ed_text_label_new (const char *text,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  /* Text can be selected and copied (a search term, say), but is not a
-   * stop for Tab: keyboard users go from control to control. */
-  gtk_widget_set_focusable (label, FALSE);
+  ed_label_set_selectable (GTK_LABEL (label));
   gtk_widget_set_hexpand (label, TRUE);
 
   return label;

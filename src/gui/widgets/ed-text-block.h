@@ -28,6 +28,7 @@ void       ed_text_block_add_css_class    (EdTextBlock *self,
 
 GtkWidget *ed_text_label_new              (const char  *text,
                                            EdLanguage   language);
+void       ed_label_set_selectable        (GtkLabel    *label);
 
 EdText    *ed_text_new_for_ui             (const char  *context,
                                            const char  *msgid);

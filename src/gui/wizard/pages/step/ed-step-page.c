@@ -193,7 +193,9 @@ build_checklist (EdStepPage *self)
 
       gtk_widget_add_css_class (box, "checklist-item");
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      /* The row takes the focus and ticks the box. */
+      /* The row takes the focus and ticks the box; nothing inside it is
+       * a Tab stop, so Tab goes on to the next row and out of the list. */
+      gtk_widget_set_can_focus (box, FALSE);
       gtk_widget_set_focusable (check, FALSE);
       gtk_widget_set_can_target (check, TRUE);
       g_object_set_data (G_OBJECT (check), "item", (gpointer) item);
