@@ -437,6 +437,99 @@ test_wizard_questions (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.close", NULL));
 }
 
+/* Shows @window @width pixels wide, once the display has answered. */
+static void
+resize (GtkWindow *window,
+        int        width)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  /* The window's frame takes a few of the pixels. */
+  gtk_window_set_default_size (window, width, 720);
+  while (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width) > 12 &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, width);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, width - 12);
+}
+
+/* Pictures of @name, 1280 and 360 pixels wide, light and dark. */
+static void
+shoot_sizes (GtkWindow  *window,
+             const char *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const int widths[] = { 1280, 360 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    for (guint dark = 0; dark < 2; dark++)
+      {
+        g_autofree char *file = g_strdup_printf ("%s-%d-%s", name, widths[w],
+                                                 dark ? "dark" : "light");
+
+        adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                        : ADW_COLOR_SCHEME_FORCE_LIGHT);
+        resize (window, widths[w]);
+        ed_test_screenshot (GTK_WIDGET (window), file);
+      }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* GNOME Circle's bar: every page of a case works 360 pixels wide, the
+ * steps folded away. */
+static void
+test_wizard_narrow (void)
+{
+  EdWizard *wizard = start_procedure ("cn-accommodation-registration");
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (wizard)));
+  EdTraveller *traveller;
+  int width, height;
+  guint n_pages = 0;
+
+  gtk_window_get_default_size (window, &width, &height);
+
+  /* GNOME's title bar: a close button only. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+
+  paste_mrz (wizard);
+  traveller = first_traveller (wizard);
+  ed_traveller_set (traveller, "arrival_date", "2027-01-01");
+  ed_traveller_set (traveller, "arrival_time", "23:10");
+  ed_traveller_set (traveller, "address_local", "上海市黄浦区中山东一路1号");
+  ed_traveller_set_answer (traveller, "stay-at-hotel", "no");
+  ed_traveller_set_answer (traveller, "city", "shanghai");
+
+  for (;;)
+    {
+      EdWizardPage *page = ed_wizard_get_current_page (wizard);
+      g_autofree char *name = g_strdup_printf ("narrow-%02u-%s", n_pages++,
+                                               ed_wizard_page_get_id (page));
+      int minimum;
+
+      /* What the window holds; its shadow is outside. */
+      gtk_widget_measure (gtk_widget_get_first_child (GTK_WIDGET (window)),
+                          GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_assert_cmpint (minimum, <=, 360);
+      resize (window, 360);
+      g_assert_true (ed_wizard_get_current_page (wizard) == page);
+      shoot_sizes (window, name);
+
+      if (ED_IS_SUMMARY_PAGE (page))
+        break;
+      if (ED_IS_STEP_PAGE (page))
+        {
+          fill_answers (wizard, ed_step_page_get_step (ED_STEP_PAGE (page)));
+          tick_all (GTK_WIDGET (page));
+        }
+      g_assert_true (ed_wizard_next (wizard));
+    }
+  g_assert_cmpuint (n_pages, ==, 8);
+
+  gtk_window_set_default_size (window, width, height);
+  gtk_settings_reset_property (gtk_settings_get_default (), "gtk-decoration-layout");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.close", NULL));
+}
+
 /* First run: a case started, the traveller filled, three steps done;
  * then the process ends without quitting, as if it were killed. */
 static void
@@ -576,6 +669,7 @@ main (int    argc,
   g_test_add_func ("/wizard/browse", test_wizard_browse);
   g_test_add_func ("/wizard/questions", test_wizard_questions);
   g_test_add_func ("/wizard/mysos", test_wizard_mysos);
+  g_test_add_func ("/wizard/narrow", test_wizard_narrow);
   g_test_add_func ("/wizard/jiangsu", test_wizard_jiangsu);
   g_test_add_func ("/wizard/resume", test_wizard_resume);
 
