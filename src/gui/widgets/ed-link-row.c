@@ -190,8 +190,9 @@ ed_link_row_measure (GtkWidget      *widget,
     }
   else if (side_by_side (self, for_size))
     {
-      gtk_widget_measure (self->details, orientation,
-                          for_size < 0 ? -1 : for_size - qr_width - SPACING, &min, &nat, NULL, NULL);
+      int width = for_size < 0 ? -1 : for_size - qr_width - SPACING;
+
+      gtk_widget_measure (self->details, orientation, width, &min, &nat, NULL, NULL);
       *minimum = MAX (qr_min, min);
       *natural = MAX (qr_nat, nat);
     }
