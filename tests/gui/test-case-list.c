@@ -183,6 +183,7 @@ test_case_list_shows_cases (void)
   g_autofree char *eriksson_progress = NULL;
   g_autofree char *yamada_progress = NULL;
   g_autofree char *unknown_title = NULL;
+  g_autofree char *ended = NULL;
   GtkWidget *saving;
   guint total;
 
@@ -220,6 +221,12 @@ test_case_list_shows_cases (void)
 
   ed_test_wait_for_rows (view (), 4);
   assert_row (eriksson, "ERIKSSON ANNA", ui_title ("jp-my-her-sys"), eriksson_progress);
+  /* HER-SYS notifications ended: the row says so, and when. */
+  ended = ed_procedure_describe_status_brief (ed_catalog_lookup (ed_application_get_catalog (app),
+                                                                 "jp-my-her-sys"),
+                                              ed_language_for_ui ());
+  g_assert_nonnull (ed_test_find_label (GTK_WIDGET (ed_test_find_case_row (view (),
+                                                    ed_case_get_reference (eriksson))), ended));
   assert_row (wang, "WANG WEI", ui_title ("cn-beijing-health-code"), NULL);
   assert_row (yamada, "YAMADA AOI, YAMADA REN", ui_title ("jp-entry-waiting-mysos"),
               yamada_progress);
