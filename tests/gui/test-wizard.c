@@ -488,8 +488,10 @@ test_wizard_narrow (void)
 
   gtk_window_get_default_size (window, &width, &height);
 
-  /* GNOME's title bar: a close button only. */
-  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  /* GNOME's title bar: a close button only. Pages change at once, so
+   * that each picture shows its page, not the fade from the last one. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close",
+                "gtk-enable-animations", FALSE, NULL);
 
   paste_mrz (wizard);
   traveller = first_traveller (wizard);
@@ -527,6 +529,7 @@ test_wizard_narrow (void)
 
   gtk_window_set_default_size (window, width, height);
   gtk_settings_reset_property (gtk_settings_get_default (), "gtk-decoration-layout");
+  gtk_settings_reset_property (gtk_settings_get_default (), "gtk-enable-animations");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.close", NULL));
 }
 
