@@ -339,13 +339,15 @@ main (int    argc,
   g_autofree char *home = NULL;
   int status;
 
+  /* Before anything asks GLib for the user's folders (it keeps the
+   * first answer): this test's cases are its own, from none. */
+  home = ed_test_isolate ();
   ed_i18n_init ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   /* Pages change at once: the test reads the focus right after a key. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  home = ed_test_isolate ();
   app = ed_test_start_app ();
 
   g_test_add_func ("/keyboard/walk", test_keyboard_walk);
