@@ -41,6 +41,7 @@
 #include "ed-validate.h"
 
 /* case */
+#include "ed-case-flow.h"
 #include "ed-case-missing.h"
 #include "ed-case-reference.h"
 #include "ed-case.h"

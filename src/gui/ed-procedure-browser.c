@@ -61,15 +61,15 @@ row_activated_cb (EdProcedureBrowser *self,
   g_signal_emit (self, signals[PROCEDURE_ACTIVATED], 0, procedure);
 }
 
-static GtkWidget *
-create_row (EdProcedureBrowser *self,
-            EdProcedure        *procedure)
+/**
+ * ed_procedure_status_badge_new:
+ *
+ * Returns: the badge saying where @procedure stands today ("Ended"),
+ *   as every list of procedures and cases shows it
+ */
+GtkWidget *
+ed_procedure_status_badge_new (EdProcedure *procedure)
 {
-  EdLanguage ui = ed_language_for_ui ();
-  g_autofree char *status = ed_procedure_describe_status_brief (procedure, ui);
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row, *badge, *arrow;
-  EdProcedureState state = ed_procedure_get_state (procedure, NULL);
   static const struct
   {
     const char *label;
@@ -80,6 +80,24 @@ create_row (EdProcedureBrowser *self,
     [ED_PROCEDURE_PLANNED] = { N_("Planned"), "status-planned" },
     [ED_PROCEDURE_ENDED] = { N_("Ended"), "status-ended" },
   };
+  EdProcedureState state = ed_procedure_get_state (procedure, NULL);
+  GtkWidget *badge = gtk_label_new (_(badges[state].label));
+
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (badge, "status-badge");
+  gtk_widget_add_css_class (badge, badges[state].css);
+  return badge;
+}
+
+static GtkWidget *
+create_row (EdProcedureBrowser *self,
+            EdProcedure        *procedure)
+{
+  EdLanguage ui = ed_language_for_ui ();
+  g_autofree char *status = ed_procedure_describe_status_brief (procedure, ui);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row, *arrow;
+  EdProcedureState state = ed_procedure_get_state (procedure, NULL);
 
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
@@ -103,11 +121,7 @@ create_row (EdProcedureBrowser *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
-  badge = gtk_label_new (_(badges[state].label));
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (badge, "status-badge");
-  gtk_widget_add_css_class (badge, badges[state].css);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), ed_procedure_status_badge_new (procedure));
 
   arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
@@ -225,10 +239,12 @@ search_changed_cb (EdProcedureBrowser *self)
   apply_search (self);
 }
 
-/* Enter in the search field opens the first procedure found. */
+/* Enter in the search field opens the first procedure found, for what
+ * was typed even if the list has not caught up with it yet. */
 static void
 search_activate_cb (EdProcedureBrowser *self)
 {
+  apply_search (self);
   for (guint i = 0; i < self->rows->len; i++)
     {
       GtkWidget *row = g_ptr_array_index (self->rows, i);

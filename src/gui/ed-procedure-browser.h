@@ -22,4 +22,6 @@ void         ed_procedure_browser_focus_search (EdProcedureBrowser *self);
 void         ed_procedure_browser_set_review_max_days (EdProcedureBrowser *self,
                                                        guint               days);
 
+GtkWidget *ed_procedure_status_badge_new (EdProcedure *procedure);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "ed-case-list-view.h"
 #include "ed-office-bar.h"
 #include "ed-procedure-browser.h"
+#include "ed-procedure-view.h"
 #include "ed-wizard.h"
 #include "ed-toast.h"
 #include "ed-update-progress.h"
@@ -28,6 +29,7 @@ struct _EdWindow
   EdCaseListView       *case_list_view;
   EdProcedureBrowser   *procedure_browser;
   GtkWidget            *wizard;
+  GtkWidget            *procedure_view; /* a procedure read before a case exists */
   EdUpdateProgress     *update_progress;
   EdOfficeBar          *office_bar;
   GtkRevealer          *saving_revealer;
@@ -180,11 +182,33 @@ remove_wizard (EdWindow *self)
   update_saving (self);
 }
 
+/* "Back to Cases" goes to the cases, where a new case now is. */
 static void
 wizard_close_cb (EdWindow *self)
 {
+  adw_view_stack_set_visible_child_name (self->view_stack, "cases");
   gtk_stack_set_visible_child_name (self->main_stack, "home");
   remove_wizard (self);
+}
+
+static void
+remove_procedure_view (EdWindow *self)
+{
+  if (self->procedure_view == NULL)
+    return;
+
+  gtk_stack_remove (self->main_stack, self->procedure_view);
+  self->procedure_view = NULL;
+}
+
+/* "Back to Procedures" goes there, to the search it came from. */
+static void
+procedure_view_close_cb (EdWindow *self)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "procedures");
+  gtk_stack_set_visible_child_name (self->main_stack, "home");
+  remove_procedure_view (self);
+  ed_procedure_browser_focus_search (self->procedure_browser);
 }
 
 /**
@@ -270,15 +294,59 @@ save_new_case (EdWindow *self,
                            g_object_ref (self));
 }
 
+/* The first moment a case exists: staff asked for it. */
 static void
-procedure_activated_cb (EdWindow    *self,
-                        EdProcedure *procedure)
+start_case_cb (EdWindow    *self,
+               EdProcedure *procedure)
 {
   g_autoptr(EdCase) edcase = ed_case_new (ed_procedure_get_id (procedure),
                                           ed_procedure_get_version (procedure));
 
   ed_window_show_case (self, edcase);
   save_new_case (self, edcase);
+  remove_procedure_view (self);
+}
+
+/**
+ * ed_window_show_procedure:
+ *
+ * Shows @procedure read-only, with "Start a Case": browsing stores
+ * nothing.
+ */
+void
+ed_window_show_procedure (EdWindow    *self,
+                          EdProcedure *procedure)
+{
+  guint review_max_days;
+
+  g_return_if_fail (ED_IS_WINDOW (self));
+  g_return_if_fail (ED_IS_PROCEDURE (procedure));
+
+  remove_procedure_view (self);
+  review_max_days = g_settings_get_uint (self->settings, "review-max-days");
+  self->procedure_view = ed_procedure_view_new (procedure, review_max_days);
+  g_signal_connect_object (self->procedure_view, "start-case", G_CALLBACK (start_case_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->procedure_view, "close", G_CALLBACK (procedure_view_close_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_stack_add_child (self->main_stack, self->procedure_view);
+  gtk_stack_set_visible_child (self->main_stack, self->procedure_view);
+  gtk_widget_grab_focus (self->procedure_view);
+}
+
+GtkWidget *
+ed_window_get_procedure_view (EdWindow *self)
+{
+  g_return_val_if_fail (ED_IS_WINDOW (self), NULL);
+
+  return self->procedure_view;
+}
+
+static void
+procedure_activated_cb (EdWindow    *self,
+                        EdProcedure *procedure)
+{
+  ed_window_show_procedure (self, procedure);
 }
 
 static void

@@ -8,6 +8,7 @@
 
 #include "ed-application.h"
 #include "ed-case.h"
+#include "ed-procedure.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,8 @@ void      ed_window_open_case        (EdWindow      *self,
 void      ed_window_show_case        (EdWindow      *self,
                                       EdCase        *edcase);
 GtkWidget *ed_window_get_wizard      (EdWindow      *self);
+void      ed_window_show_procedure   (EdWindow      *self,
+                                      EdProcedure   *procedure);
+GtkWidget *ed_window_get_procedure_view (EdWindow   *self);
 
 G_END_DECLS

@@ -183,6 +183,7 @@ test_case_list_shows_cases (void)
   g_autofree char *eriksson_progress = NULL;
   g_autofree char *yamada_progress = NULL;
   g_autofree char *unknown_title = NULL;
+  g_autofree char *ended = NULL;
   GtkWidget *saving;
   guint total;
 
@@ -220,6 +221,12 @@ test_case_list_shows_cases (void)
 
   ed_test_wait_for_rows (view (), 4);
   assert_row (eriksson, "ERIKSSON ANNA", ui_title ("jp-my-her-sys"), eriksson_progress);
+  /* HER-SYS notifications ended: the row says so, and when. */
+  ended = ed_procedure_describe_status_brief (ed_catalog_lookup (ed_application_get_catalog (app),
+                                                                 "jp-my-her-sys"),
+                                              ed_language_for_ui ());
+  g_assert_nonnull (ed_test_find_label (GTK_WIDGET (ed_test_find_case_row (view (),
+                                                    ed_case_get_reference (eriksson))), ended));
   assert_row (wang, "WANG WEI", ui_title ("cn-beijing-health-code"), NULL);
   assert_row (yamada, "YAMADA AOI, YAMADA REN", ui_title ("jp-entry-waiting-mysos"),
               yamada_progress);
@@ -389,10 +396,13 @@ count_with_id (gint64 id)
   return ed_test_count_cases (store (), where);
 }
 
+/* The toast names the client, and the case's reference. */
 static GtkWidget *
-deleted_toast (EdCase *kase)
+deleted_toast (EdCase     *kase,
+               const char *names)
 {
-  g_autofree char *text = g_strdup_printf (_("Case %s deleted"), ed_case_get_reference (kase));
+  g_autofree char *text = g_strdup_printf (_("Case of %s deleted (%s)"), names,
+                                           ed_case_get_reference (kase));
 
   return ed_test_wait_for_toast (ed_test_main_window (app), text);
 }
@@ -406,7 +416,7 @@ test_case_list_delete_undo (void)
   ed_test_wait_for_rows (view (), 4);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view ()), "cases.delete", "x",
                                              ed_case_get_id (wang)));
-  toast = deleted_toast (wang);
+  toast = deleted_toast (wang, "WANG WEI");
   ed_test_wait_for_rows (view (), 3);
   g_assert_null (ed_test_find_case_row (view (), ed_case_get_reference (wang)));
   assert_trashed (wang, TRUE);
@@ -540,7 +550,7 @@ test_case_list_keyboard (void)
   ed_test_wait_for_rows (view (), 3);
   assert_trashed (unknown, TRUE);
 
-  dismiss (deleted_toast (unknown));
+  dismiss (deleted_toast (unknown, "DUPONT MARIE"));
   while (count_with_id (id) > 0 && g_get_monotonic_time () < deadline)
     ed_test_iterate (20);
   g_assert_cmpint (count_with_id (id), ==, 0);
@@ -623,7 +633,7 @@ test_case_list_delete_then_quit (void)
     g_strdup_printf ("SELECT count (*) FROM cases WHERE id = %" G_GINT64_FORMAT, id);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view ()), "cases.delete", "x", id));
-  deleted_toast (wang);
+  deleted_toast (wang, "WANG WEI");
   g_clear_object (&wang);
 
   ed_test_stop_app (app);

@@ -197,6 +197,12 @@ test_mrz_fills (Fixture       *f,
   g_assert_true (ed_field_row_get_valid (row (f, "passport_expiry")));
 
   ed_test_screenshot_page (GTK_WIDGET (f->editor), "editor-filled");
+
+  /* A detail changed after the read: "7 details filled in" is no longer
+   * true, and no longer said. */
+  ed_traveller_set (f->traveller, "surname", "ERIKSON");
+  g_assert_null (ed_mrz_box_get_result (box));
+  g_assert_null (ed_test_find_label (GTK_WIDGET (box), "7"));
 }
 
 /* A wrong check digit is shown on the detail it covers, and only there. */

@@ -129,16 +129,61 @@ test_window_preferences (void)
   gtk_window_destroy (preferences);
 }
 
+/* Adds to @accels the accelerators @widget's shortcuts show, and to
+ * @titles the titles of its groups; fails on a title seen twice. */
+static void
+collect_shortcuts (GtkWidget  *widget,
+                   GHashTable *accels,
+                   GHashTable *titles)
+{
+  g_autofree char *text = NULL;
+
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_auto(GStrv) keys = NULL;
+
+      g_object_get (widget, "accelerator", &text, NULL);
+      keys = g_strsplit (text != NULL ? text : "", " ", -1);
+      for (guint i = 0; keys[i] != NULL; i++)
+        g_hash_table_add (accels, g_strdup (keys[i]));
+    }
+  else if (GTK_IS_SHORTCUTS_GROUP (widget))
+    {
+      g_object_get (widget, "title", &text, NULL);
+      g_assert_false (g_hash_table_contains (titles, text));
+      g_hash_table_add (titles, g_strdup (text));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shortcuts (child, accels, titles);
+}
+
+/* Every shortcut is listed, with its keys; no two groups share a title
+ * (in this language). Page Up and Page Down scroll a step: they turn the
+ * check sheet's pages only. */
 static void
 test_window_shortcuts (void)
 {
   GtkWindow *window = main_window ();
   GtkWindow *shortcuts;
+  g_autoptr(GHashTable) accels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *listed[] = {
+    "<Control>n", "<Control>i", "<Control>Return", "<Control>p", "<Alt>Right", "<Alt>Left",
+    "Escape", "F9", "Return", "Delete", "Menu", "<Shift>F10", "Page_Up", "Page_Down",
+  };
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
   wait_until_mapped (GTK_WIDGET (shortcuts));
+
+  collect_shortcuts (GTK_WIDGET (shortcuts), accels, titles);
+  for (guint i = 0; i < G_N_ELEMENTS (listed); i++)
+    g_assert_true (g_hash_table_contains (accels, listed[i]));
+  g_assert_cmpuint (g_hash_table_size (titles), >=, 5);
+
   gtk_window_close (shortcuts);
 }
 

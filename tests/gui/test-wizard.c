@@ -1,7 +1,9 @@
 /* test-wizard.c — procedures walked through in a real window
  *
- * Staff pick a procedure, fill the traveller from a passport's MRZ, go
- * through every step to the summary; Next waits for what a step needs.
+ * Staff read a procedure without creating a case, start one, fill the
+ * traveller from a passport's MRZ, answer the questions and go through
+ * the steps that apply to the review; Next waits only for what is
+ * required.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +17,8 @@
 #include "ed-family-list.h"
 #include "ed-mrz-box.h"
 #include "ed-procedure-browser.h"
+#include "ed-procedure-view.h"
+#include "ed-questions-page.h"
 #include "ed-step-page.h"
 #include "ed-summary-page.h"
 #include "ed-test-cases.h"
@@ -41,14 +45,29 @@ main_window (void)
   return window;
 }
 
-/* Like a person: pick the procedure in the browser. */
-static EdWizard *
-start_procedure (const char *id)
+/* How many cases the store holds, open or closed. */
+static guint
+count_cases (void)
+{
+  EdStore *store = ed_test_wait_for_store (app);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+
+  ed_store_flush (store, &error);
+  g_assert_no_error (error);
+  cases = ed_store_search (store, "", ED_CASE_QUERY_INCLUDE_CLOSED, 0, NULL, &error);
+  g_assert_no_error (error);
+  return cases->len;
+}
+
+/* Like a person: pick the procedure in the browser; it opens to be read. */
+static EdProcedureView *
+browse_procedure (const char *id)
 {
   GtkWindow *window = main_window ();
   GtkWidget *browser;
   EdProcedure *procedure;
-  GtkWidget *wizard;
+  GtkWidget *view;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL));
   browser = ed_test_find_widget (GTK_WIDGET (window), ED_TYPE_PROCEDURE_BROWSER, NULL);
@@ -56,6 +75,25 @@ start_procedure (const char *id)
   g_assert_nonnull (procedure);
   g_signal_emit_by_name (browser, "procedure-activated", procedure);
 
+  view = ed_window_get_procedure_view (ED_WINDOW (window));
+  g_assert_true (ED_IS_PROCEDURE_VIEW (view));
+  g_assert_true (ed_procedure_view_get_procedure (ED_PROCEDURE_VIEW (view)) == procedure);
+  ed_test_wait_until_mapped (view);
+  g_assert_null (ed_window_get_wizard (ED_WINDOW (window)));
+
+  return ED_PROCEDURE_VIEW (view);
+}
+
+/* …and presses Start a Case. */
+static EdWizard *
+start_procedure (const char *id)
+{
+  GtkWindow *window = main_window ();
+  EdProcedureView *view = browse_procedure (id);
+  GtkWidget *wizard;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "procedure.start-case", NULL));
+  g_assert_null (ed_window_get_procedure_view (ED_WINDOW (window)));
   wizard = ed_window_get_wizard (ED_WINDOW (window));
   g_assert_true (ED_IS_WIZARD (wizard));
   ed_test_wait_until_mapped (wizard);
@@ -125,6 +163,10 @@ answer_for (const EdField *field)
       return "TR1234567";
     case ED_FIELD_NAME_LATIN:
       return "YAMADA TARO";
+    case ED_FIELD_TIME:
+      return "09:30";
+    case ED_FIELD_NUMBER:
+      return "2";
     case ED_FIELD_PASSWORD:
     case ED_FIELD_TEXT:
     case ED_FIELD_ADDRESS:
@@ -163,8 +205,18 @@ paste_mrz (EdWizard *wizard)
   ed_test_iterate (300);
 }
 
-/* Walks from the travellers page to the summary, page by page, checking
- * that Next waits for every step that is not optional. */
+static gboolean
+has_required_items (const EdStep *step)
+{
+  for (guint i = 0; i < step->checklist->len; i++)
+    if (((const EdChecklistItem *) g_ptr_array_index (step->checklist, i))->required)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Walks from the first step to the review, page by page, checking that
+ * Next waits for every step with required items left, and only those. */
 static void
 walk_to_summary (EdWizard   *wizard,
                  const char *screenshot_step)
@@ -178,12 +230,15 @@ walk_to_summary (EdWizard   *wizard,
       EdWizardPage *page = ed_wizard_get_current_page (wizard);
       const EdStep *step;
 
+      if (ED_IS_SUMMARY_PAGE (page))
+        break;
       g_assert_true (ED_IS_STEP_PAGE (page));
-      g_assert_true (page == ed_wizard_get_page (wizard, index));
       step = ed_step_page_get_step (ED_STEP_PAGE (page));
 
-      if (!step->optional && (step->checklist->len > 0 || step->field_ids->len > 0) &&
-          !ed_wizard_page_get_complete (page))
+      /* Only required items hold a step up. */
+      if (!has_required_items (step) && step->field_ids->len == 0)
+        g_assert_true (ed_wizard_page_get_complete (page));
+      if (!step->optional && has_required_items (step) && !ed_wizard_page_get_complete (page))
         {
           /* Gated: nothing happens on Next. */
           g_assert_false (next_is_sensitive (wizard));
@@ -279,6 +334,202 @@ test_wizard_jiangsu (void)
 
   /* Computed dates of the ended procedure are not there; the banner is. */
   g_assert_nonnull (ed_test_find_label (root, "2023-01-07"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.close", NULL));
+}
+
+/* Browsing is not creating: two procedures read, no case stored; Back
+ * returns to the list of procedures. */
+static void
+test_wizard_browse (void)
+{
+  GtkWindow *window = main_window ();
+  guint before = count_cases ();
+  EdProcedureView *view;
+  GtkWidget *stack;
+
+  view = browse_procedure ("cn-accommodation-registration");
+  g_assert_nonnull (ed_test_find_label (GTK_WIDGET (view), "stay-at-hotel") == NULL
+                    ? GTK_WIDGET (view) : NULL);
+  ed_test_iterate (300);
+  ed_test_screenshot (GTK_WIDGET (window), "procedure-view");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "procedure.close", NULL));
+  g_assert_null (ed_window_get_procedure_view (ED_WINDOW (window)));
+  stack = ed_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==,
+                   "procedures");
+
+  view = browse_procedure ("jp-entry-waiting-mysos");
+  ed_test_iterate (300);
+  ed_test_screenshot (GTK_WIDGET (window), "procedure-view-ended");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "procedure.close", NULL));
+
+  g_assert_cmpuint (count_cases (), ==, before);
+}
+
+/* The questions first; then only the steps that apply, numbered among
+ * themselves; the review lists the others with the reason. */
+static void
+test_wizard_questions (void)
+{
+  EdWizard *wizard = start_procedure ("cn-accommodation-registration");
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (wizard)));
+  EdTraveller *traveller;
+  EdWizardPage *page;
+  GtkWidget *progress;
+  guint n_steps = 0;
+
+  paste_mrz (wizard);
+  traveller = first_traveller (wizard);
+  ed_traveller_set (traveller, "arrival_date", "2027-01-01");
+  ed_traveller_set (traveller, "arrival_time", "23:10");
+  ed_traveller_set (traveller, "address_local", "上海市黄浦区中山东一路1号");
+  ed_test_iterate (800);
+  click_next (wizard);
+
+  page = ed_wizard_get_current_page (wizard);
+  g_assert_true (ED_IS_QUESTIONS_PAGE (page));
+  /* Unanswered: it can be skipped, and Next says so. */
+  g_assert_false (ed_wizard_page_get_complete (page));
+  g_assert_true (next_is_sensitive (wizard));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (ed_test_find_actionable (GTK_WIDGET (wizard),
+                                                                               "wizard.next"))),
+                   ==, g_dgettext (GETTEXT_PACKAGE, "_Skip"));
+  ed_test_screenshot (root, "wizard-questions");
+
+  ed_traveller_set_answer (traveller, "stay-at-hotel", "no");
+  ed_traveller_set_answer (traveller, "city", "shanghai");
+  ed_test_iterate (300);
+  g_assert_true (ed_wizard_page_get_complete (page));
+  click_next (wizard);
+
+  /* Five steps apply: "Step 1 of 5". */
+  progress = GTK_WIDGET (ed_test_find_label (GTK_WIDGET (wizard), "1"));
+  g_assert_nonnull (progress);
+  page = ed_wizard_get_current_page (wizard);
+  g_assert_cmpstr (ed_wizard_page_get_id (page), ==, "prepare-documents");
+  g_assert_false (ed_wizard_page_get_complete (page));
+  g_assert_false (next_is_sensitive (wizard));
+  ed_test_screenshot (root, "wizard-step-required");
+  tick_all (GTK_WIDGET (page));
+  ed_test_iterate (100);
+  click_next (wizard);
+
+  while (!ED_IS_SUMMARY_PAGE (ed_wizard_get_current_page (wizard)))
+    {
+      page = ed_wizard_get_current_page (wizard);
+      g_assert_true (ED_IS_STEP_PAGE (page));
+      n_steps++;
+      if (g_strcmp0 (ed_wizard_page_get_id (page), "register") == 0)
+        ed_test_screenshot (root, "wizard-step-register");
+      fill_answers (wizard, ed_step_page_get_step (ED_STEP_PAGE (page)));
+      ed_test_iterate (100);
+      click_next (wizard);
+    }
+  g_assert_cmpuint (n_steps, ==, 4);
+
+  ed_test_iterate (300);
+  ed_test_screenshot (root, "wizard-review");
+  /* The final action is in Next's place. */
+  g_assert_true (gtk_widget_get_mapped (ed_test_find_actionable (GTK_WIDGET (wizard),
+                                                                 "wizard.print")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.mark-done", NULL));
+  g_assert_cmpint (ed_case_get_status (ed_wizard_get_case (wizard)), ==, ED_CASE_CLOSED);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.close", NULL));
+}
+
+/* Shows @window @width pixels wide, once the display has answered. */
+static void
+resize (GtkWindow *window,
+        int        width)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  /* The window's frame takes a few of the pixels. */
+  gtk_window_set_default_size (window, width, 720);
+  while (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width) > 12 &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, width);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, width - 12);
+}
+
+/* Pictures of @name, 1280 and 360 pixels wide, light and dark. */
+static void
+shoot_sizes (GtkWindow  *window,
+             const char *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const int widths[] = { 1280, 360 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    for (guint dark = 0; dark < 2; dark++)
+      {
+        g_autofree char *file = g_strdup_printf ("%s-%d-%s", name, widths[w],
+                                                 dark ? "dark" : "light");
+
+        adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                        : ADW_COLOR_SCHEME_FORCE_LIGHT);
+        resize (window, widths[w]);
+        ed_test_screenshot (GTK_WIDGET (window), file);
+      }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* GNOME Circle's bar: every page of a case works 360 pixels wide, the
+ * steps folded away. */
+static void
+test_wizard_narrow (void)
+{
+  EdWizard *wizard = start_procedure ("cn-accommodation-registration");
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (wizard)));
+  EdTraveller *traveller;
+  int width, height;
+  guint n_pages = 0;
+
+  gtk_window_get_default_size (window, &width, &height);
+
+  /* GNOME's title bar: a close button only. Pages change at once, so
+   * that each picture shows its page, not the fade from the last one. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close",
+                "gtk-enable-animations", FALSE, NULL);
+
+  paste_mrz (wizard);
+  traveller = first_traveller (wizard);
+  ed_traveller_set (traveller, "arrival_date", "2027-01-01");
+  ed_traveller_set (traveller, "arrival_time", "23:10");
+  ed_traveller_set (traveller, "address_local", "上海市黄浦区中山东一路1号");
+  ed_traveller_set_answer (traveller, "stay-at-hotel", "no");
+  ed_traveller_set_answer (traveller, "city", "shanghai");
+
+  for (;;)
+    {
+      EdWizardPage *page = ed_wizard_get_current_page (wizard);
+      g_autofree char *name = g_strdup_printf ("narrow-%02u-%s", n_pages++,
+                                               ed_wizard_page_get_id (page));
+      int minimum;
+
+      /* What the window holds; its shadow is outside. */
+      gtk_widget_measure (gtk_widget_get_first_child (GTK_WIDGET (window)),
+                          GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_assert_cmpint (minimum, <=, 360);
+      resize (window, 360);
+      g_assert_true (ed_wizard_get_current_page (wizard) == page);
+      shoot_sizes (window, name);
+
+      if (ED_IS_SUMMARY_PAGE (page))
+        break;
+      if (ED_IS_STEP_PAGE (page))
+        {
+          fill_answers (wizard, ed_step_page_get_step (ED_STEP_PAGE (page)));
+          tick_all (GTK_WIDGET (page));
+        }
+      g_assert_true (ed_wizard_next (wizard));
+    }
+  g_assert_cmpuint (n_pages, ==, 8);
+
+  gtk_window_set_default_size (window, width, height);
+  gtk_settings_reset_property (gtk_settings_get_default (), "gtk-decoration-layout");
+  gtk_settings_reset_property (gtk_settings_get_default (), "gtk-enable-animations");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.close", NULL));
 }
 
@@ -418,7 +669,10 @@ main (int    argc,
   else
     app = ed_test_start_app ();
 
+  g_test_add_func ("/wizard/browse", test_wizard_browse);
+  g_test_add_func ("/wizard/questions", test_wizard_questions);
   g_test_add_func ("/wizard/mysos", test_wizard_mysos);
+  g_test_add_func ("/wizard/narrow", test_wizard_narrow);
   g_test_add_func ("/wizard/jiangsu", test_wizard_jiangsu);
   g_test_add_func ("/wizard/resume", test_wizard_resume);
 

@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include "ed-case-flow.h"
 #include "ed-case-missing.h"
 #include "ed-validate.h"
 
@@ -132,6 +133,7 @@ add_value (GPtrArray     *missing,
   entry->field = field;
   entry->name = g_strdup (((const EdProblem *) g_ptr_array_index (kept, 0))->field);
   entry->problems = g_steal_pointer (&kept);
+  entry->required = TRUE;
   g_ptr_array_add (missing, entry);
 }
 
@@ -217,7 +219,49 @@ add_ticks (GPtrArray    *missing,
       entry->traveller = g_object_ref (traveller);
       entry->step = step;
       entry->item = item;
+      entry->required = item->required;
       g_ptr_array_add (missing, entry);
+    }
+}
+
+static gboolean
+step_needed (EdTraveller  *traveller,
+             EdProcedure  *procedure,
+             const EdStep *step)
+{
+  return procedure == NULL || step == NULL ||
+         ed_traveller_check_step (traveller, procedure, step) != ED_APPLIES_NO;
+}
+
+/* A value of a field that only steps not needed ask for is not missing. */
+static void
+drop_unneeded (GPtrArray    *missing,
+               guint         from,
+               EdTraveller  *traveller,
+               EdProcedure  *procedure)
+{
+  GPtrArray *steps = procedure != NULL ? ed_procedure_get_steps (procedure) : NULL;
+
+  for (guint i = missing->len; i > from; i--)
+    {
+      const EdMissing *entry = g_ptr_array_index (missing, i - 1);
+      gboolean asked = FALSE, needed = FALSE;
+
+      if (entry->kind != ED_MISSING_VALUE || entry->field == NULL)
+        continue;
+
+      for (guint s = 0; steps != NULL && s < steps->len && !needed; s++)
+        {
+          const EdStep *step = g_ptr_array_index (steps, s);
+
+          if (!step_asks_for (step, entry->field->id))
+            continue;
+          asked = TRUE;
+          needed = step_needed (traveller, procedure, step);
+        }
+
+      if (asked && !needed)
+        g_ptr_array_remove_index (missing, i - 1);
     }
 }
 
@@ -230,11 +274,18 @@ add_missing (GPtrArray      *missing,
              EdMissingFlags  flags)
 {
   GPtrArray *steps;
+  guint start = missing->len;
+
+  if (!step_needed (traveller, procedure, step))
+    return;
 
   if (step != NULL)
     add_step_values (missing, traveller, procedure, step, flags);
   else
-    add_traveller_values (missing, traveller, procedure, flags);
+    {
+      add_traveller_values (missing, traveller, procedure, flags);
+      drop_unneeded (missing, start, traveller, procedure);
+    }
 
   if (kase == NULL || procedure == NULL || (flags & ED_MISSING_FOR_PRINT))
     return;
@@ -247,7 +298,8 @@ add_missing (GPtrArray      *missing,
 
   steps = ed_procedure_get_steps (procedure);
   for (guint i = 0; steps != NULL && i < steps->len; i++)
-    add_ticks (missing, traveller, kase, g_ptr_array_index (steps, i));
+    if (step_needed (traveller, procedure, g_ptr_array_index (steps, i)))
+      add_ticks (missing, traveller, kase, g_ptr_array_index (steps, i));
 }
 
 /**
@@ -341,4 +393,24 @@ ed_case_count_checklist (EdProcedure *procedure,
     }
 
   return n * MAX (n_travellers, 1);
+}
+
+/**
+ * ed_missing_count_required:
+ * @missing: (element-type EdMissing): what ed_case_missing() found
+ *
+ * Returns: how many of @missing hold the case up (#EdMissing.required):
+ *   a step with none of them is complete, and Next goes on
+ */
+guint
+ed_missing_count_required (GPtrArray *missing)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (missing != NULL, 0);
+
+  for (guint i = 0; i < missing->len; i++)
+    n += ((const EdMissing *) g_ptr_array_index (missing, i))->required;
+
+  return n;
 }

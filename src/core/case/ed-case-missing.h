@@ -58,8 +58,13 @@ typedef enum
  * @problems: (element-type EdProblem): %ED_MISSING_VALUE: what is
  *   wrong, in the order the rules found it
  * @item: %ED_MISSING_TICK: the checklist item
+ * @required: whether it holds the case up: a value is always required
+ *   (it is required and empty, or a form would refuse it); a checklist
+ *   item only when the procedure marks it `required`. What is not
+ *   required is still left to do, and listed as such.
  *
- * One thing missing for one traveller.
+ * One thing missing for one traveller. Steps that do not apply to the
+ * traveller (ed_traveller_check_step()) miss nothing.
  */
 typedef struct
 {
@@ -70,6 +75,7 @@ typedef struct
   const EdField         *field;
   GPtrArray             *problems;
   const EdChecklistItem *item;
+  gboolean               required;
 } EdMissing;
 
 void         ed_missing_free          (EdMissing       *missing);
@@ -87,6 +93,7 @@ GPtrArray   *ed_case_missing          (EdCase          *kase,
                                        EdMissingFlags   flags);
 guint        ed_case_count_checklist  (EdProcedure     *procedure,
                                        guint            n_travellers);
+guint        ed_missing_count_required (GPtrArray      *missing);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdMissing, ed_missing_free)
 

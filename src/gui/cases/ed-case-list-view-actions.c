@@ -79,14 +79,23 @@ _ed_case_list_view_show_error (EdCaseListView *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* What a toast about one case calls it: its reference. */
+/* What a toast about one case calls it: the client, then its reference
+ * ("Case of WANG WEI deleted (ED-TPVV-PX)"), or the reference alone
+ * while nobody is named. */
 static char *
-describe_case (EdCaseListView *self,
-               gint64          id)
+describe_deleted_case (EdCaseListView *self,
+                       gint64          id)
 {
   g_autoptr(EdCaseInfo) info = _ed_case_list_view_find (self, id);
+  const char *reference = info != NULL ? ed_case_info_get_reference (info) : "";
+  const char *names = info != NULL ? ed_case_info_get_title (info) : "";
 
-  return g_strdup (info != NULL ? ed_case_info_get_reference (info) : "");
+  if (*names == '\0')
+    /* Translators: a toast after a case was deleted; %s is its reference */
+    return g_strdup_printf (_("Case %s deleted"), reference);
+
+  /* Translators: a toast after a case was deleted: the travellers' names, its reference */
+  return g_strdup_printf (_("Case of %s deleted (%s)"), names, reference);
 }
 
 /* Delete, with Undo. */
@@ -96,7 +105,7 @@ typedef struct
   GWeakRef  view;
   EdStore  *store;
   gint64    id;
-  char     *reference;
+  char     *title;      /* the toast's */
   gboolean  undone;
 } Deletion;
 
@@ -107,7 +116,7 @@ deletion_free (gpointer data)
 
   g_weak_ref_clear (&deletion->view);
   g_clear_object (&deletion->store);
-  g_free (deletion->reference);
+  g_free (deletion->title);
   g_free (deletion);
 }
 
@@ -173,7 +182,6 @@ trashed_cb (GObject      *object,
   Deletion *deletion = user_data;
   g_autoptr(EdCaseListView) self = g_weak_ref_get (&deletion->view);
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
   AdwToast *toast;
 
   if (!ed_store_change_finish (ED_STORE (object), result, &error))
@@ -201,9 +209,7 @@ trashed_cb (GObject      *object,
   if (self->delete_toast != NULL)
     adw_toast_dismiss (self->delete_toast);
 
-  /* Translators: a toast after a case was deleted; %s is its reference */
-  title = g_strdup_printf (_("Case %s deleted"), deletion->reference);
-  toast = ed_toast_new (title, UNDO_TIMEOUT_S);
+  toast = ed_toast_new (deletion->title, UNDO_TIMEOUT_S);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "ed-deletion", deletion, deletion_free);
@@ -234,7 +240,7 @@ ed_case_list_view_delete (EdCaseListView *self,
   g_weak_ref_init (&deletion->view, self);
   deletion->store = g_object_ref (self->store);
   deletion->id = id;
-  deletion->reference = describe_case (self, id);
+  deletion->title = describe_deleted_case (self, id);
   ed_store_trash_case_async (self->store, id, NULL, trashed_cb, deletion);
 }
 

@@ -28,6 +28,7 @@ struct _EdCaseRow
 
   GtkLabel       *names_label;
   GtkLabel       *procedure_label;
+  GtkLabel       *ended_label;
   GtkLabel       *reference_label;
   GtkLabel       *modified_label;
   GtkLabel       *elsewhere_label;
@@ -226,6 +227,25 @@ update_status (EdCaseRow *self)
   gtk_widget_add_css_class (badge, "case-closed");
 }
 
+/* A case on a procedure that no longer applies says so, and since when:
+ * "Ended, last day 2023-05-07". */
+static void
+update_ended (EdCaseRow *self)
+{
+  EdProcedure *procedure = self->catalog != NULL
+                           ? ed_catalog_lookup (self->catalog,
+                                                ed_case_info_get_procedure_id (self->info))
+                           : NULL;
+  gboolean ended = procedure != NULL &&
+                   ed_procedure_get_state (procedure, NULL) == ED_PROCEDURE_ENDED;
+  g_autofree char *status = ended ? ed_procedure_describe_status_brief (procedure,
+                                                                        ed_language_for_ui ())
+                                  : NULL;
+
+  gtk_label_set_text (self->ended_label, status != NULL ? status : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->ended_label), status != NULL);
+}
+
 static void
 update (EdCaseRow *self)
 {
@@ -245,6 +265,7 @@ update (EdCaseRow *self)
   procedure = ed_case_describe_procedure (self->catalog,
                                           ed_case_info_get_procedure_id (self->info));
   gtk_label_set_text (self->procedure_label, procedure);
+  update_ended (self);
   gtk_label_set_text (self->reference_label, ed_case_info_get_reference (self->info));
   modified = format_time (ed_case_info_get_modified (self->info));
   if (ed_case_info_get_changed_by (self->info) != NULL)
@@ -462,6 +483,7 @@ ed_case_row_class_init (EdCaseRowClass *klass)
                                                "cases/ed-case-row.ui");
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, names_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, procedure_label);
+  gtk_widget_class_bind_template_child (widget_class, EdCaseRow, ended_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, reference_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, modified_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, elsewhere_label);

@@ -22,8 +22,31 @@
  *
  * Returns: what the editor calls the key, in the UI language
  */
+static const char *
+key_msgid (const char *key);
+
 const char *
 ed_field_row_key_title (const char *key)
+{
+  const char *msgid = key_msgid (key);
+
+  return msgid != NULL ? _(msgid) : key;
+}
+
+/**
+ * ed_field_row_key_msgid:
+ *
+ * Returns: (nullable): the untranslated title of @key, to look up in
+ *   another language's catalog
+ */
+const char *
+ed_field_row_key_msgid (const char *key)
+{
+  return key_msgid (key);
+}
+
+static const char *
+key_msgid (const char *key)
 {
   static const struct
   {
@@ -56,9 +79,9 @@ ed_field_row_key_title (const char *key)
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     if (g_strcmp0 (titles[i].key, key) == 0)
-      return _(titles[i].title);
+      return titles[i].title;
 
-  return key;
+  return NULL;
 }
 
 static void
@@ -322,19 +345,66 @@ create_entry (EdFieldRow *self,
   return row;
 }
 
-/* "Passport Number  護照號碼": the official label dimmed, shaped in
- * the form's language so that its Han characters take their form. */
-static char *
-title_markup (const EdField *field,
-              const char    *title)
+/* The label in the traveller's language, for the column beside. */
+static const char *
+second_title (EdFieldRow *self)
 {
-  /* Said once when the staff's language is the form's. */
-  if (field->official_label == NULL || g_strcmp0 (field->official_label, title) == 0)
-    return g_markup_escape_text (title, -1);
+  const EdField *field = self->field;
+  const char *msgid;
 
-  return g_markup_printf_escaped ("%s  <span lang=\"%s\" alpha=\"55%%\">%s</span>",
-                                  title, _ed_field_row_official_lang (field),
-                                  field->official_label);
+  if (self->second_language < 0 || (EdLanguage) self->second_language == ed_language_for_ui ())
+    return NULL;
+
+  if (field->traveller_key == NULL || !ed_traveller_is_key (field->traveller_key))
+    return ed_text_lookup (field->label, self->second_language);
+
+  msgid = ed_field_row_key_msgid (field->traveller_key);
+  return msgid != NULL ? ed_translate (self->second_language, NULL, msgid) : NULL;
+}
+
+/* "Passport Number  护照号码  護照號碼": the traveller's language beside
+ * the staff's on request, then the official label dimmed, each shaped in
+ * its language so that its Han characters take their form. */
+static char *
+title_markup (EdFieldRow *self,
+              const char *title)
+{
+  const EdField *field = self->field;
+  const char *second = second_title (self);
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+  g_string_append (markup, escaped);
+  if (second != NULL && g_strcmp0 (second, title) != 0)
+    {
+      g_autofree char *part = g_markup_printf_escaped ("  <span lang=\"%s\">%s</span>",
+                                                       ed_language_bcp47 (self->second_language),
+                                                       second);
+
+      g_string_append (markup, part);
+    }
+
+  /* Said once when the staff's (or the traveller's) language is the form's. */
+  if (field->official_label != NULL && g_strcmp0 (field->official_label, title) != 0 &&
+      g_strcmp0 (field->official_label, second) != 0)
+    {
+      g_autofree char *part = g_markup_printf_escaped ("  <span lang=\"%s\" alpha=\"55%%\">"
+                                                       "%s</span>",
+                                                       _ed_field_row_official_lang (field),
+                                                       field->official_label);
+
+      g_string_append (markup, part);
+    }
+
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+void
+_ed_field_row_update_title (EdFieldRow *self)
+{
+  g_autofree char *markup = title_markup (self, self->title);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->editor), markup);
 }
 
 /* What screen readers say: the title, required or not, and the label
@@ -371,7 +441,7 @@ _ed_field_row_build_editor (EdFieldRow *self,
   else
     self->editor_kind = ED_FIELD_EDITOR_ENTRY;
 
-  markup = title_markup (field, title);
+  markup = title_markup (self, title);
   if (self->editor_kind == ED_FIELD_EDITOR_COMBO)
     self->editor = _ed_field_row_create_combo (self, markup);
   else

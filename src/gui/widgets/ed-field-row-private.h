@@ -36,6 +36,8 @@ struct _EdFieldRow
   const EdField     *field;
   const EdField     *key_field;      /* the key's built-in rules, when @field is a procedure's */
   char              *name;           /* where problems are reported: key or field id */
+  char              *title;          /* in the UI language */
+  int                second_language; /* the traveller's, beside the title, or ED_NO_LANGUAGE */
   EdTraveller       *traveller;
 
   EdFieldEditorKind  editor_kind;
@@ -85,6 +87,7 @@ void        _ed_field_row_describe           (EdFieldRow  *self,
 void        _ed_field_row_focus_next         (EdFieldRow  *self);
 void        _ed_field_row_build_editor       (EdFieldRow  *self,
                                               const char  *title);
+void        _ed_field_row_update_title       (EdFieldRow  *self);
 void        _ed_field_row_show_value         (EdFieldRow  *self,
                                               const char  *value);
 void        _ed_field_row_clear_secret       (EdFieldRow  *self);

@@ -66,6 +66,7 @@ setup (EdFieldRow    *self,
       title = ed_text_lookup (field->label, ed_language_for_ui ());
     }
 
+  self->title = g_strdup (title);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   _ed_field_row_build_editor (self, title);
   ed_field_row_validate_now (self);
@@ -295,6 +296,24 @@ ed_field_row_get_traveller (EdFieldRow *self)
   return self->traveller;
 }
 
+/**
+ * ed_field_row_set_second_language:
+ * @language: the traveller's language (an #EdLanguage), whose label is
+ *   shown beside the staff's, or %ED_NO_LANGUAGE
+ */
+void
+ed_field_row_set_second_language (EdFieldRow *self,
+                                  int         language)
+{
+  g_return_if_fail (ED_IS_FIELD_ROW (self));
+
+  if (self->second_language == language)
+    return;
+
+  self->second_language = language;
+  _ed_field_row_update_title (self);
+}
+
 static gboolean
 ed_field_row_grab_focus (GtkWidget *widget)
 {
@@ -366,6 +385,7 @@ ed_field_row_finalize (GObject *object)
   g_clear_pointer (&self->secret, g_free);
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->title, g_free);
   g_clear_object (&self->procedure);
 
   G_OBJECT_CLASS (ed_field_row_parent_class)->finalize (object);
@@ -473,6 +493,7 @@ ed_field_row_init (EdFieldRow *self)
   self->extra_problems = ed_problem_list_new ();
   self->all_problems = ed_problem_list_new ();
   self->valid = TRUE;
+  self->second_language = -1;
 
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -35,6 +35,10 @@ const char     *ed_field_row_get_message         (EdFieldRow    *self);
 void            ed_field_row_validate_now        (EdFieldRow    *self);
 void            ed_field_row_reveal_required     (EdFieldRow    *self);
 
+void            ed_field_row_set_second_language (EdFieldRow    *self,
+                                                  int            language);
+
 const char     *ed_field_row_key_title           (const char    *key);
+const char     *ed_field_row_key_msgid           (const char    *key);
 
 G_END_DECLS

@@ -16,12 +16,15 @@
 #include "ed-text-block.h"
 
 #define QR_SIZE 184
+#define SPACING 18
 
 struct _EdLinkRow
 {
   GtkWidget     parent_instance;
 
   const EdLink *link;
+  GtkWidget    *qr;           /* (nullable) */
+  GtkWidget    *details;
   GtkWidget    *copy_button;
 };
 
@@ -70,7 +73,11 @@ ed_link_row_new (const EdLink *link,
   self->link = link;
 
   if (link->qr)
-    gtk_widget_set_parent (ed_qr_view_new (link->url, QR_SIZE), GTK_WIDGET (self));
+    {
+      self->qr = ed_qr_view_new (link->url, QR_SIZE);
+      gtk_widget_set_halign (self->qr, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->qr, GTK_WIDGET (self));
+    }
 
   details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_valign (details, GTK_ALIGN_CENTER);
@@ -81,7 +88,7 @@ ed_link_row_new (const EdLink *link,
   gtk_box_append (GTK_BOX (details), title);
 
   address = gtk_label_new (printed_address (link));
-  gtk_label_set_selectable (GTK_LABEL (address), TRUE);
+  ed_label_set_selectable (GTK_LABEL (address));
   gtk_label_set_wrap (GTK_LABEL (address), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (address), PANGO_WRAP_CHAR);
   gtk_label_set_xalign (GTK_LABEL (address), 0.0);
@@ -116,6 +123,7 @@ ed_link_row_new (const EdLink *link,
   gtk_box_append (GTK_BOX (buttons), open_button);
   gtk_box_append (GTK_BOX (details), buttons);
 
+  self->details = details;
   gtk_widget_set_parent (details, GTK_WIDGET (self));
 
   return GTK_WIDGET (self);
@@ -140,6 +148,111 @@ ed_link_row_dispose (GObject *object)
   G_OBJECT_CLASS (ed_link_row_parent_class)->dispose (object);
 }
 
+/* Side by side when both fit, the code above the address when not: the
+ * row never makes a narrow window (360 pixels) wider. */
+static gboolean
+side_by_side (EdLinkRow *self,
+              int        width)
+{
+  int qr, details;
+
+  if (self->qr == NULL)
+    return FALSE;
+
+  gtk_widget_measure (self->qr, GTK_ORIENTATION_HORIZONTAL, -1, &qr, NULL, NULL, NULL);
+  gtk_widget_measure (self->details, GTK_ORIENTATION_HORIZONTAL, -1, &details, NULL, NULL, NULL);
+  return width < 0 || width >= qr + SPACING + details;
+}
+
+static void
+ed_link_row_measure (GtkWidget      *widget,
+                     GtkOrientation  orientation,
+                     int             for_size,
+                     int            *minimum,
+                     int            *natural,
+                     int            *minimum_baseline,
+                     int            *natural_baseline)
+{
+  EdLinkRow *self = ED_LINK_ROW (widget);
+  int qr_min = 0, qr_nat = 0, qr_width = 0, min, nat;
+
+  if (self->qr != NULL)
+    {
+      gtk_widget_measure (self->qr, orientation, -1, &qr_min, &qr_nat, NULL, NULL);
+      gtk_widget_measure (self->qr, GTK_ORIENTATION_HORIZONTAL, -1, &qr_width, NULL, NULL, NULL);
+    }
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      gtk_widget_measure (self->details, orientation, -1, &min, &nat, NULL, NULL);
+      *minimum = MAX (qr_min, min);
+      *natural = self->qr != NULL ? qr_nat + SPACING + nat : nat;
+    }
+  else if (side_by_side (self, for_size))
+    {
+      int width = for_size < 0 ? -1 : for_size - qr_width - SPACING;
+
+      gtk_widget_measure (self->details, orientation, width, &min, &nat, NULL, NULL);
+      *minimum = MAX (qr_min, min);
+      *natural = MAX (qr_nat, nat);
+    }
+  else
+    {
+      gtk_widget_measure (self->details, orientation, for_size, &min, &nat, NULL, NULL);
+      *minimum = self->qr != NULL ? qr_min + SPACING + min : min;
+      *natural = self->qr != NULL ? qr_nat + SPACING + nat : nat;
+    }
+
+  *minimum_baseline = *natural_baseline = -1;
+}
+
+static void
+ed_link_row_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  EdLinkRow *self = ED_LINK_ROW (widget);
+  int qr_width = 0, qr_height = 0;
+
+  if (self->qr != NULL)
+    {
+      gtk_widget_measure (self->qr, GTK_ORIENTATION_HORIZONTAL, -1, &qr_width, NULL, NULL, NULL);
+      gtk_widget_measure (self->qr, GTK_ORIENTATION_VERTICAL, qr_width, &qr_height, NULL,
+                          NULL, NULL);
+    }
+
+  if (self->qr == NULL)
+    gtk_widget_allocate (self->details, width, height, -1, NULL);
+  else if (side_by_side (self, width))
+    {
+      int start = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL
+                  ? width - qr_width : 0;
+      int details_x = start == 0 ? qr_width + SPACING : 0;
+
+      gtk_widget_size_allocate (self->qr,
+                                &(GtkAllocation) { start, (height - qr_height) / 2,
+                                                   qr_width, qr_height }, -1);
+      gtk_widget_size_allocate (self->details,
+                                &(GtkAllocation) { details_x, 0,
+                                                   width - qr_width - SPACING, height }, -1);
+    }
+  else
+    {
+      gtk_widget_size_allocate (self->qr,
+                                &(GtkAllocation) { 0, 0, qr_width, qr_height }, -1);
+      gtk_widget_size_allocate (self->details,
+                                &(GtkAllocation) { 0, qr_height + SPACING, width,
+                                                   MAX (0, height - qr_height - SPACING) }, -1);
+    }
+}
+
+static GtkSizeRequestMode
+ed_link_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void
 ed_link_row_class_init (EdLinkRowClass *klass)
 {
@@ -148,15 +261,14 @@ ed_link_row_class_init (EdLinkRowClass *klass)
 
   object_class->dispose = ed_link_row_dispose;
 
+  widget_class->get_request_mode = ed_link_row_get_request_mode;
+  widget_class->measure = ed_link_row_measure;
+  widget_class->size_allocate = ed_link_row_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "linkrow");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 }
 
 static void
 ed_link_row_init (EdLinkRow *self)
 {
-  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
-
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 18);
   gtk_widget_add_css_class (GTK_WIDGET (self), "card");
 }

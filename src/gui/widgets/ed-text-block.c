@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "ed-text-block.h"
 
 struct _EdTextBlock
@@ -22,6 +24,22 @@ struct _EdTextBlock
 };
 
 G_DEFINE_FINAL_TYPE (EdTextBlock, ed_text_block, GTK_TYPE_WIDGET)
+
+/**
+ * ed_label_set_selectable:
+ *
+ * Text can be selected with the pointer and copied (a search term, say),
+ * but is no stop for Tab: keyboard users go from control to control. A
+ * selectable label that merely is not focusable would still claim to
+ * take the focus, and Tab would stop there, going nowhere.
+ */
+void
+ed_label_set_selectable (GtkLabel *label)
+{
+  gtk_label_set_selectable (label, TRUE);
+  gtk_widget_set_focusable (GTK_WIDGET (label), FALSE);
+  gtk_widget_set_can_focus (GTK_WIDGET (label), FALSE);
+}
 
 /**
  * ed_text_label_new:
@@ -43,13 +61,56 @@ ed_text_label_new (const char *text,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  /* Text can be selected and copied (a search term, say), but is not a
-   * stop for Tab: keyboard users go from control to control. */
-  gtk_widget_set_focusable (label, FALSE);
+  ed_label_set_selectable (GTK_LABEL (label));
   gtk_widget_set_hexpand (label, TRUE);
 
   return label;
+}
+
+/**
+ * ed_text_new_for_ui:
+ * @context: the message's context in the catalogs
+ * @msgid: one of the app's own words, such as a heading
+ *
+ * Returns: (transfer full): @msgid in every language, from the same
+ *   catalogs: the staff's as the UI shows it, the others for the
+ *   traveller's column
+ */
+EdText *
+ed_text_new_for_ui (const char *context,
+                    const char *msgid)
+{
+  EdText *text = ed_text_new ();
+  EdLanguage ui = ed_language_for_ui ();
+
+  for (EdLanguage language = 0; language < ED_N_LANGUAGES; language++)
+    ed_text_set (text, language,
+                 language == ui ? g_dpgettext2 (GETTEXT_PACKAGE, context, msgid)
+                                : ed_translate (language, context, msgid));
+
+  return text;
+}
+
+/**
+ * ed_text_heading_new:
+ *
+ * Returns: a heading of the app's, with the traveller's language beside
+ *   it on request
+ */
+GtkWidget *
+ed_text_heading_new (const char *context,
+                     const char *msgid,
+                     int         second_language)
+{
+  g_autoptr(EdText) text = ed_text_new_for_ui (context, msgid);
+  GtkWidget *block = ed_text_block_new (text, ed_language_for_ui (), second_language);
+
+  ed_text_block_add_css_class (ED_TEXT_BLOCK (block), "heading");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (block),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  ed_text_lookup (text, ed_language_for_ui ()),
+                                  -1);
+  return block;
 }
 
 static GtkWidget *

@@ -28,5 +28,12 @@ void       ed_text_block_add_css_class    (EdTextBlock *self,
 
 GtkWidget *ed_text_label_new              (const char  *text,
                                            EdLanguage   language);
+void       ed_label_set_selectable        (GtkLabel    *label);
+
+EdText    *ed_text_new_for_ui             (const char  *context,
+                                           const char  *msgid);
+GtkWidget *ed_text_heading_new            (const char  *context,
+                                           const char  *msgid,
+                                           int          second_language);
 
 G_END_DECLS

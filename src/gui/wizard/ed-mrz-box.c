@@ -25,6 +25,7 @@ struct _EdMrzBox
   EdMrz         *mrz;
   GPtrArray     *problems;
   char          *result;
+  GHashTable    *filled;        /* (nullable): what the MRZ read put in the traveller */
   guint          read_source;
 
   GtkTextView   *text_view;
@@ -106,6 +107,43 @@ set_problems (EdMrzBox  *self,
   g_signal_emit (self, signals[PROBLEMS_CHANGED], 0);
 }
 
+/* The details ed_mrz_apply_to_traveller() fills. */
+static const char * const filled_keys[] = {
+  "surname", "given_names", "nationality", "birth_date", "sex", "passport_number",
+  "passport_expiry",
+};
+
+static void
+remember_filled (EdMrzBox *self)
+{
+  g_clear_pointer (&self->filled, g_hash_table_unref);
+  if (self->traveller == NULL)
+    return;
+
+  self->filled = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (filled_keys); i++)
+    g_hash_table_insert (self->filled, (gpointer) filled_keys[i],
+                         g_strdup (ed_traveller_get (self->traveller, filled_keys[i])));
+}
+
+/* "Read 7 details" is true only while they stand as read: once one is
+ * changed, the line goes (the text stays in the box, to read again). */
+static void
+traveller_changed_cb (EdMrzBox   *self,
+                      const char *key)
+{
+  gpointer read;
+
+  if (self->filled == NULL || !g_hash_table_lookup_extended (self->filled, key, NULL, &read))
+    return;
+  if (g_strcmp0 (read, ed_traveller_get (self->traveller, key)) == 0)
+    return;
+
+  g_clear_pointer (&self->filled, g_hash_table_unref);
+  if (self->problems != NULL && !ed_problem_list_has_errors (self->problems))
+    show_result (self, NULL, NULL, NULL);
+}
+
 /**
  * ed_mrz_box_read_now:
  *
@@ -124,6 +162,7 @@ ed_mrz_box_read_now (EdMrzBox *self)
 
   g_clear_handle_id (&self->read_source, g_source_remove);
   g_clear_pointer (&self->mrz, ed_mrz_free);
+  g_clear_pointer (&self->filled, g_hash_table_unref);
 
   text = ed_mrz_box_dup_text (self);
   g_strstrip (text);
@@ -155,6 +194,7 @@ ed_mrz_box_read_now (EdMrzBox *self)
   else
     show_result (self, result, "object-select-symbolic", "success");
 
+  remember_filled (self);
   self->mrz = g_steal_pointer (&mrz);
   set_problems (self, problems);
   g_signal_emit (self, signals[READ], 0, self->mrz);
@@ -198,8 +238,15 @@ ed_mrz_box_set_traveller (EdMrzBox    *self,
   g_return_if_fail (ED_IS_MRZ_BOX (self));
   g_return_if_fail (traveller == NULL || ED_IS_TRAVELLER (traveller));
 
-  if (!g_set_object (&self->traveller, traveller))
+  if (self->traveller == traveller)
     return;
+
+  if (self->traveller != NULL)
+    g_signal_handlers_disconnect_by_data (self->traveller, self);
+  g_set_object (&self->traveller, traveller);
+  if (traveller != NULL)
+    g_signal_connect_object (traveller, "changed", G_CALLBACK (traveller_changed_cb), self,
+                             G_CONNECT_SWAPPED);
 
   ed_mrz_box_clear (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRAVELLER]);
@@ -325,6 +372,8 @@ ed_mrz_box_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ED_TYPE_MRZ_BOX);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  if (self->traveller != NULL)
+    g_signal_handlers_disconnect_by_data (self->traveller, self);
   g_clear_object (&self->traveller);
 
   G_OBJECT_CLASS (ed_mrz_box_parent_class)->dispose (object);
@@ -338,6 +387,7 @@ ed_mrz_box_finalize (GObject *object)
   g_clear_pointer (&self->mrz, ed_mrz_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->result, g_free);
+  g_clear_pointer (&self->filled, g_hash_table_unref);
 
   G_OBJECT_CLASS (ed_mrz_box_parent_class)->finalize (object);
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "ed-period-row.h"
+#include "ed-text-block.h"
 
 /**
  * ed_period_row_new:
@@ -46,7 +47,7 @@ ed_period_row_new (const EdPeriod *period,
       gtk_widget_add_css_class (value, "dim-label");
     }
 
-  gtk_label_set_selectable (GTK_LABEL (value), TRUE);
+  ed_label_set_selectable (GTK_LABEL (value));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
 
   return row;

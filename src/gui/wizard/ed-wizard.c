@@ -1,9 +1,16 @@
 /* ed-wizard.c
  *
  * The navigator of a procedure, as GNOME Initial Setup's assistant: it
- * enables Next from the current page's `complete` and `skippable`, and
- * no page ever touches the buttons. Back never loses anything: every
- * page writes into the case as staff type, and the store saves it.
+ * enables Next from the current page's `complete` and `skippable` (Next
+ * says "Skip" for an optional page left unfinished), and no page ever
+ * touches the buttons. Back never loses anything: every page writes into
+ * the case as staff type, and the store saves it.
+ *
+ * The travellers first, then the procedure's questions, then only the
+ * steps that apply to the case (ed_case_check_step()): the others leave
+ * the flow and the review says why. Progress is counted in those steps
+ * alone ("Step 2 of 5"), in the bar, the sidebar and the case list. The
+ * review ends the flow with the final action in Next's place.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ed-questions-page.h"
 #include "ed-sheet-actions.h"
 #include "ed-step-page.h"
 #include "ed-summary-page.h"
@@ -27,18 +35,25 @@ struct _EdWizard
   EdStore        *store;          /* nullable: where printed sheets are logged */
   GPtrArray      *pages;          /* EdWizardPage, in order */
   guint           current;
+  guint           furthest;       /* the furthest page reached: those before are seen */
+  guint           flow_source;
   char           *second_language;
   GSettings      *settings;
 
   AdwWindowTitle *window_title;
   GtkWidget      *ended_banner;
   GtkLabel       *ended_label;
+  GtkLabel       *ended_note_label;
+  GtkWidget      *ended_more_button;
   AdwFlap        *flap;
   GtkListBox     *step_list;
   GtkStack       *stack;
   GtkLabel       *progress_label;
   GtkWidget      *saving_label;
   GtkProgressBar *progress_bar;
+  GtkStack       *next_stack;
+  GtkButton      *next_button;
+  GtkWidget      *finish_button;
 };
 
 G_DEFINE_FINAL_TYPE (EdWizard, ed_wizard, GTK_TYPE_WIDGET)
@@ -71,6 +86,70 @@ page_passable (EdWizardPage *page)
   return ed_wizard_page_get_complete (page) || ed_wizard_page_get_skippable (page);
 }
 
+/* Steps that apply to nobody in the case are left out; every other page
+ * is always in. */
+static gboolean
+in_flow (EdWizard *self,
+         guint     index)
+{
+  return !g_object_get_data (G_OBJECT (page_at (self, index)), "left-out");
+}
+
+static int
+next_in_flow (EdWizard *self,
+              guint     from)
+{
+  for (guint i = from + 1; i < self->pages->len; i++)
+    if (in_flow (self, i))
+      return (int) i;
+
+  return -1;
+}
+
+static int
+previous_in_flow (EdWizard *self,
+                  guint     from)
+{
+  for (guint i = from; i > 0; i--)
+    if (in_flow (self, i - 1))
+      return (int) i - 1;
+
+  return -1;
+}
+
+/* Where @index stands among the steps in the flow, from 1; 0 for the
+ * pages that are not steps. */
+static guint
+step_number (EdWizard *self,
+             guint     index,
+             guint    *n_steps)
+{
+  guint number = 0, n = 0;
+
+  for (guint i = 0; i < self->pages->len; i++)
+    if (ED_IS_STEP_PAGE (page_at (self, i)) && in_flow (self, i))
+      {
+        n++;
+        if (i == index)
+          number = n;
+      }
+
+  if (n_steps != NULL)
+    *n_steps = n;
+  return number;
+}
+
+/* Done: complete, and seen — staff have been there and moved on. A step
+ * with nothing to tick is complete from the start, but not done before
+ * anyone has read it. */
+static gboolean
+page_done (EdWizard *self,
+           guint     index)
+{
+  return ed_wizard_page_get_complete (page_at (self, index)) &&
+         index <= self->furthest && index != self->current;
+}
+
 /**
  * ed_wizard_can_reach:
  *
@@ -83,13 +162,13 @@ ed_wizard_can_reach (EdWizard *self,
 {
   g_return_val_if_fail (ED_IS_WIZARD (self), FALSE);
 
-  if (index >= self->pages->len)
+  if (index >= self->pages->len || !in_flow (self, index))
     return FALSE;
   if (index <= self->current)
     return TRUE;
 
   for (guint i = 0; i < index; i++)
-    if (!page_passable (page_at (self, i)))
+    if (in_flow (self, i) && !page_passable (page_at (self, i)))
       return FALSE;
 
   return TRUE;
@@ -106,12 +185,25 @@ update_sidebar (EdWizard *self)
       const char *icon_name;
       const char *state;
 
-      if (ed_wizard_page_get_complete (page))
+      gboolean done = page_done (self, i);
+      GtkLabel *label = g_object_get_data (G_OBJECT (row), "label");
+      g_autofree char *title = NULL;
+      guint number = step_number (self, i, NULL);
+
+      gtk_widget_set_visible (GTK_WIDGET (row), in_flow (self, i));
+      if (number > 0)
+        title = g_strdup_printf ("%u. %s", number, ed_wizard_page_get_title (page));
+      else
+        title = g_strdup (ed_wizard_page_get_title (page));
+      gtk_label_set_label (label, title);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), title);
+
+      if (done)
         {
           icon_name = "emblem-ok-symbolic";
           state = _("Done");
         }
-      else if (ed_wizard_page_get_skippable (page))
+      else if (ed_wizard_page_get_skippable (page) && !ed_wizard_page_get_complete (page))
         {
           icon_name = "radio-symbolic";
           state = _("Optional");
@@ -123,7 +215,7 @@ update_sidebar (EdWizard *self)
         }
 
       gtk_image_set_from_icon_name (icon, icon_name);
-      if (ed_wizard_page_get_complete (page))
+      if (done)
         gtk_widget_remove_css_class (GTK_WIDGET (icon), "dim-label");
       else
         gtk_widget_add_css_class (GTK_WIDGET (icon), "dim-label");
@@ -141,18 +233,41 @@ static void
 update_navigation (EdWizard *self)
 {
   EdWizardPage *page = page_at (self, self->current);
-  guint n = self->pages->len;
+  gboolean last = next_in_flow (self, self->current) < 0;
+  gboolean skip = !ed_wizard_page_get_complete (page) && ed_wizard_page_get_skippable (page);
+  guint n_steps, number = step_number (self, self->current, &n_steps);
+  guint position = 0, n_flow = 0;
   g_autofree char *progress = NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.previous", self->current > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.previous",
+                                 previous_in_flow (self, self->current) >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next",
-                                 self->current + 1 < n && page_passable (page));
+                                 !last && page_passable (page));
+  gtk_button_set_label (self->next_button, skip ? _("_Skip") : _("_Next"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_button),
+                               skip ? _("Go on without finishing this optional page (Alt+Right)")
+                                    : _("Next page (Alt+Right)"));
+  /* The review ends the flow: its action takes Next's place. */
+  gtk_stack_set_visible_child (self->next_stack,
+                               last ? self->finish_button : GTK_WIDGET (self->next_button));
 
-  /* Translators: where the user is in the wizard, e.g. "Page 3 of 14" */
-  progress = g_strdup_printf (_("Page %u of %u"), self->current + 1, n);
+  /* One unit everywhere: the steps that apply. */
+  if (number > 0)
+    /* Translators: where the user is among the steps that apply, e.g. "Step 2 of 5" */
+    progress = g_strdup_printf (_("Step %u of %u"), number, n_steps);
+  else
+    progress = g_strdup (ed_wizard_page_get_title (page));
   gtk_label_set_label (self->progress_label, progress);
+
+  for (guint i = 0; i < self->pages->len; i++)
+    if (in_flow (self, i))
+      {
+        if (i == self->current)
+          position = n_flow;
+        n_flow++;
+      }
   gtk_progress_bar_set_fraction (self->progress_bar,
-                                 n > 1 ? (double) self->current / (n - 1) : 1.0);
+                                 n_flow > 1 ? (double) position / (n_flow - 1) : 1.0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, progress,
                                   -1);
@@ -187,6 +302,7 @@ show_page (EdWizard *self,
   g_assert (index < self->pages->len);
 
   self->current = index;
+  self->furthest = MAX (self->furthest, index);
   page = page_at (self, index);
 
   ed_wizard_page_shown (page);
@@ -194,9 +310,17 @@ show_page (EdWizard *self,
   ed_case_set_current_step (self->edcase, ed_wizard_page_get_id (page));
   update_navigation (self);
 
-  /* Keyboard users start at the top of the new page. */
+  /* Keyboard users start at the first control of the new page; a page
+   * with none hands the focus to Next (or the final action). */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD);
+    {
+      GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (page)))
+        return;
+      if (!gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD))
+        gtk_widget_child_focus (GTK_WIDGET (self->next_stack), GTK_DIR_TAB_FORWARD);
+    }
 }
 
 static int
@@ -229,24 +353,30 @@ ed_wizard_go_to (EdWizard   *self,
 gboolean
 ed_wizard_next (EdWizard *self)
 {
+  int next;
+
   g_return_val_if_fail (ED_IS_WIZARD (self), FALSE);
 
-  if (self->current + 1 >= self->pages->len || !page_passable (page_at (self, self->current)))
+  next = next_in_flow (self, self->current);
+  if (next < 0 || !page_passable (page_at (self, self->current)))
     return FALSE;
 
-  show_page (self, self->current + 1);
+  show_page (self, (guint) next);
   return TRUE;
 }
 
 gboolean
 ed_wizard_previous (EdWizard *self)
 {
+  int previous;
+
   g_return_val_if_fail (ED_IS_WIZARD (self), FALSE);
 
-  if (self->current == 0)
+  previous = previous_in_flow (self, self->current);
+  if (previous < 0)
     return FALSE;
 
-  show_page (self, self->current - 1);
+  show_page (self, (guint) previous);
   return TRUE;
 }
 
@@ -272,6 +402,26 @@ go_to_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   ed_wizard_go_to (ED_WIZARD (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* From the review: the page where an answer is given, and the field. */
+static void
+go_to_field_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  EdWizard *self = ED_WIZARD (widget);
+  const char *page_id, *name;
+  int traveller, index;
+
+  g_variant_get (parameter, "(&si&s)", &page_id, &traveller, &name);
+  index = find_page (self, page_id);
+  if (index < 0 || !in_flow (self, (guint) index))
+    return;
+
+  /* Going back to change an answer is always allowed. */
+  show_page (self, (guint) index);
+  ed_wizard_page_focus_field (page_at (self, (guint) index), (guint) MAX (traveller, 0), name);
 }
 
 static void
@@ -303,6 +453,30 @@ export_pdf_action (GtkWidget  *widget,
 
   ed_sheet_actions_export_pdf (GTK_WINDOW (gtk_widget_get_root (widget)), self->edcase,
                                self->procedure, self->store);
+}
+
+/* The case is done (closed), or open again. */
+static void
+update_done_actions (EdWizard *self)
+{
+  gboolean closed = ed_case_get_status (self->edcase) == ED_CASE_CLOSED;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.mark-done", !closed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.reopen", closed);
+}
+
+static void
+mark_done_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EdWizard *self = ED_WIZARD (widget);
+  gboolean done = g_str_equal (action_name, "wizard.mark-done");
+
+  ed_case_set_status (self->edcase, done ? ED_CASE_CLOSED : ED_CASE_OPEN);
+  update_done_actions (self);
+  gtk_widget_activate_action (widget, "win.show-toast", "s",
+                              done ? _("Case marked as done") : _("Case open again"));
 }
 
 static void
@@ -357,36 +531,27 @@ header_func (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, header);
 }
 
+/* The title is set by update_sidebar(): steps are numbered among those
+ * in the flow. */
 static GtkWidget *
-create_sidebar_row (EdWizardPage *page,
-                    guint         number,
-                    guint         n_steps)
+create_sidebar_row (EdWizardPage *page)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *icon = gtk_image_new ();
-  GtkWidget *label;
-  g_autofree char *title = NULL;
+  GtkWidget *label = gtk_label_new (NULL);
 
-  /* Steps are numbered as the procedure numbers them; the first and
-   * last pages are not steps. */
-  if (number > 0 && number <= n_steps)
-    title = g_strdup_printf ("%u. %s", number, ed_wizard_page_get_title (page));
-  else
-    title = g_strdup (ed_wizard_page_get_title (page));
-
-  label = gtk_label_new (title);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_lines (GTK_LABEL (label), 2);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_tooltip_text (label, title);
 
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data (G_OBJECT (row), "icon", icon);
+  g_object_set_data (G_OBJECT (row), "label", label);
   g_object_set_data (G_OBJECT (row), "page", page);
 
   return row;
@@ -398,15 +563,50 @@ page_state_changed_cb (EdWizard *self)
   update_navigation (self);
 }
 
+/* Which steps apply, with the answers and facts as they are now. */
+static void
+update_flow (EdWizard *self)
+{
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      EdWizardPage *page = page_at (self, i);
+      gboolean left_out = FALSE;
+
+      if (ED_IS_STEP_PAGE (page))
+        left_out = ed_case_check_step (self->edcase, self->procedure,
+                                       ed_step_page_get_step (ED_STEP_PAGE (page)))
+                   == ED_APPLIES_NO;
+      g_object_set_data (G_OBJECT (page), "left-out", GINT_TO_POINTER (left_out));
+    }
+
+  update_navigation (self);
+}
+
+static gboolean
+update_flow_idle (gpointer data)
+{
+  EdWizard *self = data;
+
+  self->flow_source = 0;
+  update_flow (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* An answer or a fact changed: once per burst of changes. */
+static void
+case_changed_cb (EdWizard *self)
+{
+  if (self->flow_source == 0)
+    self->flow_source = g_idle_add (update_flow_idle, self);
+}
+
 static void
 add_page (EdWizard     *self,
-          EdWizardPage *page,
-          guint         number,
-          guint         n_steps)
+          EdWizardPage *page)
 {
   g_ptr_array_add (self->pages, page);
   gtk_stack_add_named (self->stack, GTK_WIDGET (page), ed_wizard_page_get_id (page));
-  gtk_list_box_append (self->step_list, create_sidebar_row (page, number, n_steps));
+  gtk_list_box_append (self->step_list, create_sidebar_row (page));
   g_signal_connect_object (page, "notify::complete", G_CALLBACK (page_state_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "notify::skippable", G_CALLBACK (page_state_changed_cb), self,
@@ -423,21 +623,22 @@ apply_second_language (EdWizard *self)
     second = (int) language;
 
   for (guint i = 0; i < self->pages->len; i++)
-    if (ED_IS_STEP_PAGE (page_at (self, i)))
-      ed_step_page_set_second_language (ED_STEP_PAGE (page_at (self, i)), second);
+    ed_wizard_page_set_second_language (page_at (self, i), second);
 }
 
 static void
 build_pages (EdWizard *self)
 {
   GPtrArray *steps = ed_procedure_get_steps (self->procedure);
+  GPtrArray *questions = ed_procedure_get_questions (self->procedure);
 
-  add_page (self, ed_travellers_page_new (self->edcase, self->procedure), 0, steps->len);
+  add_page (self, ed_travellers_page_new (self->edcase, self->procedure));
+  if (questions != NULL && questions->len > 0)
+    add_page (self, ed_questions_page_new (self->edcase, self->procedure));
   for (guint i = 0; i < steps->len; i++)
-    add_page (self,
-              ed_step_page_new (self->edcase, self->procedure, g_ptr_array_index (steps, i), i + 1),
-              i + 1, steps->len);
-  add_page (self, ed_summary_page_new (self->edcase, self->procedure), steps->len + 1, steps->len);
+    add_page (self, ed_step_page_new (self->edcase, self->procedure,
+                                      g_ptr_array_index (steps, i), i + 1));
+  add_page (self, ed_summary_page_new (self->edcase, self->procedure));
 
   gtk_list_box_set_header_func (self->step_list, header_func, NULL, NULL);
   apply_second_language (self);
@@ -448,13 +649,19 @@ show_status (EdWizard *self)
 {
   EdLanguage ui = ed_language_for_ui ();
   g_autofree char *status = NULL;
+  EdText *note;
 
   if (!ed_procedure_has_ended (self->procedure, NULL))
     return;
 
-  /* Staff must never hand out an ended procedure without seeing it. */
-  status = ed_procedure_describe_status (self->procedure, ui);
+  /* Staff must never hand out an ended procedure without seeing it: the
+   * status on every page, the reason a click away. */
+  status = ed_procedure_describe_status_brief (self->procedure, ui);
   gtk_label_set_label (self->ended_label, status);
+  note = ed_procedure_get_status_note (self->procedure);
+  if (note != NULL)
+    gtk_label_set_label (self->ended_note_label, ed_text_lookup (note, ui));
+  gtk_widget_set_visible (self->ended_more_button, note != NULL);
   gtk_widget_set_visible (self->ended_banner, TRUE);
 }
 
@@ -481,9 +688,19 @@ ed_wizard_new (EdCase      *edcase,
   show_status (self);
   update_title (self);
   g_signal_connect_object (edcase, "changed", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (edcase, "changed", G_CALLBACK (case_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (edcase, "notify::status", G_CALLBACK (update_done_actions), self,
+                           G_CONNECT_SWAPPED);
+  update_done_actions (self);
+  update_flow (self);
 
+  /* Resumed where it was left: the pages before it were seen then. */
   index = find_page (self, ed_case_get_current_step (edcase));
-  show_page (self, index >= 0 ? (guint) index : 0);
+  if (index < 0 || !in_flow (self, (guint) index))
+    index = 0;
+  self->furthest = (guint) index;
+  show_page (self, (guint) index);
 
   return GTK_WIDGET (self);
 }
@@ -500,8 +717,13 @@ ed_wizard_set_store (EdWizard *self,
   g_return_if_fail (ED_IS_WIZARD (self));
   g_return_if_fail (store == NULL || ED_IS_STORE (store));
 
-  if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  if (!g_set_object (&self->store, store))
+    return;
+
+  for (guint i = 0; i < self->pages->len; i++)
+    if (ED_IS_SUMMARY_PAGE (page_at (self, i)))
+      ed_summary_page_set_store (ED_SUMMARY_PAGE (page_at (self, i)), store);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 EdStore *
@@ -577,6 +799,7 @@ ed_wizard_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  g_clear_handle_id (&self->flow_source, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -699,21 +922,30 @@ ed_wizard_class_init (EdWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdWizard, window_title);
   gtk_widget_class_bind_template_child (widget_class, EdWizard, ended_banner);
   gtk_widget_class_bind_template_child (widget_class, EdWizard, ended_label);
+  gtk_widget_class_bind_template_child (widget_class, EdWizard, ended_note_label);
+  gtk_widget_class_bind_template_child (widget_class, EdWizard, ended_more_button);
   gtk_widget_class_bind_template_child (widget_class, EdWizard, flap);
   gtk_widget_class_bind_template_child (widget_class, EdWizard, step_list);
   gtk_widget_class_bind_template_child (widget_class, EdWizard, stack);
   gtk_widget_class_bind_template_child (widget_class, EdWizard, progress_label);
   gtk_widget_class_bind_template_child (widget_class, EdWizard, saving_label);
   gtk_widget_class_bind_template_child (widget_class, EdWizard, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, EdWizard, next_stack);
+  gtk_widget_class_bind_template_child (widget_class, EdWizard, next_button);
+  gtk_widget_class_bind_template_child (widget_class, EdWizard, finish_button);
   gtk_widget_class_bind_template_callback (widget_class, step_list_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "wizard.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "wizard.go-to", "s", go_to_action);
+  gtk_widget_class_install_action (widget_class, "wizard.go-to-field", "(sis)",
+                                   go_to_field_action);
   gtk_widget_class_install_action (widget_class, "wizard.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "wizard.toggle-steps", NULL, toggle_steps_action);
   gtk_widget_class_install_action (widget_class, "wizard.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "wizard.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "wizard.mark-done", NULL, mark_done_action);
+  gtk_widget_class_install_action (widget_class, "wizard.reopen", NULL, mark_done_action);
   gtk_widget_class_install_property_action (widget_class, "wizard.second-language",
                                             "second-language");
 
@@ -721,12 +953,10 @@ ed_wizard_class_init (EdWizardClass *klass)
                                        "wizard.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, GDK_ALT_MASK,
                                        "wizard.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "wizard.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "wizard.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK,
                                        "wizard.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "wizard.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "wizard.toggle-steps", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "wizard.print", NULL);

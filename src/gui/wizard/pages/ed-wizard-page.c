@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "ed-string.h"
+#include "ed-text-block.h"
 #include "ed-wizard-page.h"
 
 typedef struct
@@ -14,6 +15,7 @@ typedef struct
   char     *section;
   gboolean  complete;
   gboolean  skippable;
+  int       second_language;
 } EdWizardPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (EdWizardPage, ed_wizard_page, GTK_TYPE_WIDGET)
@@ -151,6 +153,89 @@ ed_wizard_page_shown (EdWizardPage *self)
     ED_WIZARD_PAGE_GET_CLASS (self)->shown (self);
 }
 
+/**
+ * ed_wizard_page_set_content:
+ * @content: what the page shows, as a column
+ *
+ * Shows @content as every page does: scrolled, and clamped to a width
+ * that reads well, with the margins of a GNOME page.
+ */
+void
+ed_wizard_page_set_content (EdWizardPage *self,
+                            GtkWidget    *content)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+
+  g_return_if_fail (ED_IS_WIZARD_PAGE (self));
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 880);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 600);
+  adw_clamp_set_child (ADW_CLAMP (clamp), content);
+  gtk_widget_set_margin_top (clamp, 24);
+  gtk_widget_set_margin_bottom (clamp, 36);
+  gtk_widget_set_margin_start (clamp, 12);
+  gtk_widget_set_margin_end (clamp, 12);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_widget_set_parent (scrolled, GTK_WIDGET (self));
+}
+
+/**
+ * ed_wizard_page_focus_field:
+ * @traveller: the traveller's place in the case
+ * @name: (nullable): a traveller key, a field or a question id; %NULL or
+ *   "" for the page's first control
+ *
+ * Returns: whether something took the focus
+ */
+gboolean
+ed_wizard_page_focus_field (EdWizardPage *self,
+                            guint         traveller,
+                            const char   *name)
+{
+  g_return_val_if_fail (ED_IS_WIZARD_PAGE (self), FALSE);
+
+  if (name != NULL && *name != '\0' && ED_WIZARD_PAGE_GET_CLASS (self)->focus_field != NULL &&
+      ED_WIZARD_PAGE_GET_CLASS (self)->focus_field (self, traveller, name))
+    return TRUE;
+
+  return gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
+/**
+ * ed_wizard_page_get_second_language:
+ *
+ * Returns: the traveller's language shown beside the staff's (an
+ *   #EdLanguage), or %ED_NO_LANGUAGE
+ */
+int
+ed_wizard_page_get_second_language (EdWizardPage *self)
+{
+  EdWizardPagePrivate *priv = ed_wizard_page_get_instance_private (self);
+
+  g_return_val_if_fail (ED_IS_WIZARD_PAGE (self), ED_NO_LANGUAGE);
+
+  return priv->second_language;
+}
+
+void
+ed_wizard_page_set_second_language (EdWizardPage *self,
+                                    int           language)
+{
+  EdWizardPagePrivate *priv = ed_wizard_page_get_instance_private (self);
+
+  g_return_if_fail (ED_IS_WIZARD_PAGE (self));
+
+  if (priv->second_language == language)
+    return;
+
+  priv->second_language = language;
+  if (ED_WIZARD_PAGE_GET_CLASS (self)->second_language_changed != NULL)
+    ED_WIZARD_PAGE_GET_CLASS (self)->second_language_changed (self);
+}
+
 static void
 ed_wizard_page_dispose (GObject *object)
 {
@@ -281,4 +366,7 @@ ed_wizard_page_class_init (EdWizardPageClass *klass)
 static void
 ed_wizard_page_init (EdWizardPage *self)
 {
+  EdWizardPagePrivate *priv = ed_wizard_page_get_instance_private (self);
+
+  priv->second_language = ED_NO_LANGUAGE;
 }

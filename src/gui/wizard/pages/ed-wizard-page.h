@@ -21,7 +21,14 @@ struct _EdWizardPageClass
   GtkWidgetClass parent_class;
 
   /* The page is about to be shown: refresh what others may have changed. */
-  void (*shown) (EdWizardPage *self);
+  void (*shown)                   (EdWizardPage *self);
+  /* The traveller's language, shown beside the staff's, changed. */
+  void (*second_language_changed) (EdWizardPage *self);
+  /* Put the focus on one traveller's field (a key, a field or question
+   * id; "" for the page's first control). */
+  gboolean (*focus_field)         (EdWizardPage *self,
+                                   guint         traveller,
+                                   const char   *name);
 };
 
 const char  *ed_wizard_page_get_id         (EdWizardPage *self);
@@ -38,5 +45,15 @@ gboolean     ed_wizard_page_get_skippable  (EdWizardPage *self);
 void         ed_wizard_page_set_skippable  (EdWizardPage *self,
                                             gboolean      skippable);
 void         ed_wizard_page_shown          (EdWizardPage *self);
+void         ed_wizard_page_set_content    (EdWizardPage *self,
+                                            GtkWidget    *content);
+gboolean     ed_wizard_page_focus_field    (EdWizardPage *self,
+                                            guint         traveller,
+                                            const char   *name);
+int          ed_wizard_page_get_second_language
+                                           (EdWizardPage *self);
+void         ed_wizard_page_set_second_language
+                                           (EdWizardPage *self,
+                                            int           language);
 
 G_END_DECLS

@@ -143,27 +143,34 @@ _ed_step_part_original_codes (GPtrArray  *codes,
   return box;
 }
 
+/* @full: the details: each way's whole text and its notes; otherwise
+ * what to act on: each way's title, its QR codes and its warnings. */
 GtkWidget *
 _ed_step_part_alternatives (GPtrArray  *alternatives,
                             EdLanguage  language,
-                            int         second_language)
+                            int         second_language,
+                            gboolean    full)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
   if (alternatives->len > 1)
-    {
-      GtkWidget *heading = gtk_label_new (_("Any one of these ways"));
-
-      gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
-      gtk_widget_add_css_class (heading, "heading");
-      gtk_box_append (GTK_BOX (box), heading);
-    }
+    gtk_box_append (GTK_BOX (box),
+                    ed_text_heading_new ("heading", "Any One of These Ways", second_language));
 
   for (guint i = 0; i < alternatives->len; i++)
     {
       const EdAlternative *alternative = g_ptr_array_index (alternatives, i);
       GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
       GtkWidget *title;
+      g_autoptr(GPtrArray) notes = g_ptr_array_new ();
+
+      for (guint j = 0; j < alternative->notes->len; j++)
+        {
+          const EdNote *note = g_ptr_array_index (alternative->notes, j);
+
+          if ((note->kind == ED_NOTE_INFO) == full)
+            g_ptr_array_add (notes, (gpointer) note);
+        }
 
       gtk_widget_add_css_class (card, "card");
       gtk_widget_add_css_class (card, "alternative");
@@ -171,18 +178,69 @@ _ed_step_part_alternatives (GPtrArray  *alternatives,
       title = ed_text_block_new (alternative->title, language, second_language);
       ed_text_block_add_css_class (ED_TEXT_BLOCK (title), "heading");
       gtk_box_append (GTK_BOX (card), title);
-      gtk_box_append (GTK_BOX (card),
-                      ed_text_block_new (alternative->body, language, second_language));
-      gtk_box_append (GTK_BOX (card),
-                      _ed_step_part_notes (alternative->notes, language, second_language));
-      gtk_box_append (GTK_BOX (card), _ed_step_part_original_codes (alternative->original_codes,
-                                                                    language, second_language));
-      gtk_box_append (GTK_BOX (card),
-                      _ed_step_part_links (alternative->links, language, second_language));
+      if (full)
+        gtk_box_append (GTK_BOX (card),
+                        ed_text_block_new (alternative->body, language, second_language));
+      gtk_box_append (GTK_BOX (card), _ed_step_part_notes (notes, language, second_language));
+      if (!full)
+        {
+          gtk_box_append (GTK_BOX (card),
+                          _ed_step_part_original_codes (alternative->original_codes,
+                                                        language, second_language));
+          gtk_box_append (GTK_BOX (card),
+                          _ed_step_part_links (alternative->links, language, second_language));
+        }
       gtk_box_append (GTK_BOX (box), card);
     }
 
   gtk_widget_set_visible (box, alternatives->len > 0);
+  return box;
+}
+
+/* Where the step comes from: the sources it names, with their addresses. */
+GtkWidget *
+_ed_step_part_sources (EdProcedure *procedure,
+                       GPtrArray   *source_ids,
+                       EdLanguage   language)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  guint n = 0;
+
+  for (guint i = 0; source_ids != NULL && i < source_ids->len; i++)
+    {
+      const EdSource *source = ed_procedure_find_source (procedure,
+                                                         g_ptr_array_index (source_ids, i));
+      GtkWidget *label;
+      g_autofree char *text = NULL;
+
+      if (source == NULL)
+        continue;
+
+      if (n++ == 0)
+        {
+          GtkWidget *heading = gtk_label_new (_("Sources"));
+
+          gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
+          gtk_widget_add_css_class (heading, "heading");
+          gtk_box_append (GTK_BOX (box), heading);
+        }
+
+      if (source->url != NULL)
+        text = g_markup_printf_escaped ("%s\n<a href=\"%s\">%s</a>",
+                                        ed_text_lookup (source->title, language), source->url,
+                                        source->text != NULL ? source->text : source->url);
+      else
+        text = g_markup_escape_text (ed_text_lookup (source->title, language), -1);
+      label = gtk_label_new (NULL);
+      gtk_label_set_markup (GTK_LABEL (label), text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  gtk_widget_set_visible (box, n > 0);
   return box;
 }
 

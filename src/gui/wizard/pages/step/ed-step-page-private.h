@@ -24,7 +24,11 @@ GtkWidget *_ed_step_part_original_codes (GPtrArray    *codes,
                                          int           second_language);
 GtkWidget *_ed_step_part_alternatives   (GPtrArray    *alternatives,
                                          EdLanguage    language,
-                                         int           second_language);
+                                         int           second_language,
+                                         gboolean      full);
+GtkWidget *_ed_step_part_sources        (EdProcedure  *procedure,
+                                         GPtrArray    *source_ids,
+                                         EdLanguage    language);
 void       _ed_step_part_set_languages  (GtkWidget    *root,
                                          EdLanguage    language,
                                          int           second_language);

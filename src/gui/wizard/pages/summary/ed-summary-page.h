@@ -6,6 +6,7 @@
 
 #include "ed-core.h"
 #include "ed-case.h"
+#include "ed-store.h"
 #include "ed-wizard-page.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,7 @@ G_DECLARE_FINAL_TYPE (EdSummaryPage, ed_summary_page, ED, SUMMARY_PAGE, EdWizard
 EdWizardPage *ed_summary_page_new             (EdCase        *edcase,
                                                EdProcedure   *procedure);
 guint         ed_summary_page_get_n_missing   (EdSummaryPage *self);
+void          ed_summary_page_set_store       (EdSummaryPage *self,
+                                               EdStore       *store);
 
 G_END_DECLS

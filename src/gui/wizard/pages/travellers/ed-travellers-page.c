@@ -76,6 +76,24 @@ ed_travellers_page_get_family (EdTravellersPage *self)
   return GTK_WIDGET (self->family);
 }
 
+static gboolean
+ed_travellers_page_focus_field (EdWizardPage *page,
+                                guint         traveller,
+                                const char   *name)
+{
+  EdTravellersPage *self = ED_TRAVELLERS_PAGE (page);
+  EdFieldRow *row;
+
+  if (traveller < g_list_model_get_n_items (G_LIST_MODEL (self->travellers)))
+    ed_family_list_select (self->family, traveller);
+  row = ed_traveller_editor_find_row (ed_family_list_get_editor (self->family), name);
+  if (row == NULL)
+    return FALSE;
+
+  ed_field_row_reveal_required (row);
+  return gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
 EdWizardPage *
 ed_travellers_page_new (EdCase      *edcase,
                         EdProcedure *procedure)
@@ -137,13 +155,12 @@ ed_travellers_page_class_init (EdTravellersPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = ed_travellers_page_finalize;
+  ED_WIZARD_PAGE_CLASS (klass)->focus_field = ed_travellers_page_focus_field;
 }
 
 static void
 ed_travellers_page_init (EdTravellersPage *self)
 {
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   GtkWidget *title = gtk_label_new (_("Travellers"));
   GtkWidget *intro = gtk_label_new (_("Enter each traveller’s details exactly as the passport "
@@ -161,15 +178,5 @@ ed_travellers_page_init (EdTravellersPage *self)
   gtk_box_append (GTK_BOX (box), intro);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->family));
 
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 880);
-  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 600);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_widget_set_margin_top (clamp, 24);
-  gtk_widget_set_margin_bottom (clamp, 36);
-  gtk_widget_set_margin_start (clamp, 18);
-  gtk_widget_set_margin_end (clamp, 18);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_widget_set_parent (scrolled, GTK_WIDGET (self));
+  ed_wizard_page_set_content (ED_WIZARD_PAGE (self), box);
 }
