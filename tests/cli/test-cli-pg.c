@@ -127,9 +127,10 @@ test_cli_pg_concurrent (Office        *office,
                         gconstpointer  data)
 {
   const char *roles[] = { "alice", "bob" };
-  g_autofree char *references[N_CASES] = { NULL };
+  /* g_autofree on an array frees its first element only. */
+  char *references[N_CASES] = { NULL };
   GSubprocess *processes[2];
-  g_autofree char *outs[2] = { NULL };
+  char *outs[2] = { NULL };
   g_autoptr(GHashTable) in_notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *alice = ed_test_pg_uri (server, "alice", office->database);
@@ -194,6 +195,11 @@ test_cli_pg_concurrent (Office        *office,
   g_assert_cmpuint (saved + conflicts, ==, 2 * N_EDITS);
   g_assert_cmpuint (g_hash_table_size (in_notes), ==, saved);
   g_test_message ("%u edits saved, %u conflicts reported", saved, conflicts);
+
+  for (guint c = 0; c < N_CASES; c++)
+    g_free (references[c]);
+  for (guint d = 0; d < 2; d++)
+    g_free (outs[d]);
 }
 
 /* A desk's SQLite store moves in: cases and sheet logs, once; a
