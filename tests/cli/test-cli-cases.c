@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "ed-core.h"
 #include "ed-test-util.h"
 
 typedef struct
@@ -275,6 +276,56 @@ test_cases_first_open_race (Cli           *cli,
     }
 }
 
+/* The app deletes a case and shows its Undo; meanwhile a script runs
+ * the CLI on the same store. The case stays in the trash, so the Undo
+ * brings it back; it goes for good only when its owner closes the
+ * store. Before, every CLI start emptied the trash: the Undo failed and
+ * the case was lost. */
+static void
+test_cases_trash_survives_cli (Cli           *cli,
+                               gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (cli->home, "entry-desk", "cases.db", NULL);
+  g_autoptr(GFile) fixture = g_file_new_for_path (cli->fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdStore) desk = NULL;
+  g_autoptr(EdCaseInfo) info = NULL;
+  g_autofree char *out = NULL;
+  gint64 id;
+
+  desk = ed_store_open (db, NULL, &error);
+  g_assert_no_error (error);
+  info = ed_store_import_case (desk, fixture, ED_IMPORT_DEFAULT, NULL, &error);
+  g_assert_no_error (error);
+  id = ed_case_info_get_id (info);
+
+  g_assert_true (ed_store_trash_case (desk, id, &error));
+  g_assert_no_error (error);
+
+  /* Any command opens the store; none lists or empties the trash. */
+  g_assert_cmpint (run (cli, &out, NULL, "list", "--all", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (cli, NULL, NULL, "retention", NULL), ==, 0);
+
+  /* Undo. */
+  g_assert_true (ed_store_restore_case (desk, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (run (cli, &out, NULL, "list", "--all", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "ED-4F7H-2K  closed"));
+  g_clear_pointer (&out, g_free);
+
+  /* Deleted again and the app quits with the Undo still up: the case
+   * goes with it, not left for the next start. */
+  g_assert_true (ed_store_trash_case (desk, id, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&desk));
+  g_assert_cmpint (run (cli, &out, NULL, "list", "--all", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (cli, NULL, NULL, "import", cli->fixture, NULL), ==, 0);
+}
+
 static void
 test_cases_translated (Cli           *cli,
                        gconstpointer  data)
@@ -316,6 +367,7 @@ main (int    argc,
   ADD ("/cli-cases/retention", test_cases_retention);
   ADD ("/cli-cases/translated", test_cases_translated);
   ADD ("/cli-cases/first-open-race", test_cases_first_open_race);
+  ADD ("/cli-cases/trash-survives-cli", test_cases_trash_survives_cli);
 
   return g_test_run ();
 }

@@ -397,10 +397,12 @@ deleted_toast (EdCase *kase)
   return ed_test_wait_for_toast (ed_test_main_window (app), text);
 }
 
-/* Delete from a row's menu, then Undo: the case is back. */
+/* Delete from a row's menu, then Undo: the case is back, even when a
+ * script ran the CLI on the same store while the Undo showed. */
 static void
 test_case_list_delete_undo (void)
 {
+  const char *list[] = { "cases", "list", "--all", NULL };
   GtkWidget *toast, *undo;
 
   ed_test_wait_for_rows (view (), 4);
@@ -411,6 +413,9 @@ test_case_list_delete_undo (void)
   g_assert_null (ed_test_find_case_row (view (), ed_case_get_reference (wang)));
   assert_trashed (wang, TRUE);
   ed_test_screenshot (ed_test_main_window (app), "cases-deleted");
+
+  g_assert_cmpint (ed_test_run_cli (NULL, list, NULL, NULL), ==, 0);
+  assert_trashed (wang, TRUE);
 
   undo = ed_test_find_button (toast, _("_Undo"));
   ed_test_click (undo);

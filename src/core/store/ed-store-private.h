@@ -30,6 +30,11 @@ struct _EdStore
   guint           quiet_ms;
   guint           max_ms;
   guint           in_flight;
+
+  /* The cases this store trashed and has not restored or expunged:
+   * its own, expunged when it closes. Changed from any thread. */
+  GHashTable     *trashed;      /* gint64 id → itself */
+  GMutex          trash_lock;
 };
 
 /* What an asynchronous call hands its thread: the task data. */
@@ -69,6 +74,9 @@ void          _ed_store_emit_changed     (EdStore          *self);
 void          _ed_store_emit_save_failed (EdStore          *self,
                                           const GError     *error);
 void          _ed_store_notify_unsaved   (EdStore          *self);
+
+/* ed-store-actions.c */
+void          _ed_store_expunge_own_trash (EdStore         *self);
 
 /* ed-store-autosave.c */
 void          _ed_store_watch_case       (EdStore          *self,

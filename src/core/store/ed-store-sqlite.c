@@ -25,6 +25,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "ed-case-backend.h"
 #include "ed-error.h"
 #include "ed-paths.h"
 #include "ed-store-sqlite-private.h"
@@ -230,7 +231,7 @@ open_database (EdStoreSqlite  *self,
   if (self->db == NULL ||
       !check_file (self->db, error) ||
       !_ed_store_sqlite_migrate (self->db, error) ||
-      !_ed_store_sqlite_expunge_trash (self->db, error))
+      !_ed_store_sqlite_expunge_trash (self->db, ed_case_now (), error))
     {
       close_connections (self);
       return FALSE;
