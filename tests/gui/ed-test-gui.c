@@ -10,6 +10,28 @@
 
 #include "ed-test-gui.h"
 
+gint64
+ed_test_wait_deadline (void)
+{
+  return g_get_monotonic_time () + ED_TEST_WAIT_TIMEOUT_S * G_USEC_PER_SEC;
+}
+
+/* One turn of ed_test_wait_until(): what is ready runs; with nothing
+ * ready, a short sleep rather than blocking, so that a condition no
+ * source will change (a thread's work) is still looked at again. */
+void
+ed_test_wait_step (gint64      deadline,
+                   const char *condition,
+                   const char *where)
+{
+  if (g_get_monotonic_time () > deadline)
+    g_error ("%s: waited %d s for “%s”, which did not happen", where, ED_TEST_WAIT_TIMEOUT_S,
+             condition);
+
+  if (!g_main_context_iteration (NULL, FALSE))
+    g_usleep (1000);
+}
+
 void
 ed_test_wait_until_mapped (GtkWidget *widget)
 {

@@ -287,6 +287,30 @@ test_passport_too_long (Fixture       *f,
   g_assert_true (ed_traveller_editor_get_valid (f->editor));
 }
 
+/* A whole column pasted into the surname: the field says how long it
+ * is and how long it may be, at once and without stalling the window.
+ * (A GtkEntry keeps at most 65,535 characters of a paste.) */
+static void
+test_value_too_long (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *surname = editor_of (f, "surname");
+  g_autofree char *huge = g_strnfill (20000, 'A');
+  g_autofree char *message = ed_field_describe_too_long (20000, 100);
+
+  gtk_widget_grab_focus (surname);
+  gtk_editable_set_text (GTK_EDITABLE (surname), huge);
+  ed_test_wait_until (ed_field_row_get_message (row (f, "surname")) != NULL);
+  assert_marked_invalid (f, "surname");
+  g_assert_cmpstr (ed_field_row_get_message (row (f, "surname")), ==, message);
+  g_assert_false (ed_traveller_editor_get_valid (f->editor));
+
+  gtk_editable_set_text (GTK_EDITABLE (surname), "ERIKSSON");
+  ed_test_wait_until (ed_field_row_get_message (row (f, "surname")) == NULL);
+  assert_not_marked (f, "surname");
+  g_assert_true (ed_traveller_editor_get_valid (f->editor));
+}
+
 /* With My HER-SYS, the e-mail address is required. */
 static void
 test_required (Fixture       *f,
@@ -477,6 +501,7 @@ main (int    argc,
   ADD ("mrz-check-digit", NULL, test_mrz_check_digit);
   ADD ("full-width", NULL, test_full_width);
   ADD ("passport-too-long", NULL, test_passport_too_long);
+  ADD ("value-too-long", NULL, test_value_too_long);
   ADD ("required", "jp-my-her-sys", test_required);
   ADD ("labels", "jp-my-her-sys", test_labels);
   ADD ("country", NULL, test_country);
