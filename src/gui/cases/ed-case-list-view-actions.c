@@ -186,7 +186,7 @@ withdraw_undo_cb (gpointer data)
     return G_SOURCE_CONTINUE;
 
   deletion->withdraw_source = 0;
-  adw_toast_dismiss (deletion->toast);
+  ed_toast_dismiss (deletion->toast);
   return G_SOURCE_REMOVE;
 }
 
@@ -224,7 +224,7 @@ trashed_cb (GObject      *object,
 
   /* The previous deletion is final once another one is made. */
   if (self->delete_toast != NULL)
-    adw_toast_dismiss (self->delete_toast);
+    ed_toast_dismiss (self->delete_toast);
 
   /* Translators: a toast after a case was deleted; %s is its reference */
   title = g_strdup_printf (_("Case %s deleted"), deletion->reference);
