@@ -10,28 +10,23 @@
 #include "ed-test-util.h"
 
 /**
- * ed_test_run_cli:
+ * ed_test_spawn_cli:
  * @envp_extra: (nullable): `NAME=value` strings added to the environment
  * @args: the arguments after the program name
- * @out: (out) (optional): standard output
- * @err: (out) (optional): standard error
  *
- * Runs the entry-desk-cli of the build tree (ENTRY_DESK_CLI).
+ * Starts the entry-desk-cli of the build tree (ENTRY_DESK_CLI) and
+ * returns at once, for tests that run several at the same time.
  *
- * Returns: its exit status
+ * Returns: (transfer full): the process, to end with ed_test_wait_cli()
  */
-int
-ed_test_run_cli (const char * const  *envp_extra,
-                 const char * const  *args,
-                 char               **out,
-                 char               **err)
+GSubprocess *
+ed_test_spawn_cli (const char * const  *envp_extra,
+                   const char * const  *args)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *stdout_buf = NULL;
-  g_autofree char *stderr_buf = NULL;
+  GSubprocess *process;
   const char *cli = g_getenv ("ENTRY_DESK_CLI");
 
   g_assert_nonnull (cli);
@@ -51,6 +46,28 @@ ed_test_run_cli (const char * const  *envp_extra,
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
+  return process;
+}
+
+/**
+ * ed_test_wait_cli:
+ * @process: from ed_test_spawn_cli()
+ * @out: (out) (optional): standard output
+ * @err: (out) (optional): standard error
+ *
+ * Waits until @process ends; it must end by exiting, not by a signal.
+ *
+ * Returns: its exit status
+ */
+int
+ed_test_wait_cli (GSubprocess  *process,
+                  char        **out,
+                  char        **err)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stdout_buf = NULL;
+  g_autofree char *stderr_buf = NULL;
+
   g_subprocess_communicate_utf8 (process, NULL, NULL, &stdout_buf, &stderr_buf, &error);
   g_assert_no_error (error);
 
@@ -61,6 +78,28 @@ ed_test_run_cli (const char * const  *envp_extra,
 
   g_assert_true (g_subprocess_get_if_exited (process));
   return g_subprocess_get_exit_status (process);
+}
+
+/**
+ * ed_test_run_cli:
+ * @envp_extra: (nullable): `NAME=value` strings added to the environment
+ * @args: the arguments after the program name
+ * @out: (out) (optional): standard output
+ * @err: (out) (optional): standard error
+ *
+ * Runs the entry-desk-cli of the build tree (ENTRY_DESK_CLI).
+ *
+ * Returns: its exit status
+ */
+int
+ed_test_run_cli (const char * const  *envp_extra,
+                 const char * const  *args,
+                 char               **out,
+                 char               **err)
+{
+  g_autoptr(GSubprocess) process = ed_test_spawn_cli (envp_extra, args);
+
+  return ed_test_wait_cli (process, out, err);
 }
 
 char *

@@ -4,12 +4,17 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
 int    ed_test_run_cli      (const char * const  *envp_extra,
                              const char * const  *args,
+                             char               **out,
+                             char               **err);
+GSubprocess *ed_test_spawn_cli (const char * const *envp_extra,
+                             const char * const  *args);
+int    ed_test_wait_cli     (GSubprocess         *process,
                              char               **out,
                              char               **err);
 char  *ed_test_make_tmpdir  (void);

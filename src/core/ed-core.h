@@ -24,6 +24,7 @@
 
 /* procedure */
 #include "ed-catalog.h"
+#include "ed-field-limits.h"
 #include "ed-period.h"
 #include "ed-procedure.h"
 #include "ed-condition.h"

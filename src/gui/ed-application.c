@@ -150,10 +150,10 @@ show_update_result (EdApplication *self,
     return;
 
   if (*previous != NULL)
-    adw_toast_dismiss (*previous);
+    ed_toast_dismiss (*previous);
   g_set_weak_pointer (previous, toast);
   if (in_preferences)
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), toast);
+    ed_toast_overlay_add (ed_toast_find_overlay (GTK_WIDGET (window)), toast);
   else
     ed_window_add_toast (ED_WINDOW (window), toast);
 }
@@ -205,7 +205,7 @@ unsaved_changed_cb (EdApplication *self)
   if (self->save_toast == NULL || ed_store_has_unsaved_changes (self->store))
     return;
 
-  adw_toast_dismiss (self->save_toast);
+  ed_toast_dismiss (self->save_toast);
   g_clear_weak_pointer (&self->save_toast);
   if (window != NULL)
     ed_window_add_toast (window, ed_store_saved_toast_new ());

@@ -9,6 +9,7 @@
 #include "ed-cases-group.h"
 #include "ed-office-group.h"
 #include "ed-preferences-window.h"
+#include "ed-toast.h"
 #include "ed-updates-page.h"
 
 struct _EdPreferencesWindow
@@ -116,7 +117,7 @@ static void
 add_toast_cb (EdPreferencesWindow *self,
               AdwToast            *toast)
 {
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), g_object_ref (toast));
+  ed_toast_overlay_add (ed_toast_find_overlay (GTK_WIDGET (self)), g_object_ref (toast));
 }
 
 static void

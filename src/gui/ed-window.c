@@ -49,7 +49,7 @@ ed_window_add_toast (EdWindow *self,
   g_return_if_fail (ED_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  ed_toast_overlay_add (self->toast_overlay, toast);
 }
 
 /* What the case list says about its cases. */
@@ -57,7 +57,7 @@ static void
 add_toast_cb (EdWindow *self,
               AdwToast *toast)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+  ed_toast_overlay_add (self->toast_overlay, g_object_ref (toast));
 }
 
 static void
@@ -103,7 +103,7 @@ report_catalog_errors (EdWindow *self)
   adw_toast_set_button_label (toast, _("_Details"));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (show_catalog_errors),
                            self, G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  ed_toast_overlay_add (self->toast_overlay, toast);
 }
 
 static void save_new_case (EdWindow *self,

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "ed-core.h"
 #include "ed-test-util.h"
 
 typedef struct
@@ -244,6 +245,87 @@ test_cases_retention (Cli           *cli,
   g_assert_cmpint (run (cli, NULL, NULL, NULL, NULL), ==, 2);
 }
 
+/* Two desks start at the same moment on a store that does not exist yet
+ * (the app and a script, two windows): both create or find it, and
+ * neither fails. Before the version was read under the write lock, 12
+ * of 30 pairs had one fail with "table meta already exists". */
+static void
+test_cases_first_open_race (Cli           *cli,
+                            gconstpointer  data)
+{
+  const char *args[] = { "cases", "list", NULL };
+
+  for (guint round = 0; round < 30; round++)
+    {
+      g_autofree char *home = g_strdup_printf ("%s/race-%u", cli->home, round);
+      g_autofree char *env = g_strconcat ("XDG_DATA_HOME=", home, NULL);
+      const char *envp[] = { env, NULL };
+      g_autoptr(GSubprocess) first = ed_test_spawn_cli (envp, args);
+      g_autoptr(GSubprocess) second = ed_test_spawn_cli (envp, args);
+      g_autofree char *err_first = NULL;
+      g_autofree char *err_second = NULL;
+
+      int status_first = ed_test_wait_cli (first, NULL, &err_first);
+      int status_second = ed_test_wait_cli (second, NULL, &err_second);
+
+      /* The message first: it says what went wrong. */
+      g_assert_cmpstr (err_first, ==, "There are no cases.\n");
+      g_assert_cmpstr (err_second, ==, "There are no cases.\n");
+      g_assert_cmpint (status_first, ==, 0);
+      g_assert_cmpint (status_second, ==, 0);
+    }
+}
+
+/* The app deletes a case and shows its Undo; meanwhile a script runs
+ * the CLI on the same store. The case stays in the trash, so the Undo
+ * brings it back; it goes for good only when its owner closes the
+ * store. Before, every CLI start emptied the trash: the Undo failed and
+ * the case was lost. */
+static void
+test_cases_trash_survives_cli (Cli           *cli,
+                               gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (cli->home, "entry-desk", "cases.db", NULL);
+  g_autoptr(GFile) fixture = g_file_new_for_path (cli->fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdStore) desk = NULL;
+  g_autoptr(EdCaseInfo) info = NULL;
+  g_autofree char *out = NULL;
+  gint64 id;
+
+  desk = ed_store_open (db, NULL, &error);
+  g_assert_no_error (error);
+  info = ed_store_import_case (desk, fixture, ED_IMPORT_DEFAULT, NULL, &error);
+  g_assert_no_error (error);
+  id = ed_case_info_get_id (info);
+
+  g_assert_true (ed_store_trash_case (desk, id, &error));
+  g_assert_no_error (error);
+
+  /* Any command opens the store; none lists or empties the trash. */
+  g_assert_cmpint (run (cli, &out, NULL, "list", "--all", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (cli, NULL, NULL, "retention", NULL), ==, 0);
+
+  /* Undo. */
+  g_assert_true (ed_store_restore_case (desk, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (run (cli, &out, NULL, "list", "--all", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "ED-4F7H-2K  closed"));
+  g_clear_pointer (&out, g_free);
+
+  /* Deleted again and the app quits with the Undo still up: the case
+   * goes with it, not left for the next start. */
+  g_assert_true (ed_store_trash_case (desk, id, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&desk));
+  g_assert_cmpint (run (cli, &out, NULL, "list", "--all", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (cli, NULL, NULL, "import", cli->fixture, NULL), ==, 0);
+}
+
 static void
 test_cases_translated (Cli           *cli,
                        gconstpointer  data)
@@ -284,6 +366,8 @@ main (int    argc,
   ADD ("/cli-cases/purge", test_cases_purge);
   ADD ("/cli-cases/retention", test_cases_retention);
   ADD ("/cli-cases/translated", test_cases_translated);
+  ADD ("/cli-cases/first-open-race", test_cases_first_open_race);
+  ADD ("/cli-cases/trash-survives-cli", test_cases_trash_survives_cli);
 
   return g_test_run ();
 }

@@ -169,6 +169,47 @@ test_cli_validate_user_procedure (Fixture       *f,
                    "input-id: This is required: fill it in.\n");
 }
 
+/* A traveller file with a name of 100,000 characters (a column pasted
+ * into it) is refused at once by validate and by sheet, which named it
+ * after minutes of layout: the file, the key, the length and the
+ * maximum, in the user's language, and no PDF. */
+static void
+test_cli_validate_long_value (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *huge = g_strnfill (100000, 'A');
+  g_autofree char *path = g_build_filename (f->home, "long.json", NULL);
+  g_autofree char *pdf = g_build_filename (f->home, "long.pdf", NULL);
+  g_autofree char *text = g_strdup_printf ("{\"surname\": \"%s\", \"given_names\": \"TARO\"}",
+                                           huge);
+  g_autofree char *expected = g_strdup_printf ("entry-desk-cli: %s: surname: This has 100000 "
+                                               "characters; it can have at most 100.\n", path);
+  const char *envp[] = { f->env_home, NULL };
+  const char *envp_ja[] = { f->env_home, "LANGUAGE=ja", "LC_ALL=ja_JP.UTF-8", NULL };
+  const char *validate[] = { "validate", "jp-my-her-sys", path, NULL };
+  const char *sheet[] = { "sheet", "jp-my-her-sys", "--traveller", path, "-o", pdf, NULL };
+  gint64 start = g_get_monotonic_time ();
+  g_autofree char *err = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+
+  g_assert_cmpint (ed_test_run_cli (envp, validate, NULL, &err), ==, 1);
+  g_assert_cmpstr (err, ==, expected);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (ed_test_run_cli (envp, sheet, NULL, &err), ==, 1);
+  g_assert_cmpstr (err, ==, expected);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (ed_test_run_cli (envp_ja, sheet, NULL, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "surname: "));
+  g_assert_nonnull (strstr (err, "100000"));
+  g_assert_null (strstr (err, "characters"));
+
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -188,6 +229,8 @@ main (int    argc,
               fixture_set_up, test_cli_validate_bad_input, fixture_tear_down);
   g_test_add ("/cli/validate/user-procedure", Fixture, NULL,
               fixture_set_up, test_cli_validate_user_procedure, fixture_tear_down);
+  g_test_add ("/cli/validate/long-value", Fixture, NULL,
+              fixture_set_up, test_cli_validate_long_value, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -198,6 +198,50 @@ test_csv_travellers (void)
   g_assert_cmpstr (find_problem (problems, 8)->column, ==, "passport_number");
 }
 
+/* One bad row in a batch: a cell of 100,000 characters (a column pasted
+ * into it) is refused at once, by its column, without being quoted back;
+ * the rows around it are read. */
+static void
+test_csv_long_values (void)
+{
+  g_autoptr(EdProcedure) procedure = ed_test_load_procedure ("jp-my-her-sys");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *huge = g_strnfill (100000, 'A');
+  g_autofree char *address = g_strnfill (301, 'x');
+  g_autofree char *csv = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  csv = g_strdup_printf ("surname,given_names,birth_date,address_local\r\n"
+                         "WANG,XIAOMING,1990-05-17,\r\n"
+                         "%s,WEI,1990-02-01,\r\n"              /* 3: a name too long */
+                         "ZHANG,FANG,%s,\r\n"                   /* 4: a date too long */
+                         "CHEN,JING,1992-02-02,%s\r\n"          /* 5: an address */
+                         "SATO,KENJI,1985-12-01,\r\n",
+                         huge, huge, address);
+  rows = read_travellers (csv, procedure, &problems, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpuint (problems->len, ==, 3);
+  for (guint row = 3; row <= 5; row++)
+    {
+      const EdCsvProblem *problem = find_problem (problems, row);
+      g_autofree char *text = ed_csv_problem_to_string (problem);
+      const char *expected[] = {
+        "row 3, surname: This has 100000 characters; it can have at most 100.",
+        "row 4, birth_date: This has 100000 characters; it can have at most 32.",
+        "row 5, address_local: This has 301 characters; it can have at most 300.",
+      };
+
+      g_assert_cmpstr (text, ==, expected[row - 3]);
+    }
+
+  /* Wall time, on a busy machine too: a sheet of it took minutes. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+}
+
 static void
 test_csv_header_errors (void)
 {
@@ -299,6 +343,7 @@ main (int    argc,
   g_test_add_func ("/csv/header-errors", test_csv_header_errors);
   g_test_add_func ("/csv/nul-byte", test_csv_nul_byte);
   g_test_add_func ("/csv/problems-capped", test_csv_problems_capped);
+  g_test_add_func ("/csv/long-values", test_csv_long_values);
 
   return g_test_run ();
 }

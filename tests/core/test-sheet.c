@@ -11,8 +11,10 @@
 #define _GNU_SOURCE 1
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <glib/gstdio.h>
 
 #include "ed-core.h"
@@ -95,6 +97,84 @@ test_sheet_han_forms (void)
     {
       g_assert_cmpuint (ed_sheet_text_get_glyph (ja, i), ==, ed_sheet_text_get_glyph (ja_again, i));
       g_assert_cmpuint (ed_sheet_text_get_glyph (ja, i), !=, ed_sheet_text_get_glyph (zh, i));
+    }
+}
+
+/* CPU time of the calling thread: what the layout costs, whatever else
+ * the machine is doing. */
+static double
+thread_seconds (void)
+{
+  struct timespec now;
+
+  g_assert_cmpint (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now), ==, 0);
+  return now.tv_sec + now.tv_nsec / 1e9;
+}
+
+static double
+layout_seconds (const char *text,
+                guint       min_lines)
+{
+  EdSheetStyle style = { .language = ED_LANGUAGE_EN, .size = 9, .wrap = ED_SHEET_WRAP_WORD };
+  double start = thread_seconds ();
+  g_autoptr(EdSheetText) shaped = ed_sheet_text_new (text, &style, 150, 0);
+  double seconds = thread_seconds () - start;
+
+  g_assert_cmpuint (ed_sheet_text_get_n_lines (shaped), >, min_lines);
+  return seconds;
+}
+
+/* A value with no place to break (a name of one letter typed 16,000
+ * times) is laid out in a time that grows with its length, not with
+ * its square: Pango's word wrapping searched the whole rest of such a
+ * word for a break at every line (10,000 characters took seconds).
+ *
+ * Four lengths, each double the one before, laid out in turns several
+ * times; the least time of each counts (a run the scheduler or the
+ * caches slowed down says nothing about the layout), and the slope of
+ * log(time) over log(length) must stay below 1.3: a time of 2n within
+ * about 2.5 times that of n. The square of the length gives 2. */
+static void
+test_sheet_text_linear (void)
+{
+  const char *units[] = { "A", "漢", "AB CD EF GH " };
+  const guint lengths[] = { 2000, 4000, 8000, 16000 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+      double seconds[G_N_ELEMENTS (lengths)];
+      double sum_x = 0, sum_y = 0, sum_xx = 0, sum_xy = 0, slope;
+      guint k = G_N_ELEMENTS (lengths);
+
+      for (guint l = 0; l < k; l++)
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+
+          while (g_utf8_strlen (text->str, -1) < lengths[l])
+            g_string_append (text, units[i]);
+          g_ptr_array_add (texts, g_string_free (g_steal_pointer (&text), FALSE));
+          seconds[l] = G_MAXDOUBLE;
+        }
+
+      for (guint run = 0; run < 7; run++)
+        for (guint l = 0; l < k; l++)
+          seconds[l] = MIN (seconds[l], layout_seconds (g_ptr_array_index (texts, l),
+                                                        lengths[l] / 100));
+
+      for (guint l = 0; l < k; l++)
+        {
+          double x = log (lengths[l]), y = log (seconds[l]);
+
+          g_test_message ("“%s”, %u characters: %.4f s", units[i], lengths[l], seconds[l]);
+          sum_x += x;
+          sum_y += y;
+          sum_xx += x * x;
+          sum_xy += x * y;
+        }
+      slope = (k * sum_xy - sum_x * sum_y) / (k * sum_xx - sum_x * sum_x);
+      g_test_message ("“%s”: slope %.2f", units[i], slope);
+      g_assert_cmpfloat (slope, <, 1.3);
     }
 }
 
@@ -524,6 +604,7 @@ main (int    argc,
 
   g_test_add_func ("/sheet/options", test_sheet_options);
   g_test_add_func ("/sheet/han-forms", test_sheet_han_forms);
+  g_test_add_func ("/sheet/text-linear", test_sheet_text_linear);
   g_test_add_func ("/sheet/fits", test_sheet_fits);
   g_test_add_func ("/sheet/pdf", test_sheet_pdf);
   g_test_add_func ("/sheet/threads", test_sheet_threads);

@@ -272,6 +272,42 @@ test_io_import_damaged (void)
   ed_test_store_close (&fixture);
 }
 
+/* A name of 100,000 characters in a case file is refused where it is,
+ * without quoting it, and nothing is imported. */
+static void
+test_io_import_long_value (void)
+{
+  EdTestStore fixture = { 0 };
+  g_autofree char *path = ed_test_data_path ("store", "case.json", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *huge = g_strnfill (100000, 'N');
+  g_autofree char *replace = g_strdup_printf ("\"surname\" : \"%s\",\n      \"given_names\" : "
+                                              "\"MINH\"", huge);
+  Damage damage = { "\"surname\" : \"NGUYEN\",\n      \"given_names\" : \"MINH\"", replace };
+  g_autofree char *damaged = NULL;
+  g_autofree char *damaged_path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdCaseInfo) info = NULL;
+
+  ed_test_store_open (&fixture);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  damaged = damage_text (text, &damage);
+  damaged_path = g_build_filename (fixture.dir, "long.json", NULL);
+  g_assert_true (g_file_set_contents (damaged_path, damaged, -1, NULL));
+  file = g_file_new_for_path (damaged_path);
+
+  info = ed_store_import_case (fixture.store, file, ED_IMPORT_DEFAULT, NULL, &error);
+  g_assert_null (info);
+  g_assert_error (error, ED_ERROR, ED_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "long.json: travellers[1].surname: This has 100000 "
+                                            "characters; it can have at most 100."));
+  g_assert_null (strstr (error->message, "NNNN"));
+  g_assert_cmpint (ed_test_sql_int (fixture.path, "SELECT count (*) FROM cases"), ==, 0);
+
+  ed_test_store_close (&fixture);
+}
+
 /* Every problem at once, so that the file is mended in one go. */
 static void
 test_io_import_every_problem (void)
@@ -363,6 +399,7 @@ main (int    argc,
   g_test_add_func ("/store-io/import-fixture", test_io_import_fixture);
   g_test_add_func ("/store-io/import-damaged", test_io_import_damaged);
   g_test_add_func ("/store-io/import-every-problem", test_io_import_every_problem);
+  g_test_add_func ("/store-io/import-long-value", test_io_import_long_value);
   g_test_add_func ("/store-io/import-atomic", test_io_import_atomic);
   g_test_add_func ("/store-io/export-missing", test_io_export_missing);
 

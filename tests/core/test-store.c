@@ -217,7 +217,8 @@ test_store_trash_restore_expunge (void)
   g_assert_error (error, ED_ERROR, ED_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  /* Left in the trash when the app quit: gone at the next start. */
+  /* Left in the trash when the app quit: gone with it, not there at the
+   * next start. */
   g_assert_true (ed_store_trash_case (fixture.store, gone_id, &error));
   g_assert_cmpint (ed_test_sql_int (fixture.path, "SELECT count (*) FROM cases"), ==, 2);
   ed_test_store_reopen (&fixture);
@@ -229,6 +230,80 @@ test_store_trash_restore_expunge (void)
   ed_store_expunge_case (fixture.store, kept_id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (ed_test_sql_int (fixture.path, "SELECT count (*) FROM cases"), ==, 0);
+
+  ed_test_store_close (&fixture);
+}
+
+static void
+sql_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* A case in the trash belongs to the desk that trashed it: another desk
+ * opening the store leaves it for that desk's Undo, until it is older
+ * than any Undo can be (its desk crashed); then whoever opens the store
+ * expunges it, and an Undo says why it cannot work. */
+static void
+test_store_trash_owner (void)
+{
+  EdTestStore fixture = { 0 };
+  g_autoptr(EdStore) other = NULL;
+  g_autoptr(EdCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *age = NULL;
+  gint64 id;
+
+  ed_test_store_open (&fixture);
+  kase = ed_test_add_case (fixture.store, "jp-my-her-sys",
+                           ed_test_traveller ("ERIKSSON", "ANNA", NULL, NULL, "AB1234567"), NULL);
+  id = ed_case_get_id (kase);
+  g_clear_object (&kase);
+  g_assert_true (ed_store_trash_case (fixture.store, id, &error));
+  g_assert_no_error (error);
+
+  /* Another desk opens and closes the store: the Undo still works. */
+  other = ed_store_open (fixture.path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&other));
+  g_assert_cmpint (ed_test_sql_int (fixture.path, "SELECT count (*) FROM cases"), ==, 1);
+  g_assert_true (ed_store_restore_case (fixture.store, id, &error));
+  g_assert_no_error (error);
+
+  /* Trashed longer ago than an Undo lasts: the next desk to open the
+   * store expunges it. */
+  g_assert_true (ed_store_trash_case (fixture.store, id, &error));
+  age = g_strdup_printf ("UPDATE cases SET trashed = trashed - %d",
+                         ED_STORE_TRASH_KEEP_SECONDS + 1);
+  sql_exec (fixture.path, age);
+  other = ed_store_open (fixture.path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ed_test_sql_int (fixture.path, "SELECT count (*) FROM cases"), ==, 0);
+  g_assert_cmpint (ed_test_sql_int (fixture.path, "SELECT count (*) FROM travellers"), ==, 0);
+  g_assert_finalize_object (g_steal_pointer (&other));
+
+  /* The Undo of the desk that lost it says so. */
+  g_assert_false (ed_store_restore_case (fixture.store, id, &error));
+  g_assert_error (error, ED_ERROR, ED_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "deleted for good"));
+  g_clear_error (&error);
+
+  /* Restored already: that is what a second Undo hears. */
+  kase = ed_test_add_case (fixture.store, "jp-my-her-sys",
+                           ed_test_traveller ("NILSSON", "LARS", NULL, NULL, "CD7654321"), NULL);
+  id = ed_case_get_id (kase);
+  g_clear_object (&kase);
+  g_assert_true (ed_store_trash_case (fixture.store, id, &error));
+  g_assert_true (ed_store_restore_case (fixture.store, id, &error));
+  g_assert_false (ed_store_restore_case (fixture.store, id, &error));
+  g_assert_error (error, ED_ERROR, ED_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "restored already"));
 
   ed_test_store_close (&fixture);
 }
@@ -589,6 +664,7 @@ main (int    argc,
   g_test_add_func ("/store/autosave", test_store_autosave);
   g_test_add_func ("/store/autosave-while-typing", test_store_autosave_while_typing);
   g_test_add_func ("/store/trash-restore-expunge", test_store_trash_restore_expunge);
+  g_test_add_func ("/store/trash-owner", test_store_trash_owner);
   g_test_add_func ("/store/async", test_store_async);
   g_test_add_func ("/store/damaged-file", test_store_damaged_file);
   g_test_add_func ("/store/damaged-pages", test_store_damaged_pages);

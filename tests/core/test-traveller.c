@@ -154,6 +154,34 @@ test_traveller_json_errors (void)
   g_assert_true (g_str_has_prefix (error->message, "/nonexistent/traveller.json: "));
 }
 
+/* A traveller file with a value longer than the key may have is
+ * refused by the reader, which names the file and the key and does not
+ * quote the value. */
+static void
+test_traveller_load_long_value (void)
+{
+  g_autofree char *dir = ed_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "long.json", NULL);
+  g_autofree char *huge = g_strnfill (100000, 'A');
+  g_autofree char *text = g_strdup_printf ("{\"surname\": \"%s\", \"email\": \"%s\","
+                                           " \"answers\": {\"remarks\": \"%s\"}}",
+                                           "WANG", huge, huge);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdTraveller) traveller = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  traveller = ed_traveller_load (path, &error);
+  g_assert_null (traveller);
+  g_assert_error (error, ED_ERROR, ED_ERROR_INVALID);
+  expected = g_strdup_printf ("%s: email: This has 100000 characters; it can have at most 254.\n"
+                              "%s: answers.remarks: This has 100000 characters; it can have at "
+                              "most 1000.", path, path);
+  g_assert_cmpstr (error->message, ==, expected);
+
+  ed_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -165,6 +193,7 @@ main (int    argc,
   g_test_add_func ("/traveller/field-value", test_traveller_field_value);
   g_test_add_func ("/traveller/json-round-trip", test_traveller_json_round_trip);
   g_test_add_func ("/traveller/json-errors", test_traveller_json_errors);
+  g_test_add_func ("/traveller/load-long-value", test_traveller_load_long_value);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #include <locale.h>
 #include <string.h>
+#include <time.h>
 
 #include "ed-core.h"
 #include "ed-test-util.h"
@@ -464,6 +465,126 @@ test_validate_her_sys (void)
     }
 }
 
+/* CPU time of the calling thread. */
+static double
+thread_seconds (void)
+{
+  struct timespec now;
+
+  g_assert_cmpint (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now), ==, 0);
+  return now.tv_sec + now.tv_nsec / 1e9;
+}
+
+/* Every key has a maximum (ed-field-limits.h): one character more is
+ * refused with the length and the maximum, and nothing else; keys whose
+ * own check counts the length keep their own words. */
+static void
+test_validate_key_lengths (void)
+{
+  const char * const *keys = ed_traveller_keys ();
+
+  for (guint k = 0; keys[k] != NULL; k++)
+    {
+      guint max = ed_traveller_key_max_length (keys[k]);
+      const char *unit = g_str_equal (keys[k], "native_name") ? "漢" :
+                         g_str_equal (keys[k], "phone") ? "1" : "A";
+      g_autofree char *fits = NULL;
+      g_autofree char *over = NULL;
+      g_autoptr(GString) value = g_string_new (NULL);
+      g_autoptr(GPtrArray) fitting = NULL;
+      g_autoptr(GPtrArray) refused = NULL;
+
+      g_assert_cmpuint (max, >, 0);
+      g_assert_cmpuint (max, <=, ED_FIELD_MAX_LENGTH);
+      for (guint i = 0; i < max; i++)
+        g_string_append (value, unit);
+      fitting = ed_validate_key (keys[k], value->str, NULL, &today);
+      g_assert_null (ed_problem_list_find (fitting, keys[k], "too-long"));
+
+      g_string_append (value, unit);
+      refused = ed_validate_key (keys[k], value->str, NULL, &today);
+      if (g_str_equal (keys[k], "passport_number"))
+        {
+          g_autofree char *summary = summarize (refused);
+
+          g_assert_cmpstr (summary, ==, "passport_number:passport-number-too-long");
+        }
+      else if (g_str_equal (keys[k], "phone"))
+        {
+          g_autofree char *summary = summarize (refused);
+
+          g_assert_cmpstr (summary, ==, "phone:phone-too-long");
+        }
+      else
+        {
+          g_autofree char *summary = summarize (refused);
+          g_autofree char *expected = g_strdup_printf ("%s:too-long", keys[k]);
+          g_autofree char *message = g_strdup_printf ("This has %u characters; it can have at "
+                                                      "most %u.", max + 1, max);
+
+          g_assert_cmpstr (summary, ==, expected);
+          g_assert_cmpstr (((EdProblem *) g_ptr_array_index (refused, 0))->message, ==, message);
+        }
+    }
+
+  assert_message ("surname", "ANNA MARIA JOSEFINA HELENA KATARINA ELISABET SOFIA AUGUSTA LOUISE "
+                             "CHARLOTTE AMALIA FREDRIKA EUGENIE ADELAIDE",
+                  "This has 108 characters; it can have at most 100.");
+}
+
+/* A value of 100,000 characters (a column pasted into one cell) is
+ * refused at once, in every key and answer, with one problem that does
+ * not quote it; nothing else is checked. */
+static void
+test_validate_huge_values (void)
+{
+  g_autoptr(EdText) message = ed_text_new ();
+  EdField pattern = { .id = (char *) "member-code", .kind = ED_FIELD_TEXT,
+                      .rule = { .type = ED_FIELD_RULE_PATTERN, .max_length = 6,
+                                .pattern = (char *) "[A-Z]{2}[0-9]{4}", .message = message } };
+  EdField code = { .id = (char *) "code", .kind = ED_FIELD_DIGITS,
+                   .rule = { .type = ED_FIELD_RULE_DIGITS, .min_length = 6, .max_length = 8 } };
+  EdField free_text = { .id = (char *) "remarks", .kind = ED_FIELD_TEXT,
+                        .rule = { .type = ED_FIELD_RULE_NONE, .max_length = -1 } };
+  const EdField *fields[] = { &pattern, &code, &free_text };
+  const char * const *keys = ed_traveller_keys ();
+  g_autofree char *huge = g_strnfill (100000, '7');
+  double start = thread_seconds ();
+
+  for (guint k = 0; keys[k] != NULL; k++)
+    {
+      g_autoptr(GPtrArray) problems = ed_validate_key (keys[k], huge, NULL, &today);
+      const EdProblem *problem;
+
+      g_assert_cmpuint (problems->len, ==, 1);
+      problem = g_ptr_array_index (problems, 0);
+      g_assert_cmpstr (problem->code, ==, "too-long");
+      g_assert_true (g_str_has_prefix (problem->message, "This has 100000 characters; "));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autoptr(GPtrArray) problems = ed_validate_field (fields[i], huge, NULL, &today);
+      g_autofree char *summary = summarize (problems);
+      g_autofree char *expected = g_strdup_printf ("%s:too-long", fields[i]->id);
+
+      g_assert_cmpstr (summary, ==, expected);
+    }
+
+  /* Long as it is, a line of the sheet's text would take longer. */
+  g_assert_cmpfloat (thread_seconds () - start, <, 1.0);
+
+  /* A rule's max_length holds for every kind of rule, as the procedure
+   * format says. */
+  {
+    g_autoptr(GPtrArray) problems = ed_validate_field (&pattern, "AB12345", NULL, &today);
+    g_autofree char *summary = summarize (problems);
+
+    g_assert_cmpstr (summary, ==, "member-code:too-long");
+    g_assert_cmpstr (((EdProblem *) g_ptr_array_index (problems, 0))->message, ==,
+                     "This has 7 characters; it can have at most 6.");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -489,6 +610,8 @@ main (int    argc,
   g_test_add_func ("/validate/traveller", test_validate_traveller);
   g_test_add_func ("/validate/procedure", test_validate_procedure);
   g_test_add_func ("/validate/her-sys", test_validate_her_sys);
+  g_test_add_func ("/validate/key-lengths", test_validate_key_lengths);
+  g_test_add_func ("/validate/huge-values", test_validate_huge_values);
 
   return g_test_run ();
 }

@@ -12,8 +12,6 @@
 #include "ed-test-util.h"
 #include "ed-window.h"
 
-#define DEADLINE_S 20
-
 /**
  * ed_test_isolate:
  *
@@ -61,18 +59,29 @@ ed_test_stop_app (EdApplication *app)
 
   while ((window = gtk_application_get_active_window (GTK_APPLICATION (app))) != NULL)
     gtk_window_destroy (window);
-  ed_test_iterate (100);
+  ed_test_drain ();
   g_signal_emit_by_name (app, "shutdown");
+}
+
+/* Waits until @store has done what it was asked: every write (a save,
+ * a purge, a deletion) is in its file. After something that must not
+ * change the store (a Cancel), the store is then seen as it will stay. */
+void
+ed_test_wait_store_idle (EdStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  ed_test_drain ();
+  g_assert_true (ed_store_flush (store, &error));
+  g_assert_no_error (error);
 }
 
 /* Returns: (transfer none): the application's store, once it has opened */
 EdStore *
 ed_test_wait_for_store (EdApplication *app)
 {
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
-
-  while (ed_application_get_store (app) == NULL && g_get_monotonic_time () < deadline)
-    ed_test_iterate (20);
+  ED_TEST_WAIT_FOR (ed_application_get_store (app) != NULL ||
+                      ed_application_get_store_error (app) != NULL);
 
   g_assert_null (ed_application_get_store_error (app));
   g_assert_nonnull (ed_application_get_store (app));
@@ -128,17 +137,12 @@ void
 ed_test_wait_for_rows (EdCaseListView *view,
                        guint           n)
 {
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
   EdCaseList *cases;
 
-  while (g_get_monotonic_time () < deadline)
-    {
-      cases = ed_case_list_view_get_cases (view);
-      if (cases != NULL && !ed_case_list_get_loading (cases) &&
-          g_list_model_get_n_items (G_LIST_MODEL (cases)) == n && count_rows (view) == n)
-        break;
-      ed_test_iterate (20);
-    }
+  ED_TEST_WAIT_FOR ((cases = ed_case_list_view_get_cases (view)) != NULL &&
+                      !ed_case_list_get_loading (cases) &&
+                      g_list_model_get_n_items (G_LIST_MODEL (cases)) == n &&
+                      count_rows (view) == n);
 
   cases = ed_case_list_view_get_cases (view);
   g_assert_nonnull (cases);
@@ -169,9 +173,10 @@ ed_test_find_case_row (EdCaseListView *view,
 AdwMessageDialog *
 ed_test_wait_for_dialog (const char *heading)
 {
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
+  gint64 deadline = ed_test_wait_deadline ();
+  g_autofree char *what = g_strdup_printf ("a dialog “%s”", heading);
 
-  while (g_get_monotonic_time () < deadline)
+  for (;;)
     {
       GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -187,10 +192,8 @@ ed_test_wait_for_dialog (const char *heading)
               return ADW_MESSAGE_DIALOG (window);
             }
         }
-      ed_test_iterate (20);
+      ed_test_wait_step (deadline, what);
     }
-
-  g_error ("No dialog “%s”", heading);
 }
 
 /* Answers @dialog with the button labelled @label, as a click does:
@@ -204,8 +207,7 @@ ed_test_respond (AdwMessageDialog *dialog,
   g_assert_nonnull (button);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   ed_test_click (button);
-  ed_test_iterate (100);
-  g_assert_true (dialog == NULL || !gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  ED_TEST_WAIT_FOR (dialog == NULL || !gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_clear_weak_pointer (&dialog);
 }
 
@@ -234,14 +236,12 @@ GtkWidget *
 ed_test_wait_for_toast (GtkWidget  *root,
                         const char *needle)
 {
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
+  gint64 deadline = ed_test_wait_deadline ();
+  g_autofree char *what = g_strdup_printf ("a toast that says “%s”", needle);
   GtkWidget *toast;
 
-  while ((toast = find_toast (root, needle)) == NULL && g_get_monotonic_time () < deadline)
-    ed_test_iterate (20);
-
-  if (toast == NULL)
-    g_error ("No toast says “%s”", needle);
+  while ((toast = find_toast (root, needle)) == NULL)
+    ed_test_wait_step (deadline, what);
 
   return toast;
 }
@@ -252,6 +252,7 @@ ed_test_click (GtkWidget *button)
 {
   g_assert_true (GTK_IS_BUTTON (button));
   g_assert_true (gtk_widget_is_sensitive (button));
+  ed_test_wait_clickable (button);
   g_signal_emit_by_name (button, "clicked");
 }
 

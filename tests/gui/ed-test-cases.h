@@ -16,6 +16,7 @@ char             *ed_test_isolate           (void);
 EdApplication    *ed_test_start_app         (void);
 void              ed_test_stop_app          (EdApplication   *app);
 EdStore          *ed_test_wait_for_store    (EdApplication   *app);
+void              ed_test_wait_store_idle   (EdStore         *store);
 GtkWidget        *ed_test_main_window       (EdApplication   *app);
 EdCaseListView   *ed_test_case_list_view    (EdApplication   *app);
 void              ed_test_wait_for_rows     (EdCaseListView  *view,

@@ -10,28 +10,158 @@
 
 #include "ed-test-gui.h"
 
+gint64
+ed_test_wait_deadline (void)
+{
+  return g_get_monotonic_time () + ED_TEST_WAIT_TIMEOUT_S * G_USEC_PER_SEC;
+}
+
+/* One turn of ED_TEST_WAIT_FOR(): what is ready runs; with nothing
+ * ready, a short sleep rather than blocking, so that a condition no
+ * source will change (a thread's work) is still looked at again. Past
+ * @deadline, the test fails, saying what it waited for. */
+void
+ed_test_wait_step (gint64      deadline,
+                   const char *what)
+{
+  if (g_get_monotonic_time () > deadline)
+    g_error ("Waited %d s for %s, in vain", ED_TEST_WAIT_TIMEOUT_S, what);
+
+  if (!g_main_context_iteration (NULL, FALSE))
+    g_usleep (1000);
+}
+
 void
 ed_test_wait_until_mapped (GtkWidget *widget)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_true (gtk_widget_get_mapped (widget));
+  ED_TEST_WAIT_FOR (gtk_widget_get_mapped (widget));
 }
 
-/* Runs the main loop for about @msec, so that layout and drawing happen. */
-void
-ed_test_iterate (guint msec)
+static int
+ed_test_surface_width (GtkWindow *window)
 {
-  gint64 end = g_get_monotonic_time () + msec * 1000;
+  return gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window)));
+}
 
-  while (g_get_monotonic_time () < end)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
+/* Whether @window is as wide as asked, or as narrow as it can be, on
+ * the display and inside: its least width is measured again each time,
+ * as it changes when the content folds; @frame is what the surface has
+ * around the window (the border a window without a compositor draws). */
+static gboolean
+ed_test_has_width (GtkWindow *window,
+                   int        width,
+                   int        frame)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
+                      NULL, NULL);
+  return ed_test_surface_width (window) == MAX (width, minimum)
+         && gtk_widget_get_width (GTK_WIDGET (window)) == MAX (width, minimum) - frame;
+}
+
+/**
+ * ed_test_resize:
+ *
+ * Resizes @window as a user would drag it, and waits until it has the
+ * new width, or the least it can have.
+ */
+void
+ed_test_resize (GtkWindow *window,
+                int        width,
+                int        height)
+{
+  int frame;
+
+  ed_test_wait_until_mapped (GTK_WIDGET (window));
+  frame = ed_test_surface_width (window) - gtk_widget_get_width (GTK_WIDGET (window));
+  gtk_window_set_default_size (window, width, height);
+  ED_TEST_WAIT_FOR (ed_test_has_width (window, width, frame));
+  ed_test_drain ();
+}
+
+/**
+ * ed_test_wait_for_last_ref:
+ * @object: (type GObject): what a test made and holds
+ *
+ * Waits until the test holds the last reference to @object: the
+ * widgets that used it are gone, and g_assert_finalize_object() may
+ * follow.
+ */
+void
+ed_test_wait_for_last_ref (gpointer object)
+{
+  ED_TEST_WAIT_FOR (g_atomic_int_get (&G_OBJECT (object)->ref_count) == 1);
+}
+
+static void
+ed_test_painted_cb (GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  gboolean *painted = user_data;
+
+  *painted = TRUE;
+}
+
+/**
+ * ed_test_wait_for_paint:
+ *
+ * Asks for @widget to be drawn again and waits until its window has
+ * laid it out and painted it: what changed before shows on screen.
+ */
+void
+ed_test_wait_for_paint (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong handler;
+
+  ed_test_wait_until_mapped (widget);
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (ed_test_painted_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  ED_TEST_WAIT_FOR (painted);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static gboolean
+ed_test_clickable (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_is_sensitive (widget))
+    return FALSE;
+
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    if (!gtk_widget_get_can_target (w))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * ed_test_wait_clickable:
+ *
+ * Waits until a pointer could click @widget: on screen, sensitive, and
+ * neither it nor what holds it refuses clicks (a toast sliding in does).
+ */
+void
+ed_test_wait_clickable (GtkWidget *widget)
+{
+  ED_TEST_WAIT_FOR (ed_test_clickable (widget));
+}
+
+/**
+ * ed_test_drain:
+ *
+ * Runs what is ready in the main context now (idle callbacks, events
+ * already queued), without waiting for anything: no timer that was not
+ * due fires meanwhile.
+ */
+void
+ed_test_drain (void)
+{
+  for (guint i = 0; i < 1000 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
 }
 
 GtkWindow *
@@ -103,11 +233,9 @@ ed_test_screenshot (GtkWidget  *widget,
   if (dir == NULL || *dir == '\0')
     return;
 
-  ed_test_iterate (200);
   /* A window being resized has no size until the display answers. */
-  for (guint i = 0; i < 100
-       && (gtk_widget_get_width (widget) == 0 || gtk_widget_get_height (widget) == 0); i++)
-    ed_test_iterate (50);
+  ED_TEST_WAIT_FOR (gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0);
+  ed_test_wait_for_paint (widget);
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot,
@@ -180,8 +308,10 @@ ed_test_show_page (GtkApplication *application,
 /**
  * ed_test_type:
  *
- * Types @text into @editable at its end, one character at a time, as
- * quickly as a person: the keystrokes come a few milliseconds apart.
+ * Types @text into @editable at its end, one character at a time, each
+ * handled before the next comes, as quickly as the machine goes: no
+ * timer an editor starts on a keystroke (a check half a second after
+ * typing stops) fires before the last one.
  */
 void
 ed_test_type (GtkWidget  *editable,
@@ -195,7 +325,7 @@ ed_test_type (GtkWidget  *editable,
       position = gtk_editable_get_position (GTK_EDITABLE (editable));
       gtk_editable_insert_text (GTK_EDITABLE (editable), p, (int) (g_utf8_next_char (p) - p),
                                 &position);
-      ed_test_iterate (20);
+      ed_test_drain ();
     }
 }
 
@@ -226,20 +356,17 @@ ed_test_find_label (GtkWidget  *root,
   return NULL;
 }
 
-/* Waits up to 20 seconds for ed_test_find_label() to find @needle. */
+/* Waits for ed_test_find_label() to find @needle. */
 GtkLabel *
 ed_test_wait_for_label (GtkWidget  *root,
                         const char *needle)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = ed_test_wait_deadline ();
+  g_autofree char *what = g_strdup_printf ("a label that says “%s”", needle);
   GtkLabel *label;
 
-  while ((label = ed_test_find_label (root, needle)) == NULL &&
-         g_get_monotonic_time () < deadline)
-    ed_test_iterate (50);
-
-  if (label == NULL)
-    g_error ("No label says “%s”", needle);
+  while ((label = ed_test_find_label (root, needle)) == NULL)
+    ed_test_wait_step (deadline, what);
 
   return label;
 }

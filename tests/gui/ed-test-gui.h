@@ -8,8 +8,35 @@
 
 G_BEGIN_DECLS
 
+/* How long a wait for a condition may take before the test fails:
+ * generous, for a busy machine; a condition that holds returns at once. */
+#define ED_TEST_WAIT_TIMEOUT_S 60
+
+/**
+ * ED_TEST_WAIT_FOR:
+ * @condition: an expression, evaluated again after each iteration
+ *
+ * Runs the main loop until @condition holds; fails the test, naming
+ * @condition and where the wait was, after %ED_TEST_WAIT_TIMEOUT_S.
+ */
+#define ED_TEST_WAIT_FOR(condition) \
+  G_STMT_START { \
+    gint64 ed_test_deadline_ = ed_test_wait_deadline (); \
+    while (!(condition)) \
+      ed_test_wait_step (ed_test_deadline_, "“" #condition "” (" G_STRLOC ")"); \
+  } G_STMT_END
+
+gint64      ed_test_wait_deadline     (void);
+void        ed_test_wait_step         (gint64      deadline,
+                                       const char *what);
 void        ed_test_wait_until_mapped (GtkWidget  *widget);
-void        ed_test_iterate           (guint       msec);
+void        ed_test_drain             (void);
+void        ed_test_wait_for_paint    (GtkWidget  *widget);
+void        ed_test_wait_clickable    (GtkWidget  *widget);
+void        ed_test_wait_for_last_ref (gpointer    object);
+void        ed_test_resize            (GtkWindow  *window,
+                                       int         width,
+                                       int         height);
 GtkWindow  *ed_test_find_toplevel     (GType       type);
 GtkWidget  *ed_test_find_widget       (GtkWidget  *root,
                                        GType       type,

@@ -55,7 +55,8 @@ def text_of(node):
         return node.name or ''
 
 
-def find(root, predicate, timeout=20):
+# Generous: on a busy machine the bus and the program are slow to answer.
+def find(root, predicate, timeout=60):
     deadline = time.time() + timeout
     while time.time() < deadline:
         for node in walk(root):
@@ -74,7 +75,7 @@ def has_state(node, state):
     return node.getState().contains(state)
 
 
-def find_app(pid, timeout=30):
+def find_app(pid, timeout=60):
     deadline = time.time() + timeout
     while time.time() < deadline:
         desktop = pyatspi.Registry.getDesktop(0)
@@ -128,7 +129,7 @@ def main():
         check('searching 大连 shows Dalian’s procedure', dalian is not None)
 
         others = []
-        deadline = time.time() + 10
+        deadline = time.time() + 60
         while time.time() < deadline:
             others = [n for n in walk(app) if n.getRole() == pyatspi.ROLE_LABEL and 'MySOS' in text_of(n)]
             if not others:

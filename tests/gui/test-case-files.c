@@ -69,11 +69,7 @@ tmp_file (const char *name)
 static void
 wait_for_file (GFile *file)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!g_file_query_exists (file, NULL) && g_get_monotonic_time () < deadline)
-    ed_test_iterate (20);
-  g_assert_true (g_file_query_exists (file, NULL));
+  ED_TEST_WAIT_FOR (g_file_query_exists (file, NULL));
 }
 
 static gint64
@@ -283,7 +279,6 @@ test_case_files_purge (void)
   g_autofree char *deleted = NULL;
   g_autofree char *reminder = NULL;
   GtkWidget *toast;
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
   GtkWindow *preferences = open_preferences ();
   GtkWidget *group, *spin, *button;
   AdwMessageDialog *dialog;
@@ -301,9 +296,7 @@ test_case_files_purge (void)
 
   /* Saved in the database, where the command line reads it too. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 365);
-  while (ed_store_get_retention_days (store ()) != 365 && g_get_monotonic_time () < deadline)
-    ed_test_iterate (20);
-  g_assert_cmpuint (ed_store_get_retention_days (store ()), ==, 365);
+  ED_TEST_WAIT_FOR (ed_store_get_retention_days (store ()) == 365);
   ed_test_screenshot (GTK_WIDGET (preferences), "preferences-cases");
 
   /* Reviewed, then cancelled: nothing deleted. */
@@ -319,7 +312,7 @@ test_case_files_purge (void)
   ed_test_screenshot (GTK_WIDGET (dialog), "purge-preview");
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
   ed_test_respond (dialog, _("_Cancel"));
-  ed_test_iterate (300);
+  ed_test_wait_store_idle (store ());
   g_assert_true (exists (old_a) && exists (old_b) && exists (recent) && exists (open));
 
   /* At start-up, a reminder; its Review shows the same list. */

@@ -149,8 +149,7 @@ test_case_list_recovered (void)
 
   /* The new store is empty: the welcome. */
   ed_test_wait_for_label (window, want ()->welcome);
-  ed_test_iterate (500);
-  g_assert_null (ed_test_find_label (window, want ()->damaged));
+  ED_TEST_WAIT_FOR (ed_test_find_label (window, want ()->damaged) == NULL);
   ed_test_screenshot (window, "cases-empty");
 }
 
@@ -236,12 +235,10 @@ test_case_list_shows_cases (void)
   ed_test_screenshot (ed_test_main_window (app), "cases-list");
 
   /* At the narrowest the window goes, every row still shows. */
-  gtk_window_set_default_size (GTK_WINDOW (ed_test_main_window (app)), 360, 700);
-  ed_test_iterate (300);
+  ed_test_resize (GTK_WINDOW (ed_test_main_window (app)), 360, 700);
   ed_test_wait_for_rows (view (), 4);
   ed_test_screenshot (ed_test_main_window (app), "cases-list-narrow");
-  gtk_window_set_default_size (GTK_WINDOW (ed_test_main_window (app)), 960, 700);
-  ed_test_iterate (300);
+  ed_test_resize (GTK_WINDOW (ed_test_main_window (app)), 960, 700);
 }
 
 static void
@@ -324,24 +321,16 @@ test_case_list_open (void)
   g_assert_nonnull (activated);
 
   /* The case opens in its procedure's wizard; Back returns to the list. */
-  wizard = ed_window_get_wizard (ED_WINDOW (ed_test_main_window (app)));
-  for (guint i = 0;
-       i < 200 && (wizard == NULL ||
-                   ed_case_get_id (ed_wizard_get_case (ED_WIZARD (wizard))) !=
-                   ed_case_info_get_id (activated));
-       i++)
-    {
-      ed_test_iterate (20);
-      wizard = ed_window_get_wizard (ED_WINDOW (ed_test_main_window (app)));
-    }
-  g_assert_nonnull (wizard);
+  ED_TEST_WAIT_FOR ((wizard = ed_window_get_wizard (ED_WINDOW (ed_test_main_window (app))))
+                      != NULL &&
+                      ed_case_get_id (ed_wizard_get_case (ED_WIZARD (wizard))) ==
+                      ed_case_info_get_id (activated));
   g_assert_cmpint (ed_case_get_id (ed_wizard_get_case (ED_WIZARD (wizard))),
                    ==, ed_case_info_get_id (activated));
   g_assert_true (ed_wizard_get_store (ED_WIZARD (wizard)) == store ());
   ed_test_wait_until_mapped (wizard);
   g_assert_true (gtk_widget_activate_action (wizard, "wizard.close", NULL));
-  ed_test_iterate (300);
-  g_assert_null (ed_window_get_wizard (ED_WINDOW (ed_test_main_window (app))));
+  ED_TEST_WAIT_FOR (ed_window_get_wizard (ED_WINDOW (ed_test_main_window (app))) == NULL);
   g_clear_object (&activated);
 
   g_signal_handler_disconnect (view (), handler);
@@ -363,18 +352,13 @@ test_case_list_sheet (void)
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row),
                                                  mode == 0 ? "cases.print" : "cases.export-pdf",
                                                  "x", ed_case_get_id (yamada)));
-      for (guint i = 0; i < 250 && dialog == NULL; i++)
-        {
-          ed_test_iterate (20);
-          dialog = ed_test_find_toplevel (ED_TYPE_SHEET_DIALOG);
-        }
-      g_assert_nonnull (dialog);
+      ED_TEST_WAIT_FOR ((dialog = ed_test_find_toplevel (ED_TYPE_SHEET_DIALOG)) != NULL);
       ed_test_wait_until_mapped (GTK_WIDGET (dialog));
       g_assert_cmpint (ed_sheet_dialog_get_mode (ED_SHEET_DIALOG (dialog)), ==,
                        mode == 0 ? ED_SHEET_DIALOG_PRINT : ED_SHEET_DIALOG_PDF);
       gtk_window_destroy (dialog);
       dialog = NULL;
-      ed_test_iterate (100);
+      ED_TEST_WAIT_FOR (ed_test_find_toplevel (ED_TYPE_SHEET_DIALOG) == NULL);
     }
 }
 
@@ -407,10 +391,12 @@ deleted_toast (EdCase     *kase,
   return ed_test_wait_for_toast (ed_test_main_window (app), text);
 }
 
-/* Delete from a row's menu, then Undo: the case is back. */
+/* Delete from a row's menu, then Undo: the case is back, even when a
+ * script ran the CLI on the same store while the Undo showed. */
 static void
 test_case_list_delete_undo (void)
 {
+  const char *list[] = { "cases", "list", "--all", NULL };
   GtkWidget *toast, *undo;
 
   ed_test_wait_for_rows (view (), 4);
@@ -421,6 +407,9 @@ test_case_list_delete_undo (void)
   g_assert_null (ed_test_find_case_row (view (), ed_case_get_reference (wang)));
   assert_trashed (wang, TRUE);
   ed_test_screenshot (ed_test_main_window (app), "cases-deleted");
+
+  g_assert_cmpint (ed_test_run_cli (NULL, list, NULL, NULL), ==, 0);
+  assert_trashed (wang, TRUE);
 
   undo = ed_test_find_button (toast, _("_Undo"));
   ed_test_click (undo);
@@ -526,7 +515,6 @@ dismiss (GtkWidget *toast)
 static void
 test_case_list_keyboard (void)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
   gint64 id = ed_case_get_id (unknown);
   GtkWidget *menu_button, *popover;
   EdCaseRow *row;
@@ -543,7 +531,7 @@ test_case_list_keyboard (void)
   ed_test_screenshot (ed_test_main_window (app), "cases-menu");
   ed_test_screenshot (popover, "cases-menu-popover");
   gtk_popover_popdown (GTK_POPOVER (popover));
-  ed_test_iterate (100);
+  ED_TEST_WAIT_FOR (!gtk_widget_get_mapped (popover));
 
   focus_row (unknown);
   press_key (GDK_KEY_Delete, 0);
@@ -551,9 +539,7 @@ test_case_list_keyboard (void)
   assert_trashed (unknown, TRUE);
 
   dismiss (deleted_toast (unknown, "DUPONT MARIE"));
-  while (count_with_id (id) > 0 && g_get_monotonic_time () < deadline)
-    ed_test_iterate (20);
-  g_assert_cmpint (count_with_id (id), ==, 0);
+  ED_TEST_WAIT_FOR (count_with_id (id) == 0);
   g_clear_object (&unknown);
 }
 

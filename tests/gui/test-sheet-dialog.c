@@ -50,8 +50,12 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  /* What the dialog wrote in the case's log may still be finishing. */
   if (f->store != NULL)
-    g_assert_finalize_object (f->store);
+    {
+      ed_test_wait_for_last_ref (f->store);
+      g_assert_finalize_object (f->store);
+    }
   g_clear_object (&f->settings);
   ed_test_rm_rf (f->dir);
   g_free (f->dir);
@@ -130,15 +134,8 @@ store_case (Fixture *f,
 static void
 wait_ready (EdSheetDialog *dialog)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while ((dialog->preparing || dialog->busy || dialog->document == NULL) &&
-         g_get_monotonic_time () < deadline)
-    ed_test_iterate (20);
-
-  g_assert_nonnull (dialog->document);
-  g_assert_false (dialog->preparing);
-  ed_test_iterate (100);
+  ED_TEST_WAIT_FOR (!dialog->preparing && !dialog->busy && dialog->document != NULL);
+  ed_test_drain ();
 }
 
 static EdSheetDialog *
@@ -168,7 +165,7 @@ close_dialog (EdSheetDialog *dialog)
   g_autoptr(GtkWidget) watched = g_object_ref (GTK_WIDGET (dialog));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  ed_test_iterate (50);
+  ed_test_wait_for_last_ref (watched);
   g_assert_finalize_object (g_steal_pointer (&watched));
 }
 
@@ -253,16 +250,24 @@ render_preview (EdSheetDialog *dialog,
                 guint         *n_ink)
 {
   GtkWidget *widget = GTK_WIDGET (dialog->preview);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GdkPaintable) paintable = NULL;
+  GtkSnapshot *snapshot;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   graphene_rect_t bounds;
-  gsize stride = (gsize) width * 4;
-  guchar *pixels = g_malloc ((gsize) height * stride);
+  guchar *pixels;
+  gsize stride;
+  int height;
+  int width;
 
+  /* A paintable takes the widget as last drawn: after the changes. */
+  ed_test_wait_for_paint (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  stride = (gsize) width * 4;
+  pixels = g_malloc ((gsize) height * stride);
   g_assert_cmpint (width, >, 100);
   g_assert_cmpint (height, >, 100);
   gdk_paintable_snapshot (paintable, snapshot, width, height);
@@ -386,8 +391,8 @@ test_sheet_dialog_options (Fixture       *f,
   g_assert_cmpuint (ink, >, 500);
 
   g_signal_emit_by_name (next, "clicked");
-  ed_test_iterate (100);
-  g_assert_cmpuint (ed_sheet_preview_get_page (dialog->preview), ==, 1);
+  ED_TEST_WAIT_FOR (ed_sheet_preview_get_page (dialog->preview) == 1);
+  ed_test_drain ();
   g_assert_true (gtk_widget_get_sensitive (previous));
   second = render_preview (dialog, &ink);
   g_assert_cmpuint (ink, >, 500);
@@ -396,8 +401,7 @@ test_sheet_dialog_options (Fixture       *f,
 
   for (guint i = 2; i < n_pages; i++)
     g_signal_emit_by_name (next, "clicked");
-  ed_test_iterate (100);
-  g_assert_cmpuint (ed_sheet_preview_get_page (dialog->preview), ==, n_pages - 1);
+  ED_TEST_WAIT_FOR (ed_sheet_preview_get_page (dialog->preview) == n_pages - 1);
   g_assert_false (gtk_widget_get_sensitive (next));
 
   /* Fewer pages: the preview stays within them. */
@@ -409,24 +413,27 @@ test_sheet_dialog_options (Fixture       *f,
   close_dialog (dialog);
 }
 
+static guint
+count_records (EdStore *store,
+               EdCase  *kase)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+
+  records = ed_store_list_sheets (store, ed_case_get_id (kase), &error);
+  g_assert_no_error (error);
+  return records->len;
+}
+
 static EdSheetRecord *
 wait_for_record (EdStore *store,
                  EdCase  *kase,
                  guint    n)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GError) error = NULL;
 
-  do
-    {
-      g_clear_pointer (&records, g_ptr_array_unref);
-      ed_test_iterate (20);
-      records = ed_store_list_sheets (store, ed_case_get_id (kase), &error);
-      g_assert_no_error (error);
-    }
-  while (records->len < n && g_get_monotonic_time () < deadline);
-
+  ED_TEST_WAIT_FOR (count_records (store, kase) >= n);
+  records = ed_store_list_sheets (store, ed_case_get_id (kase), NULL);
   g_assert_cmpuint (records->len, ==, n);
   return g_ptr_array_steal_index (records, n - 1);
 }
@@ -468,17 +475,6 @@ assert_languages (const char *text,
     }
 }
 
-static void
-wait_until_gone (gpointer *weak)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (*weak != NULL && g_get_monotonic_time () < deadline)
-    ed_test_iterate (20);
-
-  g_assert_null (*weak);
-}
-
 /* Export: a private file with the chosen languages and a MySOS code
  * that scans, a toast to open it, a line in the case's log. */
 static void
@@ -512,7 +508,7 @@ test_sheet_dialog_export (Fixture       *f,
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
   ed_sheet_dialog_export_to_file (dialog, file);
   g_assert_false (ed_sheet_dialog_get_ready (dialog));
-  wait_until_gone (&weak);
+  ED_TEST_WAIT_FOR (weak == NULL);
 
   /* A toast, with a way to open the file. */
   ed_test_wait_for_label (GTK_WIDGET (main_window ()), "exported sheet.pdf");
@@ -583,8 +579,7 @@ print_to_file (EdSheetDocument *document,
 
   result = ed_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, parent, &error);
   g_assert_no_error (error);
-  while (done < 0)
-    ed_test_iterate (20);
+  ED_TEST_WAIT_FOR (done >= 0);
 
   g_assert_cmpint (done, ==, result);
   g_assert_cmpuint (n_drawn, ==, ed_sheet_document_get_n_pages (document));
@@ -668,13 +663,9 @@ find_shown (GType type)
 static GtkWindow *
 wait_for_toplevel (GType type)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
   GtkWindow *window;
 
-  while ((window = find_shown (type)) == NULL && g_get_monotonic_time () < deadline)
-    ed_test_iterate (20);
-
-  g_assert_nonnull (window);
+  ED_TEST_WAIT_FOR ((window = find_shown (type)) != NULL);
   ed_test_wait_until_mapped (GTK_WIDGET (window));
   return window;
 }
@@ -692,8 +683,7 @@ cancel_print_dialog (EdSheetDialog *dialog)
   g_assert_false (ed_sheet_dialog_get_ready (dialog));
   g_assert_false (gtk_widget_get_visible (dialog->working_box));
   gtk_dialog_response (GTK_DIALOG (print_dialog), GTK_RESPONSE_CANCEL);
-  ed_test_iterate (200);
-  g_assert_false (dialog->busy);
+  ED_TEST_WAIT_FOR (!dialog->busy);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
 }
 
@@ -732,8 +722,7 @@ test_sheet_dialog_ended (Fixture       *f,
                             ed_procedure_get_valid_until (jiangsu)));
   ed_test_screenshot (GTK_WIDGET (question), "sheet-dialog-ended-question");
   answer (question, "_Cancel");
-  ed_test_iterate (200);
-  g_assert_null (find_shown (ADW_TYPE_MESSAGE_DIALOG));
+  ED_TEST_WAIT_FOR (find_shown (ADW_TYPE_MESSAGE_DIALOG) == NULL);
   g_assert_false (dialog->busy);
 
   /* Yes: GTK's print dialog. */
@@ -744,7 +733,7 @@ test_sheet_dialog_ended (Fixture       *f,
 
   /* Once is enough. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "sheet.accept", NULL));
-  ed_test_iterate (100);
+  ed_test_drain ();
   g_assert_null (find_shown (ADW_TYPE_MESSAGE_DIALOG));
   cancel_print_dialog (dialog);
 
@@ -903,9 +892,7 @@ test_sheet_dialog_wizard (Fixture       *f,
   GtkWidget *finish;
 
   /* The store opens after the window shows. */
-  for (guint i = 0; i < 1000 && ed_application_get_store (app) == NULL; i++)
-    ed_test_iterate (20);
-  g_assert_nonnull (ed_application_get_store (app));
+  ED_TEST_WAIT_FOR (ed_application_get_store (app) != NULL);
   ed_window_show_case (ED_WINDOW (window), kase);
   wizard = ed_window_get_wizard (ED_WINDOW (window));
   ed_test_wait_until_mapped (wizard);

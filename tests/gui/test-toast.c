@@ -63,8 +63,7 @@ show (AdwToast   *toast,
   ed_test_wait_for_label (GTK_WIDGET (window), text);
 
   gtk_window_destroy (window);
-  ed_test_iterate (100);
-  g_assert_null (toast);
+  ED_TEST_WAIT_FOR (toast == NULL);
 }
 
 /* One line; the text escaped once, so that it shows as typed. */
@@ -190,6 +189,60 @@ test_toast_signal (void)
   g_assert_finalize_object (kept);
 }
 
+static gboolean
+frame_time_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  gint64 *frame_time = user_data;
+
+  *frame_time = gdk_frame_clock_get_frame_time (clock);
+  return G_SOURCE_CONTINUE;
+}
+
+/* A toast that replaces one still going, then goes at once itself
+ * (staff clicked its button, or the next result came): both leave, and
+ * the window lives on, until every animation has run out (libadwaita
+ * 1.2 freed such a toast while it was still sliding in, and crashed
+ * when the slide ended). */
+static void
+test_toast_replaced_then_dismissed (void)
+{
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  AdwToast *first = ed_toast_new_lasting ("First");
+  AdwToast *second = ed_toast_new_lasting ("Second");
+  gint64 frame_time = 0;
+  GtkWindow *window;
+  gint64 until;
+  guint tick;
+
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), gtk_label_new ("Cases"));
+  window = ed_test_show_page (NULL, overlay, 640, 400);
+  tick = gtk_widget_add_tick_callback (overlay, frame_time_cb, &frame_time, NULL);
+  g_object_add_weak_pointer (G_OBJECT (first), (gpointer *) &first);
+  g_object_add_weak_pointer (G_OBJECT (second), (gpointer *) &second);
+
+  ed_toast_overlay_add (ADW_TOAST_OVERLAY (overlay), first);
+  ed_test_wait_for_label (GTK_WIDGET (window), "First");
+  ed_toast_dismiss (first);
+  ed_toast_overlay_add (ADW_TOAST_OVERLAY (overlay), second);
+  ed_test_wait_for_label (GTK_WIDGET (window), "Second");
+  ed_toast_dismiss (second);
+
+  /* Each toast is gone from the screen, and let go… */
+  ED_TEST_WAIT_FOR (first == NULL && second == NULL);
+  g_assert_null (ed_test_find_label (GTK_WIDGET (window), "Second"));
+
+  /* …and a second later by the window's clock, past the longest slide
+   * libadwaita has, nothing went wrong. */
+  ED_TEST_WAIT_FOR (frame_time > 0);
+  until = frame_time + G_USEC_PER_SEC;
+  ED_TEST_WAIT_FOR (frame_time > until);
+  gtk_widget_remove_tick_callback (overlay, tick);
+  g_assert_null (ed_test_find_label (GTK_WIDGET (window), "First"));
+  gtk_window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -204,6 +257,7 @@ main (int    argc,
   g_test_add_func ("/toast/wrapped", test_toast_wrapped);
   g_test_add_func ("/toast/wrapped-alone", test_toast_wrapped_alone);
   g_test_add_func ("/toast/signal", test_toast_signal);
+  g_test_add_func ("/toast/replaced-then-dismissed", test_toast_replaced_then_dismissed);
 
   return g_test_run ();
 }

@@ -150,17 +150,14 @@ click (GtkWidget *button)
 {
   g_assert_true (GTK_IS_BUTTON (button));
   g_assert_true (gtk_widget_is_sensitive (button));
+  ed_test_wait_clickable (button);
   g_signal_emit_by_name (button, "clicked");
 }
 
 static void
 wait_until_finished (void)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (ed_feed_get_running (app_feed ()) && g_get_monotonic_time () < deadline)
-    ed_test_iterate (20);
-  g_assert_false (ed_feed_get_running (app_feed ()));
+  ED_TEST_WAIT_FOR (!ed_feed_get_running (app_feed ()));
 }
 
 static gboolean
@@ -241,13 +238,10 @@ static void
 test_updates_at_start (void)
 {
   GtkWidget *window = main_window ();
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   g_autofree char *added = NULL;
   GtkWidget *browser;
 
-  while (ed_catalog_lookup (app_catalog (), SAMPLE_ID) == NULL
-         && g_get_monotonic_time () < deadline)
-    ed_test_iterate (50);
+  ED_TEST_WAIT_FOR (ed_catalog_lookup (app_catalog (), SAMPLE_ID) != NULL);
 
   g_assert_true (start_check_began);
   g_assert_true (window_mapped_when_check_began);
@@ -333,9 +327,9 @@ test_updates_cancel (void)
   wait_until_finished ();
   ed_test_server_set_mode (fixture.server, NULL, ED_TEST_SERVE_FILES);
 
-  ed_test_iterate (500);
+  ED_TEST_WAIT_FOR (!progress_revealed (window));
+  ed_test_drain ();
   g_assert_null (ed_test_find_label (window, want ()->not_updated));
-  g_assert_false (progress_revealed (window));
   after = feed_fixture_snapshot ();
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (version_of (SAMPLE_ID), ==, 2);

@@ -97,7 +97,7 @@ start_procedure (const char *id)
   wizard = ed_window_get_wizard (ED_WINDOW (window));
   g_assert_true (ED_IS_WIZARD (wizard));
   ed_test_wait_until_mapped (wizard);
-  ed_test_iterate (300);
+  ed_test_wait_until_mapped (GTK_WIDGET (ed_wizard_get_current_page (ED_WIZARD (wizard))));
 
   return ED_WIZARD (wizard);
 }
@@ -115,10 +115,19 @@ static void
 click_next (EdWizard *wizard)
 {
   GtkWidget *next = ed_test_find_actionable (GTK_WIDGET (wizard), "wizard.next");
+  EdWizardPage *before = ed_wizard_get_current_page (wizard);
 
   g_assert_true (gtk_widget_get_sensitive (next));
   g_signal_emit_by_name (next, "clicked");
-  ed_test_iterate (200);
+  ED_TEST_WAIT_FOR (ed_wizard_get_current_page (wizard) != before);
+  ed_test_wait_until_mapped (GTK_WIDGET (ed_wizard_get_current_page (wizard)));
+}
+
+/* Waits until what was filled in or ticked makes the page complete. */
+static void
+wait_complete (EdWizard *wizard)
+{
+  ED_TEST_WAIT_FOR (ed_wizard_page_get_complete (ed_wizard_get_current_page (wizard)));
 }
 
 static EdTraveller *
@@ -202,7 +211,8 @@ paste_mrz (EdWizard *wizard)
 
   ed_mrz_box_set_text (box, MRZ_LINE_1 "\n" MRZ_LINE_2);
   ed_mrz_box_read_now (box);
-  ed_test_iterate (300);
+  ED_TEST_WAIT_FOR (g_strcmp0 (ed_traveller_get (first_traveller (wizard), "passport_number"),
+                                 "TR1234567") == 0);
 }
 
 static gboolean
@@ -259,8 +269,7 @@ walk_to_summary (EdWizard   *wizard,
 
       fill_answers (wizard, step);
       tick_all (GTK_WIDGET (page));
-      ed_test_iterate (100);
-      g_assert_true (ed_wizard_page_get_complete (page));
+      wait_complete (wizard);
       click_next (wizard);
     }
 
@@ -292,8 +301,7 @@ test_wizard_mysos (void)
   ed_traveller_set (traveller, "address_local", "東京都千代田区丸の内1-1-1 ホテル東京");
   ed_traveller_set (traveller, "arrival_date", "2022-01-01");
   ed_traveller_set (traveller, "email", "taro@example.com");
-  ed_test_iterate (800);
-  g_assert_true (ed_wizard_page_get_complete (ed_wizard_get_current_page (wizard)));
+  wait_complete (wizard);
   ed_test_screenshot (root, "wizard-travellers-filled");
   click_next (wizard);
 
@@ -321,8 +329,7 @@ test_wizard_jiangsu (void)
   traveller = first_traveller (wizard);
   ed_traveller_set (traveller, "phone", "13800138000");
   ed_traveller_set (traveller, "address_local", "江苏省南京市玄武区中山路1号");
-  ed_test_iterate (800);
-  g_assert_true (ed_wizard_page_get_complete (ed_wizard_get_current_page (wizard)));
+  wait_complete (wizard);
   click_next (wizard);
 
   /* The traveller's language beside the staff's. */
@@ -350,7 +357,7 @@ test_wizard_browse (void)
   view = browse_procedure ("cn-accommodation-registration");
   g_assert_nonnull (ed_test_find_label (GTK_WIDGET (view), "stay-at-hotel") == NULL
                     ? GTK_WIDGET (view) : NULL);
-  ed_test_iterate (300);
+  ed_test_wait_for_paint (GTK_WIDGET (view));
   ed_test_screenshot (GTK_WIDGET (window), "procedure-view");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "procedure.close", NULL));
   g_assert_null (ed_window_get_procedure_view (ED_WINDOW (window)));
@@ -359,7 +366,7 @@ test_wizard_browse (void)
                    "procedures");
 
   view = browse_procedure ("jp-entry-waiting-mysos");
-  ed_test_iterate (300);
+  ed_test_wait_for_paint (GTK_WIDGET (view));
   ed_test_screenshot (GTK_WIDGET (window), "procedure-view-ended");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "procedure.close", NULL));
 
@@ -383,7 +390,7 @@ test_wizard_questions (void)
   ed_traveller_set (traveller, "arrival_date", "2027-01-01");
   ed_traveller_set (traveller, "arrival_time", "23:10");
   ed_traveller_set (traveller, "address_local", "上海市黄浦区中山东一路1号");
-  ed_test_iterate (800);
+  ED_TEST_WAIT_FOR (next_is_sensitive (wizard));
   click_next (wizard);
 
   page = ed_wizard_get_current_page (wizard);
@@ -398,8 +405,7 @@ test_wizard_questions (void)
 
   ed_traveller_set_answer (traveller, "stay-at-hotel", "no");
   ed_traveller_set_answer (traveller, "city", "shanghai");
-  ed_test_iterate (300);
-  g_assert_true (ed_wizard_page_get_complete (page));
+  ED_TEST_WAIT_FOR (ed_wizard_page_get_complete (page));
   click_next (wizard);
 
   /* Five steps apply: "Step 1 of 5". */
@@ -411,7 +417,7 @@ test_wizard_questions (void)
   g_assert_false (next_is_sensitive (wizard));
   ed_test_screenshot (root, "wizard-step-required");
   tick_all (GTK_WIDGET (page));
-  ed_test_iterate (100);
+  ED_TEST_WAIT_FOR (next_is_sensitive (wizard));
   click_next (wizard);
 
   while (!ED_IS_SUMMARY_PAGE (ed_wizard_get_current_page (wizard)))
@@ -422,12 +428,12 @@ test_wizard_questions (void)
       if (g_strcmp0 (ed_wizard_page_get_id (page), "register") == 0)
         ed_test_screenshot (root, "wizard-step-register");
       fill_answers (wizard, ed_step_page_get_step (ED_STEP_PAGE (page)));
-      ed_test_iterate (100);
+      ED_TEST_WAIT_FOR (next_is_sensitive (wizard));
       click_next (wizard);
     }
   g_assert_cmpuint (n_steps, ==, 4);
 
-  ed_test_iterate (300);
+  ed_test_wait_for_paint (root);
   ed_test_screenshot (root, "wizard-review");
   /* The final action is in Next's place. */
   g_assert_true (gtk_widget_get_mapped (ed_test_find_actionable (GTK_WIDGET (wizard),
@@ -550,20 +556,21 @@ resume_first_run (void)
   ed_traveller_set (traveller, "address_local", "東京都千代田区丸の内1-1-1");
   ed_traveller_set (traveller, "arrival_date", "2022-01-01");
   ed_traveller_set (traveller, "email", "taro@example.com");
-  ed_test_iterate (800);
+  wait_complete (wizard);
   click_next (wizard);
 
   for (guint i = 0; i < 3; i++)
     {
       tick_all (GTK_WIDGET (ed_wizard_get_current_page (wizard)));
-      ed_test_iterate (100);
+      wait_complete (wizard);
       click_next (wizard);
     }
   g_assert_cmpstr (ed_case_get_current_step (ed_wizard_get_case (wizard)), ==,
                    ed_wizard_page_get_id (ed_wizard_get_page (wizard, 4)));
 
   /* The case saves itself within a second; no quit, no flush. */
-  ed_test_iterate (1500);
+  ed_test_drain ();
+  ED_TEST_WAIT_FOR (!ed_store_has_unsaved_changes (store));
   _exit (0);
 }
 
@@ -584,12 +591,8 @@ resume_second_run (void)
   list_view = ed_test_find_widget (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW, NULL);
   g_signal_emit_by_name (list_view, "activate", 0);
 
-  for (guint i = 0; i < 250 && wizard == NULL; i++)
-    {
-      ed_test_iterate (20);
-      wizard = ed_window_get_wizard (ED_WINDOW (ed_test_main_window (app)));
-    }
-  g_assert_nonnull (wizard);
+  ED_TEST_WAIT_FOR ((wizard = ed_window_get_wizard (ED_WINDOW (ed_test_main_window (app))))
+                      != NULL);
   ed_test_wait_until_mapped (wizard);
 
   g_assert_true (ed_wizard_get_current_page (ED_WIZARD (wizard)) ==

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "ed-field-limits.h"
 #include "ed-procedure-private.h"
 #include "ed-traveller-keys.h"
 
@@ -46,8 +47,6 @@ static const char * const contact_keys[] = {
 };
 static const char * const hours_keys[] = { "languages", "hours", NULL };
 
-/* Longer than any form asks; keeps a typo from meaning "a million". */
-#define MAX_LENGTH 1000
 /* A hundred years: beyond it a date rule is a typo, and GDate overflows. */
 #define MAX_DAYS 36500
 #define MAX_MONTHS 1200
@@ -188,8 +187,8 @@ read_rule (EdJsonReader *r,
   type = ed_json_reader_get_enum (r, o, "type", TRUE, ed_procedure_rule_type_names + 1, -1);
   rule->type = type + 1;
 
-  ed_json_reader_get_int (r, o, "min_length", FALSE, 0, MAX_LENGTH, &rule->min_length);
-  ed_json_reader_get_int (r, o, "max_length", FALSE, 1, MAX_LENGTH, &rule->max_length);
+  ed_json_reader_get_int (r, o, "min_length", FALSE, 0, ED_FIELD_MAX_LENGTH, &rule->min_length);
+  ed_json_reader_get_int (r, o, "max_length", FALSE, 1, ED_FIELD_MAX_LENGTH, &rule->max_length);
   if (ed_json_reader_get_int (r, o, "min_classes", FALSE, 1, 4, &rule->min_classes) &&
       type >= 0 && rule->type != ED_FIELD_RULE_PASSWORD)
     problem_in (r, "min_classes", _("only a rule of type “password” has “min_classes”"));

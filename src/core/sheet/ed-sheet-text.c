@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
@@ -97,6 +98,39 @@ get_context (void)
  * subsetting takes, to one regular and one bold. */
 #define FAMILY "Noto Sans CJK JP"
 
+/* Longer than this without a place to break, a run of text is no word
+ * a reader needs kept whole (a value pasted by mistake, a row of "x"). */
+#define LONG_WORD_CHARS 100
+
+/* Whether @text has a run longer than LONG_WORD_CHARS with no line
+ * break opportunity in it. Pango's word wrapping searches such a run to
+ * its end for a break at every line it fills, which makes its time grow
+ * with the square of the run's length (10,000 characters: seconds);
+ * broken anywhere instead, as PANGO_WRAP_CHAR does, it grows linearly. */
+static gboolean
+has_long_word (const char *text,
+               PangoLanguage *language)
+{
+  g_autofree PangoLogAttr *attrs = NULL;
+  glong n_chars;
+  guint run = 0;
+
+  /* Never fewer bytes than characters: most texts stop here. */
+  if (strlen (text) <= LONG_WORD_CHARS || (n_chars = g_utf8_strlen (text, -1)) <= LONG_WORD_CHARS)
+    return FALSE;
+
+  attrs = g_new (PangoLogAttr, n_chars + 1);
+  pango_get_log_attrs (text, -1, -1, language, attrs, (int) n_chars + 1);
+  for (glong i = 0; i < n_chars; i++)
+    {
+      run = attrs[i].is_line_break ? 1 : run + 1;
+      if (run > LONG_WORD_CHARS)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static PangoLayout *
 create_layout (const char         *text,
                const EdSheetStyle *style,
@@ -106,6 +140,7 @@ create_layout (const char         *text,
   PangoLayout *layout = pango_layout_new (get_context ());
   PangoFontDescription *font = pango_font_description_new ();
   PangoAttrList *attrs = pango_attr_list_new ();
+  PangoLanguage *language = pango_language_from_string (ed_language_bcp47 (style->language));
 
   pango_font_description_set_family_static (font, FAMILY);
   pango_font_description_set_weight (font, style->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
@@ -115,8 +150,7 @@ create_layout (const char         *text,
 
   /* Every run carries its language: it picks the font's forms and the
    * line-breaking rules (no line starting with 。 in Japanese). */
-  pango_attr_list_insert (attrs, pango_attr_language_new (
-                            pango_language_from_string (ed_language_bcp47 (style->language))));
+  pango_attr_list_insert (attrs, pango_attr_language_new (language));
   /* A hyphen added inside a URL or a passport number would be copied. */
   pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
   pango_layout_set_attributes (layout, attrs);
@@ -125,8 +159,9 @@ create_layout (const char         *text,
   if (width > 0)
     {
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, style->wrap == ED_SHEET_WRAP_CHAR ? PANGO_WRAP_CHAR
-                                                                      : PANGO_WRAP_WORD_CHAR);
+      gboolean by_char = style->wrap == ED_SHEET_WRAP_CHAR || has_long_word (text, language);
+
+      pango_layout_set_wrap (layout, by_char ? PANGO_WRAP_CHAR : PANGO_WRAP_WORD_CHAR);
     }
   switch (style->align)
     {

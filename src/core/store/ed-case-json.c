@@ -17,6 +17,7 @@
 #include "ed-error.h"
 #include "ed-json-reader.h"
 #include "ed-language.h"
+#include "ed-validate.h"
 
 static void
 add_time (JsonBuilder *builder,
@@ -174,6 +175,29 @@ read_time (EdJsonReader *r,
   return g_date_time_to_unix (time);
 }
 
+/* A value longer than any the traveller may have is refused at its
+ * place in the file (ed-field-limits.h). */
+static gboolean
+lengths_fit (EdJsonReader *r,
+             EdTraveller  *traveller)
+{
+  g_autoptr(GPtrArray) problems = ed_validate_traveller_lengths (traveller, NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const EdProblem *problem = g_ptr_array_index (problems, i);
+      gboolean is_key = ed_traveller_is_key (problem->field);
+      gsize mark = ed_json_reader_enter (r, is_key ? problem->field : "answers");
+
+      if (!is_key)
+        ed_json_reader_enter (r, problem->field);
+      ed_json_reader_problem (r, "%s", problem->message);
+      ed_json_reader_leave (r, mark);
+    }
+
+  return problems->len == 0;
+}
+
 /* Returns: how many travellers the file lists, read or not. */
 static guint
 read_travellers (EdJsonReader *r,
@@ -194,10 +218,12 @@ read_travellers (EdJsonReader *r,
       EdTraveller *traveller;
 
       traveller = ed_traveller_new_from_json (json_array_get_element (array, i), &error);
-      if (traveller != NULL)
+      if (traveller == NULL)
+        ed_json_reader_problem (r, "%s", error->message);
+      else if (lengths_fit (r, traveller))
         g_ptr_array_add (record->travellers, traveller);
       else
-        ed_json_reader_problem (r, "%s", error->message);
+        g_object_unref (traveller);
       ed_json_reader_leave (r, inner);
     }
   ed_json_reader_leave (r, mark);

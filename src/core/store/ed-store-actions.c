@@ -2,14 +2,17 @@
  *
  * Deleting is in two steps so that the GUI can offer Undo: trash (the
  * case disappears from lists and searches), then restore or expunge.
- * Whatever is still in the trash when a store is opened again is
- * expunged then.
+ * The store that trashed a case owns it (ed-store.h, "Deleting with
+ * Undo"): what it still holds when it closes, it expunges then; other
+ * desks opening the store leave it alone until
+ * ED_STORE_TRASH_KEEP_SECONDS have passed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include "ed-case-backend.h"
+#include "ed-error.h"
 #include "ed-store-private.h"
 
 /**
@@ -215,22 +218,85 @@ typedef enum
   CHANGE_EXPUNGE,
 } ChangeKind;
 
+static void
+set_own_trash (EdStore  *self,
+               gint64    id,
+               gboolean  own)
+{
+  g_mutex_lock (&self->trash_lock);
+  if (own)
+    g_hash_table_add (self->trashed, g_memdup2 (&id, sizeof id));
+  else
+    g_hash_table_remove (self->trashed, &id);
+  g_mutex_unlock (&self->trash_lock);
+}
+
 static gboolean
 change (EdStore     *self,
         ChangeKind   kind,
         gint64       id,
         GError     **error)
 {
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
   switch (kind)
     {
     case CHANGE_TRASH:
-      return ed_store_backend_trash_case (self->backend, id, error);
+      ok = ed_store_backend_trash_case (self->backend, id, &local_error);
+      break;
     case CHANGE_RESTORE:
-      return ed_store_backend_restore_case (self->backend, id, error);
+      ok = ed_store_backend_restore_case (self->backend, id, &local_error);
+      break;
     case CHANGE_EXPUNGE:
-      return ed_store_backend_expunge_case (self->backend, id, error);
+      ok = ed_store_backend_expunge_case (self->backend, id, &local_error);
+      break;
     default:
       g_assert_not_reached ();
+    }
+
+  /* Restored or expunged, by this store or (not found) already: no
+   * longer this store's to expunge. */
+  if (kind == CHANGE_TRASH)
+    {
+      if (ok)
+        set_own_trash (self, id, TRUE);
+    }
+  else if (ok || g_error_matches (local_error, ED_ERROR, ED_ERROR_NOT_FOUND))
+    set_own_trash (self, id, FALSE);
+
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return ok;
+}
+
+/**
+ * _ed_store_expunge_own_trash:
+ *
+ * The owner's last duty, when the store closes: the cases it trashed
+ * and neither restored nor expunged go for good, since their Undo went
+ * with it. Called after the last write.
+ */
+void
+_ed_store_expunge_own_trash (EdStore *self)
+{
+  g_autoptr(GList) ids = NULL;
+
+  g_mutex_lock (&self->trash_lock);
+  ids = g_hash_table_get_keys (self->trashed);
+  g_mutex_unlock (&self->trash_lock);
+
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      gint64 id = *(gint64 *) l->data;
+      g_autoptr(GError) error = NULL;
+
+      /* Failing, it stays in the trash, and the first store opened after
+       * ED_STORE_TRASH_KEEP_SECONDS expunges it. */
+      if (!change (self, CHANGE_EXPUNGE, id, &error) &&
+          !g_error_matches (error, ED_ERROR, ED_ERROR_NOT_FOUND))
+        g_message ("A deleted case could not be expunged as the store closed: %s",
+                   error->message);
     }
 }
 
@@ -238,7 +304,9 @@ change (EdStore     *self,
  * ed_store_trash_case:
  *
  * Deletes a case so that it can still be restored: it leaves lists and
- * searches. Expunge it when the Undo is gone.
+ * searches. Expunge it when the Undo is gone, at most
+ * %ED_STORE_UNDO_SECONDS later; if not, the store expunges it when it
+ * is closed. Until then no other desk expunges it.
  */
 gboolean
 ed_store_trash_case (EdStore  *self,

@@ -66,9 +66,17 @@ G_DECLARE_INTERFACE (EdStoreBackend, ed_store_backend, ED, STORE_BACKEND, GObjec
  * @open: makes the store ready; called once, before any other call, in
  *   one thread. Creates a new store, brings an older one to this
  *   build's schema (%ED_ERROR_UNSUPPORTED for a newer one, left as it
- *   is) and expunges the cases still in the trash: their Undo went with
- *   the session that trashed them. A backend may replace a damaged store
- *   with a new one, keeping the old one, and say so in @get_recovery.
+ *   is) and expunges the cases trashed more than
+ *   %ED_STORE_TRASH_KEEP_SECONDS ago, by the store's own clock (or that
+ *   far in its future): left by a desk that stopped without expunging
+ *   them. A younger trashed case is never touched: the desk that trashed
+ *   it may be showing its Undo. Other processes may open the same store
+ *   at the same moment (two desks starting, the CLI as the app starts):
+ *   creating and migrating are safe against that; one of them does it,
+ *   under a lock or in a transaction that re-reads the schema version,
+ *   and the others wait and find the store ready; none fails. A backend
+ *   may replace a damaged store with a new one, keeping the old one, and
+ *   say so in @get_recovery.
  * @get_location: where the cases are, as a user may be shown it: a
  *   path, or an address without its password. Valid after @open.
  * @get_recovery: (nullable): %NULL, or when @open replaced a damaged
@@ -95,10 +103,13 @@ G_DECLARE_INTERFACE (EdStoreBackend, ed_store_backend, ED, STORE_BACKEND, GObjec
  * @find_case: the case whose canonical reference is @reference, not
  *   trashed; %NULL without @error when there is none.
  * @trash_case: deletes a case so that @restore_case can bring it back:
- *   it leaves searches, finds and loads. %ED_ERROR_NOT_FOUND when there
- *   is no such case or it is in the trash already.
+ *   it leaves searches, finds and loads; the store keeps when (its own
+ *   clock, for @open). %ED_ERROR_NOT_FOUND when there is no such case or
+ *   it is in the trash already.
  * @restore_case: takes a case out of the trash; %ED_ERROR_NOT_FOUND
- *   when it is not in the trash.
+ *   when it is not in the trash, with a message that says why (restored
+ *   already, or deleted for good): it is what an Undo that did not work
+ *   shows.
  * @expunge_case: deletes a trashed case for good, with its sheet log,
  *   leaving no trace of its data where the store keeps it;
  *   %ED_ERROR_NOT_FOUND when it is not in the trash (restored meanwhile:

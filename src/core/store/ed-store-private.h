@@ -47,6 +47,10 @@ struct _EdStore
   gulong          offline_handler;
   gboolean        offline;
   guint           applying;     /* another desk's version being shown */
+  /* The cases this store trashed and has not restored or expunged:
+   * its own, expunged when it closes. Changed from any thread. */
+  GHashTable     *trashed;      /* gint64 id → itself */
+  GMutex          trash_lock;
 };
 
 /* What an asynchronous call hands its thread: the task data. */
@@ -116,6 +120,7 @@ void          _ed_store_replay           (EdStore          *self);
 void          _ed_store_announce         (EdStore          *self,
                                           gint64            id,
                                           gboolean          open);
+void          _ed_store_expunge_own_trash (EdStore         *self);
 
 /* ed-store-autosave.c */
 void          _ed_store_watch_case       (EdStore          *self,

@@ -36,6 +36,33 @@ delete_case (sqlite3  *db,
   return _ed_sql_step_done (search, error) && _ed_sql_step_done (kase, error);
 }
 
+/* delete_case() for a case that is still in the trash; one that is not
+ * (restored) is left as it is. */
+static gboolean
+delete_trashed_case (sqlite3  *db,
+                     gint64    id,
+                     GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = _ed_sql_prepare (db, "SELECT 1 FROM cases WHERE id = ?1 AND trashed IS NOT NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    {
+      _ed_sql_set_error (error, db, rc);
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  return delete_case (db, id, error);
+}
+
 /* After deleting cases: leaves none of their data in the files.
  * secure_delete zeroes freed pages; merging the search index drops the
  * deleted rows' tokens from its segments; the checkpoint empties the
@@ -53,21 +80,28 @@ scrub (sqlite3   *db,
 
 /**
  * _ed_store_sqlite_expunge_trash:
+ * @now: the time, in seconds since 1970
  *
- * Cases still in the trash were deleted in an earlier session, whose
- * Undo is gone with it: they go for good when the store is opened.
+ * Expunges the cases left in the trash by a desk that stopped without
+ * expunging them: trashed more than %ED_STORE_TRASH_KEEP_SECONDS before
+ * @now (or, after the clock was set back, as long after it). A younger
+ * one may still have its Undo showing in another desk: it is left alone.
  */
 gboolean
 _ed_store_sqlite_expunge_trash (sqlite3  *db,
+                                gint64    now,
                                 GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
-  stmt = _ed_sql_prepare (db, "SELECT id FROM cases WHERE trashed IS NOT NULL", error);
+  stmt = _ed_sql_prepare (db, "SELECT id FROM cases WHERE trashed IS NOT NULL "
+                              "AND (trashed < ?1 OR trashed > ?2)", error);
   if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_int64 (stmt, 1, now - ED_STORE_TRASH_KEEP_SECONDS);
+  sqlite3_bind_int64 (stmt, 2, now + ED_STORE_TRASH_KEEP_SECONDS);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -79,10 +113,12 @@ _ed_store_sqlite_expunge_trash (sqlite3  *db,
   if (ids->len == 0)
     return TRUE;
 
+  /* The same cases again, under the write lock: one restored meanwhile
+   * by its owner is not touched. */
   if (!_ed_sql_begin (db, error))
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
-    if (!delete_case (db, g_array_index (ids, gint64, i), error))
+    if (!delete_trashed_case (db, g_array_index (ids, gint64, i), error))
       {
         _ed_sql_rollback (db);
         return FALSE;
@@ -103,6 +139,34 @@ static const char * const change_sql[] = {
   [CHANGE_RESTORE] = "UPDATE cases SET trashed = NULL WHERE id = ?1 AND trashed IS NOT NULL",
   [CHANGE_EXPUNGE] = "SELECT 1 FROM cases WHERE id = ?1 AND trashed IS NOT NULL",
 };
+
+/* Why a case could not be trashed, restored or expunged: what an Undo
+ * that did not work tells the user. */
+static void
+set_not_found (sqlite3     *db,
+               ChangeKind   kind,
+               gint64       id,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _ed_sql_prepare (db, "SELECT 1 FROM cases WHERE id = ?1", NULL);
+  gboolean exists;
+
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, id);
+  exists = stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW;
+
+  if (kind == CHANGE_TRASH)
+    g_set_error_literal (error, ED_ERROR, ED_ERROR_NOT_FOUND,
+                         exists ? _("The case is in the trash already")
+                                : _("There is no such case"));
+  else if (exists)
+    g_set_error_literal (error, ED_ERROR, ED_ERROR_NOT_FOUND,
+                         _("The case is not in the trash: it was restored already"));
+  else
+    g_set_error_literal (error, ED_ERROR, ED_ERROR_NOT_FOUND,
+                         _("The case was deleted for good: it was in the trash longer than "
+                           "an Undo lasts"));
+}
 
 static gboolean
 change_locked (sqlite3     *db,
@@ -128,9 +192,8 @@ change_locked (sqlite3     *db,
   if ((kind == CHANGE_EXPUNGE && rc != SQLITE_ROW) ||
       (kind != CHANGE_EXPUNGE && sqlite3_changes (db) == 0))
     {
-      g_set_error (error, ED_ERROR, ED_ERROR_NOT_FOUND,
-                   kind == CHANGE_TRASH ? _("There is no such case") :
-                   _("The case is not in the trash: it was restored or deleted already"));
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      set_not_found (db, kind, id, error);
       return FALSE;
     }
 

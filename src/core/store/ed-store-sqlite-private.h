@@ -100,6 +100,7 @@ gboolean      _ed_store_sqlite_insert_sheet (sqlite3       *db,
 
 /* ed-store-sqlite-delete.c */
 gboolean      _ed_store_sqlite_expunge_trash (sqlite3      *db,
+                                          gint64            now,
                                           GError          **error);
 gboolean      _ed_store_sqlite_trash_case (EdStoreBackend  *backend,
                                           gint64            id,

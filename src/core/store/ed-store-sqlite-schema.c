@@ -142,24 +142,11 @@ read_version (sqlite3  *db,
   return sqlite3_column_int (stmt, 0);
 }
 
-/**
- * _ed_store_sqlite_migrate:
- *
- * Brings @db to the schema of this build. A database from a newer
- * Entry Desk is left alone: %ED_ERROR_UNSUPPORTED.
- */
-gboolean
-_ed_store_sqlite_migrate (sqlite3  *db,
-                          GError  **error)
+/* Whether @version can be brought to this build's schema. */
+static gboolean
+check_version (int      version,
+               GError **error)
 {
-  g_autofree char *set_version = NULL;
-  int version;
-
-  version = read_version (db, error);
-  if (version < 0)
-    return FALSE;
-  if (version == ED_STORE_SCHEMA_VERSION)
-    return TRUE;
   if (version > ED_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, ED_ERROR, ED_ERROR_UNSUPPORTED,
@@ -169,8 +156,46 @@ _ed_store_sqlite_migrate (sqlite3  *db,
       return FALSE;
     }
 
+  return version >= 0;
+}
+
+/**
+ * _ed_store_sqlite_migrate:
+ *
+ * Brings @db to the schema of this build. A database from a newer
+ * Entry Desk is left alone: %ED_ERROR_UNSUPPORTED.
+ *
+ * Another process (the CLI as the app starts, a second desk) may be
+ * creating or migrating the same file at this moment: the version is
+ * read again once the write lock is held, and only the process that
+ * finds it old runs the steps; the other one waits for its commit
+ * (BUSY_TIMEOUT_MS) and then finds the store up to date.
+ */
+gboolean
+_ed_store_sqlite_migrate (sqlite3  *db,
+                          GError  **error)
+{
+  g_autofree char *set_version = NULL;
+  int version;
+
+  /* Without the lock first: every start but the first finds it done. */
+  version = read_version (db, error);
+  if (!check_version (version, error))
+    return FALSE;
+  if (version == ED_STORE_SCHEMA_VERSION)
+    return TRUE;
+
   if (!_ed_sql_begin (db, error))
     return FALSE;
+
+  version = read_version (db, error);
+  if (!check_version (version, error))
+    {
+      _ed_sql_rollback (db);
+      return FALSE;
+    }
+  if (version == ED_STORE_SCHEMA_VERSION)
+    return _ed_sql_commit (db, error);
 
   for (int step = version; step < ED_STORE_SCHEMA_VERSION; step++)
     {

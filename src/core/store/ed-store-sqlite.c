@@ -25,6 +25,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "ed-case-backend.h"
 #include "ed-error.h"
 #include "ed-paths.h"
 #include "ed-store-sqlite-private.h"
@@ -109,6 +110,28 @@ prepare_files (const char  *path,
          set_private_mode (shm, error);
 }
 
+/* Steps @stmt, trying again while another connection holds the lock.
+ * SQLite gives up at once, without its busy handler, when waiting could
+ * deadlock: a statement that read the file and then needs to write it,
+ * as the switch of a new file to WAL does while another process creates
+ * the same store. */
+static int
+step_when_free (sqlite3_stmt *stmt)
+{
+  gint64 give_up = g_get_monotonic_time () + BUSY_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+  gulong pause_us = 1000;
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_BUSY && g_get_monotonic_time () < give_up)
+    {
+      sqlite3_reset (stmt);
+      g_usleep (pause_us);
+      pause_us = MIN (pause_us * 2, 50000);
+    }
+
+  return rc;
+}
+
 static sqlite3 *
 open_connection (const char  *path,
                  gboolean     read_only,
@@ -129,7 +152,9 @@ open_connection (const char  *path,
 
   /* The first statement to read the file: where a damaged one shows. */
   stmt = _ed_sql_prepare (db, "PRAGMA journal_mode = WAL", error);
-  if (stmt == NULL || (rc = sqlite3_step (stmt)) != SQLITE_ROW)
+  if (stmt != NULL)
+    rc = step_when_free (stmt);
+  if (stmt == NULL || rc != SQLITE_ROW)
     {
       if (stmt != NULL)
         _ed_sql_set_error (error, db, rc);
@@ -206,7 +231,7 @@ open_database (EdStoreSqlite  *self,
   if (self->db == NULL ||
       !check_file (self->db, error) ||
       !_ed_store_sqlite_migrate (self->db, error) ||
-      !_ed_store_sqlite_expunge_trash (self->db, error))
+      !_ed_store_sqlite_expunge_trash (self->db, ed_case_now (), error))
     {
       close_connections (self);
       return FALSE;

@@ -410,6 +410,8 @@ ed_store_dispose (GObject *object)
       g_thread_pool_free (self->writer, FALSE, TRUE);
       self->writer = NULL;
     }
+  if (self->backend != NULL)
+    _ed_store_expunge_own_trash (self);
   g_clear_object (&self->backend);
 
   G_OBJECT_CLASS (ed_store_parent_class)->dispose (object);
@@ -428,7 +430,9 @@ ed_store_finalize (GObject *object)
   g_clear_pointer (&self->elsewhere, g_hash_table_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_mutex_clear (&self->known_lock);
+  g_clear_pointer (&self->trashed, g_hash_table_unref);
   g_mutex_clear (&self->queue_lock);
+  g_mutex_clear (&self->trash_lock);
   g_cond_clear (&self->queue_cond);
 
   G_OBJECT_CLASS (ed_store_parent_class)->finalize (object);
@@ -506,6 +510,8 @@ ed_store_init (EdStore *self)
   self->writer = g_thread_pool_new (writer_thread, self, 1, FALSE, NULL);
   self->cases = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->dirty = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->trashed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_mutex_init (&self->trash_lock);
   self->quiet_ms = 400;
   self->max_ms = 800;
   g_mutex_init (&self->known_lock);

@@ -30,6 +30,19 @@ G_BEGIN_DECLS
  * many times over, and what keeps a keystroke under one frame. */
 #define ED_STORE_SEARCH_LIMIT 200
 
+/* Deleting with Undo, when several desks share a store (the app and
+ * `entry-desk-cli cases …` at the same time, two windows, an office
+ * database): a trashed case belongs to the store object that trashed
+ * it. Only its owner expunges it: when its Undo goes, or at the latest
+ * when the owner is closed. A case still in the trash
+ * ED_STORE_TRASH_KEEP_SECONDS after it was trashed was left by a desk
+ * that stopped without expunging it (a crash): whoever opens the store
+ * then expunges it. So no Undo may be offered for longer than
+ * ED_STORE_UNDO_SECONDS, well below: an Undo offered within it works,
+ * whatever other desks open the store meanwhile. */
+#define ED_STORE_UNDO_SECONDS (10 * 60)
+#define ED_STORE_TRASH_KEEP_SECONDS (60 * 60)
+
 typedef enum
 {
   ED_CASE_QUERY_OPEN           = 0,

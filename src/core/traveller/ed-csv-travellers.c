@@ -234,6 +234,7 @@ read_traveller (const EdCsvRecord  *record,
     {
       const Column *column = &g_array_index (columns, Column, i);
       g_autofree char *value = g_strstrip (g_strdup (record->fields[i]));
+      g_autoptr(EdProblem) too_long = NULL;
       GDate date;
 
       if (*value == '\0' || column->kind == COLUMN_IGNORED)
@@ -243,6 +244,17 @@ read_traveller (const EdCsvRecord  *record,
         {
           add_problem (problems, record->row, column->name,
                        _("a value in a column that is not a traveller key or an answer"));
+          continue;
+        }
+
+      /* Before anything reads it further or quotes it in a message. */
+      too_long = ed_validate_length (column->kind == COLUMN_KEY
+                                     ? ed_validate_default_field (column->key)
+                                     : column->field,
+                                     column->name, value);
+      if (too_long != NULL)
+        {
+          add_problem (problems, record->row, column->name, too_long->message);
           continue;
         }
 

@@ -13,6 +13,7 @@
 #include "ed-string.h"
 #include "ed-traveller.h"
 #include "ed-traveller-keys.h"
+#include "ed-validate.h"
 
 #define N_KEYS ED_TRAVELLER_N_KEYS
 
@@ -406,6 +407,33 @@ ed_traveller_new_from_json (JsonNode  *node,
   return g_steal_pointer (&self);
 }
 
+/* A value longer than any the traveller may have is refused where it
+ * is, before anything reads it further. */
+static gboolean
+check_lengths (EdTraveller  *traveller,
+               const char   *path,
+               GError      **error)
+{
+  g_autoptr(GPtrArray) problems = ed_validate_traveller_lengths (traveller, NULL);
+  g_autoptr(GString) message = NULL;
+
+  if (problems->len == 0)
+    return TRUE;
+
+  message = g_string_new (NULL);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const EdProblem *problem = g_ptr_array_index (problems, i);
+
+      g_string_append_printf (message, "%s%s: %s%s: ", i > 0 ? "\n" : "", path,
+                              ed_traveller_is_key (problem->field) ? "" : "answers.",
+                              problem->field);
+      g_string_append (message, problem->message);
+    }
+  g_set_error_literal (error, ED_ERROR, ED_ERROR_INVALID, message->str);
+  return FALSE;
+}
+
 /**
  * ed_traveller_new_from_data:
  * @data: the content of a traveller file
@@ -436,6 +464,8 @@ ed_traveller_new_from_data (const char  *data,
   traveller = ed_traveller_new_from_json (root, &local_error);
   if (traveller == NULL)
     g_set_error (error, ED_ERROR, ED_ERROR_INVALID, "%s: %s", name, local_error->message);
+  else if (!check_lengths (traveller, name, error))
+    g_clear_object (&traveller);
 
   return traveller;
 }

@@ -16,6 +16,7 @@
 
 #include "ed-country.h"
 #include "ed-date.h"
+#include "ed-field-limits.h"
 #include "ed-normalize.h"
 #include "ed-residence-status.h"
 #include "ed-validate-private.h"
@@ -385,6 +386,45 @@ check_value (GPtrArray     *problems,
     check_country (problems, name, value);
 }
 
+/* A field whose own check counts its length (characters or digits)
+ * says so in its own words, unless the value is longer than any. */
+static gboolean
+counts_own_length (const EdField *field)
+{
+  const EdFieldRule *rule = &field->rule;
+
+  return field->kind == ED_FIELD_PASSPORT_NUMBER || field->kind == ED_FIELD_PHONE ||
+         rule->type == ED_FIELD_RULE_PASSPORT_NUMBER || rule->type == ED_FIELD_RULE_PHONE ||
+         (rule->type == ED_FIELD_RULE_DIGITS && rule->max_length > 0);
+}
+
+/* Checked first, on the value as it is kept: a value too long is said
+ * to be so, and nothing else is checked or quoted. */
+static gboolean
+check_length (GPtrArray     *problems,
+              const EdField *field,
+              const char    *name,
+              const char    *normalized)
+{
+  guint max_length = field != NULL ? ed_field_max_length (field) : ED_FIELD_MAX_LENGTH;
+  g_autofree char *message = NULL;
+  guint length;
+
+  if (ed_field_value_fits (normalized, max_length, &length) ||
+      (field != NULL && counts_own_length (field) && length <= ED_FIELD_MAX_LENGTH))
+    return TRUE;
+
+  message = ed_field_describe_too_long (length, max_length);
+  ed_problem_list_add (problems, name, "too-long", ED_SEVERITY_ERROR, "%s", message);
+  return FALSE;
+}
+
+static const char *
+field_name (const EdField *field)
+{
+  return has_key (field) ? field->traveller_key : field->id;
+}
+
 static void
 validate_field_into (GPtrArray     *problems,
                      const EdField *field,
@@ -392,7 +432,7 @@ validate_field_into (GPtrArray     *problems,
                      EdTraveller   *traveller,
                      const GDate   *today)
 {
-  const char *name = has_key (field) ? field->traveller_key : field->id;
+  const char *name = field_name (field);
   g_autofree char *normalized = ed_normalize_for_field (field, value);
 
   if (normalized == NULL || *normalized == '\0')
@@ -405,7 +445,89 @@ validate_field_into (GPtrArray     *problems,
       return;
     }
 
-  check_value (problems, field, name, normalized, traveller, today);
+  if (check_length (problems, field, name, normalized))
+    check_value (problems, field, name, normalized, traveller, today);
+}
+
+/**
+ * ed_validate_length:
+ * @field: (nullable): a procedure's field, or ed_validate_default_field();
+ *   %NULL for an answer to a field the caller does not know
+ * @name: (nullable): what the problem is reported on; %NULL for the
+ *   field's traveller key or id
+ * @value: (nullable): the value as written
+ *
+ * The length rule alone (ed-field-limits.h), for the readers of outside
+ * data: they refuse a value validation would call too long, where they
+ * find it. Without @field, the value is measured as written, against
+ * %ED_FIELD_MAX_LENGTH.
+ *
+ * Returns: (transfer full) (nullable): the "too-long" problem, or %NULL
+ *   when @value is not too long
+ */
+EdProblem *
+ed_validate_length (const EdField *field,
+                    const char    *name,
+                    const char    *value)
+{
+  g_autoptr(GPtrArray) problems = ed_problem_list_new ();
+  g_autofree char *normalized = NULL;
+
+  if (value == NULL)
+    return NULL;
+  if (field != NULL)
+    normalized = ed_normalize_for_field (field, value);
+  if (name == NULL)
+    name = field != NULL ? field_name (field) : "";
+
+  if (check_length (problems, field, name, normalized != NULL ? normalized : value))
+    return NULL;
+
+  return ed_problem_copy (g_ptr_array_index (problems, 0));
+}
+
+/**
+ * ed_validate_traveller_lengths:
+ * @procedure: (nullable): the procedure whose fields the answers are
+ *   for; without it, an answer may have %ED_FIELD_MAX_LENGTH characters
+ *
+ * ed_validate_length() for every key and answer of @traveller: what a
+ * reader of a traveller or case file refuses.
+ *
+ * Returns: (transfer full) (element-type EdProblem): the values too long,
+ *   keys first, then answers by id
+ */
+GPtrArray *
+ed_validate_traveller_lengths (EdTraveller *traveller,
+                               EdProcedure *procedure)
+{
+  GPtrArray *problems = ed_problem_list_new ();
+  const char * const *keys = ed_traveller_keys ();
+  g_auto(GStrv) ids = NULL;
+
+  g_return_val_if_fail (ED_IS_TRAVELLER (traveller), problems);
+
+  for (guint k = 0; keys[k] != NULL; k++)
+    {
+      EdProblem *problem = ed_validate_length (ed_validate_default_field (keys[k]), NULL,
+                                               ed_traveller_get (traveller, keys[k]));
+
+      if (problem != NULL)
+        g_ptr_array_add (problems, problem);
+    }
+
+  ids = ed_traveller_dup_answer_ids (traveller);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const EdField *field = procedure != NULL ? ed_procedure_find_field (procedure, ids[i]) : NULL;
+      EdProblem *problem = ed_validate_length (field, ids[i],
+                                               ed_traveller_get_answer (traveller, ids[i]));
+
+      if (problem != NULL)
+        g_ptr_array_add (problems, problem);
+    }
+
+  return problems;
 }
 
 static const GDate *

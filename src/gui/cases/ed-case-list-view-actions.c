@@ -2,8 +2,11 @@
  *
  * Delete has no confirmation but an Undo: the case goes to the store's
  * trash, a toast offers Undo (restore), and when the toast goes without
- * it the case is expunged. Whatever is still in the trash when the app
- * stops is expunged the next time the store opens.
+ * it the case is expunged. The toast goes after UNDO_TIMEOUT_S, or later
+ * while the pointer rests on it, but never stays beyond
+ * ED_STORE_UNDO_SECONDS of the clock (a night asleep counts): until then
+ * no other desk empties the trash (ed-store.h, "Deleting with Undo").
+ * Whatever is still in the trash when the app stops goes with the store.
  *
  * Export and import go through GtkFileChooserNative; the part after the
  * chooser takes a GFile, which is what the tests call. An import that
@@ -100,6 +103,9 @@ describe_deleted_case (EdCaseListView *self,
 
 /* Delete, with Undo. */
 
+/* How often a shown Undo checks that it is not too old. */
+#define UNDO_CHECK_S 5
+
 typedef struct
 {
   GWeakRef  view;
@@ -107,6 +113,9 @@ typedef struct
   gint64    id;
   char     *title;      /* the toast's */
   gboolean  undone;
+  AdwToast *toast;          /* owns the Deletion */
+  gint64    trashed_at;     /* g_get_real_time () */
+  guint     withdraw_source;
 } Deletion;
 
 static void
@@ -114,6 +123,7 @@ deletion_free (gpointer data)
 {
   Deletion *deletion = data;
 
+  g_clear_handle_id (&deletion->withdraw_source, g_source_remove);
   g_weak_ref_clear (&deletion->view);
   g_clear_object (&deletion->store);
   g_free (deletion->title);
@@ -174,6 +184,21 @@ delete_toast_dismissed_cb (AdwToast *toast,
                                  g_weak_ref_get (&deletion->view));
 }
 
+/* The wall clock, not the main loop's: a laptop asleep with the toast
+ * up wakes with an Undo that is too old, and withdraws it. */
+static gboolean
+withdraw_undo_cb (gpointer data)
+{
+  Deletion *deletion = data;
+
+  if (g_get_real_time () - deletion->trashed_at < ED_STORE_UNDO_SECONDS * G_USEC_PER_SEC)
+    return G_SOURCE_CONTINUE;
+
+  deletion->withdraw_source = 0;
+  ed_toast_dismiss (deletion->toast);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 trashed_cb (GObject      *object,
             GAsyncResult *result,
@@ -207,12 +232,14 @@ trashed_cb (GObject      *object,
 
   /* The previous deletion is final once another one is made. */
   if (self->delete_toast != NULL)
-    adw_toast_dismiss (self->delete_toast);
+    ed_toast_dismiss (self->delete_toast);
 
   toast = ed_toast_new (deletion->title, UNDO_TIMEOUT_S);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "ed-deletion", deletion, deletion_free);
+  deletion->toast = toast;
+  deletion->withdraw_source = g_timeout_add_seconds (UNDO_CHECK_S, withdraw_undo_cb, deletion);
   g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), deletion);
   g_signal_connect (toast, "dismissed", G_CALLBACK (delete_toast_dismissed_cb), deletion);
 
@@ -241,6 +268,7 @@ ed_case_list_view_delete (EdCaseListView *self,
   deletion->store = g_object_ref (self->store);
   deletion->id = id;
   deletion->title = describe_deleted_case (self, id);
+  deletion->trashed_at = g_get_real_time ();
   ed_store_trash_case_async (self->store, id, NULL, trashed_cb, deletion);
 }
 

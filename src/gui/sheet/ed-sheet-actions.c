@@ -59,32 +59,13 @@ ed_sheet_actions_export_pdf (GtkWindow   *parent,
   return open_dialog (parent, ED_SHEET_DIALOG_PDF, kase, procedure, store);
 }
 
-static AdwToastOverlay *
-find_overlay (GtkWidget *widget)
-{
-  if (ADW_IS_TOAST_OVERLAY (widget))
-    return ADW_TOAST_OVERLAY (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwToastOverlay *found = find_overlay (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The first window from @window down the transient-for chain that
  * shows toasts: a dialog about to close leaves its toast below. */
 static GtkWindow *
 find_toast_window (GtkWindow *window)
 {
   for (; window != NULL; window = gtk_window_get_transient_for (window))
-    if (find_overlay (GTK_WIDGET (window)) != NULL)
+    if (ed_toast_find_overlay (GTK_WIDGET (window)) != NULL)
       return window;
 
   return NULL;
@@ -107,7 +88,7 @@ _ed_sheet_actions_add_toast (GtkWindow *window,
       return;
     }
 
-  adw_toast_overlay_add_toast (find_overlay (GTK_WIDGET (target)), toast);
+  ed_toast_overlay_add (ed_toast_find_overlay (GTK_WIDGET (target)), toast);
 }
 
 static void

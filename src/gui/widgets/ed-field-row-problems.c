@@ -203,6 +203,19 @@ _ed_field_row_schedule_validation (EdFieldRow *self)
 }
 
 /**
+ * ed_field_row_get_checking:
+ *
+ * Returns: whether a check of the value waits for typing to stop
+ */
+gboolean
+ed_field_row_get_checking (EdFieldRow *self)
+{
+  g_return_val_if_fail (ED_IS_FIELD_ROW (self), FALSE);
+
+  return self->validate_source != 0;
+}
+
+/**
  * ed_field_row_get_valid:
  *
  * Returns: whether the value has no error: the rules' (a required field

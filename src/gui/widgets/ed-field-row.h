@@ -27,6 +27,7 @@ void            ed_field_row_set_traveller       (EdFieldRow    *self,
                                                   EdTraveller   *traveller);
 EdTraveller    *ed_field_row_get_traveller       (EdFieldRow    *self);
 
+gboolean        ed_field_row_get_checking        (EdFieldRow    *self);
 gboolean        ed_field_row_get_valid           (EdFieldRow    *self);
 GPtrArray      *ed_field_row_get_problems        (EdFieldRow    *self);
 void            ed_field_row_set_extra_problems  (EdFieldRow    *self,

@@ -30,6 +30,11 @@ AdwToast *ed_toast_new_wrapped (const char *heading,
                                 const char *text,
                                 guint       timeout);
 
+void             ed_toast_overlay_add  (AdwToastOverlay *overlay,
+                                        AdwToast        *toast);
+AdwToastOverlay *ed_toast_find_overlay (GtkWidget       *root);
+void             ed_toast_dismiss      (AdwToast        *toast);
+
 guint     ed_toast_signal_new  (GType       type);
 void      ed_toast_emit        (gpointer    instance,
                                 guint       signal_id,

@@ -210,6 +210,19 @@ read_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/**
+ * ed_mrz_box_get_waiting:
+ *
+ * Returns: whether a read of the text waits for input to stop
+ */
+gboolean
+ed_mrz_box_get_waiting (EdMrzBox *self)
+{
+  g_return_val_if_fail (ED_IS_MRZ_BOX (self), FALSE);
+
+  return self->read_source != 0;
+}
+
 /* A scanner types faster than anyone: read once it stops. */
 static void
 buffer_changed_cb (EdMrzBox *self)

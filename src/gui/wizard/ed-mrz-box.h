@@ -28,6 +28,7 @@ void          ed_mrz_box_read_now       (EdMrzBox    *self);
 const EdMrz  *ed_mrz_box_get_mrz        (EdMrzBox    *self);
 GPtrArray    *ed_mrz_box_get_problems   (EdMrzBox    *self);
 const char   *ed_mrz_box_get_result     (EdMrzBox    *self);
+gboolean      ed_mrz_box_get_waiting    (EdMrzBox    *self);
 GtkTextView  *ed_mrz_box_get_text_view  (EdMrzBox    *self);
 
 G_END_DECLS
