@@ -245,7 +245,7 @@ test_window_procedures (void)
   gtk_editable_set_text (GTK_EDITABLE (search), "健康");
   ED_TEST_WAIT_FOR (count_visible_rows (browser) >= 7);
   gtk_editable_set_text (GTK_EDITABLE (search), "");
-  ED_TEST_WAIT_FOR (count_visible_rows (browser) == 10);
+  ED_TEST_WAIT_FOR (count_visible_rows (browser) == 21);
 }
 
 static void

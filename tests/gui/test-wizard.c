@@ -390,6 +390,7 @@ test_wizard_questions (void)
   ed_traveller_set (traveller, "arrival_date", "2027-01-01");
   ed_traveller_set (traveller, "arrival_time", "23:10");
   ed_traveller_set (traveller, "address_local", "上海市黄浦区中山东一路1号");
+  ed_test_drain ();
   ED_TEST_WAIT_FOR (next_is_sensitive (wizard));
   click_next (wizard);
 
@@ -405,6 +406,8 @@ test_wizard_questions (void)
 
   ed_traveller_set_answer (traveller, "stay-at-hotel", "no");
   ed_traveller_set_answer (traveller, "city", "shanghai");
+  /* The steps that apply follow the answers at the next idle. */
+  ed_test_drain ();
   ED_TEST_WAIT_FOR (ed_wizard_page_get_complete (page));
   click_next (wizard);
 
@@ -428,6 +431,7 @@ test_wizard_questions (void)
       if (g_strcmp0 (ed_wizard_page_get_id (page), "register") == 0)
         ed_test_screenshot (root, "wizard-step-register");
       fill_answers (wizard, ed_step_page_get_step (ED_STEP_PAGE (page)));
+      ed_test_drain ();
       ED_TEST_WAIT_FOR (next_is_sensitive (wizard));
       click_next (wizard);
     }
