@@ -26,6 +26,10 @@ struct _EdSheetLayout
   EdTraveller     *traveller;       /* nullable: a blank sheet */
   GPtrArray       *values;          /* per page: GPtrArray of EdSheetText or NULL, per slot */
   EdQr            *personal_qr;
+
+  GMutex           fonts_lock;
+  gboolean         fonts_made;
+  EdSheetFonts    *extra_fonts;     /* the values' glyphs the template lacks */
 };
 
 G_DEFINE_FINAL_TYPE (EdSheetLayout, ed_sheet_layout, G_TYPE_OBJECT)
@@ -39,6 +43,8 @@ ed_sheet_layout_finalize (GObject *object)
   g_clear_object (&self->traveller);
   g_clear_pointer (&self->values, g_ptr_array_unref);
   g_clear_object (&self->personal_qr);
+  g_clear_pointer (&self->extra_fonts, ed_sheet_fonts_unref);
+  g_mutex_clear (&self->fonts_lock);
 
   G_OBJECT_CLASS (ed_sheet_layout_parent_class)->finalize (object);
 }
@@ -52,6 +58,40 @@ ed_sheet_layout_class_init (EdSheetLayoutClass *klass)
 static void
 ed_sheet_layout_init (EdSheetLayout *self)
 {
+  g_mutex_init (&self->fonts_lock);
+}
+
+/**
+ * _ed_sheet_layout_get_extra_fonts:
+ *
+ * Returns: (transfer none) (nullable): a font of the glyphs the
+ *   traveller's values need that the template's fonts lack (a name in
+ *   Chinese, an address in Japanese), for a PDF of this sheet alone
+ */
+EdSheetFonts *
+_ed_sheet_layout_get_extra_fonts (EdSheetLayout *self)
+{
+  g_mutex_lock (&self->fonts_lock);
+  if (!self->fonts_made)
+    {
+      g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+      for (guint p = 0; p < self->values->len; p++)
+        {
+          GPtrArray *values = g_ptr_array_index (self->values, p);
+
+          for (guint s = 0; s < values->len; s++)
+            if (g_ptr_array_index (values, s) != NULL)
+              g_ptr_array_add (texts, g_ptr_array_index (values, s));
+        }
+      self->extra_fonts =
+        ed_sheet_fonts_new_extra (_ed_sheet_template_get_fonts (self->sheet_template),
+                                  (const EdSheetText * const *) texts->pdata, texts->len);
+      self->fonts_made = TRUE;
+    }
+  g_mutex_unlock (&self->fonts_lock);
+
+  return self->extra_fonts;
 }
 
 static const char *

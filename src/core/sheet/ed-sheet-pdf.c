@@ -30,6 +30,7 @@ struct _EdSheetPdf
   GError          *error;       /* the first write error */
   guint            n_pages;
   gboolean         is_new;      /* no file was there to replace */
+  gboolean         sheet_fonts; /* each sheet's values get a font of their own */
 };
 
 static cairo_status_t
@@ -217,6 +218,13 @@ ed_sheet_pdf_add (EdSheetPdf     *self,
   ed_sheet_layout_get_page_size (layout, &width, &height);
   n_pages = ed_sheet_layout_get_n_pages (layout);
 
+  /* Fonts cut to what the sheets show, made once for every file of the
+   * template; glyphs outside them come from the whole font. */
+  ed_sheet_fonts_attach (_ed_sheet_template_get_fonts (ed_sheet_layout_get_template (layout)),
+                         self->surface);
+  if (self->sheet_fonts && _ed_sheet_layout_get_extra_fonts (layout) != NULL)
+    ed_sheet_fonts_attach (_ed_sheet_layout_get_extra_fonts (layout), self->surface);
+
   for (guint page = 0; page < n_pages; page++)
     {
       cairo_pdf_surface_set_size (self->surface, width, height);
@@ -226,6 +234,17 @@ ed_sheet_pdf_add (EdSheetPdf     *self,
   self->n_pages += n_pages;
 
   return check (self, error);
+}
+
+/* Whether each sheet's values (a name in Chinese, an address in
+ * Japanese) get a small font of their own: right for a file of a few
+ * sheets; a batch of thousands draws them from the whole font instead,
+ * which its file embeds once. */
+void
+_ed_sheet_pdf_set_sheet_fonts (EdSheetPdf *self,
+                               gboolean    sheet_fonts)
+{
+  self->sheet_fonts = sheet_fonts;
 }
 
 /**
@@ -281,6 +300,7 @@ ed_sheet_layout_write_pdf (EdSheetLayout  *self,
   pdf = ed_sheet_pdf_new (path, title, error);
   if (pdf == NULL)
     return FALSE;
+  _ed_sheet_pdf_set_sheet_fonts (pdf, TRUE);
 
   return ed_sheet_pdf_add (pdf, self, error) && ed_sheet_pdf_close (pdf, error);
 }

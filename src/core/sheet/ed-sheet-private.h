@@ -15,6 +15,7 @@
 
 #include "ed-qr.h"
 #include "ed-sheet.h"
+#include "ed-sheet-fonts.h"
 #include "ed-sheet-text.h"
 
 G_BEGIN_DECLS
@@ -287,6 +288,14 @@ const EdSheetPage     *_ed_sheet_template_get_page     (EdSheetTemplate *self,
 void          _ed_sheet_template_draw_static (EdSheetTemplate       *self,
                                               cairo_t               *cr,
                                               guint                  page);
+EdSheetFonts *_ed_sheet_template_get_fonts   (EdSheetTemplate       *self);
+
+/* ed-sheet-layout.c */
+EdSheetFonts *_ed_sheet_layout_get_extra_fonts (EdSheetLayout       *self);
+
+/* ed-sheet-pdf.c */
+void          _ed_sheet_pdf_set_sheet_fonts  (EdSheetPdf            *self,
+                                              gboolean               sheet_fonts);
 
 /* ed-sheet-paginate.c */
 GPtrArray    *_ed_sheet_paginate             (EdSheetBuilder        *builder);
