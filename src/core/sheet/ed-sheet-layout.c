@@ -112,6 +112,22 @@ passport_name (EdTraveller *traveller)
   return g_strdup (surname != NULL ? surname : given);
 }
 
+/* A date rule worked out for the traveller; %NULL for no such rule. */
+static EdDue *
+period_compute (EdProcedure *procedure,
+                const char  *period_id,
+                EdTraveller *traveller)
+{
+  const EdPeriod *period = ed_procedure_find_period (procedure, period_id);
+  EdFacts facts;
+
+  if (period == NULL)
+    return NULL;
+
+  ed_traveller_get_facts (traveller, &facts, NULL);
+  return ed_period_compute (period, procedure, &facts);
+}
+
 /* A date rule's deadline (or its window's last day) for the traveller:
  * a day, or a day and time with the zone's offset for an hour rule;
  * %NULL leaves the line to fill in by hand. */
@@ -120,20 +136,27 @@ period_last_day (EdProcedure  *procedure,
                  const char   *period_id,
                  EdTraveller  *traveller)
 {
-  const EdPeriod *period = ed_procedure_find_period (procedure, period_id);
-  g_autoptr(EdDue) due = NULL;
-  EdFacts facts;
+  g_autoptr(EdDue) due = period_compute (procedure, period_id, traveller);
 
-  if (period == NULL)
-    return NULL;
-
-  ed_traveller_get_facts (traveller, &facts, NULL);
-  due = ed_period_compute (period, procedure, &facts);
-  if (due->state != ED_DUE_COMPUTED)
+  if (due == NULL || due->state != ED_DUE_COMPUTED)
     return NULL;
   if (due->timed)
     return g_date_time_format (due->until, "%Y-%m-%d %H:%M (UTC%:z)");
   return ed_date_format (&due->until_day);
+}
+
+/* When a step is due for the traveller, in a sentence of the slot's
+ * language: "by 2027-01-14", or what is still needed to know. */
+static char *
+period_due (EdProcedure       *procedure,
+            const EdSheetSlot *slot,
+            EdTraveller       *traveller)
+{
+  g_autoptr(EdDue) due = period_compute (procedure, slot->id, traveller);
+
+  if (due == NULL)
+    return NULL;
+  return ed_due_describe_when (due, procedure, slot->language);
 }
 
 static char *
@@ -217,6 +240,10 @@ slot_value (EdSheetLayout     *self,
     case ED_SHEET_SLOT_PERIOD:
       return period_last_day (ed_sheet_template_get_procedure (self->sheet_template),
                               slot->id, traveller);
+
+    case ED_SHEET_SLOT_DUE:
+      return period_due (ed_sheet_template_get_procedure (self->sheet_template), slot,
+                         traveller);
 
     case ED_SHEET_SLOT_CASE_REFERENCE:
     case ED_SHEET_SLOT_FOOTER:

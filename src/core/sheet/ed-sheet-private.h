@@ -32,6 +32,10 @@ G_BEGIN_DECLS
 #define ED_SHEET_CURRENT    0x26734d
 #define ED_SHEET_WHITE      0xffffff
 
+/* The least size of anything a traveller must act on (warnings, notes,
+ * contacts, how a date is counted); captions and labels may be smaller. */
+#define ED_SHEET_MIN_ACTION_SIZE 8.0
+
 /* Points per millimetre. */
 #define ED_MM (72.0 / 25.4)
 
@@ -50,6 +54,7 @@ typedef struct
   EdLanguage  languages[ED_SHEET_MAX_LANGUAGES];
   guint       n_languages;
   double      base;             /* body text size, points */
+  double      line_spacing;     /* 0 for the font's own; tighter on a full cover */
 } EdSheetGeometry;
 
 typedef enum
@@ -74,6 +79,8 @@ typedef enum
   ED_SHEET_OP_STROKE,
   ED_SHEET_OP_LINE,
   ED_SHEET_OP_QR,
+  ED_SHEET_OP_LOGO,               /* the office's logo in (x, y, w, h) */
+  ED_SHEET_OP_LINK,               /* (x, y, w, h) opens @uri: nothing drawn */
 } EdSheetOpKind;
 
 /* One drawing operation. TEXT draws lines [first_line, first_line +
@@ -89,6 +96,8 @@ typedef struct
   guint          first_line;
   guint          n_lines;
   EdQr          *qr;
+  EdSheetOffice *office;
+  char          *uri;
 } EdSheetOp;
 
 typedef enum
@@ -100,6 +109,7 @@ typedef enum
   ED_SHEET_SLOT_CASE_REFERENCE,
   ED_SHEET_SLOT_FOOTER,           /* name and case reference, small */
   ED_SHEET_SLOT_PERSONAL_QR,
+  ED_SHEET_SLOT_DUE,              /* @id: a period id: "by 2027-01-14", in @language */
 } EdSheetSlotKind;
 
 /* A place for what differs between travellers, of fixed size. */
@@ -137,13 +147,25 @@ typedef struct
 typedef struct
 {
   GPtrArray *rows;                /* EdSheetRow */
+  gboolean   page_break_after;    /* what follows starts a new page */
 } EdSheetBlock;
+
+/* A bookmark in the PDF's outline: a step, a section. */
+typedef struct
+{
+  char   *title;
+  guint   page;
+  double  y;
+  guint   level;                  /* 0 for a section, 1 for a step */
+} EdSheetMark;
 
 typedef struct
 {
   GArray *ops;                    /* EdSheetOp, page coordinates */
   GArray *slots;                  /* EdSheetSlot */
 } EdSheetPage;
+
+#define ED_SHEET_MARK_KEY "ed-sheet-mark"
 
 typedef struct
 {
@@ -246,6 +268,9 @@ EdSheetRow   *_ed_sheet_block_add_row        (EdSheetBlock          *block,
 
 /* ed-sheet-build.c */
 void          _ed_sheet_build_front          (EdSheetBuilder        *builder);
+void          _ed_sheet_build_status         (EdSheetBuilder        *builder,
+                                              EdSheetRow            *row,
+                                              gboolean               with_note);
 char         *_ed_sheet_ended_date           (EdProcedure           *procedure);
 void          _ed_sheet_build_paragraphs     (EdSheetBuilder        *builder,
                                               EdSheetBlock          *block,
@@ -278,6 +303,14 @@ void          _ed_sheet_build_link           (EdSheetBuilder        *builder,
                                               gboolean               qr,
                                               gboolean               official_only);
 
+/* ed-sheet-summary.c */
+void          _ed_sheet_build_summary        (EdSheetBuilder        *builder,
+                                              EdProcedure * const   *procedures,
+                                              guint                  n_procedures);
+void          _ed_sheet_add_letterhead       (EdSheetBuilder        *builder,
+                                              EdSheetRow            *row,
+                                              double                 logo_h);
+
 /* ed-sheet-back.c */
 void          _ed_sheet_build_back           (EdSheetBuilder        *builder);
 
@@ -299,6 +332,7 @@ void          _ed_sheet_pdf_set_sheet_fonts  (EdSheetPdf            *self,
 
 /* ed-sheet-paginate.c */
 GPtrArray    *_ed_sheet_paginate             (EdSheetBuilder        *builder);
+double        _ed_sheet_first_page_room      (EdSheetBuilder        *builder);
 void          _ed_sheet_page_free            (EdSheetPage           *page);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdSheetRow, _ed_sheet_row_free)

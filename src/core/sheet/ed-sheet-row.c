@@ -58,6 +58,7 @@ _ed_sheet_style (const EdSheetGeometry *geometry,
     .color = ED_SHEET_INK,
     .align = ED_SHEET_ALIGN_LEFT,
     .wrap = ED_SHEET_WRAP_WORD,
+    .line_spacing = geometry->line_spacing,
   };
   double b = geometry->base;
 
@@ -68,11 +69,12 @@ _ed_sheet_style (const EdSheetGeometry *geometry,
     case ED_SHEET_FONT_BODY_BOLD:
       style.bold = TRUE;
       break;
+    /* What a traveller reads to act on is never under 8 pt. */
     case ED_SHEET_FONT_SMALL:
-      style.size = b * 0.88;
+      style.size = MAX (ED_SHEET_MIN_ACTION_SIZE, b * 0.88);
       break;
     case ED_SHEET_FONT_SMALL_BOLD:
-      style.size = b * 0.88;
+      style.size = MAX (ED_SHEET_MIN_ACTION_SIZE, b * 0.88);
       style.bold = TRUE;
       break;
     case ED_SHEET_FONT_CAPTION:
@@ -81,14 +83,17 @@ _ed_sheet_style (const EdSheetGeometry *geometry,
     case ED_SHEET_FONT_TITLE:
       style.size = b * 1.75;
       style.bold = TRUE;
+      style.heading = TRUE;
       break;
     case ED_SHEET_FONT_HEADING:
       style.size = b * 1.3;
       style.bold = TRUE;
+      style.heading = TRUE;
       break;
     case ED_SHEET_FONT_STEP:
       style.size = b * 1.1;
       style.bold = TRUE;
+      style.heading = TRUE;
       break;
     case ED_SHEET_FONT_ADDRESS:
       style.size = b * 0.9;
@@ -128,6 +133,8 @@ _ed_sheet_op_clear (EdSheetOp *op)
 {
   g_clear_pointer (&op->text, ed_sheet_text_unref);
   g_clear_object (&op->qr);
+  g_clear_pointer (&op->office, ed_sheet_office_unref);
+  g_clear_pointer (&op->uri, g_free);
 }
 
 void
@@ -187,6 +194,8 @@ op_bottom (const EdSheetOp *op)
     return MAX (op->y, op->y + op->h);
   if (op->kind == ED_SHEET_OP_QR)
     return op->y + op->w;
+  if (op->kind == ED_SHEET_OP_LINK)
+    return op->y;
 
   return op->y + op->h;
 }
@@ -206,6 +215,9 @@ _ed_sheet_row_add_op (EdSheetRow      *row,
     ed_sheet_text_ref (copy.text);
   if (copy.qr != NULL)
     g_object_ref (copy.qr);
+  if (copy.office != NULL)
+    ed_sheet_office_ref (copy.office);
+  copy.uri = g_strdup (op->uri);
 
   g_array_append_val (row->ops, copy);
   row->height = MAX (row->height, op_bottom (op));
@@ -575,6 +587,13 @@ _ed_sheet_draw_op (const EdSheetOp *op,
 
     case ED_SHEET_OP_QR:
       ed_qr_draw (op->qr, cr, op->x, op->y, op->w);
+      break;
+
+    case ED_SHEET_OP_LOGO:
+      ed_sheet_office_draw_logo (op->office, cr, op->x, op->y, op->w, op->h);
+      break;
+
+    case ED_SHEET_OP_LINK:
       break;
 
     default:

@@ -76,6 +76,25 @@ ed_sheet_template_new (EdProcedure           *procedure,
   if (!ed_sheet_text_check_fonts (error))
     return NULL;
 
+  /* Traditional Chinese only where the procedure is written in it. */
+  {
+    const EdLanguage *languages;
+    guint n;
+
+    languages = ed_sheet_options_get_languages (options, &n);
+    for (guint i = 0; i < n; i++)
+      if (languages[i] == ED_LANGUAGE_ZH_TW &&
+          !ed_procedure_requires_language (procedure, languages[i]))
+        {
+          g_set_error (error, ED_ERROR, ED_ERROR_UNSUPPORTED,
+                       /* Translators: %s is a procedure id; zh_TW is a language code */
+                       _("The procedure “%s” is not written in Traditional Chinese (zh_TW): "
+                         "choose among en, ja and zh_CN"),
+                       ed_procedure_get_id (procedure));
+          return NULL;
+        }
+  }
+
   self = g_object_new (ED_TYPE_SHEET_TEMPLATE, NULL);
   self->procedure = g_object_ref (procedure);
   self->options = ed_sheet_options_copy (options);
@@ -88,9 +107,14 @@ ed_sheet_template_new (EdProcedure           *procedure,
   builder.qr_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   builder.qr_first_step = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  _ed_sheet_build_front (&builder);
-  _ed_sheet_build_steps (&builder);
-  _ed_sheet_build_back (&builder);
+  if (ed_sheet_options_get_summary (self->options))
+    _ed_sheet_build_summary (&builder, &procedure, 1);
+  if (!ed_sheet_options_get_summary_only (self->options))
+    {
+      _ed_sheet_build_front (&builder);
+      _ed_sheet_build_steps (&builder);
+      _ed_sheet_build_back (&builder);
+    }
   self->pages = _ed_sheet_paginate (&builder);
 
   g_ptr_array_unref (builder.blocks);
