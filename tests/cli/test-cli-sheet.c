@@ -417,6 +417,29 @@ test_sheet_summary (Fixture       *f,
   /* The official MySOS link is among the cover's codes. */
   g_assert_true (g_hash_table_contains (codes, MYSOS_URL));
 
+  /* Its codes open their page in a PDF reader; the outline names the
+   * traveller, the summary and each step. */
+  {
+    const char *urls[] = { "pdfinfo", "-url", path, NULL };
+    const char *outline[] = { "pdftohtml", "-xml", "-i", "-stdout", "-f", "1", "-l", "1", path,
+                              NULL };
+    g_autofree char *url_list = ed_test_run_tool (urls, NULL);
+    g_autofree char *xml = ed_test_run_tool (outline, NULL);
+    g_autofree char *link = g_strdup_printf ("   1  Annotation    %s\n", MYSOS_URL);
+    const EdStep *first = g_ptr_array_index (steps, 0);
+    const EdStep *last = g_ptr_array_index (steps, steps->len - 1);
+    g_autofree char *first_mark = g_strdup_printf (">1. %s</item>",
+                                                   ed_text_get (first->title, ED_LANGUAGE_ZH_CN));
+    g_autofree char *last_mark = g_strdup_printf (">%u. %s</item>", steps->len,
+                                                  ed_text_get (last->title, ED_LANGUAGE_ZH_CN));
+
+    g_assert_nonnull (strstr (url_list, link));
+    g_assert_nonnull (strstr (xml, "<item page=\"1\">WANG XIAOMING</item>"));
+    g_assert_nonnull (strstr (xml, "<item page=\"1\">摘要：要做什么，何时之前</item>"));
+    g_assert_nonnull (strstr (xml, first_mark));
+    g_assert_nonnull (strstr (xml, last_mark));
+  }
+
   g_assert_cmpuint (ed_test_pdf_pages (only), ==, 1);
   g_assert_nonnull (strstr (only_text, "SakuraImmigrationLawOffice"));
   g_assert_nonnull (strstr (only_text, "2022-01-15"));

@@ -211,6 +211,17 @@ test_document_write_merged (Fixture       *f,
   g_free (text);
   text = ed_test_pdf_text (path, (int) first_page + 1);
   g_assert_nonnull (strstr (text, "E00000011"));
+
+  /* One bookmark a traveller, at their first page. */
+  {
+    const char *outline[] = { "pdftohtml", "-xml", "-i", "-stdout", "-f", "1", "-l", "1", path,
+                              NULL };
+    g_autofree char *xml = ed_test_run_tool (outline, NULL);
+    g_autofree char *mark = g_strdup_printf ("<item page=\"%u\">KIM ANNA</item>", first_page);
+
+    g_assert_nonnull (strstr (xml, "<item page=\"1\">WANG ANNA</item>"));
+    g_assert_nonnull (strstr (xml, mark));
+  }
 }
 
 /* Cancelled, or a folder that is not there: no file, an error. */

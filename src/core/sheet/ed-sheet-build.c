@@ -445,6 +445,10 @@ build_title (EdSheetBuilder *builder)
   EdSheetRow *row;
   g_autofree char *as_of = NULL;
 
+  row = _ed_sheet_block_add_row (block, 0);
+  _ed_sheet_row_add_mark (row, ed_text_lookup (ed_procedure_get_title (procedure),
+                                               g->languages[0]));
+
   /* Region · Check sheet */
   row = _ed_sheet_block_add_row (block, g->base * 0.2);
   for (guint i = 0; i < g->n_languages; i++)

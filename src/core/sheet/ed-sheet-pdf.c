@@ -198,6 +198,49 @@ check (EdSheetPdf  *self,
   return TRUE;
 }
 
+/* The outline: the sheet under the traveller's name (or the procedure's
+ * title on a blank sheet), the summary, the detailed sheet and each step
+ * under it, each opening its page at its place. */
+static void
+add_outline (EdSheetPdf    *self,
+             EdSheetLayout *layout,
+             guint          first_page)
+{
+  EdSheetTemplate *sheet_template = ed_sheet_layout_get_template (layout);
+  const EdSheetGeometry *g = _ed_sheet_template_get_geometry (sheet_template);
+  EdTraveller *traveller = ed_sheet_layout_get_traveller (layout);
+  g_autofree char *name = traveller != NULL ? ed_traveller_dup_display_name (traveller) : NULL;
+  g_autofree char *target = g_strdup_printf ("page=%u pos=[0 0]", first_page + 1);
+  int parent;
+
+  if (name == NULL || *name == '\0')
+    {
+      g_free (name);
+      name = g_strdup (ed_text_lookup (ed_procedure_get_title (ed_sheet_layout_get_procedure (
+                                         layout)), g->languages[0]));
+    }
+  parent = cairo_pdf_surface_add_outline (self->surface, CAIRO_PDF_OUTLINE_ROOT, name, target,
+                                          0);
+
+  for (guint p = 0; p < ed_sheet_layout_get_n_pages (layout); p++)
+    {
+      const EdSheetPage *page = _ed_sheet_template_get_page (sheet_template, p);
+
+      for (guint i = 0; i < page->ops->len; i++)
+        {
+          const EdSheetOp *op = &g_array_index (page->ops, EdSheetOp, i);
+          char y[G_ASCII_DTOSTR_BUF_SIZE];
+          g_autofree char *place = NULL;
+
+          if (op->kind != ED_SHEET_OP_MARK)
+            continue;
+          place = g_strdup_printf ("page=%u pos=[0 %s]", first_page + p + 1,
+                                   g_ascii_formatd (y, sizeof y, "%.1f", MAX (0, op->y - 6)));
+          cairo_pdf_surface_add_outline (self->surface, parent, op->uri, place, 0);
+        }
+    }
+}
+
 /**
  * ed_sheet_pdf_add:
  *
@@ -231,6 +274,7 @@ ed_sheet_pdf_add (EdSheetPdf     *self,
       ed_sheet_draw_page (layout, self->cr, page);
       cairo_show_page (self->cr);
     }
+  add_outline (self, layout, self->n_pages);
   self->n_pages += n_pages;
 
   return check (self, error);

@@ -81,6 +81,7 @@ typedef enum
   ED_SHEET_OP_QR,
   ED_SHEET_OP_LOGO,               /* the office's logo in (x, y, w, h) */
   ED_SHEET_OP_LINK,               /* (x, y, w, h) opens @uri: nothing drawn */
+  ED_SHEET_OP_MARK,               /* a bookmark at y titled @uri: nothing drawn */
 } EdSheetOpKind;
 
 /* One drawing operation. TEXT draws lines [first_line, first_line +
@@ -150,22 +151,11 @@ typedef struct
   gboolean   page_break_after;    /* what follows starts a new page */
 } EdSheetBlock;
 
-/* A bookmark in the PDF's outline: a step, a section. */
-typedef struct
-{
-  char   *title;
-  guint   page;
-  double  y;
-  guint   level;                  /* 0 for a section, 1 for a step */
-} EdSheetMark;
-
 typedef struct
 {
   GArray *ops;                    /* EdSheetOp, page coordinates */
   GArray *slots;                  /* EdSheetSlot */
 } EdSheetPage;
-
-#define ED_SHEET_MARK_KEY "ed-sheet-mark"
 
 typedef struct
 {
@@ -229,6 +219,14 @@ void          _ed_sheet_row_add_qr           (EdSheetRow            *row,
                                               double                 x,
                                               double                 y,
                                               double                 size);
+void          _ed_sheet_row_add_link         (EdSheetRow            *row,
+                                              const char            *uri,
+                                              double                 x,
+                                              double                 y,
+                                              double                 w,
+                                              double                 h);
+void          _ed_sheet_row_add_mark         (EdSheetRow            *row,
+                                              const char            *title);
 void          _ed_sheet_row_add_slot         (EdSheetRow            *row,
                                               const EdSheetSlot     *slot);
 double        _ed_sheet_row_add_columns      (EdSheetRow            *row,
@@ -259,6 +257,8 @@ double        _ed_sheet_row_add_flow         (EdSheetRow            *row,
 void          _ed_sheet_op_clear             (EdSheetOp             *op);
 void          _ed_sheet_slot_clear           (EdSheetSlot           *slot);
 void          _ed_sheet_draw_op              (const EdSheetOp       *op,
+                                              cairo_t               *cr);
+void          _ed_sheet_draw_link            (const EdSheetOp       *op,
                                               cairo_t               *cr);
 
 EdSheetBlock *_ed_sheet_builder_add_block    (EdSheetBuilder        *builder);

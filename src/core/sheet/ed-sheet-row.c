@@ -194,7 +194,7 @@ op_bottom (const EdSheetOp *op)
     return MAX (op->y, op->y + op->h);
   if (op->kind == ED_SHEET_OP_QR)
     return op->y + op->w;
-  if (op->kind == ED_SHEET_OP_LINK)
+  if (op->kind == ED_SHEET_OP_LINK || op->kind == ED_SHEET_OP_MARK)
     return op->y;
 
   return op->y + op->h;
@@ -315,6 +315,33 @@ _ed_sheet_row_add_qr (EdSheetRow *row,
                       double      size)
 {
   EdSheetOp op = { .kind = ED_SHEET_OP_QR, .x = x, .y = y, .w = size, .h = size, .qr = qr };
+
+  _ed_sheet_row_add_op (row, &op);
+}
+
+/* Makes (x, y, w, h) of the row open @uri in a PDF reader: nothing is
+ * drawn, and the row is no taller for it. */
+void
+_ed_sheet_row_add_link (EdSheetRow *row,
+                        const char *uri,
+                        double      x,
+                        double      y,
+                        double      w,
+                        double      h)
+{
+  EdSheetOp op = { .kind = ED_SHEET_OP_LINK, .x = x, .y = y, .w = w, .h = h,
+                   .uri = (char *) uri };
+
+  if (uri != NULL && *uri != '\0')
+    _ed_sheet_row_add_op (row, &op);
+}
+
+/* A bookmark in the PDF's outline at the row's top: a step, the summary. */
+void
+_ed_sheet_row_add_mark (EdSheetRow *row,
+                        const char *title)
+{
+  EdSheetOp op = { .kind = ED_SHEET_OP_MARK, .uri = (char *) title };
 
   _ed_sheet_row_add_op (row, &op);
 }
@@ -554,6 +581,37 @@ set_color (cairo_t *cr,
                         (color & 0xff) / 255.0);
 }
 
+/* A link as cairo tags it, straight onto a PDF page: cairo writes it as
+ * the page's annotation, which a recorded form could not hold. */
+void
+_ed_sheet_draw_link (const EdSheetOp *op,
+                     cairo_t         *cr)
+{
+  g_autoptr(GString) uri = g_string_new (NULL);
+  g_autofree char *attributes = NULL;
+  char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+  char w[G_ASCII_DTOSTR_BUF_SIZE], h[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (op->kind != ED_SHEET_OP_LINK ||
+      cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_PDF)
+    return;
+
+  /* In a quoted attribute, ' and \ are escaped with \. */
+  for (const char *c = op->uri; *c != '\0'; c++)
+    {
+      if (*c == '\'' || *c == '\\')
+        g_string_append_c (uri, '\\');
+      g_string_append_c (uri, *c);
+    }
+  attributes = g_strdup_printf ("rect=[%s %s %s %s] uri='%s'",
+                                g_ascii_formatd (x, sizeof x, "%.2f", op->x),
+                                g_ascii_formatd (y, sizeof y, "%.2f", op->y),
+                                g_ascii_formatd (w, sizeof w, "%.2f", op->w),
+                                g_ascii_formatd (h, sizeof h, "%.2f", op->h), uri->str);
+  cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes);
+  cairo_tag_end (cr, CAIRO_TAG_LINK);
+}
+
 void
 _ed_sheet_draw_op (const EdSheetOp *op,
                    cairo_t         *cr)
@@ -594,6 +652,9 @@ _ed_sheet_draw_op (const EdSheetOp *op,
       break;
 
     case ED_SHEET_OP_LINK:
+      /* Drawn by _ed_sheet_draw_link(), on a PDF page alone. */
+    case ED_SHEET_OP_MARK:
+      /* The PDF writer makes it a bookmark. */
       break;
 
     default:

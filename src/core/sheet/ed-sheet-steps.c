@@ -173,6 +173,7 @@ _ed_sheet_build_link (EdSheetBuilder *builder,
       size = ed_qr_size_for_width (code, QR_SYMBOL_WIDTH);
       /* The quiet zone is the card's inner margin on the left. */
       _ed_sheet_row_add_qr (row, code, x0 - g->base, 0, size);
+      _ed_sheet_row_add_link (row, url, x0 - g->base, 0, size, size);
       text_x = x0 - g->base + size + g->base * 0.4;
     }
   else
@@ -180,8 +181,14 @@ _ed_sheet_build_link (EdSheetBuilder *builder,
 
   text_w = right - text_x - pad;
   y = code != NULL ? pad * 1.5 : pad;
-  y += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_ADDRESS_BOLD, ED_LANGUAGE_EN, ED_SHEET_INK,
-                                 shown_address (url, shown), text_x, y, text_w);
+  {
+    double h = _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_ADDRESS_BOLD, ED_LANGUAGE_EN,
+                                         ED_SHEET_INK, shown_address (url, shown), text_x, y,
+                                         text_w);
+
+    _ed_sheet_row_add_link (row, url, text_x, y, text_w, h);
+    y += h;
+  }
   y += g->base * 0.3;
 
   /* What it is, in each language, in narrower columns beside the code. */
@@ -483,6 +490,12 @@ build_step (EdSheetBuilder *builder,
 
   row->flags |= ED_SHEET_ROW_KEEP_WITH_NEXT;
 
+  {
+    g_autofree char *mark = g_strdup_printf ("%s. %s", number,
+                                             ed_text_lookup (step->title, g->languages[0]));
+
+    _ed_sheet_row_add_mark (row, mark);
+  }
   _ed_sheet_row_add_rect (row, ED_SHEET_OP_FILL, g->left, 0, box, box, ED_SHEET_ACCENT, 0);
   number_style.color = ED_SHEET_WHITE;
   number_style.align = ED_SHEET_ALIGN_CENTER;

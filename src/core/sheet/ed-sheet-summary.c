@@ -140,6 +140,9 @@ build_head (Cover       *cover,
   EdSheetBlock *block = _ed_sheet_builder_add_block (builder);
   EdSheetRow *row;
 
+  row = _ed_sheet_block_add_row (block, 0);
+  _ed_sheet_row_add_mark (row, _ed_sheet_word (g->languages[0],
+                                               NC_("sheet", "Summary: what to do, and by when")));
   if (ed_sheet_options_get_office (builder->options) != NULL)
     {
       row = _ed_sheet_block_add_row (block, g->base * 1.0 * cover->space);
@@ -461,12 +464,7 @@ build_codes (Cover       *cover,
         continue;
       size = ed_qr_size_for_width (qr, 21 * ED_MM);
       _ed_sheet_row_add_qr (row, qr, x, 0, size);
-      {
-        EdSheetOp op = { .kind = ED_SHEET_OP_LINK, .x = x, .y = 0, .w = size, .h = size,
-                         .uri = (char *) link->url };
-
-        _ed_sheet_row_add_op (row, &op);
-      }
+      _ed_sheet_row_add_link (row, link->url, x, 0, size, size);
       text_x = x + size;
       text_w = cell - size - g->base * 0.3;
       y = g->base * 0.6;

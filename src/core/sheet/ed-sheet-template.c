@@ -313,6 +313,13 @@ _ed_sheet_template_draw_static (EdSheetTemplate *self,
       cairo_set_source_surface (cr, get_recording (self, target, page), 0, 0);
       cairo_paint (cr);
       cairo_restore (cr);
+      /* The page's links, not in the recording: a PDF page holds them. */
+      {
+        const EdSheetPage *template_page = g_ptr_array_index (self->pages, page);
+
+        for (guint i = 0; i < template_page->ops->len; i++)
+          _ed_sheet_draw_link (&g_array_index (template_page->ops, EdSheetOp, i), cr);
+      }
     }
   else
     draw_ops (g_ptr_array_index (self->pages, page), cr);
