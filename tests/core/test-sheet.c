@@ -145,6 +145,11 @@ check_page (EdSheetTemplate *sheet_template,
                              (ed_qr_get_modules (op->qr) + 2 * ED_QR_QUIET_ZONE), >=, 20 * ED_MM);
           break;
 
+        case ED_SHEET_OP_MARK:
+          /* A bookmark: nothing drawn, a place on the page. */
+          assert_inside (g, "a bookmark", p, g->left, op->y, g->left, op->y);
+          break;
+
         default:
           assert_inside (g, "a rule or box", p, MIN (op->x, op->x + op->w),
                          MIN (op->y, op->y + op->h),
