@@ -148,6 +148,8 @@ ed_cli_batch (int    argc,
   g_autofree char *merge = NULL;
   g_autofree char *languages = NULL;
   g_autofree char *paper = NULL;
+  g_autofree char *office = NULL;
+  gboolean summary_only = FALSE;
   g_autoptr(EdSheetOptions) options = NULL;
   g_autoptr(EdProcedure) procedure = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -170,6 +172,11 @@ ed_cli_batch (int    argc,
     { "lang", 0, 0, G_OPTION_ARG_STRING, &languages,
       N_("One to three sheet languages in column order (default: en,ja,zh_CN)"), "LANGS" },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("a4 (default) or letter"), "PAPER" },
+    { "office", 0, 0, G_OPTION_ARG_FILENAME, &office,
+      N_("The firm's letterhead: a JSON file with name, address, phone, email, handler and "
+         "logo (an SVG or PNG file)"), "FILE.json" },
+    { "summary-only", 0, 0, G_OPTION_ARG_NONE, &summary_only,
+      N_("Print only the one-page summary: what to do, and by when"), NULL },
     { NULL }
   };
 
@@ -206,7 +213,7 @@ ed_cli_batch (int    argc,
   if ((directory == NULL) == (merge == NULL))
     return ed_cli_usage_error (_("Give either -o DIR (one file a traveller) or --merge OUT.pdf"));
 
-  options = ed_cli_sheet_options (languages, paper, &status);
+  options = ed_cli_sheet_options (languages, paper, office, summary_only, &status);
   if (options == NULL)
     return status;
 

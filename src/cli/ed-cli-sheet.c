@@ -18,6 +18,8 @@
  * ed_cli_sheet_options:
  * @languages: (nullable): the value of --lang; %NULL for all three
  * @paper: (nullable): the value of --paper; %NULL for A4
+ * @office: (nullable): the value of --office: the letterhead's file
+ * @summary_only: --summary-only: the one-page summary alone
  * @exit_status: (out): set when an option is wrong
  *
  * Returns: (transfer full): the options, or %NULL when an option is
@@ -26,6 +28,8 @@
 EdSheetOptions *
 ed_cli_sheet_options (const char *languages,
                       const char *paper,
+                      const char *office,
+                      gboolean    summary_only,
                       int        *exit_status)
 {
   g_autoptr(EdSheetOptions) options = ed_sheet_options_new ();
@@ -47,6 +51,20 @@ ed_cli_sheet_options (const char *languages,
         }
       ed_sheet_options_set_paper (options, size);
     }
+
+  if (office != NULL)
+    {
+      g_autoptr(EdSheetOffice) letterhead = ed_sheet_office_load (office, &error);
+
+      if (letterhead == NULL)
+        {
+          g_printerr ("entry-desk-cli: %s\n", error->message);
+          *exit_status = ED_EXIT_INVALID;
+          return NULL;
+        }
+      ed_sheet_options_set_office (options, letterhead);
+    }
+  ed_sheet_options_set_summary (options, TRUE, summary_only);
 
   return g_steal_pointer (&options);
 }
@@ -134,6 +152,8 @@ ed_cli_sheet (int    argc,
   g_autofree char *paper = NULL;
   g_autofree char *output = NULL;
   g_autofree char *reference = NULL;
+  g_autofree char *office = NULL;
+  gboolean summary_only = FALSE;
   g_autoptr(EdSheetOptions) options = NULL;
   g_autoptr(EdProcedure) procedure = NULL;
   g_autoptr(EdTraveller) traveller = NULL;
@@ -152,6 +172,11 @@ ed_cli_sheet (int    argc,
     { "case-reference", 0, 0, G_OPTION_ARG_STRING, &reference,
       N_("A reference printed in the footer; the sheet of a case in the store also "
          "goes into its sheet log"), "REF" },
+    { "office", 0, 0, G_OPTION_ARG_FILENAME, &office,
+      N_("The firm's letterhead: a JSON file with name, address, phone, email, handler and "
+         "logo (an SVG or PNG file)"), "FILE.json" },
+    { "summary-only", 0, 0, G_OPTION_ARG_NONE, &summary_only,
+      N_("Print only the one-page summary: what to do, and by when"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), "OUT.pdf" },
     { NULL }
   };
@@ -178,7 +203,7 @@ ed_cli_sheet (int    argc,
   if (output == NULL)
     return ed_cli_usage_error (_("Say where to write the sheet with -o OUT.pdf"));
 
-  options = ed_cli_sheet_options (languages, paper, &status);
+  options = ed_cli_sheet_options (languages, paper, office, summary_only, &status);
   if (options == NULL)
     return status;
   ed_sheet_options_set_case_reference (options, reference);

@@ -97,6 +97,8 @@ EdProcedure     *ed_cli_find_procedure (const char  *id,
                                         GError     **error);
 EdSheetOptions  *ed_cli_sheet_options  (const char  *languages,
                                         const char  *paper,
+                                        const char  *office,
+                                        gboolean     summary_only,
                                         int         *exit_status);
 
 G_END_DECLS

@@ -333,9 +333,14 @@ test_sheet_traveller (Fixture       *f,
   g_autofree char *filled = run_sheet (f, "jp-entry-waiting-mysos", "zh_CN,ja", "a4", traveller);
   g_autofree char *blank = run_sheet (f, "jp-entry-waiting-mysos", "zh_CN,ja", "a4", NULL);
   g_autofree char *text = ed_test_pdf_text (filled, 0);
-  g_autofree char *first = ed_test_pdf_text (filled, 1);
+  g_autofree char *cover = ed_test_pdf_text (filled, 1);
+  g_autofree char *first = ed_test_pdf_text (filled, 2);
   g_autofree char *blank_text = ed_test_pdf_text (blank, 0);
 
+  /* The one-page summary says whom it is for and the last day of the
+   * 14 days; the detailed sheet follows from the second page. */
+  g_assert_nonnull (strstr (cover, "WANGXIAOMING"));
+  g_assert_nonnull (strstr (cover, "2022-01-15"));
   g_assert_nonnull (strstr (first, "WANGXIAOMING"));
   g_assert_nonnull (strstr (first, "王小明"));
   g_assert_nonnull (strstr (first, "E12345678"));
@@ -349,6 +354,160 @@ test_sheet_traveller (Fixture       *f,
   g_assert_null (strstr (blank_text, "E12345678"));
   g_assert_null (strstr (blank_text, "2022-01-15"));
   g_assert_cmpuint (ed_test_pdf_pages (filled), ==, ed_test_pdf_pages (blank));
+}
+
+/* Writes @id's sheet for Wang with the test office's letterhead and
+ * logo, or only its summary page. */
+static char *
+run_office_sheet (Fixture    *f,
+                  const char *id,
+                  const char *languages,
+                  gboolean    summary_only,
+                  const char *name)
+{
+  g_autofree char *traveller = ed_test_data_path ("sheet", "wang.json", NULL);
+  g_autofree char *office = ed_test_data_path ("sheet", "office.json", NULL);
+  char *path = g_build_filename (f->dir, name, NULL);
+  const char *env[] = { f->env_home, f->env_epoch, NULL };
+  const char *args[] = { "sheet", id, "--lang", languages, "--traveller", traveller,
+                         "--office", office, "-o", path,
+                         summary_only ? "--summary-only" : NULL, NULL };
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (ed_test_run_cli (env, args, NULL, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  return path;
+}
+
+/* The first page is the summary: the firm's letterhead, whom it is for,
+ * every step with its deadline, the codes that matter; the firm and the
+ * print date are in every footer. */
+static void
+test_sheet_summary (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = run_office_sheet (f, "jp-entry-waiting-mysos", "zh_CN,ja", FALSE,
+                                            "mysos.pdf");
+  g_autofree char *only = run_office_sheet (f, "jp-entry-waiting-mysos", "zh_CN,ja", TRUE,
+                                            "only.pdf");
+  g_autofree char *cover = ed_test_pdf_text (path, 1);
+  g_autofree char *only_text = ed_test_pdf_text (only, 0);
+  g_autoptr(EdProcedure) procedure = ed_test_load_procedure ("jp-entry-waiting-mysos");
+  g_autoptr(GHashTable) codes = ed_test_pdf_qr_codes (only);
+  GPtrArray *steps = ed_procedure_get_steps (procedure);
+  guint pages = ed_test_pdf_pages (path);
+
+  g_assert_nonnull (strstr (cover, "SakuraImmigrationLawOffice"));
+  g_assert_nonnull (strstr (cover, "03-5555-0142"));
+  g_assert_nonnull (strstr (cover, "desk@sakura-law.example"));
+  g_assert_nonnull (strstr (cover, "您的联系人：MeiLin"));
+  g_assert_nonnull (strstr (cover, "要做的事和期限"));
+  g_assert_nonnull (strstr (cover, "WANGXIAOMING"));
+  g_assert_nonnull (strstr (cover, "2022-01-15"));
+  /* Every step's title, in both languages. */
+  for (guint s = 0; s < steps->len; s++)
+    {
+      const EdStep *step = g_ptr_array_index (steps, s);
+      g_autofree char *zh = ed_test_flatten (ed_text_lookup (step->title, ED_LANGUAGE_ZH_CN));
+      g_autofree char *ja = ed_test_flatten (ed_text_lookup (step->title, ED_LANGUAGE_JA));
+
+      g_assert_nonnull (strstr (only_text, zh));
+      g_assert_nonnull (strstr (only_text, ja));
+    }
+  /* The official MySOS link is among the cover's codes. */
+  g_assert_true (g_hash_table_contains (codes, MYSOS_URL));
+
+  /* Its codes open their page in a PDF reader; the outline names the
+   * traveller, the summary and each step. */
+  {
+    const char *urls[] = { "pdfinfo", "-url", path, NULL };
+    const char *outline[] = { "pdftohtml", "-xml", "-i", "-stdout", "-f", "1", "-l", "1", path,
+                              NULL };
+    g_autofree char *url_list = ed_test_run_tool (urls, NULL);
+    g_autofree char *xml = ed_test_run_tool (outline, NULL);
+    g_autofree char *link = g_strdup_printf ("   1  Annotation    %s\n", MYSOS_URL);
+    const EdStep *first = g_ptr_array_index (steps, 0);
+    const EdStep *last = g_ptr_array_index (steps, steps->len - 1);
+    g_autofree char *first_mark = g_strdup_printf (">1. %s</item>",
+                                                   ed_text_get (first->title, ED_LANGUAGE_ZH_CN));
+    g_autofree char *last_mark = g_strdup_printf (">%u. %s</item>", steps->len,
+                                                  ed_text_get (last->title, ED_LANGUAGE_ZH_CN));
+
+    g_assert_nonnull (strstr (url_list, link));
+    g_assert_nonnull (strstr (xml, "<item page=\"1\">WANG XIAOMING</item>"));
+    g_assert_nonnull (strstr (xml, "<item page=\"1\">摘要：要做什么，何时之前</item>"));
+    g_assert_nonnull (strstr (xml, first_mark));
+    g_assert_nonnull (strstr (xml, last_mark));
+  }
+
+  g_assert_cmpuint (ed_test_pdf_pages (only), ==, 1);
+  g_assert_nonnull (strstr (only_text, "SakuraImmigrationLawOffice"));
+  g_assert_nonnull (strstr (only_text, "2022-01-15"));
+  for (guint page = 1; page <= pages; page++)
+    {
+      g_autofree char *text = ed_test_pdf_text (path, (int) page);
+
+      g_test_message ("page %u", page);
+      g_assert_nonnull (strstr (text, "SakuraImmigrationLawOffice·2023-11-14打印·MeiLin"));
+    }
+}
+
+/* Without an office file nothing of a letterhead is printed; a wrong one
+ * is refused before anything is written. */
+static void
+test_sheet_office_errors (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *plain = run_sheet (f, "jp-my-her-sys", "ja,zh_CN", "a4", NULL);
+  g_autofree char *text = ed_test_pdf_text (plain, 0);
+  g_autofree char *out = g_build_filename (f->dir, "out.pdf", NULL);
+  g_autofree char *office = g_build_filename (f->dir, "office.json", NULL);
+  const char *env[] = { f->env_home, NULL };
+  const char *args[] = { "sheet", "jp-my-her-sys", "--office", office, "-o", out, NULL };
+  static const struct { const char *json; const char *says; } wrong[] = {
+    { "{\"address\": \"Tokyo\"}", "“name”" },
+    { "{\"name\": \"A\", \"fax\": \"1\"}", "“fax”" },
+    { "{\"name\": \"A\", \"logo\": \"nothing.svg\"}", "nothing.svg" },
+    { "{\"name\": 3}", "“name”" },
+    { "[]", "JSON object" },
+  };
+
+  g_assert_null (strstr (text, "担当："));
+  g_assert_null (strstr (text, "您的联系人"));
+  g_assert_null (strstr (text, "ご質問は当事務所へ"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      g_autofree char *err = NULL;
+
+      g_assert_true (g_file_set_contents (office, wrong[i].json, -1, NULL));
+      g_assert_cmpint (ed_test_run_cli (env, args, NULL, &err), ==, 1);
+      g_assert_nonnull (strstr (err, wrong[i].says));
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+}
+
+/* Traditional Chinese where the procedure is written in it. */
+static void
+test_sheet_zh_tw (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(EdProcedure) procedure = ed_test_load_procedure ("jp-my-her-sys");
+  g_autofree char *path = run_sheet (f, "jp-my-her-sys", "zh_TW,ja", "a4", NULL);
+  g_autofree char *text = ed_test_pdf_text (path, 0);
+  g_autofree char *title = ed_test_flatten (ed_text_get (ed_procedure_get_title (procedure),
+                                                         ED_LANGUAGE_ZH_TW));
+  g_autofree char *out = g_build_filename (f->dir, "out.pdf", NULL);
+  const char *env[] = { f->env_home, NULL };
+  const char *mysos[] = { "sheet", "jp-entry-waiting-mysos", "--lang", "zh_TW", "-o", out, NULL };
+  g_autofree char *err = NULL;
+
+  g_assert_nonnull (strstr (text, title));
+  g_assert_nonnull (strstr (text, "繁體中文"));
+
+  g_assert_cmpint (ed_test_run_cli (env, mysos, NULL, &err), !=, 0);
+  g_assert_nonnull (strstr (err, "zh_TW"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
 /* Same input, same bytes, with SOURCE_DATE_EPOCH; mode 0600. */
@@ -648,6 +807,9 @@ main (int    argc,
   ADD ("/cli/sheet/ended-banner", test_sheet_ended_banner);
   ADD ("/cli/sheet/paper", test_sheet_paper);
   ADD ("/cli/sheet/traveller", test_sheet_traveller);
+  ADD ("/cli/sheet/summary", test_sheet_summary);
+  ADD ("/cli/sheet/office-errors", test_sheet_office_errors);
+  ADD ("/cli/sheet/zh-tw", test_sheet_zh_tw);
   ADD ("/cli/sheet/reproducible", test_sheet_reproducible);
   ADD ("/cli/sheet/errors", test_sheet_errors);
   ADD ("/cli/sheet/case-log", test_sheet_case_log);

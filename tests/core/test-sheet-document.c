@@ -202,10 +202,26 @@ test_document_write_merged (Fixture       *f,
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_cmpuint (ed_test_pdf_pages (path), ==, ed_sheet_document_get_n_pages (document));
 
-  /* The last sheet is the last traveller's (pages count from 1). */
+  /* The last sheet is the last traveller's (pages count from 1): its
+   * one-page summary, then the detailed sheet with the passport. */
   first_page = 11 * ed_sheet_template_get_n_pages (f->sheet_template) + 1;
   text = ed_test_pdf_text (path, (int) first_page);
+  g_assert_nonnull (strstr (text, "KIMANNA"));
+  g_assert_null (strstr (text, "TANAKAANNA"));
+  g_free (text);
+  text = ed_test_pdf_text (path, (int) first_page + 1);
   g_assert_nonnull (strstr (text, "E00000011"));
+
+  /* One bookmark a traveller, at their first page. */
+  {
+    const char *outline[] = { "pdftohtml", "-xml", "-i", "-stdout", "-f", "1", "-l", "1", path,
+                              NULL };
+    g_autofree char *xml = ed_test_run_tool (outline, NULL);
+    g_autofree char *mark = g_strdup_printf ("<item page=\"%u\">KIM ANNA</item>", first_page);
+
+    g_assert_nonnull (strstr (xml, "<item page=\"1\">WANG ANNA</item>"));
+    g_assert_nonnull (strstr (xml, mark));
+  }
 }
 
 /* Cancelled, or a folder that is not there: no file, an error. */

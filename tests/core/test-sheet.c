@@ -60,8 +60,8 @@ test_sheet_options (void)
   g_assert_false (ed_sheet_options_parse_languages (options, "fr", &error));
   g_assert_error (error, ED_ERROR, ED_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (ed_sheet_options_parse_languages (options, "zh_TW", &error));
-  g_assert_error (error, ED_ERROR, ED_ERROR_UNSUPPORTED);
+  g_assert_false (ed_sheet_options_parse_languages (options, "en,ja,zh_CN,zh_TW", &error));
+  g_assert_error (error, ED_ERROR, ED_ERROR_INVALID);
   g_clear_error (&error);
   /* Unchanged by the refusals. */
   languages = ed_sheet_options_get_languages (options, &n);
@@ -225,6 +225,11 @@ check_page (EdSheetTemplate *sheet_template,
                              (ed_qr_get_modules (op->qr) + 2 * ED_QR_QUIET_ZONE), >=, 20 * ED_MM);
           break;
 
+        case ED_SHEET_OP_MARK:
+          /* A bookmark: nothing drawn, a place on the page. */
+          assert_inside (g, "a bookmark", p, g->left, op->y, g->left, op->y);
+          break;
+
         default:
           assert_inside (g, "a rule or box", p, MIN (op->x, op->x + op->w),
                          MIN (op->y, op->y + op->h),
@@ -309,6 +314,44 @@ test_sheet_fits (void)
                 check_page (sheet_template, p);
                 check_step_titles (sheet_template, p);
               }
+          }
+    }
+}
+
+/* For every procedure, the summary alone is one page in any two
+ * languages, with a firm's letterhead and logo, on A4 and on the shorter
+ * Letter; its codes and values within the margins. */
+static void
+test_sheet_summary_fits (void)
+{
+  static const char * const language_sets[] = {
+    "zh_CN,ja", "ja,zh_CN", "en,ja", "ja,en", "en,zh_CN", "zh_CN,en",
+  };
+  g_autoptr(EdCatalog) catalog = ed_test_load_catalog ();
+  GListModel *procedures = ed_catalog_get_procedures (catalog);
+  g_autofree char *path = ed_test_data_path ("sheet", "office.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdSheetOffice) office = ed_sheet_office_load (path, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (procedures); i++)
+    {
+      g_autoptr(EdProcedure) procedure = g_list_model_get_item (procedures, i);
+
+      for (guint l = 0; l < G_N_ELEMENTS (language_sets); l++)
+        for (EdPaper paper = ED_PAPER_A4; paper <= ED_PAPER_LETTER; paper++)
+          {
+            g_autoptr(EdSheetOptions) options = options_new (language_sets[l], paper);
+            g_autoptr(EdSheetTemplate) sheet_template = NULL;
+
+            ed_sheet_options_set_office (options, office);
+            ed_sheet_options_set_summary (options, TRUE, TRUE);
+            sheet_template = ed_sheet_template_new (procedure, options, &error);
+            g_assert_no_error (error);
+            g_test_message ("%s %s %s", ed_procedure_get_id (procedure), language_sets[l],
+                            ed_paper_to_string (paper));
+            g_assert_cmpuint (ed_sheet_template_get_n_pages (sheet_template), ==, 1);
+            check_page (sheet_template, 0);
           }
     }
 }
@@ -510,13 +553,15 @@ test_sheet_personal_qr (void)
   g_autofree char *codes_without = NULL;
   g_autofree char *codes_with = NULL;
 
+  /* In the traveller's box, on the detailed sheet's first page: the
+   * second, after the one-page summary. */
   without = ed_sheet_layout_new (procedure, traveller, options, NULL);
-  codes_without = decode_page (without, 0);
+  codes_without = decode_page (without, 1);
   g_assert_null (strstr (codes_without, "E12345678"));
 
   ed_sheet_options_set_personal_qr (options, TRUE);
   with = ed_sheet_layout_new (procedure, traveller, options, NULL);
-  codes_with = decode_page (with, 0);
+  codes_with = decode_page (with, 1);
   g_assert_nonnull (strstr (codes_with, "WANG XIAOMING"));
   g_assert_nonnull (strstr (codes_with, "E12345678"));
   g_assert_nonnull (strstr (codes_with, "1990-05-17"));
@@ -606,6 +651,7 @@ main (int    argc,
   g_test_add_func ("/sheet/han-forms", test_sheet_han_forms);
   g_test_add_func ("/sheet/text-linear", test_sheet_text_linear);
   g_test_add_func ("/sheet/fits", test_sheet_fits);
+  g_test_add_func ("/sheet/summary-fits", test_sheet_summary_fits);
   g_test_add_func ("/sheet/pdf", test_sheet_pdf);
   g_test_add_func ("/sheet/threads", test_sheet_threads);
   g_test_add_func ("/sheet/async", test_sheet_async);

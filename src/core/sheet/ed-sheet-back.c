@@ -128,10 +128,16 @@ build_sources (EdSheetBuilder *builder)
         _ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_CAPTION, ED_SHEET_MUTED,
                                         NC_("sheet", "Published %s"), source->date, y, 0);
       if (source->url != NULL)
-        _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_ADDRESS, ED_LANGUAGE_EN, ED_SHEET_MUTED,
-                                  source->text != NULL ? source->text : source->url,
-                                  g->column_x[0], row->height + 1,
-                                  g->right - g->column_x[0]);
+        {
+          double top = row->height + 1;
+          double h = _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_ADDRESS, ED_LANGUAGE_EN,
+                                               ED_SHEET_MUTED,
+                                               source->text != NULL ? source->text : source->url,
+                                               g->column_x[0], top, g->right - g->column_x[0]);
+
+          _ed_sheet_row_add_link (row, source->url, g->column_x[0], top,
+                                  g->right - g->column_x[0], h);
+        }
     }
 
   if (as_of == NULL)

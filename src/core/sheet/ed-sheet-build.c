@@ -16,7 +16,9 @@
 #include "ed-sheet-private.h"
 
 /* List items get a hanging indent: their marker stands out on the left
- * and the lines that follow start under the text. */
+ * and the lines that follow start under the text. Japanese sources mark
+ * items with "・", Chinese and English ones with "-" or "•": the sheet
+ * sets one bullet, the same in every column. */
 static char *
 list_item (const char *paragraph,
            double      em,
@@ -33,7 +35,7 @@ list_item (const char *paragraph,
       if (g_str_has_prefix (paragraph, markers[i]))
         {
           const char *rest = paragraph + strlen (markers[i]);
-          const char *shown = i == 0 || i == 4 ? "•" : i == 1 ? "・" : "※";
+          const char *shown = i == 2 || i == 3 ? "※" : "•";
 
           *hanging_indent = 1.15 * em;
           return g_strconcat (shown, "\t", rest, NULL);
@@ -204,7 +206,7 @@ _ed_sheet_build_form_row (EdSheetBuilder     *builder,
                                  labels, g->languages, g->n_languages, x0, y, label_width);
 
   if (notes != NULL)
-    y += _ed_sheet_row_add_flow (row, g, ED_SHEET_FONT_CAPTION, ED_SHEET_MUTED,
+    y += _ed_sheet_row_add_flow (row, g, ED_SHEET_FONT_SMALL, ED_SHEET_MUTED,
                                  notes, g->languages, g->n_languages, x0, y, label_width);
 
   /* A value line is as tall as the value type's line. */
@@ -368,9 +370,10 @@ build_traveller_box (EdSheetBuilder *builder,
   add_tint (row, g, FALSE);
 }
 
-static void
-build_status (EdSheetBuilder *builder,
-              EdSheetRow     *row)
+void
+_ed_sheet_build_status (EdSheetBuilder *builder,
+                        EdSheetRow     *row,
+                        gboolean        with_note)
 {
   const EdSheetGeometry *g = &builder->geometry;
   EdProcedure *procedure = builder->procedure;
@@ -425,7 +428,7 @@ build_status (EdSheetBuilder *builder,
                                              ED_SHEET_WARNING, review,
                                              g->column_x[i], y + 1, g->column_width);
         }
-      if (note != NULL)
+      if (note != NULL && with_note)
         _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL, language,
                                   ended ? ED_SHEET_ENDED : ED_SHEET_MUTED,
                                   ed_text_lookup (note, language),
@@ -441,6 +444,10 @@ build_title (EdSheetBuilder *builder)
   EdSheetBlock *block = _ed_sheet_builder_add_block (builder);
   EdSheetRow *row;
   g_autofree char *as_of = NULL;
+
+  row = _ed_sheet_block_add_row (block, 0);
+  _ed_sheet_row_add_mark (row, ed_text_lookup (ed_procedure_get_title (procedure),
+                                               g->languages[0]));
 
   /* Region · Check sheet */
   row = _ed_sheet_block_add_row (block, g->base * 0.2);
@@ -467,7 +474,7 @@ build_title (EdSheetBuilder *builder)
   /* The status line: staff must never hand out an ended procedure
    * without seeing that it ended (the banner repeats it on every page). */
   row = _ed_sheet_block_add_row (block, g->base * 0.9);
-  build_status (builder, row);
+  _ed_sheet_build_status (builder, row, TRUE);
 
   as_of = g_strdup (ed_sheet_options_get_as_of (builder->options) != NULL
                     ? ed_sheet_options_get_as_of (builder->options)
@@ -526,11 +533,16 @@ build_rules (EdSheetBuilder *builder)
     }
 }
 
+/* Each date in each language's column: its label, the date, and how it
+ * is counted, as the rest of the sheet reads. */
 static void
 build_dates (EdSheetBuilder *builder)
 {
   const EdSheetGeometry *g = &builder->geometry;
   GPtrArray *periods = ed_procedure_get_periods (builder->procedure);
+  EdSheetStyle value_style = _ed_sheet_style (g, ED_SHEET_FONT_VALUE, ED_LANGUAGE_EN);
+  double value_line = value_style.size * 1.45;
+  double pad = g->base * 0.45;
   EdSheetBlock *block;
 
   if (periods == NULL || periods->len == 0)
@@ -542,24 +554,40 @@ build_dates (EdSheetBuilder *builder)
   for (guint p = 0; p < periods->len; p++)
     {
       const EdPeriod *period = g_ptr_array_index (periods, p);
-      const char *labels[ED_SHEET_MAX_LANGUAGES];
-      const char *notes[ED_SHEET_MAX_LANGUAGES];
-      EdSheetSlot slot = {
-        .kind = ED_SHEET_SLOT_PERIOD,
-        .id = period->id,
-        .language = ED_LANGUAGE_EN,
-        .max_lines = 1,
-        .blank_line = TRUE,
-      };
+      EdSheetRow *row = _ed_sheet_block_add_row (block, 0);
+      double height = 0;
 
+      _ed_sheet_row_add_line (row, g->column_x[0], 0, g->right, 0, ED_SHEET_RULE, 0.5);
       for (guint i = 0; i < g->n_languages; i++)
         {
-          labels[i] = ed_text_lookup (period->label, g->languages[i]);
-          notes[i] = period->note != NULL ? ed_text_lookup (period->note, g->languages[i]) : NULL;
-        }
+          EdLanguage language = g->languages[i];
+          double x = g->column_x[i];
+          double y = pad;
+          EdSheetSlot slot = {
+            .kind = ED_SHEET_SLOT_PERIOD,
+            .id = period->id,
+            .language = language,
+            .max_lines = 1,
+            .blank_line = TRUE,
+            .font = ED_SHEET_FONT_VALUE,
+          };
 
-      _ed_sheet_build_form_row (builder, block, NULL, ED_LANGUAGE_EN, labels,
-                                period->note != NULL ? notes : NULL, &slot);
+          y += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_BODY_BOLD, language, ED_SHEET_INK,
+                                         ed_text_lookup (period->label, language), x, y,
+                                         g->column_width);
+          slot.x = x;
+          slot.y = y + 1;
+          slot.w = g->column_width;
+          slot.h = value_line;
+          _ed_sheet_row_add_slot (row, &slot);
+          y += 1 + value_line;
+          if (period->note != NULL)
+            y += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL, language, ED_SHEET_MUTED,
+                                           ed_text_lookup (period->note, language), x, y,
+                                           g->column_width);
+          height = MAX (height, y);
+        }
+      row->height = height + pad;
     }
 }
 

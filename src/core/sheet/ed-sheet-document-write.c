@@ -20,6 +20,10 @@
 /* How far the workers may run ahead of the thread that merges. */
 #define AHEAD_PER_THREAD 8
 
+/* A file of up to so many sheets (a family's) gives each sheet's values
+ * a font of their own; more draw them from the whole font. */
+#define FEW_SHEETS 8
+
 typedef struct
 {
   EdSheetDocument     *document;
@@ -148,6 +152,7 @@ ed_sheet_document_write_pdf (EdSheetDocument      *self,
     return FALSE;
 
   n = ed_sheet_document_get_n_sheets (self);
+  _ed_sheet_pdf_set_sheet_fonts (pdf, n <= FEW_SHEETS);
   ahead = g_get_num_processors () * AHEAD_PER_THREAD;
   writer_init (&writer, self, NULL, cancellable);
   pool = new_pool (&writer);

@@ -26,6 +26,10 @@ struct _EdSheetLayout
   EdTraveller     *traveller;       /* nullable: a blank sheet */
   GPtrArray       *values;          /* per page: GPtrArray of EdSheetText or NULL, per slot */
   EdQr            *personal_qr;
+
+  GMutex           fonts_lock;
+  gboolean         fonts_made;
+  EdSheetFonts    *extra_fonts;     /* the values' glyphs the template lacks */
 };
 
 G_DEFINE_FINAL_TYPE (EdSheetLayout, ed_sheet_layout, G_TYPE_OBJECT)
@@ -39,6 +43,8 @@ ed_sheet_layout_finalize (GObject *object)
   g_clear_object (&self->traveller);
   g_clear_pointer (&self->values, g_ptr_array_unref);
   g_clear_object (&self->personal_qr);
+  g_clear_pointer (&self->extra_fonts, ed_sheet_fonts_unref);
+  g_mutex_clear (&self->fonts_lock);
 
   G_OBJECT_CLASS (ed_sheet_layout_parent_class)->finalize (object);
 }
@@ -52,6 +58,40 @@ ed_sheet_layout_class_init (EdSheetLayoutClass *klass)
 static void
 ed_sheet_layout_init (EdSheetLayout *self)
 {
+  g_mutex_init (&self->fonts_lock);
+}
+
+/**
+ * _ed_sheet_layout_get_extra_fonts:
+ *
+ * Returns: (transfer none) (nullable): a font of the glyphs the
+ *   traveller's values need that the template's fonts lack (a name in
+ *   Chinese, an address in Japanese), for a PDF of this sheet alone
+ */
+EdSheetFonts *
+_ed_sheet_layout_get_extra_fonts (EdSheetLayout *self)
+{
+  g_mutex_lock (&self->fonts_lock);
+  if (!self->fonts_made)
+    {
+      g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+      for (guint p = 0; p < self->values->len; p++)
+        {
+          GPtrArray *values = g_ptr_array_index (self->values, p);
+
+          for (guint s = 0; s < values->len; s++)
+            if (g_ptr_array_index (values, s) != NULL)
+              g_ptr_array_add (texts, g_ptr_array_index (values, s));
+        }
+      self->extra_fonts =
+        ed_sheet_fonts_new_extra (_ed_sheet_template_get_fonts (self->sheet_template),
+                                  (const EdSheetText * const *) texts->pdata, texts->len);
+      self->fonts_made = TRUE;
+    }
+  g_mutex_unlock (&self->fonts_lock);
+
+  return self->extra_fonts;
 }
 
 static const char *
@@ -72,6 +112,22 @@ passport_name (EdTraveller *traveller)
   return g_strdup (surname != NULL ? surname : given);
 }
 
+/* A date rule worked out for the traveller; %NULL for no such rule. */
+static EdDue *
+period_compute (EdProcedure *procedure,
+                const char  *period_id,
+                EdTraveller *traveller)
+{
+  const EdPeriod *period = ed_procedure_find_period (procedure, period_id);
+  EdFacts facts;
+
+  if (period == NULL)
+    return NULL;
+
+  ed_traveller_get_facts (traveller, &facts, NULL);
+  return ed_period_compute (period, procedure, &facts);
+}
+
 /* A date rule's deadline (or its window's last day) for the traveller:
  * a day, or a day and time with the zone's offset for an hour rule;
  * %NULL leaves the line to fill in by hand. */
@@ -80,20 +136,27 @@ period_last_day (EdProcedure  *procedure,
                  const char   *period_id,
                  EdTraveller  *traveller)
 {
-  const EdPeriod *period = ed_procedure_find_period (procedure, period_id);
-  g_autoptr(EdDue) due = NULL;
-  EdFacts facts;
+  g_autoptr(EdDue) due = period_compute (procedure, period_id, traveller);
 
-  if (period == NULL)
-    return NULL;
-
-  ed_traveller_get_facts (traveller, &facts, NULL);
-  due = ed_period_compute (period, procedure, &facts);
-  if (due->state != ED_DUE_COMPUTED)
+  if (due == NULL || due->state != ED_DUE_COMPUTED)
     return NULL;
   if (due->timed)
     return g_date_time_format (due->until, "%Y-%m-%d %H:%M (UTC%:z)");
   return ed_date_format (&due->until_day);
+}
+
+/* When a step is due for the traveller, in a sentence of the slot's
+ * language: "by 2027-01-14", or what is still needed to know. */
+static char *
+period_due (EdProcedure       *procedure,
+            const EdSheetSlot *slot,
+            EdTraveller       *traveller)
+{
+  g_autoptr(EdDue) due = period_compute (procedure, slot->id, traveller);
+
+  if (due == NULL)
+    return NULL;
+  return ed_due_describe_when (due, procedure, slot->language);
 }
 
 static char *
@@ -177,6 +240,10 @@ slot_value (EdSheetLayout     *self,
     case ED_SHEET_SLOT_PERIOD:
       return period_last_day (ed_sheet_template_get_procedure (self->sheet_template),
                               slot->id, traveller);
+
+    case ED_SHEET_SLOT_DUE:
+      return period_due (ed_sheet_template_get_procedure (self->sheet_template), slot,
+                         traveller);
 
     case ED_SHEET_SLOT_CASE_REFERENCE:
     case ED_SHEET_SLOT_FOOTER:

@@ -20,6 +20,10 @@ struct _EdSheetOptions
   char       *case_reference;
   gboolean    personal_qr;
   guint       review_max_days;
+  EdSheetOffice *office;
+  char       *printed_on;
+  gboolean    no_summary;
+  gboolean    summary_only;
 };
 
 G_DEFINE_BOXED_TYPE (EdSheetOptions, ed_sheet_options, ed_sheet_options_copy, ed_sheet_options_free)
@@ -93,6 +97,8 @@ ed_sheet_options_copy (const EdSheetOptions *self)
 
   copy->as_of = g_strdup (self->as_of);
   copy->case_reference = g_strdup (self->case_reference);
+  copy->office = self->office != NULL ? ed_sheet_office_ref (self->office) : NULL;
+  copy->printed_on = g_strdup (self->printed_on);
 
   return copy;
 }
@@ -105,6 +111,8 @@ ed_sheet_options_free (EdSheetOptions *self)
 
   g_free (self->as_of);
   g_free (self->case_reference);
+  g_clear_pointer (&self->office, ed_sheet_office_unref);
+  g_free (self->printed_on);
   g_free (self);
 }
 
@@ -126,18 +134,19 @@ ed_sheet_options_set_languages (EdSheetOptions    *self,
   if (n_languages == 0 || n_languages > ED_SHEET_MAX_LANGUAGES)
     {
       g_set_error (error, ED_ERROR, ED_ERROR_INVALID,
-                   _("A sheet prints one to three languages: choose among en, ja and zh_CN"));
+                   _("A sheet prints one to three languages: choose among en, ja, zh_CN "
+                     "and zh_TW"));
       return FALSE;
     }
 
   for (guint i = 0; i < n_languages; i++)
     {
       if (languages[i] != ED_LANGUAGE_EN && languages[i] != ED_LANGUAGE_JA &&
-          languages[i] != ED_LANGUAGE_ZH_CN)
+          languages[i] != ED_LANGUAGE_ZH_CN && languages[i] != ED_LANGUAGE_ZH_TW)
         {
           g_set_error (error, ED_ERROR, ED_ERROR_UNSUPPORTED,
-                       /* Translators: %s is a language code such as zh_TW */
-                       _("Sheets are not printed in “%s” yet: choose among en, ja and zh_CN"),
+                       /* Translators: %s is a language code */
+                       _("Sheets are not printed in “%s”: choose among en, ja, zh_CN and zh_TW"),
                        ed_language_code (languages[i]));
           return FALSE;
         }
@@ -287,4 +296,86 @@ gboolean
 ed_sheet_options_get_personal_qr (const EdSheetOptions *self)
 {
   return self->personal_qr;
+}
+
+/**
+ * ed_sheet_options_set_office:
+ * @office: (nullable): the firm's letterhead; %NULL for none
+ */
+void
+ed_sheet_options_set_office (EdSheetOptions *self,
+                             EdSheetOffice  *office)
+{
+  g_clear_pointer (&self->office, ed_sheet_office_unref);
+  self->office = office != NULL ? ed_sheet_office_ref (office) : NULL;
+}
+
+/* Returns: (nullable) (transfer none): the letterhead */
+EdSheetOffice *
+ed_sheet_options_get_office (const EdSheetOptions *self)
+{
+  return self->office;
+}
+
+/**
+ * ed_sheet_options_set_printed_on:
+ * @date: (nullable): YYYY-MM-DD; %NULL for today (or the day of
+ *   SOURCE_DATE_EPOCH, for reproducible files)
+ */
+gboolean
+ed_sheet_options_set_printed_on (EdSheetOptions *self,
+                                 const char     *date)
+{
+  GDate parsed;
+
+  if (date != NULL && !ed_date_parse (date, &parsed))
+    return FALSE;
+
+  g_free (self->printed_on);
+  self->printed_on = g_strdup (date);
+  return TRUE;
+}
+
+/* Returns: (transfer full): the day the sheet is printed, YYYY-MM-DD */
+char *
+ed_sheet_options_dup_printed_on (const EdSheetOptions *self)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  g_autoptr(GDateTime) now = NULL;
+
+  if (self->printed_on != NULL)
+    return g_strdup (self->printed_on);
+
+  if (epoch != NULL && *epoch != '\0')
+    now = g_date_time_new_from_unix_utc (g_ascii_strtoll (epoch, NULL, 10));
+  if (now == NULL)
+    now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/**
+ * ed_sheet_options_set_summary:
+ * @summary: whether the sheet opens with its one-page summary (the
+ *   default)
+ * @summary_only: whether it is only that page
+ */
+void
+ed_sheet_options_set_summary (EdSheetOptions *self,
+                              gboolean        summary,
+                              gboolean        summary_only)
+{
+  self->no_summary = !summary && !summary_only;
+  self->summary_only = summary_only;
+}
+
+gboolean
+ed_sheet_options_get_summary (const EdSheetOptions *self)
+{
+  return !self->no_summary;
+}
+
+gboolean
+ed_sheet_options_get_summary_only (const EdSheetOptions *self)
+{
+  return self->summary_only;
 }

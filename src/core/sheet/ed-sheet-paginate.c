@@ -74,6 +74,9 @@ place (EdSheetPage      *page,
         ed_sheet_text_ref (op.text);
       if (op.qr != NULL)
         g_object_ref (op.qr);
+      if (op.office != NULL)
+        ed_sheet_office_ref (op.office);
+      op.uri = g_strdup (op.uri);
       g_array_append_val (page->ops, op);
     }
 
@@ -475,6 +478,35 @@ add_footer (EdSheetBuilder *builder,
     }
 
   _ed_sheet_row_add_slot (row, &slot);
+
+  /* The letterhead's line, with the day the sheet was printed. */
+  if (ed_sheet_options_get_office (builder->options) != NULL)
+    {
+      EdSheetOffice *office = ed_sheet_options_get_office (builder->options);
+      EdLanguage language = g->languages[0];
+      g_autofree char *printed = ed_sheet_options_dup_printed_on (builder->options);
+      g_autofree char *line = NULL;
+      const char *handler = ed_sheet_office_get (office, "handler");
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      line = g_strdup_printf (_ed_sheet_word (language,
+                                              NC_("sheet", "%s · printed on %s")),
+                              ed_sheet_office_get (office, "name"), printed);
+      if (handler != NULL)
+        {
+          g_autofree char *with = g_strdup_printf (_ed_sheet_word (language,
+                                                                   NC_("sheet", "%s · %s")),
+                                                   line, handler);
+
+          g_free (line);
+          line = g_steal_pointer (&with);
+        }
+#pragma GCC diagnostic pop
+      _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_CAPTION, language, ED_SHEET_MUTED, line,
+                                g->left, y + slot.h + 1, (g->right - g->left) * 0.6);
+    }
+
   place (page, page_number, row, g->bottom - row->height);
 }
 
@@ -491,6 +523,39 @@ add_chrome (EdSheetPage      *page,
   *y += row->height + row->space_after;
 }
 
+static double
+footer_height (EdSheetBuilder *builder)
+{
+  const EdSheetGeometry *g = &builder->geometry;
+  g_autoptr(EdSheetRow) probe = _ed_sheet_row_new ();
+  double height;
+
+  /* From a line of its type; two lines with a letterhead. */
+  height = 3.5 + _ed_sheet_row_add_string (probe, g, ED_SHEET_FONT_CAPTION, g->languages[0], 0,
+                                           "Pg", g->left, 0, 0);
+  if (ed_sheet_options_get_office (builder->options) != NULL)
+    height = 2 * height - 2.5;
+
+  return height;
+}
+
+/**
+ * _ed_sheet_first_page_room:
+ *
+ * Returns: how tall what the first page holds may be, between its
+ *   banner and column heads and its footer
+ */
+double
+_ed_sheet_first_page_room (EdSheetBuilder *builder)
+{
+  const EdSheetGeometry *g = &builder->geometry;
+  g_autoptr(EdSheetRow) banner = build_banner (builder);
+  g_autoptr(EdSheetRow) heads = build_column_heads (builder);
+
+  return g->bottom - footer_height (builder) - g->base - g->top - chrome_height (banner) -
+         chrome_height (heads);
+}
+
 /**
  * _ed_sheet_paginate:
  *
@@ -504,22 +569,22 @@ _ed_sheet_paginate (EdSheetBuilder *builder)
   g_autoptr(EdSheetRow) banner = build_banner (builder);
   g_autoptr(EdSheetRow) heads = build_column_heads (builder);
   g_autoptr(EdSheetRow) running = build_running_head (builder);
-  g_autoptr(EdSheetRow) footer_probe = _ed_sheet_row_new ();
   Paginator p = { builder, NULL, };
-  double footer_height;
-
-  /* The footer's height, from a line of its type. */
-  footer_height = 3.5 + _ed_sheet_row_add_string (footer_probe, g, ED_SHEET_FONT_CAPTION,
-                                                  g->languages[0], 0, "Pg", g->left, 0, 0);
 
   p.pages = g_ptr_array_new_with_free_func ((GDestroyNotify) _ed_sheet_page_free);
   p.chrome_first = chrome_height (banner) + chrome_height (heads);
   p.chrome_other = p.chrome_first + chrome_height (running);
-  p.body_bottom = g->bottom - footer_height - g->base;
+  p.body_bottom = g->bottom - footer_height (builder) - g->base;
   new_page (&p);
 
   for (guint i = 0; i < builder->blocks->len; i++)
-    place_block (&p, g_ptr_array_index (builder->blocks, i));
+    {
+      const EdSheetBlock *block = g_ptr_array_index (builder->blocks, i);
+
+      place_block (&p, block);
+      if (block->page_break_after && i + 1 < builder->blocks->len)
+        new_page (&p);
+    }
 
   for (guint i = 0; i < p.pages->len; i++)
     {

@@ -30,6 +30,7 @@ struct _EdSheetPdf
   GError          *error;       /* the first write error */
   guint            n_pages;
   gboolean         is_new;      /* no file was there to replace */
+  gboolean         sheet_fonts; /* each sheet's values get a font of their own */
 };
 
 static cairo_status_t
@@ -197,6 +198,49 @@ check (EdSheetPdf  *self,
   return TRUE;
 }
 
+/* The outline: the sheet under the traveller's name (or the procedure's
+ * title on a blank sheet), the summary, the detailed sheet and each step
+ * under it, each opening its page at its place. */
+static void
+add_outline (EdSheetPdf    *self,
+             EdSheetLayout *layout,
+             guint          first_page)
+{
+  EdSheetTemplate *sheet_template = ed_sheet_layout_get_template (layout);
+  const EdSheetGeometry *g = _ed_sheet_template_get_geometry (sheet_template);
+  EdTraveller *traveller = ed_sheet_layout_get_traveller (layout);
+  g_autofree char *name = traveller != NULL ? ed_traveller_dup_display_name (traveller) : NULL;
+  g_autofree char *target = g_strdup_printf ("page=%u pos=[0 0]", first_page + 1);
+  int parent;
+
+  if (name == NULL || *name == '\0')
+    {
+      g_free (name);
+      name = g_strdup (ed_text_lookup (ed_procedure_get_title (ed_sheet_layout_get_procedure (
+                                         layout)), g->languages[0]));
+    }
+  parent = cairo_pdf_surface_add_outline (self->surface, CAIRO_PDF_OUTLINE_ROOT, name, target,
+                                          0);
+
+  for (guint p = 0; p < ed_sheet_layout_get_n_pages (layout); p++)
+    {
+      const EdSheetPage *page = _ed_sheet_template_get_page (sheet_template, p);
+
+      for (guint i = 0; i < page->ops->len; i++)
+        {
+          const EdSheetOp *op = &g_array_index (page->ops, EdSheetOp, i);
+          char y[G_ASCII_DTOSTR_BUF_SIZE];
+          g_autofree char *place = NULL;
+
+          if (op->kind != ED_SHEET_OP_MARK)
+            continue;
+          place = g_strdup_printf ("page=%u pos=[0 %s]", first_page + p + 1,
+                                   g_ascii_formatd (y, sizeof y, "%.1f", MAX (0, op->y - 6)));
+          cairo_pdf_surface_add_outline (self->surface, parent, op->uri, place, 0);
+        }
+    }
+}
+
 /**
  * ed_sheet_pdf_add:
  *
@@ -217,15 +261,34 @@ ed_sheet_pdf_add (EdSheetPdf     *self,
   ed_sheet_layout_get_page_size (layout, &width, &height);
   n_pages = ed_sheet_layout_get_n_pages (layout);
 
+  /* Fonts cut to what the sheets show, made once for every file of the
+   * template; glyphs outside them come from the whole font. */
+  ed_sheet_fonts_attach (_ed_sheet_template_get_fonts (ed_sheet_layout_get_template (layout)),
+                         self->surface);
+  if (self->sheet_fonts && _ed_sheet_layout_get_extra_fonts (layout) != NULL)
+    ed_sheet_fonts_attach (_ed_sheet_layout_get_extra_fonts (layout), self->surface);
+
   for (guint page = 0; page < n_pages; page++)
     {
       cairo_pdf_surface_set_size (self->surface, width, height);
       ed_sheet_draw_page (layout, self->cr, page);
       cairo_show_page (self->cr);
     }
+  add_outline (self, layout, self->n_pages);
   self->n_pages += n_pages;
 
   return check (self, error);
+}
+
+/* Whether each sheet's values (a name in Chinese, an address in
+ * Japanese) get a small font of their own: right for a file of a few
+ * sheets; a batch of thousands draws them from the whole font instead,
+ * which its file embeds once. */
+void
+_ed_sheet_pdf_set_sheet_fonts (EdSheetPdf *self,
+                               gboolean    sheet_fonts)
+{
+  self->sheet_fonts = sheet_fonts;
 }
 
 /**
@@ -281,6 +344,7 @@ ed_sheet_layout_write_pdf (EdSheetLayout  *self,
   pdf = ed_sheet_pdf_new (path, title, error);
   if (pdf == NULL)
     return FALSE;
+  _ed_sheet_pdf_set_sheet_fonts (pdf, TRUE);
 
   return ed_sheet_pdf_add (pdf, self, error) && ed_sheet_pdf_close (pdf, error);
 }

@@ -15,6 +15,7 @@
 
 #include "ed-qr.h"
 #include "ed-sheet.h"
+#include "ed-sheet-fonts.h"
 #include "ed-sheet-text.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,10 @@ G_BEGIN_DECLS
 #define ED_SHEET_WARNING    0x8a5a00
 #define ED_SHEET_CURRENT    0x26734d
 #define ED_SHEET_WHITE      0xffffff
+
+/* The least size of anything a traveller must act on (warnings, notes,
+ * contacts, how a date is counted); captions and labels may be smaller. */
+#define ED_SHEET_MIN_ACTION_SIZE 8.0
 
 /* Points per millimetre. */
 #define ED_MM (72.0 / 25.4)
@@ -49,6 +54,7 @@ typedef struct
   EdLanguage  languages[ED_SHEET_MAX_LANGUAGES];
   guint       n_languages;
   double      base;             /* body text size, points */
+  double      line_spacing;     /* 0 for the font's own; tighter on a full cover */
 } EdSheetGeometry;
 
 typedef enum
@@ -73,6 +79,9 @@ typedef enum
   ED_SHEET_OP_STROKE,
   ED_SHEET_OP_LINE,
   ED_SHEET_OP_QR,
+  ED_SHEET_OP_LOGO,               /* the office's logo in (x, y, w, h) */
+  ED_SHEET_OP_LINK,               /* (x, y, w, h) opens @uri: nothing drawn */
+  ED_SHEET_OP_MARK,               /* a bookmark at y titled @uri: nothing drawn */
 } EdSheetOpKind;
 
 /* One drawing operation. TEXT draws lines [first_line, first_line +
@@ -88,6 +97,8 @@ typedef struct
   guint          first_line;
   guint          n_lines;
   EdQr          *qr;
+  EdSheetOffice *office;
+  char          *uri;
 } EdSheetOp;
 
 typedef enum
@@ -99,6 +110,7 @@ typedef enum
   ED_SHEET_SLOT_CASE_REFERENCE,
   ED_SHEET_SLOT_FOOTER,           /* name and case reference, small */
   ED_SHEET_SLOT_PERSONAL_QR,
+  ED_SHEET_SLOT_DUE,              /* @id: a period id: "by 2027-01-14", in @language */
 } EdSheetSlotKind;
 
 /* A place for what differs between travellers, of fixed size. */
@@ -136,6 +148,7 @@ typedef struct
 typedef struct
 {
   GPtrArray *rows;                /* EdSheetRow */
+  gboolean   page_break_after;    /* what follows starts a new page */
 } EdSheetBlock;
 
 typedef struct
@@ -206,6 +219,14 @@ void          _ed_sheet_row_add_qr           (EdSheetRow            *row,
                                               double                 x,
                                               double                 y,
                                               double                 size);
+void          _ed_sheet_row_add_link         (EdSheetRow            *row,
+                                              const char            *uri,
+                                              double                 x,
+                                              double                 y,
+                                              double                 w,
+                                              double                 h);
+void          _ed_sheet_row_add_mark         (EdSheetRow            *row,
+                                              const char            *title);
 void          _ed_sheet_row_add_slot         (EdSheetRow            *row,
                                               const EdSheetSlot     *slot);
 double        _ed_sheet_row_add_columns      (EdSheetRow            *row,
@@ -237,6 +258,8 @@ void          _ed_sheet_op_clear             (EdSheetOp             *op);
 void          _ed_sheet_slot_clear           (EdSheetSlot           *slot);
 void          _ed_sheet_draw_op              (const EdSheetOp       *op,
                                               cairo_t               *cr);
+void          _ed_sheet_draw_link            (const EdSheetOp       *op,
+                                              cairo_t               *cr);
 
 EdSheetBlock *_ed_sheet_builder_add_block    (EdSheetBuilder        *builder);
 void          _ed_sheet_block_free           (EdSheetBlock          *block);
@@ -245,6 +268,9 @@ EdSheetRow   *_ed_sheet_block_add_row        (EdSheetBlock          *block,
 
 /* ed-sheet-build.c */
 void          _ed_sheet_build_front          (EdSheetBuilder        *builder);
+void          _ed_sheet_build_status         (EdSheetBuilder        *builder,
+                                              EdSheetRow            *row,
+                                              gboolean               with_note);
 char         *_ed_sheet_ended_date           (EdProcedure           *procedure);
 void          _ed_sheet_build_paragraphs     (EdSheetBuilder        *builder,
                                               EdSheetBlock          *block,
@@ -277,6 +303,14 @@ void          _ed_sheet_build_link           (EdSheetBuilder        *builder,
                                               gboolean               qr,
                                               gboolean               official_only);
 
+/* ed-sheet-summary.c */
+void          _ed_sheet_build_summary        (EdSheetBuilder        *builder,
+                                              EdProcedure * const   *procedures,
+                                              guint                  n_procedures);
+void          _ed_sheet_add_letterhead       (EdSheetBuilder        *builder,
+                                              EdSheetRow            *row,
+                                              double                 logo_h);
+
 /* ed-sheet-back.c */
 void          _ed_sheet_build_back           (EdSheetBuilder        *builder);
 
@@ -287,9 +321,18 @@ const EdSheetPage     *_ed_sheet_template_get_page     (EdSheetTemplate *self,
 void          _ed_sheet_template_draw_static (EdSheetTemplate       *self,
                                               cairo_t               *cr,
                                               guint                  page);
+EdSheetFonts *_ed_sheet_template_get_fonts   (EdSheetTemplate       *self);
+
+/* ed-sheet-layout.c */
+EdSheetFonts *_ed_sheet_layout_get_extra_fonts (EdSheetLayout       *self);
+
+/* ed-sheet-pdf.c */
+void          _ed_sheet_pdf_set_sheet_fonts  (EdSheetPdf            *self,
+                                              gboolean               sheet_fonts);
 
 /* ed-sheet-paginate.c */
 GPtrArray    *_ed_sheet_paginate             (EdSheetBuilder        *builder);
+double        _ed_sheet_first_page_room      (EdSheetBuilder        *builder);
 void          _ed_sheet_page_free            (EdSheetPage           *page);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdSheetRow, _ed_sheet_row_free)

@@ -58,6 +58,7 @@ _ed_sheet_style (const EdSheetGeometry *geometry,
     .color = ED_SHEET_INK,
     .align = ED_SHEET_ALIGN_LEFT,
     .wrap = ED_SHEET_WRAP_WORD,
+    .line_spacing = geometry->line_spacing,
   };
   double b = geometry->base;
 
@@ -68,11 +69,12 @@ _ed_sheet_style (const EdSheetGeometry *geometry,
     case ED_SHEET_FONT_BODY_BOLD:
       style.bold = TRUE;
       break;
+    /* What a traveller reads to act on is never under 8 pt. */
     case ED_SHEET_FONT_SMALL:
-      style.size = b * 0.88;
+      style.size = MAX (ED_SHEET_MIN_ACTION_SIZE, b * 0.88);
       break;
     case ED_SHEET_FONT_SMALL_BOLD:
-      style.size = b * 0.88;
+      style.size = MAX (ED_SHEET_MIN_ACTION_SIZE, b * 0.88);
       style.bold = TRUE;
       break;
     case ED_SHEET_FONT_CAPTION:
@@ -81,14 +83,17 @@ _ed_sheet_style (const EdSheetGeometry *geometry,
     case ED_SHEET_FONT_TITLE:
       style.size = b * 1.75;
       style.bold = TRUE;
+      style.heading = TRUE;
       break;
     case ED_SHEET_FONT_HEADING:
       style.size = b * 1.3;
       style.bold = TRUE;
+      style.heading = TRUE;
       break;
     case ED_SHEET_FONT_STEP:
       style.size = b * 1.1;
       style.bold = TRUE;
+      style.heading = TRUE;
       break;
     case ED_SHEET_FONT_ADDRESS:
       style.size = b * 0.9;
@@ -128,6 +133,8 @@ _ed_sheet_op_clear (EdSheetOp *op)
 {
   g_clear_pointer (&op->text, ed_sheet_text_unref);
   g_clear_object (&op->qr);
+  g_clear_pointer (&op->office, ed_sheet_office_unref);
+  g_clear_pointer (&op->uri, g_free);
 }
 
 void
@@ -187,6 +194,8 @@ op_bottom (const EdSheetOp *op)
     return MAX (op->y, op->y + op->h);
   if (op->kind == ED_SHEET_OP_QR)
     return op->y + op->w;
+  if (op->kind == ED_SHEET_OP_LINK || op->kind == ED_SHEET_OP_MARK)
+    return op->y;
 
   return op->y + op->h;
 }
@@ -206,6 +215,9 @@ _ed_sheet_row_add_op (EdSheetRow      *row,
     ed_sheet_text_ref (copy.text);
   if (copy.qr != NULL)
     g_object_ref (copy.qr);
+  if (copy.office != NULL)
+    ed_sheet_office_ref (copy.office);
+  copy.uri = g_strdup (op->uri);
 
   g_array_append_val (row->ops, copy);
   row->height = MAX (row->height, op_bottom (op));
@@ -303,6 +315,33 @@ _ed_sheet_row_add_qr (EdSheetRow *row,
                       double      size)
 {
   EdSheetOp op = { .kind = ED_SHEET_OP_QR, .x = x, .y = y, .w = size, .h = size, .qr = qr };
+
+  _ed_sheet_row_add_op (row, &op);
+}
+
+/* Makes (x, y, w, h) of the row open @uri in a PDF reader: nothing is
+ * drawn, and the row is no taller for it. */
+void
+_ed_sheet_row_add_link (EdSheetRow *row,
+                        const char *uri,
+                        double      x,
+                        double      y,
+                        double      w,
+                        double      h)
+{
+  EdSheetOp op = { .kind = ED_SHEET_OP_LINK, .x = x, .y = y, .w = w, .h = h,
+                   .uri = (char *) uri };
+
+  if (uri != NULL && *uri != '\0')
+    _ed_sheet_row_add_op (row, &op);
+}
+
+/* A bookmark in the PDF's outline at the row's top: a step, the summary. */
+void
+_ed_sheet_row_add_mark (EdSheetRow *row,
+                        const char *title)
+{
+  EdSheetOp op = { .kind = ED_SHEET_OP_MARK, .uri = (char *) title };
 
   _ed_sheet_row_add_op (row, &op);
 }
@@ -542,6 +581,37 @@ set_color (cairo_t *cr,
                         (color & 0xff) / 255.0);
 }
 
+/* A link as cairo tags it, straight onto a PDF page: cairo writes it as
+ * the page's annotation, which a recorded form could not hold. */
+void
+_ed_sheet_draw_link (const EdSheetOp *op,
+                     cairo_t         *cr)
+{
+  g_autoptr(GString) uri = g_string_new (NULL);
+  g_autofree char *attributes = NULL;
+  char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+  char w[G_ASCII_DTOSTR_BUF_SIZE], h[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (op->kind != ED_SHEET_OP_LINK ||
+      cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_PDF)
+    return;
+
+  /* In a quoted attribute, ' and \ are escaped with \. */
+  for (const char *c = op->uri; *c != '\0'; c++)
+    {
+      if (*c == '\'' || *c == '\\')
+        g_string_append_c (uri, '\\');
+      g_string_append_c (uri, *c);
+    }
+  attributes = g_strdup_printf ("rect=[%s %s %s %s] uri='%s'",
+                                g_ascii_formatd (x, sizeof x, "%.2f", op->x),
+                                g_ascii_formatd (y, sizeof y, "%.2f", op->y),
+                                g_ascii_formatd (w, sizeof w, "%.2f", op->w),
+                                g_ascii_formatd (h, sizeof h, "%.2f", op->h), uri->str);
+  cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes);
+  cairo_tag_end (cr, CAIRO_TAG_LINK);
+}
+
 void
 _ed_sheet_draw_op (const EdSheetOp *op,
                    cairo_t         *cr)
@@ -575,6 +645,16 @@ _ed_sheet_draw_op (const EdSheetOp *op,
 
     case ED_SHEET_OP_QR:
       ed_qr_draw (op->qr, cr, op->x, op->y, op->w);
+      break;
+
+    case ED_SHEET_OP_LOGO:
+      ed_sheet_office_draw_logo (op->office, cr, op->x, op->y, op->w, op->h);
+      break;
+
+    case ED_SHEET_OP_LINK:
+      /* Drawn by _ed_sheet_draw_link(), on a PDF page alone. */
+    case ED_SHEET_OP_MARK:
+      /* The PDF writer makes it a bookmark. */
       break;
 
     default:

@@ -173,6 +173,7 @@ _ed_sheet_build_link (EdSheetBuilder *builder,
       size = ed_qr_size_for_width (code, QR_SYMBOL_WIDTH);
       /* The quiet zone is the card's inner margin on the left. */
       _ed_sheet_row_add_qr (row, code, x0 - g->base, 0, size);
+      _ed_sheet_row_add_link (row, url, x0 - g->base, 0, size, size);
       text_x = x0 - g->base + size + g->base * 0.4;
     }
   else
@@ -180,8 +181,14 @@ _ed_sheet_build_link (EdSheetBuilder *builder,
 
   text_w = right - text_x - pad;
   y = code != NULL ? pad * 1.5 : pad;
-  y += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_ADDRESS_BOLD, ED_LANGUAGE_EN, ED_SHEET_INK,
-                                 shown_address (url, shown), text_x, y, text_w);
+  {
+    double h = _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_ADDRESS_BOLD, ED_LANGUAGE_EN,
+                                         ED_SHEET_INK, shown_address (url, shown), text_x, y,
+                                         text_w);
+
+    _ed_sheet_row_add_link (row, url, text_x, y, text_w, h);
+    y += h;
+  }
   y += g->base * 0.3;
 
   /* What it is, in each language, in narrower columns beside the code. */
@@ -205,17 +212,17 @@ _ed_sheet_build_link (EdSheetBuilder *builder,
                                                   NC_("sheet",
                                                       "The QR code for it is in step %s.")),
                                   number);
-          h += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_CAPTION, language, ED_SHEET_MUTED,
+          h += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL, language, ED_SHEET_MUTED,
                                          text, x, y + h + 1, sub_w) + 1;
         }
       else if (seen)
-        h += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_CAPTION, language, ED_SHEET_MUTED,
+        h += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL, language, ED_SHEET_MUTED,
                                        _ed_sheet_word (language,
                                                      NC_("sheet", "Its QR code is printed above.")),
                                       x, y + h + 1, sub_w) + 1;
 
       if (official_only)
-        h += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_CAPTION, language, ED_SHEET_ENDED,
+        h += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL_BOLD, language, ED_SHEET_ENDED,
                                        _ed_sheet_word (language,
                                                      NC_("sheet", "Only this QR code or address "
                                                                   "is official: do not search "
@@ -388,10 +395,22 @@ build_original_codes (EdSheetBuilder *builder,
                                               "Code printed only in the original document:"),
                                          NULL, 0, 0);
       _ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_SMALL, ED_SHEET_INK, code->title, h, 0);
-      _ed_sheet_row_add_rect (row, ED_SHEET_OP_STROKE, g->left + 1, 1, mark, mark,
-                              ED_SHEET_FAINT, 0.6);
-      _ed_sheet_row_add_rect (row, ED_SHEET_OP_STROKE, g->left + 1 + mark * 0.3, 1 + mark * 0.3,
-                              mark * 0.4, mark * 0.4, ED_SHEET_FAINT, 0.6);
+      /* A QR code's three corner squares, filled: what to look for in
+       * the original, and nothing like a box to tick. */
+      {
+        double corner = mark * 0.36;
+        double x0 = g->left + 1, y0 = 1;
+
+        _ed_sheet_row_add_rect (row, ED_SHEET_OP_FILL, x0, y0, corner, corner, ED_SHEET_FAINT, 0);
+        _ed_sheet_row_add_rect (row, ED_SHEET_OP_FILL, x0 + mark - corner, y0, corner, corner,
+                                ED_SHEET_FAINT, 0);
+        _ed_sheet_row_add_rect (row, ED_SHEET_OP_FILL, x0, y0 + mark - corner, corner, corner,
+                                ED_SHEET_FAINT, 0);
+        _ed_sheet_row_add_rect (row, ED_SHEET_OP_FILL, x0 + mark * 0.55, y0 + mark * 0.55,
+                                mark * 0.18, mark * 0.18, ED_SHEET_FAINT, 0);
+        _ed_sheet_row_add_rect (row, ED_SHEET_OP_FILL, x0 + mark * 0.82, y0 + mark * 0.7,
+                                mark * 0.18, mark * 0.3, ED_SHEET_FAINT, 0);
+      }
     }
 }
 
@@ -471,6 +490,12 @@ build_step (EdSheetBuilder *builder,
 
   row->flags |= ED_SHEET_ROW_KEEP_WITH_NEXT;
 
+  {
+    g_autofree char *mark = g_strdup_printf ("%s. %s", number,
+                                             ed_text_lookup (step->title, g->languages[0]));
+
+    _ed_sheet_row_add_mark (row, mark);
+  }
   _ed_sheet_row_add_rect (row, ED_SHEET_OP_FILL, g->left, 0, box, box, ED_SHEET_ACCENT, 0);
   number_style.color = ED_SHEET_WHITE;
   number_style.align = ED_SHEET_ALIGN_CENTER;

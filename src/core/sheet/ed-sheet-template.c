@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ed-error.h"
+#include "ed-sheet-fonts.h"
 #include "ed-sheet-private.h"
 
 struct _EdSheetTemplate
@@ -17,6 +18,9 @@ struct _EdSheetTemplate
   EdSheetOptions  *options;
   EdSheetGeometry  geometry;
   GPtrArray       *pages;         /* EdSheetPage */
+
+  GMutex           fonts_lock;
+  EdSheetFonts    *fonts;         /* made when a PDF first needs them */
 };
 
 G_DEFINE_FINAL_TYPE (EdSheetTemplate, ed_sheet_template, G_TYPE_OBJECT)
@@ -29,6 +33,8 @@ ed_sheet_template_finalize (GObject *object)
   g_clear_object (&self->procedure);
   g_clear_pointer (&self->options, ed_sheet_options_free);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_pointer (&self->fonts, ed_sheet_fonts_unref);
+  g_mutex_clear (&self->fonts_lock);
 
   G_OBJECT_CLASS (ed_sheet_template_parent_class)->finalize (object);
 }
@@ -42,6 +48,7 @@ ed_sheet_template_class_init (EdSheetTemplateClass *klass)
 static void
 ed_sheet_template_init (EdSheetTemplate *self)
 {
+  g_mutex_init (&self->fonts_lock);
 }
 
 /**
@@ -69,6 +76,25 @@ ed_sheet_template_new (EdProcedure           *procedure,
   if (!ed_sheet_text_check_fonts (error))
     return NULL;
 
+  /* Traditional Chinese only where the procedure is written in it. */
+  {
+    const EdLanguage *languages;
+    guint n;
+
+    languages = ed_sheet_options_get_languages (options, &n);
+    for (guint i = 0; i < n; i++)
+      if (languages[i] == ED_LANGUAGE_ZH_TW &&
+          !ed_procedure_requires_language (procedure, languages[i]))
+        {
+          g_set_error (error, ED_ERROR, ED_ERROR_UNSUPPORTED,
+                       /* Translators: %s is a procedure id; zh_TW is a language code */
+                       _("The procedure “%s” is not written in Traditional Chinese (zh_TW): "
+                         "choose among en, ja and zh_CN"),
+                       ed_procedure_get_id (procedure));
+          return NULL;
+        }
+  }
+
   self = g_object_new (ED_TYPE_SHEET_TEMPLATE, NULL);
   self->procedure = g_object_ref (procedure);
   self->options = ed_sheet_options_copy (options);
@@ -81,9 +107,14 @@ ed_sheet_template_new (EdProcedure           *procedure,
   builder.qr_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   builder.qr_first_step = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  _ed_sheet_build_front (&builder);
-  _ed_sheet_build_steps (&builder);
-  _ed_sheet_build_back (&builder);
+  if (ed_sheet_options_get_summary (self->options))
+    _ed_sheet_build_summary (&builder, &procedure, 1);
+  if (!ed_sheet_options_get_summary_only (self->options))
+    {
+      _ed_sheet_build_front (&builder);
+      _ed_sheet_build_steps (&builder);
+      _ed_sheet_build_back (&builder);
+    }
   self->pages = _ed_sheet_paginate (&builder);
 
   g_ptr_array_unref (builder.blocks);
@@ -126,6 +157,66 @@ _ed_sheet_template_get_page (EdSheetTemplate *self,
 {
   g_return_val_if_fail (page < self->pages->len, NULL);
   return g_ptr_array_index (self->pages, page);
+}
+
+/* What a traveller's values are likely to need besides the template's
+ * own glyphs: Latin letters, digits and the punctuation of addresses. */
+static void
+add_alphabet (EdSheetGlyphs         *glyphs,
+              const EdSheetGeometry *geometry)
+{
+  g_autoptr(GString) ascii = g_string_new (NULL);
+
+  for (char c = ' '; c < 0x7f; c++)
+    g_string_append_c (ascii, c);
+  g_string_append (ascii, "…・ー－、。（）");
+
+  for (guint bold = 0; bold < 2; bold++)
+    for (guint i = 0; i <= geometry->n_languages; i++)
+      {
+        EdSheetStyle style = {
+          .language = i < geometry->n_languages ? geometry->languages[i] : ED_LANGUAGE_EN,
+          .size = 10,
+          .bold = bold,
+        };
+        g_autoptr(EdSheetText) text = ed_sheet_text_new (ascii->str, &style, 0, 0);
+
+        ed_sheet_glyphs_add_text (glyphs, text);
+      }
+}
+
+/**
+ * _ed_sheet_template_get_fonts:
+ *
+ * Returns: (transfer none): the fonts every PDF of the template draws
+ *   with: the glyphs of its pages, cut out of their fonts once
+ */
+EdSheetFonts *
+_ed_sheet_template_get_fonts (EdSheetTemplate *self)
+{
+  g_mutex_lock (&self->fonts_lock);
+  if (self->fonts == NULL)
+    {
+      g_autoptr(EdSheetGlyphs) glyphs = ed_sheet_glyphs_new ();
+
+      for (guint p = 0; p < self->pages->len; p++)
+        {
+          const EdSheetPage *page = g_ptr_array_index (self->pages, p);
+
+          for (guint i = 0; i < page->ops->len; i++)
+            {
+              const EdSheetOp *op = &g_array_index (page->ops, EdSheetOp, i);
+
+              if (op->text != NULL)
+                ed_sheet_glyphs_add_text (glyphs, op->text);
+            }
+        }
+      add_alphabet (glyphs, &self->geometry);
+      self->fonts = ed_sheet_fonts_new (glyphs);
+    }
+  g_mutex_unlock (&self->fonts_lock);
+
+  return self->fonts;
 }
 
 static void
@@ -193,6 +284,7 @@ get_recording (EdSheetTemplate *self,
       cairo_t *cr;
 
       recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+      ed_sheet_fonts_copy_attached (target, recording);
       cr = cairo_create (recording);
       draw_ops (g_ptr_array_index (self->pages, page), cr);
       cairo_destroy (cr);
@@ -221,6 +313,13 @@ _ed_sheet_template_draw_static (EdSheetTemplate *self,
       cairo_set_source_surface (cr, get_recording (self, target, page), 0, 0);
       cairo_paint (cr);
       cairo_restore (cr);
+      /* The page's links, not in the recording: a PDF page holds them. */
+      {
+        const EdSheetPage *template_page = g_ptr_array_index (self->pages, page);
+
+        for (guint i = 0; i < template_page->ops->len; i++)
+          _ed_sheet_draw_link (&g_array_index (template_page->ops, EdSheetOp, i), cr);
+      }
     }
   else
     draw_ops (g_ptr_array_index (self->pages, page), cr);

@@ -7,8 +7,13 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
+#ifdef HAVE_PANGOFC
+#include <pango/pangofc-font.h>
+#endif
 
 #include "ed-error.h"
+#include "ed-sheet-breaks.h"
+#include "ed-sheet-fonts.h"
 #include "ed-sheet-text.h"
 
 /* A run of glyphs in one font. Its glyphs, text and clusters are
@@ -18,6 +23,7 @@
 typedef struct
 {
   cairo_scaled_font_t *font;
+  guint                face;      /* ed_sheet_fonts_face_id(), 0 if unknown */
   guint                glyph;
   guint                n_glyphs;
   guint                byte;
@@ -38,6 +44,7 @@ struct _EdSheetText
 {
   gatomicrefcount       ref_count;
   guint32               color;
+  double                size;
   double                width;
   double                height;
   Line                 *lines;
@@ -135,7 +142,8 @@ static PangoLayout *
 create_layout (const char         *text,
                const EdSheetStyle *style,
                double              width,
-               double              hanging_indent)
+               double              hanging_indent,
+               EdSheetBreaks       rules)
 {
   PangoLayout *layout = pango_layout_new (get_context ());
   PangoFontDescription *font = pango_font_description_new ();
@@ -153,6 +161,8 @@ create_layout (const char         *text,
   pango_attr_list_insert (attrs, pango_attr_language_new (language));
   /* A hyphen added inside a URL or a passport number would be copied. */
   pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  if (width > 0)
+    ed_sheet_breaks_apply (attrs, text, style->language, rules);
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
 
@@ -198,6 +208,35 @@ create_layout (const char         *text,
 
   pango_layout_set_text (layout, text, -1);
   return layout;
+}
+
+/* Which font file a run is in, for the fonts shared between PDF files. */
+static guint
+face_id (PangoFont *font)
+{
+#ifdef HAVE_PANGOFC
+  static GQuark quark;
+  guint id;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("ed-sheet-face-id");
+  id = GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (font), quark));
+  if (id == 0 && PANGO_IS_FC_FONT (font))
+    {
+      FcPattern *pattern = pango_fc_font_get_pattern (PANGO_FC_FONT (font));
+      FcChar8 *file = NULL;
+      int index = 0;
+
+      if (FcPatternGetString (pattern, FC_FILE, 0, &file) != FcResultMatch)
+        return 0;
+      FcPatternGetInteger (pattern, FC_INDEX, 0, &index);
+      id = ed_sheet_fonts_face_id ((const char *) file, index);
+      g_object_set_qdata (G_OBJECT (font), quark, GUINT_TO_POINTER (id));
+    }
+  return id;
+#else
+  return 0;
+#endif
 }
 
 static void
@@ -267,7 +306,72 @@ convert_run (Builder        *builder,
 
   run.font = cairo_scaled_font_reference (
     pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (glyph_item->item->analysis.font)));
+  run.face = face_id (glyph_item->item->analysis.font);
   g_array_append_val (builder->runs, run);
+}
+
+static gboolean
+overflows (PangoLayout *layout,
+           double       width)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return logical.x + logical.width > width * PANGO_SCALE + PANGO_SCALE / 2;
+}
+
+/* A heading of several lines is set as narrow as it goes in as many
+ * lines, so that they come out about as long as each other. */
+static void
+balance (PangoLayout *layout,
+         double       width)
+{
+  int lines = pango_layout_get_line_count (layout);
+  int low = (int) (width * 0.4 * PANGO_SCALE);
+  int high = (int) (width * PANGO_SCALE);
+
+  for (guint i = 0; i < 8 && high - low > PANGO_SCALE; i++)
+    {
+      int middle = (low + high) / 2;
+
+      pango_layout_set_width (layout, middle);
+      if (pango_layout_get_line_count (layout) == lines &&
+          !overflows (layout, middle / (double) PANGO_SCALE))
+        high = middle;
+      else
+        low = middle;
+    }
+  pango_layout_set_width (layout, high);
+}
+
+/* The text laid out by the sheet's rules for breaking lines; a rule that
+ * would push a word past the edge is dropped for that text. */
+static PangoLayout *
+lay_out (const char         *text,
+         const EdSheetStyle *style,
+         double              width,
+         double              hanging_indent)
+{
+  EdSheetBreaks rules = ED_SHEET_BREAKS_KINSOKU | ED_SHEET_BREAKS_URLS | ED_SHEET_BREAKS_WIDOW;
+  EdSheetBreaks optional = ED_SHEET_BREAKS_URLS | ED_SHEET_BREAKS_URL | ED_SHEET_BREAKS_HEADING;
+  PangoLayout *layout;
+
+  if (style->wrap == ED_SHEET_WRAP_CHAR && strchr (text, '/') != NULL)
+    rules |= ED_SHEET_BREAKS_URL;
+  if (style->heading)
+    rules |= ED_SHEET_BREAKS_HEADING;
+
+  layout = create_layout (text, style, width, hanging_indent, rules);
+  if (width > 0 && overflows (layout, width))
+    {
+      g_object_unref (layout);
+      layout = create_layout (text, style, width, hanging_indent, rules & ~optional);
+    }
+  if (style->heading && width > 0 && style->max_lines == 0 &&
+      style->align == ED_SHEET_ALIGN_LEFT && pango_layout_get_line_count (layout) > 1)
+    balance (layout, width);
+
+  return layout;
 }
 
 /**
@@ -335,7 +439,7 @@ ed_sheet_text_new (const char         *text,
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (style != NULL, NULL);
 
-  layout = create_layout (text, style, width, hanging_indent);
+  layout = lay_out (text, style, width, hanging_indent);
   text = pango_layout_get_text (layout);
   lines = g_array_new (FALSE, TRUE, sizeof (Line));
   builder.runs = g_array_new (FALSE, TRUE, sizeof (Run));
@@ -346,6 +450,7 @@ ed_sheet_text_new (const char         *text,
   self = g_new0 (EdSheetText, 1);
   g_atomic_ref_count_init (&self->ref_count);
   self->color = style->color;
+  self->size = style->size;
 
   iter = pango_layout_get_iter (layout);
   do
@@ -485,7 +590,12 @@ ed_sheet_text_draw_lines (const EdSheetText *self,
                           guint              first_line,
                           guint              n_lines)
 {
+  cairo_surface_t *target = cairo_get_target (cr);
   const Run *first = NULL;
+  cairo_scaled_font_t *first_font = NULL;
+  cairo_scaled_font_t **fonts;
+  const cairo_glyph_t *glyphs;
+  g_autofree cairo_glyph_t *mapped_glyphs = NULL;
   guint first_run, end_run;
 
   g_return_if_fail (self != NULL);
@@ -506,27 +616,122 @@ ed_sheet_text_draw_lines (const EdSheetText *self,
                         ((self->color >> 8) & 0xff) / 255.0,
                         (self->color & 0xff) / 255.0);
 
+  /* A PDF's shared fonts draw what they hold (ed-sheet-fonts.h). */
+  glyphs = self->glyphs;
+  fonts = g_newa (cairo_scaled_font_t *, end_run - first_run + 1);
+  for (guint r = first_run; r < end_run; r++)
+    {
+      const Run *run = &self->runs[r];
+      cairo_scaled_font_t *mapped;
+
+      if (mapped_glyphs == NULL)
+        {
+          const Run *last = &self->runs[end_run - 1];
+          guint from = self->runs[first_run].glyph;
+
+          mapped_glyphs = g_new (cairo_glyph_t, last->glyph + last->n_glyphs);
+          memcpy (mapped_glyphs + from, self->glyphs + from,
+                  (last->glyph + last->n_glyphs - from) * sizeof (cairo_glyph_t));
+        }
+      mapped = ed_sheet_fonts_map_run (target, run->face, run->font, self->glyphs + run->glyph,
+                                       run->n_glyphs, mapped_glyphs + run->glyph);
+      fonts[r - first_run] = mapped != NULL ? mapped : run->font;
+      if (mapped != NULL)
+        glyphs = mapped_glyphs;
+    }
+
   /* Runs in the same font, one after the other, in one call. */
+  first = NULL;
   for (guint r = first_run; r <= end_run; r++)
     {
       const Run *run = r < end_run ? &self->runs[r] : NULL;
+      cairo_scaled_font_t *font = run != NULL ? fonts[r - first_run] : NULL;
 
-      if (first != NULL && (run == NULL || run->font != first->font))
+      if (first != NULL && (run == NULL || font != first_font))
         {
           const Run *last = &self->runs[r - 1];
 
-          cairo_set_scaled_font (cr, first->font);
+          cairo_set_scaled_font (cr, first_font);
           cairo_show_text_glyphs (cr, self->utf8 + first->byte,
                                   last->byte + last->n_bytes - first->byte,
-                                  self->glyphs + first->glyph,
+                                  glyphs + first->glyph,
                                   last->glyph + last->n_glyphs - first->glyph,
                                   self->clusters + first->cluster,
                                   last->cluster + last->n_clusters - first->cluster, 0);
           first = NULL;
         }
       if (first == NULL)
-        first = run;
+        {
+          first = run;
+          first_font = font;
+        }
     }
 
   cairo_restore (cr);
+}
+
+double
+ed_sheet_text_get_size (const EdSheetText *self)
+{
+  return self->size;
+}
+
+/* The text as drawn, every line, without the breaks. */
+const char *
+ed_sheet_text_get_utf8 (const EdSheetText *self)
+{
+  return self->utf8;
+}
+
+/**
+ * ed_sheet_text_dup_line:
+ *
+ * Returns: (transfer full): what line @line shows, for tests: where a
+ *   line breaks
+ */
+char *
+ed_sheet_text_dup_line (const EdSheetText *self,
+                        guint              line)
+{
+  const Line *l;
+  const Run *first, *last;
+
+  g_return_val_if_fail (line < self->n_lines, NULL);
+
+  l = &self->lines[line];
+  if (l->n_runs == 0)
+    return g_strdup ("");
+  first = &self->runs[l->run];
+  last = &self->runs[l->run + l->n_runs - 1];
+  return g_strndup (self->utf8 + first->byte, last->byte + last->n_bytes - first->byte);
+}
+
+guint
+ed_sheet_text_get_n_runs (const EdSheetText *self)
+{
+  return self->n_runs;
+}
+
+/**
+ * ed_sheet_text_get_run:
+ * @face: (out): the font file's id (ed_sheet_fonts_face_id()), 0 if unknown
+ * @font: (out) (optional) (transfer none): the run's font
+ * @n_glyphs: (out): how many glyphs it has
+ *
+ * Returns: the run's glyphs
+ */
+const cairo_glyph_t *
+ed_sheet_text_get_run (const EdSheetText    *self,
+                       guint                 run,
+                       guint                *face,
+                       cairo_scaled_font_t **font,
+                       guint                *n_glyphs)
+{
+  g_return_val_if_fail (run < self->n_runs, NULL);
+
+  *face = self->runs[run].face;
+  if (font != NULL)
+    *font = self->runs[run].font;
+  *n_glyphs = self->runs[run].n_glyphs;
+  return self->glyphs + self->runs[run].glyph;
 }

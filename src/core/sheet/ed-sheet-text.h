@@ -40,6 +40,7 @@ typedef struct
   EdSheetWrap   wrap;
   double        line_spacing;   /* factor of the font height; 0 for the font's own */
   guint         max_lines;      /* 0 for any; more is cut with "…" */
+  gboolean      heading;        /* break between phrases, lines balanced */
 } EdSheetStyle;
 
 typedef struct _EdSheetText EdSheetText;
@@ -61,6 +62,16 @@ double        ed_sheet_text_get_line_bottom (const EdSheetText *self,
                                           guint               line);
 gulong        ed_sheet_text_get_glyph    (const EdSheetText  *self,
                                           guint               n);
+double        ed_sheet_text_get_size     (const EdSheetText  *self);
+const char   *ed_sheet_text_get_utf8     (const EdSheetText  *self);
+char         *ed_sheet_text_dup_line     (const EdSheetText  *self,
+                                          guint               line);
+guint         ed_sheet_text_get_n_runs   (const EdSheetText  *self);
+const cairo_glyph_t *ed_sheet_text_get_run (const EdSheetText *self,
+                                          guint               run,
+                                          guint              *face,
+                                          cairo_scaled_font_t **font,
+                                          guint              *n_glyphs);
 
 void          ed_sheet_text_draw_lines   (const EdSheetText  *self,
                                           cairo_t            *cr,

@@ -20,12 +20,13 @@
 
 #include "ed-language.h"
 #include "ed-procedure.h"
+#include "ed-sheet-office.h"
 #include "ed-sheet-record.h"
 #include "ed-traveller.h"
 
 G_BEGIN_DECLS
 
-/* A sheet prints one to three of en, ja and zh_CN. */
+/* A sheet prints one to three of en, ja, zh_CN and zh_TW. */
 #define ED_SHEET_MAX_LANGUAGES 3
 
 typedef enum
@@ -75,6 +76,17 @@ const char      *ed_sheet_options_get_case_reference  (const EdSheetOptions *sel
 void             ed_sheet_options_set_personal_qr     (EdSheetOptions       *self,
                                                        gboolean              personal_qr);
 gboolean         ed_sheet_options_get_personal_qr     (const EdSheetOptions *self);
+void             ed_sheet_options_set_office          (EdSheetOptions       *self,
+                                                       EdSheetOffice        *office);
+EdSheetOffice   *ed_sheet_options_get_office          (const EdSheetOptions *self);
+gboolean         ed_sheet_options_set_printed_on      (EdSheetOptions       *self,
+                                                       const char           *date);
+char            *ed_sheet_options_dup_printed_on      (const EdSheetOptions *self);
+void             ed_sheet_options_set_summary         (EdSheetOptions       *self,
+                                                       gboolean              summary,
+                                                       gboolean              summary_only);
+gboolean         ed_sheet_options_get_summary         (const EdSheetOptions *self);
+gboolean         ed_sheet_options_get_summary_only    (const EdSheetOptions *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdSheetOptions, ed_sheet_options_free)
 
