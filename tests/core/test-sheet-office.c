@@ -136,6 +136,12 @@ test_office_errors (void)
     { "{\"name\": \"A\", \"logo\": \"none.svg\"}", "none.svg" },
     { "{\"name\": \"A\", \"logo\": \"text.svg\"}", "text.svg" },
     { "{\"name\": \"A\", \"logo\": \"text.png\"}", "text.png" },
+    /* A logo that is no file: it would never end. */
+    { "{\"name\": \"A\", \"logo\": \"/dev/zero\"}", "/dev/zero" },
+    /* Hostile: a key twice, a second document, a control character. */
+    { "{\"name\": \"A\",\n \"name\": \"B\"}", "given twice, on lines 1 and 2" },
+    { "{\"name\": \"A\"} {\"name\": \"B\"}", "line 1" },
+    { "{\"name\": \"A\", \"\\u001b[2J\": \"1\"}", "\\x1B[2J" },
   };
   g_autofree char *dir = ed_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "office.json", NULL);
@@ -162,6 +168,23 @@ test_office_errors (void)
         g_assert_nonnull (strstr (error->message, wrong[i].says));
       g_clear_error (&error);
     }
+
+  /* Nested too deep, or a value no sheet can print: refused, located. */
+  {
+    g_autofree char *deep = g_strnfill (1000, '[');
+    g_autofree char *long_name = g_strnfill (301, 'A');
+    g_autofree char *json = g_strdup_printf ("{\"name\": \"%s\"}", long_name);
+
+    g_assert_true (g_file_set_contents (path, deep, -1, NULL));
+    g_assert_null (ed_sheet_office_load (path, &error));
+    g_assert_nonnull (strstr (error->message, "nested more than 64 deep"));
+    g_clear_error (&error);
+
+    g_assert_true (g_file_set_contents (path, json, -1, NULL));
+    g_assert_null (ed_sheet_office_load (path, &error));
+    g_assert_nonnull (strstr (error->message, "“name” is longer than 300 characters"));
+    g_clear_error (&error);
+  }
 
   /* No such file. */
   g_assert_null (ed_sheet_office_load (text_svg + 1, &error));

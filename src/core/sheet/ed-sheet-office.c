@@ -10,7 +10,9 @@
 #include <librsvg/rsvg.h>
 
 #include "ed-error.h"
+#include "ed-json-guard.h"
 #include "ed-sheet-office.h"
+#include "ed-string.h"
 
 static const char * const keys[] = { "name", "address", "phone", "email", "handler" };
 
@@ -105,6 +107,9 @@ ed_sheet_office_get (const EdSheetOffice *self,
   return self->values[i];
 }
 
+/* A logo is a small picture. */
+#define LOGO_MAX_SIZE (4 * 1000 * 1000)
+
 /**
  * ed_sheet_office_set_logo:
  * @path: (nullable): an SVG or PNG file; %NULL for none
@@ -121,6 +126,25 @@ ed_sheet_office_set_logo (EdSheetOffice  *self,
   cairo_surface_t *png = NULL;
   double width = 0, height = 0;
   g_autofree char *lower = path != NULL ? g_ascii_strdown (path, -1) : NULL;
+  g_autoptr(GFile) file = path != NULL ? g_file_new_for_path (path) : NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  /* Only a file of an image's size: never a device, a pipe or a folder,
+   * which would never end or never be an image. */
+  if (file != NULL)
+    info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                              G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (path != NULL &&
+      (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
+       g_file_info_get_size (info) > LOGO_MAX_SIZE))
+    {
+      g_autofree char *limit = g_format_size (LOGO_MAX_SIZE);
+
+      g_set_error (error, ED_ERROR, ED_ERROR_INVALID,
+                   /* Translators: %s is a file name, then a size such as "4.2 MB" */
+                   _("The logo “%s” is not an image file of %s at most"), path, limit);
+      return FALSE;
+    }
 
   if (path != NULL && g_str_has_suffix (lower, ".png"))
     {
@@ -231,34 +255,42 @@ ed_sheet_office_draw_logo (const EdSheetOffice *self,
   g_mutex_unlock (&logo_lock);
 }
 
+/* An office file is a few lines; a value longer than an address with
+ * room is not one a sheet can print. */
+#define OFFICE_FILE_MAX_SIZE (64 * 1024)
+#define OFFICE_VALUE_MAX_LENGTH 300
+
 /**
- * ed_sheet_office_load:
- * @path: an office file (JSON)
+ * ed_sheet_office_new_from_data:
+ * @data: the content of an office file (JSON)
+ * @path: the file, for the messages and the folder a relative logo is in
+ *
+ * Reads an office file, checked by ed_json_guard_parse() first: an
+ * empty, truncated, too deep or too large file, a key given twice or a
+ * second document is refused with its place.
  *
  * Returns: (transfer full): the office, or %NULL with @error set: the
- *   file is not JSON, has no name, a key it should not have, or a logo
- *   that cannot be read
+ *   file is not JSON, has no name, a key it should not have, a value too
+ *   long, or a logo that cannot be read
  */
 EdSheetOffice *
-ed_sheet_office_load (const char  *path,
-                      GError     **error)
+ed_sheet_office_new_from_data (const char  *data,
+                               gsize        size,
+                               const char  *path,
+                               GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(EdSheetOffice) self = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GList) members = NULL;
   JsonObject *object;
-  JsonNode *root;
 
-  if (!json_parser_load_from_file (parser, path, &local_error))
-    {
-      g_set_error (error, ED_ERROR, ED_ERROR_PARSE, _("Cannot read “%s”: %s"),
-                   path, local_error->message);
-      return NULL;
-    }
+  g_return_val_if_fail (path != NULL, NULL);
 
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  root = ed_json_guard_parse (data, size, OFFICE_FILE_MAX_SIZE, path, error);
+  if (root == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, ED_ERROR, ED_ERROR_INVALID,
                    _("%s: an office file is a JSON object with the office’s name, address, "
@@ -276,10 +308,12 @@ ed_sheet_office_load (const char  *path,
 
       if (key_index (key) < 0 && g_strcmp0 (key, "logo") != 0)
         {
+          g_autofree char *shown = ed_string_escape_controls (key);
+
           g_set_error (error, ED_ERROR, ED_ERROR_INVALID,
                        /* Translators: the first %s is a file, the second a key in it */
                        _("%s: “%s” is not a key of an office file: use name, address, phone, "
-                         "email, handler and logo"), path, key);
+                         "email, handler and logo"), path, shown);
           return NULL;
         }
       if (JSON_NODE_HOLDS_NULL (node))
@@ -289,6 +323,15 @@ ed_sheet_office_load (const char  *path,
           g_set_error (error, ED_ERROR, ED_ERROR_INVALID,
                        /* Translators: the first %s is a file, the second a key in it */
                        _("%s: “%s” must be a text"), path, key);
+          return NULL;
+        }
+      if (g_utf8_strlen (json_node_get_string (node), -1) > OFFICE_VALUE_MAX_LENGTH)
+        {
+          g_set_error (error, ED_ERROR, ED_ERROR_INVALID,
+                       /* Translators: the first %s is a file, the second a key in it, %d
+                        * the most characters it may have */
+                       _("%s: “%s” is longer than %d characters: shorten it"), path, key,
+                       OFFICE_VALUE_MAX_LENGTH);
           return NULL;
         }
 
@@ -314,4 +357,30 @@ ed_sheet_office_load (const char  *path,
     }
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * ed_sheet_office_load:
+ * @path: an office file (JSON)
+ *
+ * ed_sheet_office_new_from_data() of the file at @path; a file larger
+ * than an office file can be is not read.
+ *
+ * Returns: (transfer full): the office, or %NULL with @error set
+ */
+EdSheetOffice *
+ed_sheet_office_load (const char  *path,
+                      GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize size;
+
+  bytes = ed_json_guard_load (file, OFFICE_FILE_MAX_SIZE, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+
+  data = g_bytes_get_data (bytes, &size);
+  return ed_sheet_office_new_from_data (data, size, path, error);
 }

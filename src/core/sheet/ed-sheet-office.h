@@ -21,6 +21,10 @@ typedef struct _EdSheetOffice EdSheetOffice;
 
 GType          ed_sheet_office_get_type      (void) G_GNUC_CONST;
 EdSheetOffice *ed_sheet_office_new           (const char     *name);
+EdSheetOffice *ed_sheet_office_new_from_data (const char     *data,
+                                              gsize           size,
+                                              const char     *path,
+                                              GError        **error);
 EdSheetOffice *ed_sheet_office_load          (const char     *path,
                                               GError        **error);
 EdSheetOffice *ed_sheet_office_ref           (EdSheetOffice  *self);
