@@ -22,7 +22,7 @@
 #include <string.h>
 
 #include "ed-core.h"
-#include "ed-store-private.h"
+#include "ed-store-sqlite-private.h"
 #include "ed-test-util.h"
 
 typedef struct
@@ -211,25 +211,26 @@ fill (EdStore *store,
       guint    n_cases,
       GRand   *rand)
 {
+  EdStoreSqlite *sqlite = ED_STORE_SQLITE (ed_store_get_backend (store));
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   g_autoptr(GError) error = NULL;
   guint done = 0;
 
-  g_mutex_lock (&store->db_lock);
+  g_mutex_lock (&sqlite->db_lock);
   while (done < n_cases)
     {
-      g_assert_true (_ed_sql_begin (store->db, &error));
+      g_assert_true (_ed_sql_begin (sqlite->db, &error));
       for (guint i = 0; i < 5000 && done < n_cases; i++, done++)
         {
           g_autoptr(EdCaseRecord) record = make_record (rand, now);
 
-          if (!_ed_store_insert_record (store->db, record, TRUE, &error))
+          if (!_ed_store_sqlite_insert_record (sqlite->db, record, TRUE, &error))
             g_error ("%s", error->message);
         }
-      g_assert_true (_ed_sql_commit (store->db, &error));
+      g_assert_true (_ed_sql_commit (sqlite->db, &error));
     }
-  g_assert_true (_ed_sql_exec (store->db, "PRAGMA wal_checkpoint (TRUNCATE)", &error));
-  g_mutex_unlock (&store->db_lock);
+  g_assert_true (_ed_sql_exec (sqlite->db, "PRAGMA wal_checkpoint (TRUNCATE)", &error));
+  g_mutex_unlock (&sqlite->db_lock);
 }
 
 static double

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "ed-case-backend.h"
+#include "ed-case-info-private.h"
 #include "ed-case-record.h"
 
 static void
@@ -148,6 +149,35 @@ ed_case_record_dup_names (EdCaseRecord *record)
   g_ptr_array_add (names, NULL);
 
   return (char **) g_ptr_array_free (names, FALSE);
+}
+
+/**
+ * ed_case_record_to_info:
+ *
+ * What a list shows of the case: every backend makes its rows so, and
+ * one that keeps them beside the case computes them with this.
+ *
+ * Returns: (transfer full): the case as a list shows it
+ */
+EdCaseInfo *
+ed_case_record_to_info (EdCaseRecord *record)
+{
+  EdCaseInfoData data = {
+    .id = record->id,
+    .reference = g_strdup (record->reference),
+    .procedure_id = g_strdup (record->procedure_id),
+    .procedure_version = record->procedure_version,
+    .current_step = g_strdup (record->current_step),
+    .status = record->status,
+    .names = ed_case_record_dup_names (record),
+    .n_travellers = record->travellers->len,
+    .n_done = record->ticks->len,
+    .created = record->created,
+    .modified = record->modified,
+    .closed = record->status == ED_CASE_CLOSED ? record->closed : 0,
+  };
+
+  return _ed_case_info_new (&data);
 }
 
 /**

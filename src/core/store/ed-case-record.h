@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ed-case.h"
+#include "ed-case-info.h"
 #include "ed-store.h"
 
 G_BEGIN_DECLS
@@ -49,6 +50,7 @@ EdCaseRecord  *ed_case_record_new_from_case  (EdCase        *kase);
 EdCase        *ed_case_record_to_case        (EdCaseRecord  *record);
 void           ed_case_record_free           (EdCaseRecord  *record);
 char         **ed_case_record_dup_names      (EdCaseRecord  *record);
+EdCaseInfo    *ed_case_record_to_info        (EdCaseRecord  *record);
 
 JsonNode      *ed_case_record_to_json        (EdCaseRecord  *record);
 EdCaseRecord  *ed_case_record_new_from_data  (const char    *data,

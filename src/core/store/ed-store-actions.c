@@ -9,31 +9,8 @@
  */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "ed-case-backend.h"
-#include "ed-error.h"
 #include "ed-store-private.h"
-
-static gboolean
-insert_new (EdStore       *self,
-            EdCaseRecord  *record,
-            GError       **error)
-{
-  gboolean ok;
-
-  g_mutex_lock (&self->db_lock);
-  ok = _ed_sql_begin (self->db, error);
-  if (ok && !_ed_store_insert_record (self->db, record, TRUE, error))
-    {
-      _ed_sql_rollback (self->db);
-      ok = FALSE;
-    }
-  ok = ok && _ed_sql_commit (self->db, error);
-  g_mutex_unlock (&self->db_lock);
-
-  return ok;
-}
 
 /**
  * ed_store_add_case:
@@ -54,7 +31,7 @@ ed_store_add_case (EdStore  *self,
   g_return_val_if_fail (ed_case_get_id (kase) == 0, FALSE);
 
   record = ed_case_record_new_from_case (kase);
-  if (!insert_new (self, record, error))
+  if (!ed_store_backend_insert_case (self->backend, record, TRUE, error))
     return FALSE;
 
   ed_case_set_identity (kase, record->id, record->reference);
@@ -70,10 +47,11 @@ add_thread (GTask        *task,
             gpointer      task_data,
             GCancellable *cancellable)
 {
+  EdStore *self = source_object;
   EdStoreArgs *args = task_data;
   GError *error = NULL;
 
-  if (insert_new (source_object, args->data, &error))
+  if (ed_store_backend_insert_case (self->backend, args->data, TRUE, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -135,20 +113,6 @@ ed_store_add_case_finish (EdStore       *self,
   return TRUE;
 }
 
-static EdCaseRecord *
-read_record (EdStore  *self,
-             gint64    id,
-             GError  **error)
-{
-  EdCaseRecord *record;
-
-  g_mutex_lock (&self->db_lock);
-  record = _ed_store_read_record (self->db, id, error);
-  g_mutex_unlock (&self->db_lock);
-
-  return record;
-}
-
 static EdCase *
 adopt_record (EdStore      *self,
               EdCaseRecord *record)
@@ -184,7 +148,7 @@ ed_store_load_case (EdStore  *self,
   if (kase != NULL)
     return g_object_ref (kase);
 
-  record = read_record (self, id, error);
+  record = ed_store_backend_load_case (self->backend, id, FALSE, error);
   return record != NULL ? adopt_record (self, record) : NULL;
 }
 
@@ -194,9 +158,10 @@ load_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
+  EdStore *self = source_object;
   EdStoreArgs *args = task_data;
   GError *error = NULL;
-  EdCaseRecord *record = read_record (source_object, args->id, &error);
+  EdCaseRecord *record = ed_store_backend_load_case (self->backend, args->id, FALSE, &error);
 
   if (record != NULL)
     g_task_return_pointer (task, record, (GDestroyNotify) ed_case_record_free);
@@ -243,71 +208,23 @@ typedef enum
   CHANGE_EXPUNGE,
 } ChangeKind;
 
-static const char * const change_sql[] = {
-  [CHANGE_TRASH] = "UPDATE cases SET trashed = ?2 WHERE id = ?1 AND trashed IS NULL",
-  [CHANGE_RESTORE] = "UPDATE cases SET trashed = NULL WHERE id = ?1 AND trashed IS NOT NULL",
-  [CHANGE_EXPUNGE] = "SELECT 1 FROM cases WHERE id = ?1 AND trashed IS NOT NULL",
-};
-
-static gboolean
-change_locked (sqlite3     *db,
-               ChangeKind   kind,
-               gint64       id,
-               GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = _ed_sql_prepare (db, change_sql[kind], error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (kind == CHANGE_TRASH)
-    sqlite3_bind_int64 (stmt, 2, ed_case_now ());
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      _ed_sql_set_error (error, db, rc);
-      return FALSE;
-    }
-  if ((kind == CHANGE_EXPUNGE && rc != SQLITE_ROW) ||
-      (kind != CHANGE_EXPUNGE && sqlite3_changes (db) == 0))
-    {
-      g_set_error (error, ED_ERROR, ED_ERROR_NOT_FOUND,
-                   kind == CHANGE_TRASH ? _("There is no such case") :
-                   _("The case is not in the trash: it was restored or deleted already"));
-      return FALSE;
-    }
-
-  if (kind != CHANGE_EXPUNGE)
-    return TRUE;
-
-  /* A statement still open would keep the tables locked. */
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (!_ed_sql_begin (db, error))
-    return FALSE;
-  if (!_ed_store_delete_case (db, id, error))
-    {
-      _ed_sql_rollback (db);
-      return FALSE;
-    }
-  return _ed_sql_commit (db, error) && _ed_store_scrub (db, FALSE, error);
-}
-
 static gboolean
 change (EdStore     *self,
         ChangeKind   kind,
         gint64       id,
         GError     **error)
 {
-  gboolean ok;
-
-  g_mutex_lock (&self->db_lock);
-  ok = change_locked (self->db, kind, id, error);
-  g_mutex_unlock (&self->db_lock);
-
-  return ok;
+  switch (kind)
+    {
+    case CHANGE_TRASH:
+      return ed_store_backend_trash_case (self->backend, id, error);
+    case CHANGE_RESTORE:
+      return ed_store_backend_restore_case (self->backend, id, error);
+    case CHANGE_EXPUNGE:
+      return ed_store_backend_expunge_case (self->backend, id, error);
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 /**
@@ -443,21 +360,6 @@ ed_store_change_finish (EdStore       *self,
   return TRUE;
 }
 
-static gboolean
-log_sheet (EdStore              *self,
-           gint64                id,
-           const EdSheetRecord  *record,
-           GError              **error)
-{
-  gboolean ok;
-
-  g_mutex_lock (&self->db_lock);
-  ok = _ed_store_insert_sheet (self->db, id, record, error);
-  g_mutex_unlock (&self->db_lock);
-
-  return ok;
-}
-
 static EdSheetRecord *
 copy_sheet (const EdSheetRecord *record)
 {
@@ -495,7 +397,7 @@ ed_store_log_sheet (EdStore              *self,
   g_return_val_if_fail (record->languages != NULL && record->paper != NULL, FALSE);
 
   copy = copy_sheet (record);
-  return log_sheet (self, ed_case_get_id (kase), copy, error);
+  return ed_store_backend_log_sheet (self->backend, ed_case_get_id (kase), copy, error);
 }
 
 static void
@@ -504,10 +406,11 @@ log_sheet_thread (GTask        *task,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
+  EdStore *self = source_object;
   EdStoreArgs *args = task_data;
   GError *error = NULL;
 
-  if (log_sheet (source_object, args->id, args->data, &error))
+  if (ed_store_backend_log_sheet (self->backend, args->id, args->data, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -553,13 +456,7 @@ ed_store_list_sheets (EdStore  *self,
                       gint64    id,
                       GError  **error)
 {
-  GPtrArray *sheets;
-
   g_return_val_if_fail (ED_IS_STORE (self), NULL);
 
-  g_mutex_lock (&self->read_lock);
-  sheets = _ed_store_read_sheets (self->read_db, id, error);
-  g_mutex_unlock (&self->read_lock);
-
-  return sheets;
+  return ed_store_backend_list_sheets (self->backend, id, error);
 }

@@ -89,35 +89,16 @@ on_case_changed (EdCase  *kase,
   schedule_after_change (self);
 }
 
-static gboolean
-write_record (EdStore       *self,
-              EdCaseRecord  *record,
-              GError       **error)
-{
-  gboolean ok;
-
-  g_mutex_lock (&self->db_lock);
-  ok = _ed_sql_begin (self->db, error);
-  if (ok && !_ed_store_update_record (self->db, record, error))
-    {
-      _ed_sql_rollback (self->db);
-      ok = FALSE;
-    }
-  ok = ok && _ed_sql_commit (self->db, error);
-  g_mutex_unlock (&self->db_lock);
-
-  return ok;
-}
-
 static void
 save_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
+  EdStore *self = source_object;
   GError *error = NULL;
 
-  if (write_record (source_object, task_data, &error))
+  if (ed_store_backend_save_case (self->backend, task_data, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -224,7 +205,7 @@ ed_store_flush (EdStore  *self,
       g_autoptr(EdCaseRecord) record = ed_case_record_new_from_case (kase);
       g_autoptr(GError) local_error = NULL;
 
-      if (write_record (self, record, &local_error))
+      if (ed_store_backend_save_case (self->backend, record, &local_error))
         saved = TRUE;
       else if (!g_error_matches (local_error, ED_ERROR, ED_ERROR_NOT_FOUND))
         {

@@ -16,30 +16,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ed-case-reference.h"
 #include "ed-error.h"
 #include "ed-store-private.h"
-
-static EdCaseRecord *
-read_for_export (EdStore  *self,
-                 gint64    id,
-                 GError  **error)
-{
-  g_autoptr(EdCaseRecord) record = NULL;
-  g_autoptr(GPtrArray) sheets = NULL;
-
-  g_mutex_lock (&self->db_lock);
-  record = _ed_store_read_record (self->db, id, error);
-  if (record != NULL)
-    sheets = _ed_store_read_sheets (self->db, id, error);
-  g_mutex_unlock (&self->db_lock);
-
-  if (sheets == NULL)
-    return NULL;
-  g_ptr_array_extend_and_steal (record->sheets, g_steal_pointer (&sheets));
-
-  return g_steal_pointer (&record);
-}
 
 static gboolean
 export_case (EdStore       *self,
@@ -56,7 +34,7 @@ export_case (EdStore       *self,
   g_autofree char *data = NULL;
   gsize length;
 
-  record = read_for_export (self, id, error);
+  record = ed_store_backend_load_case (self->backend, id, TRUE, error);
   if (record == NULL)
     return FALSE;
 
@@ -173,57 +151,6 @@ read_case_file (GFile         *file,
   return ed_case_record_new_from_data (data, length, name, error);
 }
 
-static gboolean
-reference_taken (sqlite3     *db,
-                 const char  *reference,
-                 gboolean    *taken,
-                 GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  stmt = _ed_sql_prepare (db, "SELECT 1 FROM cases WHERE reference = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_STATIC);
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      _ed_sql_set_error (error, db, rc);
-      return FALSE;
-    }
-
-  *taken = rc == SQLITE_ROW;
-  return TRUE;
-}
-
-static gboolean
-insert_imported (sqlite3        *db,
-                 EdCaseRecord   *record,
-                 EdImportFlags   flags,
-                 GError        **error)
-{
-  gboolean taken = FALSE;
-
-  if ((flags & ED_IMPORT_NEW_REFERENCE) == 0)
-    {
-      if (!reference_taken (db, record->reference, &taken, error))
-        return FALSE;
-      if (taken)
-        {
-          g_autofree char *shown = ed_case_reference_format (record->reference);
-
-          g_set_error (error, ED_ERROR, ED_ERROR_EXISTS,
-                       _("The case %s is already in the store. Nothing was imported; import "
-                         "it as a new case to keep both."), shown);
-          return FALSE;
-        }
-    }
-
-  return _ed_store_insert_record (db, record, (flags & ED_IMPORT_NEW_REFERENCE) != 0, error);
-}
-
 static EdCaseInfo *
 import_case (EdStore        *self,
              GFile          *file,
@@ -232,25 +159,14 @@ import_case (EdStore        *self,
              GError        **error)
 {
   g_autoptr(EdCaseRecord) record = NULL;
-  EdCaseInfo *info = NULL;
-  gboolean ok;
 
   record = read_case_file (file, cancellable, error);
-  if (record == NULL)
+  if (record == NULL ||
+      !ed_store_backend_insert_case (self->backend, record,
+                                     (flags & ED_IMPORT_NEW_REFERENCE) != 0, error))
     return NULL;
 
-  g_mutex_lock (&self->db_lock);
-  ok = _ed_sql_begin (self->db, error);
-  if (ok && !insert_imported (self->db, record, flags, error))
-    {
-      _ed_sql_rollback (self->db);
-      ok = FALSE;
-    }
-  if (ok && _ed_sql_commit (self->db, error))
-    info = _ed_store_read_info (self->db, record->id, error);
-  g_mutex_unlock (&self->db_lock);
-
-  return info;
+  return ed_case_record_to_info (record);
 }
 
 /**

@@ -1,13 +1,13 @@
 /* ed-store-purge.c — closed cases deleted after the retention period
  *
- * The retention period is kept in the database's meta table, so that
- * the CLI and the GUI share it. Staff see what will go first:
- * ed_store_purge_preview() lists the closed cases closed more than N
- * days ago, and ed_store_purge() deletes
- * exactly those cases of the list that still qualify, so nothing is
- * deleted that was not shown (a case reopened since is kept). Only
- * closed cases are ever purged. Afterwards nothing of them is left in
- * the file: see _ed_store_scrub().
+ * The retention period is a setting of the store, so that the CLI and
+ * the GUI (and every desk of a shared store) share it. Staff see what
+ * will go first: ed_store_purge_preview() lists the closed cases closed
+ * more than N days ago, and ed_store_purge() deletes exactly those
+ * cases of the list that still qualify, so nothing is deleted that was
+ * not shown (a case reopened since is kept). Only closed cases are ever
+ * purged. Afterwards the backend leaves nothing of them where it keeps
+ * the cases.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -40,9 +40,7 @@ ed_store_get_retention_days (EdStore *self)
 
   g_return_val_if_fail (ED_IS_STORE (self), 0);
 
-  g_mutex_lock (&self->read_lock);
-  value = _ed_sql_get_meta (self->read_db, "retention_days", NULL);
-  g_mutex_unlock (&self->read_lock);
+  value = ed_store_backend_get_setting (self->backend, ED_STORE_SETTING_RETENTION_DAYS, NULL);
 
   if (value != NULL && !g_ascii_string_to_unsigned (value, 10, 1, G_MAXUINT, &days, NULL))
     days = 0;
@@ -54,7 +52,7 @@ ed_store_get_retention_days (EdStore *self)
  * ed_store_set_retention_days:
  * @days: 0 to keep closed cases until deleted by hand
  *
- * Kept in the database, so that the CLI and the GUI share it.
+ * Kept in the store, so that the CLI and the GUI share it.
  */
 gboolean
 ed_store_set_retention_days (EdStore  *self,
@@ -62,18 +60,14 @@ ed_store_set_retention_days (EdStore  *self,
                              GError  **error)
 {
   g_autofree char *value = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (ED_IS_STORE (self), FALSE);
 
   if (days > 0)
     value = g_strdup_printf ("%u", days);
 
-  g_mutex_lock (&self->db_lock);
-  ok = _ed_sql_set_meta (self->db, "retention_days", value, error);
-  g_mutex_unlock (&self->db_lock);
-
-  return ok;
+  return ed_store_backend_set_setting (self->backend, ED_STORE_SETTING_RETENTION_DAYS, value,
+                                       error);
 }
 
 static void
@@ -128,25 +122,10 @@ ed_store_purge_preview (EdStore       *self,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func (g_object_unref);
-  gboolean ok = FALSE;
-
   g_return_val_if_fail (ED_IS_STORE (self), NULL);
 
-  g_mutex_lock (&self->read_lock);
-  stmt = _ed_sql_prepare (self->read_db, "SELECT " ED_STORE_INFO_COLUMNS " FROM cases c "
-                                         "WHERE c.status = 'closed' AND c.closed < ?1 "
-                                         "AND c.trashed IS NULL ORDER BY c.closed, c.id", error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, cutoff_for (older_than_days));
-      ok = _ed_store_read_infos (stmt, infos, NULL, 0, error);
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  g_mutex_unlock (&self->read_lock);
-
-  return ok ? g_steal_pointer (&infos) : NULL;
+  return ed_store_backend_purge_preview (self->backend, cutoff_for (older_than_days),
+                                         cancellable, error);
 }
 
 static void
@@ -195,69 +174,6 @@ ed_store_purge_preview_finish (EdStore       *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static gboolean
-purge_locked (sqlite3    *db,
-              GPtrArray  *preview,
-              gint64      cutoff,
-              guint      *n_purged,
-              GError    **error)
-{
-  g_autoptr(sqlite3_stmt) still = NULL;
-  int rc;
-
-  still = _ed_sql_prepare (db, "SELECT 1 FROM cases WHERE id = ?1 AND status = 'closed' "
-                               "AND closed < ?2 AND trashed IS NULL", error);
-  if (still == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < preview->len; i++)
-    {
-      gint64 id = ed_case_info_get_id (g_ptr_array_index (preview, i));
-
-      sqlite3_reset (still);
-      sqlite3_bind_int64 (still, 1, id);
-      sqlite3_bind_int64 (still, 2, cutoff);
-      rc = sqlite3_step (still);
-      if (rc == SQLITE_DONE)
-        continue;
-      if (rc != SQLITE_ROW)
-        {
-          _ed_sql_set_error (error, db, rc);
-          return FALSE;
-        }
-      if (!_ed_store_delete_case (db, id, error))
-        return FALSE;
-      (*n_purged)++;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-purge (EdStore    *self,
-       GPtrArray  *preview,
-       guint       older_than_days,
-       guint      *n_purged,
-       GError    **error)
-{
-  gboolean ok;
-
-  *n_purged = 0;
-  g_mutex_lock (&self->db_lock);
-  ok = _ed_sql_begin (self->db, error);
-  if (ok && !purge_locked (self->db, preview, cutoff_for (older_than_days), n_purged, error))
-    {
-      _ed_sql_rollback (self->db);
-      *n_purged = 0;
-      ok = FALSE;
-    }
-  ok = ok && _ed_sql_commit (self->db, error);
-  ok = ok && (*n_purged == 0 || _ed_store_scrub (self->db, TRUE, error));
-  g_mutex_unlock (&self->db_lock);
-
-  return ok;
-}
-
 /**
  * ed_store_purge:
  * @preview: (element-type EdCaseInfo): what ed_store_purge_preview()
@@ -283,7 +199,8 @@ ed_store_purge (EdStore       *self,
   g_return_val_if_fail (ED_IS_STORE (self), FALSE);
   g_return_val_if_fail (preview != NULL, FALSE);
 
-  if (!purge (self, preview, older_than_days, &n, error))
+  if (!ed_store_backend_purge (self->backend, preview, cutoff_for (older_than_days), &n,
+                               cancellable, error))
     return FALSE;
 
   if (n_purged != NULL)
@@ -299,11 +216,13 @@ purge_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
+  EdStore *self = source_object;
   EdStoreArgs *args = task_data;
   GError *error = NULL;
   guint n = 0;
 
-  if (purge (source_object, args->data, args->number, &n, &error))
+  if (ed_store_backend_purge (self->backend, args->data, cutoff_for (args->number), &n,
+                              cancellable, &error))
     g_task_return_int (task, n);
   else
     g_task_return_error (task, error);

@@ -1,12 +1,4 @@
-/* ed-store-search.c — search as you type, and the list of cases
- *
- * A search runs up to three queries, best match first, and stops when
- * it has @limit rows: the whole reference typed; every term as the
- * start of a name, passport number or reference; then terms inside
- * them. Within each, the most recently changed case comes first: the
- * search table's rowids are renewed on every save, and FTS5 walks them
- * backwards and stops early, so a one-letter query over 100,000 cases
- * costs no more than a long one.
+/* ed-store-search.c — search as you type, and finding a case by reference
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,157 +6,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ed-case-info-private.h"
 #include "ed-case-reference.h"
 #include "ed-error.h"
-#include "ed-search-text.h"
 #include "ed-store-private.h"
-
-/**
- * _ed_store_read_infos:
- * @stmt: a query of ED_STORE_INFO_COLUMNS
- * @seen: ids already in @infos, skipped
- *
- * Appends the rows of @stmt to @infos until it holds @limit (0: all).
- */
-gboolean
-_ed_store_read_infos (sqlite3_stmt  *stmt,
-                      GPtrArray     *infos,
-                      GHashTable    *seen,
-                      guint          limit,
-                      GError       **error)
-{
-  int rc = SQLITE_DONE;
-
-  while ((limit == 0 || infos->len < limit) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      EdCaseInfoData data = { 0 };
-      const char *names = _ed_sql_column_text (stmt, 6);
-
-      data.id = sqlite3_column_int64 (stmt, 0);
-      if (seen != NULL && !g_hash_table_add (seen, g_memdup2 (&data.id, sizeof data.id)))
-        continue;
-
-      data.reference = g_strdup (_ed_sql_column_text (stmt, 1));
-      data.procedure_id = g_strdup (_ed_sql_column_text (stmt, 2));
-      data.procedure_version = sqlite3_column_int (stmt, 3);
-      data.current_step = g_strdup (_ed_sql_column_text (stmt, 4));
-      ed_case_status_from_string (_ed_sql_column_text (stmt, 5), &data.status);
-      data.names = names != NULL && *names != '\0' ? g_strsplit (names, "\n", -1)
-                                                   : g_new0 (char *, 1);
-      data.n_travellers = (guint) sqlite3_column_int (stmt, 7);
-      data.n_done = (guint) sqlite3_column_int (stmt, 8);
-      data.created = sqlite3_column_int64 (stmt, 9);
-      data.modified = sqlite3_column_int64 (stmt, 10);
-      data.closed = sqlite3_column_int64 (stmt, 11);
-      g_ptr_array_add (infos, _ed_case_info_new (&data));
-    }
-  if (limit != 0 && infos->len >= limit)
-    return TRUE;
-  if (!_ed_sql_finished (sqlite3_db_handle (stmt), rc, error))
-    return FALSE;
-
-  return TRUE;
-}
-
-EdCaseInfo *
-_ed_store_read_info (sqlite3  *db,
-                     gint64    id,
-                     GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func (g_object_unref);
-
-  stmt = _ed_sql_prepare (db, "SELECT " ED_STORE_INFO_COLUMNS " FROM cases c "
-                              "WHERE c.id = ?1 AND c.trashed IS NULL", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  if (!_ed_store_read_infos (stmt, infos, NULL, 1, error))
-    return NULL;
-  if (infos->len == 0)
-    {
-      g_set_error (error, ED_ERROR, ED_ERROR_NOT_FOUND, _("There is no such case"));
-      return NULL;
-    }
-
-  return g_object_ref (g_ptr_array_index (infos, 0));
-}
-
-static int
-check_cancelled (void *data)
-{
-  return g_cancellable_is_cancelled (data);
-}
-
-static gboolean
-run_query (sqlite3           *db,
-           const char        *sql,
-           const char        *text,
-           EdCaseQueryFlags   flags,
-           guint              limit,
-           GPtrArray         *infos,
-           GHashTable        *seen,
-           GError           **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = _ed_sql_prepare (db, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  if (text != NULL)
-    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
-  /* Rows already found may come again from a looser query. */
-  sqlite3_bind_int64 (stmt, 2, limit == 0 ? -1 : (gint64) (limit + infos->len));
-  sqlite3_bind_int (stmt, 3, (flags & ED_CASE_QUERY_INCLUDE_CLOSED) != 0);
-
-  return _ed_store_read_infos (stmt, infos, seen, limit, error);
-}
-
-/* Newest search row first: FTS5 walks its rowids backwards and stops
- * at the limit. */
-static const char match_sql[] =
-  "SELECT " ED_STORE_INFO_COLUMNS " FROM case_search s JOIN cases c ON c.id = s.case_id "
-  "WHERE case_search MATCH ?1 AND c.trashed IS NULL AND (?3 OR c.status = 'open') "
-  "ORDER BY s.rowid DESC LIMIT ?2";
-
-static gboolean
-search (sqlite3           *db,
-        const char        *text,
-        EdCaseQueryFlags   flags,
-        guint              limit,
-        GPtrArray         *infos,
-        GError           **error)
-{
-  g_autoptr(EdSearchQuery) query = ed_search_query_new (text != NULL ? text : "");
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  if (ed_search_query_is_empty (query))
-    return run_query (db, "SELECT " ED_STORE_INFO_COLUMNS " FROM cases c "
-                          "WHERE c.trashed IS NULL AND (?3 OR c.status = 'open') "
-                          "ORDER BY c.modified DESC, c.search_rowid DESC LIMIT ?2",
-                      NULL, flags, limit, infos, seen, error);
-
-  /* A reference typed whole is what the user wants, open or closed. */
-  if (query->exact_reference != NULL &&
-      !run_query (db, "SELECT " ED_STORE_INFO_COLUMNS " FROM cases c "
-                      "WHERE c.reference = ?1 AND c.trashed IS NULL "
-                      "AND (?3 OR c.status = 'open') LIMIT ?2",
-                  query->exact_reference, ED_CASE_QUERY_INCLUDE_CLOSED, limit, infos, seen,
-                  error))
-    return FALSE;
-
-  if (query->match_words != NULL &&
-      !run_query (db, match_sql, query->match_words, flags, limit, infos, seen, error))
-    return FALSE;
-
-  if (query->match_inner != NULL && (limit == 0 || infos->len < limit) &&
-      !run_query (db, match_sql, query->match_inner, flags, limit, infos, seen, error))
-    return FALSE;
-
-  return TRUE;
-}
 
 /**
  * ed_store_search:
@@ -187,22 +31,12 @@ ed_store_search (EdStore           *self,
                  GCancellable      *cancellable,
                  GError           **error)
 {
-  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func (g_object_unref);
-  gboolean ok;
-
   g_return_val_if_fail (ED_IS_STORE (self), NULL);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  g_mutex_lock (&self->read_lock);
-  if (cancellable != NULL)
-    sqlite3_progress_handler (self->read_db, 1000, check_cancelled, cancellable);
-  ok = search (self->read_db, text, flags, limit, infos, error);
-  sqlite3_progress_handler (self->read_db, 0, NULL, NULL);
-  g_mutex_unlock (&self->read_lock);
-
-  return ok ? g_steal_pointer (&infos) : NULL;
+  return ed_store_backend_search (self->backend, text, flags, limit, cancellable, error);
 }
 
 static void
@@ -274,9 +108,8 @@ ed_store_find_case (EdStore     *self,
                     GError     **error)
 {
   g_autofree char *reference = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func (g_object_unref);
-  gboolean ok = FALSE;
+  g_autoptr(GError) local_error = NULL;
+  EdCaseInfo *info;
 
   g_return_val_if_fail (ED_IS_STORE (self), NULL);
   g_return_val_if_fail (typed_reference != NULL, NULL);
@@ -289,20 +122,13 @@ ed_store_find_case (EdStore     *self,
       return NULL;
     }
 
-  g_mutex_lock (&self->read_lock);
-  stmt = _ed_sql_prepare (self->read_db, "SELECT " ED_STORE_INFO_COLUMNS " FROM cases c "
-                                         "WHERE c.reference = ?1 AND c.trashed IS NULL", error);
-  if (stmt != NULL)
+  info = ed_store_backend_find_case (self->backend, reference, &local_error);
+  if (local_error != NULL)
     {
-      sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_STATIC);
-      ok = _ed_store_read_infos (stmt, infos, NULL, 1, error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  g_mutex_unlock (&self->read_lock);
-
-  if (!ok)
-    return NULL;
-  if (infos->len == 0)
+  if (info == NULL)
     {
       g_autofree char *shown = ed_case_reference_format (reference);
 
@@ -310,5 +136,5 @@ ed_store_find_case (EdStore     *self,
       return NULL;
     }
 
-  return g_object_ref (g_ptr_array_index (infos, 0));
+  return info;
 }

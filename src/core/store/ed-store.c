@@ -1,30 +1,22 @@
-/* ed-store.c — opening the case store, and what keeps it whole
+/* ed-store.c — the case store: opening it on its backend, and its threads
  *
- * Durability: WAL with synchronous=FULL. In WAL mode a commit is one
- * append to the -wal file; FULL adds an fsync of it, so a transaction
- * that returned survives a killed app (NORMAL would do for that) and
- * also a power cut or a kernel crash, where NORMAL could lose every
- * commit since the last checkpoint, far more than the last second. The
- * price, a few milliseconds per commit, is paid on the worker thread at
- * most a few times a second. SQLite's WAL never leaves a torn
- * database: a commit not fully in the WAL is ignored when it is read.
- *
- * A file SQLite cannot read is moved aside, never deleted, and a new
- * store is started, so the app always starts; the store says where the
- * old file went (ed_store_get_recovery()).
+ * ed_store_open() picks the backend that keeps the cases at a location
+ * (backend_for_location(), the one place that knows them) and opens it.
+ * The store runs the backend's plain calls: the synchronous API in the
+ * caller's thread, the asynchronous one on worker threads (writes in
+ * order on one writer thread, reads on others); results and signals
+ * come back in the thread that opened the store.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "ed-error.h"
-#include "ed-paths.h"
 #include "ed-store-private.h"
+#include "ed-store-sqlite.h"
 
 G_DEFINE_FINAL_TYPE (EdStore, ed_store, G_TYPE_OBJECT)
 
@@ -44,270 +36,52 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Busy for longer than this, another Entry Desk (the CLI while the GUI
- * runs) holds the write lock for real trouble: the call fails. */
-#define BUSY_TIMEOUT_MS 5000
-
 char *
 ed_store_default_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "entry-desk", "cases.db", NULL);
 }
 
-static gboolean
-set_private_mode (const char  *path,
-                  GError     **error)
+/* The one place that knows which backend keeps the cases at a location:
+ * a path (or a file:// URI) is an SQLite file. */
+static EdStoreBackend *
+backend_for_location (const char  *location,
+                      GError     **error)
 {
-  if (g_chmod (path, 0600) != 0 && errno != ENOENT)
-    {
-      int saved_errno = errno;
+  g_autofree char *scheme = NULL;
 
-      g_set_error (error, ED_ERROR, ED_ERROR_IO, _("Could not protect the file “%s”: %s"),
-                   path, g_strerror (saved_errno));
-      return FALSE;
+  if (location == NULL)
+    {
+      g_autofree char *path = ed_store_default_path ();
+
+      return ed_store_sqlite_new (path);
     }
 
-  return TRUE;
-}
+  /* An address has "scheme://"; "C:\…" and "a:b" are paths. */
+  scheme = g_uri_parse_scheme (location);
+  if (scheme == NULL || !g_str_has_prefix (location + strlen (scheme), "://"))
+    return ed_store_sqlite_new (location);
 
-/* SQLite gives the -wal and -shm files the database file's mode, so
- * the database is made 0600 before SQLite first opens it. */
-static gboolean
-prepare_files (const char  *path,
-               GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *default_path = ed_store_default_path ();
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  int fd;
-
-  if (g_strcmp0 (path, default_path) == 0)
+  if (g_ascii_strcasecmp (scheme, "file") == 0)
     {
-      if (!ed_paths_ensure_private_dir (dir, error))
-        return FALSE;
-    }
-  else if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
+      g_autoptr(GFile) file = g_file_new_for_uri (location);
+      g_autofree char *path = g_file_get_path (file);
 
-      g_set_error (error, ED_ERROR, ED_ERROR_IO, _("Could not create the folder “%s”: %s"),
-                   dir, g_strerror (saved_errno));
-      return FALSE;
+      if (path != NULL)
+        return ed_store_sqlite_new (path);
     }
 
-  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, ED_ERROR, ED_ERROR_IO, _("Could not open the case database “%s”: %s"),
-                   path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  g_close (fd, NULL);
-
-  return set_private_mode (path, error) && set_private_mode (wal, error) &&
-         set_private_mode (shm, error);
-}
-
-static sqlite3 *
-open_connection (const char  *path,
-                 gboolean     read_only,
-                 GError     **error)
-{
-  sqlite3 *db = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _ed_sql_set_error (error, db, rc);
-      sqlite3_close (db);
-      return NULL;
-    }
-  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
-
-  /* The first statement to read the file: where a damaged one shows. */
-  stmt = _ed_sql_prepare (db, "PRAGMA journal_mode = WAL", error);
-  if (stmt == NULL || (rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    {
-      if (stmt != NULL)
-        _ed_sql_set_error (error, db, rc);
-      g_clear_pointer (&stmt, sqlite3_finalize);
-      sqlite3_close (db);
-      return NULL;
-    }
-  if (g_ascii_strcasecmp (_ed_sql_column_text (stmt, 0), "wal") != 0)
-    {
-      g_set_error (error, ED_ERROR, ED_ERROR_IO,
-                   _("The case database “%s” cannot use write-ahead logging on this disk"),
-                   path);
-      g_clear_pointer (&stmt, sqlite3_finalize);
-      sqlite3_close (db);
-      return NULL;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (!_ed_sql_exec (db, "PRAGMA foreign_keys = ON;"
-                         "PRAGMA synchronous = FULL;"
-                         "PRAGMA secure_delete = ON;", error) ||
-      (read_only && !_ed_sql_exec (db, "PRAGMA query_only = ON", error)))
-    {
-      sqlite3_close (db);
-      return NULL;
-    }
-
-  return db;
-}
-
-/* quick_check reads every page (about 0.1 s for 100,000 cases) but not
- * the indexes: enough to find a file that is damaged, cheap enough for
- * every start. */
-static gboolean
-check_file (sqlite3  *db,
-            GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = _ed_sql_prepare (db, "PRAGMA quick_check (1)", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      _ed_sql_set_error (error, db, rc);
-      return FALSE;
-    }
-  if (g_strcmp0 (_ed_sql_column_text (stmt, 0), "ok") != 0)
-    {
-      g_set_error (error, ED_ERROR, ED_ERROR_CORRUPT, _("The case database is damaged (%s)"),
-                   _ed_sql_column_text (stmt, 0));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Cases still in the trash were deleted in an earlier session, whose
- * Undo is gone with it. */
-static gboolean
-expunge_trash (sqlite3  *db,
-               GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-
-  stmt = _ed_sql_prepare (db, "SELECT id FROM cases WHERE trashed IS NOT NULL", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (!_ed_sql_finished (db, rc, error))
-    return FALSE;
-  if (ids->len == 0)
-    return TRUE;
-
-  if (!_ed_sql_begin (db, error))
-    return FALSE;
-  for (guint i = 0; i < ids->len; i++)
-    if (!_ed_store_delete_case (db, g_array_index (ids, gint64, i), error))
-      {
-        _ed_sql_rollback (db);
-        return FALSE;
-      }
-
-  return _ed_sql_commit (db, error) && _ed_store_scrub (db, FALSE, error);
-}
-
-static void
-close_connections (EdStore *self)
-{
-  g_clear_pointer (&self->read_db, sqlite3_close);
-  g_clear_pointer (&self->db, sqlite3_close);
-}
-
-static gboolean
-open_database (EdStore  *self,
-               GError  **error)
-{
-  if (!prepare_files (self->path, error))
-    return FALSE;
-
-  self->db = open_connection (self->path, FALSE, error);
-  if (self->db == NULL ||
-      !check_file (self->db, error) ||
-      !_ed_store_migrate (self->db, error) ||
-      !expunge_trash (self->db, error))
-    {
-      close_connections (self);
-      return FALSE;
-    }
-
-  self->read_db = open_connection (self->path, TRUE, error);
-  if (self->read_db == NULL)
-    {
-      close_connections (self);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static char *
-aside_path (const char *path)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  char *aside = g_strdup_printf ("%s.damaged-%s", path, stamp);
-
-  for (guint i = 2; g_file_test (aside, G_FILE_TEST_EXISTS); i++)
-    {
-      g_free (aside);
-      aside = g_strdup_printf ("%s.damaged-%s-%u", path, stamp, i);
-    }
-
-  return aside;
-}
-
-/* The -wal and -shm go with their database: left behind, SQLite would
- * read the old WAL into the new, empty file. */
-static gboolean
-move_aside (EdStore  *self,
-            GError  **error)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm", NULL };
-  g_autofree char *aside = aside_path (self->path);
-
-  for (guint i = 0; suffixes[i] != NULL; i++)
-    {
-      g_autofree char *from = g_strconcat (self->path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
-
-      if (g_rename (from, to) != 0 && errno != ENOENT)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, ED_ERROR, ED_ERROR_IO,
-                       _("The case database “%s” is damaged and could not be moved aside: %s"),
-                       self->path, g_strerror (saved_errno));
-          return FALSE;
-        }
-    }
-
-  self->moved_aside = g_steal_pointer (&aside);
-  return TRUE;
+  /* Only the scheme: the rest of an address may hold a password. */
+  g_set_error (error, ED_ERROR, ED_ERROR_UNSUPPORTED,
+               _("Entry Desk cannot keep cases at a “%s:” address; give the path of a case "
+                 "database file"), scheme);
+  return NULL;
 }
 
 /**
  * ed_store_open:
- * @path: (nullable): the database file; %NULL for ed_store_default_path()
+ * @location: (nullable): where the cases are: the path of a database
+ *   file (or its file:// URI); %NULL for ed_store_default_path()
  *
  * Opens the store, creating it or bringing an older one to the current
  * schema. A damaged file is moved aside and a new store opened: check
@@ -317,37 +91,42 @@ move_aside (EdStore  *self,
  *   file can be neither opened nor replaced, or a newer Entry Desk made it
  */
 EdStore *
-ed_store_open (const char    *path,
+ed_store_open (const char    *location,
                GCancellable  *cancellable,
                GError       **error)
 {
-  g_autoptr(EdStore) self = g_object_new (ED_TYPE_STORE, NULL);
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(EdStoreBackend) backend = backend_for_location (location, error);
 
-  self->path = path != NULL ? g_strdup (path) : ed_store_default_path ();
-
-  if (open_database (self, &local_error))
-    return g_steal_pointer (&self);
-
-  if (!g_error_matches (local_error, ED_ERROR, ED_ERROR_CORRUPT))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  if (!move_aside (self, error))
-    return NULL;
-  g_set_error (&self->recovery, ED_ERROR, ED_ERROR_CORRUPT,
-               _("The case database “%s” was damaged and could not be read. It was kept as "
-                 "“%s”, and a new, empty case database was started."),
-               self->path, self->moved_aside);
-  g_message ("Case database damaged (%s); moved aside to %s", local_error->message,
-             self->moved_aside);
-
-  if (!open_database (self, error))
+  if (backend == NULL)
     return NULL;
 
-  return g_steal_pointer (&self);
+  return ed_store_open_backend (backend, cancellable, error);
+}
+
+/**
+ * ed_store_open_backend:
+ * @backend: a backend not opened yet
+ *
+ * Opens @backend and makes a store of it, as ed_store_open() does with
+ * the backend it picks.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error
+ */
+EdStore *
+ed_store_open_backend (EdStoreBackend  *backend,
+                       GCancellable    *cancellable,
+                       GError         **error)
+{
+  EdStore *self;
+
+  g_return_val_if_fail (ED_IS_STORE_BACKEND (backend), NULL);
+
+  if (!ed_store_backend_open (backend, cancellable, error))
+    return NULL;
+
+  self = g_object_new (ED_TYPE_STORE, NULL);
+  self->backend = g_object_ref (backend);
+  return self;
 }
 
 static void
@@ -366,7 +145,7 @@ open_thread (GTask        *task,
 }
 
 void
-ed_store_open_async (const char          *path,
+ed_store_open_async (const char          *location,
                      GCancellable        *cancellable,
                      GAsyncReadyCallback  callback,
                      gpointer             user_data)
@@ -374,7 +153,7 @@ ed_store_open_async (const char          *path,
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, ed_store_open_async);
-  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_set_task_data (task, g_strdup (location), g_free);
   g_task_run_in_thread (task, open_thread);
 }
 
@@ -392,11 +171,29 @@ ed_store_open_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/**
+ * ed_store_get_path:
+ *
+ * Returns: where the cases are: the database file, or for another
+ *   backend its address (without a password)
+ */
 const char *
 ed_store_get_path (EdStore *self)
 {
   g_return_val_if_fail (ED_IS_STORE (self), NULL);
-  return self->path;
+  return ed_store_backend_get_location (self->backend);
+}
+
+/**
+ * ed_store_get_backend:
+ *
+ * Returns: (transfer none): where the store keeps its cases
+ */
+EdStoreBackend *
+ed_store_get_backend (EdStore *self)
+{
+  g_return_val_if_fail (ED_IS_STORE (self), NULL);
+  return self->backend;
 }
 
 /**
@@ -409,7 +206,7 @@ const GError *
 ed_store_get_recovery (EdStore *self)
 {
   g_return_val_if_fail (ED_IS_STORE (self), NULL);
-  return self->recovery;
+  return ed_store_backend_get_recovery (self->backend);
 }
 
 /**
@@ -421,7 +218,7 @@ const char *
 ed_store_get_moved_aside (EdStore *self)
 {
   g_return_val_if_fail (ED_IS_STORE (self), NULL);
-  return self->moved_aside;
+  return ed_store_backend_get_moved_aside (self->backend);
 }
 
 typedef struct
@@ -587,14 +384,14 @@ ed_store_dispose (GObject *object)
 {
   EdStore *self = ED_STORE (object);
 
-  if (self->db != NULL)
+  if (self->backend != NULL)
     _ed_store_autosave_dispose (self);
   if (self->writer != NULL)
     {
       g_thread_pool_free (self->writer, FALSE, TRUE);
       self->writer = NULL;
     }
-  close_connections (self);
+  g_clear_object (&self->backend);
 
   G_OBJECT_CLASS (ed_store_parent_class)->dispose (object);
 }
@@ -604,13 +401,8 @@ ed_store_finalize (GObject *object)
 {
   EdStore *self = ED_STORE (object);
 
-  g_free (self->path);
-  g_free (self->moved_aside);
-  g_clear_error (&self->recovery);
   g_clear_pointer (&self->cases, g_hash_table_unref);
   g_clear_pointer (&self->dirty, g_hash_table_unref);
-  g_mutex_clear (&self->db_lock);
-  g_mutex_clear (&self->read_lock);
   g_mutex_clear (&self->queue_lock);
   g_cond_clear (&self->queue_cond);
 
@@ -661,8 +453,6 @@ ed_store_class_init (EdStoreClass *klass)
 static void
 ed_store_init (EdStore *self)
 {
-  g_mutex_init (&self->db_lock);
-  g_mutex_init (&self->read_lock);
   g_mutex_init (&self->queue_lock);
   g_cond_init (&self->queue_cond);
   self->writer = g_thread_pool_new (writer_thread, self, 1, FALSE, NULL);

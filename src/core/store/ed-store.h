@@ -1,6 +1,8 @@
-/* ed-store.h — the case store: every case, kept in SQLite, never lost
+/* ed-store.h — the case store: every case, never lost
  *
- * One file, $XDG_DATA_HOME/entry-desk/cases.db (mode 0600, its folder
+ * Where the cases are kept is the store's backend (ed-store-backend.h),
+ * picked by ed_store_open() from a location: by default one SQLite
+ * file, $XDG_DATA_HOME/entry-desk/cases.db (mode 0600, its folder
  * 0700). Cases the GUI opens or creates through the store are watched:
  * every change is written within a second (after ~400 ms of quiet, or
  * 800 ms after the first unsaved change while typing goes on), so there
@@ -45,10 +47,10 @@ G_DECLARE_FINAL_TYPE (EdStore, ed_store, ED, STORE, GObject)
 
 char          *ed_store_default_path        (void);
 
-EdStore       *ed_store_open                (const char           *path,
+EdStore       *ed_store_open                (const char           *location,
                                              GCancellable         *cancellable,
                                              GError              **error);
-void           ed_store_open_async          (const char           *path,
+void           ed_store_open_async          (const char           *location,
                                              GCancellable         *cancellable,
                                              GAsyncReadyCallback   callback,
                                              gpointer              user_data);

@@ -1,4 +1,4 @@
-/* ed-store-schema.c — the tables of the case store and their migrations
+/* ed-store-sqlite-schema.c — the tables of the case store and their migrations
  *
  * PRAGMA user_version is the schema version. A database is brought to
  * ED_STORE_SCHEMA_VERSION by running every step above its version, in
@@ -12,7 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ed-error.h"
-#include "ed-store-private.h"
+#include "ed-store-sqlite-private.h"
 
 /* 1: cases, their travellers, checklist and sheet log. Times are
  * seconds since 1970 (UTC). Travellers are the traveller file's JSON
@@ -98,10 +98,11 @@ index_every_case (sqlite3  *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_autoptr(GPtrArray) travellers = _ed_store_read_travellers (db, id, error);
+      g_autoptr(GPtrArray) travellers = _ed_store_sqlite_read_travellers (db, id, error);
 
       if (travellers == NULL ||
-          !_ed_store_index_case (db, id, _ed_sql_column_text (stmt, 1), travellers, error))
+          !_ed_store_sqlite_index_case (db, id, _ed_sql_column_text (stmt, 1), travellers,
+                                        error))
         return FALSE;
     }
   if (!_ed_sql_finished (db, rc, error))
@@ -142,14 +143,14 @@ read_version (sqlite3  *db,
 }
 
 /**
- * _ed_store_migrate:
+ * _ed_store_sqlite_migrate:
  *
  * Brings @db to the schema of this build. A database from a newer
  * Entry Desk is left alone: %ED_ERROR_UNSUPPORTED.
  */
 gboolean
-_ed_store_migrate (sqlite3  *db,
-                   GError  **error)
+_ed_store_sqlite_migrate (sqlite3  *db,
+                          GError  **error)
 {
   g_autofree char *set_version = NULL;
   int version;

@@ -1,4 +1,4 @@
-/* ed-store-sql.c — SQLite calls as the store makes them, errors as GError
+/* ed-store-sqlite-sql.c — SQLite calls as the store makes them, errors as GError
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,7 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ed-error.h"
-#include "ed-store-private.h"
+#include "ed-store-sqlite-private.h"
 
 /* SQLite's own text says which call failed and why ("disk I/O error",
  * "UNIQUE constraint failed: cases.reference"); it never holds values,

@@ -1,4 +1,4 @@
-/* ed-store-cases.c — cases in and out of their tables
+/* ed-store-sqlite-cases.c — cases in and out of their tables
  *
  * Callers hold the writer connection and wrap these in a transaction:
  * a case is always written whole, with its travellers, checklist and
@@ -13,7 +13,7 @@
 #include "ed-case-reference.h"
 #include "ed-error.h"
 #include "ed-search-text.h"
-#include "ed-store-private.h"
+#include "ed-store-sqlite-private.h"
 
 /* What the search finds a traveller by (DESIGN.md "Traveller data"). */
 static const char * const searched_keys[] = {
@@ -25,11 +25,11 @@ static const char * const searched_keys[] = {
 #define MAX_REFERENCE_TRIES 16
 
 gboolean
-_ed_store_index_case (sqlite3     *db,
-                      gint64       id,
-                      const char  *reference,
-                      GPtrArray   *travellers,
-                      GError     **error)
+_ed_store_sqlite_index_case (sqlite3     *db,
+                             gint64       id,
+                             const char  *reference,
+                             GPtrArray   *travellers,
+                             GError     **error)
 {
   g_autoptr(GHashTable) tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(sqlite3_stmt) remove = NULL;
@@ -74,7 +74,7 @@ write_contents (sqlite3       *db,
   g_autoptr(sqlite3_stmt) add_traveller = NULL;
   g_autoptr(sqlite3_stmt) add_tick = NULL;
   g_autoptr(sqlite3_stmt) summary = NULL;
-  g_auto(GStrv) names = NULL;
+  g_autoptr(EdCaseInfo) info = NULL;
   g_autofree char *joined = NULL;
 
   clear_travellers = _ed_sql_prepare (db, "DELETE FROM travellers WHERE case_id = ?1", error);
@@ -121,16 +121,19 @@ write_contents (sqlite3       *db,
         return FALSE;
     }
 
-  names = ed_case_record_dup_names (record);
-  joined = g_strjoinv ("\n", names);
+  /* What a list shows, kept beside the case so that a list reads one
+   * row a case. */
+  info = ed_case_record_to_info (record);
+  joined = g_strjoinv ("\n", (char **) ed_case_info_get_names (info));
   sqlite3_bind_int64 (summary, 1, record->id);
   sqlite3_bind_text (summary, 2, joined, -1, SQLITE_STATIC);
-  sqlite3_bind_int (summary, 3, (int) record->travellers->len);
-  sqlite3_bind_int (summary, 4, (int) record->ticks->len);
+  sqlite3_bind_int (summary, 3, (int) ed_case_info_get_n_travellers (info));
+  sqlite3_bind_int (summary, 4, (int) ed_case_info_get_n_done (info));
   if (!_ed_sql_step_done (summary, error))
     return FALSE;
 
-  return _ed_store_index_case (db, record->id, record->reference, record->travellers, error);
+  return _ed_store_sqlite_index_case (db, record->id, record->reference, record->travellers,
+                                      error);
 }
 
 static void
@@ -149,21 +152,63 @@ bind_state (sqlite3_stmt *stmt,
   _ed_sql_bind_text (stmt, 8, record->notes);
 }
 
+static gboolean
+reference_taken (sqlite3     *db,
+                 const char  *reference,
+                 gboolean    *taken,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = _ed_sql_prepare (db, "SELECT 1 FROM cases WHERE reference = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _ed_sql_set_error (error, db, rc);
+      return FALSE;
+    }
+
+  *taken = rc == SQLITE_ROW;
+  return TRUE;
+}
+
 /**
- * _ed_store_insert_record:
- * @new_reference: give the case a new reference even if it has one
+ * _ed_store_sqlite_insert_record:
+ * @new_reference: give the case a new reference even if it has one;
+ *   without, %ED_ERROR_EXISTS when another case has the record's
  *
  * Inserts a case, with its sheet log when it comes from a file. Sets
  * @record's id, and its reference when it gets a new one.
  */
 gboolean
-_ed_store_insert_record (sqlite3       *db,
-                         EdCaseRecord  *record,
-                         gboolean       new_reference,
-                         GError       **error)
+_ed_store_sqlite_insert_record (sqlite3       *db,
+                                EdCaseRecord  *record,
+                                gboolean       new_reference,
+                                GError       **error)
 {
   g_autoptr(sqlite3_stmt) insert = NULL;
+  gboolean taken = FALSE;
   int rc = SQLITE_CONSTRAINT;
+
+  if (!new_reference && record->reference != NULL)
+    {
+      if (!reference_taken (db, record->reference, &taken, error))
+        return FALSE;
+      if (taken)
+        {
+          g_autofree char *shown = ed_case_reference_format (record->reference);
+
+          g_set_error (error, ED_ERROR, ED_ERROR_EXISTS,
+                       _("The case %s is already in the store. Nothing was imported; import "
+                         "it as a new case to keep both."), shown);
+          return FALSE;
+        }
+    }
 
   insert = _ed_sql_prepare (db, "INSERT INTO cases (reference, procedure_id, procedure_version, "
                                 "current_step, status, closed, modified, notes, created) "
@@ -192,22 +237,23 @@ _ed_store_insert_record (sqlite3       *db,
 
   record->id = sqlite3_last_insert_rowid (db);
   for (guint i = 0; i < record->sheets->len; i++)
-    if (!_ed_store_insert_sheet (db, record->id, g_ptr_array_index (record->sheets, i), error))
+    if (!_ed_store_sqlite_insert_sheet (db, record->id, g_ptr_array_index (record->sheets, i),
+                                        error))
       return FALSE;
 
   return write_contents (db, record, error);
 }
 
 /**
- * _ed_store_update_record:
+ * _ed_store_sqlite_update_record:
  *
  * Writes a case the store already has. %ED_ERROR_NOT_FOUND when the case
  * was deleted in the meantime: nothing is written.
  */
 gboolean
-_ed_store_update_record (sqlite3       *db,
-                         EdCaseRecord  *record,
-                         GError       **error)
+_ed_store_sqlite_update_record (sqlite3       *db,
+                                EdCaseRecord  *record,
+                                GError       **error)
 {
   g_autoptr(sqlite3_stmt) update = NULL;
 
@@ -231,9 +277,9 @@ _ed_store_update_record (sqlite3       *db,
 }
 
 GPtrArray *
-_ed_store_read_travellers (sqlite3  *db,
-                           gint64    id,
-                           GError  **error)
+_ed_store_sqlite_read_travellers (sqlite3  *db,
+                                  gint64    id,
+                                  GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) travellers = g_ptr_array_new_with_free_func (g_object_unref);
@@ -303,9 +349,9 @@ read_ticks (sqlite3       *db,
 }
 
 EdCaseRecord *
-_ed_store_read_record (sqlite3  *db,
-                       gint64    id,
-                       GError  **error)
+_ed_store_sqlite_read_record (sqlite3  *db,
+                              gint64    id,
+                              GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(EdCaseRecord) record = ed_case_record_new ();
@@ -342,7 +388,7 @@ _ed_store_read_record (sqlite3  *db,
   record->modified = sqlite3_column_int64 (stmt, 7);
   record->notes = g_strdup (_ed_sql_column_text (stmt, 8));
 
-  travellers = _ed_store_read_travellers (db, id, error);
+  travellers = _ed_store_sqlite_read_travellers (db, id, error);
   if (travellers == NULL)
     return NULL;
   g_ptr_array_extend_and_steal (record->travellers, g_steal_pointer (&travellers));
@@ -354,10 +400,10 @@ _ed_store_read_record (sqlite3  *db,
 }
 
 gboolean
-_ed_store_insert_sheet (sqlite3              *db,
-                        gint64                id,
-                        const EdSheetRecord  *sheet,
-                        GError              **error)
+_ed_store_sqlite_insert_sheet (sqlite3              *db,
+                               gint64                id,
+                               const EdSheetRecord  *sheet,
+                               GError              **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *languages = g_strjoinv (",", sheet->languages);
@@ -380,9 +426,9 @@ _ed_store_insert_sheet (sqlite3              *db,
 }
 
 GPtrArray *
-_ed_store_read_sheets (sqlite3  *db,
-                       gint64    id,
-                       GError  **error)
+_ed_store_sqlite_read_sheets (sqlite3  *db,
+                              gint64    id,
+                              GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) sheets = NULL;
@@ -411,48 +457,4 @@ _ed_store_read_sheets (sqlite3  *db,
     return NULL;
 
   return g_steal_pointer (&sheets);
-}
-
-/**
- * _ed_store_delete_case:
- *
- * Deletes a case for good: its row, travellers, checklist, sheet log
- * (the only way a sheet log row goes) and search row.
- */
-gboolean
-_ed_store_delete_case (sqlite3  *db,
-                       gint64    id,
-                       GError  **error)
-{
-  g_autoptr(sqlite3_stmt) search = NULL;
-  g_autoptr(sqlite3_stmt) kase = NULL;
-
-  search = _ed_sql_prepare (db, "DELETE FROM case_search WHERE rowid = "
-                                "(SELECT search_rowid FROM cases WHERE id = ?1)", error);
-  kase = _ed_sql_prepare (db, "DELETE FROM cases WHERE id = ?1", error);
-  if (search == NULL || kase == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (search, 1, id);
-  sqlite3_bind_int64 (kase, 1, id);
-  return _ed_sql_step_done (search, error) && _ed_sql_step_done (kase, error);
-}
-
-/**
- * _ed_store_scrub:
- *
- * After deleting cases: leaves none of their data in the files.
- * secure_delete zeroes freed pages; merging the search index drops the
- * deleted rows' tokens from its segments; the checkpoint empties the
- * WAL, which still holds copies of the old pages; @vacuum gives the
- * space back (and takes seconds on a large store).
- */
-gboolean
-_ed_store_scrub (sqlite3   *db,
-                 gboolean   vacuum,
-                 GError   **error)
-{
-  return _ed_sql_exec (db, "INSERT INTO case_search (case_search) VALUES ('optimize')", error) &&
-         (!vacuum || _ed_sql_exec (db, "VACUUM", error)) &&
-         _ed_sql_exec (db, "PRAGMA wal_checkpoint (TRUNCATE)", error);
 }

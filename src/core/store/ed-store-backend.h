@@ -1,0 +1,259 @@
+/* ed-store-backend.h — where an EdStore keeps its cases
+ *
+ * EdStore is what the app and the CLI use; a backend is where the cases
+ * are: the SQLite file (EdStoreSqlite, the default and, for now, the
+ * only one) or, later, an office database. ed_store_open() picks the
+ * backend from the location it is given, in one place (ed-store.c); no
+ * caller names a backend. EdStore keeps the rest: its threads, the
+ * autosave, one EdCase object per case, and the signals.
+ *
+ * Threads. Every call is plain and synchronous and may block on a disk
+ * or a network. EdStore makes the calls from any thread, several at
+ * once: its asynchronous writes one at a time, in the order they were
+ * asked for, on its writer thread; reads on other worker threads; the
+ * synchronous API in its caller's thread. A backend makes itself safe
+ * for that (the SQLite backend holds a lock for each of its two
+ * connections). A backend never emits signals, touches an EdCase or
+ * needs a main loop: it takes and returns plain data (EdCaseRecord,
+ * EdCaseInfo, EdSheetRecord) that can cross threads.
+ *
+ * Errors. A call that fails returns %FALSE or %NULL and sets @error in
+ * ED_ERROR with a sentence a user can read, translated, without personal
+ * data (a reference may appear, a name may not): %ED_ERROR_NOT_FOUND
+ * when the case is not there (or no longer, deleted meanwhile),
+ * %ED_ERROR_EXISTS when a reference is taken, %ED_ERROR_CORRUPT when the
+ * store is damaged, %ED_ERROR_UNSUPPORTED when a newer Entry Desk made
+ * it, %ED_ERROR_IO for the rest; %G_IO_ERROR_CANCELLED when a search
+ * was cancelled. A write that fails changes nothing: a case is written
+ * whole, with its travellers, checklist and search text, or not at all.
+ *
+ * Shared stores. Nothing here assumes that this process is the only
+ * writer: every call reads what is stored at that moment, a save or a
+ * change of a case deleted elsewhere fails with %ED_ERROR_NOT_FOUND
+ * (the autosave then drops it), and EdStore keeps no copy of a list. A
+ * backend shared by several desks can add a way to say that a case
+ * changed elsewhere (a signal EdStore re-emits in its own thread, an
+ * error for a save that would overwrite a newer version) without
+ * changing the calls below.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ed-case-info.h"
+#include "ed-case-record.h"
+#include "ed-sheet-record.h"
+#include "ed-store.h"
+
+G_BEGIN_DECLS
+
+#define ED_TYPE_STORE_BACKEND (ed_store_backend_get_type ())
+
+G_DECLARE_INTERFACE (EdStoreBackend, ed_store_backend, ED, STORE_BACKEND, GObject)
+
+/* The store setting that holds the retention period, in days ("30");
+ * unset when closed cases are kept until deleted by hand. */
+#define ED_STORE_SETTING_RETENTION_DAYS "retention_days"
+
+/**
+ * EdStoreBackendInterface:
+ * @open: makes the store ready; called once, before any other call, in
+ *   one thread. Creates a new store, brings an older one to this
+ *   build's schema (%ED_ERROR_UNSUPPORTED for a newer one, left as it
+ *   is) and expunges the cases still in the trash: their Undo went with
+ *   the session that trashed them. A backend may replace a damaged store
+ *   with a new one, keeping the old one, and say so in @get_recovery.
+ * @get_location: where the cases are, as a user may be shown it: a
+ *   path, or an address without its password. Valid after @open.
+ * @get_recovery: (nullable): %NULL, or when @open replaced a damaged
+ *   store, what to tell the user (%ED_ERROR_CORRUPT: where the old one
+ *   was kept). %NULL when not implemented.
+ * @get_moved_aside: (nullable): %NULL, or where a damaged store was
+ *   kept. %NULL when not implemented.
+ * @insert_case: stores a case that is new to the store, with the sheet
+ *   log in its @sheets (a case from a file brings one). Sets the
+ *   record's @id. With @new_reference, gives it a new reference, unique
+ *   in the store (ed_case_reference_generate(), tried again while it is
+ *   taken); without, keeps the record's own and fails with
+ *   %ED_ERROR_EXISTS when another case has it (how an import keeps the
+ *   reference of its file).
+ * @load_case: the case @id with its travellers and checklist, and its
+ *   sheet log in @sheets when @with_sheets (an export). A trashed case
+ *   is %ED_ERROR_NOT_FOUND.
+ * @save_case: writes a case the store has (its @id is set) over what is
+ *   stored: state, travellers, checklist, search text; the sheet log is
+ *   not touched (@sheets is empty). %ED_ERROR_NOT_FOUND, writing
+ *   nothing, when the case was deleted; a trashed case is written.
+ * @find_case: the case whose canonical reference is @reference, not
+ *   trashed; %NULL without @error when there is none.
+ * @trash_case: deletes a case so that @restore_case can bring it back:
+ *   it leaves searches, finds and loads. %ED_ERROR_NOT_FOUND when there
+ *   is no such case or it is in the trash already.
+ * @restore_case: takes a case out of the trash; %ED_ERROR_NOT_FOUND
+ *   when it is not in the trash.
+ * @expunge_case: deletes a trashed case for good, with its sheet log,
+ *   leaving no trace of its data where the store keeps it;
+ *   %ED_ERROR_NOT_FOUND when it is not in the trash (restored meanwhile:
+ *   it is not touched).
+ * @search: the cases found for what the user typed, best first, at most
+ *   @limit (0: all), as ed_store_search() describes: an empty @text
+ *   lists them, the most recently changed first; a reference typed
+ *   whole comes first, closed or not; then names, passport numbers and
+ *   references matching every term at the start of a word, then inside
+ *   one; closed cases only with %ED_CASE_QUERY_INCLUDE_CLOSED; never a
+ *   trashed case. Should stop soon after @cancellable is cancelled.
+ * @log_sheet: adds a line to the sheet log of case @id. Lines are never
+ *   changed or removed, except with their case.
+ * @list_sheets: the sheet log of case @id, oldest first.
+ * @get_setting: (nullable): a setting every desk of this store shares
+ *   (%ED_STORE_SETTING_RETENTION_DAYS); %NULL without @error when unset.
+ * @set_setting: sets a setting, or unsets it when @value is %NULL.
+ * @purge_preview: the closed cases, not trashed, closed before
+ *   @closed_before (seconds since 1970), the longest closed first.
+ * @purge: deletes for good, as @expunge_case, the cases of @preview
+ *   (EdCaseInfo, from @purge_preview) that are still closed, not trashed
+ *   and closed before @closed_before, and sets @n_purged to how many.
+ *   All or nothing: on error nothing is deleted and @n_purged is 0.
+ *
+ * Every member must be set but @get_recovery and @get_moved_aside.
+ */
+struct _EdStoreBackendInterface
+{
+  GTypeInterface parent_iface;
+
+  gboolean       (*open)             (EdStoreBackend       *self,
+                                      GCancellable         *cancellable,
+                                      GError              **error);
+  const char    *(*get_location)     (EdStoreBackend       *self);
+  const GError  *(*get_recovery)     (EdStoreBackend       *self);
+  const char    *(*get_moved_aside)  (EdStoreBackend       *self);
+
+  gboolean       (*insert_case)      (EdStoreBackend       *self,
+                                      EdCaseRecord         *record,
+                                      gboolean              new_reference,
+                                      GError              **error);
+  EdCaseRecord  *(*load_case)        (EdStoreBackend       *self,
+                                      gint64                id,
+                                      gboolean              with_sheets,
+                                      GError              **error);
+  gboolean       (*save_case)        (EdStoreBackend       *self,
+                                      EdCaseRecord         *record,
+                                      GError              **error);
+  EdCaseInfo    *(*find_case)        (EdStoreBackend       *self,
+                                      const char           *reference,
+                                      GError              **error);
+  gboolean       (*trash_case)       (EdStoreBackend       *self,
+                                      gint64                id,
+                                      GError              **error);
+  gboolean       (*restore_case)     (EdStoreBackend       *self,
+                                      gint64                id,
+                                      GError              **error);
+  gboolean       (*expunge_case)     (EdStoreBackend       *self,
+                                      gint64                id,
+                                      GError              **error);
+
+  GPtrArray     *(*search)           (EdStoreBackend       *self,
+                                      const char           *text,
+                                      EdCaseQueryFlags      flags,
+                                      guint                 limit,
+                                      GCancellable         *cancellable,
+                                      GError              **error);
+
+  gboolean       (*log_sheet)        (EdStoreBackend       *self,
+                                      gint64                id,
+                                      const EdSheetRecord  *sheet,
+                                      GError              **error);
+  GPtrArray     *(*list_sheets)      (EdStoreBackend       *self,
+                                      gint64                id,
+                                      GError              **error);
+
+  char          *(*get_setting)      (EdStoreBackend       *self,
+                                      const char           *key,
+                                      GError              **error);
+  gboolean       (*set_setting)      (EdStoreBackend       *self,
+                                      const char           *key,
+                                      const char           *value,
+                                      GError              **error);
+
+  GPtrArray     *(*purge_preview)    (EdStoreBackend       *self,
+                                      gint64                closed_before,
+                                      GCancellable         *cancellable,
+                                      GError              **error);
+  gboolean       (*purge)            (EdStoreBackend       *self,
+                                      GPtrArray            *preview,
+                                      gint64                closed_before,
+                                      guint                *n_purged,
+                                      GCancellable         *cancellable,
+                                      GError              **error);
+};
+
+/* An EdStore over a backend that ed_store_open() does not pick itself:
+ * a test's, or one made by hand. */
+EdStore       *ed_store_open_backend           (EdStoreBackend       *backend,
+                                                GCancellable         *cancellable,
+                                                GError              **error);
+EdStoreBackend *ed_store_get_backend           (EdStore              *store);
+
+gboolean       ed_store_backend_open           (EdStoreBackend       *self,
+                                                GCancellable         *cancellable,
+                                                GError              **error);
+const char    *ed_store_backend_get_location   (EdStoreBackend       *self);
+const GError  *ed_store_backend_get_recovery   (EdStoreBackend       *self);
+const char    *ed_store_backend_get_moved_aside (EdStoreBackend      *self);
+gboolean       ed_store_backend_insert_case    (EdStoreBackend       *self,
+                                                EdCaseRecord         *record,
+                                                gboolean              new_reference,
+                                                GError              **error);
+EdCaseRecord  *ed_store_backend_load_case      (EdStoreBackend       *self,
+                                                gint64                id,
+                                                gboolean              with_sheets,
+                                                GError              **error);
+gboolean       ed_store_backend_save_case      (EdStoreBackend       *self,
+                                                EdCaseRecord         *record,
+                                                GError              **error);
+EdCaseInfo    *ed_store_backend_find_case      (EdStoreBackend       *self,
+                                                const char           *reference,
+                                                GError              **error);
+gboolean       ed_store_backend_trash_case     (EdStoreBackend       *self,
+                                                gint64                id,
+                                                GError              **error);
+gboolean       ed_store_backend_restore_case   (EdStoreBackend       *self,
+                                                gint64                id,
+                                                GError              **error);
+gboolean       ed_store_backend_expunge_case   (EdStoreBackend       *self,
+                                                gint64                id,
+                                                GError              **error);
+GPtrArray     *ed_store_backend_search         (EdStoreBackend       *self,
+                                                const char           *text,
+                                                EdCaseQueryFlags      flags,
+                                                guint                 limit,
+                                                GCancellable         *cancellable,
+                                                GError              **error);
+gboolean       ed_store_backend_log_sheet      (EdStoreBackend       *self,
+                                                gint64                id,
+                                                const EdSheetRecord  *sheet,
+                                                GError              **error);
+GPtrArray     *ed_store_backend_list_sheets    (EdStoreBackend       *self,
+                                                gint64                id,
+                                                GError              **error);
+char          *ed_store_backend_get_setting    (EdStoreBackend       *self,
+                                                const char           *key,
+                                                GError              **error);
+gboolean       ed_store_backend_set_setting    (EdStoreBackend       *self,
+                                                const char           *key,
+                                                const char           *value,
+                                                GError              **error);
+GPtrArray     *ed_store_backend_purge_preview  (EdStoreBackend       *self,
+                                                gint64                closed_before,
+                                                GCancellable         *cancellable,
+                                                GError              **error);
+gboolean       ed_store_backend_purge          (EdStoreBackend       *self,
+                                                GPtrArray            *preview,
+                                                gint64                closed_before,
+                                                guint                *n_purged,
+                                                GCancellable         *cancellable,
+                                                GError              **error);
+
+G_END_DECLS
