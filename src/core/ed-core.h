@@ -28,6 +28,7 @@
 #include "ed-condition.h"
 #include "ed-due.h"
 #include "ed-facts.h"
+#include "ed-journey.h"
 #include "ed-traveller-keys.h"
 
 /* traveller */

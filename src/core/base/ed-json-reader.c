@@ -412,6 +412,103 @@ ed_json_reader_get_string (EdJsonReader *self,
   return value;
 }
 
+/**
+ * ed_json_reader_read_bytes:
+ * @name: (nullable): the file's name or path, for messages
+ * @parse: reads the document's root with the reader, recording
+ *   problems; sets its last argument when the file is made for a newer
+ *   Entry Desk
+ *
+ * Parses @bytes as JSON and hands the root to @parse. Every problem of
+ * the file ends up in @error, one a line.
+ *
+ * Returns: %TRUE when the file has no problem; otherwise %FALSE with
+ *   %ED_ERROR_PARSE (broken JSON), %ED_ERROR_UNSUPPORTED (a newer
+ *   format) or %ED_ERROR_INVALID (anything else)
+ */
+gboolean
+ed_json_reader_read_bytes (GBytes           *bytes,
+                           const char       *name,
+                           EdJsonParseFunc   parse,
+                           gpointer          user_data,
+                           GError          **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  EdError code = ED_ERROR_INVALID;
+  gboolean newer = FALSE;
+  EdJsonReader reader;
+  JsonNode *root;
+  const char *data;
+  gsize size;
+  gboolean ok;
+
+  ed_json_reader_init (&reader, name != NULL ? name : "-");
+  data = g_bytes_get_data (bytes, &size);
+
+  root = ed_json_reader_parse (&reader, parser, data, size);
+  if (root == NULL)
+    code = ED_ERROR_PARSE;
+  else
+    {
+      parse (&reader, root, user_data, &newer);
+      if (newer)
+        code = ED_ERROR_UNSUPPORTED;
+    }
+
+  ok = reader.n_problems == 0;
+  if (!ok)
+    ed_json_reader_set_error (&reader, code, error);
+  ed_json_reader_clear (&reader);
+
+  return ok;
+}
+
+/**
+ * ed_json_reader_load_file:
+ *
+ * Reads a data file whole (a procedure, a journey).
+ *
+ * Returns: (transfer full) (nullable): its content, or %NULL with
+ *   %ED_ERROR_IO naming @path and why
+ */
+GBytes *
+ed_json_reader_load_file (const char  *path,
+                          GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *contents = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      /* Translators: %s: the file, then why it could not be read */
+      g_set_error (error, ED_ERROR, ED_ERROR_IO, _("%s: could not read the file: %s"),
+                   path, local_error->message);
+      return NULL;
+    }
+
+  return g_bytes_new_take (contents, length);
+}
+
+/**
+ * ed_json_reader_expected_id:
+ * @name: (nullable): a file's name or path
+ *
+ * Returns: (transfer full) (nullable): the id a data file named @name
+ *   must have, its name without `.json`; %NULL for another name
+ */
+char *
+ed_json_reader_expected_id (const char *name)
+{
+  g_autofree char *base = NULL;
+
+  if (name == NULL || !g_str_has_suffix (name, ".json"))
+    return NULL;
+
+  base = g_path_get_basename (name);
+  return g_strndup (base, strlen (base) - strlen (".json"));
+}
+
 gboolean
 ed_json_reader_is_id (const char *text)
 {

@@ -30,6 +30,11 @@ typedef struct
   guint       languages;  /* 1 << EdLanguage required in every text */
 } EdJsonReader;
 
+typedef void     (*EdJsonParseFunc)    (EdJsonReader *reader,
+                                        JsonNode     *root,
+                                        gpointer      user_data,
+                                        gboolean     *newer);
+
 typedef gpointer (*EdJsonReadItemFunc) (EdJsonReader *reader,
                                         JsonObject   *object,
                                         GHashTable   *ids,
@@ -119,5 +124,13 @@ char        *ed_json_reader_read_item_id  (EdJsonReader        *self,
                                            GHashTable          *ids);
 
 gboolean     ed_json_reader_is_id         (const char          *text);
+gboolean     ed_json_reader_read_bytes    (GBytes              *bytes,
+                                           const char          *name,
+                                           EdJsonParseFunc      parse,
+                                           gpointer             user_data,
+                                           GError             **error);
+GBytes      *ed_json_reader_load_file     (const char          *path,
+                                           GError             **error);
+char        *ed_json_reader_expected_id   (const char          *name);
 
 G_END_DECLS
