@@ -43,7 +43,9 @@
 /* case */
 #include "ed-case-reference.h"
 #include "ed-case.h"
+#include "ed-proposal.h"
 #include "ed-sheet-record.h"
+#include "ed-timeline.h"
 
 /* store */
 #include "ed-case-info.h"

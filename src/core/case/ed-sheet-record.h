@@ -31,8 +31,10 @@ gboolean     ed_sheet_kind_from_string (const char  *text,
  * @procedure_version: its version at the time
  * @languages: the sheet languages, codes such as "ja"
  * @paper: "a4" or "letter"
+ * @journey: the sheet was one part of a journey sheet, which prints the
+ *   timeline and then every procedure's sheet: one line a procedure
  *
- * One line of a case's audit log.
+ * One line of a case's audit log: a sheet printed for one procedure.
  */
 typedef struct
 {
@@ -42,6 +44,7 @@ typedef struct
   int          procedure_version;
   char       **languages;
   char        *paper;
+  gboolean     journey;
 } EdSheetRecord;
 
 void ed_sheet_record_free (EdSheetRecord *record);

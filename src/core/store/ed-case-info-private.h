@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ed-case-info.h"
+#include "ed-timeline.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,9 @@ typedef struct
   gint64        created;
   gint64        modified;
   gint64        closed;
+  char         *journey_id;
+  char        **procedure_ids;   /* the journey, in order */
+  EdNextDue     next_due;
 } EdCaseInfoData;
 
 EdCaseInfo  *_ed_case_info_new         (EdCaseInfoData *data);

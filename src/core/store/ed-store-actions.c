@@ -31,7 +31,7 @@ ed_store_add_case (EdStore  *self,
   g_return_val_if_fail (ed_case_get_id (kase) == 0, FALSE);
 
   record = ed_case_record_new_from_case (kase);
-  if (!ed_store_backend_insert_case (self->backend, record, TRUE, error))
+  if (!_ed_store_insert (self, record, TRUE, error))
     return FALSE;
 
   ed_case_set_identity (kase, record->id, record->reference);
@@ -51,7 +51,7 @@ add_thread (GTask        *task,
   EdStoreArgs *args = task_data;
   GError *error = NULL;
 
-  if (ed_store_backend_insert_case (self->backend, args->data, TRUE, &error))
+  if (_ed_store_insert (self, args->data, TRUE, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -371,6 +371,7 @@ copy_sheet (const EdSheetRecord *record)
   copy->procedure_version = record->procedure_version;
   copy->languages = g_strdupv (record->languages);
   copy->paper = g_strdup (record->paper);
+  copy->journey = record->journey;
 
   return copy;
 }

@@ -98,7 +98,7 @@ save_thread (GTask        *task,
   EdStore *self = source_object;
   GError *error = NULL;
 
-  if (ed_store_backend_save_case (self->backend, task_data, &error))
+  if (_ed_store_save (self, task_data, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -205,7 +205,7 @@ ed_store_flush (EdStore  *self,
       g_autoptr(EdCaseRecord) record = ed_case_record_new_from_case (kase);
       g_autoptr(GError) local_error = NULL;
 
-      if (ed_store_backend_save_case (self->backend, record, &local_error))
+      if (_ed_store_save (self, record, &local_error))
         saved = TRUE;
       else if (!g_error_matches (local_error, ED_ERROR, ED_ERROR_NOT_FOUND))
         {

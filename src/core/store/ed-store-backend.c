@@ -233,3 +233,31 @@ ed_store_backend_purge (EdStoreBackend  *self,
 
   return ok;
 }
+
+/**
+ * ed_store_backend_list_due:
+ *
+ * Returns: (transfer full) (element-type EdCaseInfo): the open cases
+ *   whose next deadline falls due at or before @due_before, earliest
+ *   first
+ */
+GPtrArray *
+ed_store_backend_list_due (EdStoreBackend  *self,
+                           gint64           due_before,
+                           GCancellable    *cancellable,
+                           GError         **error)
+{
+  g_return_val_if_fail (ED_IS_STORE_BACKEND (self), NULL);
+  return IFACE (self)->list_due (self, due_before, cancellable, error);
+}
+
+gboolean
+ed_store_backend_set_next_due (EdStoreBackend   *self,
+                               gint64            id,
+                               const EdNextDue  *next,
+                               GError          **error)
+{
+  g_return_val_if_fail (ED_IS_STORE_BACKEND (self), FALSE);
+  g_return_val_if_fail (next != NULL, FALSE);
+  return IFACE (self)->set_next_due (self, id, next, error);
+}

@@ -73,7 +73,11 @@ G_DECLARE_INTERFACE (EdStoreBackend, ed_store_backend, ED, STORE_BACKEND, GObjec
  * @get_moved_aside: (nullable): %NULL, or where a damaged store was
  *   kept. %NULL when not implemented.
  * @insert_case: stores a case that is new to the store, with the sheet
- *   log in its @sheets (a case from a file brings one). Sets the
+ *   log in its @sheets (a case from a file brings one), its journey
+ *   (@procedures, @journey_id), the procedure of each tick, and the
+ *   columns a list shows (ed_case_record_to_info(), the next deadline
+ *   included, which EdStore has worked out in @next_due when
+ *   @next_due_known; otherwise the case has none yet). Sets the
  *   record's @id. With @new_reference, gives it a new reference, unique
  *   in the store (ed_case_reference_generate(), tried again while it is
  *   taken); without, keeps the record's own and fails with
@@ -83,8 +87,9 @@ G_DECLARE_INTERFACE (EdStoreBackend, ed_store_backend, ED, STORE_BACKEND, GObjec
  *   sheet log in @sheets when @with_sheets (an export). A trashed case
  *   is %ED_ERROR_NOT_FOUND.
  * @save_case: writes a case the store has (its @id is set) over what is
- *   stored: state, travellers, checklist, search text; the sheet log is
- *   not touched (@sheets is empty). %ED_ERROR_NOT_FOUND, writing
+ *   stored: state, journey, travellers, checklist, search text, and the
+ *   next deadline when @next_due_known (otherwise the stored one stays);
+ *   the sheet log is not touched (@sheets is empty). %ED_ERROR_NOT_FOUND, writing
  *   nothing, when the case was deleted; a trashed case is written.
  * @find_case: the case whose canonical reference is @reference, not
  *   trashed; %NULL without @error when there is none.
@@ -103,7 +108,10 @@ G_DECLARE_INTERFACE (EdStoreBackend, ed_store_backend, ED, STORE_BACKEND, GObjec
  *   whole comes first, closed or not; then names, passport numbers and
  *   references matching every term at the start of a word, then inside
  *   one; closed cases only with %ED_CASE_QUERY_INCLUDE_CLOSED; never a
- *   trashed case. Should stop soon after @cancellable is cancelled.
+ *   trashed case. With %ED_CASE_QUERY_BY_DUE and an empty @text, the
+ *   list comes by next deadline instead, the earliest first and cases
+ *   without one last (most recently changed first among those). Should
+ *   stop soon after @cancellable is cancelled.
  * @log_sheet: adds a line to the sheet log of case @id. Lines are never
  *   changed or removed, except with their case.
  * @list_sheets: the sheet log of case @id, oldest first.
@@ -112,6 +120,14 @@ G_DECLARE_INTERFACE (EdStoreBackend, ed_store_backend, ED, STORE_BACKEND, GObjec
  * @set_setting: sets a setting, or unsets it when @value is %NULL.
  * @purge_preview: the closed cases, not trashed, closed before
  *   @closed_before (seconds since 1970), the longest closed first.
+ * @list_due: the open cases, not trashed, whose next deadline
+ *   (#EdCaseInfo's next due, as the last write of the case stored it)
+ *   falls due at or before @due_before (seconds since 1970), the
+ *   earliest first: what reminders look at.
+ * @set_next_due: replaces the next deadline stored for case @id, and
+ *   nothing else: not its time of change, not its place in searches.
+ *   EdStore calls it to refresh what an older store or an older catalog
+ *   worked out. %ED_ERROR_NOT_FOUND when there is no such case.
  * @purge: deletes for good, as @expunge_case, the cases of @preview
  *   (EdCaseInfo, from @purge_preview) that are still closed, not trashed
  *   and closed before @closed_before, and sets @n_purged to how many.
@@ -181,6 +197,14 @@ struct _EdStoreBackendInterface
                                       gint64                closed_before,
                                       GCancellable         *cancellable,
                                       GError              **error);
+  GPtrArray     *(*list_due)         (EdStoreBackend       *self,
+                                      gint64                due_before,
+                                      GCancellable         *cancellable,
+                                      GError              **error);
+  gboolean       (*set_next_due)     (EdStoreBackend       *self,
+                                      gint64                id,
+                                      const EdNextDue      *next,
+                                      GError              **error);
   gboolean       (*purge)            (EdStoreBackend       *self,
                                       GPtrArray            *preview,
                                       gint64                closed_before,
@@ -248,6 +272,14 @@ gboolean       ed_store_backend_set_setting    (EdStoreBackend       *self,
 GPtrArray     *ed_store_backend_purge_preview  (EdStoreBackend       *self,
                                                 gint64                closed_before,
                                                 GCancellable         *cancellable,
+                                                GError              **error);
+GPtrArray     *ed_store_backend_list_due       (EdStoreBackend       *self,
+                                                gint64                due_before,
+                                                GCancellable         *cancellable,
+                                                GError              **error);
+gboolean       ed_store_backend_set_next_due   (EdStoreBackend       *self,
+                                                gint64                id,
+                                                const EdNextDue      *next,
                                                 GError              **error);
 gboolean       ed_store_backend_purge          (EdStoreBackend       *self,
                                                 GPtrArray            *preview,

@@ -30,6 +30,10 @@ struct _EdStore
   guint           quiet_ms;
   guint           max_ms;
   guint           in_flight;
+
+  /* Where next deadlines are worked out from; read from any thread. */
+  EdCatalog      *catalog;
+  GMutex          catalog_lock;
 };
 
 /* What an asynchronous call hands its thread: the task data. */
@@ -69,6 +73,16 @@ void          _ed_store_emit_changed     (EdStore          *self);
 void          _ed_store_emit_save_failed (EdStore          *self,
                                           const GError     *error);
 void          _ed_store_notify_unsaved   (EdStore          *self);
+
+/* ed-store-due.c */
+EdCatalog    *_ed_store_dup_catalog      (EdStore          *self);
+gboolean      _ed_store_insert           (EdStore          *self,
+                                          EdCaseRecord     *record,
+                                          gboolean          new_reference,
+                                          GError          **error);
+gboolean      _ed_store_save             (EdStore          *self,
+                                          EdCaseRecord     *record,
+                                          GError          **error);
 
 /* ed-store-autosave.c */
 void          _ed_store_watch_case       (EdStore          *self,

@@ -57,6 +57,14 @@ _ed_store_sqlite_read_infos (sqlite3_stmt  *stmt,
       data.created = sqlite3_column_int64 (stmt, 9);
       data.modified = sqlite3_column_int64 (stmt, 10);
       data.closed = sqlite3_column_int64 (stmt, 11);
+      data.journey_id = g_strdup (_ed_sql_column_text (stmt, 12));
+      data.procedure_ids = g_strsplit (_ed_sql_column_text (stmt, 13) != NULL
+                                       ? _ed_sql_column_text (stmt, 13) : "", "\n", -1);
+      data.next_due.due_at = sqlite3_column_int64 (stmt, 14);
+      data.next_due.end_at = sqlite3_column_int64 (stmt, 15);
+      data.next_due.when = g_strdup (_ed_sql_column_text (stmt, 16));
+      data.next_due.procedure_id = g_strdup (_ed_sql_column_text (stmt, 17));
+      data.next_due.rule_id = g_strdup (_ed_sql_column_text (stmt, 18));
       g_ptr_array_add (infos, _ed_case_info_new (&data));
     }
   if (limit != 0 && infos->len >= limit)
@@ -115,6 +123,13 @@ search (sqlite3           *db,
   g_autoptr(EdSearchQuery) query = ed_search_query_new (text != NULL ? text : "");
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
+  /* By next deadline: a closed case's counts as none. */
+  if (ed_search_query_is_empty (query) && (flags & ED_CASE_QUERY_BY_DUE) != 0)
+    return run_query (db, "SELECT " ED_STORE_INFO_COLUMNS " FROM cases c "
+                          "WHERE c.trashed IS NULL AND (?3 OR c.status = 'open') "
+                          "ORDER BY (c.status != 'open' OR c.next_due_at IS NULL), "
+                          "c.next_due_at, c.modified DESC, c.search_rowid DESC LIMIT ?2",
+                      NULL, flags, limit, infos, seen, error);
   if (ed_search_query_is_empty (query))
     return run_query (db, "SELECT " ED_STORE_INFO_COLUMNS " FROM cases c "
                           "WHERE c.trashed IS NULL AND (?3 OR c.status = 'open') "
@@ -188,4 +203,33 @@ _ed_store_sqlite_find_case (EdStoreBackend  *backend,
     return NULL;
 
   return g_object_ref (g_ptr_array_index (infos, 0));
+}
+
+/* Through the partial index cases_next_due: open, not trashed, with a
+ * deadline. */
+GPtrArray *
+_ed_store_sqlite_list_due (EdStoreBackend  *backend,
+                           gint64           due_before,
+                           GCancellable    *cancellable,
+                           GError         **error)
+{
+  EdStoreSqlite *self = ED_STORE_SQLITE (backend);
+  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok = FALSE;
+
+  g_mutex_lock (&self->read_lock);
+  stmt = _ed_sql_prepare (self->read_db, "SELECT " ED_STORE_INFO_COLUMNS " FROM cases c "
+                                         "WHERE c.next_due_at IS NOT NULL AND c.status = 'open' "
+                                         "AND c.trashed IS NULL AND c.next_due_at <= ?1 "
+                                         "ORDER BY c.next_due_at, c.id", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, due_before);
+      ok = _ed_store_sqlite_read_infos (stmt, infos, NULL, 0, error);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_mutex_unlock (&self->read_lock);
+
+  return ok ? g_steal_pointer (&infos) : NULL;
 }

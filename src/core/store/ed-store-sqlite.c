@@ -402,6 +402,22 @@ backend_log_sheet (EdStoreBackend       *backend,
   return ok;
 }
 
+static gboolean
+backend_set_next_due (EdStoreBackend   *backend,
+                      gint64            id,
+                      const EdNextDue  *next,
+                      GError          **error)
+{
+  EdStoreSqlite *self = ED_STORE_SQLITE (backend);
+  gboolean ok;
+
+  g_mutex_lock (&self->db_lock);
+  ok = _ed_store_sqlite_write_next_due (self->db, id, next, error);
+  g_mutex_unlock (&self->db_lock);
+
+  return ok;
+}
+
 static GPtrArray *
 backend_list_sheets (EdStoreBackend  *backend,
                      gint64           id,
@@ -469,6 +485,8 @@ backend_iface_init (EdStoreBackendInterface *iface)
   iface->list_sheets = backend_list_sheets;
   iface->get_setting = backend_get_setting;
   iface->set_setting = backend_set_setting;
+  iface->list_due = _ed_store_sqlite_list_due;
+  iface->set_next_due = backend_set_next_due;
   iface->purge_preview = _ed_store_sqlite_purge_preview;
   iface->purge = _ed_store_sqlite_purge;
 }
