@@ -74,6 +74,8 @@ copy_record (EdCaseRecord *record)
   g_assert_no_error (error);
   copy->id = record->id;
   ed_next_due_copy (&copy->next_due, &record->next_due);
+  copy->deadlines = ed_deadlines_copy (record->deadlines);
+  copy->next_due_known = record->next_due_known;
   return copy;
 }
 
@@ -205,7 +207,11 @@ memory_save_case (EdStoreBackend  *backend,
    * could not work it out. */
   copy = copy_record (record);
   if (!record->next_due_known)
-    ed_next_due_copy (&copy->next_due, &entry->record->next_due);
+    {
+      ed_next_due_copy (&copy->next_due, &entry->record->next_due);
+      g_array_unref (copy->deadlines);
+      copy->deadlines = ed_deadlines_copy (entry->record->deadlines);
+    }
   sheets = copy->sheets;
   copy->sheets = entry->record->sheets;
   entry->record->sheets = sheets;
@@ -448,33 +454,65 @@ memory_set_setting (EdStoreBackend  *backend,
   return TRUE;
 }
 
+static int
+earliest_reminder_first (gconstpointer a,
+                         gconstpointer b)
+{
+  EdReminder *x = *(EdReminder **) a, *y = *(EdReminder **) b;
+
+  return earliest_due_first (&x->info, &y->info);
+}
+
 static GPtrArray *
 memory_list_due (EdStoreBackend  *backend,
+                 gint64           now,
                  gint64           due_before,
                  GCancellable    *cancellable,
                  GError         **error)
 {
   EdMemoryBackend *self = ED_MEMORY_BACKEND (backend);
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
-  GPtrArray *infos = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *reminders = g_ptr_array_new_with_free_func ((GDestroyNotify) ed_reminder_free);
   GHashTableIter iter;
   Entry *entry;
 
   g_hash_table_iter_init (&iter, self->entries);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
-    if (!entry->trashed && entry->record->status == ED_CASE_OPEN &&
-        entry->record->next_due.due_at != 0 && entry->record->next_due.due_at <= due_before)
-      g_ptr_array_add (infos, ed_case_record_to_info (entry->record));
+    {
+      GArray *deadlines = entry->record->deadlines;
+      EdReminder reminder = { NULL, 0, 0 };
 
-  g_ptr_array_sort (infos, earliest_due_first);
-  return infos;
+      if (entry->trashed || entry->record->status != ED_CASE_OPEN)
+        continue;
+      for (guint i = 0; deadlines != NULL && i < deadlines->len; i++)
+        {
+          const EdDeadline *deadline = &g_array_index (deadlines, EdDeadline, i);
+
+          if (deadline->due_at > due_before)
+            continue;
+          if (deadline->end_at <= now)
+            reminder.n_overdue++;
+          else
+            reminder.n_due_soon++;
+        }
+      if (reminder.n_overdue + reminder.n_due_soon == 0)
+        continue;
+
+      reminder.info = ed_case_record_to_info (entry->record);
+      g_ptr_array_add (reminders, g_memdup2 (&reminder, sizeof reminder));
+    }
+
+  /* The next deadline is the earliest of the deadlines. */
+  g_ptr_array_sort (reminders, earliest_reminder_first);
+  return reminders;
 }
 
 static gboolean
-memory_set_next_due (EdStoreBackend   *backend,
-                     gint64            id,
-                     const EdNextDue  *next,
-                     GError          **error)
+memory_set_due (EdStoreBackend   *backend,
+                gint64            id,
+                const EdNextDue  *next,
+                GArray           *deadlines,
+                GError          **error)
 {
   EdMemoryBackend *self = ED_MEMORY_BACKEND (backend);
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
@@ -484,6 +522,8 @@ memory_set_next_due (EdStoreBackend   *backend,
     return FALSE;
 
   ed_next_due_copy (&entry->record->next_due, next);
+  g_clear_pointer (&entry->record->deadlines, g_array_unref);
+  entry->record->deadlines = ed_deadlines_copy (deadlines);
   return TRUE;
 }
 
@@ -570,7 +610,7 @@ backend_iface_init (EdStoreBackendInterface *iface)
   iface->get_setting = memory_get_setting;
   iface->set_setting = memory_set_setting;
   iface->list_due = memory_list_due;
-  iface->set_next_due = memory_set_next_due;
+  iface->set_due = memory_set_due;
   iface->purge_preview = memory_purge_preview;
   iface->purge = memory_purge;
 }

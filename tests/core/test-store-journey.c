@@ -248,7 +248,8 @@ test_store_reminders (void)
   g_assert_nonnull (reminder);
   g_assert_cmpuint (reminder->n_overdue, ==, 0);
   g_assert_cmpuint (reminder->n_due_soon, ==, 1);
-  g_assert_cmpint (ed_timeline_get_next (reminder->timeline)->state, ==, ED_TIMELINE_DUE_SOON);
+  g_assert_cmpstr (ed_case_info_get_next_due (reminder->info)->rule_id, ==,
+                   "notification-deadline");
   g_assert_null (reminder_for (reminders, later));
   g_clear_pointer (&reminders, g_ptr_array_unref);
 
@@ -270,10 +271,11 @@ test_store_reminders (void)
   g_assert_cmpuint (reminders->len, ==, 1);
   g_clear_pointer (&reminders, g_ptr_array_unref);
 
-  /* Without a catalog, a store knows no deadlines. */
-  ed_store_set_catalog (fixture.store, NULL);
+  /* A case reopened reminds again. */
+  ed_case_set_status (closed, ED_CASE_OPEN);
+  g_assert_true (ed_store_flush (fixture.store, &error));
   reminders = ed_store_check_reminders (fixture.store, now, ED_TIMELINE_SOON_DAYS, NULL, &error);
-  g_assert_cmpuint (reminders->len, ==, 0);
+  g_assert_nonnull (reminder_for (reminders, closed));
 
   g_clear_object (&soon);
   g_clear_object (&overdue);

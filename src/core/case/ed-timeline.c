@@ -348,6 +348,13 @@ ed_timeline_get_entry (EdTimeline *self,
   return position < self->entries->len ? g_ptr_array_index (self->entries, position) : NULL;
 }
 
+static gboolean
+counts (const EdTimelineEntry *entry)
+{
+  return entry->state != ED_TIMELINE_DONE && entry->state != ED_TIMELINE_NEEDS_DATA &&
+         !entry->ended;
+}
+
 /**
  * ed_timeline_get_next:
  *
@@ -364,12 +371,87 @@ ed_timeline_get_next (EdTimeline *self)
     {
       const EdTimelineEntry *entry = g_ptr_array_index (self->entries, i);
 
-      if (entry->state != ED_TIMELINE_DONE && entry->state != ED_TIMELINE_NEEDS_DATA &&
-          !entry->ended)
+      if (counts (entry))
         return entry;
     }
 
   return NULL;
+}
+
+static void
+deadline_clear (gpointer data)
+{
+  EdDeadline *deadline = data;
+
+  g_free (deadline->procedure_id);
+  g_free (deadline->rule_id);
+}
+
+static GArray *
+deadlines_new (void)
+{
+  GArray *deadlines = g_array_new (FALSE, TRUE, sizeof (EdDeadline));
+
+  g_array_set_clear_func (deadlines, deadline_clear);
+  return deadlines;
+}
+
+/**
+ * ed_deadlines_copy:
+ * @deadlines: (nullable) (element-type EdDeadline): deadlines
+ *
+ * Returns: (transfer full) (element-type EdDeadline): a copy that shares
+ *   nothing; empty for %NULL
+ */
+GArray *
+ed_deadlines_copy (GArray *deadlines)
+{
+  GArray *copy = deadlines_new ();
+
+  for (guint i = 0; deadlines != NULL && i < deadlines->len; i++)
+    {
+      EdDeadline deadline = g_array_index (deadlines, EdDeadline, i);
+
+      deadline.procedure_id = g_strdup (deadline.procedure_id);
+      deadline.rule_id = g_strdup (deadline.rule_id);
+      g_array_append_val (copy, deadline);
+    }
+
+  return copy;
+}
+
+/**
+ * ed_timeline_dup_deadlines:
+ *
+ * Returns: (transfer full) (element-type EdDeadline): the entries that
+ *   are due some day: not done, not waiting for data, not of an ended
+ *   procedure; in date order
+ */
+GArray *
+ed_timeline_dup_deadlines (EdTimeline *self)
+{
+  GArray *deadlines = deadlines_new ();
+
+  g_return_val_if_fail (self != NULL, deadlines);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const EdTimelineEntry *entry = g_ptr_array_index (self->entries, i);
+      EdDeadline deadline = {
+        .traveller = entry->traveller_index,
+        .procedure_id = g_strdup (ed_procedure_get_id (entry->procedure)),
+        .rule_id = g_strdup (entry->due->period->id),
+        .due_at = entry->due_at,
+        .end_at = entry->end_at,
+      };
+
+      if (counts (entry))
+        g_array_append_val (deadlines, deadline);
+      else
+        deadline_clear (&deadline);
+    }
+
+  return deadlines;
 }
 
 /* Returns: how many entries are in @state, ended procedures' left out */

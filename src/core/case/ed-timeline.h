@@ -91,6 +91,27 @@ typedef struct
   char   *rule_id;
 } EdNextDue;
 
+/**
+ * EdDeadline:
+ * @traveller: the traveller's place in the case
+ * @procedure_id: the procedure of the rule
+ * @rule_id: the rule (`periods[].id`)
+ * @due_at: as #EdTimelineEntry
+ * @end_at: as #EdTimelineEntry
+ *
+ * One entry of a timeline that reminders look at (not done, not waiting
+ * for data, not of an ended procedure), kept by the store beside the
+ * case so that the reminder check reads no case.
+ */
+typedef struct
+{
+  guint   traveller;
+  char   *procedure_id;
+  char   *rule_id;
+  gint64  due_at;
+  gint64  end_at;
+} EdDeadline;
+
 /* Whether a date of @procedure for traveller @traveller_index was marked
  * done. */
 typedef gboolean (*EdTimelineDoneFunc) (gpointer     data,
@@ -140,6 +161,9 @@ char             *ed_timeline_describe_state   (EdTimelineState      state,
                                                 EdLanguage           language);
 char             *ed_timeline_entry_describe_when (const EdTimelineEntry *entry,
                                                 EdLanguage           language);
+
+GArray           *ed_timeline_dup_deadlines    (EdTimeline          *self);
+GArray           *ed_deadlines_copy            (GArray              *deadlines);
 
 void              ed_next_due_clear            (EdNextDue           *next);
 void              ed_next_due_set_from_entry   (EdNextDue           *next,

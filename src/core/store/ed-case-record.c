@@ -101,6 +101,7 @@ ed_case_record_free (EdCaseRecord *record)
   g_free (record->journey_id);
   g_ptr_array_unref (record->procedures);
   ed_next_due_clear (&record->next_due);
+  g_clear_pointer (&record->deadlines, g_array_unref);
   g_free (record->current_step);
   g_free (record->notes);
   g_ptr_array_unref (record->travellers);
@@ -336,8 +337,8 @@ ed_case_record_compute_timeline (EdCaseRecord *record,
 /**
  * ed_case_record_update_next_due:
  *
- * Works out the case's next deadline for the lists (see #EdNextDue),
- * from any thread.
+ * Works out the case's next deadline for the lists (see #EdNextDue)
+ * and its deadlines for reminders (#EdDeadline), from any thread.
  */
 void
 ed_case_record_update_next_due (EdCaseRecord *record,
@@ -348,6 +349,8 @@ ed_case_record_update_next_due (EdCaseRecord *record,
 
   timeline = ed_case_record_compute_timeline (record, catalog, now, ED_TIMELINE_SOON_DAYS);
   ed_next_due_set_from_entry (&record->next_due, ed_timeline_get_next (timeline));
+  g_clear_pointer (&record->deadlines, g_array_unref);
+  record->deadlines = ed_timeline_dup_deadlines (timeline);
   record->next_due_known = TRUE;
 }
 

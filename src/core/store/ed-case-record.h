@@ -49,7 +49,8 @@ typedef struct
   GArray       *ticks;              /* EdRecordTick */
   GPtrArray    *sheets;             /* EdSheetRecord: export and import only */
   EdNextDue     next_due;           /* worked out by EdStore before a write; not in files */
-  gboolean      next_due_known;     /* else a save leaves the stored next deadline as it is */
+  GArray       *deadlines;          /* EdDeadline, worked out with @next_due */
+  gboolean      next_due_known;     /* else a save leaves the stored deadlines as they are */
 } EdCaseRecord;
 
 EdCaseRecord  *ed_case_record_new            (void);

@@ -237,27 +237,33 @@ ed_store_backend_purge (EdStoreBackend  *self,
 /**
  * ed_store_backend_list_due:
  *
- * Returns: (transfer full) (element-type EdCaseInfo): the open cases
- *   whose next deadline falls due at or before @due_before, earliest
- *   first
+ * Returns: (transfer full) (element-type EdReminder): the open cases
+ *   with a deadline due at or before @due_before, with how many are
+ *   overdue at @now and due soon
  */
 GPtrArray *
 ed_store_backend_list_due (EdStoreBackend  *self,
+                           gint64           now,
                            gint64           due_before,
                            GCancellable    *cancellable,
                            GError         **error)
 {
   g_return_val_if_fail (ED_IS_STORE_BACKEND (self), NULL);
-  return IFACE (self)->list_due (self, due_before, cancellable, error);
+  return IFACE (self)->list_due (self, now, due_before, cancellable, error);
 }
 
+/**
+ * ed_store_backend_set_due:
+ * @deadlines: (element-type EdDeadline): the case's deadlines
+ */
 gboolean
-ed_store_backend_set_next_due (EdStoreBackend   *self,
-                               gint64            id,
-                               const EdNextDue  *next,
-                               GError          **error)
+ed_store_backend_set_due (EdStoreBackend   *self,
+                          gint64            id,
+                          const EdNextDue  *next,
+                          GArray           *deadlines,
+                          GError          **error)
 {
   g_return_val_if_fail (ED_IS_STORE_BACKEND (self), FALSE);
-  g_return_val_if_fail (next != NULL, FALSE);
-  return IFACE (self)->set_next_due (self, id, next, error);
+  g_return_val_if_fail (next != NULL && deadlines != NULL, FALSE);
+  return IFACE (self)->set_due (self, id, next, deadlines, error);
 }

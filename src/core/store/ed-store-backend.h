@@ -76,8 +76,9 @@ G_DECLARE_INTERFACE (EdStoreBackend, ed_store_backend, ED, STORE_BACKEND, GObjec
  *   log in its @sheets (a case from a file brings one), its journey
  *   (@procedures, @journey_id), the procedure of each tick, and the
  *   columns a list shows (ed_case_record_to_info(), the next deadline
- *   included, which EdStore has worked out in @next_due when
- *   @next_due_known; otherwise the case has none yet). Sets the
+ *   included) and its @deadlines, which EdStore has worked out in
+ *   @next_due and @deadlines when @next_due_known; otherwise the case
+ *   has none yet. Sets the
  *   record's @id. With @new_reference, gives it a new reference, unique
  *   in the store (ed_case_reference_generate(), tried again while it is
  *   taken); without, keeps the record's own and fails with
@@ -88,7 +89,8 @@ G_DECLARE_INTERFACE (EdStoreBackend, ed_store_backend, ED, STORE_BACKEND, GObjec
  *   is %ED_ERROR_NOT_FOUND.
  * @save_case: writes a case the store has (its @id is set) over what is
  *   stored: state, journey, travellers, checklist, search text, and the
- *   next deadline when @next_due_known (otherwise the stored one stays);
+ *   next deadline and deadlines when @next_due_known (otherwise the
+ *   stored ones stay);
  *   the sheet log is not touched (@sheets is empty). %ED_ERROR_NOT_FOUND, writing
  *   nothing, when the case was deleted; a trashed case is written.
  * @find_case: the case whose canonical reference is @reference, not
@@ -120,14 +122,17 @@ G_DECLARE_INTERFACE (EdStoreBackend, ed_store_backend, ED, STORE_BACKEND, GObjec
  * @set_setting: sets a setting, or unsets it when @value is %NULL.
  * @purge_preview: the closed cases, not trashed, closed before
  *   @closed_before (seconds since 1970), the longest closed first.
- * @list_due: the open cases, not trashed, whose next deadline
- *   (#EdCaseInfo's next due, as the last write of the case stored it)
- *   falls due at or before @due_before (seconds since 1970), the
- *   earliest first: what reminders look at.
- * @set_next_due: replaces the next deadline stored for case @id, and
- *   nothing else: not its time of change, not its place in searches.
- *   EdStore calls it to refresh what an older store or an older catalog
- *   worked out. %ED_ERROR_NOT_FOUND when there is no such case.
+ * @list_due: one #EdReminder (without timeline) for each open case,
+ *   not trashed, with a deadline (of the @deadlines its last write
+ *   stored) due at or before @due_before (seconds since 1970): how many
+ *   are overdue at @now (@end_at at or before it) and how many due soon
+ *   (the others due at or before @due_before); the case whose earliest
+ *   such deadline comes first, first. What reminders look at: it reads
+ *   no case.
+ * @set_due: replaces the next deadline and the deadlines stored for
+ *   case @id, and nothing else: not its time of change, not its place in
+ *   searches. EdStore calls it to refresh what an older store or an older
+ *   catalog worked out. %ED_ERROR_NOT_FOUND when there is no such case.
  * @purge: deletes for good, as @expunge_case, the cases of @preview
  *   (EdCaseInfo, from @purge_preview) that are still closed, not trashed
  *   and closed before @closed_before, and sets @n_purged to how many.
@@ -198,12 +203,14 @@ struct _EdStoreBackendInterface
                                       GCancellable         *cancellable,
                                       GError              **error);
   GPtrArray     *(*list_due)         (EdStoreBackend       *self,
+                                      gint64                now,
                                       gint64                due_before,
                                       GCancellable         *cancellable,
                                       GError              **error);
-  gboolean       (*set_next_due)     (EdStoreBackend       *self,
+  gboolean       (*set_due)          (EdStoreBackend       *self,
                                       gint64                id,
                                       const EdNextDue      *next,
+                                      GArray               *deadlines,
                                       GError              **error);
   gboolean       (*purge)            (EdStoreBackend       *self,
                                       GPtrArray            *preview,
@@ -274,12 +281,14 @@ GPtrArray     *ed_store_backend_purge_preview  (EdStoreBackend       *self,
                                                 GCancellable         *cancellable,
                                                 GError              **error);
 GPtrArray     *ed_store_backend_list_due       (EdStoreBackend       *self,
+                                                gint64                now,
                                                 gint64                due_before,
                                                 GCancellable         *cancellable,
                                                 GError              **error);
-gboolean       ed_store_backend_set_next_due   (EdStoreBackend       *self,
+gboolean       ed_store_backend_set_due        (EdStoreBackend       *self,
                                                 gint64                id,
                                                 const EdNextDue      *next,
+                                                GArray               *deadlines,
                                                 GError              **error);
 gboolean       ed_store_backend_purge          (EdStoreBackend       *self,
                                                 GPtrArray            *preview,

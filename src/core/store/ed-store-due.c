@@ -150,7 +150,8 @@ refresh_due (EdStore       *self,
         }
 
       ed_case_record_update_next_due (record, catalog);
-      if (!ed_store_backend_set_next_due (self->backend, id, &record->next_due, &local_error) &&
+      if (!ed_store_backend_set_due (self->backend, id, &record->next_due, record->deadlines,
+                                     &local_error) &&
           !g_error_matches (local_error, ED_ERROR, ED_ERROR_NOT_FOUND))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
@@ -275,7 +276,6 @@ ed_reminder_free (EdReminder *reminder)
     return;
 
   g_clear_object (&reminder->info);
-  g_clear_pointer (&reminder->timeline, ed_timeline_unref);
   g_free (reminder);
 }
 
@@ -286,56 +286,13 @@ check_reminders (EdStore       *self,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  g_autoptr(EdCatalog) catalog = _ed_store_dup_catalog (self);
-  g_autoptr(GPtrArray) reminders = NULL;
-  g_autoptr(GPtrArray) infos = NULL;
-  gint64 due_before = g_date_time_to_unix (now) + (gint64) soon_days * 24 * 3600;
+  gint64 seconds = g_date_time_to_unix (now);
 
-  reminders = g_ptr_array_new_with_free_func ((GDestroyNotify) ed_reminder_free);
-  if (catalog == NULL)
-    return g_steal_pointer (&reminders);
-
-  /* The stored next deadlines say which cases to look at... */
-  infos = ed_store_backend_list_due (self->backend, due_before, cancellable, error);
-  if (infos == NULL)
-    return NULL;
-
-  /* ...and each one's timeline, at @now, what is due in it. */
-  for (guint i = 0; i < infos->len; i++)
-    {
-      EdCaseInfo *info = g_ptr_array_index (infos, i);
-      g_autoptr(EdCaseRecord) record = NULL;
-      g_autoptr(GError) local_error = NULL;
-      EdReminder *reminder;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-
-      record = ed_store_backend_load_case (self->backend, ed_case_info_get_id (info), FALSE,
-                                           &local_error);
-      if (record == NULL && g_error_matches (local_error, ED_ERROR, ED_ERROR_NOT_FOUND))
-        continue;
-      if (record == NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-
-      reminder = g_new0 (EdReminder, 1);
-      reminder->timeline = ed_case_record_compute_timeline (record, catalog, now, soon_days);
-      reminder->n_overdue = ed_timeline_count (reminder->timeline, ED_TIMELINE_OVERDUE);
-      reminder->n_due_soon = ed_timeline_count (reminder->timeline, ED_TIMELINE_DUE_SOON);
-      if (reminder->n_overdue + reminder->n_due_soon == 0)
-        {
-          /* Stale: the deadline moved or was marked done since. */
-          ed_reminder_free (reminder);
-          continue;
-        }
-      reminder->info = g_object_ref (info);
-      g_ptr_array_add (reminders, reminder);
-    }
-
-  return g_steal_pointer (&reminders);
+  /* The deadlines stored with each case, worked out when it was written,
+   * say it all: no case is read. */
+  return ed_store_backend_list_due (self->backend, seconds,
+                                    seconds + (gint64) soon_days * 24 * 3600, cancellable,
+                                    error);
 }
 
 /**
@@ -344,9 +301,11 @@ check_reminders (EdStore       *self,
  * @soon_days: "due soon" within this many days (%ED_TIMELINE_SOON_DAYS)
  *
  * Which open cases have deadlines overdue or due soon at @now: one
- * reminder a case, the case whose deadline is earliest first, each with
- * the case's timeline at @now. Closed and trashed cases have none. Needs
- * the store's catalog; without one, there is no reminder.
+ * reminder a case, the case whose deadline is earliest first, with how
+ * many. Closed and trashed cases have none. The deadlines are those
+ * stored with each case when it was last written with a catalog (see
+ * ed_store_set_catalog() and ed_store_refresh_due()): a dated rule
+ * marked done, or a case without a catalog, reminds of nothing.
  *
  * Returns: (transfer full) (element-type EdReminder): the reminders, or
  *   %NULL with @error

@@ -85,23 +85,30 @@ bind_next_due (sqlite3_stmt    *stmt,
 }
 
 /**
- * _ed_store_sqlite_write_next_due:
+ * _ed_store_sqlite_write_due:
+ * @deadlines: (element-type EdDeadline): the case's deadlines
  *
- * Replaces the next deadline of case @id and nothing else.
- * %ED_ERROR_NOT_FOUND when there is no such case.
+ * Replaces the next deadline and the deadlines of case @id, and nothing
+ * else. %ED_ERROR_NOT_FOUND when there is no such case.
  */
 gboolean
-_ed_store_sqlite_write_next_due (sqlite3          *db,
-                                 gint64            id,
-                                 const EdNextDue  *next,
-                                 GError          **error)
+_ed_store_sqlite_write_due (sqlite3          *db,
+                            gint64            id,
+                            const EdNextDue  *next,
+                            GArray           *deadlines,
+                            GError          **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  g_autoptr(sqlite3_stmt) add = NULL;
 
   stmt = _ed_sql_prepare (db, "UPDATE cases SET next_due_at = ?2, next_due_end = ?3, "
                               "next_due = ?4, next_due_procedure = ?5, next_due_rule = ?6 "
                               "WHERE id = ?1", error);
-  if (stmt == NULL)
+  clear = _ed_sql_prepare (db, "DELETE FROM case_deadlines WHERE case_id = ?1", error);
+  add = _ed_sql_prepare (db, "INSERT INTO case_deadlines (case_id, traveller, procedure_id, "
+                             "rule_id, due_at, end_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  if (stmt == NULL || clear == NULL || add == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
@@ -112,6 +119,24 @@ _ed_store_sqlite_write_next_due (sqlite3          *db,
     {
       g_set_error (error, ED_ERROR, ED_ERROR_NOT_FOUND, _("There is no such case"));
       return FALSE;
+    }
+
+  sqlite3_bind_int64 (clear, 1, id);
+  if (!_ed_sql_step_done (clear, error))
+    return FALSE;
+  for (guint i = 0; deadlines != NULL && i < deadlines->len; i++)
+    {
+      const EdDeadline *deadline = &g_array_index (deadlines, EdDeadline, i);
+
+      sqlite3_reset (add);
+      sqlite3_bind_int64 (add, 1, id);
+      sqlite3_bind_int (add, 2, (int) deadline->traveller);
+      sqlite3_bind_text (add, 3, deadline->procedure_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (add, 4, deadline->rule_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (add, 5, deadline->due_at);
+      sqlite3_bind_int64 (add, 6, deadline->end_at);
+      if (!_ed_sql_step_done (add, error))
+        return FALSE;
     }
 
   return TRUE;
@@ -239,7 +264,7 @@ write_contents (sqlite3       *db,
   /* Without a catalog, EdStore could not work it out: the stored one
    * stays. */
   if (record->next_due_known &&
-      !_ed_store_sqlite_write_next_due (db, record->id, &record->next_due, error))
+      !_ed_store_sqlite_write_due (db, record->id, &record->next_due, record->deadlines, error))
     return FALSE;
 
   return _ed_store_sqlite_index_case (db, record->id, record->reference, record->travellers,

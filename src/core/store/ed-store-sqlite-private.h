@@ -93,9 +93,10 @@ EdCaseRecord *_ed_store_sqlite_read_record (sqlite3        *db,
 GPtrArray    *_ed_store_sqlite_read_sheets (sqlite3        *db,
                                           gint64            id,
                                           GError          **error);
-gboolean      _ed_store_sqlite_write_next_due (sqlite3     *db,
+gboolean      _ed_store_sqlite_write_due (sqlite3          *db,
                                           gint64            id,
                                           const EdNextDue  *next,
+                                          GArray           *deadlines,
                                           GError          **error);
 gboolean      _ed_store_sqlite_insert_sheet (sqlite3       *db,
                                           gint64            id,
@@ -131,6 +132,7 @@ gboolean      _ed_store_sqlite_purge     (EdStoreBackend   *backend,
   "c.names, c.n_travellers, c.n_done, c.created, c.modified, c.closed, c.journey_id, " \
   "c.procedures, c.next_due_at, c.next_due_end, c.next_due, c.next_due_procedure, " \
   "c.next_due_rule"
+#define ED_STORE_INFO_N_COLUMNS 19
 gboolean      _ed_store_sqlite_read_infos (sqlite3_stmt    *stmt,
                                           GPtrArray        *infos,
                                           GHashTable       *seen,
@@ -146,6 +148,7 @@ EdCaseInfo   *_ed_store_sqlite_find_case (EdStoreBackend   *backend,
                                           const char       *reference,
                                           GError          **error);
 GPtrArray    *_ed_store_sqlite_list_due  (EdStoreBackend   *backend,
+                                          gint64            now,
                                           gint64            due_before,
                                           GCancellable     *cancellable,
                                           GError          **error);

@@ -88,9 +88,9 @@ static const char schema_2[] =
  * tick says its procedure, and the sheet log says which lines were parts
  * of a journey sheet. Every case becomes a one-procedure journey, its
  * ticks its procedure's. The columns a list shows gain the journey's
- * procedure ids and the next deadline, worked out by EdStore when a case
- * is written (NULL until then: EdStore refreshes them, see
- * ed-store-due.c). */
+ * procedure ids and the next deadline, and case_deadlines holds every
+ * deadline reminders look at, both worked out by EdStore when a case is
+ * written (none until then: EdStore refreshes them, see ed-store-due.c). */
 static const char schema_3[] =
   "CREATE TABLE case_procedures ("
   "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
@@ -112,6 +112,16 @@ static const char schema_3[] =
   "ALTER TABLE cases ADD COLUMN next_due_rule TEXT;"
   "CREATE INDEX cases_next_due ON cases (next_due_at)"
   "  WHERE next_due_at IS NOT NULL AND status = 'open' AND trashed IS NULL;"
+  "CREATE TABLE case_deadlines ("
+  "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  traveller INTEGER NOT NULL,"
+  "  procedure_id TEXT NOT NULL,"
+  "  rule_id TEXT NOT NULL,"
+  "  due_at INTEGER NOT NULL,"
+  "  end_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX case_deadlines_case ON case_deadlines (case_id);"
+  "CREATE INDEX case_deadlines_due ON case_deadlines (due_at);"
   "CREATE TABLE checklist_3 ("
   "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
   "  traveller INTEGER NOT NULL,"

@@ -403,16 +403,23 @@ backend_log_sheet (EdStoreBackend       *backend,
 }
 
 static gboolean
-backend_set_next_due (EdStoreBackend   *backend,
-                      gint64            id,
-                      const EdNextDue  *next,
-                      GError          **error)
+backend_set_due (EdStoreBackend   *backend,
+                 gint64            id,
+                 const EdNextDue  *next,
+                 GArray           *deadlines,
+                 GError          **error)
 {
   EdStoreSqlite *self = ED_STORE_SQLITE (backend);
   gboolean ok;
 
   g_mutex_lock (&self->db_lock);
-  ok = _ed_store_sqlite_write_next_due (self->db, id, next, error);
+  ok = _ed_sql_begin (self->db, error);
+  if (ok && !_ed_store_sqlite_write_due (self->db, id, next, deadlines, error))
+    {
+      _ed_sql_rollback (self->db);
+      ok = FALSE;
+    }
+  ok = ok && _ed_sql_commit (self->db, error);
   g_mutex_unlock (&self->db_lock);
 
   return ok;
@@ -486,7 +493,7 @@ backend_iface_init (EdStoreBackendInterface *iface)
   iface->get_setting = backend_get_setting;
   iface->set_setting = backend_set_setting;
   iface->list_due = _ed_store_sqlite_list_due;
-  iface->set_next_due = backend_set_next_due;
+  iface->set_due = backend_set_due;
   iface->purge_preview = _ed_store_sqlite_purge_preview;
   iface->purge = _ed_store_sqlite_purge;
 }

@@ -46,8 +46,7 @@ typedef enum
 
 /**
  * EdReminder:
- * @info: the case
- * @timeline: its timeline at the "now" of the check
+ * @info: the case, with its next deadline
  * @n_overdue: how many of its deadlines are overdue
  * @n_due_soon: how many fall due soon
  *
@@ -56,7 +55,6 @@ typedef enum
 typedef struct
 {
   EdCaseInfo *info;
-  EdTimeline *timeline;
   guint       n_overdue;
   guint       n_due_soon;
 } EdReminder;
