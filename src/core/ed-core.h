@@ -56,6 +56,9 @@
 /* sheet */
 #include "ed-sheet.h"
 
+/* calendar */
+#include "ed-calendar.h"
+
 /* feed */
 #include "ed-feed-result.h"
 #include "ed-feed-store.h"
