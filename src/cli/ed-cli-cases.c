@@ -1,4 +1,5 @@
 /* ed-cli-cases.c — entry-desk-cli cases list|export|import|purge|retention
+ * (new and timeline are in ed-cli-timeline.c)
  *
  * The store the GUI uses ($XDG_DATA_HOME/entry-desk/cases.db), from the
  * command line. Exit status as everywhere: 0 done, 1 the input (a file,
@@ -15,10 +16,20 @@
 
 #include "ed-cli.h"
 
-static EdStore *
-open_store (int *status)
+/**
+ * ed_cli_open_store:
+ * @catalog: (nullable): the procedures next deadlines are worked out
+ *   with; the catalog is loaded when %NULL
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with
+ *   @status set
+ */
+EdStore *
+ed_cli_open_store (EdCatalog *catalog,
+                   int       *status)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(EdCatalog) loaded = NULL;
   EdStore *store = ed_store_open (NULL, NULL, &error);
 
   if (store == NULL)
@@ -31,7 +42,18 @@ open_store (int *status)
   if (ed_store_get_recovery (store) != NULL)
     g_printerr ("entry-desk-cli: %s\n", ed_store_get_recovery (store)->message);
 
+  /* What is written carries its next deadline, as from the app. */
+  if (catalog == NULL)
+    catalog = loaded = ed_cli_load_catalog ();
+  ed_store_set_catalog (store, catalog);
+
   return store;
+}
+
+static EdStore *
+open_store (int *status)
+{
+  return ed_cli_open_store (NULL, status);
 }
 
 static char *
@@ -385,18 +407,6 @@ cases_retention (int    argc,
   return ED_EXIT_OK;
 }
 
-static const struct
-{
-  const char *name;
-  int       (*run) (int argc, char **argv);
-} verbs[] = {
-  { "list", cases_list },
-  { "export", cases_export },
-  { "import", cases_import },
-  { "purge", cases_purge },
-  { "retention", cases_retention },
-};
-
 static void
 print_help (FILE *stream)
 {
@@ -404,35 +414,32 @@ print_help (FILE *stream)
                    "  entry-desk-cli cases export REFERENCE -o FILE\n"
                    "  entry-desk-cli cases import FILE [--new-reference]\n"
                    "  entry-desk-cli cases purge [--older-than DAYS] [--dry-run] [--yes]\n"
-                   "  entry-desk-cli cases retention [DAYS|off]\n\n%s\n",
+                   "  entry-desk-cli cases retention [DAYS|off]\n"
+                   "  entry-desk-cli cases new --journey ID --traveller F.json […] [--json]\n"
+                   "  entry-desk-cli cases timeline REFERENCE [--json | --ics -o F.ics] "
+                   "[--now TIME]\n\n%s\n",
            _("Usage:"),
            _("Run “entry-desk-cli cases COMMAND --help” for the options of a command."));
 }
+
+static const EdCliVerb verbs[] = {
+  { "list", cases_list },
+  { "export", cases_export },
+  { "import", cases_import },
+  { "purge", cases_purge },
+  { "retention", cases_retention },
+  { "new", ed_cli_cases_new },
+  { "timeline", ed_cli_cases_timeline },
+};
 
 int
 ed_cli_cases (int    argc,
               char **argv)
 {
-  if (argc < 2)
-    {
-      print_help (stderr);
-      return ED_EXIT_USAGE;
-    }
-  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
-    {
-      print_help (stdout);
-      return ED_EXIT_OK;
-    }
+  int status = ed_cli_run_verbs ("cases", verbs, G_N_ELEMENTS (verbs), print_help, argc, argv);
 
-  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
-    if (strcmp (argv[1], verbs[i].name) == 0)
-      {
-        g_autofree char *prgname = g_strdup_printf ("entry-desk-cli cases %s", verbs[i].name);
-
-        g_set_prgname (prgname);
-        return verbs[i].run (argc - 1, argv + 1);
-      }
-
-  return ed_cli_usage_error (_("Unknown cases command “%s”: use list, export, import, purge or "
-                               "retention"), argv[1]);
+  if (status == ED_CLI_UNKNOWN_VERB)
+    return ed_cli_usage_error (_("Unknown cases command “%s”: use list, export, import, purge, "
+                                 "retention, new or timeline"), argv[1]);
+  return status;
 }

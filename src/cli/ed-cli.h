@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include <stdio.h>
 #include <glib.h>
 
 #include "ed-core.h"
@@ -29,6 +30,16 @@ typedef struct
   const char       *summary;
 } EdCliCommand;
 
+/* A verb of a command group ("cases list"). */
+typedef struct
+{
+  const char       *name;
+  EdCliCommandFunc  run;
+} EdCliVerb;
+
+/* What ed_cli_run_verbs() returns for a verb it does not know. */
+#define ED_CLI_UNKNOWN_VERB (-1)
+
 int          ed_cli_batch         (int            argc,
                                    char         **argv);
 int          ed_cli_cases         (int            argc,
@@ -36,6 +47,12 @@ int          ed_cli_cases         (int            argc,
 int          ed_cli_check_catalog (int            argc,
                                    char         **argv);
 int          ed_cli_dates         (int            argc,
+                                   char         **argv);
+int          ed_cli_journeys      (int            argc,
+                                   char         **argv);
+int          ed_cli_cases_new     (int            argc,
+                                   char         **argv);
+int          ed_cli_cases_timeline (int           argc,
                                    char         **argv);
 int          ed_cli_feed          (int            argc,
                                    char         **argv);
@@ -66,6 +83,22 @@ guint        ed_cli_display_width (const char     *text);
 void         ed_cli_append_padded (GString        *out,
                                    const char     *text,
                                    guint           width);
+void         ed_cli_json_add_string (JsonBuilder  *builder,
+                                   const char     *key,
+                                   const char     *value);
+const char  *ed_cli_origin_name   (EdOrigin        origin);
+int          ed_cli_run_verbs     (const char     *group,
+                                   const EdCliVerb *verbs,
+                                   guint           n_verbs,
+                                   void          (*print_help) (FILE *stream),
+                                   int             argc,
+                                   char          **argv);
+EdJourney   *ed_cli_find_journey  (EdCatalog      *catalog,
+                                   const char     *id);
+
+/* ed-cli-cases.c */
+EdStore         *ed_cli_open_store           (EdCatalog     *catalog,
+                                              int           *status);
 
 /* ed-cli-dates.c */
 char            *ed_cli_describe_dates       (EdProcedure   *procedure,

@@ -22,8 +22,10 @@ static const EdCliCommand commands[] = {
     N_("Write a printable check sheet (blank without --traveller)") },
   { "batch", ed_cli_batch, N_("ID --csv F.csv (-o DIR | --merge OUT.pdf) [--lang …] [--paper …]"),
     N_("Write a sheet for every traveller of a CSV; bad rows are reported, exit 1") },
-  { "cases", ed_cli_cases, N_("list|export|import|purge|retention …"),
-    N_("The case store: list, search, export, import and purge cases") },
+  { "cases", ed_cli_cases, N_("list|export|import|purge|retention|new|timeline …"),
+    N_("The case store: list, search, export, import and purge cases; start one from a journey; its timeline") },
+  { "journeys", ed_cli_journeys, N_("list|show [ID] [--json] [--lang L]"),
+    N_("The journey templates: several procedures in the order a traveller goes through them") },
   { "feed", ed_cli_feed, N_("keygen -o KEY | build DIR --key KEY -o OUT | update [--url URL] [--trust PUBLIC_KEY]"), N_("Publish signed procedure updates, or install them from a feed") },
 };
 
