@@ -56,6 +56,7 @@ ed_cli_sheet (int    argc,
   g_autofree char *paper = NULL;
   g_autofree char *output = NULL;
   g_autofree char *reference = NULL;
+  g_autofree char *case_reference = NULL;
   g_autoptr(EdSheetOptions) options = NULL;
   g_autoptr(EdProcedure) procedure = NULL;
   g_autoptr(EdTraveller) traveller = NULL;
@@ -71,10 +72,14 @@ ed_cli_sheet (int    argc,
     { "case-reference", 0, 0, G_OPTION_ARG_STRING, &reference,
       N_("A reference printed in the footer"), "REF" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), "OUT.pdf" },
+    { "case", 0, 0, G_OPTION_ARG_STRING, &case_reference,
+      N_("A case of the store: without ID, its journey sheet (a cover with its timeline, then "
+         "each procedure's sheet); with ID, that procedure's sheet for each of its travellers"),
+      "REF" },
     { NULL }
   };
 
-  context = g_option_context_new (_("ID"));
+  context = g_option_context_new (_("[ID]"));
   g_option_context_set_summary (context,
                                 _("Write a printable check sheet of procedure ID as PDF: the "
                                   "steps with tick boxes and QR codes, the traveller's answers "
@@ -88,17 +93,22 @@ ed_cli_sheet (int    argc,
   if (!ed_cli_parse_options (context, &argc, &argv, &status))
     return status;
 
-  if (argc < 2)
+  if (argc < 2 && case_reference == NULL)
     return ed_cli_usage_error (_("Which procedure? Give its id, e.g. jp-entry-waiting-mysos"));
   if (argc > 2)
     return ed_cli_usage_error (_("Unexpected argument “%s”"), argv[2]);
   if (output == NULL)
     return ed_cli_usage_error (_("Say where to write the sheet with -o OUT.pdf"));
+  if (case_reference != NULL && traveller_path != NULL)
+    return ed_cli_usage_error (_("Give --case or --traveller, not both"));
 
   options = ed_cli_sheet_options (languages, paper, &status);
   if (options == NULL)
     return status;
   ed_sheet_options_set_case_reference (options, reference);
+
+  if (case_reference != NULL)
+    return ed_cli_sheet_for_case (case_reference, argc > 1 ? argv[1] : NULL, options, output);
 
   procedure = ed_cli_find_procedure (argv[1], &error);
   if (procedure == NULL)

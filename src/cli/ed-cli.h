@@ -109,6 +109,22 @@ EdTraveller     *ed_cli_load_traveller_facts (const char    *path,
                                               EdFacts       *facts,
                                               GError       **error);
 
+/* ed-cli-batch.c */
+char            *ed_cli_sheet_file_name      (const EdCsvTraveller *row,
+                                              guint                digits);
+
+/* ed-cli-journey-sheet.c */
+int              ed_cli_sheet_for_case       (const char          *reference,
+                                              const char          *procedure_id,
+                                              EdSheetOptions      *options,
+                                              const char          *output);
+gboolean         ed_cli_batch_journey        (EdCatalog           *catalog,
+                                              EdJourney           *journey,
+                                              GPtrArray           *rows,
+                                              const EdSheetOptions *options,
+                                              const char          *directory,
+                                              const char          *merge);
+
 /* ed-cli-sheet.c */
 EdProcedure     *ed_cli_find_procedure (const char  *id,
                                         GError     **error);

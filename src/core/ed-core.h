@@ -55,6 +55,7 @@
 
 /* sheet */
 #include "ed-sheet.h"
+#include "ed-sheet-journey.h"
 
 /* calendar */
 #include "ed-calendar.h"

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 
+#include "ed-core.h"
+#include "ed-test-pdf.h"
 #include "ed-test-util.h"
 
 /* The CLI runs with an empty data home of its own. */
@@ -268,6 +270,109 @@ test_cases_new_and_timeline (Cli           *cli,
   }
 }
 
+static char *
+new_case (Cli *cli)
+{
+  const char *new_case[] = {
+    "cases", "new", "--journey", "jp-new-hire", "--traveller", cli->traveller, "--json", NULL
+  };
+  g_autofree char *out = NULL;
+  g_autoptr(JsonNode) created = NULL;
+
+  g_assert_cmpint (run (cli, NULL, new_case, &out, NULL), ==, 0);
+  created = parse (out);
+  return g_strdup (json_object_get_string_member (json_node_get_object (created), "reference"));
+}
+
+/* The journey sheet: a cover with the timeline, then each procedure's
+ * sheet; the audit log says which procedures it held. */
+static void
+test_journey_sheet (Cli           *cli,
+                    gconstpointer  data)
+{
+  g_autofree char *reference = new_case (cli);
+  g_autofree char *pdf = g_build_filename (cli->home, "journey.pdf", NULL);
+  g_autofree char *one = g_build_filename (cli->home, "one.pdf", NULL);
+  g_autofree char *exported = g_build_filename (cli->home, "case.json", NULL);
+  const char *sheet[] = { "sheet", "--case", reference, "--lang", "ja,zh_CN", "-o", pdf, NULL };
+  const char *procedure[] = {
+    "sheet", "jp-residence-registration", "--case", reference, "-o", one, NULL
+  };
+  const char *not_in_case[] = {
+    "sheet", "jp-national-pension", "--case", reference, "-o", one, NULL
+  };
+  const char *both[] = {
+    "sheet", "--case", reference, "--traveller", cli->traveller, "-o", one, NULL
+  };
+  const char *export[] = { "cases", "export", reference, "-o", exported, NULL };
+  g_autofree char *cover = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *json = NULL;
+
+  g_assert_cmpint (run (cli, NULL, sheet, NULL, NULL), ==, 0);
+  g_assert_cmpuint (ed_test_pdf_pages (pdf), >, 6);
+  cover = ed_test_pdf_text (pdf, 1);
+  g_test_message ("%s", cover);
+  g_assert_nonnull (strstr (cover, "就労のための来日"));
+  g_assert_nonnull (strstr (cover, "赴日工作"));
+  g_assert_nonnull (strstr (cover, reference));
+  g_assert_nonnull (strstr (cover, "2027-01-23"));
+  text = ed_test_pdf_text (pdf, 0);
+  /* The procedures' sheets follow, in the journey's order. */
+  g_assert_nonnull (strstr (text, "VisitJapanWebと共同キオスク"));
+  g_assert_nonnull (strstr (text, "住居地の届出"));
+
+  g_assert_cmpint (run (cli, NULL, procedure, NULL, NULL), ==, 0);
+  g_assert_cmpint (run (cli, NULL, not_in_case, NULL, NULL), ==, 1);
+  g_assert_cmpint (run (cli, NULL, both, NULL, NULL), ==, 2);
+
+  /* One line a procedure of the journey sheet, marked, then the one
+   * sheet on its own. */
+  g_assert_cmpint (run (cli, NULL, export, NULL, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (exported, &json, NULL, NULL));
+  g_assert_nonnull (strstr (json, "\"journey\" : true"));
+  g_assert_nonnull (strstr (json, "\"procedure\" : \"jp-employer-foreign-hire\""));
+}
+
+/* A cohort: a journey sheet for each traveller of a CSV. */
+static void
+test_batch_journey (Cli           *cli,
+                    gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (cli->home, "cohort.csv", NULL);
+  g_autofree char *dir = g_build_filename (cli->home, "sheets", NULL);
+  g_autofree char *merged = g_build_filename (cli->home, "cohort.pdf", NULL);
+  const char *separate[] = {
+    "batch", "--journey", "cn-business-visit", "--csv", csv, "-o", dir, "--lang", "en", NULL
+  };
+  const char *merge[] = {
+    "batch", "--journey", "cn-business-visit", "--csv", csv, "--merge", merged, "--lang", "en",
+    NULL
+  };
+  const char *unknown[] = {
+    "batch", "--journey", "xx-nowhere", "--csv", csv, "--merge", merged, NULL
+  };
+  g_autofree char *first = g_build_filename (dir, "2-MUELLER-ANNA.pdf", NULL);
+  g_autofree char *second = g_build_filename (dir, "3-DUBOIS-PAUL.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_set_contents (csv,
+                                      "surname,given_names,nationality,arrival_date,arrival_time\n"
+                                      "MUELLER,ANNA,DEU,2027-03-01,10:05\n"
+                                      "DUBOIS,PAUL,FRA,2027-03-02,22:40\n", -1, NULL));
+  g_assert_cmpint (run (cli, NULL, separate, NULL, NULL), ==, 0);
+  g_assert_cmpuint (ed_test_pdf_pages (first), >, 3);
+  g_assert_cmpuint (ed_test_pdf_pages (second), >, 3);
+
+  g_assert_cmpint (run (cli, NULL, merge, NULL, NULL), ==, 0);
+  text = ed_test_pdf_text (merged, 0);
+  g_assert_nonnull (strstr (text, "BusinessvisittoChina"));
+  g_assert_nonnull (strstr (text, "MUELLER"));
+  g_assert_nonnull (strstr (text, "DUBOIS"));
+
+  g_assert_cmpint (run (cli, NULL, unknown, NULL, NULL), ==, 1);
+}
+
 static void
 test_cases_new_timeline_errors (Cli           *cli,
                                 gconstpointer  data)
@@ -321,6 +426,8 @@ main (int    argc,
   ADD ("journeys/check-catalog", test_journeys_check_catalog);
   ADD ("journeys/cases-new-and-timeline", test_cases_new_and_timeline);
   ADD ("journeys/cases-errors", test_cases_new_timeline_errors);
+  ADD ("journeys/sheet", test_journey_sheet);
+  ADD ("journeys/batch", test_batch_journey);
 
 #undef ADD
 

@@ -167,6 +167,7 @@ test_calendar_only_what_is_to_do (void)
   g_autofree char *path = g_build_filename (dir, "case.ics", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *saved = NULL;
+  guint n_events = 0;
 
   ed_case_set_date_done (kase, "cn-accommodation-registration", NULL, "register-after-arrival",
                          TRUE);
@@ -179,7 +180,9 @@ test_calendar_only_what_is_to_do (void)
   g_assert_nonnull (strstr (text, "notification-deadline"));
   g_assert_nonnull (strstr (text, "cancellation-ground"));
 
-  g_assert_true (ed_timeline_save_ical (timeline, NULL, 1, ED_LANGUAGE_EN, file, NULL, &error));
+  g_assert_true (ed_timeline_save_ical (timeline, NULL, 1, ED_LANGUAGE_EN, file, &n_events, NULL,
+                                        &error));
+  g_assert_cmpuint (n_events, ==, 4);
   g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
   g_assert_cmpuint (ed_ical_count_events (saved, &error), ==, 4);
 

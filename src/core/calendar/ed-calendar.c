@@ -294,6 +294,7 @@ ed_timeline_to_ical (EdTimeline  *timeline,
 /**
  * ed_timeline_save_ical:
  * @file: replaced if it exists
+ * @n_events: (out) (optional): how many events were written
  *
  * Writes ed_timeline_to_ical() to @file.
  */
@@ -303,6 +304,7 @@ ed_timeline_save_ical (EdTimeline    *timeline,
                        guint          n_travellers,
                        EdLanguage     language,
                        GFile         *file,
+                       guint         *n_events,
                        GCancellable  *cancellable,
                        GError       **error)
 {
@@ -324,6 +326,8 @@ ed_timeline_save_ical (EdTimeline    *timeline,
       return FALSE;
     }
 
+  if (n_events != NULL)
+    *n_events = ed_ical_count_events (text, NULL);
   return TRUE;
 }
 

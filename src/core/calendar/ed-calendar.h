@@ -27,6 +27,7 @@ gboolean   ed_timeline_save_ical      (EdTimeline  *timeline,
                                        guint        n_travellers,
                                        EdLanguage   language,
                                        GFile       *file,
+                                       guint       *n_events,
                                        GCancellable *cancellable,
                                        GError     **error);
 guint      ed_ical_count_events       (const char  *data,

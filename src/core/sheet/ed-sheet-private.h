@@ -146,7 +146,9 @@ typedef struct
 
 typedef struct
 {
-  EdProcedure           *procedure;
+  EdProcedure           *procedure;       /* NULL for a journey's cover */
+  const EdText          *title;           /* without a procedure: the running head */
+  const char            *title_id;        /* and the id beside it */
   const EdSheetOptions  *options;
   EdSheetGeometry        geometry;
   GPtrArray             *blocks;          /* EdSheetBlock */
@@ -287,6 +289,11 @@ const EdSheetPage     *ed_sheet_template_get_page     (EdSheetTemplate *self,
 void          ed_sheet_template_draw_static (EdSheetTemplate       *self,
                                              cairo_t               *cr,
                                              guint                  page);
+
+/* ed-sheet-template.c */
+EdSheetTemplate *_ed_sheet_template_new_built (const EdSheetOptions *options,
+                                             const EdSheetGeometry *geometry,
+                                             GPtrArray             *pages);
 
 /* ed-sheet-paginate.c */
 GPtrArray    *ed_sheet_paginate             (EdSheetBuilder        *builder);
