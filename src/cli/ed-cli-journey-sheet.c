@@ -87,7 +87,6 @@ ed_cli_sheet_for_case (const char      *reference,
 {
   g_autoptr(EdCatalog) catalog = ed_cli_load_catalog ();
   g_autoptr(EdStore) store = NULL;
-  g_autoptr(EdCaseInfo) info = NULL;
   g_autoptr(EdCase) kase = NULL;
   g_autoptr(GPtrArray) records = NULL;
   GError *error = NULL;
@@ -97,17 +96,9 @@ ed_cli_sheet_for_case (const char      *reference,
   if (store == NULL)
     return status;
 
-  info = ed_store_find_case (store, reference, &error);
-  if (info == NULL && error == NULL)
-    {
-      g_printerr (_("entry-desk-cli: there is no case “%s”\n"), reference);
-      return ED_EXIT_INVALID;
-    }
-  if (info == NULL)
-    return ed_cli_fail (error);
-  kase = ed_store_load_case (store, ed_case_info_get_id (info), &error);
+  kase = ed_cli_load_case (store, reference, &status);
   if (kase == NULL)
-    return ed_cli_fail (error);
+    return status;
   ed_sheet_options_set_case_reference (options, ed_case_get_reference (kase));
 
   if (procedure_id != NULL)

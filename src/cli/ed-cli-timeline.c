@@ -320,6 +320,41 @@ print_timeline (EdCase     *kase,
   fputs (out->str, stdout);
 }
 
+/**
+ * ed_cli_load_case:
+ * @reference: as typed ("ED-7K3M-Q9", "7k3mq9")
+ *
+ * Returns: (transfer full) (nullable): the case, or %NULL after saying
+ *   why, with @status set
+ */
+EdCase *
+ed_cli_load_case (EdStore    *store,
+                  const char *reference,
+                  int        *status)
+{
+  g_autoptr(EdCaseInfo) info = NULL;
+  GError *error = NULL;
+  EdCase *kase;
+
+  info = ed_store_find_case (store, reference, &error);
+  if (info == NULL && error == NULL)
+    {
+      g_printerr (_("entry-desk-cli: there is no case “%s”\n"), reference);
+      *status = ED_EXIT_INVALID;
+      return NULL;
+    }
+  if (info == NULL)
+    {
+      *status = ed_cli_fail (error);
+      return NULL;
+    }
+
+  kase = ed_store_load_case (store, ed_case_info_get_id (info), &error);
+  if (kase == NULL)
+    *status = ed_cli_fail (error);
+  return kase;
+}
+
 /* ISO 8601 with or without seconds: 2027-01-21T09:00+09:00; without an
  * offset, local time. */
 static GDateTime *
@@ -355,7 +390,6 @@ ed_cli_cases_timeline (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(EdCatalog) catalog = NULL;
   g_autoptr(EdStore) store = NULL;
-  g_autoptr(EdCaseInfo) info = NULL;
   g_autoptr(EdCase) kase = NULL;
   g_autoptr(EdTimeline) timeline = NULL;
   g_autoptr(GDateTime) now = NULL;
@@ -415,17 +449,9 @@ ed_cli_cases_timeline (int    argc,
   if (store == NULL)
     return status;
 
-  info = ed_store_find_case (store, argv[1], &error);
-  if (info == NULL && error == NULL)
-    {
-      g_printerr (_("entry-desk-cli: there is no case “%s”\n"), argv[1]);
-      return ED_EXIT_INVALID;
-    }
-  if (info == NULL)
-    return ed_cli_fail (error);
-  kase = ed_store_load_case (store, ed_case_info_get_id (info), &error);
+  kase = ed_cli_load_case (store, argv[1], &status);
   if (kase == NULL)
-    return ed_cli_fail (error);
+    return status;
 
   timeline = ed_case_compute_timeline (kase, catalog, now, (guint) soon_days);
 

@@ -100,6 +100,11 @@ EdJourney   *ed_cli_find_journey  (EdCatalog      *catalog,
 EdStore         *ed_cli_open_store           (EdCatalog     *catalog,
                                               int           *status);
 
+/* ed-cli-timeline.c */
+EdCase          *ed_cli_load_case            (EdStore       *store,
+                                              const char    *reference,
+                                              int           *status);
+
 /* ed-cli-dates.c */
 char            *ed_cli_describe_dates       (EdProcedure   *procedure,
                                               const EdFacts *facts,
