@@ -117,7 +117,7 @@ ed_cli_sheet_for_case (const char      *reference,
     }
   else
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) now = ed_date_dup_now ();
       g_autoptr(EdJourneySheet) sheet = NULL;
 
       sheet = ed_journey_sheet_new_for_case (kase, catalog, now, options, &error);
@@ -155,7 +155,7 @@ ed_cli_batch_journey (EdCatalog             *catalog,
 {
   g_autoptr(GPtrArray) procedures = g_ptr_array_new ();
   g_autoptr(GPtrArray) templates = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = ed_date_dup_now ();
   g_autoptr(EdSheetPdf) pdf = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *items = ed_journey_get_items (journey);

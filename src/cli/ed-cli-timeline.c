@@ -442,7 +442,7 @@ ed_cli_cases_timeline (int    argc,
                                    now_text);
     }
   else
-    now = g_date_time_new_now_local ();
+    now = ed_date_dup_now ();
 
   catalog = ed_cli_load_catalog ();
   store = ed_cli_open_store (catalog, &status);

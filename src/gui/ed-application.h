@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "ed-catalog.h"
+#include "ed-reminders.h"
 #include "ed-store.h"
 #include "ed-updater.h"
 
@@ -24,5 +25,6 @@ EdStore       *ed_application_get_store    (EdApplication *self);
 const GError  *ed_application_get_store_error (EdApplication *self);
 void           ed_application_show_update_toast (EdApplication *self,
                                                  AdwToast      *toast);
+EdReminders   *ed_application_get_reminders (EdApplication *self);
 
 G_END_DECLS

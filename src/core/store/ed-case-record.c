@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "ed-case-backend.h"
+#include "ed-date.h"
 #include "ed-case-info-private.h"
 #include "ed-case-record.h"
 
@@ -344,7 +345,7 @@ void
 ed_case_record_update_next_due (EdCaseRecord *record,
                                 EdCatalog    *catalog)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = ed_date_dup_now ();
   g_autoptr(EdTimeline) timeline = NULL;
 
   timeline = ed_case_record_compute_timeline (record, catalog, now, ED_TIMELINE_SOON_DAYS);

@@ -12,7 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ed-case-row.h"
+#include "ed-case-row-private.h"
 #include "ed-language.h"
 #include "ed-procedure.h"
 #include "ed-text.h"
@@ -27,6 +27,7 @@ struct _EdCaseRow
 
   GtkLabel       *names_label;
   GtkLabel       *procedure_label;
+  GtkLabel       *next_due_label;
   GtkLabel       *reference_label;
   GtkLabel       *modified_label;
   GtkWidget      *state_box;
@@ -232,11 +233,22 @@ update_status (EdCaseRow *self)
 
   if (ed_case_info_get_status (self->info) == ED_CASE_OPEN)
     {
-      gtk_label_set_text (self->status_label, C_("case", "Open"));
+      guint n_known;
+      guint n_ended = _ed_case_row_count_ended (self->info, self->catalog, &n_known);
+      /* Not "open" as if in progress when all it follows has ended. */
+      gboolean ended = n_known > 0 && n_ended == n_known;
+
+      gtk_label_set_text (self->status_label, ended ? _("Ended") : C_("case", "Open"));
       gtk_widget_remove_css_class (badge, "case-closed");
       gtk_widget_add_css_class (badge, "case-open");
+      if (ended)
+        gtk_widget_add_css_class (badge, "status-ended");
+      else
+        gtk_widget_remove_css_class (badge, "status-ended");
       return;
     }
+
+  gtk_widget_remove_css_class (badge, "status-ended");
 
   day = ed_case_format_day (ed_case_info_get_closed (self->info));
   /* Translators: a case's status, with the day it was closed */
@@ -244,6 +256,21 @@ update_status (EdCaseRow *self)
   gtk_label_set_text (self->status_label, text);
   gtk_widget_remove_css_class (badge, "case-open");
   gtk_widget_add_css_class (badge, "case-closed");
+}
+
+static void
+update_next_due (EdCaseRow *self)
+{
+  GtkWidget *label = GTK_WIDGET (self->next_due_label);
+  const char *css_class;
+  g_autofree char *text = _ed_case_row_describe_next_due (self->info, self->catalog, &css_class);
+
+  gtk_widget_remove_css_class (label, "next-due-overdue");
+  gtk_widget_remove_css_class (label, "next-due-soon");
+  if (*css_class != '\0')
+    gtk_widget_add_css_class (label, css_class);
+  gtk_label_set_text (self->next_due_label, text != NULL ? text : "");
+  gtk_widget_set_visible (label, text != NULL);
 }
 
 static void
@@ -261,8 +288,9 @@ update (EdCaseRow *self)
 
   title = ed_case_info_get_title (self->info);
   gtk_label_set_text (self->names_label, *title != '\0' ? title : _("No traveller named yet"));
-  procedure = ed_case_describe_procedure (self->catalog, ed_case_info_get_procedure_id (self->info));
+  procedure = _ed_case_row_describe_procedures (self->info, self->catalog);
   gtk_label_set_text (self->procedure_label, procedure);
+  update_next_due (self);
   gtk_label_set_text (self->reference_label, ed_case_info_get_reference (self->info));
   modified = format_time (ed_case_info_get_modified (self->info));
   /* Translators: when a case was last changed, e.g. "Changed 2026-11-21 09:30" */
@@ -461,6 +489,7 @@ ed_case_row_class_init (EdCaseRowClass *klass)
                                                "/io/github/entrydesk/EntryDesk/cases/ed-case-row.ui");
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, names_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, procedure_label);
+  gtk_widget_class_bind_template_child (widget_class, EdCaseRow, next_due_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, reference_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, modified_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, state_box);
