@@ -38,6 +38,11 @@ for d in folders:
             continue
         path = os.path.join(core, d, f)
         for number, line in enumerate(open(path, encoding='utf-8'), 1):
+            # Only the SQLite backend knows SQLite (README.md).
+            if re.match(r'\s*#\s*include\s+<sqlite3\.h>', line) and \
+               not (d == 'store' and f.startswith('ed-store-sqlite')):
+                problems.append(f'src/core/{d}/{f}:{number}: only src/core/store/ed-store-sqlite* '
+                                'may include sqlite3.h')
             m = re.match(r'\s*#\s*include\s+"([^"]+)"', line)
             if not m:
                 continue

@@ -15,7 +15,8 @@ static inline EdProcedure *
 ed_test_load_procedure (const char *id)
 {
   g_autofree char *name = g_strconcat (id, ".json", NULL);
-  g_autofree char *path = g_build_filename (g_getenv ("ENTRY_DESK_DATADIR"), "procedures", name, NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("ENTRY_DESK_DATADIR"), "procedures",
+                                            name, NULL);
   g_autoptr(GError) error = NULL;
   EdProcedure *procedure = ed_procedure_new_from_file (path, ED_ORIGIN_SYSTEM, &error);
 

@@ -259,7 +259,8 @@ append_dir (GString    *text,
 
   while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
     if (strcmp (name, "lock") != 0)
-      g_ptr_array_add (names, g_str_has_prefix (name, "new-") ? g_strdup ("new-*") : g_strdup (name));
+      g_ptr_array_add (names,
+                       g_str_has_prefix (name, "new-") ? g_strdup ("new-*") : g_strdup (name));
   g_ptr_array_sort (names, compare_strings);
 
   for (guint i = 0; i < names->len; i++)

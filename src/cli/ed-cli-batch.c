@@ -1,9 +1,8 @@
 /* ed-cli-batch.c — entry-desk-cli batch: a sheet for every traveller of a CSV
  *
- * The procedure's text is laid out once (an EdSheetTemplate); worker
- * threads fill in each traveller, and either write each sheet to a file
- * of its own, or hand their sheets, in row order, to the main thread,
- * which draws them into one merged PDF.
+ * The rows become one EdSheetDocument, written as the GUI writes one:
+ * worker threads fill in each traveller, and the sheets go either into a
+ * file each, or in row order into one merged PDF.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,28 +11,10 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "ed-cli.h"
-
-/* How far the workers may run ahead of the merging thread. */
-#define AHEAD_PER_THREAD 8
-
-typedef struct
-{
-  EdSheetTemplate *sheet_template;
-  GPtrArray       *rows;          /* EdCsvTraveller */
-  char            *directory;     /* one file a traveller, or NULL to merge */
-  guint            digits;        /* of the largest row number */
-
-  GMutex           lock;
-  GCond            cond;
-  EdSheetLayout  **layouts;       /* merging: handed over in row order */
-  char           **failures;      /* per row: why its file was not written */
-  guint            done;
-} Batch;
 
 typedef struct
 {
@@ -64,6 +45,14 @@ progress_show (Progress *progress,
     g_printerr ("\n");
 }
 
+static void
+progress_cb (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  progress_show (user_data, done, total, done == total);
+}
+
 /* A file name from the row and the passport name, in characters every
  * file system and mail program takes: "0007-WANG-XIAOMING.pdf". */
 char *
@@ -92,136 +81,59 @@ ed_cli_sheet_file_name (const EdCsvTraveller *row,
   return g_strdup_printf ("%0*u-%s.pdf", (int) digits, row->row, safe->str);
 }
 
-static void
-work (gpointer data,
-      gpointer user_data)
+static gboolean
+write_separate (EdSheetDocument *document,
+                GPtrArray       *rows,
+                const char      *directory,
+                Progress        *progress)
 {
-  Batch *batch = user_data;
-  guint index = GPOINTER_TO_UINT (data) - 1;
-  const EdCsvTraveller *row = g_ptr_array_index (batch->rows, index);
-  EdSheetLayout *layout = ed_sheet_layout_new_for_template (batch->sheet_template, row->traveller);
-  char *failure = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) failures = NULL;
+  guint digits = 1;
 
-  if (batch->directory != NULL)
+  for (guint last = ((EdCsvTraveller *) g_ptr_array_index (rows, rows->len - 1))->row;
+       last >= 10; last /= 10)
+    digits++;
+
+  for (guint i = 0; i < rows->len; i++)
     {
-      g_autofree char *name = ed_cli_sheet_file_name (row, batch->digits);
-      g_autofree char *path = g_build_filename (batch->directory, name, NULL);
-      g_autoptr(GError) error = NULL;
+      g_autofree char *name = ed_cli_sheet_file_name (g_ptr_array_index (rows, i), digits);
 
-      if (ed_sheet_layout_write_pdf (layout, path, &error))
-        ed_sheet_layout_record_printed (layout, path);
-      else
-        failure = g_strdup (error->message);
-      g_clear_object (&layout);
+      g_ptr_array_add (paths, g_build_filename (directory, name, NULL));
+    }
+  g_ptr_array_add (paths, NULL);
+
+  if (ed_sheet_document_write_each_pdf (document, (const char * const *) paths->pdata,
+                                        progress_cb, progress, NULL, &failures))
+    return TRUE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const EdCsvTraveller *row = g_ptr_array_index (rows, i);
+      const GError *failure = g_ptr_array_index (failures, i);
+
+      if (failure != NULL)
+        /* Translators: a row of the CSV whose sheet could not be written */
+        g_printerr (_("entry-desk-cli: row %u: %s\n"), row->row, failure->message);
     }
 
-  g_mutex_lock (&batch->lock);
-  if (layout != NULL)
-    batch->layouts[index] = layout;
-  batch->failures[index] = failure;
-  batch->done++;
-  g_cond_broadcast (&batch->cond);
-  g_mutex_unlock (&batch->lock);
+  return FALSE;
 }
 
 static gboolean
-run_separate (Batch    *batch,
-              Progress *progress)
+write_merged (EdSheetDocument *document,
+              const char      *path,
+              Progress        *progress)
 {
-  GThreadPool *pool = g_thread_pool_new (work, batch, (int) g_get_num_processors (), FALSE, NULL);
-  guint n = batch->rows->len;
-  gboolean ok = TRUE;
-
-  for (guint i = 0; i < n; i++)
-    g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
-
-  g_mutex_lock (&batch->lock);
-  while (batch->done < n)
-    {
-      g_cond_wait (&batch->cond, &batch->lock);
-      progress_show (progress, batch->done, n, batch->done == n);
-    }
-  g_mutex_unlock (&batch->lock);
-  g_thread_pool_free (pool, FALSE, TRUE);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const EdCsvTraveller *row = g_ptr_array_index (batch->rows, i);
-
-      if (batch->failures[i] != NULL)
-        {
-          /* Translators: a row of the CSV whose sheet could not be written */
-          g_printerr (_("entry-desk-cli: row %u: %s\n"), row->row, batch->failures[i]);
-          ok = FALSE;
-        }
-    }
-
-  return ok;
-}
-
-static gboolean
-run_merged (Batch       *batch,
-            const char  *path,
-            Progress    *progress)
-{
-  guint n_threads = g_get_num_processors ();
-  GThreadPool *pool = g_thread_pool_new (work, batch, (int) n_threads, FALSE, NULL);
-  EdProcedure *procedure = ed_sheet_template_get_procedure (batch->sheet_template);
-  const EdSheetOptions *options = ed_sheet_template_get_options (batch->sheet_template);
-  g_autoptr(EdSheetPdf) pdf = NULL;
   g_autoptr(GError) error = NULL;
-  guint n = batch->rows->len;
-  guint pushed = 0;
-  guint n_languages;
 
-  pdf = ed_sheet_pdf_new (path,
-                          ed_text_lookup (ed_procedure_get_title (procedure),
-                                          ed_sheet_options_get_languages (options, &n_languages)[0]),
-                          &error);
+  if (ed_sheet_document_write_pdf (document, path, NULL, progress_cb, progress, NULL, &error))
+    return TRUE;
 
-  for (guint i = 0; pdf != NULL && i < n; i++)
-    {
-      EdSheetLayout *layout;
-
-      while (pushed < n && pushed < i + n_threads * AHEAD_PER_THREAD)
-        g_thread_pool_push (pool, GUINT_TO_POINTER (++pushed), NULL);
-
-      g_mutex_lock (&batch->lock);
-      while (batch->layouts[i] == NULL)
-        g_cond_wait (&batch->cond, &batch->lock);
-      layout = g_steal_pointer (&batch->layouts[i]);
-      g_mutex_unlock (&batch->lock);
-
-      if (!ed_sheet_pdf_add (pdf, layout, &error))
-        {
-          g_object_unref (layout);
-          g_clear_pointer (&pdf, ed_sheet_pdf_free);
-          break;
-        }
-      /* Drawn: its pages are in the file, the layout can go. */
-      g_object_unref (layout);
-      progress_show (progress, i + 1, n, i + 1 == n);
-    }
-
-  /* Whatever was pushed finishes before the pool goes. */
-  g_thread_pool_free (pool, FALSE, TRUE);
-  for (guint i = 0; i < n; i++)
-    g_clear_object (&batch->layouts[i]);
-
-  if (pdf == NULL || !ed_sheet_pdf_close (pdf, &error))
-    {
-      if (progress->enabled)
-        g_printerr ("\n");
-      g_printerr ("entry-desk-cli: %s\n", error->message);
-      return FALSE;
-    }
-
-  for (guint i = 0; i < n; i++)
-    ed_sheet_template_record_printed (batch->sheet_template,
-                                      ((EdCsvTraveller *) g_ptr_array_index (batch->rows, i))->traveller,
-                                      path);
-
-  return TRUE;
+  if (progress->enabled)
+    g_printerr ("\n");
+  g_printerr ("entry-desk-cli: %s\n", error->message);
+  return FALSE;
 }
 
 int
@@ -241,8 +153,9 @@ ed_cli_batch (int    argc,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(EdSheetTemplate) sheet_template = NULL;
-  Batch batch = { 0, };
-  Progress progress = { isatty (fileno (stderr)), 0 };
+  g_autoptr(EdSheetDocument) document = NULL;
+  g_autoptr(GPtrArray) travellers = NULL;
+  Progress progress = { ed_cli_stderr_is_terminal (), 0 };
   GError *error = NULL;
   gboolean ok;
   int status;
@@ -272,7 +185,9 @@ ed_cli_batch (int    argc,
                                       "birth_date, nationality, passport_number, passport_expiry, "
                                       "email, phone, address_abroad, address_local, arrival_date, "
                                       "arrival_port) and answers.FIELD for the answers to the "
-                                      "procedure's own fields. Rows are numbered as in a "
+                                      "procedure's own fields; a case_reference column names "
+                                      "the stored case a row belongs to, whose sheet log then "
+                                      "records the batch. Rows are numbered as in a "
                                       "spreadsheet: the header is row 1.\n"
                                       "A bad row is reported with its number and reason and "
                                       "skipped; the other rows are still printed, and the exit "
@@ -348,30 +263,26 @@ ed_cli_batch (int    argc,
   if (sheet_template == NULL)
     return ed_cli_fail (error);
 
-  batch.sheet_template = sheet_template;
-  batch.rows = rows;
-  batch.directory = directory;
-  batch.digits = 1;
-  for (guint last = ((EdCsvTraveller *) g_ptr_array_index (rows, rows->len - 1))->row;
-       last >= 10; last /= 10)
-    batch.digits++;
-  batch.layouts = g_new0 (EdSheetLayout *, rows->len);
-  batch.failures = g_new0 (char *, rows->len);
-  g_mutex_init (&batch.lock);
-  g_cond_init (&batch.cond);
+  travellers = g_ptr_array_new ();
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (travellers, ((EdCsvTraveller *) g_ptr_array_index (rows, i))->traveller);
+  document = ed_sheet_document_new_for_template (sheet_template, travellers);
 
   progress_show (&progress, 0, rows->len, TRUE);
   if (directory != NULL)
-    ok = run_separate (&batch, &progress);
+    ok = write_separate (document, rows, directory, &progress);
   else
-    ok = run_merged (&batch, merge, &progress);
+    ok = write_merged (document, merge, &progress);
 
-  g_mutex_clear (&batch.lock);
-  g_cond_clear (&batch.cond);
-  g_free (batch.layouts);
-  for (guint i = 0; i < rows->len; i++)
-    g_free (batch.failures[i]);
-  g_free (batch.failures);
+  /* A row of a stored case: the sheet goes into that case's log. */
+  for (guint i = 0; ok && i < rows->len; i++)
+    {
+      const EdCsvTraveller *row = g_ptr_array_index (rows, i);
+
+      if (row->case_reference != NULL &&
+          !ed_cli_log_sheet (document, row->case_reference, ED_SHEET_BATCH))
+        ok = FALSE;
+    }
 
   return ok && problems->len == 0 ? ED_EXIT_OK : ED_EXIT_INVALID;
 }

@@ -17,7 +17,7 @@
 #include "ed-cli.h"
 
 /**
- * ed_cli_open_store:
+ * ed_cli_open_case_store:
  * @catalog: (nullable): the procedures next deadlines are worked out
  *   with; the catalog is loaded when %NULL
  *
@@ -25,22 +25,18 @@
  *   @status set
  */
 EdStore *
-ed_cli_open_store (EdCatalog *catalog,
-                   int       *status)
+ed_cli_open_case_store (EdCatalog *catalog,
+                        int       *status)
 {
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
   g_autoptr(EdCatalog) loaded = NULL;
-  EdStore *store = ed_store_open (NULL, NULL, &error);
+  EdStore *store = ed_cli_open_store (&error);
 
   if (store == NULL)
     {
-      *status = ed_cli_fail (g_steal_pointer (&error));
+      *status = ed_cli_fail (error);
       return NULL;
     }
-
-  /* A damaged store was replaced: say so, and carry on with the new. */
-  if (ed_store_get_recovery (store) != NULL)
-    g_printerr ("entry-desk-cli: %s\n", ed_store_get_recovery (store)->message);
 
   /* What is written carries its next deadline, as from the app. */
   if (catalog == NULL)
@@ -53,7 +49,7 @@ ed_cli_open_store (EdCatalog *catalog,
 static EdStore *
 open_store (int *status)
 {
-  return ed_cli_open_store (NULL, status);
+  return ed_cli_open_case_store (NULL, status);
 }
 
 static char *

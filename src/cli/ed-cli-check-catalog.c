@@ -95,15 +95,22 @@ ed_cli_check_catalog (int    argc,
 
   context = g_option_context_new (_("PATH…"));
   g_option_context_set_summary (context,
-                                _("Check procedure and journey files: each PATH is a file or a folder of *.json files."));
+                                _("Check procedure and journey files: each PATH is a file or "
+                                  "a folder of *.json files."));
   g_option_context_set_description (context,
-                                    _("Every problem is printed on a line of its own as FILE: PLACE: WHAT, where\n"
-                                      "PLACE is a JSON path such as steps[3].links[0].url, or the line and column\n"
-                                      "where the JSON itself is broken. A file may use the id of a procedure\n"
-                                      "shipped with Entry Desk: it replaces it. A journey file (one that lists\n"
-                                      "“procedures” and has no “steps”) may name only procedures checked with it\n"
+                                    _("Every problem is printed on a line of its own as FILE: "
+                                      "PLACE: WHAT, where\n"
+                                      "PLACE is a JSON path such as steps[3].links[0].url, "
+                                      "or the line and column\n"
+                                      "where the JSON itself is broken. "
+                                      "A file may use the id of a procedure\n"
+                                      "shipped with Entry Desk: it replaces it. A journey file "
+                                      "(one that lists\n"
+                                      "“procedures” and has no “steps”) may name only procedures "
+                                      "checked with it\n"
                                       "or installed.\n"
-                                      "Exit status: 0 when every file is good, 1 when any has a problem."));
+                                      "Exit status: 0 when every file is good, "
+                                      "1 when any has a problem."));
   if (!ed_cli_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc < 2)

@@ -8,7 +8,24 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#ifdef G_OS_UNIX
+#include <unistd.h>
+#else
+#include <io.h>
+#endif
+
 #include "ed-cli.h"
+
+/* Progress and status lines are for a person watching, not for a log. */
+gboolean
+ed_cli_stderr_is_terminal (void)
+{
+#ifdef G_OS_UNIX
+  return isatty (STDERR_FILENO);
+#else
+  return _isatty (_fileno (stderr));
+#endif
+}
 
 /**
  * ed_cli_usage_error:
@@ -279,4 +296,23 @@ ed_cli_find_journey (EdCatalog  *catalog,
     g_printerr (_("entry-desk-cli: there is no journey “%s”; “entry-desk-cli journeys list” "
                   "shows them\n"), id);
   return journey;
+}
+
+/**
+ * ed_cli_open_store:
+ *
+ * Opens the case store the app uses. A damaged store is replaced: that
+ * is said on standard error, and the new one is used.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+EdStore *
+ed_cli_open_store (GError **error)
+{
+  EdStore *store = ed_store_open (NULL, NULL, error);
+
+  if (store != NULL && ed_store_get_recovery (store) != NULL)
+    g_printerr ("entry-desk-cli: %s\n", ed_store_get_recovery (store)->message);
+
+  return store;
 }

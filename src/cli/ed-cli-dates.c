@@ -160,14 +160,16 @@ ed_cli_describe_dates (EdProcedure   *procedure,
 
   g_string_append_printf (out, "%s\n", ed_translate (language, "show", "Dates"));
   if (dues->len == 0)
-    g_string_append_printf (out, "  %s\n", ed_translate (language, "show", "This procedure has no date rules."));
+    g_string_append_printf (out, "  %s\n", ed_translate (language, "show", "This procedure has no "
+                                                                           "date rules."));
   for (guint i = 0; i < dues->len; i++)
     {
       const EdDue *due = g_ptr_array_index (dues, i);
       g_autofree char *when = ed_due_describe_when (due, procedure, language);
       g_autofree char *warnings = ed_due_describe_warnings (due, language);
 
-      g_string_append_printf (out, "• %s: %s\n", ed_text_lookup (due->period->label, language), when);
+      g_string_append_printf (out, "• %s: %s\n", ed_text_lookup (due->period->label, language),
+                              when);
       if (warnings != NULL)
         g_string_append_printf (out, "  ⚠ %s\n", warnings);
     }
@@ -181,7 +183,8 @@ ed_cli_describe_dates (EdProcedure   *procedure,
       const char *mark = applicability->applies == ED_APPLIES_YES ? "✓"
                          : applicability->applies == ED_APPLIES_NO ? "–" : "?";
 
-      g_string_append_printf (out, "%s %u. %s\n", mark, i + 1, ed_text_lookup (step->title, language));
+      g_string_append_printf (out, "%s %u. %s\n", mark, i + 1, ed_text_lookup (step->title,
+                                                                               language));
       if (reason != NULL)
         g_string_append_printf (out, "     %s\n", reason);
     }
@@ -229,19 +232,25 @@ ed_cli_dates (int    argc,
   gboolean ok;
   int status;
   const GOptionEntry entries[] = {
-    { "traveller", 0, 0, G_OPTION_ARG_FILENAME, &traveller_path, N_("The traveller file"), N_("FILE") },
+    { "traveller", 0, 0, G_OPTION_ARG_FILENAME, &traveller_path, N_("The traveller file"),
+      N_("FILE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of the labels (en, ja, zh_CN, zh_TW); the UI language by default"), "LANG" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
+      N_("Language of the labels (en, ja, zh_CN, zh_TW); the UI language by default"), "LANG" },
     { NULL }
   };
 
   context = g_option_context_new (_("ID --traveller TRAVELLER.json"));
   g_option_context_set_summary (context,
-                                _("Work out a procedure’s deadlines and windows for one traveller, and the steps that apply."));
+                                _("Work out a procedure’s deadlines and windows for one traveller, "
+                                  "and the steps that apply."));
   g_option_context_set_description (context,
-                                    _("Hour rules are computed in the procedure’s time zone and printed with their\n"
-                                      "offset (2027-01-01T23:10+08:00); day rules give dates (2027-01-14).\n"
-                                      "A rule whose date the traveller lacks says what it needs; a rule or step\n"
+                                    _("Hour rules are computed in the procedure’s time zone and "
+                                      "printed with their\n"
+                                      "offset (2027-01-01T23:10+08:00); day rules give dates "
+                                      "(2027-01-14).\n"
+                                      "A rule whose date the traveller lacks says what it needs; a "
+                                      "rule or step\n"
                                       "that does not apply says why."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!ed_cli_parse_options (context, &argc, &argv, &status))

@@ -11,7 +11,6 @@
 #ifdef G_OS_UNIX
 #include <glib-unix.h>
 #include <signal.h>
-#include <unistd.h>
 #endif
 
 #include "ed-cli.h"
@@ -31,8 +30,10 @@ feed_keygen (int    argc,
   g_autofree char *line = NULL;
   int status;
   const GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the private key to KEY"), N_("KEY") },
-    { "comment", 0, 0, G_OPTION_ARG_STRING, &comment, N_("Name the key’s owner (shown with the public key)"), N_("TEXT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the private key to KEY"), N_("KEY") },
+    { "comment", 0, 0, G_OPTION_ARG_STRING, &comment,
+      N_("Name the key’s owner (shown with the public key)"), N_("TEXT") },
     { NULL }
   };
 
@@ -76,10 +77,14 @@ feed_build (int    argc,
   gint64 sequence = 0;
   int status;
   const GOptionEntry entries[] = {
-    { "key", 0, 0, G_OPTION_ARG_FILENAME, &key_path, N_("Sign with the private key KEY"), N_("KEY") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the feed to the folder OUT"), N_("OUT") },
-    { "publisher", 0, 0, G_OPTION_ARG_STRING, &publisher, N_("The publisher’s name (default: the key’s comment)"), N_("NAME") },
-    { "sequence", 0, 0, G_OPTION_ARG_INT64, &sequence, N_("The feed’s sequence number (default: the time)"), "N" },
+    { "key", 0, 0, G_OPTION_ARG_FILENAME, &key_path,
+      N_("Sign with the private key KEY"), N_("KEY") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the feed to the folder OUT"), N_("OUT") },
+    { "publisher", 0, 0, G_OPTION_ARG_STRING, &publisher,
+      N_("The publisher’s name (default: the key’s comment)"), N_("NAME") },
+    { "sequence", 0, 0, G_OPTION_ARG_INT64, &sequence,
+      N_("The feed’s sequence number (default: the time)"), "N" },
     { NULL }
   };
 
@@ -228,9 +233,13 @@ feed_update (int    argc,
   guint interrupt_source = 0;
   int status;
   const GOptionEntry entries[] = {
-    { "url", 0, 0, G_OPTION_ARG_STRING_ARRAY, &urls, N_("Update from the feed at URL instead of the configured feeds (repeatable)"), N_("URL") },
-    { "trust", 0, 0, G_OPTION_ARG_STRING_ARRAY, &trust, N_("Also trust this public key, or the keys in this file, for this run (repeatable)"), N_("PUBLIC_KEY") },
-    { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout, N_("Give up on a server silent for this many seconds"), N_("SECONDS") },
+    { "url", 0, 0, G_OPTION_ARG_STRING_ARRAY, &urls,
+      N_("Update from the feed at URL instead of the configured feeds (repeatable)"), N_("URL") },
+    { "trust", 0, 0, G_OPTION_ARG_STRING_ARRAY, &trust,
+      N_("Also trust this public key, or the keys in this file, for this run (repeatable)"),
+      N_("PUBLIC_KEY") },
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout,
+      N_("Give up on a server silent for this many seconds"), N_("SECONDS") },
     { NULL }
   };
 
@@ -261,9 +270,9 @@ feed_update (int    argc,
   ed_feed_set_urls (feed, (const char * const *) urls);
   ed_feed_set_trusted_keys (feed, (const char * const *) key_list);
   ed_feed_set_timeout (feed, timeout);
-#ifdef G_OS_UNIX
-  if (isatty (STDERR_FILENO))
+  if (ed_cli_stderr_is_terminal ())
     g_signal_connect (feed, "notify::status", G_CALLBACK (status_changed), NULL);
+#ifdef G_OS_UNIX
   interrupt_source = g_unix_signal_add (SIGINT, interrupted, cancellable);
 #endif
 

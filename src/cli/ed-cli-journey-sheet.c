@@ -3,71 +3,36 @@
  * A case's journey sheet (a cover with its timeline, then each
  * procedure's sheet), or one procedure's sheets for the case's
  * travellers, each written to the case's audit log; and a journey sheet
- * for every traveller of a CSV.
+ * for every traveller of a CSV. All are sheet documents, written as the
+ * other sheets are.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "ed-cli.h"
 
-static gboolean
-log_records (EdStore    *store,
-             EdCase     *kase,
-             GPtrArray  *records,
-             GError    **error)
-{
-  for (guint i = 0; i < records->len; i++)
-    if (!ed_store_log_sheet (store, kase, g_ptr_array_index (records, i), error))
-      return FALSE;
-
-  return TRUE;
-}
-
 /* One procedure's sheet for each traveller of the case, in one file. */
-static gboolean
-write_procedure_sheets (EdCase                *kase,
-                        EdProcedure           *procedure,
-                        const EdSheetOptions  *options,
-                        const char            *output,
-                        GPtrArray             *records,
-                        GError               **error)
+static EdSheetDocument *
+new_procedure_sheets (EdCase                *kase,
+                      EdProcedure           *procedure,
+                      const EdSheetOptions  *options,
+                      GError               **error)
 {
   g_autoptr(EdSheetTemplate) sheet_template = ed_sheet_template_new (procedure, options, error);
-  g_autoptr(EdSheetPdf) pdf = NULL;
-  guint n_languages;
+  g_autoptr(GPtrArray) travellers = g_ptr_array_new ();
 
   if (sheet_template == NULL)
-    return FALSE;
+    return NULL;
 
-  pdf = ed_sheet_pdf_new (output,
-                          ed_text_lookup (ed_procedure_get_title (procedure),
-                                          ed_sheet_options_get_languages (options,
-                                                                          &n_languages)[0]),
-                          error);
-  if (pdf == NULL)
-    return FALSE;
+  for (guint i = 0; i < ed_case_get_n_travellers (kase); i++)
+    if (!ed_traveller_is_empty (ed_case_get_traveller (kase, i)))
+      g_ptr_array_add (travellers, ed_case_get_traveller (kase, i));
 
-  for (guint i = 0; i < MAX (1, ed_case_get_n_travellers (kase)); i++)
-    {
-      g_autoptr(EdSheetLayout) layout = NULL;
-
-      layout = ed_sheet_layout_new_for_template (sheet_template,
-                                                 ed_case_get_n_travellers (kase) > 0
-                                                 ? ed_case_get_traveller (kase, i) : NULL);
-      if (!ed_sheet_pdf_add (pdf, layout, error))
-        return FALSE;
-    }
-  if (!ed_sheet_pdf_close (pdf, error))
-    return FALSE;
-
-  g_ptr_array_add (records, ed_sheet_template_new_record (sheet_template, ED_SHEET_PDF));
-  return TRUE;
+  return ed_sheet_document_new_for_template (sheet_template, travellers);
 }
 
 /**
@@ -88,11 +53,11 @@ ed_cli_sheet_for_case (const char      *reference,
   g_autoptr(EdCatalog) catalog = ed_cli_load_catalog ();
   g_autoptr(EdStore) store = NULL;
   g_autoptr(EdCase) kase = NULL;
-  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(EdSheetDocument) document = NULL;
   GError *error = NULL;
   int status;
 
-  store = ed_cli_open_store (catalog, &status);
+  store = ed_cli_open_case_store (catalog, &status);
   if (store == NULL)
     return status;
 
@@ -111,26 +76,30 @@ ed_cli_sheet_for_case (const char      *reference,
                       ed_case_get_reference (kase), procedure_id);
           return ED_EXIT_INVALID;
         }
-      records = g_ptr_array_new_with_free_func ((GDestroyNotify) ed_sheet_record_free);
-      if (!write_procedure_sheets (kase, procedure, options, output, records, &error))
-        return ed_cli_fail (error);
+      document = new_procedure_sheets (kase, procedure, options, &error);
     }
   else
     {
       g_autoptr(GDateTime) now = ed_date_dup_now ();
-      g_autoptr(EdJourneySheet) sheet = NULL;
 
-      sheet = ed_journey_sheet_new_for_case (kase, catalog, now, options, &error);
-      if (sheet == NULL || !ed_journey_sheet_write_pdf (sheet, output, &error))
-        return ed_cli_fail (error);
-      records = ed_journey_sheet_new_records (sheet, ED_SHEET_PDF);
+      document = ed_sheet_document_new_for_case (kase, catalog, now, options, &error);
     }
 
+  if (document == NULL ||
+      !ed_sheet_document_write_pdf (document, output, NULL, NULL, NULL, NULL, &error))
+    return ed_cli_fail (error);
+
   /* Which procedure each sheet was for, in the case's audit log. */
-  if (!log_records (store, kase, records, &error))
+  if (!ed_cli_log_records (store, kase, document, ED_SHEET_PDF, &error))
     return ed_cli_fail (error);
 
   return ED_EXIT_OK;
+}
+
+static void
+print_error (const GError *error)
+{
+  g_printerr ("entry-desk-cli: %s\n", error->message);
 }
 
 /**
@@ -141,7 +110,8 @@ ed_cli_sheet_for_case (const char      *reference,
  *
  * `batch --journey ID --csv F.csv (-o DIR | --merge OUT.pdf)`: a journey
  * sheet for each traveller, with the journey's procedures that apply to
- * them. Each procedure's text is laid out once for the cohort.
+ * them. Each procedure's text is laid out once for the cohort. A row
+ * that names a stored case is logged in it.
  *
  * Returns: %TRUE when every sheet was written
  */
@@ -155,11 +125,10 @@ ed_cli_batch_journey (EdCatalog             *catalog,
 {
   g_autoptr(GPtrArray) procedures = g_ptr_array_new ();
   g_autoptr(GPtrArray) templates = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GDateTime) now = ed_date_dup_now ();
-  g_autoptr(EdSheetPdf) pdf = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *items = ed_journey_get_items (journey);
-  guint n_languages;
   guint digits = 1;
   gboolean ok = TRUE;
 
@@ -169,9 +138,8 @@ ed_cli_batch_journey (EdCatalog             *catalog,
 
   for (guint i = 0; i < items->len; i++)
     {
-      EdProcedure *procedure = ed_catalog_lookup (catalog,
-                                                  ((EdJourneyItem *) g_ptr_array_index (items,
-                                                                                        i))->id);
+      const EdJourneyItem *item = g_ptr_array_index (items, i);
+      EdProcedure *procedure = ed_catalog_lookup (catalog, item->id);
       EdSheetTemplate *sheet_template;
 
       if (procedure == NULL)
@@ -179,24 +147,11 @@ ed_cli_batch_journey (EdCatalog             *catalog,
       sheet_template = ed_sheet_template_new (procedure, options, &error);
       if (sheet_template == NULL)
         {
-          g_printerr ("entry-desk-cli: %s\n", error->message);
+          print_error (error);
           return FALSE;
         }
       g_ptr_array_add (procedures, procedure);
       g_ptr_array_add (templates, sheet_template);
-    }
-
-  if (merge != NULL)
-    {
-      pdf = ed_sheet_pdf_new (merge, ed_text_lookup (ed_journey_get_title (journey),
-                                                     ed_sheet_options_get_languages (options,
-                                                                                     &n_languages)[0]),
-                              &error);
-      if (pdf == NULL)
-        {
-          g_printerr ("entry-desk-cli: %s\n", error->message);
-          return FALSE;
-        }
     }
 
   for (guint r = 0; r < rows->len; r++)
@@ -204,41 +159,57 @@ ed_cli_batch_journey (EdCatalog             *catalog,
       const EdCsvTraveller *row = g_ptr_array_index (rows, r);
       g_autoptr(GPtrArray) travellers = g_ptr_array_new ();
       g_autoptr(EdTimeline) timeline = NULL;
-      g_autoptr(EdJourneySheet) sheet = NULL;
-      g_autoptr(GError) row_error = NULL;
-      gboolean written;
+      EdSheetDocument *document;
 
       g_ptr_array_add (travellers, row->traveller);
       timeline = ed_timeline_compute (travellers, procedures, NULL, NULL, now,
                                       ED_TIMELINE_SOON_DAYS);
-      sheet = ed_journey_sheet_new_from_templates (timeline, templates, travellers, journey,
-                                                   options, &row_error);
-      if (sheet != NULL && pdf != NULL)
-        written = ed_sheet_pdf_add_journey (pdf, sheet, &row_error);
-      else if (sheet != NULL)
+      document = ed_sheet_document_new_for_journey (timeline, templates, travellers, journey,
+                                                    options, &error);
+      if (document == NULL)
         {
-          g_autofree char *name = ed_cli_sheet_file_name (row, digits);
-          g_autofree char *path = g_build_filename (directory, name, NULL);
-
-          written = ed_journey_sheet_write_pdf (sheet, path, &row_error);
+          print_error (error);
+          return FALSE;
         }
-      else
-        written = FALSE;
-
-      if (!written)
-        {
-          /* Translators: a row of the CSV whose sheet could not be written */
-          g_printerr (_("entry-desk-cli: row %u: %s\n"), row->row, row_error->message);
-          ok = FALSE;
-          if (pdf != NULL)
-            return FALSE;
-        }
+      g_ptr_array_add (documents, document);
     }
 
-  if (pdf != NULL && !ed_sheet_pdf_close (pdf, &error))
+  if (merge != NULL)
     {
-      g_printerr ("entry-desk-cli: %s\n", error->message);
-      return FALSE;
+      g_autoptr(EdSheetDocument) merged = ed_sheet_document_new_concat (documents);
+
+      if (!ed_sheet_document_write_pdf (merged, merge, NULL, NULL, NULL, NULL, &error))
+        {
+          print_error (error);
+          return FALSE;
+        }
+    }
+  else
+    for (guint r = 0; r < rows->len; r++)
+      {
+        const EdCsvTraveller *row = g_ptr_array_index (rows, r);
+        g_autofree char *name = ed_cli_sheet_file_name (row, digits);
+        g_autofree char *path = g_build_filename (directory, name, NULL);
+        g_autoptr(GError) row_error = NULL;
+
+        if (!ed_sheet_document_write_pdf (g_ptr_array_index (documents, r), path, NULL, NULL,
+                                          NULL, NULL, &row_error))
+          {
+            /* Translators: a row of the CSV whose sheet could not be written */
+            g_printerr (_("entry-desk-cli: row %u: %s\n"), row->row, row_error->message);
+            ok = FALSE;
+          }
+      }
+
+  /* A row of a stored case: the sheets go into that case's log. */
+  for (guint r = 0; ok && r < rows->len; r++)
+    {
+      const EdCsvTraveller *row = g_ptr_array_index (rows, r);
+
+      if (row->case_reference != NULL &&
+          !ed_cli_log_sheet (g_ptr_array_index (documents, r), row->case_reference,
+                             ED_SHEET_BATCH))
+        ok = FALSE;
     }
 
   return ok;

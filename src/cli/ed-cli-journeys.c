@@ -85,12 +85,14 @@ journeys_list (int    argc,
   int status;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of the titles (en, ja, zh_CN, zh_TW); the UI language by default"), "LANG" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
+      N_("Language of the titles (en, ja, zh_CN, zh_TW); the UI language by default"), "LANG" },
     { NULL }
   };
 
   context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("List the journey templates: several procedures in the order a traveller goes through them."));
+  g_option_context_set_summary (context, _("List the journey templates: several procedures in the "
+                                           "order a traveller goes through them."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!ed_cli_parse_options (context, &argc, &argv, &status))
     return status;
@@ -150,12 +152,14 @@ journeys_show (int    argc,
   GDate today;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of the texts (en, ja, zh_CN, zh_TW); the UI language by default"), "LANG" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
+      N_("Language of the texts (en, ja, zh_CN, zh_TW); the UI language by default"), "LANG" },
     { NULL }
   };
 
   context = g_option_context_new (_("ID"));
-  g_option_context_set_summary (context, _("Show a journey template: its procedures in order, and why each is there."));
+  g_option_context_set_summary (context, _("Show a journey template: its procedures in order, and "
+                                           "why each is there."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!ed_cli_parse_options (context, &argc, &argv, &status))
     return status;

@@ -28,7 +28,9 @@ list_to_json (GListModel *procedures,
       ed_cli_json_add_string (builder, "title",
                               ed_text_lookup (ed_procedure_get_title (procedure), language));
       ed_cli_json_add_string (builder, "status",
-                              ed_procedure_get_status (procedure) == ED_STATUS_CURRENT ? "current" : "archived");
+                              ed_procedure_get_status (procedure) == ED_STATUS_CURRENT
+                              ? "current"
+                              : "archived");
       json_builder_set_member_name (builder, "ended");
       json_builder_add_boolean_value (builder, ed_procedure_has_ended (procedure, NULL));
       ed_cli_json_add_string (builder, "status_text", status_text);
@@ -41,7 +43,8 @@ list_to_json (GListModel *procedures,
       json_builder_set_member_name (builder, "version");
       json_builder_add_int_value (builder, ed_procedure_get_version (procedure));
       ed_cli_json_add_string (builder, "updated", ed_procedure_get_updated (procedure));
-      ed_cli_json_add_string (builder, "origin", ed_cli_origin_name (ed_procedure_get_origin (procedure)));
+      ed_cli_json_add_string (builder, "origin",
+                              ed_cli_origin_name (ed_procedure_get_origin (procedure)));
       ed_cli_json_add_string (builder, "path", ed_procedure_get_path (procedure));
       json_builder_end_object (builder);
     }
@@ -64,11 +67,10 @@ print_list (GListModel *procedures,
     {
       g_autoptr(EdProcedure) procedure = g_list_model_get_item (procedures, i);
       char *status = ed_procedure_describe_status_brief (procedure, language);
+      const char *region = ed_text_lookup (ed_procedure_get_region_name (procedure), language);
 
       id_width = MAX (id_width, ed_cli_display_width (ed_procedure_get_id (procedure)));
-      region_width = MAX (region_width,
-                          ed_cli_display_width (ed_text_lookup (ed_procedure_get_region_name (procedure),
-                                                                language)));
+      region_width = MAX (region_width, ed_cli_display_width (region));
       status_width = MAX (status_width, ed_cli_display_width (status));
       g_ptr_array_add (statuses, status);
     }
@@ -79,7 +81,8 @@ print_list (GListModel *procedures,
       g_autoptr(GString) line = g_string_new (NULL);
 
       ed_cli_append_padded (line, ed_procedure_get_id (procedure), id_width + 2);
-      ed_cli_append_padded (line, ed_text_lookup (ed_procedure_get_region_name (procedure), language),
+      ed_cli_append_padded (line,
+                            ed_text_lookup (ed_procedure_get_region_name (procedure), language),
                             region_width + 2);
       ed_cli_append_padded (line, g_ptr_array_index (statuses, i), status_width + 2);
       g_string_append (line, ed_text_lookup (ed_procedure_get_title (procedure), language));
@@ -100,7 +103,9 @@ ed_cli_list (int    argc,
   int status;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of the titles and status (en, ja, zh_CN, zh_TW); the UI language by default"), "LANG" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
+      N_("Language of the titles and status (en, ja, zh_CN, zh_TW); the UI language by default"),
+      "LANG" },
     { NULL }
   };
 
@@ -108,9 +113,12 @@ ed_cli_list (int    argc,
   g_option_context_set_summary (context, _("List the procedures of the catalog."));
   g_option_context_set_description (context,
                                     _("One line a procedure: id, region, status and title.\n"
-                                      "With --json, an array of objects with the keys id, region, title, status\n"
-                                      "(“current” or “archived”), ended, status_text, language, country,\n"
-                                      "subdivision, valid_from, valid_until, superseded_by, version, updated,\n"
+                                      "With --json, an array of objects with the keys id, region, "
+                                      "title, status\n"
+                                      "(“current” or “archived”), ended, status_text, "
+                                      "language, country,\n"
+                                      "subdivision, valid_from, valid_until, superseded_by, "
+                                      "version, updated,\n"
                                       "origin and path."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!ed_cli_parse_options (context, &argc, &argv, &status))

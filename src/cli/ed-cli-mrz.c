@@ -147,12 +147,17 @@ ed_cli_mrz (int    argc,
 
   context = g_option_context_new (_("LINE… | -"));
   g_option_context_set_summary (context,
-                                _("Read the machine-readable zone of a passport, an ID card or a visa\n"
-                                  "(ICAO 9303: TD1, TD2, TD3, MRV-A, MRV-B) and check its check digits."));
+                                _("Read the machine-readable zone of a passport, "
+                                  "an ID card or a visa\n"
+                                  "(ICAO 9303: TD1, TD2, TD3, MRV-A, MRV-B) "
+                                  "and check its check digits."));
   g_option_context_set_description (context,
-                                    _("Give the lines as arguments, or “-” to read them from standard input\n"
-                                      "(as a scanner types them). Exit status 1 when the MRZ cannot be read\n"
-                                      "or a check digit is wrong; what could be read is still printed."));
+                                    _("Give the lines as arguments, "
+                                      "or “-” to read them from standard input\n"
+                                      "(as a scanner types them). "
+                                      "Exit status 1 when the MRZ cannot be read\n"
+                                      "or a check digit is wrong; "
+                                      "what could be read is still printed."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!ed_cli_parse_options (context, &argc, &argv, &status))
     return status;

@@ -67,7 +67,8 @@ put_labelled (Show       *s,
               const char *label,
               const char *value)
 {
-  g_autofree char *line = g_strdup_printf (ed_translate (s->language, "show", "%s: %s"), label, value);
+  g_autofree char *line = g_strdup_printf (ed_translate (s->language, "show", "%s: %s"),
+                                           label, value);
 
   put_lines (s, indent, line);
 }
@@ -134,16 +135,19 @@ put_links (Show       *s,
     {
       const EdLink *link = g_ptr_array_index (links, i);
 
-      put_labelled (s, indent, ed_translate (s->language, "show", "Link"), text_of (s, link->title));
+      put_labelled (s, indent, ed_translate (s->language, "show", "Link"),
+                    text_of (s, link->title));
       g_string_append_printf (s->out, "%s%s", inner, link->url);
       if (link->qr)
         g_string_append_printf (s->out, "  [%s]", ed_translate (s->language, "show", "QR code"));
       if (link->official_only)
         g_string_append_printf (s->out, "  [%s]",
-                                ed_translate (s->language, "show", "only this code or address is official"));
+                                ed_translate (s->language, "show",
+                                              "only this code or address is official"));
       g_string_append_c (s->out, '\n');
       if (link->text != NULL)
-        put_labelled (s, inner, ed_translate (s->language, "show", "As the source prints it"), link->text);
+        put_labelled (s, inner, ed_translate (s->language, "show", "As the source prints it"),
+                      link->text);
     }
 }
 
@@ -156,7 +160,8 @@ put_original_codes (Show       *s,
     {
       const EdOriginalCode *code = g_ptr_array_index (codes, i);
 
-      put_labelled (s, indent, ed_translate (s->language, "show", "Code printed only in the original document"),
+      put_labelled (s, indent, ed_translate (s->language, "show",
+                                             "Code printed only in the original document"),
                     text_of (s, code->title));
     }
 }
@@ -168,7 +173,8 @@ describe_validity (Show       *s,
                    const char *until)
 {
   if (from != NULL && until != NULL)
-    return g_strdup_printf (ed_translate (s->language, "show", "In force from %s until %s"), from, until);
+    return g_strdup_printf (ed_translate (s->language, "show", "In force from %s until %s"), from,
+                            until);
   if (from != NULL)
     return g_strdup_printf (ed_translate (s->language, "show", "In force from %s"), from);
   return g_strdup_printf (ed_translate (s->language, "show", "In force until %s"), until);
@@ -200,7 +206,8 @@ put_step (Show         *s,
     {
       const EdAlternative *alternative = g_ptr_array_index (step->alternatives, i);
 
-      g_string_append_printf (s->out, "   %c) %s\n", 'a' + (i % 26), text_of (s, alternative->title));
+      g_string_append_printf (s->out, "   %c) %s\n", 'a' + (i % 26),
+                              text_of (s, alternative->title));
       put_lines (s, "      ", text_of (s, alternative->body));
       put_notes (s, "      ", alternative->notes);
       put_links (s, "      ", alternative->links);
@@ -215,7 +222,8 @@ put_step (Show         *s,
     put_list_label (s, "   ", ed_translate (s->language, "show", "Fields"));
   for (guint i = 0; i < step->field_ids->len; i++)
     {
-      const EdField *field = ed_procedure_find_field (s->procedure, g_ptr_array_index (step->field_ids, i));
+      const EdField *field = ed_procedure_find_field (s->procedure,
+                                                      g_ptr_array_index (step->field_ids, i));
 
       g_string_append_printf (s->out, "     • %s", text_of (s, field->label));
       if (field->official_label != NULL)
@@ -239,7 +247,8 @@ put_step (Show         *s,
       if (item->required)
         g_string_append_printf (s->out, "  [%s]", ed_translate (s->language, "show", "required"));
       if (item->added)
-        g_string_append_printf (s->out, "  [%s]", ed_translate (s->language, "show", "not in the source"));
+        g_string_append_printf (s->out, "  [%s]", ed_translate (s->language, "show", "not in the "
+                                                                                     "source"));
       g_string_append_c (s->out, '\n');
     }
 }
@@ -276,29 +285,38 @@ describe_rule (Show              *s,
   switch (rule->type)
     {
     case ED_FIELD_RULE_PASSPORT_NUMBER:
-      g_ptr_array_add (parts, g_strdup_printf (ed_translate (s->language, "show", "at most %d half-width upper-case letters and digits"),
+      g_ptr_array_add (parts, g_strdup_printf (ed_translate (s->language, "show",
+                                                             "at most %d half-width upper-case "
+                                                             "letters and digits"),
                                                rule->max_length >= 0 ? rule->max_length : 9));
       length_said = TRUE;
       break;
     case ED_FIELD_RULE_NAME_LATIN:
-      g_ptr_array_add (parts, g_strdup (ed_translate (s->language, "show", "half-width upper-case Latin letters, spaces, “-” and “'”")));
+      g_ptr_array_add (parts, g_strdup (ed_translate (s->language, "show",
+                                                      "half-width upper-case Latin letters, "
+                                                      "spaces, “-” and “'”")));
       break;
     case ED_FIELD_RULE_PHONE:
-      g_ptr_array_add (parts, g_strdup (ed_translate (s->language, "show", "half-width digits without hyphens")));
+      g_ptr_array_add (parts, g_strdup (ed_translate (s->language, "show",
+                                                      "half-width digits without hyphens")));
       break;
     case ED_FIELD_RULE_DIGITS:
       g_ptr_array_add (parts, g_strdup (ed_translate (s->language, "show", "half-width digits")));
       break;
     case ED_FIELD_RULE_PASSWORD:
       if (rule->min_classes > 0)
-        g_ptr_array_add (parts, g_strdup_printf (ed_translate (s->language, "show", "at least %d of: lower-case letters, upper-case letters, digits, symbols"),
-                                                 rule->min_classes));
+        g_ptr_array_add (parts,
+                         g_strdup_printf (ed_translate (s->language, "show",
+                                                        "at least %d of: lower-case letters, "
+                                                        "upper-case letters, digits, symbols"),
+                                          rule->min_classes));
       break;
     case ED_FIELD_RULE_PATTERN:
       if (rule->message != NULL)
         g_ptr_array_add (parts, g_strdup (text_of (s, rule->message)));
       else
-        g_ptr_array_add (parts, g_strdup_printf (ed_translate (s->language, "show", "matches %s"), rule->pattern));
+        g_ptr_array_add (parts, g_strdup_printf (ed_translate (s->language, "show", "matches %s"),
+                                                 rule->pattern));
       break;
     case ED_FIELD_RULE_NONE:
     default:
@@ -306,13 +324,16 @@ describe_rule (Show              *s,
     }
 
   if (!length_said && rule->min_length >= 0 && rule->max_length >= 0)
-    g_ptr_array_add (parts, g_strdup_printf (ed_translate (s->language, "show", "%d to %d characters"),
+    g_ptr_array_add (parts, g_strdup_printf (ed_translate (s->language, "show",
+                                                           "%d to %d characters"),
                                              rule->min_length, rule->max_length));
   else if (!length_said && rule->min_length >= 0)
-    g_ptr_array_add (parts, g_strdup_printf (ed_translate (s->language, "show", "at least %d characters"),
+    g_ptr_array_add (parts, g_strdup_printf (ed_translate (s->language, "show",
+                                                           "at least %d characters"),
                                              rule->min_length));
   else if (!length_said && rule->max_length >= 0)
-    g_ptr_array_add (parts, g_strdup_printf (ed_translate (s->language, "show", "at most %d characters"),
+    g_ptr_array_add (parts, g_strdup_printf (ed_translate (s->language, "show",
+                                                           "at most %d characters"),
                                              rule->max_length));
 
   g_ptr_array_add (parts, NULL);
@@ -330,7 +351,8 @@ put_field (Show          *s,
   if (field->official_label != NULL)
     {
       g_autofree char *official = quote (s, field->official_label);
-      g_autofree char *value = g_strdup_printf ("%s (%s)", official, ed_language_code (field->official_lang));
+      g_autofree char *value = g_strdup_printf ("%s (%s)", official,
+                                                ed_language_code (field->official_lang));
 
       put_labelled (s, "    ", ed_translate (s->language, "show", "Official label"), value);
     }
@@ -343,17 +365,20 @@ put_field (Show          *s,
   if (field->traveller_key != NULL)
     {
       g_string_append (facts, " · ");
-      g_string_append_printf (facts, ed_translate (s->language, "show", "from the traveller's “%s”"),
+      g_string_append_printf (facts,
+                              ed_translate (s->language, "show", "from the traveller's “%s”"),
                               field->traveller_key);
     }
   if (field->repeat > 1)
     {
       g_string_append (facts, " · ");
-      g_string_append_printf (facts, ed_translate (s->language, "show", "the form asks for it %d times"),
+      g_string_append_printf (facts,
+                              ed_translate (s->language, "show", "the form asks for it %d times"),
                               field->repeat);
     }
   if (field->is_private)
-    g_string_append_printf (facts, " · %s", ed_translate (s->language, "show", "never saved or printed"));
+    g_string_append_printf (facts, " · %s",
+                            ed_translate (s->language, "show", "never saved or printed"));
   put_labelled (s, "    ", ed_translate (s->language, "show", "Kind"), facts->str);
 
   if (field->rule.type != ED_FIELD_RULE_NONE)
@@ -398,7 +423,8 @@ put_period (Show           *s,
     }
   if (period->unverified)
     g_string_append_printf (s->out, "    %s\n",
-                            ed_translate (s->language, "show", "Check before use: this date rests on a single or uncertain source."));
+                            ed_translate (s->language, "show", "Check before use: this date rests "
+                                                               "on a single or uncertain source."));
   if (period->note != NULL)
     put_lines (s, "    ", text_of (s, period->note));
 }
@@ -426,7 +452,8 @@ put_fee (Show        *s,
 
   g_string_append_printf (s->out, "\n• %s: %s", text_of (s, fee->label), amount);
   if (fee->unverified)
-    g_string_append_printf (s->out, "  [%s]", ed_translate (s->language, "show", "check before use"));
+    g_string_append_printf (s->out, "  [%s]", ed_translate (s->language, "show", "check before "
+                                                                                 "use"));
   g_string_append_c (s->out, '\n');
   if (fee->valid_from != NULL || fee->valid_until != NULL)
     {
@@ -452,11 +479,14 @@ put_contact (Show            *s,
       g_autofree char *value = NULL;
 
       if (contact->qr)
-        value = g_strdup_printf ("%s  [%s]", contact->url, ed_translate (s->language, "show", "QR code"));
-      put_labelled (s, "    ", ed_translate (s->language, "show", "Web"), value != NULL ? value : contact->url);
+        value = g_strdup_printf ("%s  [%s]", contact->url,
+                                 ed_translate (s->language, "show", "QR code"));
+      put_labelled (s, "    ", ed_translate (s->language, "show", "Web"),
+                    value != NULL ? value : contact->url);
     }
   if (contact->text != NULL)
-    put_labelled (s, "    ", ed_translate (s->language, "show", "As the source prints it"), contact->text);
+    put_labelled (s, "    ", ed_translate (s->language, "show", "As the source prints it"),
+                  contact->text);
   if (contact->service != NULL)
     put_lines (s, "    ", text_of (s, contact->service));
   for (guint i = 0; i < contact->hours->len; i++)
@@ -475,7 +505,8 @@ put_source (Show           *s,
   if (source->url != NULL)
     g_string_append_printf (s->out, "    %s\n", source->url);
   if (source->text != NULL)
-    put_labelled (s, "    ", ed_translate (s->language, "show", "As the source prints it"), source->text);
+    put_labelled (s, "    ", ed_translate (s->language, "show", "As the source prints it"),
+                  source->text);
   if (source->date != NULL)
     g_string_append_printf (s->out, "    %s\n", source->date);
 }
@@ -497,7 +528,8 @@ show_text (EdProcedure   *procedure,
                           text_of (&s, ed_procedure_get_region_name (procedure)),
                           subdivision != NULL ? subdivision : ed_procedure_get_country (procedure));
   g_string_append_printf (s.out, ed_translate (language, "show", "version %d, as of %s"),
-                          ed_procedure_get_version (procedure), ed_procedure_get_updated (procedure));
+                          ed_procedure_get_version (procedure),
+                          ed_procedure_get_updated (procedure));
   g_string_append_c (s.out, '\n');
   put_labelled (&s, "", ed_translate (language, "show", "Status"), status);
   put_labelled (&s, "", ed_translate (language, "show", "Content"), review);
@@ -594,20 +626,27 @@ ed_cli_show (int    argc,
   int status;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { "traveller", 0, 0, G_OPTION_ARG_FILENAME, &traveller_path, N_("Also show the dates and the steps that apply for this traveller file"), N_("FILE") },
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of the procedure (en, ja, zh_CN, zh_TW); the UI language by default"), "LANG" },
+    { "traveller", 0, 0, G_OPTION_ARG_FILENAME, &traveller_path,
+      N_("Also show the dates and the steps that apply for this traveller file"), N_("FILE") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
+      N_("Language of the procedure (en, ja, zh_CN, zh_TW); the UI language by default"), "LANG" },
     { NULL }
   };
 
   context = g_option_context_new (_("ID [--traveller TRAVELLER.json]"));
   g_option_context_set_summary (context, _("Show every part of one procedure."));
   g_option_context_set_description (context,
-                                    _("Without --json, the procedure is printed in one language: --lang, or else\n"
+                                    _("Without --json, the procedure is printed in one language: "
+                                      "--lang, or else\n"
                                       "the UI language.\n"
-                                      "With --json and no --lang, the procedure is printed as its file has it,\n"
-                                      "every language included (it can be saved and used as a procedure file).\n"
-                                      "With --json and --lang, every text is a string in that language, and the\n"
-                                      "keys language and status_text (the status line) are added."));
+                                      "With --json and no --lang, "
+                                      "the procedure is printed as its file has it,\n"
+                                      "every language included (it can be saved and used as a "
+                                      "procedure file).\n"
+                                      "With --json and --lang, "
+                                      "every text is a string in that language, and the\n"
+                                      "keys language and status_text "
+                                      "(the status line) are added."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!ed_cli_parse_options (context, &argc, &argv, &status))
     return status;
@@ -627,7 +666,8 @@ ed_cli_show (int    argc,
   if (traveller_path != NULL)
     {
       if (json)
-        return ed_cli_usage_error (_("--traveller shows the dates to a person; for JSON, use “entry-desk-cli dates --json”"));
+        return ed_cli_usage_error (_("--traveller shows the dates to a person; for JSON, use "
+                                     "“entry-desk-cli dates --json”"));
       traveller = ed_cli_load_traveller_facts (traveller_path, procedure, &facts, &error);
       if (traveller == NULL)
         return ed_cli_fail (g_steal_pointer (&error));

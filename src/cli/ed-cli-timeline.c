@@ -146,22 +146,28 @@ ed_cli_cases_new (int    argc,
   int status;
   GDate today;
   const GOptionEntry entries[] = {
-    { "journey", 0, 0, G_OPTION_ARG_STRING, &journey_id, N_("The journey template to start from"), N_("ID") },
-    { "traveller", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, N_("A traveller file; repeat it for a family"), N_("FILE") },
+    { "journey", 0, 0, G_OPTION_ARG_STRING, &journey_id, N_("The journey template to start from"),
+      N_("ID") },
+    { "traveller", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths,
+      N_("A traveller file; repeat it for a family"), N_("FILE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of the texts (en, ja, zh_CN, zh_TW); the UI language by default"), "LANG" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
+      N_("Language of the texts (en, ja, zh_CN, zh_TW); the UI language by default"), "LANG" },
     { NULL }
   };
 
   context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Start a case from a journey template for the travellers of the files given: the journey’s procedures that apply to them, in its order."));
+  g_option_context_set_summary (context, _("Start a case from a journey template for the "
+                                           "travellers of the files given: the journey’s "
+                                           "procedures that apply to them, in its order."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!ed_cli_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc > 1)
     return ed_cli_usage_error (_("Unexpected argument “%s”"), argv[1]);
   if (journey_id == NULL)
-    return ed_cli_usage_error (_("Give the journey with --journey (“entry-desk-cli journeys list” shows them)"));
+    return ed_cli_usage_error (_("Give the journey with --journey (“entry-desk-cli journeys list” "
+                                 "shows them)"));
   if (paths == NULL)
     return ed_cli_usage_error (_("Give at least one traveller file with --traveller"));
   language = ed_cli_language (lang, &ok);
@@ -182,7 +188,7 @@ ed_cli_cases_new (int    argc,
   if (kase == NULL)
     return ed_cli_fail (error);
 
-  store = ed_cli_open_store (catalog, &status);
+  store = ed_cli_open_case_store (catalog, &status);
   if (store == NULL)
     return status;
   if (!ed_store_add_case (store, kase, &error))
@@ -405,18 +411,29 @@ ed_cli_cases_timeline (int    argc,
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { "ics", 0, 0, G_OPTION_ARG_NONE, &ics, N_("Write an iCalendar file (with -o)"), NULL },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write the iCalendar file"), N_("FILE") },
-    { "now", 0, 0, G_OPTION_ARG_STRING, &now_text, N_("Judge the deadlines at this time instead of now (ISO 8601, 2027-01-21T09:00+09:00)"), N_("TIME") },
-    { "soon-days", 0, 0, G_OPTION_ARG_INT, &soon_days, N_("Due soon within this many days (3)"), N_("DAYS") },
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of the texts (en, ja, zh_CN, zh_TW); the UI language by default"), "LANG" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write the iCalendar file"),
+      N_("FILE") },
+    { "now", 0, 0, G_OPTION_ARG_STRING, &now_text,
+      N_("Judge the deadlines at this time instead of now (ISO 8601, 2027-01-21T09:00+09:00)"),
+      N_("TIME") },
+    { "soon-days", 0, 0, G_OPTION_ARG_INT, &soon_days, N_("Due soon within this many days (3)"),
+      N_("DAYS") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
+      N_("Language of the texts (en, ja, zh_CN, zh_TW); the UI language by default"), "LANG" },
     { NULL }
   };
 
   context = g_option_context_new (_("REFERENCE"));
-  g_option_context_set_summary (context, _("Show every deadline and window of a case’s procedures, for each traveller, in date order, marked done, overdue, due soon, or waiting for data."));
-  g_option_context_set_description (context, _("With --ics -o FILE, writes them as an iCalendar file instead: one event for\n"
-                                                "each deadline still to do, in the place’s time zone, with the case reference\n"
-                                                "and a reminder. Names, passport numbers and birth dates are never written."));
+  g_option_context_set_summary (context, _("Show every deadline and window of a case’s procedures, "
+                                           "for each traveller, in date order, marked done, "
+                                           "overdue, due soon, or waiting for data."));
+  g_option_context_set_description (context,
+                                    _("With --ics -o FILE, writes them as an iCalendar file "
+                                      "instead: one event for\n"
+                                      "each deadline still to do, in the place’s time zone, "
+                                      "with the case reference\n"
+                                      "and a reminder. Names, passport numbers and birth dates "
+                                      "are never written."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!ed_cli_parse_options (context, &argc, &argv, &status))
     return status;
@@ -445,7 +462,7 @@ ed_cli_cases_timeline (int    argc,
     now = ed_date_dup_now ();
 
   catalog = ed_cli_load_catalog ();
-  store = ed_cli_open_store (catalog, &status);
+  store = ed_cli_open_case_store (catalog, &status);
   if (store == NULL)
     return status;
 

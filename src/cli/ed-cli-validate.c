@@ -22,10 +22,13 @@ ed_cli_validate (int    argc,
 
   context = g_option_context_new (_("ID TRAVELLER.json"));
   g_option_context_set_summary (context,
-                                _("Check a traveller file against the rules and a procedure’s fields."));
+                                _("Check a traveller file against the rules and a "
+                                  "procedure’s fields."));
   g_option_context_set_description (context,
-                                    _("Prints each problem as “field: message”; warnings are marked.\n"
-                                      "Exit status 1 when there is an error; warnings alone give 0."));
+                                    _("Prints each problem as “field: message”; "
+                                      "warnings are marked.\n"
+                                      "Exit status 1 when there is an error; "
+                                      "warnings alone give 0."));
   if (!ed_cli_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc < 3)

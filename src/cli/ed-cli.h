@@ -78,8 +78,10 @@ gboolean     ed_cli_parse_options (GOptionContext *context,
 EdLanguage   ed_cli_language      (const char     *code,
                                    gboolean       *ok);
 EdCatalog   *ed_cli_load_catalog  (void);
+EdStore     *ed_cli_open_store    (GError        **error);
 void         ed_cli_print_json    (JsonNode       *node);
 guint        ed_cli_display_width (const char     *text);
+gboolean     ed_cli_stderr_is_terminal (void);
 void         ed_cli_append_padded (GString        *out,
                                    const char     *text,
                                    guint           width);
@@ -97,7 +99,7 @@ EdJourney   *ed_cli_find_journey  (EdCatalog      *catalog,
                                    const char     *id);
 
 /* ed-cli-cases.c */
-EdStore         *ed_cli_open_store           (EdCatalog     *catalog,
+EdStore         *ed_cli_open_case_store      (EdCatalog     *catalog,
                                               int           *status);
 
 /* ed-cli-timeline.c */
@@ -131,6 +133,14 @@ gboolean         ed_cli_batch_journey        (EdCatalog           *catalog,
                                               const char          *merge);
 
 /* ed-cli-sheet.c */
+gboolean         ed_cli_log_records    (EdStore          *store,
+                                        EdCase           *kase,
+                                        EdSheetDocument  *document,
+                                        EdSheetKind       kind,
+                                        GError          **error);
+gboolean         ed_cli_log_sheet      (EdSheetDocument *document,
+                                        const char      *reference,
+                                        EdSheetKind      kind);
 EdProcedure     *ed_cli_find_procedure (const char  *id,
                                         GError     **error);
 EdSheetOptions  *ed_cli_sheet_options  (const char  *languages,

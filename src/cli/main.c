@@ -11,22 +11,33 @@
 #include "ed-cli.h"
 
 static const EdCliCommand commands[] = {
-  { "list", ed_cli_list, N_("[--json] [--lang L]"), N_("List the procedures with id, region, title and status") },
-  { "show", ed_cli_show, N_("ID [--lang L] [--json] [--traveller F.json]"), N_("Show one procedure, every step") },
-  { "check-catalog", ed_cli_check_catalog, N_("PATH…"), N_("Check procedure files; exit 1 on any error") },
-  { "mrz", ed_cli_mrz, N_("[--json] LINE… | -"), N_("Read a passport’s, ID card’s or visa’s MRZ and check its check digits") },
+  { "list", ed_cli_list, N_("[--json] [--lang L]"),
+    N_("List the procedures with id, region, title and status") },
+  { "show", ed_cli_show, N_("ID [--lang L] [--json] [--traveller F.json]"),
+    N_("Show one procedure, every step") },
+  { "check-catalog", ed_cli_check_catalog, N_("PATH…"),
+    N_("Check procedure and journey files; exit 1 on any error") },
+  { "mrz", ed_cli_mrz, N_("[--json] LINE… | -"),
+    N_("Read a passport’s, ID card’s or visa’s MRZ and check its check digits") },
   { "dates", ed_cli_dates, N_("ID --traveller F.json [--json] [--lang L]"),
     N_("Work out a procedure’s deadlines and windows for a traveller, and the steps that apply") },
-  { "validate", ed_cli_validate, N_("ID TRAVELLER.json"), N_("Check a traveller file against a procedure’s fields; exit 1 on any error") },
-  { "sheet", ed_cli_sheet, N_("ID [--traveller F.json] [--lang en,ja,zh_CN] [--paper a4|letter] -o OUT.pdf"),
-    N_("Write a printable check sheet (blank without --traveller)") },
-  { "batch", ed_cli_batch, N_("ID --csv F.csv (-o DIR | --merge OUT.pdf) [--lang …] [--paper …]"),
+  { "validate", ed_cli_validate, N_("ID TRAVELLER.json"),
+    N_("Check a traveller file against a procedure’s fields; exit 1 on any error") },
+  { "sheet", ed_cli_sheet,
+    N_("ID [--traveller F.json] [--lang en,ja,zh_CN] [--paper a4|letter] -o OUT.pdf | "
+       "--case REF [ID] -o OUT.pdf"),
+    N_("Write a printable check sheet (blank without --traveller), or a case’s journey sheet") },
+  { "batch", ed_cli_batch,
+    N_("(ID | --journey ID) --csv F.csv (-o DIR | --merge OUT.pdf) [--lang …] [--paper …]"),
     N_("Write a sheet for every traveller of a CSV; bad rows are reported, exit 1") },
   { "cases", ed_cli_cases, N_("list|export|import|purge|retention|new|timeline …"),
-    N_("The case store: list, search, export, import and purge cases; start one from a journey; its timeline") },
+    N_("The case store: list, search, export, import and purge cases; start one from a "
+       "journey; its timeline") },
   { "journeys", ed_cli_journeys, N_("list|show [ID] [--json] [--lang L]"),
     N_("The journey templates: several procedures in the order a traveller goes through them") },
-  { "feed", ed_cli_feed, N_("keygen -o KEY | build DIR --key KEY -o OUT | update [--url URL] [--trust PUBLIC_KEY]"), N_("Publish signed procedure updates, or install them from a feed") },
+  { "feed", ed_cli_feed,
+    N_("keygen -o KEY | build DIR --key KEY -o OUT | update [--url URL] [--trust PUBLIC_KEY]"),
+    N_("Publish signed procedure updates, or install them from a feed") },
 };
 
 static void
@@ -51,6 +62,7 @@ int
 main (int    argc,
       char **argv)
 {
+  ed_paths_init_profile ();
   ed_i18n_init ();
   g_set_prgname ("entry-desk-cli");
 

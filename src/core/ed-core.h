@@ -41,6 +41,7 @@
 #include "ed-validate.h"
 
 /* case */
+#include "ed-case-missing.h"
 #include "ed-case-reference.h"
 #include "ed-case.h"
 #include "ed-proposal.h"
@@ -54,6 +55,7 @@
 #include "ed-store.h"
 
 /* sheet */
+#include "ed-sheet-document.h"
 #include "ed-sheet.h"
 #include "ed-sheet-journey.h"
 
@@ -65,3 +67,4 @@
 #include "ed-feed-store.h"
 #include "ed-feed.h"
 #include "ed-signing.h"
+#include "ed-system-keys.h"

@@ -12,6 +12,7 @@
 #include "ed-purge-review.h"
 #include "ed-reminders.h"
 #include "ed-store-toasts.h"
+#include "ed-toast.h"
 #include "ed-update-toast.h"
 #include "ed-updater.h"
 #include "ed-window.h"
@@ -23,7 +24,9 @@ struct _EdApplication
   GSettings      *settings;
   EdCatalog      *catalog;
   EdUpdater      *updater;
-  AdwToast       *update_toast;       /* weak: the last update's result */
+  AdwToast       *update_toast;       /* weak: the last update's result, in the main window */
+  GtkWindow      *preferences;        /* weak: Preferences, while it is open */
+  AdwToast       *preferences_toast;  /* weak: the last update's result, in Preferences */
   gboolean        start_check_armed;  /* the first window will start it */
   gboolean        checking_at_start;  /* quiet unless something changed or failed */
 
@@ -50,7 +53,7 @@ EdApplication *
 ed_application_new (void)
 {
   return g_object_new (ED_TYPE_APPLICATION,
-                       "application-id", APP_ID,
+                       "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", "/io/github/entrydesk/EntryDesk",
                        NULL);
@@ -116,32 +119,44 @@ find_main_window (EdApplication *self)
   return NULL;
 }
 
-/**
- * ed_application_show_update_toast:
- * @toast: (transfer full): what an update did
- *
- * Shows @toast in the main window, in place of the previous update's.
- */
-void
-ed_application_show_update_toast (EdApplication *self,
-                                  AdwToast      *toast)
+/* @toast: (transfer full) */
+static void
+show_in_window (AdwToast *toast,
+                gpointer  user_data)
 {
-  EdWindow *window;
+  ed_window_add_toast (ED_WINDOW (user_data), toast);
+}
 
-  g_return_if_fail (ED_IS_APPLICATION (self));
-  g_return_if_fail (ADW_IS_TOAST (toast));
+/* What an update did, in place of the previous update's there: in
+ * Preferences when it is open (it is modal: the check was asked for
+ * there), else in the main window. The quiet check at start-up always
+ * speaks in the main window. */
+static void
+show_update_result (EdApplication *self,
+                    EdFeedResult  *result,
+                    const GError  *error,
+                    gboolean       at_start)
+{
+  gboolean in_preferences = !at_start && self->preferences != NULL &&
+                            gtk_widget_get_visible (GTK_WIDGET (self->preferences));
+  GtkWindow *window = in_preferences ? self->preferences : GTK_WINDOW (find_main_window (self));
+  AdwToast **previous = in_preferences ? &self->preferences_toast : &self->update_toast;
+  AdwToast *toast;
 
-  window = find_main_window (self);
   if (window == NULL)
-    {
-      g_object_unref (toast);
-      return;
-    }
+    return;
 
-  if (self->update_toast != NULL)
-    adw_toast_dismiss (self->update_toast);
-  g_set_weak_pointer (&self->update_toast, toast);
-  ed_window_add_toast (window, toast);
+  toast = ed_update_toast_new (result, error, window);
+  if (toast == NULL)
+    return;
+
+  if (*previous != NULL)
+    adw_toast_dismiss (*previous);
+  g_set_weak_pointer (previous, toast);
+  if (in_preferences)
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), toast);
+  else
+    ed_window_add_toast (ED_WINDOW (window), toast);
 }
 
 /* Told once, in the first window, whichever of the two comes first: a
@@ -160,7 +175,8 @@ report_store (EdApplication *self)
   recovery = ed_store_get_recovery (self->store);
   if (recovery != NULL)
     ed_window_add_toast (window, ed_store_recovery_toast_new (recovery, GTK_WINDOW (window)));
-  ed_purge_review_remind (window, self->store, self->catalog);
+  ed_purge_review_remind (GTK_WINDOW (window), self->store, self->catalog,
+                          show_in_window, g_object_ref (window), g_object_unref);
 }
 
 static void
@@ -260,7 +276,6 @@ check_updates_done (GObject      *source,
   g_autoptr(EdFeedResult) feed_result = NULL;
   g_autoptr(GError) error = NULL;
   gboolean quiet = self->checking_at_start;
-  AdwToast *toast;
 
   self->checking_at_start = FALSE;
   feed_result = ed_updater_check_finish (ED_UPDATER (source), result, &error);
@@ -268,9 +283,7 @@ check_updates_done (GObject      *source,
       ed_feed_result_get_outcome (feed_result) != ED_FEED_OUTCOME_CHANGED)
     return;
 
-  toast = ed_update_toast_new (feed_result, error, GTK_WINDOW (find_main_window (self)));
-  if (toast != NULL)
-    ed_application_show_update_toast (self, toast);
+  show_update_result (self, feed_result, error, quiet);
 }
 
 static void
@@ -422,6 +435,8 @@ ed_application_finalize (GObject *object)
   EdApplication *self = ED_APPLICATION (object);
 
   g_clear_weak_pointer (&self->update_toast);
+  g_clear_weak_pointer (&self->preferences_toast);
+  g_clear_weak_pointer (&self->preferences);
   g_clear_weak_pointer (&self->save_toast);
   g_clear_object (&self->reminders);
   g_clear_object (&self->store);
@@ -481,6 +496,9 @@ open_preferences (EdApplication *self,
 
   ed_preferences_window_set_updater (preferences, self->updater);
   ed_preferences_window_set_store (preferences, self->store, self->catalog);
+  /* A transient window has no app actions of its own: Check Now is app.check-updates. */
+  gtk_widget_insert_action_group (GTK_WIDGET (preferences), "app", G_ACTION_GROUP (self));
+  g_set_weak_pointer (&self->preferences, GTK_WINDOW (preferences));
   if (page != NULL)
     adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), page);
   gtk_window_present (GTK_WINDOW (preferences));
@@ -512,8 +530,9 @@ help_shown_cb (GObject      *object,
 
   if (!gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error) &&
       ED_IS_WINDOW (object))
-    ed_window_show_error_toast (ED_WINDOW (object),
-                                _("The help could not be opened. Is the Help application (Yelp) installed?"));
+    ed_window_add_toast (ED_WINDOW (object),
+                         ed_toast_new_lasting (_("The help could not be opened. Is the Help "
+                                                 "application (Yelp) installed?")));
 }
 
 static void
@@ -625,7 +644,8 @@ ed_application_init (EdApplication *self)
                                    G_N_ELEMENTS (app_actions), self);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
 }

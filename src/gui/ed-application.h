@@ -23,8 +23,6 @@ EdCatalog     *ed_application_get_catalog  (EdApplication *self);
 EdUpdater     *ed_application_get_updater  (EdApplication *self);
 EdStore       *ed_application_get_store    (EdApplication *self);
 const GError  *ed_application_get_store_error (EdApplication *self);
-void           ed_application_show_update_toast (EdApplication *self,
-                                                 AdwToast      *toast);
 EdReminders   *ed_application_get_reminders (EdApplication *self);
 
 G_END_DECLS

@@ -108,6 +108,14 @@ ed_preferences_window_set_store (EdPreferencesWindow *self,
   ed_cases_group_set_store (self->cases_group, store, catalog);
 }
 
+/* What the Cases group says. */
+static void
+add_toast_cb (EdPreferencesWindow *self,
+              AdwToast            *toast)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), g_object_ref (toast));
+}
+
 static void
 ed_preferences_window_constructed (GObject *object)
 {
@@ -171,10 +179,12 @@ ed_preferences_window_class_init (EdPreferencesWindowClass *klass)
   g_type_ensure (ED_TYPE_UPDATES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/entrydesk/EntryDesk/ed-preferences-window.ui");
+                                               "/io/github/entrydesk/EntryDesk/"
+                                               "ed-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, cases_group);
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, updates_page);
+  gtk_widget_class_bind_template_callback (widget_class, add_toast_cb);
 }
 
 static void

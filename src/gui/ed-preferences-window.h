@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 
 #define ED_TYPE_PREFERENCES_WINDOW (ed_preferences_window_get_type ())
 
-G_DECLARE_FINAL_TYPE (EdPreferencesWindow, ed_preferences_window, ED, PREFERENCES_WINDOW, AdwPreferencesWindow)
+G_DECLARE_FINAL_TYPE (EdPreferencesWindow, ed_preferences_window, ED, PREFERENCES_WINDOW,
+                      AdwPreferencesWindow)
 
 EdPreferencesWindow *ed_preferences_window_new (GtkWindow *parent,
                                                 GSettings *settings);

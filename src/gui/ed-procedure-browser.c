@@ -88,10 +88,12 @@ create_journey_row (EdProcedureBrowser *self,
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (badge, "dim-label");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
 
   g_object_set_data_full (G_OBJECT (row), "journey", g_object_ref (journey), g_object_unref);
-  g_signal_connect_object (row, "activated", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "activated", G_CALLBACK (row_activated_cb), self,
+                           G_CONNECT_SWAPPED);
 
   return row;
 }
@@ -177,7 +179,8 @@ create_row (EdProcedureBrowser *self,
                                   -1);
 
   g_object_set_data_full (G_OBJECT (row), "procedure", g_object_ref (procedure), g_object_unref);
-  g_signal_connect_object (row, "activated", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "activated", G_CALLBACK (row_activated_cb), self,
+                           G_CONNECT_SWAPPED);
 
   return row;
 }
@@ -269,7 +272,9 @@ apply_search (EdProcedureBrowser *self)
       GtkWidget *list = g_object_get_data (G_OBJECT (group), "list");
       gboolean visible = FALSE;
 
-      for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+      for (GtkWidget *row = gtk_widget_get_first_child (list);
+           row != NULL;
+           row = gtk_widget_get_next_sibling (row))
         visible |= gtk_widget_get_visible (row);
 
       gtk_widget_set_visible (group, visible);
@@ -438,7 +443,8 @@ ed_procedure_browser_class_init (EdProcedureBrowserClass *klass)
                   G_TYPE_NONE, 1, ED_TYPE_PROCEDURE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/entrydesk/EntryDesk/ed-procedure-browser.ui");
+                                               "/io/github/entrydesk/EntryDesk/"
+                                               "ed-procedure-browser.ui");
   gtk_widget_class_bind_template_child (widget_class, EdProcedureBrowser, search_entry);
   gtk_widget_class_bind_template_child (widget_class, EdProcedureBrowser, stack);
   gtk_widget_class_bind_template_child (widget_class, EdProcedureBrowser, groups_box);

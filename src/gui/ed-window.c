@@ -11,8 +11,8 @@
 #include "ed-journey-dialog.h"
 #include "ed-procedure-browser.h"
 #include "ed-wizard.h"
+#include "ed-toast.h"
 #include "ed-update-progress.h"
-#include "ed-update-toast.h"
 #include "ed-window.h"
 
 struct _EdWindow
@@ -21,6 +21,7 @@ struct _EdWindow
 
   GSettings            *settings;
   EdCatalog            *catalog;
+  EdStore              *store;          /* NULL until it has opened */
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -39,19 +40,6 @@ struct _EdWindow
 
 G_DEFINE_FINAL_TYPE (EdWindow, ed_window, ADW_TYPE_APPLICATION_WINDOW)
 
-void
-ed_window_show_error_toast (EdWindow   *self,
-                            const char *message)
-{
-  AdwToast *toast;
-
-  g_return_if_fail (ED_IS_WINDOW (self));
-
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 /* @toast: (transfer full) */
 void
 ed_window_add_toast (EdWindow *self,
@@ -61,6 +49,14 @@ ed_window_add_toast (EdWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* What the case list says about its cases. */
+static void
+add_toast_cb (EdWindow *self,
+              AdwToast *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
 }
 
 static void
@@ -102,8 +98,7 @@ report_catalog_errors (EdWindow *self)
                                         "%u procedure files could not be read",
                                         errors->len),
                            errors->len);
-  toast = adw_toast_new (title);
-  adw_toast_set_timeout (toast, 0);
+  toast = ed_toast_new_lasting (title);
   adw_toast_set_button_label (toast, _("_Details"));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (show_catalog_errors),
                            self, G_CONNECT_SWAPPED);
@@ -118,12 +113,10 @@ static void save_new_case (EdWindow *self,
 static void
 update_saving (EdWindow *self)
 {
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-  EdStore *store = application != NULL ? ed_application_get_store (ED_APPLICATION (application)) : NULL;
   gboolean unsaved = FALSE;
 
-  if (store != NULL)
-    g_object_get (store, "unsaved", &unsaved, NULL);
+  if (self->store != NULL)
+    g_object_get (self->store, "unsaved", &unsaved, NULL);
 
   gtk_revealer_set_reveal_child (self->saving_revealer, unsaved && self->wizard == NULL);
   if (self->wizard != NULL)
@@ -138,8 +131,11 @@ store_opened_cb (EdWindow      *self,
 {
   EdStore *store = ed_application_get_store (application);
 
+  g_set_object (&self->store, store);
   ed_case_list_view_set_error (self->case_list_view, ed_application_get_store_error (application));
   ed_case_list_view_set_store (self->case_list_view, store);
+  if (self->wizard != NULL)
+    ed_wizard_set_store (ED_WIZARD (self->wizard), store);
   if (store != NULL)
     {
       g_autoptr(EdCase) unsaved = g_steal_pointer (&self->unsaved_case);
@@ -164,7 +160,8 @@ ed_window_new (EdApplication *application)
   ed_case_list_view_set_catalog (self->case_list_view, self->catalog);
   g_signal_connect_object (application, "notify::store", G_CALLBACK (store_opened_cb),
                            self, G_CONNECT_SWAPPED);
-  if (ed_application_get_store (application) != NULL || ed_application_get_store_error (application) != NULL)
+  if (ed_application_get_store (application) != NULL
+      || ed_application_get_store_error (application) != NULL)
     store_opened_cb (self, NULL, application);
   ed_update_progress_set_updater (self->update_progress, ed_application_get_updater (application));
   report_catalog_errors (self);
@@ -220,7 +217,8 @@ procedure_not_found (EdWindow   *self,
   GtkWidget *dialog;
 
   message = g_strdup_printf (_("This case follows the procedure “%s”, which is not in the catalog. "
-                               "Add the procedure file, or check for updates, then open the case again."),
+                               "Add the procedure file, or check for updates, then open the case "
+                               "again."),
                              procedure_id);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Procedure Not Found"), message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
@@ -256,7 +254,9 @@ ed_window_show_procedure (EdWindow   *self,
 
   remove_wizard (self);
   self->wizard = ed_wizard_new (edcase, procedure);
-  g_signal_connect_object (self->wizard, "close", G_CALLBACK (wizard_close_cb), self, G_CONNECT_SWAPPED);
+  ed_wizard_set_store (ED_WIZARD (self->wizard), self->store);
+  g_signal_connect_object (self->wizard, "close", G_CALLBACK (wizard_close_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_stack_add_child (self->main_stack, self->wizard);
   gtk_stack_set_visible_child (self->main_stack, self->wizard);
   update_saving (self);
@@ -280,18 +280,12 @@ void
 ed_window_show_case (EdWindow *self,
                      EdCase   *edcase)
 {
-  GtkApplication *application;
-
   g_return_if_fail (ED_IS_WINDOW (self));
   g_return_if_fail (ED_IS_CASE (edcase));
 
-  application = gtk_window_get_application (GTK_WINDOW (self));
   remove_wizard (self);
   remove_case_page (self);
-  self->case_page = ed_case_page_new (edcase, self->catalog,
-                                      application != NULL
-                                      ? ed_application_get_store (ED_APPLICATION (application))
-                                      : NULL);
+  self->case_page = ed_case_page_new (edcase, self->catalog, self->store);
   g_signal_connect_object (self->case_page, "open-procedure", G_CALLBACK (open_procedure_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->case_page, "close", G_CALLBACK (case_page_close_cb), self,
@@ -352,16 +346,14 @@ static void
 save_new_case (EdWindow *self,
                EdCase   *edcase)
 {
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-  EdStore *store = ed_application_get_store (ED_APPLICATION (application));
-
-  if (store == NULL)
+  if (self->store == NULL)
     {
       g_set_object (&self->unsaved_case, edcase);
       return;
     }
 
-  ed_store_add_case_async (store, edcase, self->cancellable, case_added_cb, g_object_ref (self));
+  ed_store_add_case_async (self->store, edcase, self->cancellable, case_added_cb,
+                           g_object_ref (self));
 }
 
 /* A new case of one procedure: straight into its wizard, its page
@@ -419,10 +411,10 @@ show_toast_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  AdwToast *toast = adw_toast_new (g_variant_get_string (parameter, NULL));
+  const char *text = g_variant_get_string (parameter, NULL);
 
-  adw_toast_set_timeout (toast, 2);
-  ed_window_add_toast (ED_WINDOW (widget), toast);
+  /* What a click did: brief. */
+  ed_window_add_toast (ED_WINDOW (widget), ed_toast_new (text, 2));
 }
 
 static void
@@ -464,16 +456,14 @@ void
 ed_window_open_case (EdWindow *self,
                      gint64    case_id)
 {
-  EdStore *store;
-
   g_return_if_fail (ED_IS_WINDOW (self));
 
-  store = ed_application_get_store (ED_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-  if (store == NULL || self->opening_id == case_id)
+  if (self->store == NULL || self->opening_id == case_id)
     return;
 
   self->opening_id = case_id;
-  ed_store_load_case_async (store, case_id, self->cancellable, case_loaded_cb, g_object_ref (self));
+  ed_store_load_case_async (self->store, case_id, self->cancellable, case_loaded_cb,
+                            g_object_ref (self));
 }
 
 static void
@@ -515,6 +505,7 @@ ed_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->unsaved_case);
+  g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->catalog);
 
@@ -533,7 +524,8 @@ ed_window_class_init (EdWindowClass *klass)
   g_type_ensure (ED_TYPE_PROCEDURE_BROWSER);
   g_type_ensure (ED_TYPE_UPDATE_PROGRESS);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/entrydesk/EntryDesk/ed-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/entrydesk/EntryDesk/ed-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EdWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, EdWindow, view_stack);
@@ -544,12 +536,15 @@ ed_window_class_init (EdWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, procedure_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, journey_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, case_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_toast_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-case", NULL);
   gtk_widget_class_install_action (widget_class, "win.import-case", NULL, import_case_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-case", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "win.import-case", NULL);
 }
 
 static void
@@ -558,8 +553,13 @@ ed_window_init (EdWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 
+  /* Striped header bar: this one keeps its cases in the build tree. */
+  if (DEVELOPMENT_BUILD)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 }

@@ -16,8 +16,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EdWindow, ed_window, ED, WINDOW, AdwApplicationWindow)
 
 EdWindow *ed_window_new              (EdApplication *application);
-void      ed_window_show_error_toast (EdWindow      *self,
-                                      const char    *message);
 void      ed_window_add_toast        (EdWindow      *self,
                                       AdwToast      *toast);
 void      ed_window_open_case        (EdWindow      *self,

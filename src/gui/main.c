@@ -13,6 +13,7 @@ main (int    argc,
 {
   g_autoptr(EdApplication) app = NULL;
 
+  ed_paths_init_profile ();
   ed_i18n_init ();
 
   app = ed_application_new ();

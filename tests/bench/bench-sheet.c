@@ -32,12 +32,14 @@ static void
 write_csv (const char *path,
            guint       n)
 {
-  static const char * const surnames[] = { "WANG", "LI", "ZHANG", "TANAKA", "SATO", "SMITH", "NGUYEN", "KIM" };
-  static const char * const given[] = { "XIAOMING", "WEI", "FANG", "HANAKO", "KENJI", "ANNA", "MINH", "JISOO" };
+  static const char * const surnames[] = { "WANG", "LI", "ZHANG", "TANAKA", "SATO", "SMITH",
+                                           "NGUYEN", "KIM" };
+  static const char * const given[] = { "XIAOMING", "WEI", "FANG", "HANAKO", "KENJI", "ANNA",
+                                        "MINH", "JISOO" };
   static const char * const native[] = { "王小明", "李伟", "张芳", "田中花子", "佐藤健二", "", "", "김지수" };
-  g_autoptr(GString) csv = g_string_new ("\xef\xbb\xbfsurname,given_names,native_name,sex,birth_date,"
-                                         "nationality,passport_number,arrival_date,phone,email,"
-                                         "address_local\n");
+  g_autoptr(GString) csv = g_string_new ("\xef\xbb\xbfsurname,given_names,native_name,sex,"
+                                         "birth_date,nationality,passport_number,arrival_date,"
+                                         "phone,email,address_local\n");
   g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < n; i++)
@@ -91,14 +93,16 @@ main (int    argc,
       char **argv)
 {
   int n = 1000;
-  g_autofree char *id = g_strdup ("jp-entry-waiting-mysos");
-  g_autofree char *languages = g_strdup ("en,ja,zh_CN");
+  /* GOption overwrites a default string without freeing it. */
+  g_autofree char *id = NULL;
+  g_autofree char *languages = NULL;
   gboolean no_target = FALSE;
   const GOptionEntry entries[] = {
     { "travellers", 0, 0, G_OPTION_ARG_INT, &n, "How many travellers (1000)", "N" },
     { "procedure", 0, 0, G_OPTION_ARG_STRING, &id, "The procedure (jp-entry-waiting-mysos)", "ID" },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &languages, "The sheet languages (en,ja,zh_CN)", "LANGS" },
-    { "no-target", 0, 0, G_OPTION_ARG_NONE, &no_target, "Only check that it works (a test run)", NULL },
+    { "no-target", 0, 0, G_OPTION_ARG_NONE, &no_target,
+      "Only check that it works (a test run)", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -123,6 +127,10 @@ main (int    argc,
     }
   if (n < 1)
     n = 1;
+  if (id == NULL)
+    id = g_strdup ("jp-entry-waiting-mysos");
+  if (languages == NULL)
+    languages = g_strdup ("en,ja,zh_CN");
 
   catalog = ed_catalog_new ();
   ed_catalog_load_default (catalog);
@@ -148,7 +156,8 @@ main (int    argc,
            g_get_num_processors ());
 
   {
-    const char *args[] = { "batch", id, "--csv", csv, "--merge", merged, "--lang", languages, NULL };
+    const char *args[] = { "batch", id, "--csv", csv, "--merge", merged, "--lang",
+                           languages, NULL };
 
     if (!run_cli (args, &seconds, &peak))
       {
@@ -157,7 +166,8 @@ main (int    argc,
         return 1;
       }
     met = no_target || (pages / seconds >= TARGET_PAGES_PER_SECOND && peak < TARGET_PEAK_MB);
-    g_print ("merged PDF:     %7.2f s  %7.0f pages/s  peak %5.1f MB  (target ≥ %.0f pages/s, < %.0f MB: %s)\n",
+    g_print ("merged PDF:     %7.2f s  %7.0f pages/s  peak %5.1f MB  (target ≥ %.0f pages/s, "
+             "< %.0f MB: %s)\n",
              seconds, pages / seconds, peak, TARGET_PAGES_PER_SECOND, TARGET_PEAK_MB,
              no_target ? "not judged" : met ? "met" : "NOT MET");
   }

@@ -40,7 +40,8 @@ window_mapped_cb (GtkWidget *window)
 static void
 store_cb (EdApplication *app)
 {
-  if (store_ms < 0 && (ed_application_get_store (app) != NULL || ed_application_get_store_error (app) != NULL))
+  if (store_ms < 0
+      && (ed_application_get_store (app) != NULL || ed_application_get_store_error (app) != NULL))
     store_ms = (g_get_monotonic_time () - started) / 1000.0;
 }
 
@@ -145,7 +146,8 @@ main (int    argc,
   median = g_array_index (frames, double, frames->len / 2);
   g_print ("start-up to the first painted window: median %.1f ms (best %.1f, worst %.1f); "
            "case store open: median %.1f ms\n",
-           median, g_array_index (frames, double, 0), g_array_index (frames, double, frames->len - 1),
+           median, g_array_index (frames, double, 0),
+           g_array_index (frames, double, frames->len - 1),
            g_array_index (stores, double, stores->len / 2));
 
   if (target > 0 && median > target)

@@ -111,8 +111,10 @@ test_list_japanese (Fixture       *f,
           line = lines[j];
 
       g_assert_nonnull (line);
-      g_assert_nonnull (strstr (line, ed_text_get (ed_procedure_get_title (procedure), ED_LANGUAGE_JA)));
-      g_assert_nonnull (strstr (line, ed_text_get (ed_procedure_get_region_name (procedure), ED_LANGUAGE_JA)));
+      g_assert_nonnull (strstr (line,
+                                ed_text_get (ed_procedure_get_title (procedure), ED_LANGUAGE_JA)));
+      g_assert_nonnull (strstr (line, ed_text_get (ed_procedure_get_region_name (procedure),
+                                                   ED_LANGUAGE_JA)));
       /* The status is said in Japanese, though the UI is English. */
       g_assert_cmpstr (status, !=, status_en);
       g_assert_nonnull (strstr (line, status));
@@ -171,7 +173,8 @@ test_list_json (Fixture       *f,
       g_assert_cmpstr (json_object_get_string_member (item, "region"), ==,
                        ed_text_get (ed_procedure_get_region_name (procedure), ED_LANGUAGE_ZH_CN));
       g_assert_true (g_str_equal (status, "current") || g_str_equal (status, "archived"));
-      g_assert_cmpint (json_object_get_int_member (item, "version"), ==, ed_procedure_get_version (procedure));
+      g_assert_cmpint (json_object_get_int_member (item, "version"),
+                       ==, ed_procedure_get_version (procedure));
       g_assert_true (json_object_has_member (item, "valid_until"));
       g_assert_nonnull (json_object_get_string_member (item, "status_text"));
     }
@@ -277,8 +280,11 @@ assert_show (const char  *out,
           assert_contains (out, ed_text_get (alternative->title, language), id, language);
           assert_links (out, id, language, alternative->links);
           for (guint k = 0; k < alternative->original_codes->len; k++)
-            assert_contains (out, ed_text_get (((EdOriginalCode *) g_ptr_array_index (alternative->original_codes, k))->title, language),
-                             id, language);
+            {
+              const EdOriginalCode *code = g_ptr_array_index (alternative->original_codes, k);
+
+              assert_contains (out, ed_text_get (code->title, language), id, language);
+            }
         }
       assert_links (out, id, language, step->links);
       for (guint j = 0; j < step->checklist->len; j++)
@@ -323,7 +329,8 @@ test_show_every_procedure (Fixture       *f,
 
       for (EdLanguage language = 0; language < ED_N_LANGUAGES; language++)
         {
-          const char *args[] = { "show", shipped_ids[i], "--lang", ed_language_code (language), NULL };
+          const char *args[] = { "show", shipped_ids[i], "--lang",
+                                 ed_language_code (language), NULL };
           g_autofree char *out = NULL;
           g_autofree char *err = NULL;
 
@@ -366,7 +373,8 @@ test_show_json (Fixture       *f,
   all = parse_json (out_all);
   g_assert_true (json_node_equal (all, expected));
   bytes = g_bytes_new (out_all, strlen (out_all));
-  again = ed_procedure_new_from_bytes (bytes, "jp-entry-waiting-mysos.json", ED_ORIGIN_OTHER, &error);
+  again = ed_procedure_new_from_bytes (bytes, "jp-entry-waiting-mysos.json",
+                                       ED_ORIGIN_OTHER, &error);
   g_assert_no_error (error);
 
   /* With --lang: strings in that language, and the status line. */
@@ -378,7 +386,8 @@ test_show_json (Fixture       *f,
                    ed_text_get (ed_procedure_get_title (procedure), ED_LANGUAGE_JA));
   g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "archived");
   g_assert_nonnull (strstr (json_object_get_string_member (object, "status_text"),
-                            ed_text_get (ed_procedure_get_status_note (procedure), ED_LANGUAGE_JA)));
+                            ed_text_get (ed_procedure_get_status_note (procedure),
+                                         ED_LANGUAGE_JA)));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "steps")), ==,
                     ed_procedure_get_steps (procedure)->len);
 }

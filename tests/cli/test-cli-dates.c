@@ -156,7 +156,8 @@ test_cli_dates_list_ends (Fixture       *f,
                             "in force until 2026-12-31"));
 
   g_assert_cmpint (run (f, "", args, &out, NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "This rule is in force until 2026-12-31: these dates run past it."));
+  g_assert_nonnull (strstr (out, "This rule is in force until 2026-12-31: these dates run past "
+                                 "it."));
 }
 
 /* Without the arrival time the 24 hours wait for it, and say so. */
@@ -212,7 +213,8 @@ test_cli_dates_errors (Fixture       *f,
 {
   g_autofree char *broken = g_build_filename (f->home, "broken.json", NULL);
   const char *no_traveller[] = { "dates", "cn-accommodation-registration", NULL };
-  const char *bad_file[] = { "dates", "cn-accommodation-registration", "--traveller", broken, NULL };
+  const char *bad_file[] = { "dates", "cn-accommodation-registration", "--traveller", broken,
+                             NULL };
   g_autofree char *err = NULL;
 
   g_assert_cmpint (run (f, "", no_traveller, NULL, &err), ==, 2);

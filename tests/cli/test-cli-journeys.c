@@ -172,8 +172,10 @@ test_journeys_check_catalog (Cli           *cli,
   g_assert_true (g_file_set_contents (own,
                                       "{ \"schema\": 1, \"id\": \"xx-trip\", \"version\": 1,"
                                       " \"reviewed\": \"2026-12-01\","
-                                      " \"title\": { \"en\": \"T\", \"ja\": \"T\", \"zh_CN\": \"T\" },"
-                                      " \"summary\": { \"en\": \"S\", \"ja\": \"S\", \"zh_CN\": \"S\" },"
+                                      " \"title\": { \"en\": \"T\", \"ja\": \"T\", \"zh_CN\": "
+                                      "\"T\" },"
+                                      " \"summary\": { \"en\": \"S\", \"ja\": \"S\", \"zh_CN\": "
+                                      "\"S\" },"
                                       " \"procedures\": [ { \"id\": \"jp-visit-japan-web\" },"
                                       " { \"id\": \"jp-nowhere\" } ] }", -1, NULL));
   g_assert_cmpint (run (cli, NULL, bad, &out_bad, NULL), ==, 1);

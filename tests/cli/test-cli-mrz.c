@@ -21,40 +21,56 @@ static const struct
   const char *json;
 } specimens[] = {
   { "TD1",
-    { "I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<", NULL },
-    "{\"format\":\"TD1\",\"document_code\":\"I\",\"issuing_state\":\"UTO\",\"surname\":\"ERIKSSON\","
+    { "I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6",
+      "ERIKSSON<<ANNA<MARIA<<<<<<<<<<", NULL },
+    "{\"format\":\"TD1\",\"document_code\":\"I\",\"issuing_state\":\"UTO\","
+    "\"surname\":\"ERIKSSON\","
     "\"given_names\":\"ANNA MARIA\",\"document_number\":\"D23145890\",\"nationality\":\"UTO\","
-    "\"birth_date\":\"1974-08-12\",\"expiry_date\":\"2012-04-15\",\"sex\":\"F\",\"optional_data\":\"\","
+    "\"birth_date\":\"1974-08-12\",\"expiry_date\":\"2012-04-15\",\"sex\":\"F\","
+    "\"optional_data\":\"\","
     "\"optional_data_2\":\"\",\"valid\":true,\"errors\":[]}" },
   { "TD1 long document number",
-    { "I<UTOD23145890<7349<<<<<<<<<<<", "3407127M9507122UTO<<<<<<<<<<<2", "STEVENSON<<PETER<JOHN<<<<<<<<<", NULL },
-    "{\"format\":\"TD1\",\"document_code\":\"I\",\"issuing_state\":\"UTO\",\"surname\":\"STEVENSON\","
+    { "I<UTOD23145890<7349<<<<<<<<<<<", "3407127M9507122UTO<<<<<<<<<<<2",
+      "STEVENSON<<PETER<JOHN<<<<<<<<<", NULL },
+    "{\"format\":\"TD1\",\"document_code\":\"I\",\"issuing_state\":\"UTO\","
+    "\"surname\":\"STEVENSON\","
     "\"given_names\":\"PETER JOHN\",\"document_number\":\"D23145890734\",\"nationality\":\"UTO\","
-    "\"birth_date\":\"1934-07-12\",\"expiry_date\":\"1995-07-12\",\"sex\":\"M\",\"optional_data\":\"\","
+    "\"birth_date\":\"1934-07-12\",\"expiry_date\":\"1995-07-12\",\"sex\":\"M\","
+    "\"optional_data\":\"\","
     "\"optional_data_2\":\"\",\"valid\":true,\"errors\":[]}" },
   { "TD2",
     { "I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6", NULL },
-    "{\"format\":\"TD2\",\"document_code\":\"I\",\"issuing_state\":\"UTO\",\"surname\":\"ERIKSSON\","
+    "{\"format\":\"TD2\",\"document_code\":\"I\",\"issuing_state\":\"UTO\","
+    "\"surname\":\"ERIKSSON\","
     "\"given_names\":\"ANNA MARIA\",\"document_number\":\"D23145890\",\"nationality\":\"UTO\","
-    "\"birth_date\":\"1974-08-12\",\"expiry_date\":\"2012-04-15\",\"sex\":\"F\",\"optional_data\":\"\","
+    "\"birth_date\":\"1974-08-12\",\"expiry_date\":\"2012-04-15\",\"sex\":\"F\","
+    "\"optional_data\":\"\","
     "\"optional_data_2\":null,\"valid\":true,\"errors\":[]}" },
   { "TD3",
-    { "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10", NULL },
-    "{\"format\":\"TD3\",\"document_code\":\"P\",\"issuing_state\":\"UTO\",\"surname\":\"ERIKSSON\","
+    { "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+      "L898902C36UTO7408122F1204159ZE184226B<<<<<10", NULL },
+    "{\"format\":\"TD3\",\"document_code\":\"P\",\"issuing_state\":\"UTO\","
+    "\"surname\":\"ERIKSSON\","
     "\"given_names\":\"ANNA MARIA\",\"document_number\":\"L898902C3\",\"nationality\":\"UTO\","
-    "\"birth_date\":\"1974-08-12\",\"expiry_date\":\"2012-04-15\",\"sex\":\"F\",\"optional_data\":\"ZE184226B\","
+    "\"birth_date\":\"1974-08-12\",\"expiry_date\":\"2012-04-15\",\"sex\":\"F\","
+    "\"optional_data\":\"ZE184226B\","
     "\"optional_data_2\":null,\"valid\":true,\"errors\":[]}" },
   { "MRV-A",
-    { "V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L8988901C4XXX4009078F96121096ZE184226B<<<<<<", NULL },
-    "{\"format\":\"MRVA\",\"document_code\":\"V\",\"issuing_state\":\"UTO\",\"surname\":\"ERIKSSON\","
+    { "V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+      "L8988901C4XXX4009078F96121096ZE184226B<<<<<<", NULL },
+    "{\"format\":\"MRVA\",\"document_code\":\"V\",\"issuing_state\":\"UTO\","
+    "\"surname\":\"ERIKSSON\","
     "\"given_names\":\"ANNA MARIA\",\"document_number\":\"L8988901C\",\"nationality\":\"XXX\","
-    "\"birth_date\":\"1940-09-07\",\"expiry_date\":\"1996-12-10\",\"sex\":\"F\",\"optional_data\":\"6ZE184226B\","
+    "\"birth_date\":\"1940-09-07\",\"expiry_date\":\"1996-12-10\",\"sex\":\"F\","
+    "\"optional_data\":\"6ZE184226B\","
     "\"optional_data_2\":null,\"valid\":true,\"errors\":[]}" },
   { "MRV-B",
     { "V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "L8988901C4XXX4009078F9612109<<<<<<<<", NULL },
-    "{\"format\":\"MRVB\",\"document_code\":\"V\",\"issuing_state\":\"UTO\",\"surname\":\"ERIKSSON\","
+    "{\"format\":\"MRVB\",\"document_code\":\"V\",\"issuing_state\":\"UTO\","
+    "\"surname\":\"ERIKSSON\","
     "\"given_names\":\"ANNA MARIA\",\"document_number\":\"L8988901C\",\"nationality\":\"XXX\","
-    "\"birth_date\":\"1940-09-07\",\"expiry_date\":\"1996-12-10\",\"sex\":\"F\",\"optional_data\":\"\","
+    "\"birth_date\":\"1940-09-07\",\"expiry_date\":\"1996-12-10\",\"sex\":\"F\","
+    "\"optional_data\":\"\","
     "\"optional_data_2\":null,\"valid\":true,\"errors\":[]}" },
 };
 
@@ -96,8 +112,8 @@ run_mrz_stdin (gboolean     as_json,
                const char  *input,
                char       **out)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
 

@@ -180,7 +180,8 @@ expected_codes (EdProcedure *procedure)
 
       g_ptr_array_add (lists, step->links);
       for (guint a = 0; step->alternatives != NULL && a < step->alternatives->len; a++)
-        g_ptr_array_add (lists, ((EdAlternative *) g_ptr_array_index (step->alternatives, a))->links);
+        g_ptr_array_add (lists,
+                         ((EdAlternative *) g_ptr_array_index (step->alternatives, a))->links);
 
       for (guint l = 0; l < lists->len; l++)
         {
@@ -290,7 +291,8 @@ check_fits (const char *path)
                                &x0, &y0, &x1, &y1), ==, 4);
       if (x0 < margin || y0 < margin || x1 > width - margin || y1 > height - margin)
         {
-          g_autofree char *word = g_strndup (strchr (p, '>') + 1, strcspn (strchr (p, '>') + 1, "<"));
+          g_autofree char *word = g_strndup (strchr (p, '>') + 1,
+                                             strcspn (strchr (p, '>') + 1, "<"));
 
           g_error ("%s: “%s” at (%.1f, %.1f)–(%.1f, %.1f) is within 10 mm of the edge of a "
                    "%.0f×%.0f page", path, word, x0, y0, x1, y1, width, height);
@@ -306,7 +308,8 @@ test_sheet_paper (Fixture       *f,
 {
   g_autofree char *traveller = ed_test_data_path ("sheet", "wang.json", NULL);
   g_autofree char *a4 = run_sheet (f, "jp-entry-waiting-mysos", "en,ja,zh_CN", "a4", traveller);
-  g_autofree char *letter = run_sheet (f, "jp-entry-waiting-mysos", "en,ja,zh_CN", "letter", traveller);
+  g_autofree char *letter = run_sheet (f, "jp-entry-waiting-mysos", "en,ja,zh_CN", "letter",
+                                       traveller);
   g_autofree char *letter_ja = run_sheet (f, "jp-my-her-sys", "ja", "letter", NULL);
   const char *info_a4[] = { "pdfinfo", a4, NULL };
   const char *info_letter[] = { "pdfinfo", letter, NULL };
@@ -403,11 +406,129 @@ test_sheet_errors (Fixture       *f,
   g_clear_pointer (&err, g_free);
 
   /* A passport number no form would take is not printed for copying. */
-  g_assert_true (g_file_set_contents (bad, "{\"surname\": \"WANG\", \"passport_number\": \"E1234567890123\"}",
+  g_assert_true (g_file_set_contents (bad, "{\"surname\": \"WANG\", \"passport_number\": "
+                                           "\"E1234567890123\"}",
                                       -1, NULL));
   g_assert_cmpint (ed_test_run_cli (env, invalid, NULL, &err), ==, 1);
   g_assert_nonnull (strstr (err, "passport_number"));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+/* The sheet log of the stored case @reference, as "cases export"
+ * writes it. */
+static JsonArray *
+export_sheets (Fixture    *f,
+               const char *reference)
+{
+  g_autofree char *path = g_build_filename (f->dir, "exported.json", NULL);
+  const char *env[] = { f->env_home, NULL };
+  const char *args[] = { "cases", "export", reference, "-o", path, NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *exported;
+
+  g_assert_cmpint (ed_test_run_cli (env, args, NULL, NULL), ==, 0);
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  exported = json_node_get_object (json_parser_get_root (parser));
+
+  return json_array_ref (json_object_get_array_member (exported, "sheets"));
+}
+
+/* A sheet for a stored case goes into the case's log, as the app's do;
+ * any other reference is only printed in the footer. */
+/* A batch row that names a stored case puts a "batch" line into that
+ * case's sheet log; the other rows log nothing. */
+static void
+test_batch_case_log (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *fixture = ed_test_data_path ("store", "case.json", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "cohort.csv", NULL);
+  g_autofree char *out = g_build_filename (f->dir, "cohort.pdf", NULL);
+  const char *env[] = { f->env_home, f->env_epoch, NULL };
+  const char *import[] = { "cases", "import", fixture, NULL };
+  const char *batch[] = { "batch", "jp-my-her-sys", "--csv", csv, "--lang", "ja",
+                          "--merge", out, NULL };
+  g_autoptr(JsonArray) sheets = NULL;
+  g_autofree char *err = NULL;
+  JsonObject *line;
+
+  g_assert_cmpint (ed_test_run_cli (env, import, NULL, NULL), ==, 0);
+  g_assert_true (g_file_set_contents (csv,
+                                      "case_reference,surname,given_names\n"
+                                      "ed-4f7h-2k,YAMADA,HANAKO\n"
+                                      ",SUZUKI,ICHIRO\n", -1, NULL));
+
+  g_assert_cmpint (ed_test_run_cli (env, batch, NULL, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  sheets = export_sheets (f, "ED-4F7H-2K");
+  g_assert_cmpuint (json_array_get_length (sheets), ==, 2);
+  line = json_array_get_object_element (sheets, 1);
+  g_assert_cmpstr (json_object_get_string_member (line, "kind"), ==, "batch");
+  g_assert_cmpstr (json_object_get_string_member (line, "procedure"), ==, "jp-my-her-sys");
+}
+
+static void
+test_sheet_case_log (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(EdProcedure) procedure = ed_test_load_procedure ("jp-my-her-sys");
+  g_autofree char *fixture = ed_test_data_path ("store", "case.json", NULL);
+  g_autofree char *out = g_build_filename (f->dir, "case.pdf", NULL);
+  g_autofree char *db = g_build_filename (f->dir, "entry-desk", "cases.db", NULL);
+  const char *env[] = { f->env_home, f->env_epoch, NULL };
+  const char *import[] = { "cases", "import", fixture, NULL };
+  const char *stored[] = { "sheet", "jp-my-her-sys", "--case-reference", "ED-4F7H-2K",
+                           "--lang", "zh_CN,ja", "--paper", "letter", "-o", out, NULL };
+  const char *unknown[] = { "sheet", "jp-my-her-sys", "--case-reference", "ED-9999-99",
+                            "-o", out, NULL };
+  const char *firm[] = { "sheet", "jp-my-her-sys", "--case-reference", "ACME/2026/17",
+                         "-o", out, NULL };
+  g_autoptr(JsonArray) sheets = NULL;
+  g_autofree char *err = NULL;
+  JsonObject *line;
+  JsonArray *languages;
+
+  /* No store yet: the reference is only printed, and makes no store. */
+  g_assert_cmpint (ed_test_run_cli (env, stored, NULL, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (ed_test_run_cli (env, import, NULL, NULL), ==, 0);
+  sheets = export_sheets (f, "ED-4F7H-2K");
+  g_assert_cmpuint (json_array_get_length (sheets), ==, 1);
+  g_clear_pointer (&sheets, json_array_unref);
+
+  /* One line more, saying what was printed. */
+  g_assert_cmpint (ed_test_run_cli (env, stored, NULL, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
+  sheets = export_sheets (f, "ED-4F7H-2K");
+  g_assert_cmpuint (json_array_get_length (sheets), ==, 2);
+  line = json_array_get_object_element (sheets, 1);
+  g_assert_cmpstr (json_object_get_string_member (line, "kind"), ==, "pdf");
+  g_assert_cmpstr (json_object_get_string_member (line, "procedure"), ==, "jp-my-her-sys");
+  g_assert_cmpint (json_object_get_int_member (line, "procedure_version"), ==,
+                   ed_procedure_get_version (procedure));
+  g_assert_cmpstr (json_object_get_string_member (line, "paper"), ==, "letter");
+  languages = json_object_get_array_member (line, "languages");
+  g_assert_cmpuint (json_array_get_length (languages), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (languages, 0), ==, "zh_CN");
+  g_assert_cmpstr (json_array_get_string_element (languages, 1), ==, "ja");
+  g_clear_pointer (&sheets, json_array_unref);
+  g_clear_pointer (&err, g_free);
+
+  /* A reference the store does not hold, or not one of ours: printed,
+   * nothing logged. */
+  g_assert_cmpint (ed_test_run_cli (env, unknown, NULL, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ed_test_run_cli (env, firm, NULL, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  sheets = export_sheets (f, "ED-4F7H-2K");
+  g_assert_cmpuint (json_array_get_length (sheets), ==, 2);
 }
 
 static int
@@ -428,8 +549,8 @@ test_batch_broken (Fixture       *f,
   g_autofree char *folder = g_build_filename (f->dir, "sheets", NULL);
   g_autofree char *one = run_sheet (f, "jp-mynumber-insurance-card", "ja", "a4", NULL);
   const char *env[] = { f->env_home, f->env_epoch, NULL };
-  const char *args_merge[] = { "batch", "jp-mynumber-insurance-card", "--csv", csv, "--merge", merged,
-                               "--lang", "ja", NULL };
+  const char *args_merge[] = { "batch", "jp-mynumber-insurance-card", "--csv", csv,
+                               "--merge", merged, "--lang", "ja", NULL };
   const char *args_folder[] = { "batch", "jp-mynumber-insurance-card", "--csv", csv, "-o", folder,
                                 "--lang", "ja", NULL };
   static const char * const reports[] = {
@@ -488,7 +609,8 @@ test_batch_usage (Fixture       *f,
   g_autofree char *csv = g_build_filename (f->dir, "empty.csv", NULL);
   g_autofree char *merged = g_build_filename (f->dir, "merged.pdf", NULL);
   const char *env[] = { f->env_home, NULL };
-  const char *both[] = { "batch", "jp-my-her-sys", "--csv", csv, "-o", f->dir, "--merge", merged, NULL };
+  const char *both[] = { "batch", "jp-my-her-sys", "--csv", csv, "-o", f->dir, "--merge",
+                         merged, NULL };
   const char *neither[] = { "batch", "jp-my-her-sys", "--csv", csv, NULL };
   const char *no_csv[] = { "batch", "jp-my-her-sys", "--merge", merged, NULL };
   const char *empty[] = { "batch", "jp-my-her-sys", "--csv", csv, "--merge", merged, NULL };
@@ -528,6 +650,8 @@ main (int    argc,
   ADD ("/cli/sheet/traveller", test_sheet_traveller);
   ADD ("/cli/sheet/reproducible", test_sheet_reproducible);
   ADD ("/cli/sheet/errors", test_sheet_errors);
+  ADD ("/cli/sheet/case-log", test_sheet_case_log);
+  ADD ("/cli/batch/case-log", test_batch_case_log);
   ADD ("/cli/batch/broken", test_batch_broken);
   ADD ("/cli/batch/usage", test_batch_usage);
 

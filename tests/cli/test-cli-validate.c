@@ -62,12 +62,13 @@ test_cli_validate_problems (Fixture       *f,
    * keys, then of the procedure's own fields. */
   g_assert_cmpint (run_validate (f, "", "jp-my-her-sys", "her-sys-bad.json", &out, NULL), ==, 1);
   g_assert_cmpstr (out, ==,
-                   "given_names: “Ō” has an accent: write the name without accents, as the passport’s "
-                   "machine-readable zone does (for example “O”).\n"
+                   "given_names: “Ō” has an accent: write the name without accents, "
+                   "as the passport’s machine-readable zone does (for example “O”).\n"
                    "birth_date: “2023-02-30” is not a date: 2023-02 has 28 days.\n"
-                   "nationality: “JAPAN” is not a nationality code: write the passport’s three-letter "
-                   "code, JPN for Japan.\n"
-                   "passport_number: The passport number has 10 characters; it can have at most 9.\n"
+                   "nationality: “JAPAN” is not a nationality code: "
+                   "write the passport’s three-letter code, JPN for Japan.\n"
+                   "passport_number: The passport number has 10 characters; "
+                   "it can have at most 9.\n"
                    "email: This is required: fill it in.\n"
                    "phone: The phone number can only have digits, and + at the start of an "
                    "international number; remove “x”.\n"
@@ -94,8 +95,9 @@ test_cli_validate_warning (Fixture       *f,
   /* Warnings alone: marked, exit status 0. */
   g_assert_cmpint (run_validate (f, "", "jp-my-her-sys", "expiring.json", &out, NULL), ==, 0);
   g_assert_cmpstr (out, ==,
-                   "passport_expiry: warning: The passport expires on 2025-06-15, before the arrival "
-                   "on 2025-07-01: the traveller needs a passport valid on arrival.\n");
+                   "passport_expiry: warning: The passport expires on 2025-06-15, "
+                   "before the arrival on 2025-07-01: "
+                   "the traveller needs a passport valid on arrival.\n");
 }
 
 static void
@@ -125,7 +127,8 @@ test_cli_validate_bad_input (Fixture       *f,
   g_autofree char *err = NULL;
   g_autofree char *missing = NULL;
 
-  g_assert_cmpint (run_validate (f, "", "no-such-procedure", "her-sys-good.json", NULL, &err), ==, 1);
+  g_assert_cmpint (run_validate (f, "", "no-such-procedure", "her-sys-good.json", NULL, &err),
+                   ==, 1);
   g_assert_nonnull (strstr (err, "no-such-procedure"));
   g_clear_pointer (&err, g_free);
 
@@ -134,7 +137,8 @@ test_cli_validate_bad_input (Fixture       *f,
   g_assert_nonnull (strstr (err, "“passport”"));
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_validate (f, "", "jp-my-her-sys", "no-such-file.json", NULL, &missing), ==, 1);
+  g_assert_cmpint (run_validate (f, "", "jp-my-her-sys", "no-such-file.json", NULL, &missing),
+                   ==, 1);
   g_assert_nonnull (strstr (missing, "no-such-file.json"));
 
   g_assert_cmpint (ed_test_run_cli (envp, too_few, NULL, NULL), ==, 2);

@@ -34,7 +34,8 @@ main (int    argc,
       n_procedures = g_list_model_get_n_items (ed_catalog_get_procedures (catalog));
       if (ed_catalog_get_errors (catalog)->len > 0)
         {
-          g_printerr ("%s\n", ((GError *) g_ptr_array_index (ed_catalog_get_errors (catalog), 0))->message);
+          g_printerr ("%s\n",
+                      ((GError *) g_ptr_array_index (ed_catalog_get_errors (catalog), 0))->message);
           return 1;
         }
       if (i == 0)

@@ -187,12 +187,13 @@ test_reload_errors (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autofree char *bad = g_build_filename (fixture->second, "xx-bad.json", NULL);
+  const GError *first;
 
   g_assert_true (g_file_set_contents (bad, "{ \"schema\": 1", -1, NULL));
   reload (fixture);
   g_assert_cmpuint (ed_catalog_get_errors (fixture->catalog)->len, ==, 1);
-  g_assert_true (g_str_has_prefix (((GError *) ed_catalog_get_errors (fixture->catalog)->pdata[0])->message,
-                                   bad));
+  first = ed_catalog_get_errors (fixture->catalog)->pdata[0];
+  g_assert_true (g_str_has_prefix (first->message, bad));
   g_assert_cmpuint (g_list_model_get_n_items (ed_catalog_get_procedures (fixture->catalog)), ==, 2);
 
   g_assert_cmpint (g_remove (bad), ==, 0);

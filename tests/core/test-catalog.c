@@ -42,7 +42,8 @@ load_shipped (void)
 
   ed_catalog_load_default (catalog);
   for (guint i = 0; i < ed_catalog_get_errors (catalog)->len; i++)
-    g_test_message ("%s", ((GError *) g_ptr_array_index (ed_catalog_get_errors (catalog), i))->message);
+    g_test_message ("%s",
+                    ((GError *) g_ptr_array_index (ed_catalog_get_errors (catalog), i))->message);
   g_assert_cmpuint (ed_catalog_get_errors (catalog)->len, ==, 0);
 
   return catalog;
@@ -84,11 +85,20 @@ test_catalog_shipped (void)
     }
 
   /* The status DESIGN.md dates. */
-  g_assert_cmpstr (ed_procedure_get_valid_until (ed_catalog_lookup (catalog, "cn-shanghai-health-code")), ==, "2023-01-07");
-  g_assert_cmpstr (ed_procedure_get_valid_until (ed_catalog_lookup (catalog, "jp-entry-waiting-mysos")), ==, "2022-10-10");
-  g_assert_cmpstr (ed_procedure_get_valid_until (ed_catalog_lookup (catalog, "jp-my-her-sys")), ==, "2023-05-07");
-  g_assert_cmpint (ed_procedure_get_status (ed_catalog_lookup (catalog, "jp-mynumber-insurance-card")), ==, ED_STATUS_CURRENT);
-  g_assert_cmpstr (ed_procedure_get_valid_from (ed_catalog_lookup (catalog, "jp-mynumber-insurance-card")), ==, "2024-12-02");
+  g_assert_cmpstr (ed_procedure_get_valid_until (ed_catalog_lookup (catalog,
+                                                                    "cn-shanghai-health-code")),
+                   ==, "2023-01-07");
+  g_assert_cmpstr (ed_procedure_get_valid_until (ed_catalog_lookup (catalog,
+                                                                    "jp-entry-waiting-mysos")),
+                   ==, "2022-10-10");
+  g_assert_cmpstr (ed_procedure_get_valid_until (ed_catalog_lookup (catalog, "jp-my-her-sys")),
+                   ==, "2023-05-07");
+  g_assert_cmpint (ed_procedure_get_status (ed_catalog_lookup (catalog,
+                                                               "jp-mynumber-insurance-card")),
+                   ==, ED_STATUS_CURRENT);
+  g_assert_cmpstr (ed_procedure_get_valid_from (ed_catalog_lookup (catalog,
+                                                                   "jp-mynumber-insurance-card")),
+                   ==, "2024-12-02");
 }
 
 typedef void (*TextFunc) (EdProcedure *procedure,
@@ -143,7 +153,8 @@ visit_links (Visitor     *v,
         v->address (procedure, "link", link->url, link->text, link->qr, v->user_data);
     }
   for (guint i = 0; i < codes->len; i++)
-    visit_text (v, procedure, "original code", ((EdOriginalCode *) g_ptr_array_index (codes, i))->title);
+    visit_text (v, procedure, "original code",
+                ((EdOriginalCode *) g_ptr_array_index (codes, i))->title);
 }
 
 /* Calls @v for every localized text and every address of @procedure. */
@@ -201,7 +212,8 @@ visit_procedure (Visitor     *v,
       visit_notes (v, procedure, step->notes);
       visit_links (v, procedure, step->links, step->original_codes);
       for (guint j = 0; j < step->checklist->len; j++)
-        visit_text (v, procedure, "checklist", ((EdChecklistItem *) g_ptr_array_index (step->checklist, j))->text);
+        visit_text (v, procedure, "checklist",
+                    ((EdChecklistItem *) g_ptr_array_index (step->checklist, j))->text);
     }
 
   list = ed_procedure_get_fields (procedure);
@@ -213,7 +225,8 @@ visit_procedure (Visitor     *v,
       visit_text (v, procedure, "field help", field->help);
       visit_text (v, procedure, "field rule message", field->rule.message);
       for (guint j = 0; j < field->choices->len; j++)
-        visit_text (v, procedure, "choice", ((EdChoice *) g_ptr_array_index (field->choices, j))->label);
+        visit_text (v, procedure, "choice",
+                    ((EdChoice *) g_ptr_array_index (field->choices, j))->label);
     }
 
   list = ed_procedure_get_periods (procedure);
@@ -231,7 +244,8 @@ visit_procedure (Visitor     *v,
       visit_text (v, procedure, "question", question->text);
       visit_text (v, procedure, "question help", question->help);
       for (guint j = 0; j < question->choices->len; j++)
-        visit_text (v, procedure, "question choice", ((EdChoice *) g_ptr_array_index (question->choices, j))->label);
+        visit_text (v, procedure, "question choice",
+                    ((EdChoice *) g_ptr_array_index (question->choices, j))->label);
     }
 
   list = ed_procedure_get_fees (procedure);
@@ -251,11 +265,14 @@ visit_procedure (Visitor     *v,
       visit_text (v, procedure, "contact service", contact->service);
       for (guint j = 0; j < contact->hours->len; j++)
         {
-          visit_text (v, procedure, "contact languages", ((EdContactHours *) g_ptr_array_index (contact->hours, j))->languages);
-          visit_text (v, procedure, "contact hours", ((EdContactHours *) g_ptr_array_index (contact->hours, j))->hours);
+          visit_text (v, procedure, "contact languages",
+                      ((EdContactHours *) g_ptr_array_index (contact->hours, j))->languages);
+          visit_text (v, procedure, "contact hours",
+                      ((EdContactHours *) g_ptr_array_index (contact->hours, j))->hours);
         }
       if (v->address != NULL && contact->url != NULL)
-        v->address (procedure, "contact url", contact->url, contact->text, contact->qr, v->user_data);
+        v->address (procedure, "contact url", contact->url, contact->text, contact->qr,
+                    v->user_data);
       if (v->address != NULL && contact->phone != NULL)
         v->address (procedure, "contact phone", contact->phone, NULL, TRUE, v->user_data);
       if (v->address != NULL && contact->email != NULL)
@@ -293,7 +310,8 @@ check_text_complete (EdProcedure *procedure,
         g_error ("%s: a %s has no “%s” text (en: %s)", ed_procedure_get_id (procedure), place,
                  ed_language_code (l), ed_text_lookup (text, ED_LANGUAGE_EN));
       /* A language's text is not another language's copied in. */
-      if (l != ED_LANGUAGE_EN && g_strcmp0 (ed_text_get (text, l), ed_text_get (text, ED_LANGUAGE_EN)) == 0 &&
+      if (l != ED_LANGUAGE_EN &&
+          g_strcmp0 (ed_text_get (text, l), ed_text_get (text, ED_LANGUAGE_EN)) == 0 &&
           g_utf8_strlen (ed_text_get (text, l), -1) > 40)
         g_error ("%s: a %s in “%s” is the English text", ed_procedure_get_id (procedure), place,
                  ed_language_code (l));
@@ -311,7 +329,8 @@ test_catalog_texts_complete (void)
   visit_catalog (&v, catalog);
   g_test_message ("%u texts checked", n_texts);
   g_assert_cmpuint (n_texts, >, 400);
-  g_assert_true (ed_procedure_requires_language (ed_catalog_lookup (catalog, "jp-my-her-sys"), ED_LANGUAGE_ZH_TW));
+  g_assert_true (ed_procedure_requires_language (ed_catalog_lookup (catalog, "jp-my-her-sys"),
+                                                 ED_LANGUAGE_ZH_TW));
 }
 
 static void
@@ -342,7 +361,8 @@ check_address (EdProcedure *procedure,
   else if (g_str_equal (g_uri_get_scheme (uri), "tel"))
     g_assert_true (g_ascii_isdigit (g_uri_get_path (uri)[0]) || g_uri_get_path (uri)[0] == '+');
   else
-    g_error ("%s: %s “%s” is not https:, tel: or mailto:", ed_procedure_get_id (procedure), place, address);
+    g_error ("%s: %s “%s” is not https:, tel: or mailto:", ed_procedure_get_id (procedure), place,
+             address);
 
   for (const char *p = address; *p != '\0'; p++)
     g_assert_true (*p > ' ' && *p < 0x7f);
@@ -541,7 +561,8 @@ check_address_in_seeds (EdProcedure *procedure,
     }
 
   if (strstr (originals->notes, form) != NULL ||
-      (g_str_has_prefix (form, "https://") && strstr (originals->notes, form + strlen ("https://")) != NULL))
+      (g_str_has_prefix (form, "https://") && strstr (originals->notes,
+                                                      form + strlen ("https://")) != NULL))
     return;
   for (guint i = 0; i < sources->len; i++)
     if (g_strcmp0 (((EdSource *) g_ptr_array_index (sources, i))->url, address) == 0)
@@ -605,7 +626,8 @@ copy_with_changes (const char *id,
                    const char *title)
 {
   g_autofree char *name = g_strconcat (id, ".json", NULL);
-  g_autofree char *source = g_build_filename (g_getenv ("ENTRY_DESK_DATADIR"), "procedures", name, NULL);
+  g_autofree char *source = g_build_filename (g_getenv ("ENTRY_DESK_DATADIR"), "procedures",
+                                              name, NULL);
   g_autofree char *target = g_build_filename (dir, name, NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
@@ -641,7 +663,8 @@ test_catalog_user_override (void)
   copy_with_changes ("jp-my-her-sys", updates_dir, 3, "HER-SYS, updated");
 
   catalog = load_shipped ();
-  g_assert_cmpuint (g_list_model_get_n_items (ed_catalog_get_procedures (catalog)), ==, G_N_ELEMENTS (shipped_ids));
+  g_assert_cmpuint (g_list_model_get_n_items (ed_catalog_get_procedures (catalog)), ==,
+                    G_N_ELEMENTS (shipped_ids));
 
   procedure = ed_catalog_lookup (catalog, "cn-shanghai-health-code");
   g_assert_cmpint (ed_procedure_get_origin (procedure), ==, ED_ORIGIN_USER);
@@ -669,7 +692,8 @@ test_catalog_bad_user_file (void)
   const GError *error;
 
   g_assert_cmpint (g_mkdir_with_parents (user_dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (bad, "{ \"schema\": 1,\n  \"id\": \"cn-shanghai-health-code\" \n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "{ \"schema\": 1,\n  \"id\": "
+                                           "\"cn-shanghai-health-code\" \n", -1, NULL));
   /* An editor's lock file is not a procedure. */
   g_assert_true (g_file_set_contents (backup, "garbage", -1, NULL));
 
@@ -682,7 +706,8 @@ test_catalog_bad_user_file (void)
   g_assert_nonnull (strstr (error->message, ": line 2, column "));
 
   /* The shipped one of that id is still there. */
-  g_assert_cmpuint (g_list_model_get_n_items (ed_catalog_get_procedures (catalog)), ==, G_N_ELEMENTS (shipped_ids));
+  g_assert_cmpuint (g_list_model_get_n_items (ed_catalog_get_procedures (catalog)), ==,
+                    G_N_ELEMENTS (shipped_ids));
   g_assert_cmpint (ed_procedure_get_origin (ed_catalog_lookup (catalog, "cn-shanghai-health-code")),
                    ==, ED_ORIGIN_SYSTEM);
 }

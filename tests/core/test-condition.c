@@ -22,7 +22,8 @@ parse (const char  *steps,
     "  \"region\": { \"country\": \"JP\", \"subdivision\": null, \"name\": " L ("Japan") " },\n"
     "  \"title\": " L ("Who") ", \"summary\": " L ("Who.") ", \"status\": \"current\",\n"
     "  \"sources\": [ { \"id\": \"law\", \"title\": " L ("The law") " } ],\n"
-    "  \"fields\": [ { \"id\": \"employer-scheme\", \"kind\": \"yes-no\", \"label\": " L ("In an employer scheme") " } ],\n"
+    "  \"fields\": [ { \"id\": \"employer-scheme\", \"kind\": \"yes-no\",\n"
+    "                \"label\": " L ("In an employer scheme") " } ],\n"
     "  \"questions\": [\n"
     "    { \"id\": \"hotel\", \"kind\": \"yes-no\", \"text\": " L ("Staying at a hotel?") " },\n"
     "    { \"id\": \"purpose\", \"kind\": \"choice\", \"text\": " L ("Purpose?") ",\n"
@@ -113,7 +114,8 @@ test_condition_question (void)
   assert_reason (a, procedure, NULL);
   g_assert_cmpint (b->applies, ==, ED_APPLIES_NO);
   assert_reason (b, procedure,
-                 "Not needed: the answer to “Staying at a hotel?” — Yes. The hotel registers its guests.");
+                 "Not needed: the answer to “Staying at a hotel?” — Yes. The hotel registers its "
+                 "guests.");
   g_assert_cmpint (c->applies, ==, ED_APPLIES_UNKNOWN);
   g_assert_cmpstr (g_ptr_array_index (c->missing, 0), ==, "hotel");
   assert_reason (c, procedure, "May apply: needs the answer to “Staying at a hotel?”");

@@ -174,7 +174,8 @@ test_csv_travellers (void)
   g_assert_cmpuint (row->row, ==, 2);
   g_assert_cmpstr (ed_traveller_get (row->traveller, "native_name"), ==, "王小明");
   g_assert_cmpstr (ed_traveller_get_field_value (row->traveller,
-                                                 ed_procedure_find_field (procedure, "waiting-address")),
+                                                 ed_procedure_find_field (procedure,
+                                                                          "waiting-address")),
                    ==, "東京都港区芝公園4-2-8, 101");
 
   /* Typed as staff type: normalised, not refused. */
@@ -204,6 +205,7 @@ test_csv_header_errors (void)
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
+  const EdCsvTraveller *row;
 
   rows = read_travellers ("surname,surname\nA,B\n", procedure, &problems, &error);
   g_assert_null (rows);
@@ -223,8 +225,8 @@ test_csv_header_errors (void)
                           "LI,,something\n", procedure, &problems, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 1);
-  g_assert_null (ed_traveller_get_answer (((EdCsvTraveller *) g_ptr_array_index (rows, 0))->traveller,
-                                          "password"));
+  row = g_ptr_array_index (rows, 0);
+  g_assert_null (ed_traveller_get_answer (row->traveller, "password"));
   g_assert_cmpuint (problems->len, ==, 3);
   g_assert_cmpstr (find_problem (problems, 3)->column, ==, "answers.no-such-field");
 }

@@ -28,9 +28,10 @@ procedure_with (const char *country,
     "  \"region\": { \"country\": \"%s\", \"subdivision\": null, \"name\": " L ("Somewhere") " },\n"
     "  \"title\": " L ("Dates") ", \"summary\": " L ("Dates.") ", \"status\": \"current\",\n"
     "  \"sources\": [ { \"id\": \"law\", \"title\": " L ("The law") " } ],\n"
-    "  \"fields\": [ { \"id\": \"hire-date\", \"kind\": \"date\", \"label\": " L ("Hire date") " },\n"
-    "                { \"id\": \"move-in-date\", \"kind\": \"date\", \"label\": " L ("Move-in date") " },\n"
-    "                { \"id\": \"move-in-time\", \"kind\": \"time\", \"label\": " L ("Move-in time") " } ],\n"
+    "  \"fields\": [\n"
+    "    { \"id\": \"hire-date\", \"kind\": \"date\", \"label\": " L ("Hire date") " },\n"
+    "    { \"id\": \"move-in-date\", \"kind\": \"date\", \"label\": " L ("Move-in date") " },\n"
+    "    { \"id\": \"move-in-time\", \"kind\": \"time\", \"label\": " L ("Move-in time") " } ],\n"
     "  \"steps\": [ { \"id\": \"do\", \"title\": " L ("Do it") ", \"body\": " L ("Do it.") ",\n"
     "               \"sources\": [ \"law\" ] } ]%s%s,\n"
     "  \"periods\": [ %s ] }",
@@ -157,7 +158,8 @@ static void
 test_due_event_candidates (void)
 {
   g_autoptr(EdProcedure) procedure = procedure_with ("CN", NULL,
-    "{ \"id\": \"register\", \"kind\": \"deadline\", \"event\": [ \"move-in-date\", \"arrival_date\" ],"
+    "{ \"id\": \"register\", \"kind\": \"deadline\", \"event\": [ \"move-in-date\", "
+    "\"arrival_date\" ],"
     "  \"event_time\": [ \"move-in-time\", \"arrival_time\" ], \"hours\": 24,"
     "  \"label\": " L ("Register") " }");
   g_autoptr(EdTraveller) arrived = traveller_with ("arrival_date", "2027-03-01",
@@ -368,7 +370,8 @@ test_due_rule_in_words (void)
   g_autoptr(EdProcedure) procedure = procedure_with ("CN", NULL, HOURS_24 ","
     "{ \"id\": \"end\", \"kind\": \"deadline\", \"event\": \"hire-date\","
     "  \"month_end\": { \"months_after\": 1 }, \"label\": " L ("By the end") " }");
-  g_autofree char *hours = ed_period_describe_rule (ed_procedure_find_period (procedure, "register"),
+  g_autofree char *hours = ed_period_describe_rule (ed_procedure_find_period (procedure,
+                                                                              "register"),
                                                     procedure, ED_LANGUAGE_EN);
   g_autofree char *end = ed_period_describe_rule (ed_procedure_find_period (procedure, "end"),
                                                   procedure, ED_LANGUAGE_EN);

@@ -43,7 +43,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_pointer (&fixture->response, ed_feed_response_free);
+  g_clear_pointer (&fixture->response, _ed_feed_response_free);
   g_clear_error (&fixture->error);
   soup_session_abort (fixture->session);
   g_clear_object (&fixture->session);
@@ -60,7 +60,7 @@ fetched (GObject      *source,
 {
   Fixture *fixture = user_data;
 
-  fixture->response = ed_feed_fetch_finish (result, &fixture->error);
+  fixture->response = _ed_feed_fetch_finish (result, &fixture->error);
   g_main_loop_quit (fixture->loop);
 }
 
@@ -80,10 +80,10 @@ fetch (Fixture    *fixture,
        gsize       max_size,
        guint       deadline)
 {
-  g_clear_pointer (&fixture->response, ed_feed_response_free);
+  g_clear_pointer (&fixture->response, _ed_feed_response_free);
   g_clear_error (&fixture->error);
-  ed_feed_fetch_async (fixture->session, url, etag, NULL, max_size, deadline, NULL,
-                       progress, fixture, fetched, fixture);
+  _ed_feed_fetch_async (fixture->session, url, etag, NULL, max_size, deadline, NULL,
+                        progress, fixture, fetched, fixture);
   g_main_loop_run (fixture->loop);
 }
 
@@ -201,8 +201,8 @@ test_feed_http_cancelled (Fixture       *fixture,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
 
   ed_test_server_set_mode (fixture->server, NULL, ED_TEST_SERVE_STALL);
-  ed_feed_fetch_async (fixture->session, url, NULL, NULL, 1024, 10, cancellable,
-                       NULL, NULL, fetched, fixture);
+  _ed_feed_fetch_async (fixture->session, url, NULL, NULL, 1024, 10, cancellable,
+                        NULL, NULL, fetched, fixture);
   g_cancellable_cancel (cancellable);
   g_main_loop_run (fixture->loop);
   g_assert_error (fixture->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);

@@ -105,7 +105,8 @@ test_feed_refused_unknown_key (FeedFixture   *fixture,
 {
   g_autofree char *before = install_first (fixture, 2);
   g_autoptr(EdSigningKey) stranger = ed_signing_key_generate (NULL, NULL);
-  g_autofree char *stranger_key = ed_public_key_to_string (ed_signing_key_get_public_key (stranger));
+  g_autofree char *stranger_key =
+    ed_public_key_to_string (ed_signing_key_get_public_key (stranger));
   g_autofree char *signer = g_strndup (fixture->public_key, 44);
 
   assert_refused (fixture, before, stranger_key, ED_ERROR, ED_ERROR_SIGNATURE,

@@ -30,7 +30,7 @@ write_set (const char         *dir,
       g_autoptr(GBytes) bytes = g_bytes_new_static (files[i + 1], strlen (files[i + 1]));
       g_autoptr(GError) error = NULL;
 
-      g_assert_true (ed_feed_store_write_file (dir, files[i], bytes, &error));
+      g_assert_true (_ed_feed_store_write_file (dir, files[i], bytes, &error));
       g_assert_no_error (error);
     }
 }
@@ -93,7 +93,7 @@ fixture_set_up (Fixture       *fixture,
   current = g_build_filename (fixture->store, "current", NULL);
   write_set (current, old_set);
 
-  fixture->stage = ed_feed_store_make_stage (fixture->store, &error);
+  fixture->stage = _ed_feed_store_make_stage (fixture->store, &error);
   g_assert_no_error (error);
   write_set (fixture->stage, new_set);
 }
@@ -117,13 +117,13 @@ check_crash (Fixture            *fixture,
   g_autofree char *current = g_build_filename (fixture->store, "current", NULL);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (ed_feed_store_swap (fixture->store, fixture->stage, stop, &error));
+  g_assert_true (_ed_feed_store_swap (fixture->store, fixture->stage, stop, &error));
   g_assert_no_error (error);
 
   readable = ed_feed_store_current_dir (fixture->store);
   g_assert_true (set_is (readable, old_set) || set_is (readable, new_set));
 
-  g_assert_true (ed_feed_store_recover (fixture->store, &error));
+  g_assert_true (_ed_feed_store_recover (fixture->store, &error));
   g_assert_no_error (error);
   g_clear_pointer (&readable, g_free);
   readable = ed_feed_store_current_dir (fixture->store);
@@ -139,7 +139,7 @@ test_feed_store_swap (Fixture       *fixture,
   g_autofree char *current = g_build_filename (fixture->store, "current", NULL);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (ed_feed_store_swap (fixture->store, fixture->stage, ED_FEED_SWAP_ALL, &error));
+  g_assert_true (_ed_feed_store_swap (fixture->store, fixture->stage, ED_FEED_SWAP_ALL, &error));
   g_assert_no_error (error);
   g_assert_true (set_is (current, new_set));
   g_assert_cmpuint (count_entries (fixture->store), ==, 1);
@@ -155,7 +155,7 @@ test_feed_store_crash_before_swap (Fixture       *fixture,
 
   /* Killed while downloading: current/ is untouched, the stage is litter. */
   g_assert_true (set_is (readable, old_set));
-  g_assert_true (ed_feed_store_recover (fixture->store, &error));
+  g_assert_true (_ed_feed_store_recover (fixture->store, &error));
   g_assert_true (set_is (current, old_set));
   g_assert_false (g_file_test (fixture->stage, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_entries (fixture->store), ==, 1);
@@ -190,9 +190,9 @@ test_feed_store_first_update (void)
   g_autofree char *stage = NULL;
   g_autoptr(GError) error = NULL;
 
-  stage = ed_feed_store_make_stage (store, &error);
+  stage = _ed_feed_store_make_stage (store, &error);
   write_set (stage, new_set);
-  g_assert_true (ed_feed_store_swap (store, stage, ED_FEED_SWAP_ALL, &error));
+  g_assert_true (_ed_feed_store_swap (store, stage, ED_FEED_SWAP_ALL, &error));
   g_assert_no_error (error);
   g_assert_true (set_is (current, new_set));
 
@@ -204,21 +204,21 @@ test_feed_store_lock (void)
 {
   g_autofree char *store = ed_test_make_tmpdir ();
   g_autoptr(GError) error = NULL;
-  EdFeedLock *lock = ed_feed_store_lock (store, &error);
+  EdFeedLock *lock = _ed_feed_store_lock (store, &error);
   EdFeedLock *second;
 
   g_assert_no_error (error);
   g_assert_nonnull (lock);
 
-  second = ed_feed_store_lock (store, &error);
+  second = _ed_feed_store_lock (store, &error);
   g_assert_null (second);
   g_assert_error (error, ED_ERROR, ED_ERROR_FAILED);
   g_clear_error (&error);
 
-  ed_feed_store_unlock (lock);
-  lock = ed_feed_store_lock (store, &error);
+  _ed_feed_store_unlock (lock);
+  lock = _ed_feed_store_lock (store, &error);
   g_assert_no_error (error);
-  ed_feed_store_unlock (lock);
+  _ed_feed_store_unlock (lock);
 
   ed_test_rm_rf (store);
 }
@@ -230,7 +230,7 @@ test_feed_store_hashes (void)
   g_autoptr(GHashTable) hashes = NULL;
 
   write_set (dir, old_set);
-  hashes = ed_feed_store_hash_files (dir);
+  hashes = _ed_feed_store_hash_files (dir);
   g_assert_cmpuint (g_hash_table_size (hashes), ==, 2);
   /* sha256("old a") */
   g_assert_cmpstr (g_hash_table_lookup (hashes, "a.json"), ==,

@@ -14,6 +14,7 @@
 #include "ed-error.h"
 #include "ed-feed-private.h"
 #include "ed-feed-store.h"
+#include "ed-system-keys.h"
 #include "ed-test-util.h"
 #include "feed-fixture.h"
 
@@ -222,9 +223,9 @@ test_feed_update_after_crash (FeedFixture   *fixture,
   g_assert_no_error (error);
   before = feed_fixture_snapshot ();
 
-  stage = ed_feed_store_make_stage (store, &error);
-  g_assert_true (ed_feed_store_write_file (stage, "half.json", nothing, &error));
-  g_assert_true (ed_feed_store_swap (store, stage, ED_FEED_SWAP_STOP_AFTER_OLD, &error));
+  stage = _ed_feed_store_make_stage (store, &error);
+  g_assert_true (_ed_feed_store_write_file (stage, "half.json", nothing, &error));
+  g_assert_true (_ed_feed_store_swap (store, stage, ED_FEED_SWAP_STOP_AFTER_OLD, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (old, G_FILE_TEST_IS_DIR));
   assert_catalog_has (MYNUMBER_ID, MYNUMBER_SHIPPED + 1, ED_ORIGIN_UPDATE);
@@ -252,7 +253,8 @@ test_feed_update_system_key (FeedFixture   *fixture,
   g_autofree char *path = g_build_filename (dir, "association.pub", NULL);
   g_autofree char *contents = g_strdup_printf ("# Test Association\n%s\n", fixture->public_key);
   g_autoptr(EdSigningKey) stranger = ed_signing_key_generate (NULL, NULL);
-  g_autofree char *stranger_key = ed_public_key_to_string (ed_signing_key_get_public_key (stranger));
+  g_autofree char *stranger_key =
+    ed_public_key_to_string (ed_signing_key_get_public_key (stranger));
   g_autoptr(EdFeedResult) result = NULL;
   g_autofree char *ignored = g_build_filename (dir, "README", NULL);
   g_autoptr(GPtrArray) keys = NULL;
@@ -262,11 +264,11 @@ test_feed_update_system_key (FeedFixture   *fixture,
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (path, contents, -1, NULL));
   g_assert_true (g_file_set_contents (ignored, "not a key", -1, NULL));
-  keys = ed_feed_load_system_keys ();
+  keys = ed_system_keys_load_trusted ();
   g_assert_cmpuint (keys->len, ==, 1);
   g_assert_cmpstr (ed_public_key_get_comment (keys->pdata[0]), ==, "Test Association");
   /* Preferences shows where each key comes from. */
-  files = ed_feed_list_system_key_files ();
+  files = ed_system_keys_list_files ();
   g_assert_cmpuint (files->len, ==, 1);
   g_assert_cmpstr (files->pdata[0], ==, path);
 

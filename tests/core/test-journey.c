@@ -91,7 +91,8 @@ test_journey_problems (void)
   g_assert_nonnull (strstr (error->message, "xx-trip.json: procedures[1].id: "));
   g_assert_nonnull (strstr (error->message, "xx-trip.json: procedures[2].id: "));
   g_assert_nonnull (strstr (error->message, "xx-trip.json: procedures[3].id: "));
-  g_assert_nonnull (strstr (error->message, "xx-trip.json: procedures[3].note: the text in “ja” is missing"));
+  g_assert_nonnull (strstr (error->message, "xx-trip.json: procedures[3].note: the text in “ja” is "
+                                            "missing"));
   g_clear_error (&error);
 
   journey = parse ("{ \"schema\": 1, \"id\": \"xx-trip\", \"version\": 1, \"reviewed\": "
@@ -119,7 +120,8 @@ load_shipped (void)
 
   ed_catalog_load_default (catalog);
   for (guint i = 0; i < ed_catalog_get_errors (catalog)->len; i++)
-    g_test_message ("%s", ((GError *) g_ptr_array_index (ed_catalog_get_errors (catalog), i))->message);
+    g_test_message ("%s", ((GError *) g_ptr_array_index (ed_catalog_get_errors (catalog),
+                                                         i))->message);
   g_assert_cmpuint (ed_catalog_get_errors (catalog)->len, ==, 0);
 
   return catalog;

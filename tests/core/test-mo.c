@@ -28,8 +28,10 @@ test_mo_iso_codes (void)
 {
   const char *dir = "/usr/share/locale";
 
-  g_assert_cmpstr (ed_translate_domain ("iso_3166-1", dir, ED_LANGUAGE_JA, NULL, "Japan"), ==, "日本");
-  g_assert_cmpstr (ed_translate_domain ("iso_3166-1", dir, ED_LANGUAGE_ZH_CN, NULL, "Germany"), ==, "德国");
+  g_assert_cmpstr (ed_translate_domain ("iso_3166-1", dir, ED_LANGUAGE_JA, NULL, "Japan"),
+                   ==, "日本");
+  g_assert_cmpstr (ed_translate_domain ("iso_3166-1", dir, ED_LANGUAGE_ZH_CN, NULL, "Germany"),
+                   ==, "德国");
 }
 
 static void

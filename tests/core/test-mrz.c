@@ -109,13 +109,15 @@ test_mrz_specimens (void)
                "\"surname\":\"ERIKSSON\",\"given_names\":\"ANNA MARIA\","
                "\"document_number\":\"L898902C3\",\"nationality\":\"UTO\","
                "\"birth_date\":\"1974-08-12\",\"expiry_date\":\"2012-04-15\",\"sex\":\"F\","
-               "\"optional_data\":\"ZE184226B\",\"optional_data_2\":null,\"valid\":true,\"errors\":[]}");
+               "\"optional_data\":\"ZE184226B\",\"optional_data_2\":null,\"valid\":true,"
+               "\"errors\":[]}");
   assert_json (MRVA_SPECIMEN,
                "{\"format\":\"MRVA\",\"document_code\":\"V\",\"issuing_state\":\"UTO\","
                "\"surname\":\"ERIKSSON\",\"given_names\":\"ANNA MARIA\","
                "\"document_number\":\"L8988901C\",\"nationality\":\"XXX\","
                "\"birth_date\":\"1940-09-07\",\"expiry_date\":\"1996-12-10\",\"sex\":\"F\","
-               "\"optional_data\":\"6ZE184226B\",\"optional_data_2\":null,\"valid\":true,\"errors\":[]}");
+               "\"optional_data\":\"6ZE184226B\",\"optional_data_2\":null,\"valid\":true,"
+               "\"errors\":[]}");
   assert_json (MRVB_SPECIMEN,
                "{\"format\":\"MRVB\",\"document_code\":\"V\",\"issuing_state\":\"UTO\","
                "\"surname\":\"ERIKSSON\",\"given_names\":\"ANNA MARIA\","
@@ -199,7 +201,8 @@ assert_errors (const char *text,
   g_assert_false (json_object_get_boolean_member (json_node_get_object (node), "valid"));
   errors = json_object_get_array_member (json_node_get_object (node), "errors");
   for (guint i = 0; i < json_array_get_length (errors); i++)
-    g_string_append_printf (names, "%s%s", i > 0 ? "," : "", json_array_get_string_element (errors, i));
+    g_string_append_printf (names, "%s%s", i > 0 ? "," : "",
+                            json_array_get_string_element (errors, i));
   g_assert_cmpstr (names->str, ==, expected_errors);
 
   /* The rest is still read. */
@@ -277,9 +280,12 @@ test_mrz_check_keys (void)
   g_autoptr(EdMrz) passport = parse_ok (TD3_SPECIMEN);
   g_autoptr(EdMrz) visa = parse_ok (MRVA_SPECIMEN);
 
-  g_assert_cmpstr (ed_mrz_check_traveller_key (passport, ED_MRZ_CHECK_DOCUMENT_NUMBER), ==, "passport_number");
-  g_assert_cmpstr (ed_mrz_check_traveller_key (passport, ED_MRZ_CHECK_BIRTH_DATE), ==, "birth_date");
-  g_assert_cmpstr (ed_mrz_check_traveller_key (passport, ED_MRZ_CHECK_EXPIRY_DATE), ==, "passport_expiry");
+  g_assert_cmpstr (ed_mrz_check_traveller_key (passport, ED_MRZ_CHECK_DOCUMENT_NUMBER),
+                   ==, "passport_number");
+  g_assert_cmpstr (ed_mrz_check_traveller_key (passport, ED_MRZ_CHECK_BIRTH_DATE),
+                   ==, "birth_date");
+  g_assert_cmpstr (ed_mrz_check_traveller_key (passport, ED_MRZ_CHECK_EXPIRY_DATE),
+                   ==, "passport_expiry");
   g_assert_null (ed_mrz_check_traveller_key (passport, ED_MRZ_CHECK_OPTIONAL_DATA));
   g_assert_null (ed_mrz_check_traveller_key (passport, ED_MRZ_CHECK_COMPOSITE));
   /* A visa's number and expiry are not the passport's. */

@@ -14,7 +14,8 @@ static EdProcedure *
 load_shipped (const char *id)
 {
   g_autofree char *name = g_strconcat (id, ".json", NULL);
-  g_autofree char *path = g_build_filename (g_getenv ("ENTRY_DESK_DATADIR"), "procedures", name, NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("ENTRY_DESK_DATADIR"), "procedures",
+                                            name, NULL);
   g_autoptr(GError) error = NULL;
   EdProcedure *procedure = ed_procedure_new_from_file (path, ED_ORIGIN_SYSTEM, &error);
 
@@ -73,7 +74,8 @@ test_period_fourteen_days (void)
 static void
 test_period_event_day_1 (void)
 {
-  EdPeriod period = { .id = (char *) "test", .kind = ED_PERIOD_PERIOD, .event = (char *) "arrival_date",
+  EdPeriod period = { .id = (char *) "test", .kind = ED_PERIOD_PERIOD,
+                      .event = (char *) "arrival_date",
                       .days = 14, .counting = ED_COUNTING_EVENT_DAY_1 };
   GDate event, day;
   g_autofree char *text = NULL;

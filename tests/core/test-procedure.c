@@ -72,8 +72,10 @@ test_procedure_valid (void)
   step = ed_procedure_find_step (procedure, "report");
   alternative = g_ptr_array_index (step->alternatives, 0);
   g_assert_cmpuint (alternative->original_codes->len, ==, 1);
-  g_assert_cmpstr (((EdOriginalCode *) g_ptr_array_index (alternative->original_codes, 0))->id, ==, "app-code");
-  g_assert_cmpstr (((EdChecklistItem *) g_ptr_array_index (step->checklist, 0))->page, ==, "P.5～10");
+  g_assert_cmpstr (((EdOriginalCode *) g_ptr_array_index (alternative->original_codes, 0))->id,
+                   ==, "app-code");
+  g_assert_cmpstr (((EdChecklistItem *) g_ptr_array_index (step->checklist, 0))->page,
+                   ==, "P.5～10");
   g_assert_null (ed_procedure_find_step (procedure, "nope"));
   g_assert_nonnull (ed_procedure_find_phase (procedure, "after-entry"));
 
@@ -124,18 +126,26 @@ static const Malformed malformed[] = {
   { "xx-missing-field.json", ED_ERROR_INVALID, "summary", "required, but missing" },
   { "xx-wrong-type.json", ED_ERROR_INVALID, "version", "must be a whole number, not a string" },
   { "xx-unknown-language.json", ED_ERROR_INVALID, "steps[1].title.fr", "“fr” is not a language" },
-  { "xx-missing-language.json", ED_ERROR_INVALID, "fields[0].label", "the text in “ja” is missing" },
-  { "xx-duplicate-id.json", ED_ERROR_INVALID, "steps[1].id", "“register” is already used by steps[0]" },
+  { "xx-missing-language.json", ED_ERROR_INVALID, "fields[0].label",
+    "the text in “ja” is missing" },
+  { "xx-duplicate-id.json", ED_ERROR_INVALID, "steps[1].id",
+    "“register” is already used by steps[0]" },
   { "xx-bad-date.json", ED_ERROR_INVALID, "updated", "“2023-02-30” is not a date that exists" },
-  { "xx-dangling-field.json", ED_ERROR_INVALID, "steps[1].fields[1]", "“no-such-field” is not the id of a field" },
-  { "xx-dangling-phase.json", ED_ERROR_INVALID, "steps[1].phase", "“at-airport” is not the id of a phase" },
+  { "xx-dangling-field.json", ED_ERROR_INVALID, "steps[1].fields[1]",
+    "“no-such-field” is not the id of a field" },
+  { "xx-dangling-phase.json", ED_ERROR_INVALID, "steps[1].phase",
+    "“at-airport” is not the id of a phase" },
   { "xx-newer-schema.json", ED_ERROR_UNSUPPORTED, "schema", "made for a newer Entry Desk" },
   { "xx-unknown-key.json", ED_ERROR_INVALID, "valid_untill", "unknown key" },
-  { "xx-bad-link.json", ED_ERROR_INVALID, "steps[0].links[1].url", "not an https:, tel: or mailto: address" },
-  { "xx-archived-no-end.json", ED_ERROR_INVALID, "valid_until", "required when “status” is “archived”" },
-  { "xx-bad-pattern.json", ED_ERROR_INVALID, "fields[3].rule.pattern", "not a valid regular expression" },
+  { "xx-bad-link.json", ED_ERROR_INVALID, "steps[0].links[1].url",
+    "not an https:, tel: or mailto: address" },
+  { "xx-archived-no-end.json", ED_ERROR_INVALID, "valid_until",
+    "required when “status” is “archived”" },
+  { "xx-bad-pattern.json", ED_ERROR_INVALID, "fields[3].rule.pattern",
+    "not a valid regular expression" },
   { "xx-bad-period-event.json", ED_ERROR_INVALID, "periods[0].event", "not of kind “date”" },
-  { "xx-choice-without-choices.json", ED_ERROR_INVALID, "fields[3].choices", "required when “kind” is “choice”" },
+  { "xx-choice-without-choices.json", ED_ERROR_INVALID, "fields[3].choices",
+    "required when “kind” is “choice”" },
   { "xx-id-mismatch.json", ED_ERROR_INVALID, "id", "differs from the file name" },
 };
 
@@ -168,9 +178,11 @@ test_procedure_every_problem (void)
     "  \"region\": { \"country\": \"jp\", \"name\": { \"en\": \"Japan\" } },\n"
     "  \"title\": \"Title\", \"summary\": { \"en\": \"\", \"ja\": \"例\", \"zh_CN\": \"例\" },\n"
     "  \"status\": \"gone\", \"sources\": [],\n"
-    "  \"steps\": [ { \"id\": \"Bad Id\", \"title\": { \"en\": \"a\", \"ja\": \"a\", \"zh_CN\": \"a\" },\n"
+    "  \"steps\": [ { \"id\": \"Bad Id\", \"title\": { \"en\": \"a\", \"ja\": \"a\", "
+    "\"zh_CN\": \"a\" },\n"
     "               \"body\": { \"en\": \"a\", \"ja\": \"a\", \"zh_CN\": \"a\" },\n"
-    "               \"links\": [ { \"id\": \"x\", \"url\": \"https:///nohost\", \"title\": 3 } ] } ] }";
+    "               \"links\": [ { \"id\": \"x\", \"url\": \"https:///nohost\", "
+    "\"title\": 3 } ] } ] }";
   g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
   g_autoptr(GError) error = NULL;
   g_autoptr(EdProcedure) procedure = NULL;
@@ -204,14 +216,16 @@ static void
 test_procedure_empty_and_not_object (void)
 {
   const char *documents[] = { "", "[1, 2]", "\"text\"", "{\"schema\": 1,} " };
-  const char *what[] = { "the file is empty", "must hold one JSON object", "must hold one JSON object",
+  const char *what[] = { "the file is empty", "must hold one JSON object",
+                         "must hold one JSON object",
                          "line 1, column 13: the file is not valid JSON" };
 
   for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
     {
       g_autoptr(GBytes) bytes = g_bytes_new_static (documents[i], strlen (documents[i]));
       g_autoptr(GError) error = NULL;
-      g_autoptr(EdProcedure) procedure = ed_procedure_new_from_bytes (bytes, "x.json", ED_ORIGIN_OTHER, &error);
+      g_autoptr(EdProcedure) procedure = ed_procedure_new_from_bytes (bytes, "x.json",
+                                                                      ED_ORIGIN_OTHER, &error);
 
       g_assert_null (procedure);
       g_assert_nonnull (error);
@@ -224,7 +238,8 @@ static void
 test_procedure_unreadable (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(EdProcedure) procedure = ed_procedure_new_from_file ("/nonexistent/xx.json", ED_ORIGIN_USER, &error);
+  g_autoptr(EdProcedure) procedure = ed_procedure_new_from_file ("/nonexistent/xx.json",
+                                                                 ED_ORIGIN_USER, &error);
 
   g_assert_null (procedure);
   g_assert_error (error, ED_ERROR, ED_ERROR_IO);
@@ -294,16 +309,19 @@ static void
 test_procedure_status (void)
 {
   g_autoptr(EdProcedure) archived = procedure_with_status ("archived", NULL, "2023-01-07", NULL);
-  g_autoptr(EdProcedure) replaced = procedure_with_status ("archived", NULL, "2023-01-07", "xx-new");
+  g_autoptr(EdProcedure) replaced = procedure_with_status ("archived", NULL, "2023-01-07",
+                                                           "xx-new");
   g_autoptr(EdProcedure) since = procedure_with_status ("current", "2024-12-02", NULL, NULL);
   g_autoptr(EdProcedure) future = procedure_with_status ("current", "2027-04-01", NULL, NULL);
   g_autoptr(EdProcedure) plain = procedure_with_status ("current", NULL, NULL, NULL);
-  g_autoptr(EdProcedure) lapsed = procedure_with_status ("current", "2020-01-01", "2025-07-31", NULL);
+  g_autoptr(EdProcedure) lapsed = procedure_with_status ("current", "2020-01-01",
+                                                         "2025-07-31", NULL);
   GDate day;
 
   assert_status (archived, ED_LANGUAGE_EN, TRUE, "Ended, last day 2023-01-07 — It ended.");
   assert_status (archived, ED_LANGUAGE_EN, FALSE, "Ended, last day 2023-01-07");
-  assert_status (replaced, ED_LANGUAGE_EN, TRUE, "Ended, last day 2023-01-07 — Replaced by xx-new — It ended.");
+  assert_status (replaced, ED_LANGUAGE_EN, TRUE,
+                 "Ended, last day 2023-01-07 — Replaced by xx-new — It ended.");
   assert_status (since, ED_LANGUAGE_EN, TRUE, "In force since 2024-12-02");
   assert_status (future, ED_LANGUAGE_EN, TRUE, "In force from 2027-04-01");
   assert_status (plain, ED_LANGUAGE_EN, TRUE, "Current");
@@ -329,7 +347,8 @@ static void
 test_procedure_matches (void)
 {
   g_autoptr(EdProcedure) procedure = load_fixture ("xx-valid.json");
-  const char *hits[] = { "test procedure", "TEST", "テスト", "测试", "japan", "日本", "xx-valid", "tests.", "" };
+  const char *hits[] = { "test procedure", "TEST", "テスト", "测试", "japan", "日本", "xx-valid",
+                         "tests.", "" };
   const char *misses[] = { "shanghai", "register", "xx-other" };
 
   for (guint i = 0; i < G_N_ELEMENTS (hits); i++)
@@ -399,7 +418,8 @@ test_procedure_json (void)
 static void
 test_procedure_readme_example (void)
 {
-  g_autofree char *readme = g_build_filename (g_getenv ("ENTRY_DESK_DATADIR"), "procedures", "README.md", NULL);
+  g_autofree char *readme = g_build_filename (g_getenv ("ENTRY_DESK_DATADIR"), "procedures",
+                                              "README.md", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;

@@ -145,7 +145,8 @@ test_qr_quiet_zone (void)
         g_assert_cmphex (pixels[y * stride + x] & 0xffffff, ==, 0xffffff);
 
   /* The finder pattern's corner module is dark. */
-  g_assert_cmphex (pixels[(2 * ED_QR_QUIET_ZONE) * stride + 2 * ED_QR_QUIET_ZONE] & 0xffffff, ==, 0);
+  g_assert_cmphex (pixels[(2 * ED_QR_QUIET_ZONE) * stride + 2 * ED_QR_QUIET_ZONE] & 0xffffff,
+                   ==, 0);
   cairo_surface_destroy (surface);
 }
 

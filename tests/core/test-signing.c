@@ -79,7 +79,8 @@ test_signing_public_key_text (void)
   };
 
   g_assert_true (g_str_has_suffix (line, " 東京 office"));
-  g_assert_cmpuint (strlen (ed_public_key_get_base64 (ed_signing_key_get_public_key (key))), ==, 44);
+  g_assert_cmpuint (strlen (ed_public_key_get_base64 (ed_signing_key_get_public_key (key))),
+                    ==, 44);
 
   parsed = ed_public_key_parse (line, &error);
   g_assert_no_error (error);

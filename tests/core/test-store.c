@@ -565,7 +565,8 @@ test_store_retention_setting (void)
 
   /* The GUI's way. */
   ed_store_set_retention_days_async (fixture.store, 30, NULL, ed_test_on_done, &set);
-  g_assert_true (ed_store_set_retention_days_finish (fixture.store, ed_test_wait_for (&set), &error));
+  g_assert_true (ed_store_set_retention_days_finish (fixture.store, ed_test_wait_for (&set),
+                                                     &error));
   g_assert_no_error (error);
   g_assert_cmpuint (ed_store_get_retention_days (fixture.store), ==, 30);
   g_clear_object (&set);

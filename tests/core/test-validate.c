@@ -105,7 +105,8 @@ test_validate_phone (void)
   assert_key ("phone", "+81 90 1234 5678", "");
   assert_key ("phone", "090-1234-567x", "phone:phone-characters");
   assert_message ("phone", "090-1234-567x",
-                  "The phone number can only have digits, and + at the start of an international number; remove “x”.");
+                  "The phone number can only have digits, "
+                  "and + at the start of an international number; remove “x”.");
   assert_key ("phone", "81+9012345678", "phone:phone-characters");
   assert_key ("phone", "+1234567890123456", "phone:phone-too-long");
 }
@@ -120,7 +121,8 @@ test_validate_dates (void)
   assert_message ("arrival_date", "2023-04-31", "“2023-04-31” is not a date: 2023-04 has 30 days.");
   assert_key ("arrival_date", "2023-13-01", "arrival_date:date-not-exist");
   assert_message ("arrival_date", "2023-13-01",
-                  "“2023-13-01” is not a date: there is no month 13. Write the date as YYYY-MM-DD.");
+                  "“2023-13-01” is not a date: there is no month 13. "
+                  "Write the date as YYYY-MM-DD.");
   assert_key ("arrival_date", "12/05/2020", "arrival_date:date-format");
   assert_key ("arrival_date", "tomorrow", "arrival_date:date-format");
 }
@@ -132,7 +134,8 @@ test_validate_birth_date (void)
   assert_key ("birth_date", "1974-08-12", "");
   assert_key ("birth_date", "2025-06-01", "");
   assert_key ("birth_date", "2025-06-02", "birth_date:birth-date-future");
-  assert_message ("birth_date", "2025-06-02", "The birth date 2025-06-02 is in the future: check the year.");
+  assert_message ("birth_date", "2025-06-02",
+                  "The birth date 2025-06-02 is in the future: check the year.");
   assert_key ("birth_date", "2025-02-29", "birth_date:date-not-exist");
 }
 
@@ -194,10 +197,12 @@ test_validate_nationality (void)
   assert_key ("nationality", "UNO", "");
   assert_key ("nationality", "ABC", "nationality:country-unknown");
   assert_message ("nationality", "ABC",
-                  "“ABC” is not a nationality code: write the passport’s three-letter code, such as JPN or CHN.");
+                  "“ABC” is not a nationality code: write the passport’s three-letter code, "
+                  "such as JPN or CHN.");
   /* A name instead of a code: the code is suggested. */
   assert_message ("nationality", "Japan",
-                  "“JAPAN” is not a nationality code: write the passport’s three-letter code, JPN for Japan.");
+                  "“JAPAN” is not a nationality code: write the passport’s three-letter code, "
+                  "JPN for Japan.");
 }
 
 static void
@@ -304,7 +309,8 @@ test_validate_choice_and_pattern (void)
   EdField yes_no = { .id = (char *) "fever", .kind = ED_FIELD_YES_NO,
                      .rule = { .type = ED_FIELD_RULE_NONE } };
   EdField pattern = { .id = (char *) "member-code", .kind = ED_FIELD_TEXT,
-                      .rule = { .type = ED_FIELD_RULE_PATTERN, .pattern = (char *) "[A-Z]{2}[0-9]{4}",
+                      .rule = { .type = ED_FIELD_RULE_PATTERN,
+                                .pattern = (char *) "[A-Z]{2}[0-9]{4}",
                                 .message = message } };
   g_autoptr(GPtrArray) ok = NULL, bad = NULL, fever = NULL, maybe = NULL;
   g_autoptr(GPtrArray) code_ok = NULL, code_bad = NULL, code_long = NULL;

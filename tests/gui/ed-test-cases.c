@@ -180,7 +180,8 @@ ed_test_wait_for_dialog (const char *heading)
           g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
           if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
-              g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+              g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
+                         heading) == 0)
             {
               ed_test_wait_until_mapped (GTK_WIDGET (window));
               return ADW_MESSAGE_DIALOG (window);

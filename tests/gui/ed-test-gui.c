@@ -105,7 +105,8 @@ ed_test_screenshot (GtkWidget  *widget,
 
   ed_test_iterate (200);
   /* A window being resized has no size until the display answers. */
-  for (guint i = 0; i < 100 && (gtk_widget_get_width (widget) == 0 || gtk_widget_get_height (widget) == 0); i++)
+  for (guint i = 0; i < 100
+       && (gtk_widget_get_width (widget) == 0 || gtk_widget_get_height (widget) == 0); i++)
     ed_test_iterate (50);
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
@@ -153,7 +154,8 @@ ed_test_show_page (GtkApplication *application,
   gtk_window_set_title (GTK_WINDOW (window), "Entry Desk");
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scrolled, TRUE);
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
   gtk_widget_set_margin_top (clamp, 24);
@@ -191,7 +193,8 @@ ed_test_type (GtkWidget  *editable,
 
       gtk_editable_set_position (GTK_EDITABLE (editable), -1);
       position = gtk_editable_get_position (GTK_EDITABLE (editable));
-      gtk_editable_insert_text (GTK_EDITABLE (editable), p, (int) (g_utf8_next_char (p) - p), &position);
+      gtk_editable_insert_text (GTK_EDITABLE (editable), p, (int) (g_utf8_next_char (p) - p),
+                                &position);
       ed_test_iterate (20);
     }
 }

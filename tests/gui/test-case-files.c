@@ -20,6 +20,7 @@
 #include "ed-test-gui.h"
 #include "ed-test-store.h"
 #include "ed-test-util.h"
+#include "ed-window.h"
 
 #define DAY (24 * 60 * 60)
 
@@ -261,6 +262,14 @@ open_preferences (void)
   return preferences;
 }
 
+/* @toast: (transfer full) */
+static void
+show_in_main_window (AdwToast *toast,
+                     gpointer  window)
+{
+  ed_window_add_toast (ED_WINDOW (window), toast);
+}
+
 /* Only the closed cases older than the retention period are listed,
  * and nothing goes until staff confirm. */
 static void
@@ -302,8 +311,10 @@ test_case_files_purge (void)
   dialog = ed_test_wait_for_dialog (want ()->delete_two);
   listed = listed_references (dialog);
   g_assert_cmpuint (g_strv_length (listed), ==, 2);
-  g_assert_true (g_strv_contains ((const char * const *) listed, ed_case_info_get_reference (old_a)));
-  g_assert_true (g_strv_contains ((const char * const *) listed, ed_case_info_get_reference (old_b)));
+  g_assert_true (g_strv_contains ((const char * const *) listed,
+                                  ed_case_info_get_reference (old_a)));
+  g_assert_true (g_strv_contains ((const char * const *) listed,
+                                  ed_case_info_get_reference (old_b)));
   g_assert_nonnull (ed_test_find_label (GTK_WIDGET (dialog), "PARK KIM"));
   ed_test_screenshot (GTK_WIDGET (dialog), "purge-preview");
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
@@ -315,8 +326,9 @@ test_case_files_purge (void)
   reminder = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "%u closed case is past the retention period",
                                            "%u closed cases are past the retention period", 2), 2);
-  ed_purge_review_remind (ED_WINDOW (ed_test_main_window (app)), store (),
-                          ed_application_get_catalog (app));
+  ed_purge_review_remind (GTK_WINDOW (ed_test_main_window (app)), store (),
+                          ed_application_get_catalog (app), show_in_main_window,
+                          g_object_ref (ed_test_main_window (app)), g_object_unref);
   toast = ed_test_wait_for_toast (ed_test_main_window (app), reminder);
   ed_test_screenshot (ed_test_main_window (app), "purge-reminder");
   ed_test_click (ed_test_find_button (toast, _("_Review…")));

@@ -19,6 +19,7 @@
 #include "ed-test-gui.h"
 #include "ed-test-store.h"
 #include "ed-test-util.h"
+#include "ed-case-page.h"
 #include "ed-sheet-dialog.h"
 #include "ed-window.h"
 #include "ed-wizard.h"
@@ -111,7 +112,7 @@ tick (EdCase      *kase,
     }
 
   g_assert_cmpuint (ticked, ==, n);
-  return ed_procedure_count_checklist (procedure);
+  return ed_case_count_checklist (procedure, 1);
 }
 
 static void
@@ -187,7 +188,8 @@ test_case_list_shows_cases (void)
   guint total;
 
   eriksson = ed_test_add_case (store (), "jp-my-her-sys",
-                               ed_test_traveller ("ERIKSSON", "ANNA", NULL, NULL, "TR1234567"), NULL);
+                               ed_test_traveller ("ERIKSSON", "ANNA", NULL, NULL, "TR1234567"),
+                               NULL);
   wang = ed_test_add_case (store (), "cn-beijing-health-code",
                            ed_test_traveller ("WANG", "WEI", "王伟", NULL, "E12345678"), NULL);
   yamada = ed_test_add_case (store (), "jp-entry-waiting-mysos",
@@ -200,9 +202,10 @@ test_case_list_shows_cases (void)
   /* Progress: the step a case is at, or the checklist done for each
    * traveller where the procedure has one. */
   ed_case_set_current_step (eriksson, "enter-email");
-  eriksson_progress = g_strdup_printf (_("Step %u/%u"), 3,
-                                       ed_procedure_get_steps (ed_catalog_lookup (ed_application_get_catalog (app),
-                                                                                  "jp-my-her-sys"))->len);
+  eriksson_progress =
+    g_strdup_printf (_("Step %u/%u"), 3,
+                     ed_procedure_get_steps (ed_catalog_lookup (ed_application_get_catalog (app),
+                                                                "jp-my-her-sys"))->len);
   total = tick (yamada, ed_case_get_traveller (yamada, 1), 3);
   yamada_progress = g_strdup_printf (_("%u/%u"), 3, 2 * total);
 
@@ -219,7 +222,8 @@ test_case_list_shows_cases (void)
   ed_test_wait_for_rows (view (), 4);
   assert_row (eriksson, "ERIKSSON ANNA", ui_title ("jp-my-her-sys"), eriksson_progress);
   assert_row (wang, "WANG WEI", ui_title ("cn-beijing-health-code"), NULL);
-  assert_row (yamada, "YAMADA AOI, YAMADA REN", ui_title ("jp-entry-waiting-mysos"), yamada_progress);
+  assert_row (yamada, "YAMADA AOI, YAMADA REN", ui_title ("jp-entry-waiting-mysos"),
+              yamada_progress);
   unknown_title = g_strdup_printf (_("Unknown procedure (%s)"), "xx-withdrawn-procedure");
   assert_row (unknown, "DUPONT MARIE", unknown_title, NULL);
 
@@ -287,9 +291,13 @@ case_activated_cb (EdCaseListView *list,
 static void
 test_case_list_open (void)
 {
-  gulong handler = g_signal_connect (view (), "case-activated", G_CALLBACK (case_activated_cb), NULL);
+  gulong handler = g_signal_connect (view (), "case-activated",
+                                     G_CALLBACK (case_activated_cb), NULL);
   GtkWidget *list_view = ed_test_find_widget (GTK_WIDGET (view ()), GTK_TYPE_LIST_VIEW, NULL);
+  EdWindow *window = ED_WINDOW (ed_test_main_window (app));
   GtkWidget *wizard;
+  GtkWidget *page;
+  GtkWidget *row;
 
   /* Enter in the search field opens the first case found. */
   assert_found ("wang", wang);
@@ -301,8 +309,8 @@ test_case_list_open (void)
   /* A row's menu: Open. */
   g_signal_emit_by_name (search_entry (), "stop-search");
   ed_test_wait_for_rows (view (), 4);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ed_test_find_case_row (view (), ed_case_get_reference (yamada))),
-                                             "cases.open", "x", ed_case_get_id (yamada)));
+  row = GTK_WIDGET (ed_test_find_case_row (view (), ed_case_get_reference (yamada)));
+  g_assert_true (gtk_widget_activate_action (row, "cases.open", "x", ed_case_get_id (yamada)));
   g_assert_nonnull (activated);
   g_assert_cmpint (ed_case_info_get_id (activated), ==, ed_case_get_id (yamada));
   g_clear_object (&activated);
@@ -311,20 +319,36 @@ test_case_list_open (void)
   g_signal_emit_by_name (list_view, "activate", 0);
   g_assert_nonnull (activated);
 
-  /* The case opens in its procedure's wizard; Back returns to the list. */
-  wizard = ed_window_get_wizard (ED_WINDOW (ed_test_main_window (app)));
-  for (guint i = 0; i < 200 && (wizard == NULL ||
-                               ed_case_get_id (ed_wizard_get_case (ED_WIZARD (wizard))) != ed_case_info_get_id (activated)); i++)
+  /* The case opens on its page, its timeline first; from there its
+   * procedure's wizard, whose Back returns to the page, whose Back
+   * returns to the list. */
+  page = ed_window_get_case_page (window);
+  for (guint i = 0;
+       i < 200 && (page == NULL ||
+                   ed_case_get_id (ed_case_page_get_case (ED_CASE_PAGE (page))) !=
+                   ed_case_info_get_id (activated));
+       i++)
     {
       ed_test_iterate (20);
-      wizard = ed_window_get_wizard (ED_WINDOW (ed_test_main_window (app)));
+      page = ed_window_get_case_page (window);
     }
+  g_assert_nonnull (page);
+  ed_test_wait_until_mapped (page);
+  g_assert_true (gtk_widget_activate_action (page, "case.open-procedure", "s",
+                                             ed_case_info_get_procedure_id (activated)));
+  wizard = ed_window_get_wizard (window);
   g_assert_nonnull (wizard);
-  g_assert_cmpint (ed_case_get_id (ed_wizard_get_case (ED_WIZARD (wizard))), ==, ed_case_info_get_id (activated));
+  g_assert_cmpint (ed_case_get_id (ed_wizard_get_case (ED_WIZARD (wizard))),
+                   ==, ed_case_info_get_id (activated));
+  g_assert_true (ed_wizard_get_store (ED_WIZARD (wizard)) == store ());
   ed_test_wait_until_mapped (wizard);
   g_assert_true (gtk_widget_activate_action (wizard, "wizard.close", NULL));
   ed_test_iterate (300);
-  g_assert_null (ed_window_get_wizard (ED_WINDOW (ed_test_main_window (app))));
+  g_assert_null (ed_window_get_wizard (window));
+  g_assert_true (ed_window_get_case_page (window) == page);
+  g_assert_true (gtk_widget_activate_action (page, "case.close", NULL));
+  ed_test_iterate (300);
+  g_assert_null (ed_window_get_case_page (window));
   g_clear_object (&activated);
 
   g_signal_handler_disconnect (view (), handler);
@@ -343,7 +367,8 @@ test_case_list_sheet (void)
 
   for (guint mode = 0; mode < 2; mode++)
     {
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), mode == 0 ? "cases.print" : "cases.export-pdf",
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row),
+                                                 mode == 0 ? "cases.print" : "cases.export-pdf",
                                                  "x", ed_case_get_id (yamada)));
       for (guint i = 0; i < 250 && dialog == NULL; i++)
         {
@@ -462,8 +487,10 @@ menu_has (GMenuModel *menu,
         }
 
       g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &item_action);
-      target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_INT64);
-      if (g_strcmp0 (item_action, action) == 0 && target != NULL && g_variant_get_int64 (target) == id)
+      target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                      G_VARIANT_TYPE_INT64);
+      if (g_strcmp0 (item_action, action) == 0 && target != NULL
+          && g_variant_get_int64 (target) == id)
         return TRUE;
     }
 
@@ -548,7 +575,8 @@ assert_status (EdCase     *kase,
 static void
 test_case_list_close_reopen (void)
 {
-  g_autofree char *closed_toast = g_strdup_printf (_("Case %s closed"), ed_case_get_reference (eriksson));
+  g_autofree char *closed_toast = g_strdup_printf (_("Case %s closed"),
+                                                   ed_case_get_reference (eriksson));
   g_autofree char *closed_status = NULL;
   g_autofree char *day = NULL;
   GtkWidget *toggle;
@@ -586,7 +614,8 @@ test_case_list_accessible (void)
   EdCaseRow *row = ed_test_find_case_row (view (), ed_case_get_reference (wang));
   GtkWidget *menu_button = ed_test_find_widget (GTK_WIDGET (row), GTK_TYPE_MENU_BUTTON, NULL);
   GtkWidget *list_view = ed_test_find_widget (GTK_WIDGET (view ()), GTK_TYPE_LIST_VIEW, NULL);
-  g_autofree char *menu_label = g_strdup_printf (_("Actions for case %s"), ed_case_get_reference (wang));
+  g_autofree char *menu_label = g_strdup_printf (_("Actions for case %s"),
+                                                 ed_case_get_reference (wang));
 
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (search_entry ()),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search cases"));
@@ -604,7 +633,8 @@ test_case_list_delete_then_quit (void)
 {
   gint64 id = ed_case_get_id (wang);
   g_autofree char *path = g_strdup (ed_store_get_path (store ()));
-  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM cases WHERE id = %" G_GINT64_FORMAT, id);
+  g_autofree char *sql =
+    g_strdup_printf ("SELECT count (*) FROM cases WHERE id = %" G_GINT64_FORMAT, id);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view ()), "cases.delete", "x", id));
   deleted_toast (wang);

@@ -54,7 +54,8 @@ static AdwActionRow *
 traveller_row (Fixture *f,
                int      index)
 {
-  GtkListBox *list = GTK_LIST_BOX (ed_test_find_widget (GTK_WIDGET (f->family), GTK_TYPE_LIST_BOX, "travellers"));
+  GtkListBox *list = GTK_LIST_BOX (ed_test_find_widget (GTK_WIDGET (f->family), GTK_TYPE_LIST_BOX,
+                                                        "travellers"));
 
   return ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, index));
 }
@@ -200,8 +201,10 @@ main (int    argc,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
-  g_test_add ("/family-list/one-traveller", Fixture, NULL, fixture_set_up, test_one_traveller, fixture_tear_down);
-  g_test_add ("/family-list/add-and-remove", Fixture, NULL, fixture_set_up, test_add_and_remove, fixture_tear_down);
+  g_test_add ("/family-list/one-traveller", Fixture, NULL, fixture_set_up, test_one_traveller,
+              fixture_tear_down);
+  g_test_add ("/family-list/add-and-remove", Fixture, NULL, fixture_set_up, test_add_and_remove,
+              fixture_tear_down);
   g_test_add ("/family-list/valid", Fixture, NULL, fixture_set_up, test_valid, fixture_tear_down);
 
   status = g_test_run ();

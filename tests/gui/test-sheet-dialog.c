@@ -176,10 +176,20 @@ static GtkWidget *
 language_row (EdSheetDialog *dialog,
               EdLanguage     language)
 {
-  GtkWidget *row = ed_test_find_row (GTK_WIDGET (dialog->language_list), ed_language_native_name (language));
+  GtkWidget *row = ed_test_find_row (GTK_WIDGET (dialog->language_list),
+                                     ed_language_native_name (language));
 
   g_assert_nonnull (row);
   return row;
+}
+
+/* The "up", "down" or "check" widget of a language's row. */
+static gpointer
+language_row_part (EdSheetDialog *dialog,
+                   EdLanguage     language,
+                   const char    *part)
+{
+  return g_object_get_data (G_OBJECT (language_row (dialog, language)), part);
 }
 
 /* Like a click on the row's box. */
@@ -279,6 +289,12 @@ dup_languages (EdSheetDialog *dialog)
   return ed_sheet_options_dup_languages_string (ed_sheet_document_get_options (dialog->document));
 }
 
+static gboolean
+personal_qr (EdSheetDialog *dialog)
+{
+  return ed_sheet_options_get_personal_qr (ed_sheet_document_get_options (dialog->document));
+}
+
 /* Languages and paper follow the setting both ways; the preview has
  * the sheet's pages, one at a time. */
 static void
@@ -302,7 +318,7 @@ test_sheet_dialog_options (Fixture       *f,
   g_assert_cmpstr (languages, ==, "en,ja,zh_CN");
   g_assert_cmpuint (adw_combo_row_get_selected (dialog->paper_row), ==, 0);
   g_assert_false (gtk_switch_get_active (dialog->personal_switch));
-  g_assert_false (ed_sheet_options_get_personal_qr (ed_sheet_document_get_options (dialog->document)));
+  g_assert_false (personal_qr (dialog));
   g_assert_cmpuint (ed_sheet_preview_get_n_pages (dialog->preview), ==,
                     expected_pages (kase, "en,ja,zh_CN", ED_PAPER_A4));
   g_assert_true (ed_sheet_dialog_get_ready (dialog));
@@ -317,7 +333,7 @@ test_sheet_dialog_options (Fixture       *f,
   assert_setting_languages (f, "zh_CN,ja");
   g_assert_true (gtk_list_box_get_row_at_index (dialog->language_list, 0) ==
                  GTK_LIST_BOX_ROW (language_row (dialog, ED_LANGUAGE_ZH_CN)));
-  g_assert_false (gtk_widget_get_sensitive (g_object_get_data (G_OBJECT (language_row (dialog, ED_LANGUAGE_ZH_CN)), "up")));
+  g_assert_false (gtk_widget_get_sensitive (language_row_part (dialog, ED_LANGUAGE_ZH_CN, "up")));
   tick (dialog, ED_LANGUAGE_EN, TRUE);
   assert_setting_languages (f, "zh_CN,ja,en");
   g_clear_pointer (&languages, g_free);
@@ -328,13 +344,16 @@ test_sheet_dialog_options (Fixture       *f,
   assert_setting_languages (f, "ja");
 
   /* The last language cannot go. */
-  g_assert_false (gtk_widget_get_sensitive (g_object_get_data (G_OBJECT (language_row (dialog, ED_LANGUAGE_JA)), "check")));
+  g_assert_false (gtk_widget_get_sensitive (language_row_part (dialog, ED_LANGUAGE_JA, "check")));
 
   /* The setting drives the dialog too. */
-  g_settings_set_strv (f->settings, "sheet-languages", (const char * const[]) { "zh_CN", "ja", NULL });
+  g_settings_set_strv (f->settings, "sheet-languages",
+                       (const char * const[]) { "zh_CN", "ja", NULL });
   wait_ready (dialog);
-  g_assert_true (gtk_check_button_get_active (g_object_get_data (G_OBJECT (language_row (dialog, ED_LANGUAGE_ZH_CN)), "check")));
-  g_assert_false (gtk_check_button_get_active (g_object_get_data (G_OBJECT (language_row (dialog, ED_LANGUAGE_EN)), "check")));
+  g_assert_true (gtk_check_button_get_active (language_row_part (dialog, ED_LANGUAGE_ZH_CN,
+                                                                 "check")));
+  g_assert_false (gtk_check_button_get_active (language_row_part (dialog, ED_LANGUAGE_EN,
+                                                                  "check")));
   g_clear_pointer (&languages, g_free);
   languages = dup_languages (dialog);
   g_assert_cmpstr (languages, ==, "zh_CN,ja");
@@ -351,7 +370,7 @@ test_sheet_dialog_options (Fixture       *f,
   /* Personal details in a code only when asked for; not remembered. */
   gtk_switch_set_active (dialog->personal_switch, TRUE);
   wait_ready (dialog);
-  g_assert_true (ed_sheet_options_get_personal_qr (ed_sheet_document_get_options (dialog->document)));
+  g_assert_true (personal_qr (dialog));
   gtk_switch_set_active (dialog->personal_switch, FALSE);
   wait_ready (dialog);
 
@@ -384,7 +403,8 @@ test_sheet_dialog_options (Fixture       *f,
   /* Fewer pages: the preview stays within them. */
   g_settings_set_strv (f->settings, "sheet-languages", (const char * const[]) { "en", NULL });
   wait_ready (dialog);
-  g_assert_cmpuint (ed_sheet_preview_get_page (dialog->preview), <, ed_sheet_preview_get_n_pages (dialog->preview));
+  g_assert_cmpuint (ed_sheet_preview_get_page (dialog->preview),
+                    <, ed_sheet_preview_get_n_pages (dialog->preview));
 
   close_dialog (dialog);
 }
@@ -435,7 +455,9 @@ assert_languages (const char *text,
 
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
     {
-      g_autofree char *title = ed_test_flatten (ed_text_get (ed_procedure_get_title (procedure ("jp-entry-waiting-mysos")), all[i]));
+      g_autofree char *title =
+        ed_test_flatten (ed_text_get (ed_procedure_get_title (procedure ("jp-entry-waiting-mysos")),
+                                      all[i]));
       gboolean wanted = g_strv_contains ((const char * const *) codes, ed_language_code (all[i]));
 
       g_test_message ("%s: %s", ed_language_code (all[i]), wanted ? "present" : "absent");
@@ -475,7 +497,8 @@ test_sheet_dialog_export (Fixture       *f,
   guint n_pages;
   GStatBuf st;
 
-  g_settings_set_strv (f->settings, "sheet-languages", (const char * const[]) { "zh_CN", "ja", NULL });
+  g_settings_set_strv (f->settings, "sheet-languages",
+                       (const char * const[]) { "zh_CN", "ja", NULL });
   store_case (f, kase);
   dialog = open_dialog (ED_SHEET_DIALOG_PDF, kase, f->store);
   n_pages = ed_sheet_document_get_n_pages (dialog->document);
@@ -493,7 +516,8 @@ test_sheet_dialog_export (Fixture       *f,
 
   /* A toast, with a way to open the file. */
   ed_test_wait_for_label (GTK_WIDGET (main_window ()), "exported sheet.pdf");
-  g_assert_nonnull (ed_test_find_button (GTK_WIDGET (main_window ()), g_dgettext (GETTEXT_PACKAGE, "_Open")));
+  g_assert_nonnull (ed_test_find_button (GTK_WIDGET (main_window ()),
+                                         g_dgettext (GETTEXT_PACKAGE, "_Open")));
   ed_test_screenshot (GTK_WIDGET (main_window ()), "sheet-exported");
 
   g_assert_cmpint (g_stat (path, &st), ==, 0);
@@ -545,7 +569,8 @@ print_to_file (EdSheetDocument *document,
   /* As if chosen in GTK's print dialog. */
   if (paper != NULL)
     {
-      GtkPrintSettings *current = gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (operation));
+      GtkPrintSettings *current =
+        gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (operation));
       g_autoptr(GtkPrintSettings) settings = current != NULL ? gtk_print_settings_copy (current)
                                                              : gtk_print_settings_new ();
 
@@ -581,6 +606,7 @@ test_sheet_dialog_print (Fixture       *f,
   const char *pdfinfo[] = { "pdfinfo", letter_path, NULL };
   EdSheetDialog *dialog;
   EdSheetDocument *document;
+  EdSheetLayout *sheet;
 
   /* One language: a family's pages are many enough. */
   g_settings_set_strv (f->settings, "sheet-languages", (const char * const[]) { "ja", NULL });
@@ -615,7 +641,8 @@ test_sheet_dialog_print (Fixture       *f,
   adw_combo_row_set_selected (dialog->traveller_row, 2);
   wait_ready (dialog);
   g_assert_cmpuint (ed_sheet_document_get_n_sheets (dialog->document), ==, 1);
-  g_assert_cmpstr (ed_traveller_get (ed_sheet_layout_get_traveller (ed_sheet_document_get_sheet (dialog->document, 0)), "given_names"),
+  sheet = ed_sheet_document_get_sheet (dialog->document, 0);
+  g_assert_cmpstr (ed_traveller_get (ed_sheet_layout_get_traveller (sheet), "given_names"),
                    ==, "HANAKO");
 
   close_dialog (dialog);
@@ -675,7 +702,8 @@ static void
 answer (GtkWindow  *question,
         const char *label)
 {
-  GtkWidget *button = ed_test_find_button (GTK_WIDGET (question), g_dgettext (GETTEXT_PACKAGE, label));
+  GtkWidget *button = ed_test_find_button (GTK_WIDGET (question),
+                                           g_dgettext (GETTEXT_PACKAGE, label));
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
@@ -738,7 +766,8 @@ test_sheet_dialog_problems (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->problems_group)));
   row = gtk_widget_get_first_child (GTK_WIDGET (dialog->problems_list));
   g_assert_true (ADW_IS_PREFERENCES_ROW (row));
-  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "YAMADA TARO"));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                            "YAMADA TARO"));
   g_assert_false (ed_sheet_dialog_get_ready (dialog));
   g_assert_false (gtk_widget_get_sensitive (dialog->accept_button));
   ed_test_screenshot (GTK_WIDGET (dialog), "sheet-dialog-problems");
@@ -757,7 +786,8 @@ assert_named (GtkWidget *widget)
 
   if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL)
     needs_name = TRUE;
-  if (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) == NULL)
+  if (GTK_IS_CHECK_BUTTON (widget)
+      && gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) == NULL)
     needs_name = TRUE;
   if (GTK_IS_SWITCH (widget) || GTK_IS_SPINNER (widget))
     needs_name = TRUE;
@@ -766,7 +796,8 @@ assert_named (GtkWidget *widget)
 
   if (needs_name &&
       !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
-      !gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+      !gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
+                                         GTK_ACCESSIBLE_RELATION_LABELLED_BY))
     g_error ("A %s in the sheet dialog has no accessible name", G_OBJECT_TYPE_NAME (widget));
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
@@ -804,11 +835,13 @@ has_binding (GtkWidget  *widget,
       for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
         {
           g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          g_autofree char *keys = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_autofree char *keys =
+            gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
           GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
 
           if (g_str_equal (keys, trigger) && GTK_IS_NAMED_ACTION (action) &&
-              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), action_name))
+              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                           action_name))
             return TRUE;
         }
     }
@@ -837,6 +870,84 @@ overlay_lists (GtkWidget  *widget,
   return FALSE;
 }
 
+/* A case's journey sheet: a cover with its timeline, then the sheet of
+ * each procedure that applies; saved, it is logged one line a procedure,
+ * each marked as part of a journey sheet. */
+static void
+test_sheet_dialog_journey (Fixture       *f,
+                           gconstpointer  data)
+{
+  EdCatalog *catalog = ed_application_get_catalog (app);
+  EdJourney *journey = ed_catalog_lookup_journey (catalog, "jp-new-hire");
+  g_autoptr(GPtrArray) travellers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(EdTraveller) traveller = traveller_new ("TARO");
+  g_autoptr(EdCase) kase = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "journey.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cover = NULL;
+  EdSheetDialog *dialog;
+  GDate today;
+  gpointer weak;
+  guint n_pages;
+  guint n_procedures;
+
+  g_assert_nonnull (journey);
+  ed_traveller_set (traveller, "nationality", "CHN");
+  ed_traveller_set (traveller, "arrival_date", "2027-01-10");
+  ed_traveller_set (traveller, "status_of_residence", "engineer-humanities-international");
+  g_ptr_array_add (travellers, g_object_ref (traveller));
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 5, G_DATE_JANUARY, 2027);
+  kase = ed_case_new_from_journey (journey, catalog, travellers, &today, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ed_case_get_n_procedures (kase), >, 2);
+  store_case (f, kase);
+
+  dialog = ED_SHEET_DIALOG (ed_sheet_actions_journey (main_window (), ED_SHEET_DIALOG_PDF, kase,
+                                                      catalog, f->store));
+  g_assert_true (ED_IS_SHEET_DIALOG (dialog));
+  ed_test_wait_until_mapped (GTK_WIDGET (dialog));
+  wait_ready (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==,
+                   g_dgettext (GETTEXT_PACKAGE, "Export Journey Sheet as PDF"));
+  ed_test_wait_for_label (GTK_WIDGET (dialog),
+                          ed_text_lookup (ed_journey_get_title (journey), ed_language_for_ui ()));
+  /* The cover, with no traveller of its own, then a sheet a procedure. */
+  g_assert_cmpuint (ed_sheet_document_get_n_sheets (dialog->document), >, 2);
+  g_assert_null (ed_sheet_document_get_traveller (dialog->document, 0));
+  g_assert_nonnull (ed_sheet_document_get_traveller (dialog->document, 1));
+  n_pages = ed_sheet_document_get_n_pages (dialog->document);
+  records = ed_sheet_document_new_records (dialog->document, ED_SHEET_PDF);
+  n_procedures = records->len;
+  g_assert_cmpuint (n_procedures, >, 1);
+  g_clear_pointer (&records, g_ptr_array_unref);
+  ed_test_screenshot (GTK_WIDGET (dialog), "sheet-journey");
+
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  ed_sheet_dialog_export_to_file (dialog, file);
+  wait_until_gone (&weak);
+
+  g_assert_cmpuint (ed_test_pdf_pages (path), ==, n_pages);
+  cover = ed_test_pdf_text (path, 0);
+  g_assert_nonnull (strstr (cover, ed_case_get_reference (kase)));
+
+  /* One line a procedure printed, each marked. */
+  ed_sheet_record_free (wait_for_record (f->store, kase, n_procedures));
+  records = ed_store_list_sheets (f->store, ed_case_get_id (kase), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, n_procedures);
+  for (guint i = 0; i < records->len; i++)
+    {
+      EdSheetRecord *record = g_ptr_array_index (records, i);
+
+      g_assert_true (record->journey);
+      g_assert_cmpint (ed_case_find_procedure (kase, record->procedure_id), >=, 0);
+    }
+}
+
 /* The wizard's Print… and Export PDF…, its menu and Ctrl+P. */
 static void
 test_sheet_dialog_wizard (Fixture       *f,
@@ -853,7 +964,7 @@ test_sheet_dialog_wizard (Fixture       *f,
   for (guint i = 0; i < 1000 && ed_application_get_store (app) == NULL; i++)
     ed_test_iterate (20);
   g_assert_nonnull (ed_application_get_store (app));
-  ed_window_show_case (ED_WINDOW (window), kase);
+  ed_window_show_procedure (ED_WINDOW (window), kase, NULL);
   wizard = ed_window_get_wizard (ED_WINDOW (window));
   ed_test_wait_until_mapped (wizard);
 
@@ -921,6 +1032,7 @@ main (int    argc,
   ADD ("/sheet-dialog/problems", test_sheet_dialog_problems);
   ADD ("/sheet-dialog/accessible", test_sheet_dialog_accessible);
   ADD ("/sheet-dialog/wizard", test_sheet_dialog_wizard);
+  ADD ("/sheet-dialog/journey", test_sheet_dialog_journey);
 #undef ADD
 
   status = g_test_run ();

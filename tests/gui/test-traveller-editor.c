@@ -188,7 +188,8 @@ test_mrz_fills (Fixture       *f,
 
   /* "TD3 passport read: 7 details filled in." in the UI language */
   g_assert_nonnull (strstr (ed_mrz_box_get_result (box), "7"));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (editor_of (f, "passport_number")), "error") == FALSE);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (editor_of (f, "passport_number")),
+                                           "error") == FALSE);
   assert_not_marked (f, "birth_date");
   assert_not_marked (f, "surname");
   /* The specimen expired in 2012: a warning, which does not block. */
@@ -218,14 +219,21 @@ test_mrz_check_digit (Fixture       *f,
   g_assert_nonnull (strstr (ed_field_row_get_message (row (f, "birth_date")), birth->message));
   g_assert_false (ed_traveller_editor_get_valid (f->editor));
 
+  /* Every row shown: those of procedure format 2 only when a procedure
+   * needs them. */
   for (guint i = 0; keys[i] != NULL; i++)
-    if (!g_str_equal (keys[i], "birth_date"))
-      g_assert_false (has_mrz_problem (row (f, keys[i])));
+    {
+      EdFieldRow *shown = ed_traveller_editor_find_row (f->editor, keys[i]);
+
+      if (shown != NULL && !g_str_equal (keys[i], "birth_date"))
+        g_assert_false (has_mrz_problem (shown));
+    }
   g_assert_false (gtk_widget_has_css_class (editor_of (f, "passport_number"), "error"));
   g_assert_false (gtk_widget_has_css_class (editor_of (f, "passport_expiry"), "error"));
   /* The composite digit covers the birth date too: the box says so. */
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (box)));
-  g_assert_nonnull (strstr (ed_mrz_box_get_result (box), ed_mrz_check_label (ED_MRZ_CHECK_BIRTH_DATE)));
+  g_assert_nonnull (strstr (ed_mrz_box_get_result (box),
+                            ed_mrz_check_label (ED_MRZ_CHECK_BIRTH_DATE)));
 
   ed_test_screenshot_page (GTK_WIDGET (f->editor), "editor-check-digit");
 
@@ -292,8 +300,10 @@ test_required (Fixture       *f,
 {
   GtkWidget *email = editor_of (f, "email");
 
-  gtk_test_accessible_assert_property (text_of (f, "email"), GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE);
-  gtk_test_accessible_assert_property (text_of (f, "phone"), GTK_ACCESSIBLE_PROPERTY_REQUIRED, FALSE);
+  gtk_test_accessible_assert_property (text_of (f, "email"),
+                                       GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE);
+  gtk_test_accessible_assert_property (text_of (f, "phone"),
+                                       GTK_ACCESSIBLE_PROPERTY_REQUIRED, FALSE);
 
   /* Required and empty: not valid, but not shouted at before staff
    * have been there. */
@@ -324,7 +334,8 @@ test_labels (Fixture       *f,
 
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (passport)), ==,
                    want->passport_number);
-  gtk_test_accessible_assert_property (text_of (f, "passport_number"), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  gtk_test_accessible_assert_property (text_of (f, "passport_number"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        want->passport_number);
   gtk_test_accessible_assert_property (text_of (f, "birth_date"), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        want->birth_date);
@@ -335,6 +346,26 @@ test_labels (Fixture       *f,
   /* Its own question, with its rule. */
   g_assert_nonnull (ed_traveller_editor_find_row (f->editor, "smartphone-input-id"));
   ed_test_screenshot_page (GTK_WIDGET (f->editor), "editor-her-sys");
+}
+
+/* The keys of procedure format 2 are asked when a procedure needs them:
+ * to decide whom it applies to, or to count a date from. */
+static void
+test_format_2_keys (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(EdProcedure) none = NULL;
+
+  g_assert_nonnull (ed_traveller_editor_find_row (f->editor, "status_of_residence"));
+  g_assert_nonnull (ed_traveller_editor_find_row (f->editor, "stay_expiry"));
+  g_assert_null (ed_traveller_editor_find_row (f->editor, "employer"));
+  g_assert_nonnull (ed_test_find_label (GTK_WIDGET (f->editor),
+                                        ed_field_row_key_title ("status_of_residence")));
+  ed_test_screenshot_page (GTK_WIDGET (f->editor), "editor-format-2-keys");
+
+  ed_traveller_editor_set_procedure (f->editor, NULL);
+  g_assert_null (ed_traveller_editor_find_row (f->editor, "status_of_residence"));
+  g_assert_nonnull (ed_traveller_editor_find_row (f->editor, "arrival_date"));
 }
 
 /* "日本" finds Japan: the row stores JPN and shows the name. */
@@ -422,6 +453,7 @@ test_tab_order (Fixture       *f,
   const char * const *keys = ed_traveller_keys ();
   g_autoptr(GPtrArray) reached = g_ptr_array_new ();
   EdMrzBox *box = ed_traveller_editor_get_mrz_box (f->editor);
+  guint n_shown = 0;
 
   gtk_widget_grab_focus (GTK_WIDGET (box));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (ed_mrz_box_get_text_view (box))));
@@ -437,11 +469,16 @@ test_tab_order (Fixture       *f,
       if (focus == NULL || focus == GTK_WIDGET (ed_mrz_box_get_text_view (box)))
         break;
       field_row = gtk_widget_get_ancestor (focus, ED_TYPE_FIELD_ROW);
-      if (field_row != NULL && (reached->len == 0 || g_ptr_array_index (reached, reached->len - 1) != field_row))
+      if (field_row != NULL
+          && (reached->len == 0 || g_ptr_array_index (reached, reached->len - 1) != field_row))
         g_ptr_array_add (reached, field_row);
     }
 
-  g_assert_cmpuint (reached->len, ==, g_strv_length ((char **) keys));
+  /* Every row shown, once: without a procedure, not those of format 2. */
+  for (guint i = 0; keys[i] != NULL; i++)
+    n_shown += ed_traveller_editor_find_row (f->editor, keys[i]) != NULL;
+  g_assert_cmpuint (n_shown, ==, 15);
+  g_assert_cmpuint (reached->len, ==, n_shown);
   g_assert_true (g_ptr_array_index (reached, 0) == row (f, "surname"));
   g_assert_true (g_ptr_array_index (reached, 4) == row (f, "passport_number"));
   g_assert_true (g_ptr_array_index (reached, reached->len - 1) == row (f, "arrival_port"));
@@ -464,7 +501,8 @@ main (int    argc,
   g_assert_no_error (error);
 
 #define ADD(path, procedure, func) \
-  g_test_add ("/traveller-editor/" path, Fixture, procedure, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/traveller-editor/" path, Fixture, procedure, fixture_set_up, func, \
+              fixture_tear_down)
   ADD ("empty", NULL, test_empty);
   ADD ("mrz-fills", NULL, test_mrz_fills);
   ADD ("mrz-check-digit", NULL, test_mrz_check_digit);
@@ -472,6 +510,7 @@ main (int    argc,
   ADD ("passport-too-long", NULL, test_passport_too_long);
   ADD ("required", "jp-my-her-sys", test_required);
   ADD ("labels", "jp-my-her-sys", test_labels);
+  ADD ("format-2-keys", "jp-national-health-insurance", test_format_2_keys);
   ADD ("country", NULL, test_country);
   ADD ("date", NULL, test_date);
   ADD ("other-key-changes", NULL, test_other_key_changes);

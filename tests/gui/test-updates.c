@@ -50,7 +50,8 @@ static const Expected expected[ED_N_LANGUAGES] = {
 
 /* The sample's titles, and what the publisher renames it to. */
 static const char * const sample_titles[][2] = {
-  { "\"en\": \"Example procedure from a feed\"", "\"en\": \"Example procedure from a feed, revised\"" },
+  { "\"en\": \"Example procedure from a feed\"",
+    "\"en\": \"Example procedure from a feed, revised\"" },
   { "\"ja\": \"フィードから届いた手続きの例\"", "\"ja\": \"フィードから届いた手続きの例（改訂）\"" },
   { "\"zh_CN\": \"来自更新源的手续示例\"", "\"zh_CN\": \"来自更新源的手续示例（修订）\"" },
 };
@@ -244,7 +245,8 @@ test_updates_at_start (void)
   g_autofree char *added = NULL;
   GtkWidget *browser;
 
-  while (ed_catalog_lookup (app_catalog (), SAMPLE_ID) == NULL && g_get_monotonic_time () < deadline)
+  while (ed_catalog_lookup (app_catalog (), SAMPLE_ID) == NULL
+         && g_get_monotonic_time () < deadline)
     ed_test_iterate (50);
 
   g_assert_true (start_check_began);
@@ -347,7 +349,8 @@ test_updates_not_modified (void)
   g_autofree char *after = NULL;
 
   check_from_menu ();
-  ed_test_wait_for_label (window, _("No updates: the feeds have not changed since the last check."));
+  ed_test_wait_for_label (window,
+                          _("No updates: the feeds have not changed since the last check."));
   wait_until_finished ();
   after = feed_fixture_snapshot ();
   g_assert_cmpstr (after, ==, before);
@@ -384,6 +387,12 @@ test_updates_tampered (void)
   g_assert_nonnull (ed_test_find_row (browser, title));
 }
 
+static const char *
+visible_page (GtkWindow *preferences)
+{
+  return adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (preferences));
+}
+
 /* No feed: the toast says so and opens Preferences on the Updates page. */
 static void
 test_updates_no_feeds (void)
@@ -406,8 +415,7 @@ test_updates_no_feeds (void)
   preferences = ed_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   ed_test_wait_until_mapped (GTK_WIDGET (preferences));
-  g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (preferences)),
-                   ==, "updates");
+  g_assert_cmpstr (visible_page (preferences), ==, "updates");
   gtk_window_destroy (preferences);
 
   g_settings_set_strv (settings, "feed-urls", (const char * const *) urls);
@@ -425,8 +433,7 @@ open_updates_page (void)
   g_assert_nonnull (preferences);
   gtk_window_set_default_size (preferences, 720, 1000);
   ed_test_wait_until_mapped (GTK_WIDGET (preferences));
-  g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (preferences)),
-                   ==, "updates");
+  g_assert_cmpstr (visible_page (preferences), ==, "updates");
   return preferences;
 }
 

@@ -181,13 +181,17 @@ static void
 test_window_procedures (void)
 {
   GtkWindow *window = main_window ();
+  EdCatalog *catalog = ed_application_get_catalog (ED_APPLICATION (app));
   GtkWidget *browser, *search;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL));
   browser = ed_test_find_widget (GTK_WIDGET (window), ED_TYPE_PROCEDURE_BROWSER, NULL);
   g_assert_nonnull (browser);
   ed_test_wait_until_mapped (browser);
-  g_assert_cmpuint (count_visible_rows (browser), ==, 10);
+  /* A row for each journey, then one for each procedure. */
+  g_assert_cmpuint (g_list_model_get_n_items (ed_catalog_get_journeys (catalog)), ==, 4);
+  g_assert_cmpuint (count_visible_rows (browser), ==,
+                    g_list_model_get_n_items (ed_catalog_get_procedures (catalog)) + 4);
   ed_test_screenshot (GTK_WIDGET (window), "procedures");
 
   /* Search in any of the three languages. */
@@ -216,6 +220,19 @@ test_window_help_action (void)
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "help"));
 }
 
+/* A development build says so in its header bar, and takes an
+ * application id of its own (meson.build). */
+static void
+test_window_profile (void)
+{
+  GtkWindow *window = main_window ();
+
+  g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (window), "devel"), ==,
+                   DEVELOPMENT_BUILD);
+  g_assert_cmpstr (g_application_get_application_id (G_APPLICATION (app)), ==, APPLICATION_ID);
+  g_assert_cmpint (g_strcmp0 (APPLICATION_ID, APP_ID) != 0, ==, DEVELOPMENT_BUILD);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -233,6 +250,7 @@ main (int    argc,
   g_application_activate (G_APPLICATION (app));
 
   g_test_add_func ("/window/translated", test_window_translated);
+  g_test_add_func ("/window/profile", test_window_profile);
   g_test_add_func ("/window/about", test_window_about);
   g_test_add_func ("/window/preferences", test_window_preferences);
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);

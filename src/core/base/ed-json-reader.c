@@ -343,7 +343,8 @@ ed_json_reader_check_keys (EdJsonReader       *self,
         {
           gsize mark = ed_json_reader_enter (self, key);
 
-          ed_json_reader_problem (self, _("unknown key (check its spelling in the format reference)"));
+          ed_json_reader_problem (self,
+                                  _("unknown key (check its spelling in the format reference)"));
           ed_json_reader_leave (self, mark);
         }
     }
@@ -540,7 +541,8 @@ ed_json_reader_get_id (EdJsonReader *self,
       gsize mark = ed_json_reader_enter (self, key);
 
       ed_json_reader_problem (self,
-                              _("“%s” is not a valid id: use lower-case letters a–z, digits and “-”, starting with a letter"),
+                              _("“%s” is not a valid id: use lower-case letters a–z, "
+                                "digits and “-”, starting with a letter"),
                               id);
       ed_json_reader_leave (self, mark);
       return NULL;
@@ -749,7 +751,8 @@ ed_json_reader_get_text (EdJsonReader *self,
   gsize mark;
 
   node = member_of_type (self, object, key, required, JSON_NODE_OBJECT,
-                         _("a text in several languages, such as {\"en\": …, \"ja\": …, \"zh_CN\": …}"));
+                         _("a text in several languages, such as {\"en\": …, \"ja\": …, "
+                           "\"zh_CN\": …}"));
   if (node == NULL)
     return NULL;
 
@@ -762,7 +765,8 @@ ed_json_reader_get_text (EdJsonReader *self,
       EdLanguage language;
 
       if (!language_from_key (code, &language))
-        ed_json_reader_problem (self, _("“%s” is not a language of Entry Desk: use en, ja, zh_CN or zh_TW"),
+        ed_json_reader_problem (self, _("“%s” is not a language of Entry Desk: use en, ja, "
+                                        "zh_CN or zh_TW"),
                                 code);
       else if (json_node_get_value_type (value) != G_TYPE_STRING)
         wrong_type (self, value, _("a string"));

@@ -5,11 +5,60 @@
 #include "config.h"
 
 #include <errno.h>
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#ifdef G_OS_UNIX
+#include <fcntl.h>
+#endif
+
 #include "ed-error.h"
 #include "ed-paths.h"
+
+/**
+ * ed_paths_init_profile:
+ *
+ * Call it first in main(), before anything asks GLib for a folder.
+ *
+ * A development build (`-Dprofile=development`, as build-aux/run makes
+ * it) keeps everything it writes under devel-home/ in the build tree:
+ * cases, the user's procedures and downloaded updates in data/, settings
+ * in a key file in config/ instead of dconf, caches and state beside
+ * them. It sets the XDG folders whatever they were, so that a source
+ * build run on an office machine never opens the real cases. The test
+ * suite, which gives each test XDG folders of its own, says so with
+ * ENTRY_DESK_USE_XDG_DIRS=1. An installed build uses the XDG folders.
+ */
+void
+ed_paths_init_profile (void)
+{
+#if DEVELOPMENT_BUILD
+  static const struct
+  {
+    const char *variable;
+    const char *folder;
+  } homes[] = {
+    { "XDG_DATA_HOME", "data" },
+    { "XDG_CONFIG_HOME", "config" },
+    { "XDG_CACHE_HOME", "cache" },
+    { "XDG_STATE_HOME", "state" },
+  };
+
+  if (g_strcmp0 (g_getenv ("ENTRY_DESK_USE_XDG_DIRS"), "1") == 0)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (homes); i++)
+    {
+      g_autofree char *dir = g_build_filename (DEVEL_HOME, homes[i].folder, NULL);
+
+      g_setenv (homes[i].variable, dir, TRUE);
+    }
+
+  /* $XDG_CONFIG_HOME/glib-2.0/settings/keyfile */
+  g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
+#endif
+}
 
 /* Tests and build-aux/run point this at the source tree's data/. */
 const char *
@@ -120,4 +169,48 @@ ed_paths_ensure_private_dir (const char  *path,
     }
 
   return TRUE;
+}
+
+/**
+ * ed_paths_ensure_private_file:
+ *
+ * Creates @path if it is missing, readable by its owner only from the
+ * first moment (a later chmod would leave a moment in which another
+ * user could open it); an existing file is left as it is. On Windows
+ * the file takes the permissions of its folder.
+ *
+ * Returns: %FALSE with @error set to what the system said, in the
+ *   %ED_ERROR_IO code
+ */
+gboolean
+ed_paths_ensure_private_file (const char  *path,
+                              GError     **error)
+{
+#ifdef G_OS_UNIX
+  int fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error_literal (error, ED_ERROR, ED_ERROR_IO, g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_close (fd, NULL);
+
+  return TRUE;
+#else
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  stream = g_file_create (file, G_FILE_CREATE_PRIVATE, NULL, &local_error);
+  if (stream == NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_set_error_literal (error, ED_ERROR, ED_ERROR_IO, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+#endif
 }

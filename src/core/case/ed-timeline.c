@@ -319,16 +319,39 @@ ed_case_compute_timeline (EdCase    *kase,
                           GDateTime *now,
                           guint      soon_days)
 {
-  g_autoptr(GPtrArray) travellers = g_ptr_array_new_with_free_func (g_object_unref);
-  CaseDone done = { kase, travellers };
+  return ed_case_compute_timeline_for (kase, NULL, catalog, now, soon_days);
+}
+
+/**
+ * ed_case_compute_timeline_for:
+ * @travellers: (element-type EdTraveller) (nullable): copies of the
+ *   case's travellers, in its order, for the entries to hold instead of
+ *   the case's own (a worker thread may then read them)
+ *
+ * ed_case_compute_timeline() with other travellers' objects.
+ *
+ * Returns: (transfer full): the timeline of @kase at @now
+ */
+EdTimeline *
+ed_case_compute_timeline_for (EdCase    *kase,
+                              GPtrArray *travellers,
+                              EdCatalog *catalog,
+                              GDateTime *now,
+                              guint      soon_days)
+{
+  g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func (g_object_unref);
+  CaseDone done = { kase, own };
 
   g_return_val_if_fail (ED_IS_CASE (kase), NULL);
+  g_return_val_if_fail (travellers == NULL ||
+                        travellers->len == ed_case_get_n_travellers (kase), NULL);
 
   for (guint i = 0; i < ed_case_get_n_travellers (kase); i++)
-    g_ptr_array_add (travellers, g_object_ref (ed_case_get_traveller (kase, i)));
+    g_ptr_array_add (own, g_object_ref (ed_case_get_traveller (kase, i)));
 
-  return ed_timeline_compute_in (catalog, travellers, ed_case_get_procedures (kase),
-                                 case_date_done, &done, now, soon_days);
+  return ed_timeline_compute_in (catalog, travellers != NULL ? travellers : own,
+                                 ed_case_get_procedures (kase), case_date_done, &done, now,
+                                 soon_days);
 }
 
 guint

@@ -138,6 +138,11 @@ EdTimeline       *ed_case_compute_timeline     (EdCase              *kase,
                                                 EdCatalog           *catalog,
                                                 GDateTime           *now,
                                                 guint                soon_days);
+EdTimeline       *ed_case_compute_timeline_for (EdCase              *kase,
+                                                GPtrArray           *travellers,
+                                                EdCatalog           *catalog,
+                                                GDateTime           *now,
+                                                guint                soon_days);
 EdTimeline       *ed_timeline_ref              (EdTimeline          *self);
 void              ed_timeline_unref            (EdTimeline          *self);
 

@@ -197,7 +197,7 @@ write_feed (const char  *out_dir,
       Published *published = files->pdata[i];
       const EdFeedEntry *entry = ed_feed_index_lookup (index, published->id);
 
-      if (!ed_feed_store_write_file (out_dir, entry->file, published->contents, error))
+      if (!_ed_feed_store_write_file (out_dir, entry->file, published->contents, error))
         return FALSE;
     }
   remove_unlisted (out_dir, index);
@@ -207,8 +207,8 @@ write_feed (const char  *out_dir,
   signature_text = ed_signature_to_string (ed_signing_key_get_public_key (key), signature);
   signature_bytes = g_bytes_new_take (signature_text, strlen (signature_text));
 
-  return ed_feed_store_write_file (out_dir, ED_FEED_INDEX_NAME, index_bytes, error) &&
-         ed_feed_store_write_file (out_dir, ED_FEED_SIGNATURE_NAME, signature_bytes, error);
+  return _ed_feed_store_write_file (out_dir, ED_FEED_INDEX_NAME, index_bytes, error) &&
+         _ed_feed_store_write_file (out_dir, ED_FEED_SIGNATURE_NAME, signature_bytes, error);
 }
 
 /**

@@ -45,7 +45,7 @@ typedef struct
 static void fetch_send (GTask *task);
 
 void
-ed_feed_response_free (EdFeedResponse *response)
+_ed_feed_response_free (EdFeedResponse *response)
 {
   if (response == NULL)
     return;
@@ -235,7 +235,7 @@ fetch_done (GTask *task)
   g_input_stream_close_async (fetch->stream, G_PRIORITY_DEFAULT, NULL, stream_closed, NULL);
   g_clear_object (&fetch->stream);
 
-  g_task_return_pointer (task, response, (GDestroyNotify) ed_feed_response_free);
+  g_task_return_pointer (task, response, (GDestroyNotify) _ed_feed_response_free);
   g_object_unref (task);
 }
 
@@ -345,7 +345,7 @@ fetch_sent (GObject      *source,
       response->not_modified = TRUE;
       g_input_stream_close_async (fetch->stream, G_PRIORITY_DEFAULT, NULL, stream_closed, NULL);
       g_clear_object (&fetch->stream);
-      g_task_return_pointer (task, response, (GDestroyNotify) ed_feed_response_free);
+      g_task_return_pointer (task, response, (GDestroyNotify) _ed_feed_response_free);
       g_object_unref (task);
       return;
     }
@@ -366,7 +366,8 @@ fetch_sent (GObject      *source,
       return;
     }
 
-  length = soup_message_headers_get_content_length (soup_message_get_response_headers (fetch->message));
+  length =
+    soup_message_headers_get_content_length (soup_message_get_response_headers (fetch->message));
   if (length > (goffset) fetch->max_size)
     {
       fetch_fail_too_large (task);
@@ -420,7 +421,7 @@ deadline_passed (gpointer user_data)
 }
 
 /**
- * ed_feed_fetch_async:
+ * _ed_feed_fetch_async:
  * @etag: (nullable): ask for the file only if it changed since
  * @last_modified: (nullable): likewise
  * @max_size: refuse a longer body; reading stops there
@@ -428,23 +429,23 @@ deadline_passed (gpointer user_data)
  * @progress: (nullable): called with the bytes received so far
  */
 void
-ed_feed_fetch_async (SoupSession          *session,
-                     const char           *url,
-                     const char           *etag,
-                     const char           *last_modified,
-                     gsize                 max_size,
-                     guint                 deadline,
-                     GCancellable         *cancellable,
-                     EdFeedFetchProgress   progress,
-                     gpointer              progress_data,
-                     GAsyncReadyCallback   callback,
-                     gpointer              user_data)
+_ed_feed_fetch_async (SoupSession          *session,
+                      const char           *url,
+                      const char           *etag,
+                      const char           *last_modified,
+                      gsize                 max_size,
+                      guint                 deadline,
+                      GCancellable         *cancellable,
+                      EdFeedFetchProgress   progress,
+                      gpointer              progress_data,
+                      GAsyncReadyCallback   callback,
+                      gpointer              user_data)
 {
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   Fetch *fetch = g_new0 (Fetch, 1);
   g_autoptr(GError) error = NULL;
 
-  g_task_set_source_tag (task, ed_feed_fetch_async);
+  g_task_set_source_tag (task, _ed_feed_fetch_async);
   g_task_set_task_data (task, fetch, (GDestroyNotify) fetch_free);
 
   fetch->session = g_object_ref (session);
@@ -480,14 +481,14 @@ ed_feed_fetch_async (SoupSession          *session,
 }
 
 /**
- * ed_feed_fetch_finish:
+ * _ed_feed_fetch_finish:
  *
  * Returns: (transfer full): the response; its body is %NULL when the
  *   file did not change since @etag / @last_modified
  */
 EdFeedResponse *
-ed_feed_fetch_finish (GAsyncResult  *result,
-                      GError       **error)
+_ed_feed_fetch_finish (GAsyncResult  *result,
+                       GError       **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -33,14 +33,14 @@ source_free (EdFeedSource *source)
 }
 
 void
-ed_feed_known_free (EdFeedKnown *known)
+_ed_feed_known_free (EdFeedKnown *known)
 {
   g_clear_pointer (&known->title, ed_text_unref);
   g_free (known);
 }
 
 EdFeedJob *
-ed_feed_job_new (void)
+_ed_feed_job_new (void)
 {
   EdFeedJob *job = g_new0 (EdFeedJob, 1);
 
@@ -54,23 +54,23 @@ ed_feed_job_new (void)
 
 /* Whatever state it stopped in, a job leaves no litter and no lock. */
 void
-ed_feed_job_abandon (EdFeedJob *job)
+_ed_feed_job_abandon (EdFeedJob *job)
 {
   if (job->stage_dir != NULL)
-    ed_feed_store_remove_set (job->stage_dir);
+    _ed_feed_store_remove_set (job->stage_dir);
   g_clear_pointer (&job->stage_dir, g_free);
-  g_clear_pointer (&job->lock, ed_feed_store_unlock);
+  g_clear_pointer (&job->lock, _ed_feed_store_unlock);
 }
 
 void
-ed_feed_job_free (EdFeedJob *job)
+_ed_feed_job_free (EdFeedJob *job)
 {
-  ed_feed_job_abandon (job);
+  _ed_feed_job_abandon (job);
   g_ptr_array_unref (job->sources);
   g_ptr_array_unref (job->trusted);
   g_clear_pointer (&job->known, g_hash_table_unref);
   g_free (job->store_dir);
-  g_clear_pointer (&job->state, ed_feed_state_free);
+  g_clear_pointer (&job->state, _ed_feed_state_free);
   g_clear_pointer (&job->current_hashes, g_hash_table_unref);
   g_free (job->current_dir);
   g_ptr_array_unref (job->chosen);
@@ -81,10 +81,10 @@ ed_feed_job_free (EdFeedJob *job)
 
 /* Returns: id → EdFeedKnown for every procedure of @catalog */
 GHashTable *
-ed_feed_known_from_catalog (EdCatalog *catalog)
+_ed_feed_known_from_catalog (EdCatalog *catalog)
 {
   GHashTable *known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                             (GDestroyNotify) ed_feed_known_free);
+                                             (GDestroyNotify) _ed_feed_known_free);
   GListModel *procedures = ed_catalog_get_procedures (catalog);
 
   for (guint i = 0; i < g_list_model_get_n_items (procedures); i++)
@@ -109,7 +109,7 @@ forget_broken_records (EdFeedJob *job)
   for (guint i = 0; i < job->sources->len; i++)
     {
       EdFeedSource *source = job->sources->pdata[i];
-      EdFeedRecord *record = ed_feed_state_get_record (job->state, source->url);
+      EdFeedRecord *record = _ed_feed_state_get_record (job->state, source->url);
       gboolean intact = record != NULL && record->index != NULL;
 
       for (guint j = 0; intact && j < record->index->entries->len; j++)
@@ -129,25 +129,25 @@ forget_broken_records (EdFeedJob *job)
 }
 
 /**
- * ed_feed_job_prepare:
+ * _ed_feed_job_prepare:
  *
  * Takes the lock, puts the store in order and reads what the previous
  * updates left: the state, the installed set and, unless the caller
  * gave its catalog, the versions the catalog has.
  */
 gboolean
-ed_feed_job_prepare (EdFeedJob  *job,
-                     GError    **error)
+_ed_feed_job_prepare (EdFeedJob  *job,
+                      GError    **error)
 {
   g_autofree char *state_path = g_build_filename (job->store_dir, STATE_NAME, NULL);
 
-  job->lock = ed_feed_store_lock (job->store_dir, error);
-  if (job->lock == NULL || !ed_feed_store_recover (job->store_dir, error))
+  job->lock = _ed_feed_store_lock (job->store_dir, error);
+  if (job->lock == NULL || !_ed_feed_store_recover (job->store_dir, error))
     return FALSE;
 
-  job->state = ed_feed_state_load (state_path);
+  job->state = _ed_feed_state_load (state_path);
   job->current_dir = ed_feed_store_current_dir (job->store_dir);
-  job->current_hashes = ed_feed_store_hash_files (job->current_dir);
+  job->current_hashes = _ed_feed_store_hash_files (job->current_dir);
   forget_broken_records (job);
 
   if (job->known == NULL)
@@ -155,10 +155,10 @@ ed_feed_job_prepare (EdFeedJob  *job,
       g_autoptr(EdCatalog) catalog = ed_catalog_new ();
 
       ed_catalog_load_default (catalog);
-      job->known = ed_feed_known_from_catalog (catalog);
+      job->known = _ed_feed_known_from_catalog (catalog);
     }
 
-  job->stage_dir = ed_feed_store_make_stage (job->store_dir, error);
+  job->stage_dir = _ed_feed_store_make_stage (job->store_dir, error);
   return job->stage_dir != NULL;
 }
 
@@ -174,21 +174,21 @@ find_trusted (EdFeedJob         *job,
 }
 
 /**
- * ed_feed_job_verify_index:
+ * _ed_feed_job_verify_index:
  *
  * Returns: (transfer full): the index of @source, once its signature
  *   by a trusted key is known good and it is not older than the last
  */
 EdFeedIndex *
-ed_feed_job_verify_index (EdFeedJob     *job,
-                          EdFeedSource  *source,
-                          GBytes        *index_bytes,
-                          GBytes        *signature_bytes,
-                          GError       **error)
+_ed_feed_job_verify_index (EdFeedJob     *job,
+                           EdFeedSource  *source,
+                           GBytes        *index_bytes,
+                           GBytes        *signature_bytes,
+                           GError       **error)
 {
   g_autoptr(EdPublicKey) signer = NULL;
   g_autoptr(EdFeedIndex) index = NULL;
-  EdFeedRecord *record = ed_feed_state_get_record (job->state, source->url);
+  EdFeedRecord *record = _ed_feed_state_get_record (job->state, source->url);
   EdPublicKey *trusted;
   guint8 signature[ED_SIGNATURE_SIZE];
 
@@ -241,7 +241,7 @@ ed_feed_job_verify_index (EdFeedJob     *job,
 /* The new set: every procedure of every feed; when two feeds list the
  * same id, the higher version, or the first feed's. */
 void
-ed_feed_job_choose (EdFeedJob *job)
+_ed_feed_job_choose (EdFeedJob *job)
 {
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -269,8 +269,8 @@ ed_feed_job_choose (EdFeedJob *job)
 
 /* Returns: whether the installed set lacks this exact file */
 gboolean
-ed_feed_job_needs_download (EdFeedJob   *job,
-                            EdFeedEntry *entry)
+_ed_feed_job_needs_download (EdFeedJob   *job,
+                             EdFeedEntry *entry)
 {
   const char *hash = g_hash_table_lookup (job->current_hashes, entry->file);
 
@@ -310,16 +310,16 @@ check_entry (EdFeedJob    *job,
   EdFeedSource *source = g_hash_table_lookup (job->chosen_source, entry->id);
   EdFeedKnown *known = g_hash_table_lookup (job->known, entry->id);
   int installed = known != NULL ? known->version : 0;
-  int highest = MAX (installed, ed_feed_state_get_version (job->state, entry->id));
+  int highest = MAX (installed, _ed_feed_state_get_version (job->state, entry->id));
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(EdProcedure) procedure = NULL;
   g_autoptr(GError) local_error = NULL;
 
   /* Files still the same as installed are copied, not downloaded. */
-  if (!ed_feed_job_needs_download (job, entry))
+  if (!_ed_feed_job_needs_download (job, entry))
     {
       bytes = read_checked (job->current_dir, entry, source->url, error);
-      if (bytes == NULL || !ed_feed_store_write_file (job->stage_dir, entry->file, bytes, error))
+      if (bytes == NULL || !_ed_feed_store_write_file (job->stage_dir, entry->file, bytes, error))
         return FALSE;
       g_clear_pointer (&bytes, g_bytes_unref);
     }
@@ -357,10 +357,10 @@ check_entry (EdFeedJob    *job,
 
   if (entry->version > installed)
     g_ptr_array_add (changes,
-                     ed_feed_change_new (installed == 0 ? ED_FEED_CHANGE_ADDED
+                     _ed_feed_change_new (installed == 0 ? ED_FEED_CHANGE_ADDED
                                                         : ED_FEED_CHANGE_UPDATED,
-                                         entry->id, installed, entry->version,
-                                         ed_procedure_get_title (procedure)));
+                                          entry->id, installed, entry->version,
+                                          ed_procedure_get_title (procedure)));
 
   return TRUE;
 }
@@ -386,10 +386,14 @@ add_removals (EdFeedJob *job,
       path = g_build_filename (job->current_dir, l->data, NULL);
       procedure = ed_procedure_new_from_file (path, ED_ORIGIN_UPDATE, NULL);
       g_ptr_array_add (changes,
-                       ed_feed_change_new (ED_FEED_CHANGE_REMOVED, id,
-                                           procedure != NULL ? ed_procedure_get_version (procedure) : 0,
-                                           0,
-                                           procedure != NULL ? ed_procedure_get_title (procedure) : NULL));
+                       _ed_feed_change_new (ED_FEED_CHANGE_REMOVED, id,
+                                            procedure != NULL
+                                            ? ed_procedure_get_version (procedure)
+                                            : 0,
+                                            0,
+                                            procedure != NULL
+                                            ? ed_procedure_get_title (procedure)
+                                            : NULL));
     }
 }
 
@@ -400,7 +404,7 @@ same_as_installed (EdFeedJob *job)
     return FALSE;
 
   for (guint i = 0; i < job->chosen->len; i++)
-    if (ed_feed_job_needs_download (job, job->chosen->pdata[i]))
+    if (_ed_feed_job_needs_download (job, job->chosen->pdata[i]))
       return FALSE;
 
   return TRUE;
@@ -431,36 +435,37 @@ remember (EdFeedJob *job)
       EdFeedSource *source = job->sources->pdata[i];
 
       if (source->not_modified)
-        ed_feed_state_set_record (job->state, source->url, source->etag, source->last_modified,
-                                  ed_feed_index_copy (source->index));
+        _ed_feed_state_set_record (job->state, source->url, source->etag, source->last_modified,
+                                   ed_feed_index_copy (source->index));
       else
-        ed_feed_state_set_record (job->state, source->url, source->new_etag,
-                                  source->new_last_modified, ed_feed_index_copy (source->index));
+        _ed_feed_state_set_record (job->state, source->url, source->new_etag,
+                                   source->new_last_modified, ed_feed_index_copy (source->index));
     }
   for (guint i = 0; i < job->chosen->len; i++)
     {
       EdFeedEntry *entry = job->chosen->pdata[i];
 
-      ed_feed_state_note_version (job->state, entry->id, entry->version);
+      _ed_feed_state_note_version (job->state, entry->id, entry->version);
     }
 
   /* The state only saves work next time; the update itself is done. */
-  if (!ed_feed_state_save (job->state, state_path, &error))
+  if (!_ed_feed_state_save (job->state, state_path, &error))
     g_debug ("%s", error->message);
 }
 
 /**
- * ed_feed_job_install:
+ * _ed_feed_job_install:
  *
  * Checks the downloaded set as a whole and swaps it in; sets
  * job->result. On failure nothing installed has changed.
  */
 gboolean
-ed_feed_job_install (EdFeedJob     *job,
-                     GCancellable  *cancellable,
-                     GError       **error)
+_ed_feed_job_install (EdFeedJob     *job,
+                      GCancellable  *cancellable,
+                      GError       **error)
 {
-  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) ed_feed_change_free);
+  g_autoptr(GPtrArray) changes =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) _ed_feed_change_free);
   gboolean all_not_modified = TRUE;
   EdFeedOutcome outcome;
 
@@ -482,15 +487,15 @@ ed_feed_job_install (EdFeedJob     *job,
   else
     {
       add_removals (job, changes);
-      if (!ed_feed_store_swap (job->store_dir, job->stage_dir, ED_FEED_SWAP_ALL, error))
+      if (!_ed_feed_store_swap (job->store_dir, job->stage_dir, ED_FEED_SWAP_ALL, error))
         return FALSE;
       g_clear_pointer (&job->stage_dir, g_free);
       outcome = changes->len > 0 ? ED_FEED_OUTCOME_CHANGED : ED_FEED_OUTCOME_UP_TO_DATE;
     }
 
   remember (job);
-  job->result = ed_feed_result_new (outcome, changes, job->n_downloaded);
-  ed_feed_job_abandon (job);
+  job->result = _ed_feed_result_new (outcome, changes, job->n_downloaded);
+  _ed_feed_job_abandon (job);
 
   return TRUE;
 }

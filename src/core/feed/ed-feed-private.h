@@ -25,23 +25,23 @@ typedef enum
   ED_FEED_SWAP_STOP_IN_REMOVE,      /* killed while removing old/ */
 } EdFeedSwapStep;
 
-EdFeedLock  *ed_feed_store_lock        (const char      *store_dir,
-                                        GError         **error);
-void         ed_feed_store_unlock      (EdFeedLock      *lock);
-gboolean     ed_feed_store_recover     (const char      *store_dir,
-                                        GError         **error);
-char        *ed_feed_store_make_stage  (const char      *store_dir,
-                                        GError         **error);
-gboolean     ed_feed_store_write_file  (const char      *dir,
-                                        const char      *name,
-                                        GBytes          *contents,
-                                        GError         **error);
-gboolean     ed_feed_store_swap        (const char      *store_dir,
-                                        const char      *stage_dir,
-                                        EdFeedSwapStep   stop,
-                                        GError         **error);
-void         ed_feed_store_remove_set  (const char      *dir);
-GHashTable  *ed_feed_store_hash_files  (const char      *dir);
+EdFeedLock  *_ed_feed_store_lock        (const char      *store_dir,
+                                         GError         **error);
+void         _ed_feed_store_unlock      (EdFeedLock      *lock);
+gboolean     _ed_feed_store_recover     (const char      *store_dir,
+                                         GError         **error);
+char        *_ed_feed_store_make_stage  (const char      *store_dir,
+                                         GError         **error);
+gboolean     _ed_feed_store_write_file  (const char      *dir,
+                                         const char      *name,
+                                         GBytes          *contents,
+                                         GError         **error);
+gboolean     _ed_feed_store_swap        (const char      *store_dir,
+                                         const char      *stage_dir,
+                                         EdFeedSwapStep   stop,
+                                         GError         **error);
+void         _ed_feed_store_remove_set  (const char      *dir);
+GHashTable  *_ed_feed_store_hash_files  (const char      *dir);
 
 /* ed-feed-state.c */
 typedef struct
@@ -57,26 +57,26 @@ typedef struct
   GHashTable *versions;  /* id → highest version ever installed */
 } EdFeedState;
 
-EdFeedState   *ed_feed_state_new           (void);
-EdFeedState   *ed_feed_state_load          (const char   *path);
-gboolean       ed_feed_state_save          (EdFeedState  *self,
-                                            const char   *path,
-                                            GError      **error);
-void           ed_feed_state_free          (EdFeedState  *self);
-EdFeedRecord  *ed_feed_state_get_record    (EdFeedState  *self,
-                                            const char   *url);
-void           ed_feed_state_set_record    (EdFeedState  *self,
-                                            const char   *url,
-                                            const char   *etag,
-                                            const char   *last_modified,
-                                            EdFeedIndex  *index);
-int            ed_feed_state_get_version   (EdFeedState  *self,
-                                            const char   *id);
-void           ed_feed_state_note_version  (EdFeedState  *self,
-                                            const char   *id,
-                                            int           version);
+EdFeedState   *_ed_feed_state_new           (void);
+EdFeedState   *_ed_feed_state_load          (const char   *path);
+gboolean       _ed_feed_state_save          (EdFeedState  *self,
+                                             const char   *path,
+                                             GError      **error);
+void           _ed_feed_state_free          (EdFeedState  *self);
+EdFeedRecord  *_ed_feed_state_get_record    (EdFeedState  *self,
+                                             const char   *url);
+void           _ed_feed_state_set_record    (EdFeedState  *self,
+                                             const char   *url,
+                                             const char   *etag,
+                                             const char   *last_modified,
+                                             EdFeedIndex  *index);
+int            _ed_feed_state_get_version   (EdFeedState  *self,
+                                             const char   *id);
+void           _ed_feed_state_note_version  (EdFeedState  *self,
+                                             const char   *id,
+                                             int           version);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdFeedState, ed_feed_state_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdFeedState, _ed_feed_state_free)
 
 /* ed-feed-http.c */
 typedef struct
@@ -90,22 +90,22 @@ typedef struct
 typedef void (*EdFeedFetchProgress) (gsize    received,
                                      gpointer user_data);
 
-void             ed_feed_fetch_async    (SoupSession          *session,
-                                         const char           *url,
-                                         const char           *etag,
-                                         const char           *last_modified,
-                                         gsize                 max_size,
-                                         guint                 deadline,
-                                         GCancellable         *cancellable,
-                                         EdFeedFetchProgress   progress,
-                                         gpointer              progress_data,
-                                         GAsyncReadyCallback   callback,
-                                         gpointer              user_data);
-EdFeedResponse  *ed_feed_fetch_finish   (GAsyncResult         *result,
-                                         GError              **error);
-void             ed_feed_response_free  (EdFeedResponse       *response);
+void             _ed_feed_fetch_async    (SoupSession          *session,
+                                          const char           *url,
+                                          const char           *etag,
+                                          const char           *last_modified,
+                                          gsize                 max_size,
+                                          guint                 deadline,
+                                          GCancellable         *cancellable,
+                                          EdFeedFetchProgress   progress,
+                                          gpointer              progress_data,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
+EdFeedResponse  *_ed_feed_fetch_finish   (GAsyncResult         *result,
+                                          GError              **error);
+void             _ed_feed_response_free  (EdFeedResponse       *response);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdFeedResponse, ed_feed_response_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdFeedResponse, _ed_feed_response_free)
 
 /* ed-feed-install.c: the work on disk of one update, in a worker thread */
 typedef struct
@@ -146,41 +146,41 @@ typedef struct
   EdFeedResult *result;
 } EdFeedJob;
 
-EdFeedJob     *ed_feed_job_new            (void);
-void           ed_feed_job_free           (EdFeedJob     *job);
-gboolean       ed_feed_job_prepare        (EdFeedJob     *job,
-                                           GError       **error);
-EdFeedIndex   *ed_feed_job_verify_index   (EdFeedJob     *job,
-                                           EdFeedSource  *source,
-                                           GBytes        *index_bytes,
-                                           GBytes        *signature_bytes,
-                                           GError       **error);
-void           ed_feed_job_choose         (EdFeedJob     *job);
-gboolean       ed_feed_job_needs_download (EdFeedJob     *job,
-                                           EdFeedEntry   *entry);
-gboolean       ed_feed_job_install        (EdFeedJob     *job,
-                                           GCancellable  *cancellable,
-                                           GError       **error);
-void           ed_feed_job_abandon        (EdFeedJob     *job);
-void           ed_feed_known_free         (EdFeedKnown   *known);
-GHashTable    *ed_feed_known_from_catalog (EdCatalog     *catalog);
+EdFeedJob     *_ed_feed_job_new            (void);
+void           _ed_feed_job_free           (EdFeedJob     *job);
+gboolean       _ed_feed_job_prepare        (EdFeedJob     *job,
+                                            GError       **error);
+EdFeedIndex   *_ed_feed_job_verify_index   (EdFeedJob     *job,
+                                            EdFeedSource  *source,
+                                            GBytes        *index_bytes,
+                                            GBytes        *signature_bytes,
+                                            GError       **error);
+void           _ed_feed_job_choose         (EdFeedJob     *job);
+gboolean       _ed_feed_job_needs_download (EdFeedJob     *job,
+                                            EdFeedEntry   *entry);
+gboolean       _ed_feed_job_install        (EdFeedJob     *job,
+                                            GCancellable  *cancellable,
+                                            GError       **error);
+void           _ed_feed_job_abandon        (EdFeedJob     *job);
+void           _ed_feed_known_free         (EdFeedKnown   *known);
+GHashTable    *_ed_feed_known_from_catalog (EdCatalog     *catalog);
 
 /* ed-feed.c */
-void           ed_feed_set_progress       (EdFeed        *self,
-                                           double         fraction,
-                                           const char    *status);
-void           ed_feed_set_running        (EdFeed        *self,
-                                           gboolean       running);
+void           _ed_feed_set_progress       (EdFeed        *self,
+                                            double         fraction,
+                                            const char    *status);
+void           _ed_feed_set_running        (EdFeed        *self,
+                                            gboolean       running);
 
 /* ed-feed-result.c */
-EdFeedResult  *ed_feed_result_new         (EdFeedOutcome  outcome,
-                                           GPtrArray     *changes,
-                                           guint          n_downloaded);
-EdFeedChange  *ed_feed_change_new         (EdFeedChangeKind  kind,
-                                           const char       *id,
-                                           int               old_version,
-                                           int               new_version,
-                                           EdText           *title);
-void           ed_feed_change_free        (EdFeedChange     *change);
+EdFeedResult  *_ed_feed_result_new         (EdFeedOutcome  outcome,
+                                            GPtrArray     *changes,
+                                            guint          n_downloaded);
+EdFeedChange  *_ed_feed_change_new         (EdFeedChangeKind  kind,
+                                            const char       *id,
+                                            int               old_version,
+                                            int               new_version,
+                                            EdText           *title);
+void           _ed_feed_change_free        (EdFeedChange     *change);
 
 G_END_DECLS

@@ -21,11 +21,11 @@ struct _EdFeedResult
 G_DEFINE_FINAL_TYPE (EdFeedResult, ed_feed_result, G_TYPE_OBJECT)
 
 EdFeedChange *
-ed_feed_change_new (EdFeedChangeKind  kind,
-                    const char       *id,
-                    int               old_version,
-                    int               new_version,
-                    EdText           *title)
+_ed_feed_change_new (EdFeedChangeKind  kind,
+                     const char       *id,
+                     int               old_version,
+                     int               new_version,
+                     EdText           *title)
 {
   EdFeedChange *change = g_new0 (EdFeedChange, 1);
 
@@ -39,7 +39,7 @@ ed_feed_change_new (EdFeedChangeKind  kind,
 }
 
 void
-ed_feed_change_free (EdFeedChange *change)
+_ed_feed_change_free (EdFeedChange *change)
 {
   g_free (change->id);
   g_clear_pointer (&change->title, ed_text_unref);
@@ -68,13 +68,13 @@ ed_feed_result_init (EdFeedResult *self)
 }
 
 /**
- * ed_feed_result_new:
+ * _ed_feed_result_new:
  * @changes: (element-type EdFeedChange): referenced
  */
 EdFeedResult *
-ed_feed_result_new (EdFeedOutcome  outcome,
-                    GPtrArray     *changes,
-                    guint          n_downloaded)
+_ed_feed_result_new (EdFeedOutcome  outcome,
+                     GPtrArray     *changes,
+                     guint          n_downloaded)
 {
   EdFeedResult *self = g_object_new (ED_TYPE_FEED_RESULT, NULL);
 

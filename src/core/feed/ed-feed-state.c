@@ -32,7 +32,7 @@ record_free (EdFeedRecord *record)
 }
 
 EdFeedState *
-ed_feed_state_new (void)
+_ed_feed_state_new (void)
 {
   EdFeedState *self = g_new0 (EdFeedState, 1);
 
@@ -44,7 +44,7 @@ ed_feed_state_new (void)
 }
 
 void
-ed_feed_state_free (EdFeedState *self)
+_ed_feed_state_free (EdFeedState *self)
 {
   if (self == NULL)
     return;
@@ -55,15 +55,15 @@ ed_feed_state_free (EdFeedState *self)
 }
 
 /**
- * ed_feed_state_set_record:
+ * _ed_feed_state_set_record:
  * @index: (transfer full) (nullable): the last index that passed every check
  */
 void
-ed_feed_state_set_record (EdFeedState *self,
-                          const char  *url,
-                          const char  *etag,
-                          const char  *last_modified,
-                          EdFeedIndex *index)
+_ed_feed_state_set_record (EdFeedState *self,
+                           const char  *url,
+                           const char  *etag,
+                           const char  *last_modified,
+                           EdFeedIndex *index)
 {
   EdFeedRecord *record = g_new0 (EdFeedRecord, 1);
 
@@ -74,25 +74,25 @@ ed_feed_state_set_record (EdFeedState *self,
 }
 
 EdFeedRecord *
-ed_feed_state_get_record (EdFeedState *self,
-                          const char  *url)
+_ed_feed_state_get_record (EdFeedState *self,
+                           const char  *url)
 {
   return g_hash_table_lookup (self->records, url);
 }
 
 int
-ed_feed_state_get_version (EdFeedState *self,
-                           const char  *id)
+_ed_feed_state_get_version (EdFeedState *self,
+                            const char  *id)
 {
   return GPOINTER_TO_INT (g_hash_table_lookup (self->versions, id));
 }
 
 void
-ed_feed_state_note_version (EdFeedState *self,
-                            const char  *id,
-                            int          version)
+_ed_feed_state_note_version (EdFeedState *self,
+                             const char  *id,
+                             int          version)
 {
-  if (version > ed_feed_state_get_version (self, id))
+  if (version > _ed_feed_state_get_version (self, id))
     g_hash_table_replace (self->versions, g_strdup (id), GINT_TO_POINTER (version));
 }
 
@@ -145,8 +145,8 @@ read_state (EdFeedState *self,
         continue;
       index = ed_feed_index_new_from_node (index_node, NULL);
       if (index != NULL)
-        ed_feed_state_set_record (self, url, optional_string (feed, "etag"),
-                                  optional_string (feed, "last_modified"), index);
+        _ed_feed_state_set_record (self, url, optional_string (feed, "etag"),
+                                   optional_string (feed, "last_modified"), index);
     }
 
   if (versions != NULL)
@@ -158,16 +158,16 @@ read_state (EdFeedState *self,
           gint64 version = json_object_get_int_member_with_default (versions, l->data, 0);
 
           if (ed_json_reader_is_id (l->data) && version > 0 && version <= G_MAXINT)
-            ed_feed_state_note_version (self, l->data, version);
+            _ed_feed_state_note_version (self, l->data, version);
         }
     }
 }
 
 /* Returns: the state; empty when there is none or it is unreadable. */
 EdFeedState *
-ed_feed_state_load (const char *path)
+_ed_feed_state_load (const char *path)
 {
-  EdFeedState *self = ed_feed_state_new ();
+  EdFeedState *self = _ed_feed_state_new ();
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
 
@@ -183,9 +183,9 @@ ed_feed_state_load (const char *path)
 }
 
 gboolean
-ed_feed_state_save (EdFeedState  *self,
-                    const char   *path,
-                    GError      **error)
+_ed_feed_state_save (EdFeedState  *self,
+                     const char   *path,
+                     GError      **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -233,7 +233,7 @@ ed_feed_state_save (EdFeedState  *self,
   for (GList *l = ids; l != NULL; l = l->next)
     {
       json_builder_set_member_name (builder, l->data);
-      json_builder_add_int_value (builder, ed_feed_state_get_version (self, l->data));
+      json_builder_add_int_value (builder, _ed_feed_state_get_version (self, l->data));
     }
   json_builder_end_object (builder);
   json_builder_end_object (builder);

@@ -20,13 +20,15 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #ifdef G_OS_UNIX
+#include <fcntl.h>
 #include <unistd.h>
+#else
+#include <windows.h>
 #endif
 
 #include "ed-error.h"
@@ -41,11 +43,15 @@
 
 struct _EdFeedLock
 {
-  int fd;
+#ifdef G_OS_UNIX
+  int     fd;
+#else
+  HANDLE  file;
+#endif
 };
 
-/* fcntl() locks belong to a process, so a second update in the same
- * process needs its own guard. */
+/* fcntl() locks belong to a process (and LockFileEx() ones to a handle),
+ * so a second update in the same process needs its own guard. */
 static GMutex lock_mutex;
 static gboolean locked_in_process;
 
@@ -88,13 +94,66 @@ set_io_error (GError     **error,
   return FALSE;
 }
 
+/* Locks @path against other processes. Returns: %TRUE with the lock
+ * in @lock; %FALSE with @error set, or without when another process
+ * holds the lock. The system lets it go when the process ends. */
+static gboolean
+lock_file (const char  *path,
+           EdFeedLock  *lock,
+           GError     **error)
+{
+#ifdef G_OS_UNIX
+  struct flock request = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+  int fd = g_open (path, O_RDWR | O_CREAT, 0600);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      return set_io_error (error, _("Could not create “%s”: %s"), path, g_strerror (saved_errno));
+    }
+  if (fcntl (fd, F_SETLK, &request) != 0)
+    {
+      g_close (fd, NULL);
+      return FALSE;
+    }
+
+  lock->fd = fd;
+  return TRUE;
+#else
+  g_autofree gunichar2 *wide_path = g_utf8_to_utf16 (path, -1, NULL, NULL, NULL);
+  OVERLAPPED whole_file = { 0, };
+  HANDLE file;
+
+  file = CreateFileW ((const wchar_t *) wide_path, GENERIC_READ | GENERIC_WRITE,
+                      FILE_SHARE_READ | FILE_SHARE_WRITE, NULL, OPEN_ALWAYS,
+                      FILE_ATTRIBUTE_NORMAL, NULL);
+  if (file == INVALID_HANDLE_VALUE)
+    {
+      g_autofree char *reason = g_win32_error_message (GetLastError ());
+
+      return set_io_error (error, _("Could not create “%s”: %s"), path, reason);
+    }
+  if (!LockFileEx (file, LOCKFILE_EXCLUSIVE_LOCK | LOCKFILE_FAIL_IMMEDIATELY, 0, 1, 0,
+                   &whole_file))
+    {
+      CloseHandle (file);
+      return FALSE;
+    }
+
+  lock->file = file;
+  return TRUE;
+#endif
+}
+
 EdFeedLock *
-ed_feed_store_lock (const char  *store_dir,
-                    GError     **error)
+_ed_feed_store_lock (const char  *store_dir,
+                     GError     **error)
 {
   g_autofree char *path = g_build_filename (store_dir, LOCK_NAME, NULL);
+  EdFeedLock held = { 0, };
   EdFeedLock *lock;
-  int fd = -1;
+  gboolean locked = FALSE;
 
   if (!ed_paths_ensure_private_dir (store_dir, error))
     return NULL;
@@ -102,29 +161,18 @@ ed_feed_store_lock (const char  *store_dir,
   g_mutex_lock (&lock_mutex);
   if (!locked_in_process)
     {
-#ifdef G_OS_UNIX
-      struct flock request = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+      GError *local_error = NULL;
 
-      fd = g_open (path, O_RDWR | O_CREAT, 0600);
-      if (fd >= 0 && fcntl (fd, F_SETLK, &request) != 0)
+      locked = lock_file (path, &held, &local_error);
+      if (local_error != NULL)
         {
-          g_close (fd, NULL);
-          fd = -1;
-        }
-      else if (fd < 0)
-        {
-          int saved_errno = errno;
-
           g_mutex_unlock (&lock_mutex);
-          set_io_error (error, _("Could not create “%s”: %s"), path, g_strerror (saved_errno));
+          g_propagate_error (error, local_error);
           return NULL;
         }
-#else
-      fd = 0;
-#endif
     }
 
-  if (fd < 0)
+  if (!locked)
     {
       g_mutex_unlock (&lock_mutex);
       g_set_error_literal (error, ED_ERROR, ED_ERROR_FAILED,
@@ -136,19 +184,21 @@ ed_feed_store_lock (const char  *store_dir,
   locked_in_process = TRUE;
   g_mutex_unlock (&lock_mutex);
 
-  lock = g_new0 (EdFeedLock, 1);
-  lock->fd = fd;
+  lock = g_new (EdFeedLock, 1);
+  *lock = held;
   return lock;
 }
 
 void
-ed_feed_store_unlock (EdFeedLock *lock)
+_ed_feed_store_unlock (EdFeedLock *lock)
 {
   if (lock == NULL)
     return;
 
 #ifdef G_OS_UNIX
   g_close (lock->fd, NULL);
+#else
+  CloseHandle (lock->file);
 #endif
   g_mutex_lock (&lock_mutex);
   locked_in_process = FALSE;
@@ -158,7 +208,7 @@ ed_feed_store_unlock (EdFeedLock *lock)
 
 /* Removes a set folder: it only ever holds plain files. */
 void
-ed_feed_store_remove_set (const char *dir)
+_ed_feed_store_remove_set (const char *dir)
 {
   g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
   const char *name;
@@ -174,15 +224,28 @@ ed_feed_store_remove_set (const char *dir)
 
 /* fsync() of a file or, for a rename to last, of its folder. */
 static void
-sync_path (const char *dir)
+sync_path (const char *path)
 {
 #ifdef G_OS_UNIX
-  int fd = g_open (dir, O_RDONLY, 0);
+  int fd = g_open (path, O_RDONLY, 0);
 
   if (fd >= 0)
     {
       fsync (fd);
       g_close (fd, NULL);
+    }
+#else
+  /* FlushFileBuffers() wants a handle open for writing; backup
+   * semantics let a folder be opened, which NTFS may flush or refuse. */
+  g_autofree gunichar2 *wide_path = g_utf8_to_utf16 (path, -1, NULL, NULL, NULL);
+  HANDLE file = CreateFileW ((const wchar_t *) wide_path, GENERIC_WRITE,
+                             FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL,
+                             OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, NULL);
+
+  if (file != INVALID_HANDLE_VALUE)
+    {
+      FlushFileBuffers (file);
+      CloseHandle (file);
     }
 #endif
 }
@@ -204,15 +267,15 @@ sync_set (const char *dir)
 }
 
 /**
- * ed_feed_store_recover:
+ * _ed_feed_store_recover:
  *
  * Puts the store back in order after an update that did not finish:
  * the previous set comes back if the swap stopped half-way, and litter
  * is removed. Call it with the lock held.
  */
 gboolean
-ed_feed_store_recover (const char  *store_dir,
-                       GError     **error)
+_ed_feed_store_recover (const char  *store_dir,
+                        GError     **error)
 {
   g_autofree char *current = g_build_filename (store_dir, CURRENT_NAME, NULL);
   g_autofree char *old = g_build_filename (store_dir, OLD_NAME, NULL);
@@ -232,7 +295,7 @@ ed_feed_store_recover (const char  *store_dir,
     }
 
   if (g_file_test (old, G_FILE_TEST_IS_DIR))
-    ed_feed_store_remove_set (old);
+    _ed_feed_store_remove_set (old);
 
   handle = g_dir_open (store_dir, 0, NULL);
   while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
@@ -241,7 +304,7 @@ ed_feed_store_recover (const char  *store_dir,
         {
           g_autofree char *path = g_build_filename (store_dir, name, NULL);
 
-          ed_feed_store_remove_set (path);
+          _ed_feed_store_remove_set (path);
         }
     }
 
@@ -250,8 +313,8 @@ ed_feed_store_recover (const char  *store_dir,
 
 /* Returns: a new, empty folder to download into */
 char *
-ed_feed_store_make_stage (const char  *store_dir,
-                          GError     **error)
+_ed_feed_store_make_stage (const char  *store_dir,
+                           GError     **error)
 {
   g_autofree char *path = g_build_filename (store_dir, STAGE_PREFIX "XXXXXX", NULL);
 
@@ -267,13 +330,13 @@ ed_feed_store_make_stage (const char  *store_dir,
 }
 
 /* Writes a file, replacing any in one step, so that a web server
- * serving a feed never sends half of one; ed_feed_store_swap() syncs
+ * serving a feed never sends half of one; _ed_feed_store_swap() syncs
  * a whole set to the disk. */
 gboolean
-ed_feed_store_write_file (const char  *dir,
-                          const char  *name,
-                          GBytes      *contents,
-                          GError     **error)
+_ed_feed_store_write_file (const char  *dir,
+                           const char  *name,
+                           GBytes      *contents,
+                           GError     **error)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autoptr(GError) local_error = NULL;
@@ -292,17 +355,17 @@ ed_feed_store_write_file (const char  *dir,
 }
 
 /**
- * ed_feed_store_swap:
+ * _ed_feed_store_swap:
  * @stop: %ED_FEED_SWAP_ALL, or a step after which to stop as if the
  *   process had been killed there (for the tests)
  *
  * Makes @stage_dir the current set; see the top of this file.
  */
 gboolean
-ed_feed_store_swap (const char       *store_dir,
-                    const char       *stage_dir,
-                    EdFeedSwapStep    stop,
-                    GError          **error)
+_ed_feed_store_swap (const char       *store_dir,
+                     const char       *stage_dir,
+                     EdFeedSwapStep    stop,
+                     GError          **error)
 {
   g_autofree char *current = g_build_filename (store_dir, CURRENT_NAME, NULL);
   g_autofree char *old = g_build_filename (store_dir, OLD_NAME, NULL);
@@ -342,17 +405,17 @@ ed_feed_store_swap (const char       *store_dir,
       return TRUE;
     }
 
-  ed_feed_store_remove_set (old);
+  _ed_feed_store_remove_set (old);
   return TRUE;
 }
 
 /**
- * ed_feed_store_hash_files:
+ * _ed_feed_store_hash_files:
  *
  * Returns: (transfer full): file name → SHA-256 of every file in @dir
  */
 GHashTable *
-ed_feed_store_hash_files (const char *dir)
+_ed_feed_store_hash_files (const char *dir)
 {
   GHashTable *hashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);

@@ -16,6 +16,7 @@
 #include "ed-feed.h"
 #include "ed-feed-private.h"
 #include "ed-feed-store.h"
+#include "ed-system-keys.h"
 
 /* A slow server may take this many times the I/O timeout per file. */
 #define DEADLINE_FACTOR 4
@@ -39,7 +40,7 @@ static void download_next (GTask *task);
 static void
 update_free (Update *update)
 {
-  g_clear_pointer (&update->job, ed_feed_job_free);
+  g_clear_pointer (&update->job, _ed_feed_job_free);
   g_clear_object (&update->session);
   g_clear_pointer (&update->downloads, g_ptr_array_unref);
   g_clear_pointer (&update->index_bytes, g_bytes_unref);
@@ -72,7 +73,7 @@ abandon_thread (GTask        *step,
 {
   Update *update = task_data;
 
-  ed_feed_job_abandon (update->job);
+  _ed_feed_job_abandon (update->job);
   g_task_return_boolean (step, TRUE);
 }
 
@@ -85,8 +86,8 @@ abandoned (GObject      *source,
   EdFeed *self = g_task_get_source_object (task);
   Update *update = g_task_get_task_data (task);
 
-  ed_feed_set_running (self, FALSE);
-  ed_feed_set_progress (self, 0.0, "");
+  _ed_feed_set_running (self, FALSE);
+  _ed_feed_set_progress (self, 0.0, "");
   g_task_return_error (task, g_steal_pointer (&update->error));
   g_object_unref (task);
 }
@@ -112,7 +113,7 @@ install_thread (GTask        *step,
   Update *update = task_data;
   GError *error = NULL;
 
-  if (ed_feed_job_install (update->job, cancellable, &error))
+  if (_ed_feed_job_install (update->job, cancellable, &error))
     g_task_return_boolean (step, TRUE);
   else
     g_task_return_error (step, error);
@@ -134,8 +135,8 @@ installed (GObject      *source,
       return;
     }
 
-  ed_feed_set_running (self, FALSE);
-  ed_feed_set_progress (self, 1.0, "");
+  _ed_feed_set_running (self, FALSE);
+  _ed_feed_set_progress (self, 1.0, "");
   g_task_set_check_cancellable (task, FALSE);
   g_task_return_pointer (task, g_steal_pointer (&update->job->result), g_object_unref);
   g_object_unref (task);
@@ -149,7 +150,7 @@ download_progress (gsize    received,
   Update *update = g_task_get_task_data (task);
 
   if (update->total_bytes > 0)
-    ed_feed_set_progress (g_task_get_source_object (task),
+    _ed_feed_set_progress (g_task_get_source_object (task),
                   0.1 + 0.8 * (double) (update->done_bytes + received) / update->total_bytes,
                   NULL);
 }
@@ -167,7 +168,7 @@ downloaded (GObject      *source,
   g_autofree char *hash = NULL;
   GError *error = NULL;
 
-  response = ed_feed_fetch_finish (result, &error);
+  response = _ed_feed_fetch_finish (result, &error);
   if (response == NULL)
     {
       update_fail (task, error);
@@ -186,7 +187,7 @@ downloaded (GObject      *source,
     }
 
   /* Checked, so it may go to disk; small, and the store is ours. */
-  if (!ed_feed_store_write_file (update->job->stage_dir, entry->file, response->body, &error))
+  if (!_ed_feed_store_write_file (update->job->stage_dir, entry->file, response->body, &error))
     {
       update_fail (task, error);
       return;
@@ -210,7 +211,7 @@ download_next (GTask *task)
 
   if (update->download_index == update->downloads->len)
     {
-      ed_feed_set_progress (self, 0.9, _("Checking and installing the procedures…"));
+      _ed_feed_set_progress (self, 0.9, _("Checking and installing the procedures…"));
       run_in_thread (task, install_thread, installed);
       return;
     }
@@ -219,10 +220,10 @@ download_next (GTask *task)
   feed = g_hash_table_lookup (update->job->chosen_source, entry->id);
   url = g_strconcat (feed->base, entry->file, NULL);
   status = g_strdup_printf (_("Downloading “%s”…"), entry->file);
-  ed_feed_set_progress (self, ed_feed_get_fraction (self), status);
+  _ed_feed_set_progress (self, ed_feed_get_fraction (self), status);
 
-  ed_feed_fetch_async (update->session, url, NULL, NULL, entry->size,
-                       ed_feed_get_timeout (self) * DEADLINE_FACTOR, g_task_get_cancellable (task),
+  _ed_feed_fetch_async (update->session, url, NULL, NULL, entry->size,
+                        ed_feed_get_timeout (self) * DEADLINE_FACTOR, g_task_get_cancellable (task),
                        download_progress, task, downloaded, task);
 }
 
@@ -231,13 +232,13 @@ plan_downloads (GTask *task)
 {
   Update *update = g_task_get_task_data (task);
 
-  ed_feed_job_choose (update->job);
+  _ed_feed_job_choose (update->job);
   update->downloads = g_ptr_array_new ();
   for (guint i = 0; i < update->job->chosen->len; i++)
     {
       EdFeedEntry *entry = update->job->chosen->pdata[i];
 
-      if (ed_feed_job_needs_download (update->job, entry))
+      if (_ed_feed_job_needs_download (update->job, entry))
         {
           g_ptr_array_add (update->downloads, entry);
           update->total_bytes += entry->size;
@@ -254,7 +255,7 @@ next_source (GTask *task)
   Update *update = g_task_get_task_data (task);
 
   update->source_index++;
-  ed_feed_set_progress (self, 0.1 * update->source_index / update->job->sources->len, NULL);
+  _ed_feed_set_progress (self, 0.1 * update->source_index / update->job->sources->len, NULL);
   fetch_next_index (task);
 }
 
@@ -270,10 +271,10 @@ signature_fetched (GObject      *source_object,
   g_autoptr(GBytes) index_bytes = g_steal_pointer (&update->index_bytes);
   GError *error = NULL;
 
-  response = ed_feed_fetch_finish (result, &error);
+  response = _ed_feed_fetch_finish (result, &error);
   if (response != NULL)
-    source->index = ed_feed_job_verify_index (update->job, source, index_bytes,
-                                              response->body, &error);
+    source->index = _ed_feed_job_verify_index (update->job, source, index_bytes,
+                                               response->body, &error);
 
   if (source->index == NULL)
     update_fail (task, error);
@@ -294,7 +295,7 @@ index_fetched (GObject      *source_object,
   g_autofree char *url = NULL;
   GError *error = NULL;
 
-  response = ed_feed_fetch_finish (result, &error);
+  response = _ed_feed_fetch_finish (result, &error);
   if (response == NULL)
     {
       update_fail (task, error);
@@ -303,7 +304,7 @@ index_fetched (GObject      *source_object,
 
   if (response->not_modified)
     {
-      EdFeedRecord *record = ed_feed_state_get_record (update->job->state, source->url);
+      EdFeedRecord *record = _ed_feed_state_get_record (update->job->state, source->url);
 
       source->not_modified = TRUE;
       source->index = ed_feed_index_copy (record->index);
@@ -316,8 +317,8 @@ index_fetched (GObject      *source_object,
   update->index_bytes = g_bytes_ref (response->body);
 
   url = g_strconcat (source->base, ED_FEED_SIGNATURE_NAME, NULL);
-  ed_feed_fetch_async (update->session, url, NULL, NULL, ED_FEED_SIGNATURE_MAX_SIZE,
-                       ed_feed_get_timeout (self) * DEADLINE_FACTOR, g_task_get_cancellable (task),
+  _ed_feed_fetch_async (update->session, url, NULL, NULL, ED_FEED_SIGNATURE_MAX_SIZE,
+                        ed_feed_get_timeout (self) * DEADLINE_FACTOR, g_task_get_cancellable (task),
                        NULL, NULL, signature_fetched, task);
 }
 
@@ -339,10 +340,10 @@ fetch_next_index (GTask *task)
   source = update->job->sources->pdata[update->source_index];
   url = g_strconcat (source->base, ED_FEED_INDEX_NAME, NULL);
   status = g_strdup_printf (_("Checking “%s”…"), source->url);
-  ed_feed_set_progress (self, ed_feed_get_fraction (self), status);
+  _ed_feed_set_progress (self, ed_feed_get_fraction (self), status);
 
-  ed_feed_fetch_async (update->session, url, source->etag, source->last_modified,
-                       ED_FEED_INDEX_MAX_SIZE, ed_feed_get_timeout (self) * DEADLINE_FACTOR,
+  _ed_feed_fetch_async (update->session, url, source->etag, source->last_modified,
+                        ED_FEED_INDEX_MAX_SIZE, ed_feed_get_timeout (self) * DEADLINE_FACTOR,
                        g_task_get_cancellable (task), NULL, NULL, index_fetched, task);
 }
 
@@ -353,13 +354,13 @@ prepare_thread (GTask        *step,
                 GCancellable *cancellable)
 {
   Update *update = task_data;
-  g_autoptr(GPtrArray) system_keys = ed_feed_load_system_keys ();
+  g_autoptr(GPtrArray) system_keys = ed_system_keys_load_trusted ();
   GError *error = NULL;
 
   for (guint i = 0; i < system_keys->len; i++)
     g_ptr_array_add (update->job->trusted, ed_public_key_copy (system_keys->pdata[i]));
 
-  if (ed_feed_job_prepare (update->job, &error))
+  if (_ed_feed_job_prepare (update->job, &error))
     g_task_return_boolean (step, TRUE);
   else
     g_task_return_error (step, error);
@@ -449,7 +450,7 @@ fill_job (EdFeed     *self,
     }
 
   if (ed_feed_get_catalog (self) != NULL)
-    job->known = ed_feed_known_from_catalog (ed_feed_get_catalog (self));
+    job->known = _ed_feed_known_from_catalog (ed_feed_get_catalog (self));
   job->store_dir = ed_feed_store_dir ();
 
   return TRUE;
@@ -486,7 +487,7 @@ ed_feed_update_async (EdFeed              *self,
     }
 
   update = g_new0 (Update, 1);
-  update->job = ed_feed_job_new ();
+  update->job = _ed_feed_job_new ();
   g_task_set_task_data (task, update, (GDestroyNotify) update_free);
 
   if (!fill_job (self, update->job, &error))
@@ -500,8 +501,8 @@ ed_feed_update_async (EdFeed              *self,
                                                    "user-agent", "EntryDesk/" PACKAGE_VERSION,
                                                    NULL);
 
-  ed_feed_set_running (self, TRUE);
-  ed_feed_set_progress (self, 0.0, _("Preparing…"));
+  _ed_feed_set_running (self, TRUE);
+  _ed_feed_set_progress (self, 0.0, _("Preparing…"));
   run_in_thread (g_steal_pointer (&task), prepare_thread, prepared);
 }
 

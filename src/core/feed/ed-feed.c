@@ -10,7 +10,6 @@
 
 #include "ed-feed.h"
 #include "ed-feed-private.h"
-#include "ed-paths.h"
 
 struct _EdFeed
 {
@@ -285,9 +284,9 @@ ed_feed_get_status (EdFeed *self)
 }
 
 void
-ed_feed_set_progress (EdFeed     *self,
-                      double      fraction,
-                      const char *status)
+_ed_feed_set_progress (EdFeed     *self,
+                       double      fraction,
+                       const char *status)
 {
   fraction = CLAMP (fraction, 0.0, 1.0);
   if (fraction != self->fraction)
@@ -304,8 +303,8 @@ ed_feed_set_progress (EdFeed     *self,
 }
 
 void
-ed_feed_set_running (EdFeed   *self,
-                     gboolean  running)
+_ed_feed_set_running (EdFeed   *self,
+                      gboolean  running)
 {
   if (running == self->running)
     return;
@@ -327,96 +326,4 @@ ed_feed_check_key (const char  *key,
   g_autoptr(EdPublicKey) parsed = ed_public_key_parse (key, error);
 
   return parsed != NULL;
-}
-
-/**
- * ed_feed_get_system_key_dirs:
- *
- * Returns: (transfer full): the folders where an administrator puts
- *   trusted public keys (*.pub): $sysconfdir/entry-desk/trusted-keys.d
- *   and $datadir/entry-desk/trusted-keys.d
- */
-char **
-ed_feed_get_system_key_dirs (void)
-{
-  const char *sysconfdir = g_getenv ("ENTRY_DESK_SYSCONFDIR");
-  char **dirs = g_new0 (char *, 3);
-
-  if (sysconfdir == NULL || *sysconfdir == '\0')
-    sysconfdir = SYSCONFDIR;
-
-  dirs[0] = g_build_filename (sysconfdir, "entry-desk", "trusted-keys.d", NULL);
-  dirs[1] = g_build_filename (ed_paths_pkgdatadir (), "trusted-keys.d", NULL);
-
-  return dirs;
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/**
- * ed_feed_list_system_key_files:
- *
- * Returns: (transfer full) (element-type filename): the key files
- *   (*.pub) of the system's trusted-keys.d folders, in the order they
- *   are read: folder by folder, by name
- */
-GPtrArray *
-ed_feed_list_system_key_files (void)
-{
-  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) dirs = ed_feed_get_system_key_dirs ();
-
-  for (guint i = 0; dirs[i] != NULL; i++)
-    {
-      g_autoptr(GDir) dir = g_dir_open (dirs[i], 0, NULL);
-      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        if (g_str_has_suffix (name, ".pub"))
-          g_ptr_array_add (names, g_strdup (name));
-      g_ptr_array_sort (names, compare_names);
-
-      for (guint j = 0; j < names->len; j++)
-        g_ptr_array_add (files, g_build_filename (dirs[i], names->pdata[j], NULL));
-    }
-
-  return files;
-}
-
-/**
- * ed_feed_load_system_keys:
- *
- * A file that cannot be read is skipped with a message: one bad file
- * must not stop updates signed with the other keys.
- *
- * Returns: (transfer full) (element-type EdPublicKey): every key of the
- *   system's trusted-keys.d folders
- */
-GPtrArray *
-ed_feed_load_system_keys (void)
-{
-  GPtrArray *keys = g_ptr_array_new_with_free_func ((GDestroyNotify) ed_public_key_free);
-  g_autoptr(GPtrArray) files = ed_feed_list_system_key_files ();
-
-  for (guint i = 0; i < files->len; i++)
-    {
-      g_autoptr(GPtrArray) file_keys = NULL;
-      g_autoptr(GError) error = NULL;
-
-      file_keys = ed_public_key_load_file (files->pdata[i], &error);
-      if (file_keys == NULL)
-        {
-          g_message ("%s", error->message);
-          continue;
-        }
-      g_ptr_array_extend_and_steal (keys, g_steal_pointer (&file_keys));
-    }
-
-  return keys;
 }

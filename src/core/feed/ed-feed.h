@@ -56,8 +56,5 @@ gboolean             ed_feed_check_url          (const char          *url,
                                                  GError             **error);
 gboolean             ed_feed_check_key          (const char          *key,
                                                  GError             **error);
-char               **ed_feed_get_system_key_dirs (void);
-GPtrArray           *ed_feed_list_system_key_files (void);
-GPtrArray           *ed_feed_load_system_keys   (void);
 
 G_END_DECLS

@@ -16,8 +16,8 @@ G_STATIC_ASSERT (ED_SIGNATURE_SIZE == ED25519_SIGNATURE_SIZE);
 
 /* A plain memset before free may be optimised away. */
 void
-ed_memory_clear (gpointer memory,
-                 gsize    length)
+_ed_memory_clear (gpointer memory,
+                  gsize    length)
 {
   volatile guint8 *p = memory;
 
@@ -48,20 +48,20 @@ ed_base64_decode_exact (const char *text,
   if (decoded_length != length)
     {
       if (decoded != NULL)
-        ed_memory_clear (decoded, decoded_length);
+        _ed_memory_clear (decoded, decoded_length);
       return FALSE;
     }
 
   again = g_base64_encode (decoded, decoded_length);
   if (strcmp (again, text) == 0)
     memcpy (out, decoded, length);
-  ed_memory_clear (decoded, decoded_length);
+  _ed_memory_clear (decoded, decoded_length);
 
   return strcmp (again, text) == 0;
 }
 
 gboolean
-ed_is_single_line (const char *text)
+_ed_is_single_line (const char *text)
 {
   for (const char *p = text; *p != '\0'; p++)
     if ((guchar) *p < 0x20 || *p == 0x7f)
@@ -105,7 +105,7 @@ ed_public_key_parse (const char  *text,
     }
 
   if (!ed_base64_decode_exact (line, bytes, sizeof bytes) ||
-      (comment != NULL && !ed_is_single_line (comment)))
+      (comment != NULL && !_ed_is_single_line (comment)))
     {
       g_set_error (error, ED_ERROR, ED_ERROR_INVALID,
                    _("“%s” is not a public key: a key is 44 characters of base64, "

@@ -5,20 +5,18 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <string.h>
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <nettle/eddsa.h>
 
 #ifdef G_OS_UNIX
-#include <sys/stat.h>
+#include <fcntl.h>
 #include <unistd.h>
 #else
-#include <io.h>
-#endif
-#ifdef __linux__
-#include <sys/random.h>
+#include <windows.h>
+#include <bcrypt.h>
 #endif
 
 #include "ed-error.h"
@@ -32,34 +30,14 @@ struct _EdSigningKey
   EdPublicKey *public_key;
 };
 
+/* The key comes from the system's own generator: nettle has none, and
+ * leaves the seeding of its generators to the application. */
 static gboolean
 fill_random (guint8  *buffer,
              gsize    length,
              GError **error)
 {
-#ifdef __linux__
-  gsize done = 0;
-
-  while (done < length)
-    {
-      ssize_t got = getrandom (buffer + done, length - done, 0);
-
-      if (got < 0 && errno == EINTR)
-        continue;
-      if (got < 0)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, ED_ERROR, ED_ERROR_FAILED,
-                       _("The system could not provide random numbers: %s"),
-                       g_strerror (saved_errno));
-          return FALSE;
-        }
-      done += got;
-    }
-
-  return TRUE;
-#else
+#ifdef G_OS_UNIX
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GFile) file = g_file_new_for_path ("/dev/urandom");
   g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, &local_error);
@@ -73,6 +51,18 @@ fill_random (guint8  *buffer,
       g_set_error (error, ED_ERROR, ED_ERROR_FAILED,
                    _("The system could not provide random numbers: %s"),
                    local_error != NULL ? local_error->message : "/dev/urandom");
+      return FALSE;
+    }
+
+  return TRUE;
+#else
+  NTSTATUS status = BCryptGenRandom (NULL, buffer, (ULONG) length,
+                                     BCRYPT_USE_SYSTEM_PREFERRED_RNG);
+
+  if (!BCRYPT_SUCCESS (status))
+    {
+      g_set_error (error, ED_ERROR, ED_ERROR_FAILED,
+                   _("The system could not provide random numbers: %s"), "BCryptGenRandom");
       return FALSE;
     }
 
@@ -105,7 +95,7 @@ ed_signing_key_generate (const char  *comment,
   guint8 seed[ED25519_KEY_SIZE];
   EdSigningKey *self;
 
-  if (comment != NULL && !ed_is_single_line (comment))
+  if (comment != NULL && !_ed_is_single_line (comment))
     {
       g_set_error_literal (error, ED_ERROR, ED_ERROR_INVALID,
                            _("The comment of a key must be a single line of text"));
@@ -116,7 +106,7 @@ ed_signing_key_generate (const char  *comment,
     return NULL;
 
   self = signing_key_new (seed, comment);
-  ed_memory_clear (seed, sizeof seed);
+  _ed_memory_clear (seed, sizeof seed);
 
   return self;
 }
@@ -175,15 +165,15 @@ ed_signing_key_load (const char  *path,
     {
       g_set_error (error, ED_ERROR, ED_ERROR_INVALID,
                    _("“%s” is not an Entry Desk private key (made with “feed keygen”)"), path);
-      ed_memory_clear (seed, sizeof seed);
+      _ed_memory_clear (seed, sizeof seed);
       return NULL;
     }
 
   if (private_text != NULL)
-    ed_memory_clear ((guint8 *) private_text, strlen (private_text));
+    _ed_memory_clear ((guint8 *) private_text, strlen (private_text));
 
   self = signing_key_new (seed, comment);
-  ed_memory_clear (seed, sizeof seed);
+  _ed_memory_clear (seed, sizeof seed);
 
   /* The public key is stored to tell a damaged file from a good one. */
   if (memcmp (self->public_key->bytes, public_bytes, sizeof public_bytes) != 0)
@@ -197,46 +187,33 @@ ed_signing_key_load (const char  *path,
   return self;
 }
 
-/**
- * ed_signing_key_save:
- *
- * Writes the key to a new file that only its owner can read. An
- * existing file is never replaced: it may be the only copy of another key.
- */
-gboolean
-ed_signing_key_save (EdSigningKey  *self,
-                     const char    *path,
-                     GError       **error)
+static void
+set_exists_error (GError     **error,
+                  const char  *path)
 {
-  g_autoptr(GKeyFile) file = g_key_file_new ();
-  g_autofree char *seed_text = g_base64_encode (self->seed, sizeof self->seed);
-  g_autofree char *text = NULL;
-  gsize length = 0;
+  g_set_error (error, ED_ERROR, ED_ERROR_IO,
+               _("“%s” already exists; choose another name, a key is never overwritten"), path);
+}
+
+/* Writes @text to a new file, and to the disk; an existing file is an
+ * error. On Unix only the owner may read the file; on Windows it takes
+ * the permissions of its folder, which in a user's profile are theirs. */
+static gboolean
+write_new_private_file (const char  *path,
+                        const char  *text,
+                        gsize        length,
+                        GError     **error)
+{
+#ifdef G_OS_UNIX
   gboolean ok = TRUE;
   int saved_errno = 0;
-  int fd;
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
 
-  g_key_file_set_string (file, KEY_GROUP, "Algorithm", "Ed25519");
-  g_key_file_set_string (file, KEY_GROUP, "PublicKey", self->public_key->base64);
-  g_key_file_set_string (file, KEY_GROUP, "PrivateKey", seed_text);
-  if (self->public_key->comment != NULL)
-    g_key_file_set_string (file, KEY_GROUP, "Comment", self->public_key->comment);
-  g_key_file_set_comment (file, KEY_GROUP, NULL,
-                          " Entry Desk feed signing key. Keep it secret: whoever has it can\n"
-                          " publish procedures that every desk trusting its public key installs.",
-                          NULL);
-  text = g_key_file_to_data (file, &length, NULL);
-  ed_memory_clear ((guint8 *) seed_text, strlen (seed_text));
-
-  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
   if (fd < 0)
     {
       saved_errno = errno;
-      ed_memory_clear ((guint8 *) text, length);
       if (saved_errno == EEXIST)
-        g_set_error (error, ED_ERROR, ED_ERROR_IO,
-                     _("“%s” already exists; choose another name, a key is never overwritten"),
-                     path);
+        set_exists_error (error, path);
       else
         g_set_error (error, ED_ERROR, ED_ERROR_IO, _("Could not write “%s”: %s"),
                      path, g_strerror (saved_errno));
@@ -257,19 +234,16 @@ ed_signing_key_save (EdSigningKey  *self,
       else
         done += written;
     }
-#ifdef G_OS_UNIX
   if (ok && fsync (fd) != 0)
     {
       saved_errno = errno;
       ok = FALSE;
     }
-#endif
   if (g_close (fd, NULL) == FALSE && ok)
     {
       saved_errno = errno;
       ok = FALSE;
     }
-  ed_memory_clear ((guint8 *) text, length);
 
   if (!ok)
     {
@@ -277,6 +251,70 @@ ed_signing_key_save (EdSigningKey  *self,
       g_set_error (error, ED_ERROR, ED_ERROR_IO, _("Could not write “%s”: %s"),
                    path, g_strerror (saved_errno));
     }
+
+  return ok;
+#else
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+
+  stream = g_file_create (file, G_FILE_CREATE_PRIVATE, NULL, &local_error);
+  if (stream == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        set_exists_error (error, path);
+      else
+        g_set_error (error, ED_ERROR, ED_ERROR_IO, _("Could not write “%s”: %s"),
+                     path, local_error->message);
+      return FALSE;
+    }
+
+  if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), text, length, NULL, NULL,
+                                  &local_error) ||
+      !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error))
+    {
+      g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, NULL);
+      g_file_delete (file, NULL, NULL);
+      g_set_error (error, ED_ERROR, ED_ERROR_IO, _("Could not write “%s”: %s"),
+                   path, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+#endif
+}
+
+/**
+ * ed_signing_key_save:
+ *
+ * Writes the key to a new file that only its owner can read. An
+ * existing file is never replaced: it may be the only copy of another key.
+ */
+gboolean
+ed_signing_key_save (EdSigningKey  *self,
+                     const char    *path,
+                     GError       **error)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autofree char *seed_text = g_base64_encode (self->seed, sizeof self->seed);
+  g_autofree char *text = NULL;
+  gsize length = 0;
+  gboolean ok;
+
+  g_key_file_set_string (file, KEY_GROUP, "Algorithm", "Ed25519");
+  g_key_file_set_string (file, KEY_GROUP, "PublicKey", self->public_key->base64);
+  g_key_file_set_string (file, KEY_GROUP, "PrivateKey", seed_text);
+  if (self->public_key->comment != NULL)
+    g_key_file_set_string (file, KEY_GROUP, "Comment", self->public_key->comment);
+  g_key_file_set_comment (file, KEY_GROUP, NULL,
+                          " Entry Desk feed signing key. Keep it secret: whoever has it can\n"
+                          " publish procedures that every desk trusting its public key installs.",
+                          NULL);
+  text = g_key_file_to_data (file, &length, NULL);
+  _ed_memory_clear ((guint8 *) seed_text, strlen (seed_text));
+
+  ok = write_new_private_file (path, text, length, error);
+  _ed_memory_clear ((guint8 *) text, length);
 
   return ok;
 }
@@ -287,7 +325,7 @@ ed_signing_key_free (EdSigningKey *self)
   if (self == NULL)
     return;
 
-  ed_memory_clear (self->seed, sizeof self->seed);
+  _ed_memory_clear (self->seed, sizeof self->seed);
   ed_public_key_free (self->public_key);
   g_free (self);
 }

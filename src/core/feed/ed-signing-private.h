@@ -15,8 +15,8 @@ struct _EdPublicKey
   char   *comment;   /* nullable */
 };
 
-void      ed_memory_clear    (gpointer     memory,
-                              gsize        length);
-gboolean  ed_is_single_line  (const char  *text);
+void      _ed_memory_clear    (gpointer     memory,
+                               gsize        length);
+gboolean  _ed_is_single_line  (const char  *text);
 
 G_END_DECLS

@@ -364,7 +364,8 @@ ed_due_describe_when (const EdDue *self,
     zone = g_date_time_format (self->until, "UTC%:z");
 
   if (from != NULL && zone != NULL)
-    text = g_strdup_printf (ed_translate (language, "due", "from %s to %s (%s)"), from, until, zone);
+    text = g_strdup_printf (ed_translate (language, "due", "from %s to %s (%s)"), from, until,
+                            zone);
   else if (from != NULL)
     text = g_strdup_printf (ed_translate (language, "due", "from %s to %s"), from, until);
   else if (zone != NULL)
@@ -400,16 +401,19 @@ ed_due_describe_warnings (const EdDue *self,
   } G_STMT_END
 
   if (self->flags & ED_DUE_EVENT_AFTER_RULE)
-    SENTENCE (ed_translate (language, "due", "This rule ended on %s, before these dates: it does not apply to them as written."),
+    SENTENCE (ed_translate (language, "due", "This rule ended on %s, before these dates: it does "
+                                             "not apply to them as written."),
               period->valid_until);
   if (self->flags & ED_DUE_RUNS_PAST_RULE)
-    SENTENCE (ed_translate (language, "due", "This rule is in force until %s: these dates run past it."),
+    SENTENCE (ed_translate (language, "due", "This rule is in force until %s: these dates run past "
+                                             "it."),
               period->valid_until);
   if (self->flags & ED_DUE_EVENT_BEFORE_RULE)
     SENTENCE (ed_translate (language, "due", "This rule starts on %s, after these dates."),
               period->valid_from);
   if (self->flags & ED_DUE_UNVERIFIED)
-    SENTENCE ("%s", ed_translate (language, "due", "Check before use: this date rests on a single or uncertain source."));
+    SENTENCE ("%s", ed_translate (language, "due", "Check before use: this date rests on a single "
+                                                   "or uncertain source."));
 
 #undef SENTENCE
 
@@ -438,8 +442,10 @@ ed_period_describe_rule (const EdPeriod *period,
     {
     case ED_COUNT_DAYS:
       text = g_strdup_printf (period->counting == ED_COUNTING_EVENT_DAY_0
-                              ? ed_translate (language, "rule", "%d days from “%s” (that day is day 0)")
-                              : ed_translate (language, "rule", "%d days from “%s” (that day is day 1)"),
+                              ? ed_translate (language, "rule", "%d days from “%s” (that day is "
+                                                                "day 0)")
+                              : ed_translate (language, "rule", "%d days from “%s” (that day is "
+                                                                "day 1)"),
                               period->days, event);
       break;
     case ED_COUNT_MONTHS:
@@ -447,7 +453,8 @@ ed_period_describe_rule (const EdPeriod *period,
                               period->amount, event);
       break;
     case ED_COUNT_HOURS:
-      text = g_strdup_printf (ed_translate (language, "rule", "%d hours from the time of “%s” (%s time)"),
+      text = g_strdup_printf (ed_translate (language, "rule", "%d hours from the time of “%s” (%s "
+                                                              "time)"),
                               period->amount, event,
                               period->time_zone != NULL ? period->time_zone
                                                         : ed_procedure_get_time_zone (procedure));
@@ -455,32 +462,39 @@ ed_period_describe_rule (const EdPeriod *period,
     case ED_COUNT_BEFORE_DAYS:
       text = g_strdup_printf (period->kind == ED_PERIOD_DEADLINE
                               ? ed_translate (language, "rule", "%d days before “%s”")
-                              : ed_translate (language, "rule", "from %d days before “%s” until that day"),
+                              : ed_translate (language, "rule", "from %d days before “%s” until "
+                                                                "that day"),
                               period->amount, event);
       break;
     case ED_COUNT_BEFORE_MONTHS:
       text = g_strdup_printf (period->kind == ED_PERIOD_DEADLINE
                               ? ed_translate (language, "rule", "%d months before “%s”")
-                              : ed_translate (language, "rule", "from %d months before “%s” until that day"),
+                              : ed_translate (language, "rule", "from %d months before “%s” until "
+                                                                "that day"),
                               period->amount, event);
       break;
     case ED_COUNT_MONTH_DAY:
       if (period->month_day == 31)
-        text = g_strdup_printf (ed_translate (language, "rule", "by the last day of the month %d months after “%s”"),
+        text = g_strdup_printf (ed_translate (language, "rule", "by the last day of the month %d "
+                                                                "months after “%s”"),
                                 period->months_after, event);
       else if (period->months_after == 1)
-        text = g_strdup_printf (ed_translate (language, "rule", "by day %d of the month after “%s”"),
+        text = g_strdup_printf (ed_translate (language, "rule", "by day %d of the month after "
+                                                                "“%s”"),
                                 period->month_day, event);
       else
-        text = g_strdup_printf (ed_translate (language, "rule", "by day %d of the month %d months after “%s”"),
+        text = g_strdup_printf (ed_translate (language, "rule", "by day %d of the month %d months "
+                                                                "after “%s”"),
                                 period->month_day, period->months_after, event);
       break;
     case ED_COUNT_MONTH_END:
       if (period->months_after == 1)
-        text = g_strdup_printf (ed_translate (language, "rule", "by the end of the month after “%s”"),
+        text = g_strdup_printf (ed_translate (language, "rule", "by the end of the month after "
+                                                                "“%s”"),
                                 event);
       else
-        text = g_strdup_printf (ed_translate (language, "rule", "by the end of the month %d months after “%s”"),
+        text = g_strdup_printf (ed_translate (language, "rule", "by the end of the month %d months "
+                                                                "after “%s”"),
                                 period->months_after, event);
       break;
     default:

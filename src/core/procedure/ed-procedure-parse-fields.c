@@ -247,7 +247,8 @@ read_choice (EdJsonReader *r,
 
       if (field->kind == ED_FIELD_YES_NO &&
           strcmp (choice->value, "yes") != 0 && strcmp (choice->value, "no") != 0)
-        problem_in (r, "value", _("a “yes-no” field's choices have the values “yes” and “no” only"));
+        problem_in (r, "value",
+                    _("a “yes-no” field's choices have the values “yes” and “no” only"));
     }
   choice->label = ed_json_reader_get_text (r, object, "label", TRUE);
   choice->official_label = ed_json_reader_get_string (r, object, "official_label", FALSE);
@@ -287,7 +288,8 @@ read_choices (EdJsonReader *r,
       gsize inner = ed_json_reader_enter_index (r, i);
 
       if (JSON_NODE_HOLDS_OBJECT (element))
-        g_ptr_array_add (field->choices, read_choice (r, json_node_get_object (element), values, field));
+        g_ptr_array_add (field->choices,
+                         read_choice (r, json_node_get_object (element), values, field));
       else
         ed_json_reader_problem (r, _("must be an object"));
       ed_json_reader_leave (r, inner);
@@ -336,9 +338,9 @@ read_field (EdJsonReader *r,
 }
 
 GPtrArray *
-ed_procedure_read_fields (EdJsonReader *r,
-                          JsonObject   *top,
-                          EdProcedure  *procedure)
+_ed_procedure_read_fields (EdJsonReader *r,
+                           JsonObject   *top,
+                           EdProcedure  *procedure)
 {
   return ed_json_reader_read_list (r, top, "fields", FALSE, read_field,
                                    (GDestroyNotify) field_free, procedure);
@@ -359,16 +361,20 @@ check_event (EdJsonReader *r,
       if (ed_traveller_is_key (event) && !ed_traveller_key_is_time (event))
         ed_json_reader_problem (r, _("this traveller key is not a time: use arrival_time"));
       else if (!ed_traveller_is_key (event) && field == NULL)
-        ed_json_reader_problem (r, _("neither a traveller time key (arrival_time) nor the id of a field in “fields”"));
+        ed_json_reader_problem (r, _("neither a traveller time key (arrival_time) nor the id of a "
+                                     "field in “fields”"));
       else if (field != NULL && field->kind != ED_FIELD_TIME)
         ed_json_reader_problem (r, _("the field it names is not of kind “time”"));
       return;
     }
 
   if (ed_traveller_is_key (event) && !ed_traveller_key_is_date (event))
-    ed_json_reader_problem (r, _("this traveller key is not a date: use arrival_date, birth_date, passport_expiry or stay_expiry"));
+    ed_json_reader_problem (r, _("this traveller key is not a date: use arrival_date, birth_date, "
+                                 "passport_expiry or stay_expiry"));
   else if (!ed_traveller_is_key (event) && field == NULL)
-    ed_json_reader_problem (r, _("neither a traveller date key (arrival_date, birth_date, passport_expiry, stay_expiry) nor the id of a field in “fields”"));
+    ed_json_reader_problem (r, _("neither a traveller date key (arrival_date, birth_date, "
+                                 "passport_expiry, stay_expiry) nor the id of a field in "
+                                 "“fields”"));
   else if (field != NULL && field->kind != ED_FIELD_DATE)
     ed_json_reader_problem (r, _("the field it names is not of kind “date”"));
 }
@@ -447,12 +453,14 @@ read_count (EdJsonReader *r,
 
   if (n == 0)
     {
-      ed_json_reader_problem (r, _("a date rule needs one of days, months, hours, before, month_day or month_end"));
+      ed_json_reader_problem (r, _("a date rule needs one of days, months, hours, before, "
+                                   "month_day or month_end"));
       return;
     }
   if (n > 1)
     {
-      problem_in (r, count, _("a date rule counts one way only: keep one of days, months, hours, before, month_day and month_end"));
+      problem_in (r, count, _("a date rule counts one way only: keep one of days, months, hours, "
+                              "before, month_day and month_end"));
       return;
     }
 
@@ -511,7 +519,8 @@ read_count (EdJsonReader *r,
         period->month_day = 31;
         if (!end && ed_json_reader_get_int (r, o, "day", TRUE, 1, 31, &period->month_day) &&
             period->month_day > 28 && period->month_day != 31)
-          problem_in (r, "day", _("must be 1 to 28, or 31 for the last day of the month (29 and 30 do not exist in every month)"));
+          problem_in (r, "day", _("must be 1 to 28, or 31 for the last day of the month (29 and 30 "
+                                  "do not exist in every month)"));
       }
 
     ed_json_reader_leave (r, mark);
@@ -560,7 +569,8 @@ read_period (EdJsonReader *r,
       g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (period->time_zone);
 
       if (zone == NULL && strchr (period->time_zone, '/') == NULL)
-        problem_in (r, "time_zone", _("not a time zone: use a name such as Asia/Shanghai or Asia/Tokyo"));
+        problem_in (r, "time_zone", _("not a time zone: use a name such as Asia/Shanghai or "
+                                      "Asia/Tokyo"));
     }
   period->step = ed_json_reader_get_id (r, object, "step", FALSE);
   if (period->step != NULL && ed_procedure_find_step (procedure, period->step) == NULL)
@@ -574,9 +584,9 @@ read_period (EdJsonReader *r,
 }
 
 GPtrArray *
-ed_procedure_read_periods (EdJsonReader *r,
-                           JsonObject   *top,
-                           EdProcedure  *procedure)
+_ed_procedure_read_periods (EdJsonReader *r,
+                            JsonObject   *top,
+                            EdProcedure  *procedure)
 {
   return ed_json_reader_read_list (r, top, "periods", FALSE, read_period,
                                    (GDestroyNotify) period_free, procedure);
@@ -610,16 +620,17 @@ read_contact (EdJsonReader *r,
   contact->name = ed_json_reader_get_text (r, object, "name", TRUE);
 
   contact->phone = ed_json_reader_get_string (r, object, "phone", FALSE);
-  if (contact->phone != NULL && !ed_procedure_is_phone (contact->phone))
-    problem_in (r, "phone", _("is not a phone number: write digits with “-”, spaces or brackets, such as 03-6757-1038"));
+  if (contact->phone != NULL && !_ed_procedure_is_phone (contact->phone))
+    problem_in (r, "phone", _("is not a phone number: write digits with “-”, spaces or brackets, "
+                              "such as 03-6757-1038"));
 
   contact->email = ed_json_reader_get_string (r, object, "email", FALSE);
-  if (contact->email != NULL && !ed_procedure_is_email (contact->email))
+  if (contact->email != NULL && !_ed_procedure_is_email (contact->email))
     problem_in (r, "email", _("is not an e-mail address such as app@example.org"));
 
   contact->url = ed_json_reader_get_string (r, object, "url", FALSE);
   if (contact->url != NULL)
-    ed_procedure_check_address (r, "url", contact->url, TRUE);
+    _ed_procedure_check_address (r, "url", contact->url, TRUE);
   contact->text = ed_json_reader_get_string (r, object, "text", FALSE);
   ed_json_reader_get_bool (r, object, "qr", &contact->qr);
   if (ed_json_reader_member (r, object, "url", FALSE) == NULL)
@@ -638,8 +649,8 @@ read_contact (EdJsonReader *r,
 }
 
 GPtrArray *
-ed_procedure_read_contacts (EdJsonReader *r,
-                            JsonObject   *top)
+_ed_procedure_read_contacts (EdJsonReader *r,
+                             JsonObject   *top)
 {
   return ed_json_reader_read_list (r, top, "contacts", FALSE, read_contact,
                                    (GDestroyNotify) contact_free, NULL);

@@ -119,7 +119,8 @@ read_id_list (EdJsonReader *r,
 
       if (json_node_get_value_type (element) != G_TYPE_STRING ||
           !ed_json_reader_is_id ((id = json_node_get_string (element))))
-        ed_json_reader_problem (r, _("must be an id: lower-case letters, digits and “-”, starting with a letter"));
+        ed_json_reader_problem (r, _("must be an id: lower-case letters, digits and “-”, starting "
+                                     "with a letter"));
       else if (exists != NULL && !exists (self, id))
         ed_json_reader_problem (r, _("“%s” is not the id of a source in “sources”"), id);
       else if (g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
@@ -255,7 +256,9 @@ subject_type (EdProcedure        *self,
           *type = FACT_PRESENCE;
           return TRUE;
         }
-      problem_in (r, "fact", _("not a fact Entry Desk knows: use nationality, sex, age, stay_days, visa_type, status_of_residence, arrival_port, arrival_date or another traveller key"));
+      problem_in (r, "fact", _("not a fact Entry Desk knows: use nationality, sex, age, stay_days, "
+                               "visa_type, status_of_residence, arrival_port, arrival_date or "
+                               "another traveller key"));
       return FALSE;
     }
 
@@ -385,7 +388,8 @@ read_words (EdJsonReader *r,
                strcmp (condition->subject, "nationality") == 0 &&
                (strlen (value) != 3 || !g_ascii_isupper (value[0]) ||
                 !g_ascii_isupper (value[1]) || !g_ascii_isupper (value[2])))
-        ed_json_reader_problem (r, _("“%s” is not a nationality code: use the three capital letters of ISO 3166-1 alpha-3, as in passports (GBR, CAN)"),
+        ed_json_reader_problem (r, _("“%s” is not a nationality code: use the three capital "
+                                     "letters of ISO 3166-1 alpha-3, as in passports (GBR, CAN)"),
                                 value);
     }
   ed_json_reader_leave (r, mark);
@@ -428,14 +432,17 @@ read_test (EdProcedure  *self,
       }
   if (found != 1)
     {
-      ed_json_reader_problem (r, _("a test needs exactly one of in, not_in, is, is_not, at_least, at_most, on_or_after, on_or_before or present"));
+      ed_json_reader_problem (r, _("a test needs exactly one of in, not_in, is, is_not, at_least, "
+                                   "at_most, on_or_after, on_or_before or present"));
       return condition;
     }
 
   typed = subject_type (self, r, condition, &type, &allowed);
   if (typed && !op_fits (condition->op, type))
     {
-      problem_in (r, op, _("this test does not fit what it tests: words take in, not_in, is or is_not; numbers at_least or at_most; dates on_or_after or on_or_before"));
+      problem_in (r, op, _("this test does not fit what it tests: words take in, not_in, is or "
+                           "is_not; numbers at_least or at_most; dates on_or_after or "
+                           "on_or_before"));
       return condition;
     }
 
@@ -481,7 +488,8 @@ read_condition_node (EdProcedure  *self,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      ed_json_reader_problem (r, _("a condition must be an object, such as { \"fact\": \"age\", \"at_least\": 20 }"));
+      ed_json_reader_problem (r, _("a condition must be an object, such as { \"fact\": \"age\", "
+                                   "\"at_least\": 20 }"));
       return NULL;
     }
   if (depth > MAX_CONDITION_DEPTH)
@@ -552,7 +560,8 @@ read_condition_node (EdProcedure  *self,
     condition->type = ED_CONDITION_ANSWER;
   else
     {
-      ed_json_reader_problem (r, _("a condition needs one of all, any, not, fact, question or answer"));
+      ed_json_reader_problem (r, _("a condition needs one of all, any, not, fact, question or "
+                                   "answer"));
       return condition;
     }
 
@@ -655,7 +664,8 @@ read_question (EdJsonReader *r,
   ed_json_reader_check_keys (r, object, question_keys);
   question->id = ed_json_reader_read_item_id (r, object, ids);
   if (question->id != NULL && ed_procedure_find_field (self, question->id) != NULL)
-    problem_in (r, "id", _("a field already has this id: fields and questions share their ids, since both are answers"));
+    problem_in (r, "id", _("a field already has this id: fields and questions share their ids, "
+                           "since both are answers"));
 
   question->kind = ed_json_reader_get_enum (r, object, "kind", TRUE,
                                             ed_procedure_question_kind_names, ED_QUESTION_YES_NO);
@@ -675,7 +685,8 @@ read_question (EdJsonReader *r,
   has_min = ed_json_reader_get_int (r, object, "min", FALSE, 0, G_MAXINT, &question->min);
   has_max = ed_json_reader_get_int (r, object, "max", FALSE, 0, G_MAXINT, &question->max);
   if ((has_min || has_max) && question->kind != ED_QUESTION_NUMBER)
-    problem_in (r, has_min ? "min" : "max", _("only a question of kind “number” has a minimum or maximum"));
+    problem_in (r, has_min ? "min" : "max", _("only a question of kind “number” has a minimum or "
+                                              "maximum"));
   else if (has_min && has_max && question->min > question->max)
     problem_in (r, "max", _("must not be less than “min”"));
 
@@ -729,7 +740,8 @@ read_fee (EdJsonReader *r,
   if (fee->currency != NULL &&
       (strlen (fee->currency) != 3 || !g_ascii_isupper (fee->currency[0]) ||
        !g_ascii_isupper (fee->currency[1]) || !g_ascii_isupper (fee->currency[2])))
-    problem_in (r, "currency", _("not a currency code: use the three capital letters of ISO 4217, such as JPY or CNY"));
+    problem_in (r, "currency", _("not a currency code: use the three capital letters of ISO 4217, "
+                                 "such as JPY or CNY"));
 
   _ed_procedure_read_validity (self, r, object, &fee->valid_from, &fee->valid_until);
   fee->step = ed_json_reader_get_id (r, object, "step", FALSE);
@@ -773,7 +785,8 @@ _ed_procedure_read_fees (EdProcedure  *self,
           {
             g_autofree char *place = g_strdup_printf ("fees[%u]", i);
 
-            ed_json_reader_problem_at (r, place, _("its dates overlap those of “%s”, another version of the same fee"),
+            ed_json_reader_problem_at (r, place, _("its dates overlap those of “%s”, another "
+                                                   "version of the same fee"),
                                        a->id);
           }
       }

@@ -42,7 +42,8 @@ static const char * const note_keys_2[] = {
   "valid_from", "valid_until", "sources", "added", NULL
 };
 static const char * const phase_keys[] = { "id", "title", NULL };
-static const char * const link_keys[] = { "id", "url", "text", "title", "qr", "official_only", NULL };
+static const char * const link_keys[] = { "id", "url", "text", "title", "qr",
+                                          "official_only", NULL };
 static const char * const code_keys[] = { "id", "title", NULL };
 static const char * const checklist_keys[] = { "id", "text", "page", NULL };
 static const char * const checklist_keys_2[] = { "required", "added", NULL };
@@ -181,7 +182,7 @@ is_host (const char *host)
 
 /* local@domain.tld, as a mail program takes it */
 gboolean
-ed_procedure_is_email (const char *text)
+_ed_procedure_is_email (const char *text)
 {
   const char *at = strchr (text, '@');
 
@@ -196,7 +197,7 @@ ed_procedure_is_email (const char *text)
 /* Digits with the separators a printed number uses: "03-6757-1038",
  * "+81 3 6757 1038", "(03) 6757-1038", "(+86)12367". */
 gboolean
-ed_procedure_is_phone (const char *text)
+_ed_procedure_is_phone (const char *text)
 {
   guint digits = 0;
 
@@ -213,17 +214,17 @@ ed_procedure_is_phone (const char *text)
 }
 
 /**
- * ed_procedure_check_address:
+ * _ed_procedure_check_address:
  * @web_only: only https: is allowed (sources, contacts' web pages)
  *
  * Checks the address in @key, recording a problem there when it is not a
  * well-formed https:, tel: or mailto: URI.
  */
 void
-ed_procedure_check_address (EdJsonReader *r,
-                            const char   *key,
-                            const char   *address,
-                            gboolean      web_only)
+_ed_procedure_check_address (EdJsonReader *r,
+                             const char   *key,
+                             const char   *address,
+                             gboolean      web_only)
 {
   g_autoptr(GUri) uri = NULL;
   g_autoptr(GError) error = NULL;
@@ -234,7 +235,8 @@ ed_procedure_check_address (EdJsonReader *r,
     {
       if (!is_address_char (*p))
         {
-          ed_json_reader_problem (r, _("“%s” is not a well-formed address: it has a space or a character that an address cannot have"),
+          ed_json_reader_problem (r, _("“%s” is not a well-formed address: "
+                                       "it has a space or a character that an address cannot have"),
                                   address);
           goto out;
         }
@@ -243,7 +245,8 @@ ed_procedure_check_address (EdJsonReader *r,
   uri = g_uri_parse (address, G_URI_FLAGS_NONE, &error);
   if (uri == NULL)
     {
-      ed_json_reader_problem (r, _("“%s” is not a well-formed address: %s"), address, error->message);
+      ed_json_reader_problem (r, _("“%s” is not a well-formed address: %s"), address,
+                              error->message);
       goto out;
     }
 
@@ -251,21 +254,25 @@ ed_procedure_check_address (EdJsonReader *r,
   if (g_str_has_prefix (address, "https://"))
     {
       if (!is_host (g_uri_get_host (uri)))
-        ed_json_reader_problem (r, _("“%s” is not a well-formed web address: it needs a host name after “https://”"),
+        ed_json_reader_problem (r, _("“%s” is not a well-formed web address: "
+                                     "it needs a host name after “https://”"),
                                 address);
     }
   else if (web_only)
     ed_json_reader_problem (r, _("“%s” is not a web address starting with “https://”"), address);
   else if (g_str_has_prefix (address, "tel:"))
     {
-      if (!ed_procedure_is_phone (path) || strchr (path, ' ') != NULL)
-        ed_json_reader_problem (r, _("“%s” is not a well-formed phone address: write “tel:” and the number, such as tel:03-6757-1038"),
+      if (!_ed_procedure_is_phone (path) || strchr (path, ' ') != NULL)
+        ed_json_reader_problem (r, _("“%s” is not a well-formed phone address: "
+                                     "write “tel:” and the number, such as tel:03-6757-1038"),
                                 address);
     }
   else if (g_str_has_prefix (address, "mailto:"))
     {
-      if (!ed_procedure_is_email (path))
-        ed_json_reader_problem (r, _("“%s” is not a well-formed e-mail address: write “mailto:” and the address, such as mailto:app@example.org"),
+      if (!_ed_procedure_is_email (path))
+        ed_json_reader_problem (r, _("“%s” is not a well-formed e-mail address: "
+                                     "write “mailto:” and the address, "
+                                     "such as mailto:app@example.org"),
                                 address);
     }
   else
@@ -287,7 +294,7 @@ read_address (EdJsonReader  *r,
 {
   *url = ed_json_reader_get_string (r, object, "url", required);
   if (*url != NULL)
-    ed_procedure_check_address (r, "url", *url, web_only);
+    _ed_procedure_check_address (r, "url", *url, web_only);
 
   *text = ed_json_reader_get_string (r, object, "text", FALSE);
   if (*text != NULL && *url == NULL && !json_object_has_member (object, "url"))
@@ -451,7 +458,8 @@ read_alternative (EdJsonReader *r,
                                                  (GDestroyNotify) note_free, user_data);
   alternative->original_codes = ed_json_reader_read_list (r, object, "original_codes", FALSE,
                                                           read_original_code,
-                                                          (GDestroyNotify) original_code_free, NULL);
+                                                          (GDestroyNotify) original_code_free,
+                                                          NULL);
 
   return alternative;
 }
@@ -600,7 +608,8 @@ read_region (EdProcedure  *self,
     {
       gsize inner = ed_json_reader_enter (r, "country");
 
-      ed_json_reader_problem (r, _("“%s” is not a country code: use the two capital letters of ISO 3166-1, such as CN or JP"),
+      ed_json_reader_problem (r, _("“%s” is not a country code: "
+                                   "use the two capital letters of ISO 3166-1, such as CN or JP"),
                               self->country);
       ed_json_reader_leave (r, inner);
     }
@@ -620,7 +629,8 @@ read_region (EdProcedure  *self,
         {
           gsize inner = ed_json_reader_enter (r, "subdivision");
 
-          ed_json_reader_problem (r, _("“%s” is not a subdivision code of the country: use ISO 3166-2, such as CN-SH"),
+          ed_json_reader_problem (r, _("“%s” is not a subdivision code of the country: "
+                                       "use ISO 3166-2, such as CN-SH"),
                                   s);
           ed_json_reader_leave (r, inner);
         }
@@ -644,7 +654,8 @@ read_time_zone (EdProcedure  *self,
 
   zone = g_time_zone_new_identifier (self->time_zone);
   if (zone == NULL && strchr (self->time_zone, '/') == NULL)
-    ed_json_reader_problem_at (r, "time_zone", _("“%s” is not a time zone: use a name such as Asia/Shanghai or Asia/Tokyo"),
+    ed_json_reader_problem_at (r, "time_zone", _("“%s” is not a time zone: use a name such as "
+                                                 "Asia/Shanghai or Asia/Tokyo"),
                                self->time_zone);
 }
 
@@ -667,7 +678,8 @@ check_status (EdProcedure  *self,
   if (self->status == ED_STATUS_PLANNED)
     {
       if (self->schema < 2)
-        ed_json_reader_problem_at (r, "status", _("“planned” needs procedure format 2: set “schema” to 2"));
+        ed_json_reader_problem_at (r, "status", _("“planned” needs procedure format 2: set "
+                                                  "“schema” to 2"));
       else if (ed_json_reader_member (r, top, "valid_from", FALSE) == NULL)
         ed_json_reader_problem_at (r, "valid_from", _("required when “status” is “planned”"));
     }
@@ -682,7 +694,7 @@ check_status (EdProcedure  *self,
 }
 
 /**
- * ed_procedure_parse:
+ * _ed_procedure_parse:
  * @expected_id: (nullable): the id the file name implies
  * @newer_schema: (out): set when the file is made for a newer Entry Desk
  *
@@ -690,11 +702,11 @@ check_status (EdProcedure  *self,
  * usable only when no problem was recorded.
  */
 void
-ed_procedure_parse (EdProcedure  *self,
-                    EdJsonReader *r,
-                    JsonNode     *root,
-                    const char   *expected_id,
-                    gboolean     *newer_schema)
+_ed_procedure_parse (EdProcedure  *self,
+                     EdJsonReader *r,
+                     JsonNode     *root,
+                     const char   *expected_id,
+                     gboolean     *newer_schema)
 {
   JsonObject *top;
   int schema = 0;
@@ -713,7 +725,8 @@ ed_procedure_parse (EdProcedure  *self,
       schema > ED_PROCEDURE_SCHEMA)
     {
       ed_json_reader_problem_at (r, "schema",
-                                 _("this file is made for a newer Entry Desk (procedure format %d; this version reads format %d): update Entry Desk to use it"),
+                                 _("this file is made for a newer Entry Desk (procedure format %d; "
+                                   "this version reads format %d): update Entry Desk to use it"),
                                  schema, ED_PROCEDURE_SCHEMA);
       *newer_schema = TRUE;
       return;
@@ -727,7 +740,8 @@ ed_procedure_parse (EdProcedure  *self,
 
   self->id = ed_json_reader_get_id (r, top, "id", TRUE);
   if (self->id != NULL && expected_id != NULL && strcmp (self->id, expected_id) != 0)
-    ed_json_reader_problem_at (r, "id", _("“%s” differs from the file name: name the file “%s.json” or change the id"),
+    ed_json_reader_problem_at (r, "id", _("“%s” differs from the file name: "
+                                          "name the file “%s.json” or change the id"),
                                self->id, self->id);
 
   ed_json_reader_get_int (r, top, "version", TRUE, 1, G_MAXINT, &self->version);
@@ -764,7 +778,7 @@ ed_procedure_parse (EdProcedure  *self,
   READ_LIST (notes, "notes", FALSE, read_note, note_free, self);
   READ_LIST (phases, "phases", FALSE, read_phase, phase_free, self);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
-  self->fields = ed_procedure_read_fields (r, top, self);
+  self->fields = _ed_procedure_read_fields (r, top, self);
   g_clear_pointer (&self->questions, g_ptr_array_unref);
   self->questions = _ed_procedure_read_questions (self, r, top);
   g_clear_pointer (&self->condition, ed_condition_free);
@@ -772,11 +786,11 @@ ed_procedure_parse (EdProcedure  *self,
   self->not_applicable = ed_json_reader_get_text (r, top, "not_applicable", FALSE);
   READ_LIST (steps, "steps", TRUE, read_step, step_free, self);
   g_clear_pointer (&self->periods, g_ptr_array_unref);
-  self->periods = ed_procedure_read_periods (r, top, self);
+  self->periods = _ed_procedure_read_periods (r, top, self);
   g_clear_pointer (&self->fees, g_ptr_array_unref);
   self->fees = _ed_procedure_read_fees (self, r, top);
   g_clear_pointer (&self->contacts, g_ptr_array_unref);
-  self->contacts = ed_procedure_read_contacts (r, top);
+  self->contacts = _ed_procedure_read_contacts (r, top);
 
 #undef READ_LIST
 }

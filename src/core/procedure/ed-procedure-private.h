@@ -69,27 +69,27 @@ extern const char * const ed_procedure_source_kind_names[];
 extern const char * const ed_procedure_question_kind_names[];
 
 /* ed-procedure-parse.c */
-void        ed_procedure_parse          (EdProcedure   *self,
-                                         EdJsonReader  *reader,
-                                         JsonNode      *root,
-                                         const char    *expected_id,
-                                         gboolean      *newer_schema);
-void        ed_procedure_check_address  (EdJsonReader  *reader,
-                                         const char    *key,
-                                         const char    *address,
-                                         gboolean       web_only);
+void        _ed_procedure_parse          (EdProcedure   *self,
+                                          EdJsonReader  *reader,
+                                          JsonNode      *root,
+                                          const char    *expected_id,
+                                          gboolean      *newer_schema);
+void        _ed_procedure_check_address  (EdJsonReader  *reader,
+                                          const char    *key,
+                                          const char    *address,
+                                          gboolean       web_only);
 
 /* ed-procedure-parse-fields.c */
-GPtrArray  *ed_procedure_read_fields    (EdJsonReader  *reader,
-                                         JsonObject    *top,
-                                         EdProcedure   *procedure);
-GPtrArray  *ed_procedure_read_periods   (EdJsonReader  *reader,
-                                         JsonObject    *top,
-                                         EdProcedure   *procedure);
-GPtrArray  *ed_procedure_read_contacts  (EdJsonReader  *reader,
-                                         JsonObject    *top);
-gboolean    ed_procedure_is_email       (const char    *text);
-gboolean    ed_procedure_is_phone       (const char    *text);
+GPtrArray  *_ed_procedure_read_fields    (EdJsonReader  *reader,
+                                          JsonObject    *top,
+                                          EdProcedure   *procedure);
+GPtrArray  *_ed_procedure_read_periods   (EdJsonReader  *reader,
+                                          JsonObject    *top,
+                                          EdProcedure   *procedure);
+GPtrArray  *_ed_procedure_read_contacts  (EdJsonReader  *reader,
+                                          JsonObject    *top);
+gboolean    _ed_procedure_is_email       (const char    *text);
+gboolean    _ed_procedure_is_phone       (const char    *text);
 
 /* ed-procedure-parse-rules.c: what schema 2 adds */
 void        _ed_procedure_check_keys    (EdProcedure   *self,

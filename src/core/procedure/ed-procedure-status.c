@@ -90,19 +90,22 @@ ed_procedure_describe_status_on (EdProcedure *self,
   else if (from != NULL && strcmp (from, day) > 0)
     {
       if (until != NULL)
-        g_string_printf (line, ed_translate (language, "status", "In force from %s to %s"), from, until);
+        g_string_printf (line, ed_translate (language, "status", "In force from %s to %s"),
+                         from, until);
       else
         g_string_printf (line, ed_translate (language, "status", "In force from %s"), from);
     }
   else if (self->status == ED_STATUS_PLANNED)
-    g_string_printf (line, ed_translate (language, "status", "In force since %s (announced as planned: check that it started)"),
+    g_string_printf (line, ed_translate (language, "status", "In force since %s (announced as "
+                                                             "planned: check that it started)"),
                      from);
   else if (ed_procedure_is_ending (self, today))
     g_string_printf (line, ed_translate (language, "status", "Ending: last day %s"), until);
   else if (from != NULL)
     {
       if (until != NULL)
-        g_string_printf (line, ed_translate (language, "status", "In force since %s, until %s"), from, until);
+        g_string_printf (line, ed_translate (language, "status", "In force since %s, until %s"),
+                         from, until);
       else
         g_string_printf (line, ed_translate (language, "status", "In force since %s"), from);
     }
@@ -247,7 +250,8 @@ ed_procedure_describe_review (EdProcedure *self,
 
   reviewed = ed_procedure_get_reviewed (self);
   if (ed_procedure_review_is_stale (self, today, max_days))
-    return g_strdup_printf (ed_translate (language, "status", "Reviewed %s — check with the source before use"),
+    return g_strdup_printf (ed_translate (language, "status", "Reviewed %s — check with the source "
+                                                              "before use"),
                             reviewed);
   return g_strdup_printf (ed_translate (language, "status", "Reviewed %s"), reviewed);
 }

@@ -85,7 +85,7 @@ parse_procedure (EdJsonReader *reader,
 {
   g_autofree char *expected_id = ed_json_reader_expected_id (reader->file);
 
-  ed_procedure_parse (user_data, reader, root, expected_id, newer);
+  _ed_procedure_parse (user_data, reader, root, expected_id, newer);
 }
 
 /**

@@ -24,11 +24,11 @@ add_labelled (EdSheetRow            *row,
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  text = g_strdup_printf (ed_sheet_word (language, msgid), value);
+  text = g_strdup_printf (_ed_sheet_word (language, msgid), value);
 #pragma GCC diagnostic pop
 
-  return ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL, language, ED_SHEET_INK, text,
-                                  x, y, g->column_width);
+  return _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL, language, ED_SHEET_INK, text,
+                                   x, y, g->column_width);
 }
 
 static void
@@ -37,7 +37,7 @@ build_contact (EdSheetBuilder  *builder,
                const EdContact *contact)
 {
   const EdSheetGeometry *g = &builder->geometry;
-  EdSheetRow *row = ed_sheet_block_add_row (block, g->base * 0.8);
+  EdSheetRow *row = _ed_sheet_block_add_row (block, g->base * 0.8);
   double height = 0;
 
   for (guint i = 0; i < g->n_languages; i++)
@@ -46,11 +46,12 @@ build_contact (EdSheetBuilder  *builder,
       double x = g->column_x[i];
       double y = 0;
 
-      y += ed_sheet_row_add_string (row, g, ED_SHEET_FONT_BODY_BOLD, language, ED_SHEET_INK,
-                                    ed_text_lookup (contact->name, language), x, y, g->column_width);
+      y += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_BODY_BOLD, language, ED_SHEET_INK,
+                                     ed_text_lookup (contact->name, language), x, y,
+                                     g->column_width);
       if (contact->service != NULL)
-        y += ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL, language, ED_SHEET_MUTED,
-                                      ed_text_lookup (contact->service, language),
+        y += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL, language, ED_SHEET_MUTED,
+                                       ed_text_lookup (contact->service, language),
                                       x, y, g->column_width);
       y += add_labelled (row, g, language, NC_("sheet", "Phone: %s"), contact->phone, x, y);
       y += add_labelled (row, g, language, NC_("sheet", "E-mail: %s"), contact->email, x, y);
@@ -72,8 +73,8 @@ build_contact (EdSheetBuilder  *builder,
               line = g_strdup_printf ("%s：%s", ed_text_lookup (hours->languages, language),
                                       ed_text_lookup (hours->hours, language));
             }
-          y += ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL, language, ED_SHEET_MUTED,
-                                        line, x, y + 1, g->column_width) + 1;
+          y += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL, language, ED_SHEET_MUTED,
+                                         line, x, y + 1, g->column_width) + 1;
         }
       height = MAX (height, y);
     }
@@ -81,7 +82,7 @@ build_contact (EdSheetBuilder  *builder,
   row->height = height;
 
   if (contact->qr && contact->url != NULL)
-    ed_sheet_build_link (builder, block, contact->url, contact->text, contact->name, TRUE, FALSE);
+    _ed_sheet_build_link (builder, block, contact->url, contact->text, contact->name, TRUE, FALSE);
 }
 
 static void
@@ -94,12 +95,12 @@ build_contacts (EdSheetBuilder *builder)
     return;
 
   /* A contact is a block of its own: it moves to the next page whole. */
-  block = ed_sheet_builder_add_block (builder);
-  ed_sheet_build_heading (builder, block, NULL, NC_("sheet", "Contacts"));
+  block = _ed_sheet_builder_add_block (builder);
+  _ed_sheet_build_heading (builder, block, NULL, NC_("sheet", "Contacts"));
   for (guint c = 0; c < contacts->len; c++)
     {
       if (c > 0)
-        block = ed_sheet_builder_add_block (builder);
+        block = _ed_sheet_builder_add_block (builder);
       build_contact (builder, block, g_ptr_array_index (contacts, c));
     }
 }
@@ -110,45 +111,46 @@ build_sources (EdSheetBuilder *builder)
   const EdSheetGeometry *g = &builder->geometry;
   GPtrArray *sources = ed_procedure_get_sources (builder->procedure);
   const char *as_of = ed_sheet_options_get_as_of (builder->options);
-  EdSheetBlock *block = ed_sheet_builder_add_block (builder);
+  EdSheetBlock *block = _ed_sheet_builder_add_block (builder);
   EdSheetRow *row;
 
-  ed_sheet_build_heading (builder, block, NULL, NC_("sheet", "Sources"));
+  _ed_sheet_build_heading (builder, block, NULL, NC_("sheet", "Sources"));
 
   for (guint s = 0; sources != NULL && s < sources->len; s++)
     {
       const EdSource *source = g_ptr_array_index (sources, s);
       double y;
 
-      row = ed_sheet_block_add_row (block, g->base * 0.6);
-      y = ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_SMALL, ED_SHEET_INK, source->title, 0, 0);
+      row = _ed_sheet_block_add_row (block, g->base * 0.6);
+      y = _ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_SMALL, ED_SHEET_INK,
+                                     source->title, 0, 0);
       if (source->date != NULL)
-        ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_CAPTION, ED_SHEET_MUTED,
-                                       NC_("sheet", "Published %s"), source->date, y, 0);
+        _ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_CAPTION, ED_SHEET_MUTED,
+                                        NC_("sheet", "Published %s"), source->date, y, 0);
       if (source->url != NULL)
-        ed_sheet_row_add_string (row, g, ED_SHEET_FONT_ADDRESS, ED_LANGUAGE_EN, ED_SHEET_MUTED,
-                                 source->text != NULL ? source->text : source->url,
-                                 g->column_x[0], row->height + 1,
-                                 g->right - g->column_x[0]);
+        _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_ADDRESS, ED_LANGUAGE_EN, ED_SHEET_MUTED,
+                                  source->text != NULL ? source->text : source->url,
+                                  g->column_x[0], row->height + 1,
+                                  g->right - g->column_x[0]);
     }
 
   if (as_of == NULL)
     as_of = ed_procedure_get_updated (builder->procedure);
 
-  row = ed_sheet_block_add_row (block, 0);
-  ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_SMALL_BOLD, ED_SHEET_ACCENT,
-                                 NC_("sheet", "Content checked against these sources as of %s."),
+  row = _ed_sheet_block_add_row (block, 0);
+  _ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_SMALL_BOLD, ED_SHEET_ACCENT,
+                                  NC_("sheet", "Content checked against these sources as of %s."),
                                  as_of, g->base * 0.4, 0);
 }
 
 /**
- * ed_sheet_build_back:
+ * _ed_sheet_build_back:
  *
  * Contacts with their hours, then the sources and the date the content
  * was checked against them.
  */
 void
-ed_sheet_build_back (EdSheetBuilder *builder)
+_ed_sheet_build_back (EdSheetBuilder *builder)
 {
   build_contacts (builder);
   build_sources (builder);

@@ -86,7 +86,7 @@ split_paragraphs (const char *text)
 }
 
 /**
- * ed_sheet_build_paragraphs:
+ * _ed_sheet_build_paragraphs:
  * @indent: from the left of each column
  *
  * Adds @text one paragraph a row, the languages side by side, so that
@@ -94,12 +94,12 @@ split_paragraphs (const char *text)
  * can break between paragraphs.
  */
 void
-ed_sheet_build_paragraphs (EdSheetBuilder *builder,
-                           EdSheetBlock   *block,
-                           const EdText   *text,
-                           EdSheetFont     font,
-                           guint32         color,
-                           double          indent)
+_ed_sheet_build_paragraphs (EdSheetBuilder *builder,
+                            EdSheetBlock   *block,
+                            const EdText   *text,
+                            EdSheetFont     font,
+                            guint32         color,
+                            double          indent)
 {
   const EdSheetGeometry *g = &builder->geometry;
   GPtrArray *paragraphs[ED_SHEET_MAX_LANGUAGES];
@@ -116,14 +116,14 @@ ed_sheet_build_paragraphs (EdSheetBuilder *builder,
 
   for (guint r = 0; r < n_rows; r++)
     {
-      EdSheetRow *row = ed_sheet_block_add_row (block, 0);
+      EdSheetRow *row = _ed_sheet_block_add_row (block, 0);
       gboolean is_list = FALSE;
 
       row->flags |= ED_SHEET_ROW_SPLITTABLE;
 
       for (guint i = 0; i < g->n_languages; i++)
         {
-          EdSheetStyle style = ed_sheet_style (g, font, g->languages[i]);
+          EdSheetStyle style = _ed_sheet_style (g, font, g->languages[i]);
           g_autofree char *shown = NULL;
           double hanging;
 
@@ -133,8 +133,8 @@ ed_sheet_build_paragraphs (EdSheetBuilder *builder,
           shown = list_item (g_ptr_array_index (paragraphs[i], r), style.size, &hanging);
           is_list |= hanging > 0;
           style.color = color;
-          ed_sheet_row_add_text (row,
-                                 ed_sheet_text_new (shown, &style,
+          _ed_sheet_row_add_text (row,
+                                  ed_sheet_text_new (shown, &style,
                                                     g->column_width - indent, hanging),
                                  g->column_x[i] + indent, 0);
         }
@@ -147,7 +147,7 @@ ed_sheet_build_paragraphs (EdSheetBuilder *builder,
 }
 
 /**
- * ed_sheet_build_form_row:
+ * _ed_sheet_build_form_row:
  * @official: (nullable): the label exactly as the official form shows it
  * @labels: (array fixed-size=3): our label in each sheet language
  * @notes: (array fixed-size=3) (nullable): a note in each sheet language
@@ -157,23 +157,23 @@ ed_sheet_build_paragraphs (EdSheetBuilder *builder,
  * traveller's value (or a line to write it on) on the right.
  */
 void
-ed_sheet_build_form_row (EdSheetBuilder     *builder,
-                         EdSheetBlock       *block,
-                         const char         *official,
-                         EdLanguage          official_language,
-                         const char * const *labels,
-                         const char * const *notes,
-                         const EdSheetSlot  *slot)
+_ed_sheet_build_form_row (EdSheetBuilder     *builder,
+                          EdSheetBlock       *block,
+                          const char         *official,
+                          EdLanguage          official_language,
+                          const char * const *labels,
+                          const char * const *notes,
+                          const EdSheetSlot  *slot)
 {
   const EdSheetGeometry *g = &builder->geometry;
-  EdSheetRow *row = ed_sheet_block_add_row (block, 0);
+  EdSheetRow *row = _ed_sheet_block_add_row (block, 0);
   double x0 = g->column_x[0];
   double width = g->right - x0;
   double value_x = x0 + width * 0.46;
   double label_width = value_x - x0 - g->base;
   double pad = g->base * 0.45;
   double y = pad;
-  EdSheetStyle value_style = ed_sheet_style (g, ED_SHEET_FONT_VALUE, ED_LANGUAGE_EN);
+  EdSheetStyle value_style = _ed_sheet_style (g, ED_SHEET_FONT_VALUE, ED_LANGUAGE_EN);
   EdSheetSlot placed = *slot;
 
   const char *shown[ED_SHEET_MAX_LANGUAGES];
@@ -190,22 +190,22 @@ ed_sheet_build_form_row (EdSheetBuilder     *builder,
     shown[0] = NULL;
   labels = shown;
 
-  ed_sheet_row_add_line (row, x0, 0, g->right, 0, ED_SHEET_RULE, 0.5);
+  _ed_sheet_row_add_line (row, x0, 0, g->right, 0, ED_SHEET_RULE, 0.5);
 
   if (official != NULL)
     {
-      y += ed_sheet_row_add_string (row, g, ED_SHEET_FONT_BODY_BOLD, official_language,
-                                    ED_SHEET_INK, official, x0, y, label_width);
-      y += ed_sheet_row_add_flow (row, g, ED_SHEET_FONT_SMALL, ED_SHEET_MUTED,
-                                  labels, g->languages, g->n_languages, x0, y, label_width);
+      y += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_BODY_BOLD, official_language,
+                                     ED_SHEET_INK, official, x0, y, label_width);
+      y += _ed_sheet_row_add_flow (row, g, ED_SHEET_FONT_SMALL, ED_SHEET_MUTED,
+                                   labels, g->languages, g->n_languages, x0, y, label_width);
     }
   else
-    y += ed_sheet_row_add_flow (row, g, ED_SHEET_FONT_BODY_BOLD, ED_SHEET_INK,
-                                labels, g->languages, g->n_languages, x0, y, label_width);
+    y += _ed_sheet_row_add_flow (row, g, ED_SHEET_FONT_BODY_BOLD, ED_SHEET_INK,
+                                 labels, g->languages, g->n_languages, x0, y, label_width);
 
   if (notes != NULL)
-    y += ed_sheet_row_add_flow (row, g, ED_SHEET_FONT_CAPTION, ED_SHEET_MUTED,
-                                notes, g->languages, g->n_languages, x0, y, label_width);
+    y += _ed_sheet_row_add_flow (row, g, ED_SHEET_FONT_CAPTION, ED_SHEET_MUTED,
+                                 notes, g->languages, g->n_languages, x0, y, label_width);
 
   /* A value line is as tall as the value type's line. */
   placed.x = value_x;
@@ -213,7 +213,7 @@ ed_sheet_build_form_row (EdSheetBuilder     *builder,
   placed.w = g->right - value_x;
   placed.h = MAX (1, slot->max_lines) * value_style.size * 1.45;
   placed.font = ED_SHEET_FONT_VALUE;
-  ed_sheet_row_add_slot (row, &placed);
+  _ed_sheet_row_add_slot (row, &placed);
 
   row->height = MAX (y, placed.y + placed.h) + pad;
 }
@@ -247,13 +247,13 @@ add_tint (EdSheetRow            *row,
 }
 
 /**
- * ed_sheet_ended_date:
+ * _ed_sheet_ended_date:
  *
  * Returns: (transfer full) (nullable): the first day an archived
  *   procedure no longer applied, the day after its valid_until
  */
 char *
-ed_sheet_ended_date (EdProcedure *procedure)
+_ed_sheet_ended_date (EdProcedure *procedure)
 {
   GDate date;
 
@@ -278,10 +278,10 @@ add_words (EdSheetRow            *row,
   const char *words[ED_SHEET_MAX_LANGUAGES];
 
   for (guint i = 0; i < g->n_languages; i++)
-    words[i] = ed_sheet_word (g->languages[i], msgid);
+    words[i] = _ed_sheet_word (g->languages[i], msgid);
 
-  return ed_sheet_row_add_flow (row, g, font, color, words, g->languages, g->n_languages,
-                                x, y, width);
+  return _ed_sheet_row_add_flow (row, g, font, color, words, g->languages, g->n_languages,
+                                 x, y, width);
 }
 
 static EdLanguage
@@ -303,8 +303,8 @@ build_traveller_box (EdSheetBuilder *builder,
                      const char     *as_of)
 {
   const EdSheetGeometry *g = &builder->geometry;
-  EdSheetRow *row = ed_sheet_block_add_row (block, g->base * 1.2);
-  EdSheetStyle value_style = ed_sheet_style (g, ED_SHEET_FONT_VALUE, ED_LANGUAGE_EN);
+  EdSheetRow *row = _ed_sheet_block_add_row (block, g->base * 1.2);
+  EdSheetStyle value_style = _ed_sheet_style (g, ED_SHEET_FONT_VALUE, ED_LANGUAGE_EN);
   double value_line = value_style.size * 1.45;
   double pad = g->base * 0.7;
   double x0 = g->column_x[0];
@@ -324,7 +324,7 @@ build_traveller_box (EdSheetBuilder *builder,
   slot.y = y;
   slot.w = mid - x0 - g->base;
   slot.h = 2 * value_line;
-  ed_sheet_row_add_slot (row, &slot);
+  _ed_sheet_row_add_slot (row, &slot);
   y += slot.h + g->base * 0.4;
 
   y += add_words (row, g, ED_SHEET_FONT_CAPTION, ED_SHEET_MUTED,
@@ -334,14 +334,14 @@ build_traveller_box (EdSheetBuilder *builder,
   slot.max_lines = 1;
   slot.y = y;
   slot.h = value_line;
-  ed_sheet_row_add_slot (row, &slot);
+  _ed_sheet_row_add_slot (row, &slot);
   y += slot.h;
 
   y2 = pad;
   y2 += add_words (row, g, ED_SHEET_FONT_CAPTION, ED_SHEET_MUTED,
                    NC_("sheet", "Content as of"), mid, y2, right - mid);
-  y2 += ed_sheet_row_add_string (row, g, ED_SHEET_FONT_VALUE, ED_LANGUAGE_EN, ED_SHEET_INK,
-                                 as_of, mid, y2, right - mid);
+  y2 += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_VALUE, ED_LANGUAGE_EN, ED_SHEET_INK,
+                                  as_of, mid, y2, right - mid);
   y2 += g->base * 0.4;
   y2 += add_words (row, g, ED_SHEET_FONT_CAPTION, ED_SHEET_MUTED,
                    NC_("sheet", "Case reference"), mid, y2, right - mid);
@@ -350,7 +350,7 @@ build_traveller_box (EdSheetBuilder *builder,
   slot.y = y2;
   slot.w = right - mid;
   slot.h = value_line;
-  ed_sheet_row_add_slot (row, &slot);
+  _ed_sheet_row_add_slot (row, &slot);
   y2 += slot.h;
 
   if (qr_size > 0)
@@ -360,7 +360,7 @@ build_traveller_box (EdSheetBuilder *builder,
         .x = g->right - qr_size, .y = pad, .w = qr_size, .h = qr_size,
       };
 
-      ed_sheet_row_add_slot (row, &qr);
+      _ed_sheet_row_add_slot (row, &qr);
       y2 = MAX (y2, pad + qr_size);
     }
 
@@ -375,7 +375,7 @@ build_status (EdSheetBuilder *builder,
   const EdSheetGeometry *g = &builder->geometry;
   EdProcedure *procedure = builder->procedure;
   gboolean ended = ed_procedure_get_status (procedure) == ED_STATUS_ARCHIVED;
-  g_autofree char *date = ended ? ed_sheet_ended_date (procedure)
+  g_autofree char *date = ended ? _ed_sheet_ended_date (procedure)
                                 : g_strdup (ed_procedure_get_valid_from (procedure));
   EdText *note = ed_procedure_get_status_note (procedure);
 
@@ -386,22 +386,25 @@ build_status (EdSheetBuilder *builder,
       double y;
 
       if (ended && date != NULL)
-        line = g_strdup_printf (ed_sheet_word (language, NC_("sheet", "Ended on %s: this procedure no longer applies.")),
+        line = g_strdup_printf (_ed_sheet_word (language,
+                                                NC_("sheet", "Ended on %s: this procedure no "
+                                                             "longer applies.")),
                                 date);
       else if (ended)
-        line = g_strdup (ed_sheet_word (language, NC_("sheet", "Ended: this procedure no longer applies.")));
+        line = g_strdup (_ed_sheet_word (language,
+                                         NC_("sheet", "Ended: this procedure no longer applies.")));
       else if (date != NULL)
-        line = g_strdup_printf (ed_sheet_word (language, NC_("sheet", "In force since %s")), date);
+        line = g_strdup_printf (_ed_sheet_word (language, NC_("sheet", "In force since %s")), date);
       else
-        line = g_strdup (ed_sheet_word (language, NC_("sheet", "In force")));
+        line = g_strdup (_ed_sheet_word (language, NC_("sheet", "In force")));
 
-      y = ed_sheet_row_add_string (row, g, ED_SHEET_FONT_BODY_BOLD, language,
-                                   ended ? ED_SHEET_ENDED : ED_SHEET_CURRENT, line,
-                                   g->column_x[i], 0, g->column_width);
+      y = _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_BODY_BOLD, language,
+                                    ended ? ED_SHEET_ENDED : ED_SHEET_CURRENT, line,
+                                    g->column_x[i], 0, g->column_width);
       if (note != NULL)
-        ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL, language,
-                                 ended ? ED_SHEET_ENDED : ED_SHEET_MUTED,
-                                 ed_text_lookup (note, language),
+        _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL, language,
+                                  ended ? ED_SHEET_ENDED : ED_SHEET_MUTED,
+                                  ed_text_lookup (note, language),
                                  g->column_x[i], y + 1, g->column_width);
     }
 }
@@ -411,35 +414,35 @@ build_title (EdSheetBuilder *builder)
 {
   const EdSheetGeometry *g = &builder->geometry;
   EdProcedure *procedure = builder->procedure;
-  EdSheetBlock *block = ed_sheet_builder_add_block (builder);
+  EdSheetBlock *block = _ed_sheet_builder_add_block (builder);
   EdSheetRow *row;
   g_autofree char *as_of = NULL;
 
   /* Region · Check sheet */
-  row = ed_sheet_block_add_row (block, g->base * 0.2);
+  row = _ed_sheet_block_add_row (block, g->base * 0.2);
   for (guint i = 0; i < g->n_languages; i++)
     {
       EdLanguage language = g->languages[i];
       g_autofree char *kicker =
         g_strdup_printf ("%s · %s",
                          ed_text_lookup (ed_procedure_get_region_name (procedure), language),
-                         ed_sheet_word (language, NC_("sheet", "Check sheet")));
+                         _ed_sheet_word (language, NC_("sheet", "Check sheet")));
 
-      ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL_BOLD, language, ED_SHEET_MUTED,
-                               kicker, g->column_x[i], 0, g->column_width);
+      _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL_BOLD, language, ED_SHEET_MUTED,
+                                kicker, g->column_x[i], 0, g->column_width);
     }
 
-  row = ed_sheet_block_add_row (block, g->base * 0.5);
-  ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_TITLE, ED_SHEET_ACCENT,
-                            ed_procedure_get_title (procedure), 0, 0);
+  row = _ed_sheet_block_add_row (block, g->base * 0.5);
+  _ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_TITLE, ED_SHEET_ACCENT,
+                             ed_procedure_get_title (procedure), 0, 0);
 
-  row = ed_sheet_block_add_row (block, g->base * 0.6);
-  ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_SMALL, ED_SHEET_MUTED,
-                            ed_procedure_get_summary (procedure), 0, 0);
+  row = _ed_sheet_block_add_row (block, g->base * 0.6);
+  _ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_SMALL, ED_SHEET_MUTED,
+                             ed_procedure_get_summary (procedure), 0, 0);
 
   /* The status line: staff must never hand out an ended procedure
    * without seeing that it ended (the banner repeats it on every page). */
-  row = ed_sheet_block_add_row (block, g->base * 0.9);
+  row = _ed_sheet_block_add_row (block, g->base * 0.9);
   build_status (builder, row);
 
   as_of = g_strdup (ed_sheet_options_get_as_of (builder->options) != NULL
@@ -460,11 +463,11 @@ build_rules (EdSheetBuilder *builder)
   if (rules == NULL || rules->len == 0)
     return;
 
-  block = ed_sheet_builder_add_block (builder);
-  row = ed_sheet_block_add_row (block, g->base * 0.3);
+  block = _ed_sheet_builder_add_block (builder);
+  row = _ed_sheet_block_add_row (block, g->base * 0.3);
   row->flags |= ED_SHEET_ROW_KEEP_WITH_NEXT;
-  ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_STEP, ED_SHEET_ACCENT,
-                                 NC_("sheet", "The rules in short"), NULL, pad, 0);
+  _ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_STEP, ED_SHEET_ACCENT,
+                                  NC_("sheet", "The rules in short"), NULL, pad, 0);
   row->height += pad * 0.5;
   add_tint (row, g, TRUE);
 
@@ -472,21 +475,21 @@ build_rules (EdSheetBuilder *builder)
     {
       const EdRule *rule = g_ptr_array_index (rules, r);
 
-      row = ed_sheet_block_add_row (block, g->base * 0.35);
+      row = _ed_sheet_block_add_row (block, g->base * 0.35);
       row->flags |= ED_SHEET_ROW_SPLITTABLE;
       for (guint i = 0; i < g->n_languages; i++)
         {
           EdLanguage language = g->languages[i];
-          EdSheetStyle style = ed_sheet_style (g, ED_SHEET_FONT_BODY, language);
+          EdSheetStyle style = _ed_sheet_style (g, ED_SHEET_FONT_BODY, language);
           g_autofree char *shown = g_strconcat ("•\t", ed_text_lookup (rule->text, language), NULL);
           double h;
 
-          h = ed_sheet_row_add_text (row, ed_sheet_text_new (shown, &style, g->column_width,
+          h = _ed_sheet_row_add_text (row, ed_sheet_text_new (shown, &style, g->column_width,
                                                              style.size * 1.15),
                                      g->column_x[i], 0);
           if (rule->when != NULL)
-            ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL, language, ED_SHEET_MUTED,
-                                     ed_text_lookup (rule->when, language),
+            _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL, language, ED_SHEET_MUTED,
+                                      ed_text_lookup (rule->when, language),
                                      g->column_x[i] + style.size * 1.15, h + 1,
                                      g->column_width - style.size * 1.15);
         }
@@ -509,8 +512,8 @@ build_dates (EdSheetBuilder *builder)
   if (periods == NULL || periods->len == 0)
     return;
 
-  block = ed_sheet_builder_add_block (builder);
-  ed_sheet_build_heading (builder, block, NULL, NC_("sheet", "Your dates"));
+  block = _ed_sheet_builder_add_block (builder);
+  _ed_sheet_build_heading (builder, block, NULL, NC_("sheet", "Your dates"));
 
   for (guint p = 0; p < periods->len; p++)
     {
@@ -531,8 +534,8 @@ build_dates (EdSheetBuilder *builder)
           notes[i] = period->note != NULL ? ed_text_lookup (period->note, g->languages[i]) : NULL;
         }
 
-      ed_sheet_build_form_row (builder, block, NULL, ED_LANGUAGE_EN, labels,
-                               period->note != NULL ? notes : NULL, &slot);
+      _ed_sheet_build_form_row (builder, block, NULL, ED_LANGUAGE_EN, labels,
+                                period->note != NULL ? notes : NULL, &slot);
     }
 }
 
@@ -545,19 +548,19 @@ build_notes (EdSheetBuilder *builder)
   if (notes == NULL || notes->len == 0)
     return;
 
-  block = ed_sheet_builder_add_block (builder);
+  block = _ed_sheet_builder_add_block (builder);
   for (guint i = 0; i < notes->len; i++)
-    ed_sheet_build_note (builder, block, g_ptr_array_index (notes, i));
+    _ed_sheet_build_note (builder, block, g_ptr_array_index (notes, i));
 }
 
 /**
- * ed_sheet_build_front:
+ * _ed_sheet_build_front:
  *
  * The title, the status, the traveller, the rules box, the computed
  * dates and the procedure's notes, in that order.
  */
 void
-ed_sheet_build_front (EdSheetBuilder *builder)
+_ed_sheet_build_front (EdSheetBuilder *builder)
 {
   build_title (builder);
   build_rules (builder);

@@ -26,28 +26,28 @@ build_title (EdSheetBuilder *builder,
              GDateTime      *now)
 {
   const EdSheetGeometry *g = &builder->geometry;
-  EdSheetBlock *block = ed_sheet_builder_add_block (builder);
+  EdSheetBlock *block = _ed_sheet_builder_add_block (builder);
   const char *reference = ed_sheet_options_get_case_reference (builder->options);
   g_autoptr(GString) names = g_string_new (NULL);
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   EdSheetRow *row;
 
-  row = ed_sheet_block_add_row (block, g->base * 0.2);
-  ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_SMALL_BOLD, ED_SHEET_MUTED,
+  row = _ed_sheet_block_add_row (block, g->base * 0.2);
+  _ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_SMALL_BOLD, ED_SHEET_MUTED,
                                  NC_("sheet", "Journey · Your dates"), NULL, 0, 0);
 
-  row = ed_sheet_block_add_row (block, g->base * 0.5);
+  row = _ed_sheet_block_add_row (block, g->base * 0.5);
   if (journey != NULL)
-    ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_TITLE, ED_SHEET_ACCENT,
+    _ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_TITLE, ED_SHEET_ACCENT,
                               ed_journey_get_title (journey), 0, 0);
   else
-    ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_TITLE, ED_SHEET_ACCENT,
+    _ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_TITLE, ED_SHEET_ACCENT,
                                    NC_("sheet", "Your procedures and their dates"), NULL, 0, 0);
 
   if (journey != NULL)
     {
-      row = ed_sheet_block_add_row (block, g->base * 0.6);
-      ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_SMALL, ED_SHEET_MUTED,
+      row = _ed_sheet_block_add_row (block, g->base * 0.6);
+      _ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_SMALL, ED_SHEET_MUTED,
                                 ed_journey_get_summary (journey), 0, 0);
     }
 
@@ -69,12 +69,12 @@ build_title (EdSheetBuilder *builder,
   if (reference != NULL)
     g_string_append_printf (names, names->len > 0 ? "   ·   %s" : "%s", reference);
 
-  row = ed_sheet_block_add_row (block, g->base * 0.3);
+  row = _ed_sheet_block_add_row (block, g->base * 0.3);
   if (names->len > 0)
-    ed_sheet_row_add_string (row, g, ED_SHEET_FONT_BODY_BOLD, g->languages[0], ED_SHEET_INK,
+    _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_BODY_BOLD, g->languages[0], ED_SHEET_INK,
                              names->str, g->left, 0, g->right - g->left);
-  row = ed_sheet_block_add_row (block, g->base * 0.6);
-  ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_CAPTION, ED_SHEET_MUTED,
+  row = _ed_sheet_block_add_row (block, g->base * 0.6);
+  _ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_CAPTION, ED_SHEET_MUTED,
                                  NC_("sheet", "Dates worked out on %s from the data known then. "
                                               "Check each procedure's own sheet."),
                                  today, 0, 0);
@@ -121,19 +121,19 @@ build_entry (EdSheetBuilder        *builder,
              guint                  n_travellers)
 {
   const EdSheetGeometry *g = &builder->geometry;
-  EdSheetRow *row = ed_sheet_block_add_row (block, g->base * 0.55);
+  EdSheetRow *row = _ed_sheet_block_add_row (block, g->base * 0.55);
   g_autofree char *name = ed_traveller_dup_display_name (entry->traveller);
   double box = g->base * 1.05;
   double height = 0;
 
   /* A tick box in the gutter, ticked when it is done. */
-  ed_sheet_row_add_rect (row, ED_SHEET_OP_FILL, g->left + 1, 0, box, box, ED_SHEET_WHITE, 0);
-  ed_sheet_row_add_rect (row, ED_SHEET_OP_STROKE, g->left + 1, 0, box, box, ED_SHEET_INK, 0.8);
+  _ed_sheet_row_add_rect (row, ED_SHEET_OP_FILL, g->left + 1, 0, box, box, ED_SHEET_WHITE, 0);
+  _ed_sheet_row_add_rect (row, ED_SHEET_OP_STROKE, g->left + 1, 0, box, box, ED_SHEET_INK, 0.8);
   if (entry->state == ED_TIMELINE_DONE)
     {
-      ed_sheet_row_add_line (row, g->left + 1 + box * 0.2, box * 0.55, g->left + 1 + box * 0.42,
+      _ed_sheet_row_add_line (row, g->left + 1 + box * 0.2, box * 0.55, g->left + 1 + box * 0.42,
                              box * 0.8, ED_SHEET_CURRENT, 1.2);
-      ed_sheet_row_add_line (row, g->left + 1 + box * 0.42, box * 0.8, g->left + 1 + box * 0.85,
+      _ed_sheet_row_add_line (row, g->left + 1 + box * 0.42, box * 0.8, g->left + 1 + box * 0.85,
                              box * 0.2, ED_SHEET_CURRENT, 1.2);
     }
 
@@ -146,9 +146,9 @@ build_entry (EdSheetBuilder        *builder,
       double x = g->column_x[i], y = 0;
       int number = sheet_number (procedures, entry->procedure);
 
-      y += ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL_BOLD, language,
+      y += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL_BOLD, language,
                                     state_color (entry), when, x, y, g->column_width);
-      y += ed_sheet_row_add_string (row, g, ED_SHEET_FONT_BODY, language, ED_SHEET_INK,
+      y += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_BODY, language, ED_SHEET_INK,
                                     ed_text_lookup (entry->due->period->label, language),
                                     x, y + 1, g->column_width) + 1;
 
@@ -157,9 +157,9 @@ build_entry (EdSheetBuilder        *builder,
         {
           g_autofree char *text = g_strdup_printf ("%d", number);
 
-          g_string_append_printf (about, ed_sheet_word (language, NC_("sheet", "Sheet %s")),
+          g_string_append_printf (about, _ed_sheet_word (language, NC_("sheet", "Sheet %s")),
                                   text);
-          g_string_append (about, ed_sheet_word (language, NC_("sheet", ": ")));
+          g_string_append (about, _ed_sheet_word (language, NC_("sheet", ": ")));
         }
       g_string_append (about, ed_text_lookup (ed_procedure_get_title (entry->procedure),
                                               language));
@@ -168,8 +168,9 @@ build_entry (EdSheetBuilder        *builder,
       g_string_append_printf (about, " · %s", state);
       if (entry->ended)
         g_string_append_printf (about, " · %s",
-                                ed_sheet_word (language, NC_("sheet", "this procedure has ended")));
-      y += ed_sheet_row_add_string (row, g, ED_SHEET_FONT_CAPTION, language, ED_SHEET_MUTED,
+                                _ed_sheet_word (language, NC_("sheet", "this procedure has "
+                                                                       "ended")));
+      y += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_CAPTION, language, ED_SHEET_MUTED,
                                     about->str, x, y + 1.5, g->column_width) + 1.5;
       height = MAX (height, y);
     }
@@ -184,15 +185,15 @@ build_timeline (EdSheetBuilder *builder,
                 guint           n_travellers)
 {
   const EdSheetGeometry *g = &builder->geometry;
-  EdSheetBlock *block = ed_sheet_builder_add_block (builder);
+  EdSheetBlock *block = _ed_sheet_builder_add_block (builder);
 
-  ed_sheet_build_heading (builder, block, NULL, NC_("sheet", "What to do, by when"));
+  _ed_sheet_build_heading (builder, block, NULL, NC_("sheet", "What to do, by when"));
 
   if (ed_timeline_get_n_entries (timeline) == 0)
     {
-      EdSheetRow *row = ed_sheet_block_add_row (block, g->base * 0.6);
+      EdSheetRow *row = _ed_sheet_block_add_row (block, g->base * 0.6);
 
-      ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_BODY, ED_SHEET_MUTED,
+      _ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_BODY, ED_SHEET_MUTED,
                                      NC_("sheet", "No date applies yet: each procedure's sheet "
                                                   "says what to do."), NULL, 0, 0);
       return;
@@ -202,7 +203,7 @@ build_timeline (EdSheetBuilder *builder,
   for (guint i = 0; i < ed_timeline_get_n_entries (timeline); i++)
     {
       if (i > 0)
-        block = ed_sheet_builder_add_block (builder);
+        block = _ed_sheet_builder_add_block (builder);
       build_entry (builder, block, ed_timeline_get_entry (timeline, i), procedures,
                    n_travellers);
     }
@@ -273,13 +274,13 @@ build_codes (EdSheetBuilder *builder,
   if (chosen->len == 0)
     return;
 
-  block = ed_sheet_builder_add_block (builder);
-  ed_sheet_build_heading (builder, block, NULL, NC_("sheet", "The QR codes that matter"));
+  block = _ed_sheet_builder_add_block (builder);
+  _ed_sheet_build_heading (builder, block, NULL, NC_("sheet", "The QR codes that matter"));
   for (guint i = 0; i < chosen->len; i++)
     {
       const EdLink *link = g_ptr_array_index (chosen, i);
 
-      ed_sheet_build_link (builder, block, link->url, link->text, link->title, TRUE,
+      _ed_sheet_build_link (builder, block, link->url, link->text, link->title, TRUE,
                            link->official_only);
     }
 }
@@ -290,13 +291,13 @@ build_contents (EdSheetBuilder *builder,
                 GDate          *today)
 {
   const EdSheetGeometry *g = &builder->geometry;
-  EdSheetBlock *block = ed_sheet_builder_add_block (builder);
+  EdSheetBlock *block = _ed_sheet_builder_add_block (builder);
 
-  ed_sheet_build_heading (builder, block, NULL, NC_("sheet", "The sheets that follow"));
+  _ed_sheet_build_heading (builder, block, NULL, NC_("sheet", "The sheets that follow"));
   for (guint p = 0; p < procedures->len; p++)
     {
       EdProcedure *procedure = g_ptr_array_index (procedures, p);
-      EdSheetRow *row = ed_sheet_block_add_row (block, g->base * 0.3);
+      EdSheetRow *row = _ed_sheet_block_add_row (block, g->base * 0.3);
       double height = 0;
 
       for (guint i = 0; i < g->n_languages; i++)
@@ -308,11 +309,11 @@ build_contents (EdSheetBuilder *builder,
                                   ed_text_lookup (ed_procedure_get_title (procedure), language),
                                   ed_procedure_has_ended (procedure, today) ? " · " : "",
                                   ed_procedure_has_ended (procedure, today)
-                                  ? ed_sheet_word (language,
+                                  ? _ed_sheet_word (language,
                                                    NC_("sheet", "this procedure has ended"))
                                   : "");
           height = MAX (height,
-                        ed_sheet_row_add_string (row, g, ED_SHEET_FONT_BODY, language,
+                        _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_BODY, language,
                                                  ED_SHEET_INK, line, g->column_x[i], 0,
                                                  g->column_width));
         }
@@ -365,8 +366,8 @@ ed_sheet_cover_new (EdTimeline            *timeline,
   builder.options = own;
   builder.title = journey != NULL ? ed_journey_get_title (journey) : NULL;
   builder.title_id = journey != NULL ? ed_journey_get_id (journey) : NULL;
-  ed_sheet_geometry_init (&builder.geometry, own);
-  builder.blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) ed_sheet_block_free);
+  _ed_sheet_geometry_init (&builder.geometry, own);
+  builder.blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) _ed_sheet_block_free);
   builder.qr_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   builder.qr_first_step = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -374,7 +375,7 @@ ed_sheet_cover_new (EdTimeline            *timeline,
   build_timeline (&builder, timeline, procedures, travellers->len);
   build_codes (&builder, timeline, procedures, &today);
   build_contents (&builder, procedures, &today);
-  pages = ed_sheet_paginate (&builder);
+  pages = _ed_sheet_paginate (&builder);
 
   g_ptr_array_unref (builder.blocks);
   g_hash_table_unref (builder.qr_codes);

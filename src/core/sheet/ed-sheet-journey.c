@@ -1,47 +1,15 @@
-/* ed-sheet-journey.c — one PDF for a whole case: the journey sheet
+/* ed-sheet-journey.c — one document for a whole case: the journey sheet
+ *
+ * The procedures' text is laid out once (a template each) and shared by
+ * every traveller, and by every traveller of a batch; only the cover is
+ * the case's own.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include "ed-sheet-document-private.h"
 #include "ed-sheet-journey.h"
-#include "ed-sheet-private.h"
-
-struct _EdJourneySheet
-{
-  GObject    parent_instance;
-
-  GPtrArray *sheets;        /* EdSheetLayout: the cover, then the procedures' */
-  GPtrArray *templates;     /* EdSheetTemplate of each procedure, once */
-  char      *title;
-};
-
-G_DEFINE_FINAL_TYPE (EdJourneySheet, ed_journey_sheet, G_TYPE_OBJECT)
-
-static void
-ed_journey_sheet_finalize (GObject *object)
-{
-  EdJourneySheet *self = ED_JOURNEY_SHEET (object);
-
-  g_clear_pointer (&self->sheets, g_ptr_array_unref);
-  g_clear_pointer (&self->templates, g_ptr_array_unref);
-  g_free (self->title);
-
-  G_OBJECT_CLASS (ed_journey_sheet_parent_class)->finalize (object);
-}
-
-static void
-ed_journey_sheet_class_init (EdJourneySheetClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = ed_journey_sheet_finalize;
-}
-
-static void
-ed_journey_sheet_init (EdJourneySheet *self)
-{
-  self->sheets = g_ptr_array_new_with_free_func (g_object_unref);
-  self->templates = g_ptr_array_new_with_free_func (g_object_unref);
-}
 
 /* Whom a procedure's sheet is printed for: those it applies or may
  * apply to. */
@@ -59,41 +27,50 @@ applies_to (EdProcedure *procedure,
 }
 
 /**
- * ed_journey_sheet_new_from_templates:
+ * ed_sheet_document_new_for_journey:
  * @timeline: the timeline of the case, for the cover
  * @templates: (element-type EdSheetTemplate): the sheets of the case's
- *   procedures, laid out in @options, in the journey's order; a batch
+ *   procedures, made with @options, in the journey's order; a batch
  *   makes them once for every traveller
- * @travellers: (element-type EdTraveller): the case's travellers
+ * @travellers: (element-type EdTraveller): the case's travellers; none
+ *   for blank sheets
  * @journey: (nullable): the template the case was started from
  * @options: languages, paper, and the case reference for the footers
  *
- * Returns: (transfer full): the journey sheet, or %NULL with @error
- *   when the sheet's fonts are missing
+ * Only the procedures that apply to someone get a sheet, and only for
+ * those they apply to. Fast, as ed_sheet_document_new_for_template() is.
+ *
+ * Returns: (transfer full): the document, the cover first, or %NULL
+ *   with @error when the sheet's fonts are missing
  */
-EdJourneySheet *
-ed_journey_sheet_new_from_templates (EdTimeline            *timeline,
-                                     GPtrArray             *templates,
-                                     GPtrArray             *travellers,
-                                     EdJourney             *journey,
-                                     const EdSheetOptions  *options,
-                                     GError               **error)
+EdSheetDocument *
+ed_sheet_document_new_for_journey (EdTimeline            *timeline,
+                                   GPtrArray             *templates,
+                                   GPtrArray             *travellers,
+                                   EdJourney             *journey,
+                                   const EdSheetOptions  *options,
+                                   GError               **error)
 {
-  g_autoptr(EdJourneySheet) self = g_object_new (ED_TYPE_JOURNEY_SHEET, NULL);
+  g_autoptr(EdSheetDocument) self = NULL;
   g_autoptr(EdSheetTemplate) cover = NULL;
   g_autoptr(GPtrArray) printed = g_ptr_array_new ();
-  GDateTime *now = ed_timeline_get_now (timeline);
+  g_autoptr(GPtrArray) printed_templates = g_ptr_array_new ();
+  g_autoptr(GPtrArray) copies = g_ptr_array_new ();
+  GDateTime *now;
   guint n_languages;
-  EdLanguage language = ed_sheet_options_get_languages (options, &n_languages)[0];
+  EdLanguage language;
+  const char *title = NULL;
   GDate today;
 
   g_return_val_if_fail (timeline != NULL && templates != NULL && travellers != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
 
+  now = ed_timeline_get_now (timeline);
+  language = ed_sheet_options_get_languages (options, &n_languages)[0];
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
 
-  /* Only the procedures that apply to someone get a sheet. */
   for (guint p = 0; p < templates->len; p++)
     {
       EdSheetTemplate *sheet_template = g_ptr_array_index (templates, p);
@@ -105,272 +82,209 @@ ed_journey_sheet_new_from_templates (EdTimeline            *timeline,
       if (!any)
         continue;
       g_ptr_array_add (printed, procedure);
-      g_ptr_array_add (self->templates, g_object_ref (sheet_template));
+      g_ptr_array_add (printed_templates, sheet_template);
     }
 
-  cover = ed_sheet_cover_new (timeline, printed, travellers, journey, options, error);
+  self = _ed_sheet_document_new ();
+  for (guint t = 0; t < travellers->len; t++)
+    g_ptr_array_add (copies, _ed_sheet_document_add_traveller (self,
+                                                               g_ptr_array_index (travellers, t)));
+
+  cover = ed_sheet_cover_new (timeline, printed, copies, journey, options, error);
   if (cover == NULL)
     return NULL;
-  g_ptr_array_add (self->sheets,
-                   ed_sheet_layout_new_for_template (cover, travellers->len > 0
-                                                            ? g_ptr_array_index (travellers, 0)
-                                                            : NULL));
+  _ed_sheet_document_add_sheet (self, cover, NULL);
 
-  for (guint p = 0; p < self->templates->len; p++)
+  for (guint p = 0; p < printed_templates->len; p++)
     {
-      EdSheetTemplate *sheet_template = g_ptr_array_index (self->templates, p);
+      EdSheetTemplate *sheet_template = g_ptr_array_index (printed_templates, p);
       EdProcedure *procedure = g_ptr_array_index (printed, p);
 
-      if (travellers->len == 0)
-        g_ptr_array_add (self->sheets, ed_sheet_layout_new_for_template (sheet_template, NULL));
-      for (guint t = 0; t < travellers->len; t++)
-        {
-          EdTraveller *traveller = g_ptr_array_index (travellers, t);
-
-          if (applies_to (procedure, traveller, &today))
-            g_ptr_array_add (self->sheets,
-                             ed_sheet_layout_new_for_template (sheet_template, traveller));
-        }
+      if (copies->len == 0)
+        _ed_sheet_document_add_sheet (self, sheet_template, NULL);
+      for (guint t = 0; t < copies->len; t++)
+        if (applies_to (procedure, g_ptr_array_index (copies, t), &today))
+          _ed_sheet_document_add_sheet (self, sheet_template, g_ptr_array_index (copies, t));
     }
 
   if (journey != NULL)
-    self->title = g_strdup (ed_text_lookup (ed_journey_get_title (journey), language));
+    title = ed_text_lookup (ed_journey_get_title (journey), language);
   else if (printed->len > 0)
-    self->title = g_strdup (ed_text_lookup (ed_procedure_get_title (g_ptr_array_index (printed, 0)),
-                                            language));
+    title = ed_text_lookup (ed_procedure_get_title (g_ptr_array_index (printed, 0)), language);
+  _ed_sheet_document_set_title (self, title,
+                                journey != NULL ? ed_journey_get_id (journey) : "journey", TRUE);
 
   return g_steal_pointer (&self);
 }
 
-/**
- * ed_journey_sheet_new:
- * @procedures: (element-type EdProcedure): the case's procedures, in
- *   the journey's order
- *
- * ed_journey_sheet_new_from_templates(), laying out each procedure's
- * text first: the slow part, done once for all travellers.
- *
- * Returns: (transfer full): the journey sheet, or %NULL with @error
- */
-EdJourneySheet *
-ed_journey_sheet_new (EdTimeline            *timeline,
-                      GPtrArray             *procedures,
-                      GPtrArray             *travellers,
-                      EdJourney             *journey,
-                      const EdSheetOptions  *options,
-                      GError               **error)
+typedef struct
+{
+  EdTimeline     *timeline;
+  GPtrArray      *procedures;   /* EdProcedure */
+  GPtrArray      *travellers;   /* EdTraveller: copies */
+  EdJourney      *journey;      /* nullable */
+  EdSheetOptions *options;
+} CaseData;
+
+static void
+case_data_free (CaseData *data)
+{
+  g_clear_pointer (&data->timeline, ed_timeline_unref);
+  g_clear_pointer (&data->procedures, g_ptr_array_unref);
+  g_clear_pointer (&data->travellers, g_ptr_array_unref);
+  g_clear_object (&data->journey);
+  g_clear_pointer (&data->options, ed_sheet_options_free);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaseData, case_data_free)
+
+/* What the document needs of the case, taken now: the case may change
+ * while a worker thread lays the sheets out. */
+static CaseData *
+case_data_new (EdCase               *kase,
+               EdCatalog            *catalog,
+               GDateTime            *now,
+               const EdSheetOptions *options)
+{
+  CaseData *data = g_new0 (CaseData, 1);
+  g_autoptr(GPtrArray) copies = NULL;
+  const char *journey_id = ed_case_get_journey_id (kase);
+
+  data->procedures = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < ed_case_get_n_procedures (kase); i++)
+    {
+      EdProcedure *procedure = ed_catalog_dup_procedure (catalog,
+                                                         ed_case_get_procedure (kase, i)->id);
+
+      /* One the catalog lacks is left out. */
+      if (procedure != NULL)
+        g_ptr_array_add (data->procedures, procedure);
+    }
+
+  /* The timeline's entries hold the copies, not the case's travellers. */
+  copies = g_ptr_array_new_with_free_func (g_object_unref);
+  data->travellers = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < ed_case_get_n_travellers (kase); i++)
+    {
+      EdTraveller *copy = ed_traveller_copy (ed_case_get_traveller (kase, i));
+
+      g_ptr_array_add (copies, copy);
+      if (!ed_traveller_is_empty (copy))
+        g_ptr_array_add (data->travellers, g_object_ref (copy));
+    }
+
+  if (journey_id != NULL && ed_catalog_lookup_journey (catalog, journey_id) != NULL)
+    data->journey = g_object_ref (ed_catalog_lookup_journey (catalog, journey_id));
+  data->timeline = ed_case_compute_timeline_for (kase, copies, catalog, now,
+                                                 ED_TIMELINE_SOON_DAYS);
+  data->options = ed_sheet_options_copy (options);
+  if (ed_case_get_reference (kase) != NULL)
+    ed_sheet_options_set_case_reference (data->options, ed_case_get_reference (kase));
+
+  return data;
+}
+
+static EdSheetDocument *
+new_for_case_data (CaseData  *data,
+                   GError   **error)
 {
   g_autoptr(GPtrArray) templates = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint p = 0; p < procedures->len; p++)
+  for (guint p = 0; p < data->procedures->len; p++)
     {
-      EdSheetTemplate *sheet_template = ed_sheet_template_new (g_ptr_array_index (procedures, p),
-                                                               options, error);
+      EdSheetTemplate *sheet_template = ed_sheet_template_new (g_ptr_array_index (data->procedures,
+                                                                                  p),
+                                                               data->options, error);
 
       if (sheet_template == NULL)
         return NULL;
       g_ptr_array_add (templates, sheet_template);
     }
 
-  return ed_journey_sheet_new_from_templates (timeline, templates, travellers, journey, options,
-                                              error);
+  return ed_sheet_document_new_for_journey (data->timeline, templates, data->travellers,
+                                            data->journey, data->options, error);
 }
 
 /**
- * ed_journey_sheet_new_for_case:
+ * ed_sheet_document_new_for_case:
  * @catalog: where the case's procedures are found; one it lacks is
  *   left out
  * @now: the date of the cover and what is due
  *
- * The journey sheet of @kase; the case reference goes into the footers.
+ * The journey sheet of @kase, with the travellers that have anything
+ * typed; the case reference goes into the footers. Lays each
+ * procedure's text out: slow, see
+ * ed_sheet_document_new_for_case_async().
  *
- * Returns: (transfer full): the journey sheet, or %NULL with @error
+ * Returns: (transfer full): the document, or %NULL with @error
  */
-EdJourneySheet *
-ed_journey_sheet_new_for_case (EdCase                *kase,
-                               EdCatalog             *catalog,
-                               GDateTime             *now,
-                               const EdSheetOptions  *options,
-                               GError               **error)
+EdSheetDocument *
+ed_sheet_document_new_for_case (EdCase                *kase,
+                                EdCatalog             *catalog,
+                                GDateTime             *now,
+                                const EdSheetOptions  *options,
+                                GError               **error)
 {
-  g_autoptr(EdTimeline) timeline = NULL;
-  g_autoptr(GPtrArray) procedures = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) travellers = g_ptr_array_new ();
-  g_autoptr(EdSheetOptions) own = ed_sheet_options_copy (options);
-  const char *journey_id = ed_case_get_journey_id (kase);
+  g_autoptr(CaseData) data = NULL;
 
   g_return_val_if_fail (ED_IS_CASE (kase), NULL);
   g_return_val_if_fail (ED_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (now != NULL && options != NULL, NULL);
 
-  if (ed_case_get_reference (kase) != NULL)
-    ed_sheet_options_set_case_reference (own, ed_case_get_reference (kase));
-  for (guint i = 0; i < ed_case_get_n_procedures (kase); i++)
+  data = case_data_new (kase, catalog, now, options);
+  return new_for_case_data (data, error);
+}
+
+static void
+new_for_case_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  g_autoptr(EdSheetDocument) self = NULL;
+  GError *error = NULL;
+
+  self = new_for_case_data (task_data, &error);
+  if (self == NULL)
     {
-      EdProcedure *procedure = ed_catalog_dup_procedure (catalog,
-                                                         ed_case_get_procedure (kase, i)->id);
-
-      if (procedure != NULL)
-        g_ptr_array_add (procedures, procedure);
-    }
-  for (guint i = 0; i < ed_case_get_n_travellers (kase); i++)
-    g_ptr_array_add (travellers, ed_case_get_traveller (kase, i));
-
-  timeline = ed_case_compute_timeline (kase, catalog, now, ED_TIMELINE_SOON_DAYS);
-  return ed_journey_sheet_new (timeline, procedures, travellers,
-                               journey_id != NULL ? ed_catalog_lookup_journey (catalog, journey_id)
-                                                  : NULL,
-                               own, error);
-}
-
-/* The cover is sheet 0. */
-guint
-ed_journey_sheet_get_n_sheets (EdJourneySheet *self)
-{
-  g_return_val_if_fail (ED_IS_JOURNEY_SHEET (self), 0);
-  return self->sheets->len;
-}
-
-/* Returns: (transfer none): sheet @index; 0 is the cover */
-EdSheetLayout *
-ed_journey_sheet_get_sheet (EdJourneySheet *self,
-                            guint           index)
-{
-  g_return_val_if_fail (ED_IS_JOURNEY_SHEET (self), NULL);
-  g_return_val_if_fail (index < self->sheets->len, NULL);
-  return g_ptr_array_index (self->sheets, index);
-}
-
-guint
-ed_journey_sheet_get_n_pages (EdJourneySheet *self)
-{
-  guint n = 0;
-
-  g_return_val_if_fail (ED_IS_JOURNEY_SHEET (self), 0);
-
-  for (guint i = 0; i < self->sheets->len; i++)
-    n += ed_sheet_layout_get_n_pages (g_ptr_array_index (self->sheets, i));
-  return n;
-}
-
-static EdSheetLayout *
-find_page (EdJourneySheet *self,
-           guint           page,
-           guint          *in_sheet)
-{
-  for (guint i = 0; i < self->sheets->len; i++)
-    {
-      EdSheetLayout *layout = g_ptr_array_index (self->sheets, i);
-      guint n = ed_sheet_layout_get_n_pages (layout);
-
-      if (page < n)
-        {
-          *in_sheet = page;
-          return layout;
-        }
-      page -= n;
+      g_task_return_error (task, error);
+      return;
     }
 
-  return NULL;
-}
+  /* Laid out here, so that the preview draws at once. */
+  for (guint i = 0; i < ed_sheet_document_get_n_sheets (self); i++)
+    ed_sheet_document_get_sheet (self, i);
 
-void
-ed_journey_sheet_get_page_size (EdJourneySheet *self,
-                                guint           page,
-                                double         *width,
-                                double         *height)
-{
-  guint in_sheet;
-  EdSheetLayout *layout;
-
-  g_return_if_fail (ED_IS_JOURNEY_SHEET (self));
-
-  layout = find_page (self, page, &in_sheet);
-  if (layout == NULL)
-    layout = g_ptr_array_index (self->sheets, 0);
-  ed_sheet_layout_get_page_size (layout, width, height);
-}
-
-/* Draws page @page of the whole run, the cover's first. */
-void
-ed_journey_sheet_draw_page (EdJourneySheet *self,
-                            cairo_t        *cr,
-                            guint           page)
-{
-  guint in_sheet;
-  EdSheetLayout *layout;
-
-  g_return_if_fail (ED_IS_JOURNEY_SHEET (self));
-
-  layout = find_page (self, page, &in_sheet);
-  g_return_if_fail (layout != NULL);
-  ed_sheet_draw_page (layout, cr, in_sheet);
-}
-
-/* Returns: (transfer full) (nullable): the journey's title, or the
- * first procedure's */
-char *
-ed_journey_sheet_dup_title (EdJourneySheet *self)
-{
-  g_return_val_if_fail (ED_IS_JOURNEY_SHEET (self), NULL);
-  return g_strdup (self->title);
-}
-
-/* Adds every page of @sheet, the cover first, to @pdf (a cohort's
- * merged file holds one after the other). */
-gboolean
-ed_sheet_pdf_add_journey (EdSheetPdf      *pdf,
-                          EdJourneySheet  *sheet,
-                          GError         **error)
-{
-  g_return_val_if_fail (ED_IS_JOURNEY_SHEET (sheet), FALSE);
-
-  for (guint i = 0; i < sheet->sheets->len; i++)
-    if (!ed_sheet_pdf_add (pdf, g_ptr_array_index (sheet->sheets, i), error))
-      return FALSE;
-
-  return TRUE;
-}
-
-/* Writes the whole journey sheet as a PDF of its own, mode 0600. */
-gboolean
-ed_journey_sheet_write_pdf (EdJourneySheet  *self,
-                            const char      *path,
-                            GError         **error)
-{
-  g_autoptr(EdSheetPdf) pdf = NULL;
-
-  g_return_val_if_fail (ED_IS_JOURNEY_SHEET (self), FALSE);
-
-  pdf = ed_sheet_pdf_new (path, self->title, error);
-  return pdf != NULL && ed_sheet_pdf_add_journey (pdf, self, error) &&
-         ed_sheet_pdf_close (pdf, error);
+  g_task_return_pointer (task, g_steal_pointer (&self), g_object_unref);
 }
 
 /**
- * ed_journey_sheet_new_records:
+ * ed_sheet_document_new_for_case_async:
  *
- * What the case's audit log keeps of it: one line a procedure (each with
- * its version), marked as part of a journey sheet.
- *
- * Returns: (transfer full) (element-type EdSheetRecord): the lines
+ * ed_sheet_document_new_for_case() in a worker thread; what it needs of
+ * @kase is taken before this returns. Finish with
+ * ed_sheet_document_new_finish().
  */
-GPtrArray *
-ed_journey_sheet_new_records (EdJourneySheet *self,
-                              EdSheetKind     kind)
+void
+ed_sheet_document_new_for_case_async (EdCase               *kase,
+                                      EdCatalog            *catalog,
+                                      GDateTime            *now,
+                                      const EdSheetOptions *options,
+                                      GCancellable         *cancellable,
+                                      GAsyncReadyCallback   callback,
+                                      gpointer              user_data)
 {
-  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) ed_sheet_record_free);
+  g_autoptr(GTask) task = NULL;
 
-  g_return_val_if_fail (ED_IS_JOURNEY_SHEET (self), records);
+  g_return_if_fail (ED_IS_CASE (kase));
+  g_return_if_fail (ED_IS_CATALOG (catalog));
+  g_return_if_fail (now != NULL && options != NULL);
 
-  for (guint i = 0; i < self->templates->len; i++)
-    {
-      EdSheetRecord *record = ed_sheet_template_new_record (g_ptr_array_index (self->templates,
-                                                                               i),
-                                                            kind);
-
-      record->journey = TRUE;
-      g_ptr_array_add (records, record);
-    }
-
-  return records;
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ed_sheet_document_new_for_case_async);
+  g_task_set_task_data (task, case_data_new (kase, catalog, now, options),
+                        (GDestroyNotify) case_data_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, new_for_case_thread);
 }

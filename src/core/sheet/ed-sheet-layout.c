@@ -122,9 +122,9 @@ field_value (EdSheetLayout     *self,
   if (field->kind == ED_FIELD_YES_NO)
     {
       if (g_ascii_strcasecmp (value, "yes") == 0 || g_ascii_strcasecmp (value, "true") == 0)
-        return g_strdup (ed_sheet_word (slot->language, NC_("sheet", "Yes")));
+        return g_strdup (_ed_sheet_word (slot->language, NC_("sheet", "Yes")));
       if (g_ascii_strcasecmp (value, "no") == 0 || g_ascii_strcasecmp (value, "false") == 0)
-        return g_strdup (ed_sheet_word (slot->language, NC_("sheet", "No")));
+        return g_strdup (_ed_sheet_word (slot->language, NC_("sheet", "No")));
     }
 
   return g_strdup (value);
@@ -189,7 +189,7 @@ shape_value (const EdSheetGeometry *geometry,
              const EdSheetSlot     *slot,
              const char            *value)
 {
-  EdSheetStyle style = ed_sheet_style (geometry, slot->font, slot->language);
+  EdSheetStyle style = _ed_sheet_style (geometry, slot->font, slot->language);
   double size = style.size;
   EdSheetText *text = NULL;
 
@@ -263,13 +263,13 @@ ed_sheet_layout_new_for_template (EdSheetTemplate *sheet_template,
   self = g_object_new (ED_TYPE_SHEET_LAYOUT, NULL);
   self->sheet_template = g_object_ref (sheet_template);
   self->traveller = traveller != NULL ? ed_traveller_copy (traveller) : NULL;
-  geometry = ed_sheet_template_get_geometry (sheet_template);
+  geometry = _ed_sheet_template_get_geometry (sheet_template);
 
   n_pages = ed_sheet_template_get_n_pages (sheet_template);
   self->values = g_ptr_array_new_full (n_pages, (GDestroyNotify) g_ptr_array_unref);
   for (guint p = 0; p < n_pages; p++)
     {
-      const EdSheetPage *page = ed_sheet_template_get_page (sheet_template, p);
+      const EdSheetPage *page = _ed_sheet_template_get_page (sheet_template, p);
       GPtrArray *values = g_ptr_array_new_full (page->slots->len,
                                                 (GDestroyNotify) ed_sheet_text_unref);
 
@@ -442,7 +442,7 @@ ed_sheet_layout_get_page_size (EdSheetLayout *self,
 
   g_return_if_fail (ED_IS_SHEET_LAYOUT (self));
 
-  geometry = ed_sheet_template_get_geometry (self->sheet_template);
+  geometry = _ed_sheet_template_get_geometry (self->sheet_template);
   *width = geometry->page_width;
   *height = geometry->page_height;
 }
@@ -469,11 +469,11 @@ ed_sheet_draw_page (EdSheetLayout *layout,
   g_return_if_fail (cr != NULL);
   g_return_if_fail (page < ed_sheet_layout_get_n_pages (layout));
 
-  template_page = ed_sheet_template_get_page (layout->sheet_template, page);
+  template_page = _ed_sheet_template_get_page (layout->sheet_template, page);
   values = g_ptr_array_index (layout->values, page);
 
   cairo_save (cr);
-  ed_sheet_template_draw_static (layout->sheet_template, cr, page);
+  _ed_sheet_template_draw_static (layout->sheet_template, cr, page);
 
   for (guint s = 0; s < template_page->slots->len; s++)
     {

@@ -38,7 +38,7 @@ typedef struct
 } Paginator;
 
 void
-ed_sheet_page_free (EdSheetPage *page)
+_ed_sheet_page_free (EdSheetPage *page)
 {
   if (page == NULL)
     return;
@@ -53,8 +53,8 @@ page_new (void)
 {
   EdSheetPage *page = g_new0 (EdSheetPage, 1);
 
-  page->ops = ed_sheet_ops_new ();
-  page->slots = ed_sheet_slots_new ();
+  page->ops = _ed_sheet_ops_new ();
+  page->slots = _ed_sheet_slots_new ();
 
   return page;
 }
@@ -256,16 +256,16 @@ place_split (Paginator        *p,
           continue;
         }
 
-      part = ed_sheet_row_copy_part (row, 0, cut);
+      part = _ed_sheet_row_copy_part (row, 0, cut);
       part->space_after = 0;
       place_row (p, part);
-      ed_sheet_row_free (part);
+      _ed_sheet_row_free (part);
       new_page (p);
 
-      part = ed_sheet_row_copy_part (row, cut, row->height);
+      part = _ed_sheet_row_copy_part (row, cut, row->height);
       part->height = row->height - cut;
       part->space_after = row->space_after;
-      g_clear_pointer (&rest, ed_sheet_row_free);
+      g_clear_pointer (&rest, _ed_sheet_row_free);
       rest = part;
       row = rest;
     }
@@ -338,10 +338,10 @@ build_banner (EdSheetBuilder *builder)
       ed_procedure_get_status (builder->procedure) != ED_STATUS_ARCHIVED)
     return NULL;
 
-  ended = ed_sheet_ended_date (builder->procedure);
-  row = ed_sheet_row_new ();
-  ed_sheet_row_add_rect (row, ED_SHEET_OP_FILL, g->left, 0, g->right - g->left, 1,
-                         ED_SHEET_ENDED, 0);
+  ended = _ed_sheet_ended_date (builder->procedure);
+  row = _ed_sheet_row_new ();
+  _ed_sheet_row_add_rect (row, ED_SHEET_OP_FILL, g->left, 0, g->right - g->left, 1,
+                          ED_SHEET_ENDED, 0);
 
   for (guint i = 0; i < g->n_languages; i++)
     {
@@ -349,17 +349,18 @@ build_banner (EdSheetBuilder *builder)
       g_autofree char *text = NULL;
 
       if (ended != NULL)
-        text = g_strdup_printf (ed_sheet_word (language,
-                                               NC_("sheet", "Ended on %s: this procedure no longer applies.")),
+        text = g_strdup_printf (_ed_sheet_word (language,
+                                                NC_("sheet", "Ended on %s: this procedure no "
+                                                             "longer applies.")),
                                 ended);
       else
-        text = g_strdup (ed_sheet_word (language,
-                                        NC_("sheet", "Ended: this procedure no longer applies.")));
+        text = g_strdup (_ed_sheet_word (language,
+                                         NC_("sheet", "Ended: this procedure no longer applies.")));
 
       height = MAX (height,
-                    ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL_BOLD, language,
-                                             ED_SHEET_WHITE, text,
-                                             g->left + pad + i * (width + g->base), pad, width));
+                    _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL_BOLD, language,
+                                              ED_SHEET_WHITE, text,
+                                              g->left + pad + i * (width + g->base), pad, width));
     }
 
   g_array_index (row->ops, EdSheetOp, 0).h = height + 2 * pad;
@@ -380,16 +381,16 @@ build_column_heads (EdSheetBuilder *builder)
   if (g->n_languages < 2)
     return NULL;
 
-  row = ed_sheet_row_new ();
+  row = _ed_sheet_row_new ();
   for (guint i = 0; i < g->n_languages; i++)
     height = MAX (height,
-                  ed_sheet_row_add_string (row, g, ED_SHEET_FONT_CAPTION, g->languages[i],
-                                           ED_SHEET_FAINT,
-                                           ed_language_native_name (g->languages[i]),
+                  _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_CAPTION, g->languages[i],
+                                            ED_SHEET_FAINT,
+                                            ed_language_native_name (g->languages[i]),
                                            g->column_x[i], 0, g->column_width));
   for (guint i = 0; i < g->n_languages; i++)
-    ed_sheet_row_add_line (row, g->column_x[i], height + 1.5,
-                           g->column_x[i] + g->column_width, height + 1.5, ED_SHEET_RULE, 0.5);
+    _ed_sheet_row_add_line (row, g->column_x[i], height + 1.5,
+                            g->column_x[i] + g->column_width, height + 1.5, ED_SHEET_RULE, 0.5);
   row->height = height + 1.5;
   row->space_after = g->base * 0.8;
 
@@ -408,16 +409,16 @@ build_running_head (EdSheetBuilder *builder)
                         ? g_strdup_printf ("%s v%d", ed_procedure_get_id (procedure),
                                            ed_procedure_get_version (procedure))
                         : g_strdup (builder->title_id != NULL ? builder->title_id : "");
-  EdSheetRow *row = ed_sheet_row_new ();
-  EdSheetStyle style = ed_sheet_style (g, ED_SHEET_FONT_CAPTION, ED_LANGUAGE_EN);
+  EdSheetRow *row = _ed_sheet_row_new ();
+  EdSheetStyle style = _ed_sheet_style (g, ED_SHEET_FONT_CAPTION, ED_LANGUAGE_EN);
   EdSheetText *right;
 
   style.color = ED_SHEET_FAINT;
   style.align = ED_SHEET_ALIGN_RIGHT;
   right = ed_sheet_text_new (id, &style, g->right - g->left, 0);
-  ed_sheet_row_add_text (row, right, g->left, 0);
+  _ed_sheet_row_add_text (row, right, g->left, 0);
   if (title != NULL)
-    ed_sheet_row_add_string (row, g, ED_SHEET_FONT_CAPTION, g->languages[0], ED_SHEET_MUTED,
+    _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_CAPTION, g->languages[0], ED_SHEET_MUTED,
                              ed_text_lookup (title, g->languages[0]),
                              g->left, 0, (g->right - g->left) * 0.7);
   row->space_after = g->base * 0.5;
@@ -440,7 +441,7 @@ add_footer (EdSheetBuilder *builder,
             guint           n_pages)
 {
   const EdSheetGeometry *g = &builder->geometry;
-  g_autoptr(EdSheetRow) row = ed_sheet_row_new ();
+  g_autoptr(EdSheetRow) row = _ed_sheet_row_new ();
   EdSheetText *texts[ED_SHEET_MAX_LANGUAGES];
   double gap = g->base * 1.2;
   double x = g->right;
@@ -457,15 +458,15 @@ add_footer (EdSheetBuilder *builder,
     .w = (g->right - g->left) * 0.45,
   };
 
-  ed_sheet_row_add_line (row, g->left, 0, g->right, 0, ED_SHEET_RULE, 0.5);
+  _ed_sheet_row_add_line (row, g->left, 0, g->right, 0, ED_SHEET_RULE, 0.5);
 
   for (guint i = 0; i < g->n_languages; i++)
     {
-      EdSheetStyle style = ed_sheet_style (g, ED_SHEET_FONT_CAPTION, g->languages[i]);
+      EdSheetStyle style = _ed_sheet_style (g, ED_SHEET_FONT_CAPTION, g->languages[i]);
       g_autofree char *text = NULL;
 
       style.color = ED_SHEET_MUTED;
-      text = g_strdup_printf (ed_sheet_word (g->languages[i], NC_("sheet", "Page %s of %s")),
+      text = g_strdup_printf (_ed_sheet_word (g->languages[i], NC_("sheet", "Page %s of %s")),
                               n_string, total);
       texts[i] = ed_sheet_text_new (text, &style, 0, 0);
     }
@@ -474,11 +475,11 @@ add_footer (EdSheetBuilder *builder,
     {
       x -= ed_sheet_text_get_width (texts[i]);
       slot.h = MAX (slot.h, ed_sheet_text_get_height (texts[i]));
-      ed_sheet_row_add_text (row, texts[i], x, y);
+      _ed_sheet_row_add_text (row, texts[i], x, y);
       x -= gap;
     }
 
-  ed_sheet_row_add_slot (row, &slot);
+  _ed_sheet_row_add_slot (row, &slot);
   place (page, page_number, row, g->bottom - row->height);
 }
 
@@ -496,27 +497,27 @@ add_chrome (EdSheetPage      *page,
 }
 
 /**
- * ed_sheet_paginate:
+ * _ed_sheet_paginate:
  *
  * Returns: (transfer full) (element-type EdSheetPage): the pages, with
  *   everything on them in page coordinates
  */
 GPtrArray *
-ed_sheet_paginate (EdSheetBuilder *builder)
+_ed_sheet_paginate (EdSheetBuilder *builder)
 {
   const EdSheetGeometry *g = &builder->geometry;
   g_autoptr(EdSheetRow) banner = build_banner (builder);
   g_autoptr(EdSheetRow) heads = build_column_heads (builder);
   g_autoptr(EdSheetRow) running = build_running_head (builder);
-  g_autoptr(EdSheetRow) footer_probe = ed_sheet_row_new ();
+  g_autoptr(EdSheetRow) footer_probe = _ed_sheet_row_new ();
   Paginator p = { builder, NULL, };
   double footer_height;
 
   /* The footer's height, from a line of its type. */
-  footer_height = 3.5 + ed_sheet_row_add_string (footer_probe, g, ED_SHEET_FONT_CAPTION,
-                                                 g->languages[0], 0, "Pg", g->left, 0, 0);
+  footer_height = 3.5 + _ed_sheet_row_add_string (footer_probe, g, ED_SHEET_FONT_CAPTION,
+                                                  g->languages[0], 0, "Pg", g->left, 0, 0);
 
-  p.pages = g_ptr_array_new_with_free_func ((GDestroyNotify) ed_sheet_page_free);
+  p.pages = g_ptr_array_new_with_free_func ((GDestroyNotify) _ed_sheet_page_free);
   p.chrome_first = chrome_height (banner) + chrome_height (heads);
   p.chrome_other = p.chrome_first + chrome_height (running);
   p.body_bottom = g->bottom - footer_height - g->base;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "ed-error.h"
 #include "ed-sheet-private.h"
@@ -28,6 +29,7 @@ struct _EdSheetPdf
   cairo_t         *cr;
   GError          *error;       /* the first write error */
   guint            n_pages;
+  gboolean         is_new;      /* no file was there to replace */
 };
 
 static cairo_status_t
@@ -98,11 +100,14 @@ discard (EdSheetPdf *self)
     }
 
   /* Closing a replacing stream cancelled leaves the destination as it
-   * was and removes the temporary file. */
+   * was and removes the temporary file; a new file GIO writes in place,
+   * and it goes. */
   if (self->stream != NULL && !g_output_stream_is_closed (self->stream))
     {
       g_cancellable_cancel (cancellable);
       g_output_stream_close (self->stream, cancellable, NULL);
+      if (self->is_new)
+        g_unlink (self->path);
     }
 }
 
@@ -139,6 +144,8 @@ ed_sheet_pdf_new (const char  *path,
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *date = document_date ();
+
+  self->is_new = !g_file_query_exists (file, NULL);
 
   /* G_FILE_CREATE_PRIVATE: mode 0600, whatever the umask. */
   stream = g_file_replace (file, NULL, FALSE,
@@ -266,7 +273,8 @@ ed_sheet_layout_write_pdf (EdSheetLayout  *self,
 {
   g_autoptr(EdSheetPdf) pdf = NULL;
   guint n;
-  const EdLanguage *languages = ed_sheet_options_get_languages (ed_sheet_layout_get_options (self), &n);
+  const EdLanguage *languages =
+    ed_sheet_options_get_languages (ed_sheet_layout_get_options (self), &n);
   const char *title = ed_text_lookup (ed_procedure_get_title (ed_sheet_layout_get_procedure (self)),
                                       languages[0]);
 

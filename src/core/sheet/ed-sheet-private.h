@@ -158,137 +158,137 @@ typedef struct
 } EdSheetBuilder;
 
 /* ed-sheet-row.c */
-void          ed_sheet_geometry_init        (EdSheetGeometry       *geometry,
-                                             const EdSheetOptions  *options);
-EdSheetStyle  ed_sheet_style                (const EdSheetGeometry *geometry,
-                                             EdSheetFont            font,
-                                             EdLanguage             language);
-const char   *ed_sheet_word                 (EdLanguage             language,
-                                             const char            *msgid) G_GNUC_FORMAT (2);
+void          _ed_sheet_geometry_init        (EdSheetGeometry       *geometry,
+                                              const EdSheetOptions  *options);
+EdSheetStyle  _ed_sheet_style                (const EdSheetGeometry *geometry,
+                                              EdSheetFont            font,
+                                              EdLanguage             language);
+const char   *_ed_sheet_word                 (EdLanguage             language,
+                                              const char            *msgid) G_GNUC_FORMAT (2);
 
-GArray       *ed_sheet_ops_new              (void);
-GArray       *ed_sheet_slots_new            (void);
-EdSheetRow   *ed_sheet_row_new              (void);
-void          ed_sheet_row_free             (EdSheetRow            *row);
-EdSheetRow   *ed_sheet_row_copy_part        (const EdSheetRow      *row,
-                                             double                 from,
-                                             double                 to);
-void          ed_sheet_row_add_op           (EdSheetRow            *row,
-                                             const EdSheetOp       *op);
-double        ed_sheet_row_add_text         (EdSheetRow            *row,
-                                             EdSheetText           *text,
-                                             double                 x,
-                                             double                 y);
-double        ed_sheet_row_add_string       (EdSheetRow            *row,
-                                             const EdSheetGeometry *geometry,
-                                             EdSheetFont            font,
-                                             EdLanguage             language,
-                                             guint32                color,
-                                             const char            *string,
-                                             double                 x,
-                                             double                 y,
-                                             double                 width);
-void          ed_sheet_row_add_rect         (EdSheetRow            *row,
-                                             EdSheetOpKind          kind,
-                                             double                 x,
-                                             double                 y,
-                                             double                 w,
-                                             double                 h,
-                                             guint32                color,
-                                             double                 line_width);
-void          ed_sheet_row_add_line         (EdSheetRow            *row,
-                                             double                 x0,
-                                             double                 y0,
-                                             double                 x1,
-                                             double                 y1,
-                                             guint32                color,
-                                             double                 line_width);
-void          ed_sheet_row_add_qr           (EdSheetRow            *row,
-                                             EdQr                  *qr,
-                                             double                 x,
-                                             double                 y,
-                                             double                 size);
-void          ed_sheet_row_add_slot         (EdSheetRow            *row,
-                                             const EdSheetSlot     *slot);
-double        ed_sheet_row_add_columns      (EdSheetRow            *row,
-                                             const EdSheetGeometry *geometry,
-                                             EdSheetFont            font,
-                                             guint32                color,
-                                             const EdText          *text,
-                                             double                 y,
-                                             double                 indent);
-double        ed_sheet_row_add_word_columns (EdSheetRow            *row,
-                                             const EdSheetGeometry *geometry,
-                                             EdSheetFont            font,
-                                             guint32                color,
-                                             const char            *msgid,
-                                             const char            *argument,
-                                             double                 y,
-                                             double                 indent);
-double        ed_sheet_row_add_flow         (EdSheetRow            *row,
-                                             const EdSheetGeometry *geometry,
-                                             EdSheetFont            font,
-                                             guint32                color,
-                                             const char * const    *strings,
-                                             const EdLanguage      *languages,
-                                             guint                  n_strings,
-                                             double                 x,
-                                             double                 y,
-                                             double                 width);
-void          ed_sheet_op_clear             (EdSheetOp             *op);
-void          ed_sheet_slot_clear           (EdSheetSlot           *slot);
-void          ed_sheet_draw_op              (const EdSheetOp       *op,
-                                             cairo_t               *cr);
+GArray       *_ed_sheet_ops_new              (void);
+GArray       *_ed_sheet_slots_new            (void);
+EdSheetRow   *_ed_sheet_row_new              (void);
+void          _ed_sheet_row_free             (EdSheetRow            *row);
+EdSheetRow   *_ed_sheet_row_copy_part        (const EdSheetRow      *row,
+                                              double                 from,
+                                              double                 to);
+void          _ed_sheet_row_add_op           (EdSheetRow            *row,
+                                              const EdSheetOp       *op);
+double        _ed_sheet_row_add_text         (EdSheetRow            *row,
+                                              EdSheetText           *text,
+                                              double                 x,
+                                              double                 y);
+double        _ed_sheet_row_add_string       (EdSheetRow            *row,
+                                              const EdSheetGeometry *geometry,
+                                              EdSheetFont            font,
+                                              EdLanguage             language,
+                                              guint32                color,
+                                              const char            *string,
+                                              double                 x,
+                                              double                 y,
+                                              double                 width);
+void          _ed_sheet_row_add_rect         (EdSheetRow            *row,
+                                              EdSheetOpKind          kind,
+                                              double                 x,
+                                              double                 y,
+                                              double                 w,
+                                              double                 h,
+                                              guint32                color,
+                                              double                 line_width);
+void          _ed_sheet_row_add_line         (EdSheetRow            *row,
+                                              double                 x0,
+                                              double                 y0,
+                                              double                 x1,
+                                              double                 y1,
+                                              guint32                color,
+                                              double                 line_width);
+void          _ed_sheet_row_add_qr           (EdSheetRow            *row,
+                                              EdQr                  *qr,
+                                              double                 x,
+                                              double                 y,
+                                              double                 size);
+void          _ed_sheet_row_add_slot         (EdSheetRow            *row,
+                                              const EdSheetSlot     *slot);
+double        _ed_sheet_row_add_columns      (EdSheetRow            *row,
+                                              const EdSheetGeometry *geometry,
+                                              EdSheetFont            font,
+                                              guint32                color,
+                                              const EdText          *text,
+                                              double                 y,
+                                              double                 indent);
+double        _ed_sheet_row_add_word_columns (EdSheetRow            *row,
+                                              const EdSheetGeometry *geometry,
+                                              EdSheetFont            font,
+                                              guint32                color,
+                                              const char            *msgid,
+                                              const char            *argument,
+                                              double                 y,
+                                              double                 indent);
+double        _ed_sheet_row_add_flow         (EdSheetRow            *row,
+                                              const EdSheetGeometry *geometry,
+                                              EdSheetFont            font,
+                                              guint32                color,
+                                              const char * const    *strings,
+                                              const EdLanguage      *languages,
+                                              guint                  n_strings,
+                                              double                 x,
+                                              double                 y,
+                                              double                 width);
+void          _ed_sheet_op_clear             (EdSheetOp             *op);
+void          _ed_sheet_slot_clear           (EdSheetSlot           *slot);
+void          _ed_sheet_draw_op              (const EdSheetOp       *op,
+                                              cairo_t               *cr);
 
-EdSheetBlock *ed_sheet_builder_add_block    (EdSheetBuilder        *builder);
-void          ed_sheet_block_free           (EdSheetBlock          *block);
-EdSheetRow   *ed_sheet_block_add_row        (EdSheetBlock          *block,
-                                             double                 space_after);
+EdSheetBlock *_ed_sheet_builder_add_block    (EdSheetBuilder        *builder);
+void          _ed_sheet_block_free           (EdSheetBlock          *block);
+EdSheetRow   *_ed_sheet_block_add_row        (EdSheetBlock          *block,
+                                              double                 space_after);
 
 /* ed-sheet-build.c */
-void          ed_sheet_build_front          (EdSheetBuilder        *builder);
-char         *ed_sheet_ended_date           (EdProcedure           *procedure);
-void          ed_sheet_build_paragraphs     (EdSheetBuilder        *builder,
-                                             EdSheetBlock          *block,
-                                             const EdText          *text,
-                                             EdSheetFont            font,
-                                             guint32                color,
-                                             double                 indent);
-void          ed_sheet_build_form_row       (EdSheetBuilder        *builder,
-                                             EdSheetBlock          *block,
-                                             const char            *official,
-                                             EdLanguage             official_language,
-                                             const char * const    *labels,
-                                             const char * const    *notes,
-                                             const EdSheetSlot     *slot);
+void          _ed_sheet_build_front          (EdSheetBuilder        *builder);
+char         *_ed_sheet_ended_date           (EdProcedure           *procedure);
+void          _ed_sheet_build_paragraphs     (EdSheetBuilder        *builder,
+                                              EdSheetBlock          *block,
+                                              const EdText          *text,
+                                              EdSheetFont            font,
+                                              guint32                color,
+                                              double                 indent);
+void          _ed_sheet_build_form_row       (EdSheetBuilder        *builder,
+                                              EdSheetBlock          *block,
+                                              const char            *official,
+                                              EdLanguage             official_language,
+                                              const char * const    *labels,
+                                              const char * const    *notes,
+                                              const EdSheetSlot     *slot);
 
 /* ed-sheet-steps.c */
-void          ed_sheet_build_steps          (EdSheetBuilder        *builder);
-void          ed_sheet_build_note           (EdSheetBuilder        *builder,
-                                             EdSheetBlock          *block,
-                                             const EdNote          *note);
-void          ed_sheet_build_heading        (EdSheetBuilder        *builder,
-                                             EdSheetBlock          *block,
-                                             const EdText          *title,
-                                             const char            *word);
-void          ed_sheet_build_link           (EdSheetBuilder        *builder,
-                                             EdSheetBlock          *block,
-                                             const char            *url,
-                                             const char            *shown,
-                                             const EdText          *title,
-                                             gboolean               qr,
-                                             gboolean               official_only);
+void          _ed_sheet_build_steps          (EdSheetBuilder        *builder);
+void          _ed_sheet_build_note           (EdSheetBuilder        *builder,
+                                              EdSheetBlock          *block,
+                                              const EdNote          *note);
+void          _ed_sheet_build_heading        (EdSheetBuilder        *builder,
+                                              EdSheetBlock          *block,
+                                              const EdText          *title,
+                                              const char            *word);
+void          _ed_sheet_build_link           (EdSheetBuilder        *builder,
+                                              EdSheetBlock          *block,
+                                              const char            *url,
+                                              const char            *shown,
+                                              const EdText          *title,
+                                              gboolean               qr,
+                                              gboolean               official_only);
 
 /* ed-sheet-back.c */
-void          ed_sheet_build_back           (EdSheetBuilder        *builder);
+void          _ed_sheet_build_back           (EdSheetBuilder        *builder);
 
 /* ed-sheet.c */
-const EdSheetGeometry *ed_sheet_template_get_geometry (EdSheetTemplate *self);
-const EdSheetPage     *ed_sheet_template_get_page     (EdSheetTemplate *self,
-                                                       guint            page);
-void          ed_sheet_template_draw_static (EdSheetTemplate       *self,
-                                             cairo_t               *cr,
-                                             guint                  page);
+const EdSheetGeometry *_ed_sheet_template_get_geometry (EdSheetTemplate *self);
+const EdSheetPage     *_ed_sheet_template_get_page     (EdSheetTemplate *self,
+                                                        guint            page);
+void          _ed_sheet_template_draw_static (EdSheetTemplate       *self,
+                                              cairo_t               *cr,
+                                              guint                  page);
 
 /* ed-sheet-template.c */
 EdSheetTemplate *_ed_sheet_template_new_built (const EdSheetOptions *options,
@@ -296,10 +296,10 @@ EdSheetTemplate *_ed_sheet_template_new_built (const EdSheetOptions *options,
                                              GPtrArray             *pages);
 
 /* ed-sheet-paginate.c */
-GPtrArray    *ed_sheet_paginate             (EdSheetBuilder        *builder);
-void          ed_sheet_page_free            (EdSheetPage           *page);
+GPtrArray    *_ed_sheet_paginate             (EdSheetBuilder        *builder);
+void          _ed_sheet_page_free            (EdSheetPage           *page);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdSheetRow, ed_sheet_row_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdSheetPage, ed_sheet_page_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdSheetRow, _ed_sheet_row_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdSheetPage, _ed_sheet_page_free)
 
 G_END_DECLS

@@ -14,8 +14,8 @@
 #define EPSILON 0.01
 
 void
-ed_sheet_geometry_init (EdSheetGeometry      *geometry,
-                        const EdSheetOptions *options)
+_ed_sheet_geometry_init (EdSheetGeometry      *geometry,
+                         const EdSheetOptions *options)
 {
   const EdLanguage *languages;
   guint n;
@@ -48,9 +48,9 @@ ed_sheet_geometry_init (EdSheetGeometry      *geometry,
 }
 
 EdSheetStyle
-ed_sheet_style (const EdSheetGeometry *geometry,
-                EdSheetFont            font,
-                EdLanguage             language)
+_ed_sheet_style (const EdSheetGeometry *geometry,
+                 EdSheetFont            font,
+                 EdLanguage             language)
 {
   EdSheetStyle style = {
     .language = language,
@@ -111,63 +111,63 @@ ed_sheet_style (const EdSheetGeometry *geometry,
 }
 
 /**
- * ed_sheet_word:
+ * _ed_sheet_word:
  * @msgid: a message of context "sheet", marked with NC_("sheet", …)
  *
  * Returns: the sheet's own word in @language, whatever the UI language
  */
 const char *
-ed_sheet_word (EdLanguage  language,
-               const char *msgid)
+_ed_sheet_word (EdLanguage  language,
+                const char *msgid)
 {
   return ed_translate (language, "sheet", msgid);
 }
 
 void
-ed_sheet_op_clear (EdSheetOp *op)
+_ed_sheet_op_clear (EdSheetOp *op)
 {
   g_clear_pointer (&op->text, ed_sheet_text_unref);
   g_clear_object (&op->qr);
 }
 
 void
-ed_sheet_slot_clear (EdSheetSlot *slot)
+_ed_sheet_slot_clear (EdSheetSlot *slot)
 {
   g_clear_pointer (&slot->id, g_free);
 }
 
 /* Arrays of operations and of slots that release what they hold. */
 GArray *
-ed_sheet_ops_new (void)
+_ed_sheet_ops_new (void)
 {
   GArray *ops = g_array_new (FALSE, TRUE, sizeof (EdSheetOp));
 
-  g_array_set_clear_func (ops, (GDestroyNotify) ed_sheet_op_clear);
+  g_array_set_clear_func (ops, (GDestroyNotify) _ed_sheet_op_clear);
   return ops;
 }
 
 GArray *
-ed_sheet_slots_new (void)
+_ed_sheet_slots_new (void)
 {
   GArray *slots = g_array_new (FALSE, TRUE, sizeof (EdSheetSlot));
 
-  g_array_set_clear_func (slots, (GDestroyNotify) ed_sheet_slot_clear);
+  g_array_set_clear_func (slots, (GDestroyNotify) _ed_sheet_slot_clear);
   return slots;
 }
 
 EdSheetRow *
-ed_sheet_row_new (void)
+_ed_sheet_row_new (void)
 {
   EdSheetRow *row = g_new0 (EdSheetRow, 1);
 
-  row->ops = ed_sheet_ops_new ();
-  row->slots = ed_sheet_slots_new ();
+  row->ops = _ed_sheet_ops_new ();
+  row->slots = _ed_sheet_slots_new ();
 
   return row;
 }
 
 void
-ed_sheet_row_free (EdSheetRow *row)
+_ed_sheet_row_free (EdSheetRow *row)
 {
   if (row == NULL)
     return;
@@ -192,13 +192,13 @@ op_bottom (const EdSheetOp *op)
 }
 
 /**
- * ed_sheet_row_add_op:
+ * _ed_sheet_row_add_op:
  *
  * Adds a copy of @op, taking new references to its text and code.
  */
 void
-ed_sheet_row_add_op (EdSheetRow      *row,
-                     const EdSheetOp *op)
+_ed_sheet_row_add_op (EdSheetRow      *row,
+                      const EdSheetOp *op)
 {
   EdSheetOp copy = *op;
 
@@ -212,16 +212,16 @@ ed_sheet_row_add_op (EdSheetRow      *row,
 }
 
 /**
- * ed_sheet_row_add_text:
+ * _ed_sheet_row_add_text:
  * @text: (transfer full): the shaped text
  *
  * Returns: the height of @text
  */
 double
-ed_sheet_row_add_text (EdSheetRow  *row,
-                       EdSheetText *text,
-                       double       x,
-                       double       y)
+_ed_sheet_row_add_text (EdSheetRow  *row,
+                        EdSheetText *text,
+                        double       x,
+                        double       y)
 {
   g_autoptr(EdSheetText) owned = text;
   EdSheetOp op = {
@@ -236,80 +236,80 @@ ed_sheet_row_add_text (EdSheetRow  *row,
   if (op.n_lines == 0)
     return 0;
 
-  ed_sheet_row_add_op (row, &op);
+  _ed_sheet_row_add_op (row, &op);
   return ed_sheet_text_get_height (text);
 }
 
 double
-ed_sheet_row_add_string (EdSheetRow            *row,
-                         const EdSheetGeometry *geometry,
-                         EdSheetFont            font,
-                         EdLanguage             language,
-                         guint32                color,
-                         const char            *string,
-                         double                 x,
-                         double                 y,
-                         double                 width)
+_ed_sheet_row_add_string (EdSheetRow            *row,
+                          const EdSheetGeometry *geometry,
+                          EdSheetFont            font,
+                          EdLanguage             language,
+                          guint32                color,
+                          const char            *string,
+                          double                 x,
+                          double                 y,
+                          double                 width)
 {
-  EdSheetStyle style = ed_sheet_style (geometry, font, language);
+  EdSheetStyle style = _ed_sheet_style (geometry, font, language);
 
   if (string == NULL || *string == '\0')
     return 0;
 
   style.color = color;
-  return ed_sheet_row_add_text (row, ed_sheet_text_new (string, &style, width, 0), x, y);
+  return _ed_sheet_row_add_text (row, ed_sheet_text_new (string, &style, width, 0), x, y);
 }
 
 void
-ed_sheet_row_add_rect (EdSheetRow    *row,
-                       EdSheetOpKind  kind,
-                       double         x,
-                       double         y,
-                       double         w,
-                       double         h,
-                       guint32        color,
-                       double         line_width)
+_ed_sheet_row_add_rect (EdSheetRow    *row,
+                        EdSheetOpKind  kind,
+                        double         x,
+                        double         y,
+                        double         w,
+                        double         h,
+                        guint32        color,
+                        double         line_width)
 {
   EdSheetOp op = {
     .kind = kind, .x = x, .y = y, .w = w, .h = h,
     .color = color, .line_width = line_width,
   };
 
-  ed_sheet_row_add_op (row, &op);
+  _ed_sheet_row_add_op (row, &op);
 }
 
 void
-ed_sheet_row_add_line (EdSheetRow *row,
-                       double      x0,
-                       double      y0,
-                       double      x1,
-                       double      y1,
-                       guint32     color,
-                       double      line_width)
+_ed_sheet_row_add_line (EdSheetRow *row,
+                        double      x0,
+                        double      y0,
+                        double      x1,
+                        double      y1,
+                        guint32     color,
+                        double      line_width)
 {
   EdSheetOp op = {
     .kind = ED_SHEET_OP_LINE, .x = x0, .y = y0, .w = x1 - x0, .h = y1 - y0,
     .color = color, .line_width = line_width,
   };
 
-  ed_sheet_row_add_op (row, &op);
+  _ed_sheet_row_add_op (row, &op);
 }
 
 void
-ed_sheet_row_add_qr (EdSheetRow *row,
-                     EdQr       *qr,
-                     double      x,
-                     double      y,
-                     double      size)
+_ed_sheet_row_add_qr (EdSheetRow *row,
+                      EdQr       *qr,
+                      double      x,
+                      double      y,
+                      double      size)
 {
   EdSheetOp op = { .kind = ED_SHEET_OP_QR, .x = x, .y = y, .w = size, .h = size, .qr = qr };
 
-  ed_sheet_row_add_op (row, &op);
+  _ed_sheet_row_add_op (row, &op);
 }
 
 void
-ed_sheet_row_add_slot (EdSheetRow        *row,
-                       const EdSheetSlot *slot)
+_ed_sheet_row_add_slot (EdSheetRow        *row,
+                        const EdSheetSlot *slot)
 {
   EdSheetSlot copy = *slot;
 
@@ -319,7 +319,7 @@ ed_sheet_row_add_slot (EdSheetRow        *row,
 }
 
 /**
- * ed_sheet_row_add_columns:
+ * _ed_sheet_row_add_columns:
  * @indent: from the left of each column
  *
  * Adds @text in each of the sheet's languages, side by side, one column
@@ -328,13 +328,13 @@ ed_sheet_row_add_slot (EdSheetRow        *row,
  * Returns: the height of the tallest column
  */
 double
-ed_sheet_row_add_columns (EdSheetRow            *row,
-                          const EdSheetGeometry *geometry,
-                          EdSheetFont            font,
-                          guint32                color,
-                          const EdText          *text,
-                          double                 y,
-                          double                 indent)
+_ed_sheet_row_add_columns (EdSheetRow            *row,
+                           const EdSheetGeometry *geometry,
+                           EdSheetFont            font,
+                           guint32                color,
+                           const EdText          *text,
+                           double                 y,
+                           double                 indent)
 {
   double height = 0;
 
@@ -343,8 +343,8 @@ ed_sheet_row_add_columns (EdSheetRow            *row,
 
   for (guint i = 0; i < geometry->n_languages; i++)
     height = MAX (height,
-                  ed_sheet_row_add_string (row, geometry, font, geometry->languages[i], color,
-                                           ed_text_lookup (text, geometry->languages[i]),
+                  _ed_sheet_row_add_string (row, geometry, font, geometry->languages[i], color,
+                                            ed_text_lookup (text, geometry->languages[i]),
                                            geometry->column_x[i] + indent, y,
                                            geometry->column_width - indent));
 
@@ -352,28 +352,28 @@ ed_sheet_row_add_columns (EdSheetRow            *row,
 }
 
 /**
- * ed_sheet_row_add_word_columns:
+ * _ed_sheet_row_add_word_columns:
  * @msgid: a sheet word, marked NC_("sheet", …)
  * @argument: (nullable): the string for the word's "%s"
  *
- * Like ed_sheet_row_add_columns(), for one of the sheet's own words.
+ * Like _ed_sheet_row_add_columns(), for one of the sheet's own words.
  */
 double
-ed_sheet_row_add_word_columns (EdSheetRow            *row,
-                               const EdSheetGeometry *geometry,
-                               EdSheetFont            font,
-                               guint32                color,
-                               const char            *msgid,
-                               const char            *argument,
-                               double                 y,
-                               double                 indent)
+_ed_sheet_row_add_word_columns (EdSheetRow            *row,
+                                const EdSheetGeometry *geometry,
+                                EdSheetFont            font,
+                                guint32                color,
+                                const char            *msgid,
+                                const char            *argument,
+                                double                 y,
+                                double                 indent)
 {
   double height = 0;
 
   for (guint i = 0; i < geometry->n_languages; i++)
     {
       EdLanguage language = geometry->languages[i];
-      const char *word = ed_sheet_word (language, msgid);
+      const char *word = _ed_sheet_word (language, msgid);
       g_autofree char *string = NULL;
 
       if (argument != NULL)
@@ -386,16 +386,16 @@ ed_sheet_row_add_word_columns (EdSheetRow            *row,
         }
 
       height = MAX (height,
-                    ed_sheet_row_add_string (row, geometry, font, language, color, word,
-                                             geometry->column_x[i] + indent, y,
-                                             geometry->column_width - indent));
+                    _ed_sheet_row_add_string (row, geometry, font, language, color, word,
+                                              geometry->column_x[i] + indent, y,
+                                              geometry->column_width - indent));
     }
 
   return height;
 }
 
 /**
- * ed_sheet_row_add_flow:
+ * _ed_sheet_row_add_flow:
  * @strings: (array length=n_strings): one string a language
  *
  * Sets short strings one after the other, each in its own language, and
@@ -405,16 +405,16 @@ ed_sheet_row_add_word_columns (EdSheetRow            *row,
  * Returns: the height used
  */
 double
-ed_sheet_row_add_flow (EdSheetRow            *row,
-                       const EdSheetGeometry *geometry,
-                       EdSheetFont            font,
-                       guint32                color,
-                       const char * const    *strings,
-                       const EdLanguage      *languages,
-                       guint                  n_strings,
-                       double                 x,
-                       double                 y,
-                       double                 width)
+_ed_sheet_row_add_flow (EdSheetRow            *row,
+                        const EdSheetGeometry *geometry,
+                        EdSheetFont            font,
+                        guint32                color,
+                        const char * const    *strings,
+                        const EdLanguage      *languages,
+                        guint                  n_strings,
+                        double                 x,
+                        double                 y,
+                        double                 width)
 {
   double gap = geometry->base * 0.9;
   double cx = 0;
@@ -423,7 +423,7 @@ ed_sheet_row_add_flow (EdSheetRow            *row,
 
   for (guint i = 0; i < n_strings; i++)
     {
-      EdSheetStyle style = ed_sheet_style (geometry, font, languages[i]);
+      EdSheetStyle style = _ed_sheet_style (geometry, font, languages[i]);
       EdSheetText *text;
       double w, h;
 
@@ -442,7 +442,7 @@ ed_sheet_row_add_flow (EdSheetRow            *row,
           line_height = 0;
         }
 
-      ed_sheet_row_add_text (row, text, x + cx, y + used);
+      _ed_sheet_row_add_text (row, text, x + cx, y + used);
       cx += w + gap;
       line_height = MAX (line_height, h);
     }
@@ -451,7 +451,7 @@ ed_sheet_row_add_flow (EdSheetRow            *row,
 }
 
 /**
- * ed_sheet_row_copy_part:
+ * _ed_sheet_row_copy_part:
  * @from: top of the part, relative to @row
  * @to: bottom of the part
  *
@@ -462,11 +462,11 @@ ed_sheet_row_add_flow (EdSheetRow            *row,
  * Returns: (transfer full): the part
  */
 EdSheetRow *
-ed_sheet_row_copy_part (const EdSheetRow *row,
-                        double            from,
-                        double            to)
+_ed_sheet_row_copy_part (const EdSheetRow *row,
+                         double            from,
+                         double            to)
 {
-  EdSheetRow *part = ed_sheet_row_new ();
+  EdSheetRow *part = _ed_sheet_row_new ();
 
   part->flags = row->flags;
 
@@ -515,7 +515,7 @@ ed_sheet_row_copy_part (const EdSheetRow *row,
           copy.y = op->y - from;
         }
 
-      ed_sheet_row_add_op (part, &copy);
+      _ed_sheet_row_add_op (part, &copy);
     }
 
   for (guint i = 0; i < row->slots->len; i++)
@@ -526,7 +526,7 @@ ed_sheet_row_copy_part (const EdSheetRow *row,
       if (slot->y < from - EPSILON || slot->y >= to - EPSILON)
         continue;
       copy.y = slot->y - from;
-      ed_sheet_row_add_slot (part, &copy);
+      _ed_sheet_row_add_slot (part, &copy);
     }
 
   return part;
@@ -543,8 +543,8 @@ set_color (cairo_t *cr,
 }
 
 void
-ed_sheet_draw_op (const EdSheetOp *op,
-                  cairo_t         *cr)
+_ed_sheet_draw_op (const EdSheetOp *op,
+                   cairo_t         *cr)
 {
   switch (op->kind)
     {
@@ -583,18 +583,18 @@ ed_sheet_draw_op (const EdSheetOp *op,
 }
 
 EdSheetBlock *
-ed_sheet_builder_add_block (EdSheetBuilder *builder)
+_ed_sheet_builder_add_block (EdSheetBuilder *builder)
 {
   EdSheetBlock *block = g_new0 (EdSheetBlock, 1);
 
-  block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ed_sheet_row_free);
+  block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _ed_sheet_row_free);
   g_ptr_array_add (builder->blocks, block);
 
   return block;
 }
 
 void
-ed_sheet_block_free (EdSheetBlock *block)
+_ed_sheet_block_free (EdSheetBlock *block)
 {
   if (block == NULL)
     return;
@@ -604,10 +604,10 @@ ed_sheet_block_free (EdSheetBlock *block)
 }
 
 EdSheetRow *
-ed_sheet_block_add_row (EdSheetBlock *block,
-                        double        space_after)
+_ed_sheet_block_add_row (EdSheetBlock *block,
+                         double        space_after)
 {
-  EdSheetRow *row = ed_sheet_row_new ();
+  EdSheetRow *row = _ed_sheet_row_new ();
 
   row->space_after = space_after;
   g_ptr_array_add (block->rows, row);

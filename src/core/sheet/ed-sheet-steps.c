@@ -18,26 +18,26 @@
 #define QR_SYMBOL_WIDTH (21 * ED_MM)
 
 void
-ed_sheet_build_heading (EdSheetBuilder *builder,
-                        EdSheetBlock   *block,
-                        const EdText   *title,
-                        const char     *word)
+_ed_sheet_build_heading (EdSheetBuilder *builder,
+                         EdSheetBlock   *block,
+                         const EdText   *title,
+                         const char     *word)
 {
   const EdSheetGeometry *g = &builder->geometry;
-  EdSheetRow *row = ed_sheet_block_add_row (block, g->base * 0.8);
+  EdSheetRow *row = _ed_sheet_block_add_row (block, g->base * 0.8);
   double space_before = g->base * 0.9;
   double h;
 
   row->flags |= ED_SHEET_ROW_KEEP_WITH_NEXT;
   if (title != NULL)
-    h = ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_HEADING, ED_SHEET_ACCENT, title,
-                                  space_before, 0);
+    h = _ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_HEADING, ED_SHEET_ACCENT, title,
+                                   space_before, 0);
   else
-    h = ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_HEADING, ED_SHEET_ACCENT, word,
-                                       NULL, space_before, 0);
+    h = _ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_HEADING, ED_SHEET_ACCENT, word,
+                                        NULL, space_before, 0);
 
-  ed_sheet_row_add_line (row, g->left, space_before + h + 2, g->right, space_before + h + 2,
-                         ED_SHEET_ACCENT, 0.9);
+  _ed_sheet_row_add_line (row, g->left, space_before + h + 2, g->right, space_before + h + 2,
+                          ED_SHEET_ACCENT, 0.9);
 }
 
 static guint32
@@ -71,24 +71,25 @@ note_word (EdNoteKind kind)
 }
 
 void
-ed_sheet_build_note (EdSheetBuilder *builder,
-                     EdSheetBlock   *block,
-                     const EdNote   *note)
+_ed_sheet_build_note (EdSheetBuilder *builder,
+                      EdSheetBlock   *block,
+                      const EdNote   *note)
 {
   const EdSheetGeometry *g = &builder->geometry;
-  EdSheetRow *row = ed_sheet_block_add_row (block, g->base * 0.55);
+  EdSheetRow *row = _ed_sheet_block_add_row (block, g->base * 0.55);
   guint32 color = note_color (note->kind);
   double indent = g->base * 0.9;
   double h;
 
   row->flags |= ED_SHEET_ROW_SPLITTABLE;
-  h = ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_SMALL_BOLD, color,
-                                     note_word (note->kind), NULL, 0, indent);
-  ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_SMALL, ED_SHEET_INK, note->text, h + 0.5, indent);
+  h = _ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_SMALL_BOLD, color,
+                                      note_word (note->kind), NULL, 0, indent);
+  _ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_SMALL, ED_SHEET_INK, note->text,
+                             h + 0.5, indent);
 
   for (guint i = 0; i < g->n_languages; i++)
-    ed_sheet_row_add_line (row, g->column_x[i] + 1.2, 0, g->column_x[i] + 1.2, row->height,
-                           color, 2.0);
+    _ed_sheet_row_add_line (row, g->column_x[i] + 1.2, 0, g->column_x[i] + 1.2, row->height,
+                            color, 2.0);
 }
 
 static EdQr *
@@ -127,7 +128,7 @@ shown_address (const char *url,
 }
 
 /**
- * ed_sheet_build_link:
+ * _ed_sheet_build_link:
  * @shown: (nullable): the address as the source prints it
  * @qr: whether to print a QR code
  *
@@ -136,16 +137,16 @@ shown_address (const char *url,
  * code earlier refers back to it instead of printing it again.
  */
 void
-ed_sheet_build_link (EdSheetBuilder *builder,
-                     EdSheetBlock   *block,
-                     const char     *url,
-                     const char     *shown,
-                     const EdText   *title,
-                     gboolean        qr,
-                     gboolean        official_only)
+_ed_sheet_build_link (EdSheetBuilder *builder,
+                      EdSheetBlock   *block,
+                      const char     *url,
+                      const char     *shown,
+                      const EdText   *title,
+                      gboolean        qr,
+                      gboolean        official_only)
 {
   const EdSheetGeometry *g = &builder->geometry;
-  EdSheetRow *row = ed_sheet_block_add_row (block, g->base * 0.7);
+  EdSheetRow *row = _ed_sheet_block_add_row (block, g->base * 0.7);
   double pad = g->base * 0.6;
   double x0 = g->column_x[0];
   double right = g->right;
@@ -168,7 +169,7 @@ ed_sheet_build_link (EdSheetBuilder *builder,
                            GINT_TO_POINTER (builder->step_number));
       size = ed_qr_size_for_width (code, QR_SYMBOL_WIDTH);
       /* The quiet zone is the card's inner margin on the left. */
-      ed_sheet_row_add_qr (row, code, x0 - g->base, 0, size);
+      _ed_sheet_row_add_qr (row, code, x0 - g->base, 0, size);
       text_x = x0 - g->base + size + g->base * 0.4;
     }
   else
@@ -176,8 +177,8 @@ ed_sheet_build_link (EdSheetBuilder *builder,
 
   text_w = right - text_x - pad;
   y = code != NULL ? pad * 1.5 : pad;
-  y += ed_sheet_row_add_string (row, g, ED_SHEET_FONT_ADDRESS_BOLD, ED_LANGUAGE_EN, ED_SHEET_INK,
-                                shown_address (url, shown), text_x, y, text_w);
+  y += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_ADDRESS_BOLD, ED_LANGUAGE_EN, ED_SHEET_INK,
+                                 shown_address (url, shown), text_x, y, text_w);
   y += g->base * 0.3;
 
   /* What it is, in each language, in narrower columns beside the code. */
@@ -189,38 +190,40 @@ ed_sheet_build_link (EdSheetBuilder *builder,
       double h = 0;
 
       if (title != NULL)
-        h += ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL_BOLD, language, ED_SHEET_INK,
-                                      ed_text_lookup (title, language), x, y + h, sub_w);
+        h += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_SMALL_BOLD, language, ED_SHEET_INK,
+                                       ed_text_lookup (title, language), x, y + h, sub_w);
 
       if (seen && GPOINTER_TO_INT (first_step) > 0)
         {
           g_autofree char *number = g_strdup_printf ("%d", GPOINTER_TO_INT (first_step));
           g_autofree char *text = NULL;
 
-          text = g_strdup_printf (ed_sheet_word (language,
-                                                 NC_("sheet", "The QR code for it is in step %s.")),
+          text = g_strdup_printf (_ed_sheet_word (language,
+                                                  NC_("sheet",
+                                                      "The QR code for it is in step %s.")),
                                   number);
-          h += ed_sheet_row_add_string (row, g, ED_SHEET_FONT_CAPTION, language, ED_SHEET_MUTED,
-                                        text, x, y + h + 1, sub_w) + 1;
+          h += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_CAPTION, language, ED_SHEET_MUTED,
+                                         text, x, y + h + 1, sub_w) + 1;
         }
       else if (seen)
-        h += ed_sheet_row_add_string (row, g, ED_SHEET_FONT_CAPTION, language, ED_SHEET_MUTED,
-                                      ed_sheet_word (language,
+        h += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_CAPTION, language, ED_SHEET_MUTED,
+                                       _ed_sheet_word (language,
                                                      NC_("sheet", "Its QR code is printed above.")),
                                       x, y + h + 1, sub_w) + 1;
 
       if (official_only)
-        h += ed_sheet_row_add_string (row, g, ED_SHEET_FONT_CAPTION, language, ED_SHEET_ENDED,
-                                      ed_sheet_word (language,
-                                                     NC_("sheet", "Only this QR code or address is official: "
-                                                                  "do not search for it elsewhere.")),
+        h += _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_CAPTION, language, ED_SHEET_ENDED,
+                                       _ed_sheet_word (language,
+                                                     NC_("sheet", "Only this QR code or address "
+                                                                  "is official: do not search "
+                                                                  "for it elsewhere.")),
                                       x, y + h + 1.5, sub_w) + 1.5;
       sub_h = MAX (sub_h, h);
     }
 
   row->height = MAX (size, y + sub_h + pad);
-  ed_sheet_row_add_rect (row, ED_SHEET_OP_STROKE, x0 - g->base, 0, right - x0 + g->base,
-                         row->height, ED_SHEET_RULE, 0.6);
+  _ed_sheet_row_add_rect (row, ED_SHEET_OP_STROKE, x0 - g->base, 0, right - x0 + g->base,
+                          row->height, ED_SHEET_RULE, 0.6);
 }
 
 static void
@@ -232,8 +235,8 @@ build_links (EdSheetBuilder *builder,
     {
       const EdLink *link = g_ptr_array_index (links, i);
 
-      ed_sheet_build_link (builder, block, link->url, link->text, link->title,
-                           link->qr, link->official_only);
+      _ed_sheet_build_link (builder, block, link->url, link->text, link->title,
+                            link->qr, link->official_only);
     }
 }
 
@@ -271,10 +274,11 @@ build_answers (EdSheetBuilder *builder,
   if (!any)
     return;
 
-  row = ed_sheet_block_add_row (block, g->base * 0.2);
+  row = _ed_sheet_block_add_row (block, g->base * 0.2);
   row->flags |= ED_SHEET_ROW_KEEP_WITH_NEXT;
-  ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_SMALL_BOLD, ED_SHEET_ACCENT,
-                                 NC_("sheet", "Your answers: enter them in the form exactly as printed."),
+  _ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_SMALL_BOLD, ED_SHEET_ACCENT,
+                                  NC_("sheet",
+                                      "Your answers: enter them in the form exactly as printed."),
                                  NULL, g->base * 0.3, 0);
 
   for (guint f = 0; f < step->field_ids->len; f++)
@@ -304,22 +308,23 @@ build_answers (EdSheetBuilder *builder,
             {
               g_autofree char *times = g_strdup_printf ("%d", field->repeat);
 
-              notes[i] = g_strdup_printf (ed_sheet_word (g->languages[i],
-                                                         NC_("sheet", "The form asks for it %s times.")),
+              notes[i] = g_strdup_printf (_ed_sheet_word (g->languages[i],
+                                                          NC_("sheet",
+                                                              "The form asks for it %s times.")),
                                           times);
             }
         }
 
-      ed_sheet_build_form_row (builder, block, field->official_label, field->official_lang,
-                               labels, field->repeat > 1 ? (const char * const *) notes : NULL,
+      _ed_sheet_build_form_row (builder, block, field->official_label, field->official_lang,
+                                labels, field->repeat > 1 ? (const char * const *) notes : NULL,
                                &slot);
       for (guint i = 0; i < g->n_languages; i++)
         g_free (notes[i]);
     }
 
   row = g_ptr_array_index (block->rows, block->rows->len - 1);
-  ed_sheet_row_add_line (row, g->column_x[0], row->height, g->right, row->height,
-                         ED_SHEET_RULE, 0.5);
+  _ed_sheet_row_add_line (row, g->column_x[0], row->height, g->right, row->height,
+                          ED_SHEET_RULE, 0.5);
   row->space_after = g->base * 0.7;
 }
 
@@ -330,12 +335,12 @@ add_page_reference (EdSheetBuilder *builder,
                     double          y)
 {
   const EdSheetGeometry *g = &builder->geometry;
-  EdSheetStyle style = ed_sheet_style (g, ED_SHEET_FONT_CAPTION, ED_LANGUAGE_JA);
+  EdSheetStyle style = _ed_sheet_style (g, ED_SHEET_FONT_CAPTION, ED_LANGUAGE_JA);
 
   style.color = ED_SHEET_MUTED;
   style.size = 6.0;
-  return ed_sheet_row_add_text (row, ed_sheet_text_new (page, &style, g->gutter - 2, 0),
-                                g->left, y);
+  return _ed_sheet_row_add_text (row, ed_sheet_text_new (page, &style, g->gutter - 2, 0),
+                                 g->left, y);
 }
 
 /* Returns: the bottom of what was added */
@@ -349,8 +354,8 @@ add_tick_box (EdSheetBuilder *builder,
   double box = g->base * 1.05;
   double x = g->left + 1;
 
-  ed_sheet_row_add_rect (row, ED_SHEET_OP_FILL, x, y, box, box, ED_SHEET_WHITE, 0);
-  ed_sheet_row_add_rect (row, ED_SHEET_OP_STROKE, x, y, box, box, ED_SHEET_INK, 0.8);
+  _ed_sheet_row_add_rect (row, ED_SHEET_OP_FILL, x, y, box, box, ED_SHEET_WHITE, 0);
+  _ed_sheet_row_add_rect (row, ED_SHEET_OP_STROKE, x, y, box, box, ED_SHEET_INK, 0.8);
   y += box;
 
   if (page != NULL && *page != '\0')
@@ -371,18 +376,19 @@ build_original_codes (EdSheetBuilder *builder,
   for (guint i = 0; codes != NULL && i < codes->len; i++)
     {
       const EdOriginalCode *code = g_ptr_array_index (codes, i);
-      EdSheetRow *row = ed_sheet_block_add_row (block, g->base * 0.6);
+      EdSheetRow *row = _ed_sheet_block_add_row (block, g->base * 0.6);
       double mark = g->base * 1.6;
       double h;
 
-      h = ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_SMALL_BOLD, ED_SHEET_MUTED,
-                                         NC_("sheet", "Code printed only in the original document:"),
+      h = _ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_SMALL_BOLD, ED_SHEET_MUTED,
+                                          NC_("sheet",
+                                              "Code printed only in the original document:"),
                                          NULL, 0, 0);
-      ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_SMALL, ED_SHEET_INK, code->title, h, 0);
-      ed_sheet_row_add_rect (row, ED_SHEET_OP_STROKE, g->left + 1, 1, mark, mark,
-                             ED_SHEET_FAINT, 0.6);
-      ed_sheet_row_add_rect (row, ED_SHEET_OP_STROKE, g->left + 1 + mark * 0.3, 1 + mark * 0.3,
-                             mark * 0.4, mark * 0.4, ED_SHEET_FAINT, 0.6);
+      _ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_SMALL, ED_SHEET_INK, code->title, h, 0);
+      _ed_sheet_row_add_rect (row, ED_SHEET_OP_STROKE, g->left + 1, 1, mark, mark,
+                              ED_SHEET_FAINT, 0.6);
+      _ed_sheet_row_add_rect (row, ED_SHEET_OP_STROKE, g->left + 1 + mark * 0.3, 1 + mark * 0.3,
+                              mark * 0.4, mark * 0.4, ED_SHEET_FAINT, 0.6);
     }
 }
 
@@ -396,12 +402,12 @@ build_checklist (EdSheetBuilder *builder,
   for (guint c = 0; step->checklist != NULL && c < step->checklist->len; c++)
     {
       const EdChecklistItem *item = g_ptr_array_index (step->checklist, c);
-      EdSheetRow *row = ed_sheet_block_add_row (block, g->base * 0.5);
+      EdSheetRow *row = _ed_sheet_block_add_row (block, g->base * 0.5);
 
       double bottom = add_tick_box (builder, row, g->base * 0.25, item->page);
 
-      row->height = ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_BODY, ED_SHEET_INK,
-                                              item->text, 0, 0);
+      row->height = _ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_BODY, ED_SHEET_INK,
+                                               item->text, 0, 0);
       /* The page reference under the box may reach into the space
        * after the row, not further. */
       row->height = MAX (row->height, bottom - row->space_after);
@@ -416,13 +422,13 @@ build_alternative (EdSheetBuilder      *builder,
   const EdSheetGeometry *g = &builder->geometry;
   double indent = g->base * 1.1;
   guint first = block->rows->len;
-  EdSheetRow *row = ed_sheet_block_add_row (block, g->base * 0.3);
+  EdSheetRow *row = _ed_sheet_block_add_row (block, g->base * 0.3);
 
   row->flags |= ED_SHEET_ROW_KEEP_WITH_NEXT;
-  ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_BODY_BOLD, ED_SHEET_ACCENT,
-                            alternative->title, 0, indent);
-  ed_sheet_build_paragraphs (builder, block, alternative->body, ED_SHEET_FONT_BODY,
-                             ED_SHEET_INK, indent);
+  _ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_BODY_BOLD, ED_SHEET_ACCENT,
+                             alternative->title, 0, indent);
+  _ed_sheet_build_paragraphs (builder, block, alternative->body, ED_SHEET_FONT_BODY,
+                              ED_SHEET_INK, indent);
 
   /* A rule down the left of each column holds the alternative together;
    * it runs through the space after each row, which stays space. */
@@ -433,15 +439,15 @@ build_alternative (EdSheetBuilder      *builder,
       row = g_ptr_array_index (block->rows, r);
       height = row->height;
       for (guint i = 0; i < g->n_languages; i++)
-        ed_sheet_row_add_line (row, g->column_x[i] + 1, 0, g->column_x[i] + 1,
-                               height + (r + 1 < block->rows->len ? row->space_after : 0),
+        _ed_sheet_row_add_line (row, g->column_x[i] + 1, 0, g->column_x[i] + 1,
+                                height + (r + 1 < block->rows->len ? row->space_after : 0),
                                ED_SHEET_RULE, 1.5);
       row->height = height;
     }
   row->space_after = g->base * 0.7;
 
   for (guint i = 0; alternative->notes != NULL && i < alternative->notes->len; i++)
-    ed_sheet_build_note (builder, block, g_ptr_array_index (alternative->notes, i));
+    _ed_sheet_build_note (builder, block, g_ptr_array_index (alternative->notes, i));
   build_links (builder, block, alternative->links);
   build_original_codes (builder, block, alternative->original_codes);
 }
@@ -452,9 +458,9 @@ build_step (EdSheetBuilder *builder,
             const EdStep   *step)
 {
   const EdSheetGeometry *g = &builder->geometry;
-  EdSheetRow *row = ed_sheet_block_add_row (block, g->base * 0.45);
+  EdSheetRow *row = _ed_sheet_block_add_row (block, g->base * 0.45);
   EdSheetRow *first = row;
-  EdSheetStyle number_style = ed_sheet_style (g, ED_SHEET_FONT_SMALL_BOLD, ED_LANGUAGE_EN);
+  EdSheetStyle number_style = _ed_sheet_style (g, ED_SHEET_FONT_SMALL_BOLD, ED_LANGUAGE_EN);
   g_autofree char *number = g_strdup_printf ("%d", ++builder->step_number);
   EdSheetText *number_text;
   double box = g->base * 1.9;
@@ -462,18 +468,18 @@ build_step (EdSheetBuilder *builder,
 
   row->flags |= ED_SHEET_ROW_KEEP_WITH_NEXT;
 
-  ed_sheet_row_add_rect (row, ED_SHEET_OP_FILL, g->left, 0, box, box, ED_SHEET_ACCENT, 0);
+  _ed_sheet_row_add_rect (row, ED_SHEET_OP_FILL, g->left, 0, box, box, ED_SHEET_ACCENT, 0);
   number_style.color = ED_SHEET_WHITE;
   number_style.align = ED_SHEET_ALIGN_CENTER;
   number_text = ed_sheet_text_new (number, &number_style, box, 0);
-  ed_sheet_row_add_text (row, number_text, g->left,
-                         (box - ed_sheet_text_get_height (number_text)) / 2);
+  _ed_sheet_row_add_text (row, number_text, g->left,
+                          (box - ed_sheet_text_get_height (number_text)) / 2);
 
-  h = ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_STEP, ED_SHEET_INK, step->title,
-                                MAX (0, (box - g->base * 1.1 * 1.45) / 2), 0);
+  h = _ed_sheet_row_add_columns (row, g, ED_SHEET_FONT_STEP, ED_SHEET_INK, step->title,
+                                 MAX (0, (box - g->base * 1.1 * 1.45) / 2), 0);
   if (step->optional)
-    ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_CAPTION, ED_SHEET_MUTED,
-                                   NC_("sheet", "Optional step"), NULL, h + 1, 0);
+    _ed_sheet_row_add_word_columns (row, g, ED_SHEET_FONT_CAPTION, ED_SHEET_MUTED,
+                                    NC_("sheet", "Optional step"), NULL, h + 1, 0);
 
   /* The source's page, under the number, as the source prints it, and
    * a tick box when the step has no checklist: marks in the gutter, beside
@@ -486,12 +492,12 @@ build_step (EdSheetBuilder *builder,
   row->reach = under;
   row->height = MAX (box, h + (step->optional ? g->base : 0));
 
-  ed_sheet_build_paragraphs (builder, block, step->body, ED_SHEET_FONT_BODY, ED_SHEET_INK, 0);
+  _ed_sheet_build_paragraphs (builder, block, step->body, ED_SHEET_FONT_BODY, ED_SHEET_INK, 0);
 
   for (guint i = 0; step->alternatives != NULL && i < step->alternatives->len; i++)
     build_alternative (builder, block, g_ptr_array_index (step->alternatives, i));
   for (guint i = 0; step->notes != NULL && i < step->notes->len; i++)
-    ed_sheet_build_note (builder, block, g_ptr_array_index (step->notes, i));
+    _ed_sheet_build_note (builder, block, g_ptr_array_index (step->notes, i));
   build_links (builder, block, step->links);
   build_original_codes (builder, block, step->original_codes);
   build_answers (builder, block, step);
@@ -519,13 +525,13 @@ build_step (EdSheetBuilder *builder,
 }
 
 /**
- * ed_sheet_build_steps:
+ * _ed_sheet_build_steps:
  *
  * Every step in the procedure's order, numbered from 1, with a heading
  * where the phase changes.
  */
 void
-ed_sheet_build_steps (EdSheetBuilder *builder)
+_ed_sheet_build_steps (EdSheetBuilder *builder)
 {
   GPtrArray *steps = ed_procedure_get_steps (builder->procedure);
   const char *phase = NULL;
@@ -533,7 +539,7 @@ ed_sheet_build_steps (EdSheetBuilder *builder)
   for (guint s = 0; steps != NULL && s < steps->len; s++)
     {
       const EdStep *step = g_ptr_array_index (steps, s);
-      EdSheetBlock *block = ed_sheet_builder_add_block (builder);
+      EdSheetBlock *block = _ed_sheet_builder_add_block (builder);
 
       /* The heading moves with the phase's first step. */
       if (step->phase != NULL && g_strcmp0 (step->phase, phase) != 0)
@@ -541,7 +547,7 @@ ed_sheet_build_steps (EdSheetBuilder *builder)
           const EdPhase *found = ed_procedure_find_phase (builder->procedure, step->phase);
 
           if (found != NULL)
-            ed_sheet_build_heading (builder, block, found->title, NULL);
+            _ed_sheet_build_heading (builder, block, found->title, NULL);
         }
       phase = step->phase;
 

@@ -72,19 +72,19 @@ ed_sheet_template_new (EdProcedure           *procedure,
   self = g_object_new (ED_TYPE_SHEET_TEMPLATE, NULL);
   self->procedure = g_object_ref (procedure);
   self->options = ed_sheet_options_copy (options);
-  ed_sheet_geometry_init (&self->geometry, self->options);
+  _ed_sheet_geometry_init (&self->geometry, self->options);
 
   builder.procedure = procedure;
   builder.options = self->options;
   builder.geometry = self->geometry;
-  builder.blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) ed_sheet_block_free);
+  builder.blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) _ed_sheet_block_free);
   builder.qr_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   builder.qr_first_step = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  ed_sheet_build_front (&builder);
-  ed_sheet_build_steps (&builder);
-  ed_sheet_build_back (&builder);
-  self->pages = ed_sheet_paginate (&builder);
+  _ed_sheet_build_front (&builder);
+  _ed_sheet_build_steps (&builder);
+  _ed_sheet_build_back (&builder);
+  self->pages = _ed_sheet_paginate (&builder);
 
   g_ptr_array_unref (builder.blocks);
   g_hash_table_unref (builder.qr_codes);
@@ -132,14 +132,14 @@ ed_sheet_template_get_n_pages (EdSheetTemplate *self)
 }
 
 const EdSheetGeometry *
-ed_sheet_template_get_geometry (EdSheetTemplate *self)
+_ed_sheet_template_get_geometry (EdSheetTemplate *self)
 {
   return &self->geometry;
 }
 
 const EdSheetPage *
-ed_sheet_template_get_page (EdSheetTemplate *self,
-                            guint            page)
+_ed_sheet_template_get_page (EdSheetTemplate *self,
+                             guint            page)
 {
   g_return_val_if_fail (page < self->pages->len, NULL);
   return g_ptr_array_index (self->pages, page);
@@ -150,7 +150,7 @@ draw_ops (const EdSheetPage *page,
           cairo_t           *cr)
 {
   for (guint i = 0; i < page->ops->len; i++)
-    ed_sheet_draw_op (&g_array_index (page->ops, EdSheetOp, i), cr);
+    _ed_sheet_draw_op (&g_array_index (page->ops, EdSheetOp, i), cr);
 }
 
 /* Drawing many sheets into one PDF, the part that is the same for every
@@ -220,14 +220,14 @@ get_recording (EdSheetTemplate *self,
 }
 
 /**
- * ed_sheet_template_draw_static:
+ * _ed_sheet_template_draw_static:
  *
  * Draws what page @page shows for every traveller.
  */
 void
-ed_sheet_template_draw_static (EdSheetTemplate *self,
-                               cairo_t         *cr,
-                               guint            page)
+_ed_sheet_template_draw_static (EdSheetTemplate *self,
+                                cairo_t         *cr,
+                                guint            page)
 {
   cairo_surface_t *target = cairo_get_target (cr);
   cairo_surface_type_t type = cairo_surface_get_type (target);
@@ -241,84 +241,6 @@ ed_sheet_template_draw_static (EdSheetTemplate *self,
     }
   else
     draw_ops (g_ptr_array_index (self->pages, page), cr);
-}
-
-typedef struct
-{
-  EdSheetPrintedFunc func;
-  gpointer           user_data;
-  GDestroyNotify     destroy;
-} PrintedHook;
-
-G_LOCK_DEFINE_STATIC (printed_hook);
-static PrintedHook printed_hook;
-
-/**
- * ed_sheet_set_printed_hook:
- * @func: (nullable): called after each sheet written or printed; %NULL
- *   to remove the hook
- *
- * For the case store's audit log: which sheet, when, which procedure
- * version, which languages. The hook may be called from any thread, one
- * call at a time.
- */
-void
-ed_sheet_set_printed_hook (EdSheetPrintedFunc func,
-                           gpointer           user_data,
-                           GDestroyNotify     destroy)
-{
-  PrintedHook old;
-
-  G_LOCK (printed_hook);
-  old = printed_hook;
-  printed_hook.func = func;
-  printed_hook.user_data = user_data;
-  printed_hook.destroy = destroy;
-  G_UNLOCK (printed_hook);
-
-  if (old.destroy != NULL)
-    old.destroy (old.user_data);
-}
-
-/**
- * ed_sheet_template_record_printed:
- * @traveller: (nullable): the traveller of the sheet, %NULL for a blank one
- * @destination: the file written, or a printer's name
- *
- * Tells the audit hook, if there is one, that a sheet of this template
- * left the program.
- */
-void
-ed_sheet_template_record_printed (EdSheetTemplate *self,
-                                  EdTraveller     *traveller,
-                                  const char      *destination)
-{
-  g_return_if_fail (ED_IS_SHEET_TEMPLATE (self));
-  g_return_if_fail (traveller == NULL || ED_IS_TRAVELLER (traveller));
-
-  /* Under the lock, so that the hook's data cannot go away meanwhile;
-   * the hook must not install another hook. */
-  G_LOCK (printed_hook);
-  if (printed_hook.func != NULL)
-    printed_hook.func (self, traveller, destination, printed_hook.user_data);
-  G_UNLOCK (printed_hook);
-}
-
-/**
- * ed_sheet_layout_record_printed:
- * @destination: the file written, or a printer's name
- *
- * Tells the audit hook, if there is one, that this sheet left the
- * program.
- */
-void
-ed_sheet_layout_record_printed (EdSheetLayout *self,
-                                const char    *destination)
-{
-  g_return_if_fail (ED_IS_SHEET_LAYOUT (self));
-
-  ed_sheet_template_record_printed (ed_sheet_layout_get_template (self),
-                                    ed_sheet_layout_get_traveller (self), destination);
 }
 
 /**

@@ -39,7 +39,6 @@ struct _EdSheetText
   guint32               color;
   double                width;
   double                height;
-  double                baseline;
   Line                 *lines;
   guint                 n_lines;
   Run                  *runs;
@@ -153,8 +152,9 @@ create_layout (const char         *text,
    * following lines start. */
   if (hanging_indent > 0)
     {
-      PangoTabArray *tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT,
-                                                                (int) (hanging_indent * PANGO_SCALE));
+      PangoTabArray *tabs =
+        pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT,
+                                            (int) (hanging_indent * PANGO_SCALE));
 
       pango_layout_set_indent (layout, (int) (-hanging_indent * PANGO_SCALE));
       pango_layout_set_tabs (layout, tabs);
@@ -313,7 +313,6 @@ ed_sheet_text_new (const char         *text,
   self->color = style->color;
 
   iter = pango_layout_get_iter (layout);
-  self->baseline = pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
   do
     {
       PangoLayoutLine *layout_line = pango_layout_iter_get_line_readonly (iter);
@@ -416,19 +415,6 @@ ed_sheet_text_get_line_bottom (const EdSheetText *self,
   return self->lines[line].bottom;
 }
 
-/* The baseline of the first line, from the top. */
-double
-ed_sheet_text_get_baseline (const EdSheetText *self)
-{
-  return self->baseline;
-}
-
-guint32
-ed_sheet_text_get_color (const EdSheetText *self)
-{
-  return self->color;
-}
-
 /**
  * ed_sheet_text_get_glyph:
  * @n: from 0, over all lines
@@ -473,7 +459,8 @@ ed_sheet_text_draw_lines (const EdSheetText *self,
     return;
   n_lines = MIN (n_lines, self->n_lines - first_line);
   first_run = self->lines[first_line].run;
-  end_run = self->lines[first_line + n_lines - 1].run + self->lines[first_line + n_lines - 1].n_runs;
+  end_run = self->lines[first_line + n_lines - 1].run
+            + self->lines[first_line + n_lines - 1].n_runs;
   if (first_run == end_run)
     return;
 

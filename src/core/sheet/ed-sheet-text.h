@@ -59,8 +59,6 @@ double        ed_sheet_text_get_line_top (const EdSheetText  *self,
                                           guint               line);
 double        ed_sheet_text_get_line_bottom (const EdSheetText *self,
                                           guint               line);
-double        ed_sheet_text_get_baseline (const EdSheetText  *self);
-guint32       ed_sheet_text_get_color    (const EdSheetText  *self);
 gulong        ed_sheet_text_get_glyph    (const EdSheetText  *self,
                                           guint               n);
 

@@ -142,26 +142,6 @@ void             ed_sheet_pdf_free                    (EdSheetPdf           *sel
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdSheetPdf, ed_sheet_pdf_free)
 
-/* The audit hook: whoever keeps the case store installs it; the CLI and
- * the GUI call ed_sheet_layout_record_printed() (or, having let the
- * layouts go, ed_sheet_template_record_printed()) after each sheet they
- * wrote or printed. The hook learns the procedure and its version, the
- * options (languages, paper, case reference) and the traveller. Without
- * a hook, nothing is recorded. */
-typedef void (*EdSheetPrintedFunc) (EdSheetTemplate *sheet_template,
-                                    EdTraveller     *traveller,
-                                    const char      *destination,
-                                    gpointer         user_data);
-
-void             ed_sheet_set_printed_hook            (EdSheetPrintedFunc    func,
-                                                       gpointer              user_data,
-                                                       GDestroyNotify        destroy);
-void             ed_sheet_layout_record_printed       (EdSheetLayout        *self,
-                                                       const char           *destination);
-void             ed_sheet_template_record_printed     (EdSheetTemplate      *self,
-                                                       EdTraveller          *traveller,
-                                                       const char           *destination);
-
 /* A line for the case's audit log (ed_store_log_sheet()), now. */
 EdSheetRecord   *ed_sheet_template_new_record         (EdSheetTemplate      *self,
                                                        EdSheetKind           kind);

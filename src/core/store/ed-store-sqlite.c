@@ -22,7 +22,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -83,7 +82,7 @@ prepare_files (const char  *path,
   g_autofree char *default_path = ed_store_default_path ();
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  int fd;
+  g_autoptr(GError) local_error = NULL;
 
   if (g_strcmp0 (path, default_path) == 0)
     {
@@ -99,16 +98,12 @@ prepare_files (const char  *path,
       return FALSE;
     }
 
-  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0)
+  if (!ed_paths_ensure_private_file (path, &local_error))
     {
-      int saved_errno = errno;
-
       g_set_error (error, ED_ERROR, ED_ERROR_IO, _("Could not open the case database “%s”: %s"),
-                   path, g_strerror (saved_errno));
+                   path, local_error->message);
       return FALSE;
     }
-  g_close (fd, NULL);
 
   return set_private_mode (path, error) && set_private_mode (wal, error) &&
          set_private_mode (shm, error);

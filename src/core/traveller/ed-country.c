@@ -427,32 +427,6 @@ ed_country_search (const char *query)
 }
 
 /**
- * ed_country_get_all:
- *
- * Returns: (transfer container) (element-type EdCountry): every country
- *   and ICAO code, in English alphabetical order
- */
-GPtrArray *
-ed_country_get_all (void)
-{
-  Table *table = get_table ();
-  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (Match));
-  GPtrArray *result = g_ptr_array_new ();
-
-  for (guint i = 0; i < table->countries->len; i++)
-    {
-      Match match = { g_ptr_array_index (table->countries, i), 0 };
-
-      g_array_append_val (matches, match);
-    }
-  g_array_sort (matches, compare_matches);
-  for (guint i = 0; i < matches->len; i++)
-    g_ptr_array_add (result, (gpointer) g_array_index (matches, Match, i).country);
-
-  return result;
-}
-
-/**
  * ed_country_get_code:
  *
  * Returns: the code a passport writes: ISO alpha-3 (JPN), or the ICAO

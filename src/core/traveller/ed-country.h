@@ -19,7 +19,6 @@ typedef struct _EdCountry EdCountry;
 
 const EdCountry  *ed_country_lookup          (const char      *code);
 GPtrArray        *ed_country_search          (const char      *query);
-GPtrArray        *ed_country_get_all         (void);
 
 const char       *ed_country_get_code        (const EdCountry *self);
 const char       *ed_country_get_alpha_2     (const EdCountry *self);

@@ -16,6 +16,7 @@
 typedef enum
 {
   COLUMN_KEY,       /* a traveller key */
+  COLUMN_REFERENCE, /* case_reference */
   COLUMN_ANSWER,    /* answers.<field-id> */
   COLUMN_IGNORED,   /* reported once in the header, values dropped */
   COLUMN_UNKNOWN,   /* a value in it makes the row bad */
@@ -47,6 +48,7 @@ ed_csv_traveller_free (EdCsvTraveller *row)
     return;
 
   g_clear_object (&row->traveller);
+  g_free (row->case_reference);
   g_free (row);
 }
 
@@ -102,6 +104,8 @@ read_header (const EdCsvRecord  *header,
                        _("row 1, %s: the column appears twice"), name);
           return NULL;
         }
+      else if (strcmp (name, ED_CSV_CASE_REFERENCE) == 0)
+        column.kind = COLUMN_REFERENCE;
       else if (ed_traveller_is_key (name))
         {
           column.kind = COLUMN_KEY;
@@ -204,10 +208,11 @@ check_traveller (EdTraveller *traveller,
 }
 
 static EdTraveller *
-read_traveller (const EdCsvRecord *record,
-                GArray            *columns,
-                EdProcedure       *procedure,
-                GPtrArray         *problems)
+read_traveller (const EdCsvRecord  *record,
+                GArray             *columns,
+                EdProcedure        *procedure,
+                GPtrArray          *problems,
+                char              **reference)
 {
   g_autoptr(EdTraveller) traveller = ed_traveller_new ();
   guint n_problems = problems->len;
@@ -251,7 +256,12 @@ read_traveller (const EdCsvRecord *record,
           continue;
         }
 
-      if (column->kind == COLUMN_KEY)
+      if (column->kind == COLUMN_REFERENCE)
+        {
+          g_free (*reference);
+          *reference = g_steal_pointer (&value);
+        }
+      else if (column->kind == COLUMN_KEY)
         ed_traveller_set (traveller, column->key, value);
       else if (column->field != NULL)
         ed_traveller_set_field_value (traveller, column->field, value);
@@ -287,7 +297,8 @@ ed_csv_read_travellers (GBytes       *bytes,
                         GError      **error)
 {
   g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) ed_csv_problem_free);
+  g_autoptr(GPtrArray) found =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ed_csv_problem_free);
   g_autoptr(GPtrArray) travellers = NULL;
   g_autoptr(GArray) columns = NULL;
   const EdCsvRecord *header;
@@ -318,6 +329,7 @@ ed_csv_read_travellers (GBytes       *bytes,
   for (guint i = 1; i < records->len; i++)
     {
       const EdCsvRecord *record = g_ptr_array_index (records, i);
+      g_autofree char *reference = NULL;
       EdTraveller *traveller;
       EdCsvTraveller *row;
 
@@ -329,13 +341,14 @@ ed_csv_read_travellers (GBytes       *bytes,
       if (record_is_empty (record))
         continue;
 
-      traveller = read_traveller (record, columns, procedure, found);
+      traveller = read_traveller (record, columns, procedure, found, &reference);
       if (traveller == NULL)
         continue;
 
       row = g_new0 (EdCsvTraveller, 1);
       row->row = record->row;
       row->traveller = traveller;
+      row->case_reference = g_steal_pointer (&reference);
       g_ptr_array_add (travellers, row);
     }
 

@@ -20,16 +20,21 @@ G_BEGIN_DECLS
 
 /* The column prefix of a procedure field's answer: answers.<field-id>. */
 #define ED_CSV_ANSWER_PREFIX "answers."
+/* The column of a stored case's reference: the batch logs its sheet there. */
+#define ED_CSV_CASE_REFERENCE "case_reference"
 
 /**
  * EdCsvTraveller:
  * @row: the spreadsheet row number of the traveller
  * @traveller: the traveller the row describes
+ * @case_reference: (nullable): the reference of the case the row belongs
+ *   to, from the `case_reference` column
  */
 typedef struct
 {
   guint        row;
   EdTraveller *traveller;
+  char        *case_reference;
 } EdCsvTraveller;
 
 void          ed_csv_traveller_free      (EdCsvTraveller *row);

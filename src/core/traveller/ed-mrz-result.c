@@ -153,20 +153,31 @@ describe_failure (const EdMrzCheckDigit *digit)
   switch (digit->check)
     {
     case ED_MRZ_CHECK_DOCUMENT_NUMBER:
-      return g_strdup_printf (_("The document number does not match its check digit: line %u, column %u has “%c”, the number gives %c. Compare the number with the document."),
+      return g_strdup_printf (_("The document number does not match its check digit: line %u, "
+                                "column %u has “%c”, the number gives %c. "
+                                "Compare the number with the document."),
                               digit->line, digit->column, digit->found, digit->expected);
     case ED_MRZ_CHECK_BIRTH_DATE:
-      return g_strdup_printf (_("The birth date does not match its check digit: line %u, column %u has “%c”, the date gives %c. Compare the date with the document."),
+      return g_strdup_printf (_("The birth date does not match its check digit: line %u, "
+                                "column %u has “%c”, the date gives %c. "
+                                "Compare the date with the document."),
                               digit->line, digit->column, digit->found, digit->expected);
     case ED_MRZ_CHECK_EXPIRY_DATE:
-      return g_strdup_printf (_("The expiry date does not match its check digit: line %u, column %u has “%c”, the date gives %c. Compare the date with the document."),
+      return g_strdup_printf (_("The expiry date does not match its check digit: line %u, "
+                                "column %u has “%c”, the date gives %c. "
+                                "Compare the date with the document."),
                               digit->line, digit->column, digit->found, digit->expected);
     case ED_MRZ_CHECK_OPTIONAL_DATA:
-      return g_strdup_printf (_("The optional data does not match its check digit: line %u, column %u has “%c”, the data gives %c. Compare it with the document."),
+      return g_strdup_printf (_("The optional data does not match its check digit: line %u, "
+                                "column %u has “%c”, the data gives %c. "
+                                "Compare it with the document."),
                               digit->line, digit->column, digit->found, digit->expected);
     case ED_MRZ_CHECK_COMPOSITE:
     default:
-      return g_strdup_printf (_("The composite check digit does not match: line %u, column %u has “%c”, the MRZ gives %c. A character it covers is misread: compare the MRZ with the document."),
+      return g_strdup_printf (_("The composite check digit does not match: line %u, "
+                                "column %u has “%c”, the MRZ gives %c. "
+                                "A character it covers is misread: "
+                                "compare the MRZ with the document."),
                               digit->line, digit->column, digit->found, digit->expected);
     }
 }
@@ -205,11 +216,13 @@ ed_mrz_dup_problems (const EdMrz *self)
 
   if (self->birth_date == NULL)
     ed_problem_list_add (problems, "birth_date", "mrz-birth-date-unknown", ED_SEVERITY_WARNING,
-                         "%s", _("The MRZ gives no complete birth date: enter it as the passport prints it."));
+                         "%s", _("The MRZ gives no complete birth date: "
+                                 "enter it as the passport prints it."));
   if (self->expiry_date == NULL)
     ed_problem_list_add (problems, ed_mrz_is_visa (self) ? "mrz" : "passport_expiry",
                          "mrz-expiry-date-unknown", ED_SEVERITY_WARNING,
-                         "%s", _("The MRZ gives no valid expiry date: compare it with the document."));
+                         "%s",
+                         _("The MRZ gives no valid expiry date: compare it with the document."));
 
   return problems;
 }

@@ -206,7 +206,8 @@ check_shape (GPtrArray  *lines,
   if (expected == 0)
     {
       g_set_error (error, ED_ERROR, ED_ERROR_PARSE,
-                   _("Line 1 has %ld characters; the lines of a two-line MRZ have 36 (TD2, MRV-B) or 44 (TD3, MRV-A) each."),
+                   _("Line 1 has %ld characters; the lines of a two-line MRZ have 36 (TD2, MRV-B) "
+                     "or 44 (TD3, MRV-A) each."),
                    g_utf8_strlen (g_ptr_array_index (lines, 0), -1));
       return FALSE;
     }
@@ -219,7 +220,8 @@ check_shape (GPtrArray  *lines,
         continue;
       if (lines->len == 3)
         g_set_error (error, ED_ERROR, ED_ERROR_PARSE,
-                     _("Line %u has %ld characters; the lines of a three-line MRZ (TD1) have 30 each."),
+                     _("Line %u has %ld characters; the lines of a three-line MRZ (TD1) "
+                       "have 30 each."),
                      i + 1, length);
       else
         g_set_error (error, ED_ERROR, ED_ERROR_PARSE,
@@ -242,13 +244,15 @@ check_shape (GPtrArray  *lines,
 
           if (*p == ' ' || *p == '\t')
             g_set_error (error, ED_ERROR, ED_ERROR_PARSE,
-                         _("Line %u, column %u: a space cannot be in an MRZ, which has only A–Z, 0–9 and <."),
+                         _("Line %u, column %u: a space cannot be in an MRZ, "
+                           "which has only A–Z, 0–9 and <."),
                          i + 1, column);
           else
             {
               g_unichar_to_utf8 (g_utf8_get_char (p), shown);
               g_set_error (error, ED_ERROR, ED_ERROR_PARSE,
-                           _("Line %u, column %u: “%s” cannot be in an MRZ, which has only A–Z, 0–9 and <."),
+                           _("Line %u, column %u: “%s” cannot be in an MRZ, "
+                             "which has only A–Z, 0–9 and <."),
                            i + 1, column, shown);
             }
           return FALSE;

@@ -486,7 +486,8 @@ ed_traveller_normalize (EdTraveller *traveller,
 
   for (guint i = 0; keys[i] != NULL; i++)
     {
-      g_autofree char *value = ed_normalize_for_key (keys[i], ed_traveller_get (traveller, keys[i]));
+      g_autofree char *value = ed_normalize_for_key (keys[i],
+                                                     ed_traveller_get (traveller, keys[i]));
 
       ed_traveller_set (traveller, keys[i], value);
     }

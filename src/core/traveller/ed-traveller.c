@@ -135,7 +135,8 @@ ed_traveller_set (EdTraveller *self,
   g_return_if_fail (i >= 0);
 
   if (ed_string_replace (&self->values[i], value))
-    g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (ed_traveller_keys ()[i]), ed_traveller_keys ()[i]);
+    g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (ed_traveller_keys ()[i]),
+                   ed_traveller_keys ()[i]);
 }
 
 const char *

@@ -61,9 +61,9 @@ strip_accents (gunichar  c,
 }
 
 void
-ed_check_name_latin (GPtrArray  *problems,
-                     const char *field,
-                     const char *value)
+_ed_check_name_latin (GPtrArray  *problems,
+                      const char *field,
+                      const char *value)
 {
   char shown[8];
   char base;
@@ -73,11 +73,13 @@ ed_check_name_latin (GPtrArray  *problems,
 
   if (strip_accents (g_utf8_get_char (shown), &base))
     ed_problem_list_add (problems, field, "name-accent", ED_SEVERITY_ERROR,
-                         _("“%s” has an accent: write the name without accents, as the passport’s machine-readable zone does (for example “%c”)."),
+                         _("“%s” has an accent: write the name without accents, "
+                           "as the passport’s machine-readable zone does (for example “%c”)."),
                          shown, base);
   else
     ed_problem_list_add (problems, field, "name-characters", ED_SEVERITY_ERROR,
-                         _("“%s” cannot be in a name as the passport writes it: use Latin letters A–Z, spaces, “-” and “'”."),
+                         _("“%s” cannot be in a name as the passport writes it: "
+                           "use Latin letters A–Z, spaces, “-” and “'”."),
                          shown);
 }
 
@@ -89,10 +91,10 @@ is_passport_char (gunichar c,
 }
 
 void
-ed_check_passport_number (GPtrArray   *problems,
-                          const char  *field,
-                          const char  *value,
-                          int          max_length)
+_ed_check_passport_number (GPtrArray   *problems,
+                           const char  *field,
+                           const char  *value,
+                           int          max_length)
 {
   guint length = (guint) g_utf8_strlen (value, -1);
   char shown[8];
@@ -102,14 +104,17 @@ ed_check_passport_number (GPtrArray   *problems,
 
   if (find_bad_char (value, is_passport_char, shown))
     ed_problem_list_add (problems, field, "passport-number-characters", ED_SEVERITY_ERROR,
-                         _("The passport number can only have letters A–Z and digits; remove “%s”."),
+                         _("The passport number can only have letters A–Z and digits; "
+                           "remove “%s”."),
                          shown);
 
   if (length > (guint) max_length)
     ed_problem_list_add (problems, field, "passport-number-too-long", ED_SEVERITY_ERROR,
                          g_dngettext (GETTEXT_PACKAGE,
-                                      "The passport number has %u character; it can have at most %d.",
-                                      "The passport number has %u characters; it can have at most %d.",
+                                      "The passport number has %u character; "
+                                      "it can have at most %d.",
+                                      "The passport number has %u characters; "
+                                      "it can have at most %d.",
                                       length),
                          length, max_length);
 }
@@ -122,10 +127,10 @@ is_phone_char (gunichar c,
 }
 
 void
-ed_check_phone (GPtrArray        *problems,
-                const char       *field,
-                const char       *value,
-                const EdFieldRule *rule)
+_ed_check_phone (GPtrArray        *problems,
+                 const char       *field,
+                 const char       *value,
+                 const EdFieldRule *rule)
 {
   guint digits = 0;
   int min_length = rule != NULL ? rule->min_length : -1;
@@ -135,7 +140,8 @@ ed_check_phone (GPtrArray        *problems,
   if (find_bad_char (value, is_phone_char, shown))
     {
       ed_problem_list_add (problems, field, "phone-characters", ED_SEVERITY_ERROR,
-                           _("The phone number can only have digits, and + at the start of an international number; remove “%s”."),
+                           _("The phone number can only have digits, "
+                             "and + at the start of an international number; remove “%s”."),
                            shown);
       return;
     }
@@ -167,10 +173,10 @@ is_digit_char (gunichar c,
 }
 
 void
-ed_check_digits (GPtrArray         *problems,
-                 const char        *field,
-                 const char        *value,
-                 const EdFieldRule *rule)
+_ed_check_digits (GPtrArray         *problems,
+                  const char        *field,
+                  const char        *value,
+                  const EdFieldRule *rule)
 {
   guint length = (guint) g_utf8_strlen (value, -1);
   int min = rule != NULL ? rule->min_length : -1;
@@ -216,10 +222,10 @@ ed_check_digits (GPtrArray         *problems,
 /* Never quotes the password's characters: a message may be seen or
  * logged. */
 void
-ed_check_password (GPtrArray         *problems,
-                   const char        *field,
-                   const char        *value,
-                   const EdFieldRule *rule)
+_ed_check_password (GPtrArray         *problems,
+                    const char        *field,
+                    const char        *value,
+                    const EdFieldRule *rule)
 {
   guint length = (guint) g_utf8_strlen (value, -1);
   gboolean lower = FALSE, upper = FALSE, digit = FALSE, symbol = FALSE;
@@ -230,7 +236,9 @@ ed_check_password (GPtrArray         *problems,
       if ((guchar) *p < 0x20 || (guchar) *p > 0x7E)
         {
           ed_problem_list_add (problems, field, "password-characters", ED_SEVERITY_ERROR, "%s",
-                               _("The password can only have half-width letters, digits and symbols: switch the input method to direct (half-width) input and type it again."));
+                               _("The password can only have half-width letters, "
+                                 "digits and symbols: switch the input method to direct "
+                                 "(half-width) input and type it again."));
           return;
         }
       lower |= g_ascii_islower (*p);
@@ -254,17 +262,21 @@ ed_check_password (GPtrArray         *problems,
   if (rule->min_classes > 0 && classes < (guint) rule->min_classes)
     ed_problem_list_add (problems, field, "password-classes", ED_SEVERITY_ERROR,
                          g_dngettext (GETTEXT_PACKAGE,
-                                      "The password uses %u kind of character; it needs at least %d of these four: lower-case letters, upper-case letters, digits, symbols.",
-                                      "The password uses %u kinds of character; it needs at least %d of these four: lower-case letters, upper-case letters, digits, symbols.",
+                                      "The password uses %u kind of character; "
+                                      "it needs at least %d of these four: lower-case letters, "
+                                      "upper-case letters, digits, symbols.",
+                                      "The password uses %u kinds of character; "
+                                      "it needs at least %d of these four: lower-case letters, "
+                                      "upper-case letters, digits, symbols.",
                                       classes),
                          classes, rule->min_classes);
 }
 
 void
-ed_check_pattern (GPtrArray         *problems,
-                  const char        *field,
-                  const char        *value,
-                  const EdFieldRule *rule)
+_ed_check_pattern (GPtrArray         *problems,
+                   const char        *field,
+                   const char        *value,
+                   const EdFieldRule *rule)
 {
   g_autoptr(GRegex) compiled = NULL;
   GRegex *regex = rule->regex;
@@ -287,10 +299,10 @@ ed_check_pattern (GPtrArray         *problems,
 }
 
 void
-ed_check_choice (GPtrArray     *problems,
-                 const char    *field_name,
-                 const EdField *field,
-                 const char    *value)
+_ed_check_choice (GPtrArray     *problems,
+                  const char    *field_name,
+                  const EdField *field,
+                  const char    *value)
 {
   g_autoptr(GString) values = NULL;
 

@@ -91,18 +91,21 @@ check_date (GPtrArray  *problems,
     {
       if (month < 1 || month > 12)
         ed_problem_list_add (problems, field, "date-not-exist", ED_SEVERITY_ERROR,
-                             _("“%s” is not a date: there is no month %u. Write the date as YYYY-MM-DD."),
+                             _("“%s” is not a date: there is no month %u. "
+                               "Write the date as YYYY-MM-DD."),
                              value, month);
       else
         ed_problem_list_add (problems, field, "date-not-exist", ED_SEVERITY_ERROR,
                              _("“%s” is not a date: %04u-%02u has %u days."),
                              value, year, month,
-                             (guint) g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year));
+                             (guint) g_date_get_days_in_month ((GDateMonth) month,
+                                                               (GDateYear) year));
       return FALSE;
     }
 
   ed_problem_list_add (problems, field, "date-format", ED_SEVERITY_ERROR,
-                       _("“%s” is not a date as Entry Desk writes them: use YYYY-MM-DD, for example 1990-04-25."),
+                       _("“%s” is not a date as Entry Desk writes them: use YYYY-MM-DD, "
+                         "for example 1990-04-25."),
                        value);
   return FALSE;
 }
@@ -123,17 +126,20 @@ check_email (GPtrArray  *problems,
                          _("The e-mail address has no “@”: write it as name@example.com."));
   else if (strchr (at + 1, '@') != NULL)
     ed_problem_list_add (problems, field, "email-format", ED_SEVERITY_ERROR, "%s",
-                         _("The e-mail address has more than one “@”: write one address, such as name@example.com."));
+                         _("The e-mail address has more than one “@”: write one address, "
+                           "such as name@example.com."));
   else if (at == value)
     ed_problem_list_add (problems, field, "email-format", ED_SEVERITY_ERROR, "%s",
-                         _("The e-mail address has nothing before the “@”: write it as name@example.com."));
+                         _("The e-mail address has nothing before the “@”: "
+                           "write it as name@example.com."));
   else
     {
       domain = at + 1;
       if (strchr (domain, '.') == NULL || *domain == '.' || g_str_has_suffix (domain, ".") ||
           strstr (domain, "..") != NULL)
         ed_problem_list_add (problems, field, "email-format", ED_SEVERITY_ERROR,
-                             _("After the “@” comes a domain such as example.com; “%s” is not one."),
+                             _("After the “@” comes a domain such as example.com; "
+                               "“%s” is not one."),
                              domain);
     }
 }
@@ -155,12 +161,15 @@ check_country (GPtrArray  *problems,
     {
       country = g_ptr_array_index (found, 0);
       ed_problem_list_add (problems, field, "country-unknown", ED_SEVERITY_ERROR,
-                           _("“%s” is not a nationality code: write the passport’s three-letter code, %s for %s."),
-                           value, ed_country_get_code (country), ed_country_get_display_name (country));
+                           _("“%s” is not a nationality code: "
+                             "write the passport’s three-letter code, %s for %s."),
+                           value, ed_country_get_code (country),
+                           ed_country_get_display_name (country));
     }
   else
     ed_problem_list_add (problems, field, "country-unknown", ED_SEVERITY_ERROR,
-                         _("“%s” is not a nationality code: write the passport’s three-letter code, such as JPN or CHN."),
+                         _("“%s” is not a nationality code: "
+                           "write the passport’s three-letter code, such as JPN or CHN."),
                          value);
 }
 
@@ -181,7 +190,8 @@ check_key_date (GPtrArray   *problems,
 
   if (g_str_equal (key, "stay_expiry") && traveller != NULL)
     {
-      g_autofree char *arrival_text = ed_normalize_date (ed_traveller_get (traveller, "arrival_date"));
+      g_autofree char *arrival_text = ed_normalize_date (ed_traveller_get (traveller,
+                                                                           "arrival_date"));
       GDate arrival;
 
       if (arrival_text != NULL && ed_date_parse (arrival_text, &arrival) &&
@@ -199,7 +209,8 @@ check_key_date (GPtrArray   *problems,
       if (g_date_compare (date, today) < 0)
         {
           ed_problem_list_add (problems, key, "passport-expired", ED_SEVERITY_WARNING,
-                               _("The passport expired on %s: the traveller needs a valid passport."),
+                               _("The passport expired on %s: "
+                                 "the traveller needs a valid passport."),
                                shown);
           return;
         }
@@ -210,7 +221,8 @@ check_key_date (GPtrArray   *problems,
       if (arrival_text != NULL && ed_date_parse (arrival_text, &arrival) &&
           g_date_compare (date, &arrival) < 0)
         ed_problem_list_add (problems, key, "passport-expires-before-arrival", ED_SEVERITY_WARNING,
-                             _("The passport expires on %s, before the arrival on %s: the traveller needs a passport valid on arrival."),
+                             _("The passport expires on %s, before the arrival on %s: "
+                               "the traveller needs a passport valid on arrival."),
                              shown, arrival_text);
     }
 }
@@ -227,7 +239,8 @@ check_time (GPtrArray  *problems,
     return;
 
   ed_problem_list_add (problems, field, "time-format", ED_SEVERITY_ERROR,
-                       _("“%s” is not a time of day: write it as HH:MM on the 24-hour clock, for example 23:10."),
+                       _("“%s” is not a time of day: write it as HH:MM on the 24-hour clock, for "
+                         "example 23:10."),
                        value);
 }
 
@@ -246,20 +259,24 @@ check_key_text (GPtrArray   *problems,
 {
   if (g_str_equal (key, "flight_number") && !matches ("^[A-Z0-9]{2}[0-9]{1,4}[A-Z]?$", value))
     ed_problem_list_add (problems, key, "flight-number-format", ED_SEVERITY_ERROR,
-                         _("“%s” is not a flight number: write the airline’s two-character code and the number, such as NH919 or MU523."),
+                         _("“%s” is not a flight number: write the airline’s two-character code "
+                           "and the number, such as NH919 or MU523."),
                          value);
   else if (g_str_equal (key, "residence_card_number") &&
            !matches ("^[A-Z]{2}[0-9]{8}[A-Z]{2}$", value))
     ed_problem_list_add (problems, key, "residence-card-format", ED_SEVERITY_ERROR,
-                         _("“%s” is not a residence card number: it has 12 characters, two letters, eight digits and two letters, such as AB12345678CD."),
+                         _("“%s” is not a residence card number: it has 12 characters, two "
+                           "letters, eight digits and two letters, such as AB12345678CD."),
                          value);
   else if (g_str_equal (key, "visa_type") && !ed_visa_type_is_code (value))
     ed_problem_list_add (problems, key, "visa-type-unknown", ED_SEVERITY_ERROR,
-                         _("“%s” is not a visa category: use the letter and digit printed on the visa (Z, M, L, X1, S2…), or “none” for an entry without a visa."),
+                         _("“%s” is not a visa category: use the letter and digit printed on the "
+                           "visa (Z, M, L, X1, S2…), or “none” for an entry without a visa."),
                          value);
   else if (g_str_equal (key, "status_of_residence") && !ed_residence_status_is_code (value))
     ed_problem_list_add (problems, key, "status-unknown", ED_SEVERITY_ERROR,
-                         _("“%s” is not a status of residence Entry Desk knows: choose one from the list."),
+                         _("“%s” is not a status of residence Entry Desk knows: choose one from "
+                           "the list."),
                          value);
 }
 
@@ -286,14 +303,14 @@ check_value (GPtrArray     *problems,
   switch (field->kind)
     {
     case ED_FIELD_NAME_LATIN:
-      ed_check_name_latin (problems, name, value);
+      _ed_check_name_latin (problems, name, value);
       break;
     case ED_FIELD_DATE:
       if (check_date (problems, name, value, &date) && has_key (field))
         check_key_date (problems, field->traveller_key, &date, traveller, today);
       break;
     case ED_FIELD_PHONE:
-      ed_check_phone (problems, name, value, rule->type == ED_FIELD_RULE_PHONE ? rule : NULL);
+      _ed_check_phone (problems, name, value, rule->type == ED_FIELD_RULE_PHONE ? rule : NULL);
       break;
     case ED_FIELD_EMAIL:
       check_email (problems, name, value);
@@ -302,24 +319,27 @@ check_value (GPtrArray     *problems,
       check_country (problems, name, value);
       break;
     case ED_FIELD_PASSPORT_NUMBER:
-      ed_check_passport_number (problems, name, value,
-                                rule->type == ED_FIELD_RULE_PASSPORT_NUMBER ? rule->max_length : -1);
+      _ed_check_passport_number (problems, name, value,
+                                 rule->type == ED_FIELD_RULE_PASSPORT_NUMBER
+                                 ? rule->max_length
+                                 : -1);
       break;
     case ED_FIELD_CHOICE:
     case ED_FIELD_YES_NO:
-      ed_check_choice (problems, name, field, value);
+      _ed_check_choice (problems, name, field, value);
       break;
     case ED_FIELD_DIGITS:
-      ed_check_digits (problems, name, value, rule->type == ED_FIELD_RULE_DIGITS ? rule : NULL);
+      _ed_check_digits (problems, name, value, rule->type == ED_FIELD_RULE_DIGITS ? rule : NULL);
       break;
     case ED_FIELD_PASSWORD:
-      ed_check_password (problems, name, value, rule->type == ED_FIELD_RULE_PASSWORD ? rule : NULL);
+      _ed_check_password (problems, name, value,
+                          rule->type == ED_FIELD_RULE_PASSWORD ? rule : NULL);
       break;
     case ED_FIELD_TIME:
       check_time (problems, name, value);
       break;
     case ED_FIELD_NUMBER:
-      ed_check_digits (problems, name, value, NULL);
+      _ed_check_digits (problems, name, value, NULL);
       break;
     case ED_FIELD_TEXT:
     case ED_FIELD_ADDRESS:
@@ -332,22 +352,22 @@ check_value (GPtrArray     *problems,
   switch (rule->type)
     {
     case ED_FIELD_RULE_PASSPORT_NUMBER:
-      ed_check_passport_number (problems, name, value, rule->max_length);
+      _ed_check_passport_number (problems, name, value, rule->max_length);
       break;
     case ED_FIELD_RULE_NAME_LATIN:
-      ed_check_name_latin (problems, name, value);
+      _ed_check_name_latin (problems, name, value);
       break;
     case ED_FIELD_RULE_PHONE:
-      ed_check_phone (problems, name, value, rule);
+      _ed_check_phone (problems, name, value, rule);
       break;
     case ED_FIELD_RULE_DIGITS:
-      ed_check_digits (problems, name, value, rule);
+      _ed_check_digits (problems, name, value, rule);
       break;
     case ED_FIELD_RULE_PASSWORD:
-      ed_check_password (problems, name, value, rule);
+      _ed_check_password (problems, name, value, rule);
       break;
     case ED_FIELD_RULE_PATTERN:
-      ed_check_pattern (problems, name, value, rule);
+      _ed_check_pattern (problems, name, value, rule);
       break;
     case ED_FIELD_RULE_NONE:
     default:

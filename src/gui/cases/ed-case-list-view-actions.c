@@ -18,7 +18,7 @@
 
 #include "ed-case-list-view-private.h"
 #include "ed-error.h"
-#include "ed-update-toast.h"
+#include "ed-toast.h"
 
 /* Long enough to find the Undo button. */
 #define UNDO_TIMEOUT_S 10
@@ -29,19 +29,6 @@ _ed_case_list_view_window (EdCaseListView *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-/* @toast: (transfer full) */
-void
-_ed_case_list_view_add_toast (EdCaseListView *self,
-                              AdwToast       *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
 }
 
 /* A toast that stays: something staff asked for did not happen. */
@@ -81,7 +68,8 @@ _ed_case_list_view_show_error (EdCaseListView *self,
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
       gtk_label_set_yalign (GTK_LABEL (label), 0.0);
       gtk_widget_add_css_class (label, "problem-list");
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                      GTK_POLICY_AUTOMATIC);
       gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
       gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
@@ -133,7 +121,8 @@ restored_cb (GObject      *object,
 
   if (!ed_store_change_finish (ED_STORE (object), result, &error) && self != NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("The case could not be restored: %s"), error->message);
+      g_autofree char *message = g_strdup_printf (_("The case could not be restored: %s"),
+                                                  error->message);
 
       _ed_case_list_view_add_error_toast (self, message);
     }
@@ -151,7 +140,8 @@ expunged_cb (GObject      *object,
   if (!ed_store_change_finish (ED_STORE (object), result, &error) &&
       !g_error_matches (error, ED_ERROR, ED_ERROR_NOT_FOUND) && self != NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("The case could not be deleted: %s"), error->message);
+      g_autofree char *message = g_strdup_printf (_("The case could not be deleted: %s"),
+                                                  error->message);
 
       _ed_case_list_view_add_error_toast (self, message);
     }
@@ -190,7 +180,8 @@ trashed_cb (GObject      *object,
     {
       if (self != NULL)
         {
-          g_autofree char *message = g_strdup_printf (_("The case could not be deleted: %s"), error->message);
+          g_autofree char *message = g_strdup_printf (_("The case could not be deleted: %s"),
+                                                      error->message);
 
           _ed_case_list_view_add_error_toast (self, message);
         }
@@ -211,11 +202,10 @@ trashed_cb (GObject      *object,
     adw_toast_dismiss (self->delete_toast);
 
   /* Translators: a toast after a case was deleted; %s is its reference */
-  title = g_markup_printf_escaped (_("Case %s deleted"), deletion->reference);
-  toast = adw_toast_new (title);
+  title = g_strdup_printf (_("Case %s deleted"), deletion->reference);
+  toast = ed_toast_new (title, UNDO_TIMEOUT_S);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, UNDO_TIMEOUT_S);
   g_object_set_data_full (G_OBJECT (toast), "ed-deletion", deletion, deletion_free);
   g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), deletion);
   g_signal_connect (toast, "dismissed", G_CALLBACK (delete_toast_dismissed_cb), deletion);
@@ -299,11 +289,11 @@ loaded_for_status_cb (GObject      *object,
 
   if (close)
     /* Translators: a toast; %s is the case's reference */
-    title = g_markup_printf_escaped (_("Case %s closed"), ed_case_get_reference (kase));
+    title = g_strdup_printf (_("Case %s closed"), ed_case_get_reference (kase));
   else
     /* Translators: a toast; %s is the case's reference */
-    title = g_markup_printf_escaped (_("Case %s reopened"), ed_case_get_reference (kase));
-  toast = adw_toast_new (title);
+    title = g_strdup_printf (_("Case %s reopened"), ed_case_get_reference (kase));
+  toast = ed_toast_new (title, ED_TOAST_TIMEOUT_DEFAULT);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), "ed-case", g_object_ref (kase), g_object_unref);
   g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_status_cb), kase);

@@ -15,6 +15,7 @@
 
 #include "ed-case-list-view-private.h"
 #include "ed-error.h"
+#include "ed-toast.h"
 
 static void import_file (EdCaseListView *self,
                          GFile          *file,
@@ -93,8 +94,8 @@ exported_cb (GObject      *object,
     }
 
   /* Translators: a toast; %s is the name of the file written */
-  title = g_markup_printf_escaped (_("Case exported to “%s”"), name);
-  _ed_case_list_view_add_toast (job->view, adw_toast_new (title));
+  title = g_strdup_printf (_("Case exported to “%s”"), name);
+  _ed_case_list_view_add_toast (job->view, ed_toast_new (title, ED_TOAST_TIMEOUT_DEFAULT));
 }
 
 static void
@@ -200,9 +201,9 @@ show_imported (EdCaseListView *self,
   AdwToast *toast;
 
   /* Translators: a toast; the reference, then the travellers' names */
-  title = g_markup_printf_escaped (_("Imported %s: %s"), ed_case_info_get_reference (info),
-                                   ed_case_info_get_title (info));
-  toast = adw_toast_new (title);
+  title = g_strdup_printf (_("Imported %s: %s"), ed_case_info_get_reference (info),
+                           ed_case_info_get_title (info));
+  toast = ed_toast_new (title, ED_TOAST_TIMEOUT_DEFAULT);
   adw_toast_set_button_label (toast, _("_Open"));
   g_object_set_data_full (G_OBJECT (toast), "ed-case-info", g_object_ref (info), g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_imported_cb), self, 0);

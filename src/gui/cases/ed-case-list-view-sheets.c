@@ -43,11 +43,15 @@ case_loaded_cb (GObject      *object,
       return;
     }
 
-  procedure = self->catalog != NULL ? ed_catalog_lookup (self->catalog, ed_case_get_procedure_id (kase)) : NULL;
+  procedure = self->catalog != NULL
+              ? ed_catalog_lookup (self->catalog, ed_case_get_procedure_id (kase))
+              : NULL;
   if (procedure == NULL || window == NULL)
     {
-      message = g_strdup_printf (_("This case follows the procedure “%s”, which is not in the catalog. "
-                                   "Add the procedure file, or check for updates, then open the case again."),
+      message = g_strdup_printf (_("This case follows the procedure “%s”, "
+                                   "which is not in the catalog. "
+                                   "Add the procedure file, or check for updates, "
+                                   "then open the case again."),
                                  ed_case_get_procedure_id (kase));
       _ed_case_list_view_add_error_toast (self, message);
       return;

@@ -18,6 +18,7 @@
 
 #include "ed-case-list-view-private.h"
 #include "ed-case-row.h"
+#include "ed-toast.h"
 
 G_DEFINE_FINAL_TYPE (EdCaseListView, ed_case_list_view, GTK_TYPE_WIDGET)
 
@@ -30,6 +31,7 @@ enum {
 
 enum {
   CASE_ACTIVATED,
+  SHOW_TOAST,
   N_SIGNALS
 };
 
@@ -76,10 +78,12 @@ update_page (EdCaseListView *self)
   /* Closed cases are searched only when they are shown. */
   adw_status_page_set_description (self->no_results_page,
                                    self->show_closed
-                                   ? _("Try a name in Latin letters or in the traveller’s own script, "
-                                       "a passport number or a case reference such as ED-7K3M-Q9.")
-                                   : _("Try a name in Latin letters or in the traveller’s own script, "
-                                       "a passport number or a case reference such as ED-7K3M-Q9. "
+                                   ? _("Try a name in Latin letters or in the traveller’s "
+                                       "own script, a passport number or a case reference "
+                                       "such as ED-7K3M-Q9.")
+                                   : _("Try a name in Latin letters or in the traveller’s "
+                                       "own script, a passport number or a case reference "
+                                       "such as ED-7K3M-Q9. "
                                        "Closed cases are searched when Show Closed Cases is on."));
   gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading"));
   gtk_stack_set_visible_child_name (self->stack, page);
@@ -146,6 +150,14 @@ _ed_case_list_view_activate (EdCaseListView *self,
                              EdCaseInfo     *info)
 {
   g_signal_emit (self, signals[CASE_ACTIVATED], 0, info);
+}
+
+/* @toast: (transfer full) */
+void
+_ed_case_list_view_add_toast (EdCaseListView *self,
+                              AdwToast       *toast)
+{
+  ed_toast_emit (self, signals[SHOW_TOAST], toast);
 }
 
 static void
@@ -266,9 +278,13 @@ add_list_shortcuts (EdCaseListView *self)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].modifiers),
-                                                            gtk_callback_action_new (keys[i].func, self, NULL)));
+    {
+      GtkShortcutTrigger *trigger = gtk_keyval_trigger_new (keys[i].keyval, keys[i].modifiers);
+      GtkShortcutAction *action = gtk_callback_action_new (keys[i].func, self, NULL);
+
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                            gtk_shortcut_new (trigger, action));
+    }
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), controller);
 }
 
@@ -306,16 +322,21 @@ ed_case_list_view_set_store (EdCaseListView *self,
   if (store != NULL)
     {
       self->cases = ed_case_list_new (store);
-      ed_case_list_set_search_text (self->cases, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      ed_case_list_set_search_text (self->cases,
+                                    gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
       ed_case_list_set_include_closed (self->cases, self->show_closed);
       self->any_case = ed_case_list_new (store);
       ed_case_list_set_include_closed (self->any_case, TRUE);
       ed_case_list_set_limit (self->any_case, 1);
 
-      g_signal_connect_object (self->cases, "items-changed", G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->cases, "notify::loading", G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->any_case, "items-changed", G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->any_case, "notify::loading", G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->cases, "items-changed", G_CALLBACK (update_page), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->cases, "notify::loading", G_CALLBACK (update_page), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->any_case, "items-changed", G_CALLBACK (update_page), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->any_case, "notify::loading", G_CALLBACK (update_page), self,
+                               G_CONNECT_SWAPPED);
 
       selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->cases)));
       gtk_single_selection_set_autoselect (selection, FALSE);
@@ -545,8 +566,17 @@ ed_case_list_view_class_init (EdCaseListViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, ED_TYPE_CASE_INFO);
 
+  /**
+   * EdCaseListView::show-toast:
+   * @toast: what an action on a case says: done (with Undo), or why not
+   *
+   * See ed_toast_signal_new().
+   */
+  signals[SHOW_TOAST] = ed_toast_signal_new (G_TYPE_FROM_CLASS (klass));
+
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/entrydesk/EntryDesk/cases/ed-case-list-view.ui");
+                                               "/io/github/entrydesk/EntryDesk/"
+                                               "cases/ed-case-list-view.ui");
   gtk_widget_class_bind_template_child (widget_class, EdCaseListView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, EdCaseListView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, EdCaseListView, stack);
@@ -586,7 +616,8 @@ ed_case_list_view_init (EdCaseListView *self)
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   keys = gtk_event_controller_key_new ();
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
   add_list_shortcuts (self);
 

@@ -285,7 +285,8 @@ proposal_row (EdProposal *proposal)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("list-add-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("list-add-symbolic"));
   g_object_set_data_full (G_OBJECT (row), "procedure", g_object_ref (proposal->procedure),
                           g_object_unref);
   return row;

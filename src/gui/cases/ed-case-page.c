@@ -379,10 +379,13 @@ static void
 ed_case_page_dispose (GObject *object)
 {
   EdCasePage *self = ED_CASE_PAGE (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ED_TYPE_CASE_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->kase);
   g_clear_object (&self->catalog);
   g_clear_object (&self->store);
@@ -433,7 +436,8 @@ ed_case_page_class_init (EdCasePageClass *klass)
                   G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/entrydesk/EntryDesk/cases/ed-case-page.ui");
+                                               "/io/github/entrydesk/EntryDesk/"
+                                               "cases/ed-case-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "casepage");
   gtk_widget_class_bind_template_child (widget_class, EdCasePage, switcher_title);

@@ -60,13 +60,17 @@ _ed_case_row_count_ended (EdCaseInfo *info,
 
 /**
  * _ed_case_row_describe_procedures:
+ * @all_ended: (out): whether every procedure the catalog has of the
+ *   case has ended
  *
  * Returns: (transfer full): "Moving to Japan for work (new hire) · 6
- *   procedures · 1 ended", or the one procedure's title
+ *   procedures · 1 ended", or the one procedure's title, "· ended" when
+ *   it has
  */
 char *
 _ed_case_row_describe_procedures (EdCaseInfo *info,
-                                  EdCatalog  *catalog)
+                                  EdCatalog  *catalog,
+                                  gboolean   *all_ended)
 {
   const char * const *ids = ed_case_info_get_procedure_ids (info);
   const char *journey_id = ed_case_info_get_journey_id (info);
@@ -94,11 +98,18 @@ _ed_case_row_describe_procedures (EdCaseInfo *info,
       g_string_append (text, title);
     }
 
+  *all_ended = n_known > 0 && n_ended == n_known;
   if (n_ended > 0 && n > 1)
     {
       g_string_append (text, " · ");
       g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u ended", "%u ended",
                                                  n_ended), n_ended);
+    }
+  else if (n_ended > 0)
+    {
+      g_string_append (text, " · ");
+      /* Translators: after the title of a case's procedure that has ended */
+      g_string_append (text, C_("procedure", "ended"));
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);

@@ -13,7 +13,8 @@ guint   _ed_case_row_count_ended          (EdCaseInfo  *info,
                                            EdCatalog   *catalog,
                                            guint       *n_known);
 char   *_ed_case_row_describe_procedures  (EdCaseInfo  *info,
-                                           EdCatalog   *catalog);
+                                           EdCatalog   *catalog,
+                                           gboolean    *all_ended);
 char   *_ed_case_row_describe_next_due    (EdCaseInfo  *info,
                                            EdCatalog   *catalog,
                                            const char **css_class);

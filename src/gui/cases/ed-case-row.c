@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ed-case-missing.h"
 #include "ed-case-row-private.h"
 #include "ed-language.h"
 #include "ed-procedure.h"
@@ -43,28 +44,6 @@ GtkWidget *
 ed_case_row_new (void)
 {
   return g_object_new (ED_TYPE_CASE_ROW, NULL);
-}
-
-/**
- * ed_procedure_count_checklist:
- *
- * Returns: the checklist items of every step of @procedure, for one
- *   traveller
- */
-guint
-ed_procedure_count_checklist (EdProcedure *procedure)
-{
-  GPtrArray *steps = ed_procedure_get_steps (procedure);
-  guint n = 0;
-
-  for (guint i = 0; i < steps->len; i++)
-    {
-      const EdStep *step = g_ptr_array_index (steps, i);
-
-      n += step->checklist != NULL ? step->checklist->len : 0;
-    }
-
-  return n;
 }
 
 /**
@@ -192,7 +171,7 @@ update_progress (EdCaseRow *self)
   if (procedure == NULL)
     return;
 
-  total = ed_procedure_count_checklist (procedure) * MAX (ed_case_info_get_n_travellers (self->info), 1);
+  total = ed_case_count_checklist (procedure, ed_case_info_get_n_travellers (self->info));
   if (total > 0)
     {
       done = MIN (ed_case_info_get_n_done (self->info), total);
@@ -233,22 +212,11 @@ update_status (EdCaseRow *self)
 
   if (ed_case_info_get_status (self->info) == ED_CASE_OPEN)
     {
-      guint n_known;
-      guint n_ended = _ed_case_row_count_ended (self->info, self->catalog, &n_known);
-      /* Not "open" as if in progress when all it follows has ended. */
-      gboolean ended = n_known > 0 && n_ended == n_known;
-
-      gtk_label_set_text (self->status_label, ended ? _("Ended") : C_("case", "Open"));
+      gtk_label_set_text (self->status_label, C_("case", "Open"));
       gtk_widget_remove_css_class (badge, "case-closed");
       gtk_widget_add_css_class (badge, "case-open");
-      if (ended)
-        gtk_widget_add_css_class (badge, "status-ended");
-      else
-        gtk_widget_remove_css_class (badge, "status-ended");
       return;
     }
-
-  gtk_widget_remove_css_class (badge, "status-ended");
 
   day = ed_case_format_day (ed_case_info_get_closed (self->info));
   /* Translators: a case's status, with the day it was closed */
@@ -282,14 +250,20 @@ update (EdCaseRow *self)
   g_autofree char *changed = NULL;
   g_autofree char *menu_label = NULL;
   const char *title;
+  gboolean all_ended;
 
   if (self->info == NULL)
     return;
 
   title = ed_case_info_get_title (self->info);
   gtk_label_set_text (self->names_label, *title != '\0' ? title : _("No traveller named yet"));
-  procedure = _ed_case_row_describe_procedures (self->info, self->catalog);
+  procedure = _ed_case_row_describe_procedures (self->info, self->catalog, &all_ended);
   gtk_label_set_text (self->procedure_label, procedure);
+  /* What it follows has ended: the case is still open, its sheets say so. */
+  if (all_ended)
+    gtk_widget_add_css_class (GTK_WIDGET (self->procedure_label), "procedure-ended");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->procedure_label), "procedure-ended");
   update_next_due (self);
   gtk_label_set_text (self->reference_label, ed_case_info_get_reference (self->info));
   modified = format_time (ed_case_info_get_modified (self->info));
@@ -394,7 +368,8 @@ popup_context_menu (EdCaseRow *self,
 
   if (self->context_menu == NULL)
     {
-      self->context_menu = gtk_popover_menu_new_from_model (gtk_menu_button_get_menu_model (self->menu_button));
+      self->context_menu =
+        gtk_popover_menu_new_from_model (gtk_menu_button_get_menu_model (self->menu_button));
       gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
       gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
       gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
@@ -486,7 +461,8 @@ ed_case_row_class_init (EdCaseRowClass *klass)
   widget_class->size_allocate = ed_case_row_size_allocate;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/entrydesk/EntryDesk/cases/ed-case-row.ui");
+                                               "/io/github/entrydesk/EntryDesk/"
+                                               "cases/ed-case-row.ui");
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, names_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, procedure_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, next_due_label);

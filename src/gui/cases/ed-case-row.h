@@ -25,7 +25,6 @@ void         ed_case_row_set_size_group    (EdCaseRow   *self,
                                             GtkSizeGroup *group);
 void         ed_case_row_popup_menu        (EdCaseRow   *self);
 
-guint        ed_procedure_count_checklist  (EdProcedure *procedure);
 char        *ed_case_describe_procedure    (EdCatalog   *catalog,
                                             const char  *procedure_id);
 char        *ed_case_format_day            (gint64       seconds);

@@ -13,7 +13,7 @@
 
 #include "ed-cases-group.h"
 #include "ed-purge-review.h"
-#include "ed-update-toast.h"
+#include "ed-toast.h"
 
 struct _EdCasesGroup
 {
@@ -30,17 +30,12 @@ struct _EdCasesGroup
 
 G_DEFINE_FINAL_TYPE (EdCasesGroup, ed_cases_group, ADW_TYPE_PREFERENCES_GROUP)
 
-static void
-add_toast (EdCasesGroup *self,
-           AdwToast     *toast)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+enum {
+  SHOW_TOAST,
+  N_SIGNALS
+};
 
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), toast);
-  else
-    g_object_unref (toast);
-}
+static guint signals[N_SIGNALS];
 
 static guint
 get_days (EdCasesGroup *self)
@@ -57,7 +52,7 @@ retention_saved_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (!ed_store_set_retention_days_finish (ED_STORE (object), result, &error))
-    add_toast (self, ed_toast_new_lasting (error->message));
+    ed_toast_emit (self, signals[SHOW_TOAST], ed_toast_new_lasting (error->message));
 }
 
 static void
@@ -80,7 +75,7 @@ reviewed_cb (GObject      *object,
 
   gtk_widget_set_sensitive (self->purge_button, get_days (self) > 0);
   if (toast != NULL)
-    add_toast (self, toast);
+    ed_toast_emit (self, signals[SHOW_TOAST], toast);
 }
 
 static void
@@ -145,8 +140,17 @@ ed_cases_group_class_init (EdCasesGroupClass *klass)
 
   object_class->dispose = ed_cases_group_dispose;
 
+  /**
+   * EdCasesGroup::show-toast:
+   * @toast: how many old cases were deleted, or why something failed
+   *
+   * See ed_toast_signal_new().
+   */
+  signals[SHOW_TOAST] = ed_toast_signal_new (G_TYPE_FROM_CLASS (klass));
+
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/entrydesk/EntryDesk/cases/ed-cases-group.ui");
+                                               "/io/github/entrydesk/EntryDesk/"
+                                               "cases/ed-cases-group.ui");
   gtk_widget_class_bind_template_child (widget_class, EdCasesGroup, retention_spin);
   gtk_widget_class_bind_template_child (widget_class, EdCasesGroup, purge_button);
   gtk_widget_class_bind_template_callback (widget_class, retention_changed_cb);

@@ -13,8 +13,6 @@
 
 #include "ed-case-row.h"
 #include "ed-purge-review.h"
-#include "ed-update-toast.h"
-#include "ed-window.h"
 
 /* The list scrolls beyond this; the buttons stay on screen. Wide
  * enough for a row's lines not to wrap, so that the list's natural
@@ -79,9 +77,11 @@ create_list (Review *review)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cases to delete"),
                                   -1);
   for (guint i = 0; i < review->preview->len; i++)
-    gtk_list_box_append (GTK_LIST_BOX (list), create_row (review, g_ptr_array_index (review->preview, i)));
+    gtk_list_box_append (GTK_LIST_BOX (list),
+                         create_row (review, g_ptr_array_index (review->preview, i)));
 
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), LIST_MAX_HEIGHT);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_widget_set_size_request (scrolled, LIST_WIDTH, -1);
@@ -160,9 +160,9 @@ show_preview (GTask *task)
                                        "These cases were closed more than %u day ago. They will be "
                                        "deleted with their travellers and sheet log, and cannot be "
                                        "restored.",
-                                       "These cases were closed more than %u days ago. They will be "
-                                       "deleted with their travellers and sheet log, and cannot be "
-                                       "restored.",
+                                       "These cases were closed more than %u days ago. "
+                                       "They will be deleted with their travellers and sheet log, "
+                                       "and cannot be restored.",
                                        review->days),
                           review->days);
   dialog = adw_message_dialog_new (review->parent, heading, body);
@@ -284,17 +284,20 @@ ed_purge_review_finish_toast (GAsyncResult *result)
 
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Deleted %u old case",
                                         "Deleted %u old cases", n), n);
-  return adw_toast_new (title);
+  return ed_toast_new (title, ED_TOAST_TIMEOUT_DEFAULT);
 }
 
 /* The reminder at start-up. */
 
 typedef struct
 {
-  EdWindow   *window;
-  EdStore    *store;
-  EdCatalog  *catalog;
-  guint       days;
+  GtkWindow      *parent;
+  EdStore        *store;
+  EdCatalog      *catalog;
+  guint           days;
+  EdToastFunc     show_toast;
+  gpointer        user_data;
+  GDestroyNotify  destroy;
 } Reminder;
 
 static void
@@ -302,9 +305,11 @@ reminder_free (gpointer data)
 {
   Reminder *reminder = data;
 
-  g_clear_object (&reminder->window);
+  g_clear_object (&reminder->parent);
   g_clear_object (&reminder->store);
   g_clear_object (&reminder->catalog);
+  if (reminder->destroy != NULL)
+    reminder->destroy (reminder->user_data);
   g_free (reminder);
 }
 
@@ -313,19 +318,23 @@ reminded_review_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(EdWindow) window = user_data;
+  Reminder *reminder = user_data;
   AdwToast *toast = ed_purge_review_finish_toast (result);
 
   if (toast != NULL)
-    ed_window_add_toast (window, toast);
+    reminder->show_toast (toast, reminder->user_data);
+  reminder_free (reminder);
 }
 
 static void
 review_clicked_cb (AdwToast *toast,
                    Reminder *reminder)
 {
-  ed_purge_review_async (GTK_WINDOW (reminder->window), reminder->store, reminder->catalog,
-                         reminder->days, NULL, reminded_review_cb, g_object_ref (reminder->window));
+  /* The toast goes; the review keeps what it needs. */
+  g_signal_handlers_disconnect_by_func (toast, review_clicked_cb, reminder);
+  g_object_steal_data (G_OBJECT (toast), "ed-reminder");
+  ed_purge_review_async (reminder->parent, reminder->store, reminder->catalog,
+                         reminder->days, NULL, reminded_review_cb, reminder);
 }
 
 static void
@@ -350,40 +359,54 @@ reminder_previewed_cb (GObject      *object,
                                         "%u closed cases are past the retention period",
                                         preview->len),
                            preview->len);
-  toast = adw_toast_new (title);
-  adw_toast_set_timeout (toast, 0);
+  toast = ed_toast_new_lasting (title);
   adw_toast_set_button_label (toast, _("_Review…"));
   g_object_set_data_full (G_OBJECT (toast), "ed-reminder", reminder, reminder_free);
   g_signal_connect (toast, "button-clicked", G_CALLBACK (review_clicked_cb), reminder);
-  ed_window_add_toast (reminder->window, toast);
+  reminder->show_toast (toast, reminder->user_data);
 }
 
 /**
  * ed_purge_review_remind:
+ * @parent: (nullable): the window the review is modal to
+ * @show_toast: shows the reminder, and what the review did
+ * @user_data: for @show_toast
+ * @destroy: (nullable): frees @user_data once no toast is to come
  *
  * When closed cases are past the retention period, says so in a toast
  * whose Review button shows them (ed_purge_review_async()). Nothing is
  * deleted without staff: the desk reminds, staff decide.
  */
 void
-ed_purge_review_remind (EdWindow  *window,
-                        EdStore   *store,
-                        EdCatalog *catalog)
+ed_purge_review_remind (GtkWindow      *parent,
+                        EdStore        *store,
+                        EdCatalog      *catalog,
+                        EdToastFunc     show_toast,
+                        gpointer        user_data,
+                        GDestroyNotify  destroy)
 {
   Reminder *reminder;
   guint days;
 
-  g_return_if_fail (ED_IS_WINDOW (window));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (ED_IS_STORE (store));
+  g_return_if_fail (show_toast != NULL);
 
   days = ed_store_get_retention_days (store);
   if (days == 0)
-    return;
+    {
+      if (destroy != NULL)
+        destroy (user_data);
+      return;
+    }
 
   reminder = g_new0 (Reminder, 1);
-  reminder->window = g_object_ref (window);
+  reminder->parent = parent != NULL ? g_object_ref (parent) : NULL;
   reminder->store = g_object_ref (store);
   reminder->catalog = catalog != NULL ? g_object_ref (catalog) : NULL;
   reminder->days = days;
+  reminder->show_toast = show_toast;
+  reminder->user_data = user_data;
+  reminder->destroy = destroy;
   ed_store_purge_preview_async (store, days, NULL, reminder_previewed_cb, reminder);
 }

@@ -8,7 +8,7 @@
 
 #include "ed-catalog.h"
 #include "ed-store.h"
-#include "ed-window.h"
+#include "ed-toast.h"
 
 G_BEGIN_DECLS
 
@@ -23,8 +23,11 @@ gboolean  ed_purge_review_finish       (GAsyncResult         *result,
                                         guint                *n_purged,
                                         GError              **error);
 AdwToast *ed_purge_review_finish_toast (GAsyncResult         *result);
-void      ed_purge_review_remind       (EdWindow             *window,
+void      ed_purge_review_remind       (GtkWindow            *parent,
                                         EdStore              *store,
-                                        EdCatalog            *catalog);
+                                        EdCatalog            *catalog,
+                                        EdToastFunc           show_toast,
+                                        gpointer              user_data,
+                                        GDestroyNotify        destroy);
 
 G_END_DECLS

@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "ed-store-toasts.h"
-#include "ed-update-toast.h"
+#include "ed-toast.h"
 
 static void
 show_recovery_details (GtkWindow *parent,
@@ -44,13 +44,13 @@ AdwToast *
 ed_store_recovery_toast_new (const GError *recovery,
                              GtkWindow    *parent)
 {
-  AdwToast *toast = adw_toast_new ("");
+  AdwToast *toast;
 
   g_return_val_if_fail (recovery != NULL, NULL);
 
-  ed_toast_set_text (toast, NULL,
-                     _("The case database was damaged. It was kept aside and a new one was started."));
-  adw_toast_set_timeout (toast, 0);
+  toast = ed_toast_new_wrapped (NULL, _("The case database was damaged. It was kept aside and a "
+                                        "new one was started."),
+                                ED_TOAST_TIMEOUT_LASTING);
   g_object_set_data_full (G_OBJECT (toast), "ed-recovery", g_strdup (recovery->message), g_free);
   if (parent != NULL)
     {
@@ -66,15 +66,14 @@ ed_store_recovery_toast_new (const GError *recovery,
 AdwToast *
 ed_store_save_failed_toast_new (const GError *error)
 {
-  AdwToast *toast = adw_toast_new ("");
   g_autofree char *text = NULL;
+  AdwToast *toast;
 
   /* Translators: %s says why the changes could not be written, e.g. that the disk is full */
   text = g_strdup_printf (_("%s. Entry Desk keeps your changes and tries again every few "
                             "seconds: keep it open, and make room on the disk."),
                           error->message);
-  ed_toast_set_text (toast, _("Changes Not Saved"), text);
-  adw_toast_set_timeout (toast, 0);
+  toast = ed_toast_new_wrapped (_("Changes Not Saved"), text, ED_TOAST_TIMEOUT_LASTING);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
 
   return toast;
@@ -84,5 +83,5 @@ ed_store_save_failed_toast_new (const GError *error)
 AdwToast *
 ed_store_saved_toast_new (void)
 {
-  return adw_toast_new (_("All changes are saved now"));
+  return ed_toast_new (_("All changes are saved now"), ED_TOAST_TIMEOUT_DEFAULT);
 }

@@ -155,7 +155,7 @@ ed_print_operation_done (GtkPrintOperation       *operation,
     return;
 
   g_set_object (&last_settings, gtk_print_operation_get_print_settings (operation));
-  ed_sheet_actions_log (self->document, self->store, self->kase, ED_SHEET_PRINT, self->parent);
+  _ed_sheet_actions_log (self->document, self->store, self->kase, ED_SHEET_PRINT, self->parent);
 }
 
 static void

@@ -6,7 +6,9 @@
 
 #include <gtk/gtk.h>
 
+#include "ed-case.h"
 #include "ed-sheet-document.h"
+#include "ed-store.h"
 
 G_BEGIN_DECLS
 

@@ -10,12 +10,12 @@
 
 G_BEGIN_DECLS
 
-void  ed_sheet_actions_add_toast (GtkWindow       *window,
-                                  AdwToast        *toast);
-void  ed_sheet_actions_log       (EdSheetDocument *document,
-                                  EdStore         *store,
-                                  EdCase          *kase,
-                                  EdSheetKind      kind,
-                                  GtkWindow       *reporter);
+void  _ed_sheet_actions_add_toast (GtkWindow       *window,
+                                   AdwToast        *toast);
+void  _ed_sheet_actions_log       (EdSheetDocument *document,
+                                   EdStore         *store,
+                                   EdCase          *kase,
+                                   EdSheetKind      kind,
+                                   GtkWindow       *reporter);
 
 G_END_DECLS

@@ -6,10 +6,9 @@
 
 #include <glib/gi18n.h>
 
-#include "ed-application.h"
 #include "ed-sheet-actions-private.h"
 #include "ed-sheet-dialog.h"
-#include "ed-update-toast.h"
+#include "ed-toast.h"
 
 static GtkWindow *
 open_dialog (GtkWindow         *parent,
@@ -61,18 +60,26 @@ ed_sheet_actions_export_pdf (GtkWindow   *parent,
 }
 
 /**
- * ed_sheet_actions_find_store:
+ * ed_sheet_actions_journey:
+ * @mode: print, or save as PDF
+ * @catalog: where the case's procedures are found
  *
- * Returns: (transfer none) (nullable): the case store of the application
- *   @widget's window belongs to, if it is open
+ * Opens the sheet dialog for the case's journey sheet: a cover with its
+ * timeline, then each procedure's sheet.
+ *
+ * Returns: (transfer none): the dialog
  */
-EdStore *
-ed_sheet_actions_find_store (GtkWidget *widget)
+GtkWindow *
+ed_sheet_actions_journey (GtkWindow         *parent,
+                          EdSheetDialogMode  mode,
+                          EdCase            *kase,
+                          EdCatalog         *catalog,
+                          EdStore           *store)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkApplication *application = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  EdSheetDialog *dialog = ed_sheet_dialog_new_for_journey (parent, mode, kase, catalog, store);
 
-  return ED_IS_APPLICATION (application) ? ed_application_get_store (ED_APPLICATION (application)) : NULL;
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
 }
 
 static AdwToastOverlay *
@@ -107,13 +114,13 @@ find_toast_window (GtkWindow *window)
 }
 
 /**
- * ed_sheet_actions_add_toast:
+ * _ed_sheet_actions_add_toast:
  * @window: (nullable): where the toast belongs
  * @toast: (transfer full): the toast
  */
 void
-ed_sheet_actions_add_toast (GtkWindow *window,
-                            AdwToast  *toast)
+_ed_sheet_actions_add_toast (GtkWindow *window,
+                             AdwToast  *toast)
 {
   GtkWindow *target = find_toast_window (window);
 
@@ -135,34 +142,42 @@ logged_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  if (ed_sheet_document_log_finish (ED_SHEET_DOCUMENT (object), result, &error))
+  if (ed_store_log_sheet_finish (ED_STORE (object), result, &error))
     return;
 
   /* Translators: %s says why */
-  message = g_strdup_printf (_("The sheet was made, but the case’s log of printed sheets could not be written: %s"),
+  message = g_strdup_printf (_("The sheet was made, but the case’s log of printed sheets could not "
+                               "be written: %s"),
                              error->message);
-  ed_sheet_actions_add_toast (window, ed_toast_new_lasting (message));
+  _ed_sheet_actions_add_toast (window, ed_toast_new_lasting (message));
 }
 
 /**
- * ed_sheet_actions_log:
- * @store: (nullable): the case store
+ * _ed_sheet_actions_log:
+ * @store: (nullable): the case store; without it nothing is logged
+ * @kind: printed or saved as PDF
  * @reporter: (nullable): where a failure is reported
  *
- * Adds @document to the case's audit log, in the background.
+ * Adds @document to the case's audit log, in the background: when,
+ * which procedure and version (a line each), which languages and paper. A case the
+ * store does not hold (not saved yet) has no log.
  */
 void
-ed_sheet_actions_log (EdSheetDocument *document,
-                      EdStore         *store,
-                      EdCase          *kase,
-                      EdSheetKind      kind,
-                      GtkWindow       *reporter)
+_ed_sheet_actions_log (EdSheetDocument *document,
+                       EdStore         *store,
+                       EdCase          *kase,
+                       EdSheetKind      kind,
+                       GtkWindow       *reporter)
 {
   GtkWindow *window = find_toast_window (reporter);
+  g_autoptr(GPtrArray) records = NULL;
 
-  if (store == NULL)
+  if (store == NULL || ed_case_get_id (kase) == 0)
     return;
 
-  ed_sheet_document_log_async (document, store, kase, kind, NULL, logged_cb,
-                               window != NULL ? g_object_ref (window) : NULL);
+  /* A line for each procedure: a journey sheet has several. */
+  records = ed_sheet_document_new_records (document, kind);
+  for (guint i = 0; i < records->len; i++)
+    ed_store_log_sheet_async (store, kase, g_ptr_array_index (records, i), NULL, logged_cb,
+                              window != NULL ? g_object_ref (window) : NULL);
 }

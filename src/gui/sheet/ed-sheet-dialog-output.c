@@ -15,12 +15,12 @@
 #include "ed-print-operation.h"
 #include "ed-sheet-actions-private.h"
 #include "ed-sheet-dialog-private.h"
-#include "ed-update-toast.h"
+#include "ed-toast.h"
 
 void
-ed_sheet_dialog_show_error (EdSheetDialog *self,
-                            const char    *heading,
-                            const GError  *error)
+_ed_sheet_dialog_show_error (EdSheetDialog *self,
+                             const char    *heading,
+                             const GError  *error)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
 
@@ -33,7 +33,7 @@ static void
 finish (EdSheetDialog *self,
         AdwToast      *toast)
 {
-  ed_sheet_actions_add_toast (gtk_window_get_transient_for (GTK_WINDOW (self)), toast);
+  _ed_sheet_actions_add_toast (gtk_window_get_transient_for (GTK_WINDOW (self)), toast);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -42,14 +42,11 @@ print_done_cb (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
                EdSheetDialog           *self)
 {
-  ed_sheet_dialog_set_busy (self, FALSE, NULL);
+  _ed_sheet_dialog_set_busy (self, FALSE, NULL);
 
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     {
-      AdwToast *toast = adw_toast_new (_("Check sheet sent to the printer"));
-
-      adw_toast_set_timeout (toast, 3);
-      finish (self, toast);
+      finish (self, ed_toast_new (_("Check sheet sent to the printer"), 3));
     }
   else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
@@ -57,7 +54,7 @@ print_done_cb (GtkPrintOperation       *operation,
 
       gtk_print_operation_get_error (operation, &error);
       if (error != NULL)
-        ed_sheet_dialog_show_error (self, _("The Sheet Could Not Be Printed"), error);
+        _ed_sheet_dialog_show_error (self, _("The Sheet Could Not Be Printed"), error);
     }
 }
 
@@ -72,43 +69,43 @@ print (EdSheetDialog *self)
   gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
 
-  ed_sheet_dialog_set_busy (self, TRUE, NULL);
+  _ed_sheet_dialog_set_busy (self, TRUE, NULL);
   result = ed_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                    GTK_WINDOW (self), &error);
 
   /* An operation that failed before it began says so only here. */
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR && self->busy)
     {
-      ed_sheet_dialog_set_busy (self, FALSE, NULL);
-      ed_sheet_dialog_show_error (self, _("The Sheet Could Not Be Printed"), error);
+      _ed_sheet_dialog_set_busy (self, FALSE, NULL);
+      _ed_sheet_dialog_show_error (self, _("The Sheet Could Not Be Printed"), error);
     }
 }
 
+/* @user_data: (transfer full): the window that showed the toast */
 static void
 open_done_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
+  g_autoptr(GtkWindow) window = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!g_app_info_launch_default_for_uri_finish (result, &error))
     {
-      GApplication *application = g_application_get_default ();
-      g_autofree char *message = g_strdup_printf (_("The file could not be opened: %s"), error->message);
+      g_autofree char *message = g_strdup_printf (_("The file could not be opened: %s"),
+                                                  error->message);
 
-      ed_sheet_actions_add_toast (GTK_IS_APPLICATION (application)
-                                  ? gtk_application_get_active_window (GTK_APPLICATION (application))
-                                  : NULL,
-                                  ed_toast_new_lasting (message));
+      _ed_sheet_actions_add_toast (window, ed_toast_new_lasting (message));
     }
 }
 
 static void
-open_clicked_cb (AdwToast *toast)
+open_clicked_cb (AdwToast  *toast,
+                 GtkWindow *window)
 {
   const char *uri = g_object_get_data (G_OBJECT (toast), "uri");
 
-  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, open_done_cb, NULL);
+  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, open_done_cb, g_object_ref (window));
 }
 
 typedef struct
@@ -140,22 +137,25 @@ written_cb (GObject      *object,
   g_autofree char *title = NULL;
   AdwToast *toast;
 
-  ed_sheet_dialog_set_busy (self, FALSE, NULL);
+  _ed_sheet_dialog_set_busy (self, FALSE, NULL);
   if (!ed_sheet_document_write_pdf_finish (document, result, &error))
     {
-      ed_sheet_dialog_show_error (self, _("The Sheet Could Not Be Saved"), error);
+      _ed_sheet_dialog_show_error (self, _("The Sheet Could Not Be Saved"), error);
       return;
     }
 
-  ed_sheet_actions_log (document, self->store, self->kase, ED_SHEET_PDF, GTK_WINDOW (self));
+  _ed_sheet_actions_log (document, self->store, self->kase, ED_SHEET_PDF, GTK_WINDOW (self));
 
   name = g_file_get_basename (export->file);
   /* Translators: %s is the name of the PDF file */
-  title = g_markup_printf_escaped (_("Check sheet saved as “%s”"), name);
-  toast = adw_toast_new (title);
+  title = g_strdup_printf (_("Check sheet saved as “%s”"), name);
+  toast = ed_toast_new (title, ED_TOAST_TIMEOUT_DEFAULT);
   adw_toast_set_button_label (toast, _("_Open"));
   g_object_set_data_full (G_OBJECT (toast), "uri", g_file_get_uri (export->file), g_free);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (open_clicked_cb), NULL);
+  /* An error opening the file is told in the window the toast is in. */
+  if (gtk_window_get_transient_for (GTK_WINDOW (self)) != NULL)
+    g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_clicked_cb),
+                             gtk_window_get_transient_for (GTK_WINDOW (self)), 0);
   finish (self, toast);
 }
 
@@ -179,7 +179,7 @@ ed_sheet_dialog_export_to_file (EdSheetDialog *self,
   export->self = g_object_ref (self);
   export->file = g_object_ref (file);
 
-  ed_sheet_dialog_set_busy (self, TRUE, _("Saving the PDF…"));
+  _ed_sheet_dialog_set_busy (self, TRUE, _("Saving the PDF…"));
   ed_sheet_document_write_pdf_async (self->document, file, NULL, written_cb, export);
 }
 
@@ -205,7 +205,8 @@ choose_file (EdSheetDialog *self)
   g_autofree char *name = ed_sheet_document_dup_file_name (self->document);
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Export Check Sheet as PDF"), GTK_WINDOW (self),
+  chooser = gtk_file_chooser_native_new (gtk_window_get_title (GTK_WINDOW (self)),
+                                         GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
@@ -251,34 +252,41 @@ confirm_ended (EdSheetDialog *self)
   if (self->mode == ED_SHEET_DIALOG_PRINT)
     body = last_day != NULL
       /* Translators: %s is a date, 2023-01-07 */
-      ? g_strdup_printf (_("This procedure ended: its last day was %s. Every page of the sheet says so. Print it anyway?"), last_day)
+      ? g_strdup_printf (_("This procedure ended: its last day was %s. "
+                           "Every page of the sheet says so. Print it anyway?"), last_day)
       : g_strdup (_("This procedure has ended. Every page of the sheet says so. Print it anyway?"));
   else
     body = last_day != NULL
       /* Translators: %s is a date, 2023-01-07 */
-      ? g_strdup_printf (_("This procedure ended: its last day was %s. Every page of the sheet says so. Export it anyway?"), last_day)
-      : g_strdup (_("This procedure has ended. Every page of the sheet says so. Export it anyway?"));
+      ? g_strdup_printf (_("This procedure ended: its last day was %s. "
+                           "Every page of the sheet says so. Export it anyway?"), last_day)
+      : g_strdup (_("This procedure has ended. "
+                    "Every page of the sheet says so. Export it anyway?"));
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("This Procedure Has Ended"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
-                                    "continue", self->mode == ED_SHEET_DIALOG_PRINT ? _("_Print Anyway")
-                                                                                    : _("_Export Anyway"),
+                                    "continue",
+                                    self->mode == ED_SHEET_DIALOG_PRINT ? _("_Print Anyway")
+                                                                        : _("_Export Anyway"),
                                     NULL);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* What the Print… or Export PDF… button does. */
 void
-ed_sheet_dialog_accept (EdSheetDialog *self)
+_ed_sheet_dialog_accept (EdSheetDialog *self)
 {
   if (!ed_sheet_dialog_get_ready (self))
     return;
 
-  if (ed_procedure_has_ended (self->procedure, NULL) && !self->ended_confirmed)
+  /* A journey sheet's banner says which of its procedures have ended. */
+  if (self->procedure != NULL && ed_procedure_has_ended (self->procedure, NULL) &&
+      !self->ended_confirmed)
     confirm_ended (self);
   else
     go_on (self);

@@ -17,7 +17,8 @@ struct _EdSheetDialog
 
   EdSheetDialogMode     mode;
   EdCase               *kase;
-  EdProcedure          *procedure;
+  EdProcedure          *procedure;        /* NULL for the journey sheet */
+  EdCatalog            *catalog;          /* the journey sheet's procedures */
   EdStore              *store;            /* nullable */
   GSettings            *settings;
   char                **languages;        /* codes, in column order */
@@ -54,20 +55,20 @@ struct _EdSheetDialog
 };
 
 /* ed-sheet-dialog.c */
-void  ed_sheet_dialog_update_state      (EdSheetDialog *self);
-void  ed_sheet_dialog_set_busy          (EdSheetDialog *self,
-                                         gboolean       busy,
-                                         const char    *what);
+void  _ed_sheet_dialog_update_state      (EdSheetDialog *self);
+void  _ed_sheet_dialog_set_busy          (EdSheetDialog *self,
+                                          gboolean       busy,
+                                          const char    *what);
 
 /* ed-sheet-languages.c */
-void  ed_sheet_languages_init           (EdSheetDialog *self);
-void  ed_sheet_languages_update         (EdSheetDialog *self);
-char **ed_sheet_languages_normalize     (const char * const *codes);
+void  _ed_sheet_languages_init           (EdSheetDialog *self);
+void  _ed_sheet_languages_update         (EdSheetDialog *self);
+char **_ed_sheet_languages_normalize     (const char * const *codes);
 
 /* ed-sheet-dialog-output.c */
-void  ed_sheet_dialog_accept            (EdSheetDialog *self);
-void  ed_sheet_dialog_show_error        (EdSheetDialog *self,
-                                         const char    *heading,
-                                         const GError  *error);
+void  _ed_sheet_dialog_accept            (EdSheetDialog *self);
+void  _ed_sheet_dialog_show_error        (EdSheetDialog *self,
+                                          const char    *heading,
+                                          const GError  *error);
 
 G_END_DECLS

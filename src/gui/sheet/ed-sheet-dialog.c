@@ -12,7 +12,9 @@
 
 #include <glib/gi18n.h>
 
+#include "ed-date.h"
 #include "ed-sheet-dialog-private.h"
+#include "ed-sheet-journey.h"
 
 G_DEFINE_FINAL_TYPE (EdSheetDialog, ed_sheet_dialog, ADW_TYPE_WINDOW)
 
@@ -46,7 +48,8 @@ paper_set_mapping (const GValue       *value,
 {
   guint selected = g_value_get_uint (value);
 
-  return g_variant_new_string (ed_paper_to_string (papers[selected < G_N_ELEMENTS (papers) ? selected : 0]));
+  return g_variant_new_string (ed_paper_to_string (papers[selected < G_N_ELEMENTS (papers)
+                                                          ? selected : 0]));
 }
 
 static EdSheetOptions *
@@ -76,7 +79,8 @@ options_equal (const EdSheetOptions *a,
   return g_str_equal (languages_a, languages_b) &&
          ed_sheet_options_get_paper (a) == ed_sheet_options_get_paper (b) &&
          ed_sheet_options_get_personal_qr (a) == ed_sheet_options_get_personal_qr (b) &&
-         g_strcmp0 (ed_sheet_options_get_case_reference (a), ed_sheet_options_get_case_reference (b)) == 0;
+         g_strcmp0 (ed_sheet_options_get_case_reference (a),
+                    ed_sheet_options_get_case_reference (b)) == 0;
 }
 
 /* Returns: (transfer container): the travellers chosen, in case order */
@@ -89,7 +93,8 @@ dup_chosen_travellers (EdSheetDialog *self)
   /* With two or more, the first item is all of them. */
   if (self->travellers->len >= 2 && selected != GTK_INVALID_LIST_POSITION && selected > 0)
     {
-      g_ptr_array_add (chosen, g_ptr_array_index (self->travellers, MIN (selected - 1, self->travellers->len - 1)));
+      g_ptr_array_add (chosen, g_ptr_array_index (self->travellers,
+                                                  MIN (selected - 1, self->travellers->len - 1)));
       return chosen;
     }
 
@@ -102,7 +107,9 @@ dup_chosen_travellers (EdSheetDialog *self)
 static void
 show_problems (EdSheetDialog *self)
 {
-  GPtrArray *problems = self->document != NULL ? ed_sheet_document_get_problems (self->document) : NULL;
+  GPtrArray *problems = self->document != NULL
+                        ? ed_sheet_document_get_problems (self->document)
+                        : NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list))) != NULL)
@@ -131,7 +138,7 @@ set_document (EdSheetDialog   *self,
   g_set_object (&self->document, document);
   ed_sheet_preview_set_document (self->preview, document);
   show_problems (self);
-  ed_sheet_dialog_update_state (self);
+  _ed_sheet_dialog_update_state (self);
 }
 
 static void
@@ -151,7 +158,7 @@ document_ready_cb (GObject      *object,
   if (document == NULL)
     {
       set_document (self, NULL);
-      ed_sheet_dialog_show_error (self, _("The Sheet Could Not Be Laid Out"), error);
+      _ed_sheet_dialog_show_error (self, _("The Sheet Could Not Be Laid Out"), error);
       return;
     }
 
@@ -170,11 +177,26 @@ rebuild_idle (gpointer user_data)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
+  /* The journey sheet: every traveller, every procedure that applies. */
+  if (self->procedure == NULL)
+    {
+      g_autoptr(GDateTime) now = ed_date_dup_now ();
+
+      self->cancellable = g_cancellable_new ();
+      self->preparing = TRUE;
+      _ed_sheet_dialog_update_state (self);
+      ed_sheet_document_new_for_case_async (self->kase, self->catalog, now, options,
+                                            self->cancellable, document_ready_cb,
+                                            g_object_ref (self));
+      return G_SOURCE_REMOVE;
+    }
+
   /* Another traveller, the same choices: no need to lay the text out again. */
   if (self->sheet_template != NULL &&
       options_equal (ed_sheet_template_get_options (self->sheet_template), options))
     {
-      g_autoptr(EdSheetDocument) document = ed_sheet_document_new_for_template (self->sheet_template, travellers);
+      g_autoptr(EdSheetDocument) document =
+        ed_sheet_document_new_for_template (self->sheet_template, travellers);
 
       self->preparing = FALSE;
       set_document (self, document);
@@ -183,7 +205,7 @@ rebuild_idle (gpointer user_data)
 
   self->cancellable = g_cancellable_new ();
   self->preparing = TRUE;
-  ed_sheet_dialog_update_state (self);
+  _ed_sheet_dialog_update_state (self);
   ed_sheet_document_new_async (self->procedure, travellers, options, self->cancellable,
                                document_ready_cb, g_object_ref (self));
 
@@ -200,24 +222,24 @@ schedule_rebuild (EdSheetDialog *self)
 
   self->rebuild_source = g_idle_add (rebuild_idle, self);
   self->preparing = TRUE;
-  ed_sheet_dialog_update_state (self);
+  _ed_sheet_dialog_update_state (self);
 }
 
 /* @what: (nullable): what is being done, shown over the preview; %NULL
  * while another dialog (GTK's print dialog) says it */
 void
-ed_sheet_dialog_set_busy (EdSheetDialog *self,
-                          gboolean       busy,
-                          const char    *what)
+_ed_sheet_dialog_set_busy (EdSheetDialog *self,
+                           gboolean       busy,
+                           const char    *what)
 {
   self->busy = busy;
   if (busy)
     gtk_label_set_label (self->working_label, what != NULL ? what : "");
-  ed_sheet_dialog_update_state (self);
+  _ed_sheet_dialog_update_state (self);
 }
 
 void
-ed_sheet_dialog_update_state (EdSheetDialog *self)
+_ed_sheet_dialog_update_state (EdSheetDialog *self)
 {
   guint n_pages = ed_sheet_preview_get_n_pages (self->preview);
   guint page = ed_sheet_preview_get_page (self->preview);
@@ -225,7 +247,8 @@ ed_sheet_dialog_update_state (EdSheetDialog *self)
                      (self->busy && *gtk_label_get_label (self->working_label) != '\0');
   g_autofree char *position = NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheet.accept", ed_sheet_dialog_get_ready (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheet.accept",
+                                 ed_sheet_dialog_get_ready (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheet.previous-page", page > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheet.next-page", page + 1 < n_pages);
 
@@ -244,17 +267,37 @@ ed_sheet_dialog_update_state (EdSheetDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->options_page), !self->busy);
 }
 
+/* The journey the case was started from, or its reference. */
+static const char *
+journey_subtitle (EdSheetDialog *self)
+{
+  const char *id = ed_case_get_journey_id (self->kase);
+  EdJourney *journey = id != NULL ? ed_catalog_lookup_journey (self->catalog, id) : NULL;
+
+  if (journey != NULL)
+    return ed_text_lookup (ed_journey_get_title (journey), ed_language_for_ui ());
+  return ed_case_get_reference (self->kase);
+}
+
 static void
 setup_titles (EdSheetDialog *self)
 {
-  const char *title = self->mode == ED_SHEET_DIALOG_PRINT ? _("Print Check Sheet")
-                                                          : _("Export Check Sheet as PDF");
+  const char *title;
+
+  if (self->procedure == NULL)
+    title = self->mode == ED_SHEET_DIALOG_PRINT ? _("Print Journey Sheet")
+                                                : _("Export Journey Sheet as PDF");
+  else
+    title = self->mode == ED_SHEET_DIALOG_PRINT ? _("Print Check Sheet")
+                                                : _("Export Check Sheet as PDF");
 
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title,
-                                 ed_text_lookup (ed_procedure_get_title (self->procedure),
-                                                 ed_language_for_ui ()));
+                                 self->procedure != NULL
+                                 ? ed_text_lookup (ed_procedure_get_title (self->procedure),
+                                                   ed_language_for_ui ())
+                                 : journey_subtitle (self));
   gtk_button_set_label (GTK_BUTTON (self->accept_button),
                         self->mode == ED_SHEET_DIALOG_PRINT ? _("_Print…") : _("_Export PDF…"));
 }
@@ -266,11 +309,37 @@ setup_status (EdSheetDialog *self)
   g_autofree char *status = NULL;
   g_autofree char *text = NULL;
 
+  if (self->procedure == NULL)
+    {
+      guint n_ended = 0;
+
+      for (guint i = 0; i < ed_case_get_n_procedures (self->kase); i++)
+        {
+          g_autoptr(EdProcedure) procedure =
+            ed_catalog_dup_procedure (self->catalog, ed_case_get_procedure (self->kase, i)->id);
+
+          if (procedure != NULL && ed_procedure_has_ended (procedure, NULL))
+            n_ended++;
+        }
+      if (n_ended == 0)
+        return;
+
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u procedure of this case has ended: every page of "
+                                           "its sheet says so.",
+                                           "%u procedures of this case have ended: every page "
+                                           "of their sheets says so.", n_ended), n_ended);
+      gtk_label_set_label (self->ended_label, text);
+      gtk_widget_set_visible (self->ended_banner, TRUE);
+      return;
+    }
+
   if (!ed_procedure_has_ended (self->procedure, NULL))
     return;
 
   status = ed_procedure_describe_status (self->procedure, ed_language_for_ui ());
-  text = g_strdup_printf ("%s\n%s", status, _("Every page of the sheet says that this procedure has ended."));
+  text = g_strdup_printf ("%s\n%s", status,
+                          _("Every page of the sheet says that this procedure has ended."));
   gtk_label_set_label (self->ended_label, text);
   gtk_widget_set_visible (self->ended_banner, TRUE);
 }
@@ -279,7 +348,8 @@ static char *
 dup_traveller_name (EdSheetDialog *self,
                     guint          index)
 {
-  g_autofree char *name = ed_traveller_dup_display_name (g_ptr_array_index (self->travellers, index));
+  g_autofree char *name =
+    ed_traveller_dup_display_name (g_ptr_array_index (self->travellers, index));
 
   if (*name != '\0')
     return g_steal_pointer (&name);
@@ -305,17 +375,36 @@ setup_travellers (EdSheetDialog *self)
     }
 
   n = self->travellers->len;
+  /* A journey sheet is for the whole case. */
+  if (n >= 2 && self->procedure == NULL)
+    {
+      g_autofree char *all = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "All %u travellers",
+                                                           "All %u travellers", n), n);
+
+      gtk_widget_set_visible (GTK_WIDGET (self->traveller_row), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->single_traveller_row), TRUE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->single_traveller_row),
+                                     _("Print For"));
+      adw_action_row_set_subtitle (self->single_traveller_row, all);
+      adw_preferences_group_set_description (self->travellers_group,
+                                             _("The cover holds everyone’s dates; then each "
+                                               "procedure’s sheet for each traveller it "
+                                               "applies to."));
+      return;
+    }
   if (n >= 2)
     {
       g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
-      gtk_string_list_take (names, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "All %u travellers",
-                                                                 "All %u travellers", n), n));
+      gtk_string_list_take (names,
+                            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "All %u travellers",
+                                                          "All %u travellers", n), n));
       for (guint i = 0; i < n; i++)
         gtk_string_list_take (names, dup_traveller_name (self, i));
       adw_combo_row_set_model (self->traveller_row, G_LIST_MODEL (names));
       adw_preferences_group_set_description (self->travellers_group,
-                                             _("Each traveller gets a sheet of their own, one after the other in the same document."));
+                                             _("Each traveller gets a sheet of their own, "
+                                               "one after the other in the same document."));
       adw_combo_row_set_selected (self->traveller_row, 0);
       return;
     }
@@ -326,43 +415,37 @@ setup_travellers (EdSheetDialog *self)
     {
       g_autofree char *name = dup_traveller_name (self, 0);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->single_traveller_row), _("Print For"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->single_traveller_row),
+                                     _("Print For"));
       adw_action_row_set_subtitle (self->single_traveller_row, name);
     }
   else
     {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->single_traveller_row), _("Blank Sheet"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->single_traveller_row),
+                                     _("Blank Sheet"));
       adw_action_row_set_subtitle (self->single_traveller_row,
-                                   _("No traveller has been entered yet: the sheet leaves lines to fill in by hand."));
+                                   _("No traveller has been entered yet: "
+                                     "the sheet leaves lines to fill in by hand."));
     }
 }
 
-/**
- * ed_sheet_dialog_new:
- * @store: (nullable): the case store, for the audit log
- *
- * Returns: (transfer none): the dialog, modal to @parent, not shown yet
- */
-EdSheetDialog *
-ed_sheet_dialog_new (GtkWindow         *parent,
-                     EdSheetDialogMode  mode,
-                     EdCase            *kase,
-                     EdProcedure       *procedure,
-                     EdStore           *store)
+static EdSheetDialog *
+new_dialog (GtkWindow         *parent,
+            EdSheetDialogMode  mode,
+            EdCase            *kase,
+            EdProcedure       *procedure,
+            EdCatalog         *catalog,
+            EdStore           *store)
 {
   EdSheetDialog *self;
-
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (ED_IS_CASE (kase), NULL);
-  g_return_val_if_fail (ED_IS_PROCEDURE (procedure), NULL);
-  g_return_val_if_fail (store == NULL || ED_IS_STORE (store), NULL);
 
   self = g_object_new (ED_TYPE_SHEET_DIALOG,
                        "transient-for", parent,
                        NULL);
   self->mode = mode;
   self->kase = g_object_ref (kase);
-  self->procedure = g_object_ref (procedure);
+  self->procedure = procedure != NULL ? g_object_ref (procedure) : NULL;
+  self->catalog = catalog != NULL ? g_object_ref (catalog) : NULL;
   self->store = store != NULL ? g_object_ref (store) : NULL;
 
   setup_titles (self);
@@ -382,6 +465,53 @@ ed_sheet_dialog_new (GtkWindow         *parent,
   schedule_rebuild (self);
 
   return self;
+}
+
+/**
+ * ed_sheet_dialog_new:
+ * @store: (nullable): the case store, for the audit log
+ *
+ * Returns: (transfer none): the dialog, modal to @parent, not shown yet
+ */
+EdSheetDialog *
+ed_sheet_dialog_new (GtkWindow         *parent,
+                     EdSheetDialogMode  mode,
+                     EdCase            *kase,
+                     EdProcedure       *procedure,
+                     EdStore           *store)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (ED_IS_CASE (kase), NULL);
+  g_return_val_if_fail (ED_IS_PROCEDURE (procedure), NULL);
+  g_return_val_if_fail (store == NULL || ED_IS_STORE (store), NULL);
+
+  return new_dialog (parent, mode, kase, procedure, NULL, store);
+}
+
+/**
+ * ed_sheet_dialog_new_for_journey:
+ * @catalog: where the case's procedures are found
+ * @store: (nullable): the case store, for the audit log
+ *
+ * The dialog for @kase's journey sheet: a cover with its timeline, then
+ * each procedure's sheet for each traveller it applies to; logged one
+ * line a procedure.
+ *
+ * Returns: (transfer none): the dialog, modal to @parent, not shown yet
+ */
+EdSheetDialog *
+ed_sheet_dialog_new_for_journey (GtkWindow         *parent,
+                                 EdSheetDialogMode  mode,
+                                 EdCase            *kase,
+                                 EdCatalog         *catalog,
+                                 EdStore           *store)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (ED_IS_CASE (kase), NULL);
+  g_return_val_if_fail (ED_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (store == NULL || ED_IS_STORE (store), NULL);
+
+  return new_dialog (parent, mode, kase, NULL, catalog, store);
 }
 
 EdSheetDialogMode
@@ -415,7 +545,7 @@ static void
 set_languages (EdSheetDialog      *self,
                const char * const *codes)
 {
-  g_auto(GStrv) languages = ed_sheet_languages_normalize (codes);
+  g_auto(GStrv) languages = _ed_sheet_languages_normalize (codes);
 
   if (self->languages != NULL && g_strv_equal ((const char * const *) self->languages,
                                                (const char * const *) languages))
@@ -423,7 +553,7 @@ set_languages (EdSheetDialog      *self,
 
   g_strfreev (self->languages);
   self->languages = g_steal_pointer (&languages);
-  ed_sheet_languages_update (self);
+  _ed_sheet_languages_update (self);
   schedule_rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGES]);
 }
@@ -433,7 +563,7 @@ accept_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  ed_sheet_dialog_accept (ED_SHEET_DIALOG (widget));
+  _ed_sheet_dialog_accept (ED_SHEET_DIALOG (widget));
 }
 
 static void
@@ -486,6 +616,7 @@ ed_sheet_dialog_finalize (GObject *object)
   g_clear_pointer (&self->languages, g_strfreev);
   g_clear_object (&self->kase);
   g_clear_object (&self->procedure);
+  g_clear_object (&self->catalog);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (ed_sheet_dialog_parent_class)->finalize (object);
@@ -553,7 +684,9 @@ ed_sheet_dialog_class_init (EdSheetDialogClass *klass)
 
   g_type_ensure (ED_TYPE_SHEET_PREVIEW);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/entrydesk/EntryDesk/sheet/ed-sheet-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/entrydesk/EntryDesk/"
+                                               "sheet/ed-sheet-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, EdSheetDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, EdSheetDialog, accept_button);
   gtk_widget_class_bind_template_child (widget_class, EdSheetDialog, busy_spinner);
@@ -579,7 +712,8 @@ ed_sheet_dialog_class_init (EdSheetDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "sheet.next-page", NULL, next_page_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "sheet.previous-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0,
+                                       "sheet.previous-page", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "sheet.next-page", NULL);
 }
 
@@ -588,13 +722,15 @@ ed_sheet_dialog_init (EdSheetDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->languages = ed_sheet_languages_normalize (NULL);
+  self->languages = _ed_sheet_languages_normalize (NULL);
   self->settings = g_settings_new (APP_ID);
-  ed_sheet_languages_init (self);
+  _ed_sheet_languages_init (self);
 
-  g_signal_connect_object (self->preview, "notify::page", G_CALLBACK (ed_sheet_dialog_update_state),
+  g_signal_connect_object (self->preview, "notify::page",
+                           G_CALLBACK (_ed_sheet_dialog_update_state),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->preview, "notify::n-pages", G_CALLBACK (ed_sheet_dialog_update_state),
+  g_signal_connect_object (self->preview, "notify::n-pages",
+                           G_CALLBACK (_ed_sheet_dialog_update_state),
                            self, G_CONNECT_SWAPPED);
-  ed_sheet_dialog_update_state (self);
+  _ed_sheet_dialog_update_state (self);
 }

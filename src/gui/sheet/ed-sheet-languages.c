@@ -15,7 +15,7 @@
 static const EdLanguage sheet_languages[] = { ED_LANGUAGE_EN, ED_LANGUAGE_JA, ED_LANGUAGE_ZH_CN };
 
 /**
- * ed_sheet_languages_normalize:
+ * _ed_sheet_languages_normalize:
  * @codes: (nullable): language codes, as a setting may hold them
  *
  * Returns: (transfer full): the sheet languages among @codes, each once,
@@ -23,7 +23,7 @@ static const EdLanguage sheet_languages[] = { ED_LANGUAGE_EN, ED_LANGUAGE_JA, ED
  *   none is left, as a sheet needs one
  */
 char **
-ed_sheet_languages_normalize (const char * const *codes)
+_ed_sheet_languages_normalize (const char * const *codes)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   gboolean seen[ED_N_LANGUAGES] = { FALSE, };
@@ -82,7 +82,8 @@ static void
 check_toggled_cb (GtkCheckButton *check,
                   EdSheetDialog  *self)
 {
-  EdLanguage language = row_language (gtk_widget_get_ancestor (GTK_WIDGET (check), GTK_TYPE_LIST_BOX_ROW));
+  EdLanguage language = row_language (gtk_widget_get_ancestor (GTK_WIDGET (check),
+                                                               GTK_TYPE_LIST_BOX_ROW));
   const char *code = ed_language_code (language);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
@@ -214,18 +215,18 @@ create_row (EdSheetDialog *self,
 }
 
 void
-ed_sheet_languages_init (EdSheetDialog *self)
+_ed_sheet_languages_init (EdSheetDialog *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (sheet_languages); i++)
     gtk_list_box_append (self->language_list, create_row (self, sheet_languages[i]));
 
   gtk_list_box_set_sort_func (self->language_list, sort_func, self, NULL);
-  ed_sheet_languages_update (self);
+  _ed_sheet_languages_update (self);
 }
 
 /* Shows the dialog's languages: ticks, columns, arrows, order. */
 void
-ed_sheet_languages_update (EdSheetDialog *self)
+_ed_sheet_languages_update (EdSheetDialog *self)
 {
   guint n = g_strv_length (self->languages);
 

@@ -185,7 +185,8 @@ ed_update_progress_class_init (EdUpdateProgressClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/entrydesk/EntryDesk/updates/ed-update-progress.ui");
+                                               "/io/github/entrydesk/EntryDesk/"
+                                               "updates/ed-update-progress.ui");
   gtk_widget_class_bind_template_child (widget_class, EdUpdateProgress, revealer);
   gtk_widget_class_bind_template_child (widget_class, EdUpdateProgress, status_label);
   gtk_widget_class_bind_template_child (widget_class, EdUpdateProgress, progress_bar);

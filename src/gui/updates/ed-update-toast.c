@@ -11,65 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "ed-error.h"
+#include "ed-toast.h"
 #include "ed-update-toast.h"
-
-/* Wide enough for a sentence, narrow enough for a toast. */
-#define TOAST_WIDTH_CHARS 60
-
-static GtkWidget *
-create_label (const char *text,
-              const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), TOAST_WIDTH_CHARS);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
-/**
- * ed_toast_set_text:
- * @heading: (nullable): a bold first line
- *
- * Shows a sentence in @toast whole, wrapped, under its heading; a
- * toast's own title is one line, cut short.
- */
-void
-ed_toast_set_text (AdwToast   *toast,
-                   const char *heading,
-                   const char *text)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  if (heading != NULL)
-    gtk_box_append (GTK_BOX (box), create_label (heading, "heading"));
-  gtk_box_append (GTK_BOX (box), create_label (text, heading != NULL ? NULL : "heading"));
-
-  adw_toast_set_custom_title (toast, box);
-}
-
-/**
- * ed_toast_new_lasting:
- * @text: plain text, not markup
- *
- * Returns: (transfer full): a toast that stays until dismissed, for what
- *   staff asked for and did not happen
- */
-AdwToast *
-ed_toast_new_lasting (const char *text)
-{
-  g_autofree char *title = g_markup_escape_text (text, -1);
-  AdwToast *toast = adw_toast_new (title);
-
-  adw_toast_set_timeout (toast, 0);
-  return toast;
-}
 
 static void
 show_details (GtkWindow *parent,
@@ -114,19 +57,18 @@ create_result_toast (EdFeedResult *result,
                      GtkWindow    *parent)
 {
   GPtrArray *changes = ed_feed_result_get_changes (result);
-  AdwToast *toast = adw_toast_new ("");
   g_autofree char *text = NULL;
+  AdwToast *toast;
 
   if (ed_feed_result_get_outcome (result) != ED_FEED_OUTCOME_CHANGED || changes->len <= 1)
     {
       text = ed_feed_result_get_summary (result, ed_language_for_ui ());
-      ed_toast_set_text (toast, NULL, text);
-      return toast;
+      return ed_toast_new_wrapped (NULL, text, ED_TOAST_TIMEOUT_DEFAULT);
     }
 
   text = describe_changes (changes);
-  ed_toast_set_text (toast, NULL, text);
-  adw_toast_set_timeout (toast, 10);
+  /* Long enough to reach Details. */
+  toast = ed_toast_new_wrapped (NULL, text, 10);
   if (parent != NULL)
     {
       g_object_set_data_full (G_OBJECT (toast), "details",
@@ -164,18 +106,13 @@ ed_update_toast_new (EdFeedResult *result,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return NULL;
 
-  toast = adw_toast_new ("");
-  if (g_error_matches (error, ED_ERROR, ED_ERROR_NOT_FOUND))
-    {
-      ed_toast_set_text (toast, NULL, error->message);
-      adw_toast_set_button_label (toast, _("_Preferences"));
-      adw_toast_set_detailed_action_name (toast, "app.show-preferences-page::updates");
-    }
-  else
-    {
-      ed_toast_set_text (toast, _("Procedures Not Updated"), error->message);
-    }
-  adw_toast_set_timeout (toast, 0);
+  if (!g_error_matches (error, ED_ERROR, ED_ERROR_NOT_FOUND))
+    return ed_toast_new_wrapped (_("Procedures Not Updated"), error->message,
+                                 ED_TOAST_TIMEOUT_LASTING);
+
+  toast = ed_toast_new_wrapped (NULL, error->message, ED_TOAST_TIMEOUT_LASTING);
+  adw_toast_set_button_label (toast, _("_Preferences"));
+  adw_toast_set_detailed_action_name (toast, "app.show-preferences-page::updates");
 
   return toast;
 }

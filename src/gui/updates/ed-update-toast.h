@@ -13,9 +13,5 @@ G_BEGIN_DECLS
 AdwToast *ed_update_toast_new (EdFeedResult  *result,
                                const GError  *error,
                                GtkWindow     *parent);
-AdwToast *ed_toast_new_lasting (const char   *text);
-void      ed_toast_set_text   (AdwToast      *toast,
-                               const char    *heading,
-                               const char    *text);
 
 G_END_DECLS

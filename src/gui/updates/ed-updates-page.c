@@ -3,7 +3,9 @@
  * Every list here is the setting itself: rows are rebuilt when the
  * setting changes and adding or removing writes it at once. What the
  * user types is checked with the feed client's own rules, and a refusal
- * is explained under the list while the row turns red.
+ * is explained under the list while the row turns red. Check Now is
+ * the application's app.check-updates: the application says what the
+ * update did, in Preferences while it is open.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,11 +13,9 @@
 
 #include <glib/gi18n.h>
 
-#include "ed-application.h"
 #include "ed-signing.h"
 #include "ed-system-keys.h"
 #include "ed-update-progress.h"
-#include "ed-update-toast.h"
 #include "ed-updates-page.h"
 
 struct _EdUpdatesPage
@@ -24,7 +24,6 @@ struct _EdUpdatesPage
 
   GSettings           *settings;
   EdUpdater           *updater;
-  AdwToast            *toast;         /* weak: the last result shown here */
   GCancellable        *cancellable;   /* reading the administrator's keys */
 
   GtkSwitch           *at_start_switch;
@@ -336,7 +335,7 @@ system_keys_loaded_cb (GObject      *source,
 static void
 load_system_keys (EdUpdatesPage *self)
 {
-  g_auto(GStrv) dirs = ed_feed_get_system_key_dirs ();
+  g_auto(GStrv) dirs = ed_system_keys_get_dirs ();
   g_autofree char *description = NULL;
 
   /* Translators: two folders */
@@ -351,48 +350,20 @@ load_system_keys (EdUpdatesPage *self)
 static void
 update_check_button (EdUpdatesPage *self)
 {
-  gboolean running = self->updater != NULL && ed_feed_get_running (ed_updater_get_feed (self->updater));
+  gboolean running = self->updater != NULL
+                     && ed_feed_get_running (ed_updater_get_feed (self->updater));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->check_button),
                             self->updater != NULL && self->settings != NULL &&
                             !running && ed_updater_has_feeds (self->updater));
 }
 
-static void
-check_done_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(EdUpdatesPage) self = user_data;
-  g_autoptr(EdFeedResult) feed_result = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWindow *window = ADW_IS_PREFERENCES_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-  AdwToast *toast;
-
-  feed_result = ed_updater_check_finish (ED_UPDATER (source), result, &error);
-  toast = ed_update_toast_new (feed_result, error, window);
-  if (toast == NULL)
-    return;
-
-  /* Preferences was closed meanwhile: the main window says it. */
-  if (window == NULL || !gtk_widget_get_visible (GTK_WIDGET (window)))
-    {
-      ed_application_show_update_toast (ED_APPLICATION (g_application_get_default ()), toast);
-      return;
-    }
-
-  if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
-  g_set_weak_pointer (&self->toast, toast);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), toast);
-}
-
+/* The application runs the check and says what it did, here while
+ * Preferences is open. */
 static void
 check_clicked_cb (EdUpdatesPage *self)
 {
-  if (self->updater != NULL)
-    ed_updater_check_async (self->updater, check_done_cb, g_object_ref (self));
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.check-updates", NULL);
 }
 
 void
@@ -462,7 +433,6 @@ ed_updates_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_weak_pointer (&self->toast);
   g_clear_object (&self->updater);
   g_clear_object (&self->settings);
 
@@ -539,7 +509,8 @@ ed_updates_page_class_init (EdUpdatesPageClass *klass)
   g_type_ensure (ED_TYPE_UPDATE_PROGRESS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/entrydesk/EntryDesk/updates/ed-updates-page.ui");
+                                               "/io/github/entrydesk/EntryDesk/"
+                                               "updates/ed-updates-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EdUpdatesPage, at_start_switch);
   gtk_widget_class_bind_template_child (widget_class, EdUpdatesPage, check_button);
   gtk_widget_class_bind_template_child (widget_class, EdUpdatesPage, progress);

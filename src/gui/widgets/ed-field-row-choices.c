@@ -62,7 +62,7 @@ find_choice (EdFieldRow *self,
 }
 
 gboolean
-ed_field_row_is_sex (const EdField *field)
+_ed_field_row_is_sex (const EdField *field)
 {
   return g_strcmp0 (field->traveller_key, "sex") == 0 &&
          field->kind != ED_FIELD_CHOICE && field->kind != ED_FIELD_YES_NO;
@@ -79,7 +79,7 @@ build_choices (EdFieldRow *self)
   add_choice (self, "", _("Not Chosen"), NULL, NULL);
 
   /* The passport's own letters, beside the words. */
-  if (ed_field_row_is_sex (field))
+  if (_ed_field_row_is_sex (field))
     {
       add_choice (self, "F", _("Female"), "F", NULL);
       add_choice (self, "M", _("Male"), "M", NULL);
@@ -99,7 +99,7 @@ build_choices (EdFieldRow *self)
       const EdChoice *choice = g_ptr_array_index (field->choices, i);
 
       add_choice (self, choice->value, ed_text_lookup (choice->label, ui),
-                  choice->official_label, ed_field_row_official_lang (field));
+                  choice->official_label, _ed_field_row_official_lang (field));
     }
 }
 
@@ -137,7 +137,7 @@ choice_bind_cb (GtkSignalListItemFactory *factory,
   if (choice == NULL || choice->official == NULL)
     return;
 
-  attrs = ed_field_row_language_attrs (choice->official_lang);
+  attrs = _ed_field_row_language_attrs (choice->official_lang);
   gtk_label_set_attributes (GTK_LABEL (official), attrs);
   gtk_label_set_text (GTK_LABEL (official), choice->official);
 }
@@ -151,14 +151,14 @@ combo_selected_cb (EdFieldRow *self)
   if (position != GTK_INVALID_LIST_POSITION)
     value = gtk_string_list_get_string (self->choice_values, position);
 
-  ed_field_row_edited (self, value);
+  _ed_field_row_edited (self, value);
   if (!self->updating)
     ed_field_row_validate_now (self);
 }
 
 GtkWidget *
-ed_field_row_create_combo (EdFieldRow *self,
-                           const char *markup)
+_ed_field_row_create_combo (EdFieldRow *self,
+                            const char *markup)
 {
   GtkWidget *row = adw_combo_row_new ();
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
@@ -183,8 +183,8 @@ ed_field_row_create_combo (EdFieldRow *self,
 /* Selects @value; one the choices do not have (read from a file) is
  * added as it is, so that nothing is lost and the rules can say why. */
 void
-ed_field_row_show_choice (EdFieldRow *self,
-                          const char *value)
+_ed_field_row_show_choice (EdFieldRow *self,
+                           const char *value)
 {
   guint position;
 

@@ -29,8 +29,8 @@ dup_country_title (const EdCountry *country)
 }
 
 void
-ed_field_row_show_country (EdFieldRow *self,
-                           const char *value)
+_ed_field_row_show_country (EdFieldRow *self,
+                            const char *value)
 {
   const EdCountry *country = NULL;
   g_autofree char *code = ed_normalize_country (value);
@@ -59,7 +59,7 @@ ed_field_row_show_country (EdFieldRow *self,
 }
 
 gboolean
-ed_field_row_country_is_open (EdFieldRow *self)
+_ed_field_row_country_is_open (EdFieldRow *self)
 {
   return self->country_popover != NULL && gtk_widget_get_visible (self->country_popover);
 }
@@ -67,7 +67,7 @@ ed_field_row_country_is_open (EdFieldRow *self)
 static void
 close_suggestions (EdFieldRow *self)
 {
-  if (ed_field_row_country_is_open (self))
+  if (_ed_field_row_country_is_open (self))
     gtk_popover_popdown (GTK_POPOVER (self->country_popover));
 }
 
@@ -119,8 +119,8 @@ create_suggestion (const EdCountry *country)
 }
 
 void
-ed_field_row_search_country (EdFieldRow *self,
-                             const char *text)
+_ed_field_row_search_country (EdFieldRow *self,
+                              const char *text)
 {
   g_autoptr(GPtrArray) found = ed_country_search (text);
   GtkWidget *child;
@@ -131,7 +131,9 @@ ed_field_row_search_country (EdFieldRow *self,
     gtk_list_box_remove (self->country_list, child);
 
   /* A code typed whole needs no suggestion. */
-  if (n == 0 || (n == 1 && g_ascii_strcasecmp (text, ed_country_get_code (g_ptr_array_index (found, 0))) == 0))
+  if (n == 0
+      || (n == 1
+          && g_ascii_strcasecmp (text, ed_country_get_code (g_ptr_array_index (found, 0))) == 0))
     {
       close_suggestions (self);
       return;
@@ -139,14 +141,15 @@ ed_field_row_search_country (EdFieldRow *self,
 
   for (guint i = 0; i < n; i++)
     gtk_list_box_append (self->country_list, create_suggestion (g_ptr_array_index (found, i)));
-  gtk_list_box_select_row (self->country_list, gtk_list_box_get_row_at_index (self->country_list, 0));
+  gtk_list_box_select_row (self->country_list,
+                           gtk_list_box_get_row_at_index (self->country_list, 0));
 
   width = gtk_widget_get_width (self->editor);
   gtk_widget_set_size_request (self->country_popover, MAX (width / 2, 280), -1);
   if (gtk_widget_get_mapped (self->editor))
     {
       gtk_popover_popup (GTK_POPOVER (self->country_popover));
-      ed_field_row_present_country (self);
+      _ed_field_row_present_country (self);
     }
 }
 
@@ -170,7 +173,7 @@ key_pressed_cb (EdFieldRow      *self,
 {
   GtkListBoxRow *row;
 
-  if (!ed_field_row_country_is_open (self))
+  if (!_ed_field_row_country_is_open (self))
     return GDK_EVENT_PROPAGATE;
 
   switch (keyval)
@@ -224,18 +227,18 @@ focus_leave_cb (EdFieldRow *self)
       gtk_editable_set_text (GTK_EDITABLE (self->editor),
                              ed_country_get_code (g_ptr_array_index (found, 0)));
       self->choosing = FALSE;
-      ed_field_row_left (self);
+      _ed_field_row_left (self);
     }
 }
 
 /* A popover follows its parent only when the parent presents it. */
 void
-ed_field_row_present_country (EdFieldRow *self)
+_ed_field_row_present_country (EdFieldRow *self)
 {
   graphene_rect_t bounds;
   GdkRectangle rect;
 
-  if (!ed_field_row_country_is_open (self))
+  if (!_ed_field_row_country_is_open (self))
     return;
 
   if (gtk_widget_compute_bounds (self->editor, GTK_WIDGET (self), &bounds))
@@ -250,7 +253,7 @@ ed_field_row_present_country (EdFieldRow *self)
 }
 
 void
-ed_field_row_setup_country (EdFieldRow *self)
+_ed_field_row_setup_country (EdFieldRow *self)
 {
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
@@ -268,7 +271,8 @@ ed_field_row_setup_country (EdFieldRow *self)
   g_signal_connect_object (list, "row-activated", G_CALLBACK (suggestion_activated_cb),
                            self, G_CONNECT_SWAPPED);
 
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
@@ -279,7 +283,7 @@ ed_field_row_setup_country (EdFieldRow *self)
   gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_BOTTOM);
   gtk_widget_set_focusable (popover, FALSE);
   gtk_widget_set_can_focus (popover, FALSE);
-  /* Parented to the row, which presents it (ed_field_row_present_country()). */
+  /* Parented to the row, which presents it (_ed_field_row_present_country()). */
   gtk_widget_set_parent (popover, GTK_WIDGET (self));
   g_signal_connect_object (popover, "closed", G_CALLBACK (ed_field_row_validate_now),
                            self, G_CONNECT_SWAPPED);
@@ -289,7 +293,8 @@ ed_field_row_setup_country (EdFieldRow *self)
 
   /* Before the entry handles them: Enter picks, it does not move on. */
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_widget_add_controller (self->editor, keys);
 
   g_signal_connect_object (focus, "leave", G_CALLBACK (focus_leave_cb), self, G_CONNECT_SWAPPED);
@@ -297,7 +302,7 @@ ed_field_row_setup_country (EdFieldRow *self)
 }
 
 void
-ed_field_row_dispose_country (EdFieldRow *self)
+_ed_field_row_dispose_country (EdFieldRow *self)
 {
   if (self->country_popover == NULL)
     return;

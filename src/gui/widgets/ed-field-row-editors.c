@@ -45,6 +45,13 @@ ed_field_row_key_title (const char *key)
     { "address_local", N_("Address at Destination") },
     { "arrival_date", N_("Arrival Date") },
     { "arrival_port", N_("Port of Arrival") },
+    { "arrival_time", N_("Arrival Time") },
+    { "flight_number", N_("Flight Number") },
+    { "visa_type", N_("Visa Category") },
+    { "status_of_residence", N_("Status of Residence") },
+    { "stay_expiry", N_("Period of Stay Ends") },
+    { "residence_card_number", N_("Residence Card Number") },
+    { "employer", N_("Employer") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
@@ -71,7 +78,7 @@ collect_rows (GtkWidget *widget,
 
 /* Enter moves on, as in a paper form: to the next field row. */
 void
-ed_field_row_focus_next (EdFieldRow *self)
+_ed_field_row_focus_next (EdFieldRow *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
@@ -95,7 +102,7 @@ ed_field_row_focus_next (EdFieldRow *self)
 }
 
 PangoAttrList *
-ed_field_row_language_attrs (const char *bcp47)
+_ed_field_row_language_attrs (const char *bcp47)
 {
   PangoAttrList *attrs = pango_attr_list_new ();
 
@@ -106,7 +113,7 @@ ed_field_row_language_attrs (const char *bcp47)
 }
 
 const char *
-ed_field_row_official_lang (const EdField *field)
+_ed_field_row_official_lang (const EdField *field)
 {
   return field->official_label != NULL ? ed_language_bcp47 (field->official_lang) : NULL;
 }
@@ -119,27 +126,31 @@ entry_changed_cb (EdFieldRow *self)
   if (self->updating)
     return;
 
-  ed_field_row_edited (self, text);
+  _ed_field_row_edited (self, text);
   if (self->country_list != NULL && !self->choosing)
-    ed_field_row_search_country (self, text);
+    _ed_field_row_search_country (self, text);
 }
 
 static void
 entry_activated_cb (EdFieldRow *self)
 {
-  ed_field_row_left (self);
-  ed_field_row_focus_next (self);
+  _ed_field_row_left (self);
+  _ed_field_row_focus_next (self);
 }
 
 static void
 focus_leave_cb (EdFieldRow *self)
 {
   /* Opening the calendar is not leaving. */
-  if (self->calendar_button != NULL &&
-      gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->calendar_button)))))
-    return;
+  if (self->calendar_button != NULL)
+    {
+      GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->calendar_button));
 
-  ed_field_row_left (self);
+      if (gtk_widget_get_visible (GTK_WIDGET (popover)))
+        return;
+    }
+
+  _ed_field_row_left (self);
 }
 
 static void
@@ -153,10 +164,12 @@ set_hints (AdwEntryRow *row,
     {
     case ED_FIELD_NAME_LATIN:
       purpose = GTK_INPUT_PURPOSE_NAME;
-      hints = GTK_INPUT_HINT_UPPERCASE_CHARS | GTK_INPUT_HINT_NO_SPELLCHECK | GTK_INPUT_HINT_NO_EMOJI;
+      hints = GTK_INPUT_HINT_UPPERCASE_CHARS | GTK_INPUT_HINT_NO_SPELLCHECK
+              | GTK_INPUT_HINT_NO_EMOJI;
       break;
     case ED_FIELD_PASSPORT_NUMBER:
-      hints = GTK_INPUT_HINT_UPPERCASE_CHARS | GTK_INPUT_HINT_NO_SPELLCHECK | GTK_INPUT_HINT_NO_EMOJI;
+      hints = GTK_INPUT_HINT_UPPERCASE_CHARS | GTK_INPUT_HINT_NO_SPELLCHECK
+              | GTK_INPUT_HINT_NO_EMOJI;
       break;
     case ED_FIELD_PHONE:
       purpose = GTK_INPUT_PURPOSE_PHONE;
@@ -207,7 +220,7 @@ calendar_day_selected_cb (EdFieldRow *self)
 static void
 calendar_show_cb (EdFieldRow *self)
 {
-  g_autofree char *value = ed_normalize_date (ed_field_row_get_value (self));
+  g_autofree char *value = ed_normalize_date (_ed_field_row_get_value (self));
   g_autoptr(GDateTime) day = NULL;
   GDate date;
 
@@ -293,7 +306,8 @@ create_entry (EdFieldRow *self,
     self->country_label = g_object_ref_sink (create_suffix_label (NULL, "country-name"));
 
   if (field->required)
-    adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), create_suffix_label (_("Required"), "required-badge"));
+    adw_entry_row_add_suffix (ADW_ENTRY_ROW (row),
+                              create_suffix_label (_("Required"), "required-badge"));
 
   if (field->kind == ED_FIELD_DATE)
     adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), create_calendar_button (self));
@@ -319,7 +333,8 @@ title_markup (const EdField *field,
     return g_markup_escape_text (title, -1);
 
   return g_markup_printf_escaped ("%s  <span lang=\"%s\" alpha=\"55%%\">%s</span>",
-                                  title, ed_field_row_official_lang (field), field->official_label);
+                                  title, _ed_field_row_official_lang (field),
+                                  field->official_label);
 }
 
 /* What screen readers say: the title, required or not, and the label
@@ -338,33 +353,34 @@ label_for_screen_readers (EdFieldRow *self,
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                     GTK_ACCESSIBLE_PROPERTY_REQUIRED, self->field->required,
                                     -1);
-  ed_field_row_describe (self, NULL);
+  _ed_field_row_describe (self, NULL);
 }
 
 void
-ed_field_row_build_editor (EdFieldRow *self,
-                           const char *title)
+_ed_field_row_build_editor (EdFieldRow *self,
+                            const char *title)
 {
   const EdField *field = self->field;
   g_autofree char *markup = NULL;
 
   if (field->kind == ED_FIELD_PASSWORD)
     self->editor_kind = ED_FIELD_EDITOR_PASSWORD;
-  else if (field->kind == ED_FIELD_CHOICE || field->kind == ED_FIELD_YES_NO || ed_field_row_is_sex (field))
+  else if (field->kind == ED_FIELD_CHOICE || field->kind == ED_FIELD_YES_NO
+           || _ed_field_row_is_sex (field))
     self->editor_kind = ED_FIELD_EDITOR_COMBO;
   else
     self->editor_kind = ED_FIELD_EDITOR_ENTRY;
 
   markup = title_markup (field, title);
   if (self->editor_kind == ED_FIELD_EDITOR_COMBO)
-    self->editor = ed_field_row_create_combo (self, markup);
+    self->editor = _ed_field_row_create_combo (self, markup);
   else
     self->editor = create_entry (self, markup);
 
   gtk_list_box_append (self->list, self->editor);
   label_for_screen_readers (self, title);
   if (self->country_label != NULL)
-    ed_field_row_setup_country (self);
+    _ed_field_row_setup_country (self);
 }
 
 static gboolean
@@ -379,13 +395,13 @@ same_value (const char *a,
  * stored ("ＡＢ１" as "AB1"). While they type, the text is never
  * rewritten under their fingers: the row does not call this. */
 void
-ed_field_row_show_value (EdFieldRow *self,
-                         const char *value)
+_ed_field_row_show_value (EdFieldRow *self,
+                          const char *value)
 {
   self->updating = TRUE;
 
   if (self->editor_kind == ED_FIELD_EDITOR_COMBO)
-    ed_field_row_show_choice (self, value);
+    _ed_field_row_show_choice (self, value);
   else
     {
       const char *text = gtk_editable_get_text (GTK_EDITABLE (self->editor));
@@ -395,7 +411,7 @@ ed_field_row_show_value (EdFieldRow *self,
     }
 
   if (self->country_label != NULL)
-    ed_field_row_show_country (self, value);
+    _ed_field_row_show_country (self, value);
 
   self->updating = FALSE;
 }
@@ -403,7 +419,7 @@ ed_field_row_show_value (EdFieldRow *self,
 /* A password is typed for the official site once, never kept: another
  * traveller's row starts empty. */
 void
-ed_field_row_clear_secret (EdFieldRow *self)
+_ed_field_row_clear_secret (EdFieldRow *self)
 {
   if (!self->field->is_private)
     return;

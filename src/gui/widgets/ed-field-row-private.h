@@ -68,44 +68,44 @@ struct _EdFieldRow
 };
 
 /* ed-field-row.c */
-void        ed_field_row_edited             (EdFieldRow  *self,
-                                             const char  *text);
-void        ed_field_row_checked            (EdFieldRow  *self,
-                                             gboolean     valid,
-                                             gboolean     message_changed);
-void        ed_field_row_left               (EdFieldRow  *self);
-const char *ed_field_row_get_value          (EdFieldRow  *self);
+void        _ed_field_row_edited             (EdFieldRow  *self,
+                                              const char  *text);
+void        _ed_field_row_checked            (EdFieldRow  *self,
+                                              gboolean     valid,
+                                              gboolean     message_changed);
+void        _ed_field_row_left               (EdFieldRow  *self);
+const char *_ed_field_row_get_value          (EdFieldRow  *self);
 
 /* ed-field-row-problems.c */
-void        ed_field_row_schedule_validation (EdFieldRow *self);
-void        ed_field_row_describe           (EdFieldRow  *self,
-                                             const char  *message);
+void        _ed_field_row_schedule_validation (EdFieldRow *self);
+void        _ed_field_row_describe           (EdFieldRow  *self,
+                                              const char  *message);
 
 /* ed-field-row-editors.c */
-void        ed_field_row_focus_next         (EdFieldRow  *self);
-void        ed_field_row_build_editor       (EdFieldRow  *self,
-                                             const char  *title);
-void        ed_field_row_show_value         (EdFieldRow  *self,
-                                             const char  *value);
-void        ed_field_row_clear_secret       (EdFieldRow  *self);
-PangoAttrList *ed_field_row_language_attrs  (const char  *bcp47);
-const char *ed_field_row_official_lang      (const EdField *field);
+void        _ed_field_row_focus_next         (EdFieldRow  *self);
+void        _ed_field_row_build_editor       (EdFieldRow  *self,
+                                              const char  *title);
+void        _ed_field_row_show_value         (EdFieldRow  *self,
+                                              const char  *value);
+void        _ed_field_row_clear_secret       (EdFieldRow  *self);
+PangoAttrList *_ed_field_row_language_attrs  (const char  *bcp47);
+const char *_ed_field_row_official_lang      (const EdField *field);
 
 /* ed-field-row-choices.c */
-gboolean    ed_field_row_is_sex             (const EdField *field);
-GtkWidget  *ed_field_row_create_combo       (EdFieldRow  *self,
-                                             const char  *markup);
-void        ed_field_row_show_choice        (EdFieldRow  *self,
-                                             const char  *value);
+gboolean    _ed_field_row_is_sex             (const EdField *field);
+GtkWidget  *_ed_field_row_create_combo       (EdFieldRow  *self,
+                                              const char  *markup);
+void        _ed_field_row_show_choice        (EdFieldRow  *self,
+                                              const char  *value);
 
 /* ed-field-row-country.c */
-void        ed_field_row_setup_country      (EdFieldRow  *self);
-void        ed_field_row_show_country       (EdFieldRow  *self,
-                                             const char  *value);
-void        ed_field_row_search_country     (EdFieldRow  *self,
-                                             const char  *text);
-gboolean    ed_field_row_country_is_open    (EdFieldRow  *self);
-void        ed_field_row_present_country    (EdFieldRow  *self);
-void        ed_field_row_dispose_country    (EdFieldRow  *self);
+void        _ed_field_row_setup_country      (EdFieldRow  *self);
+void        _ed_field_row_show_country       (EdFieldRow  *self,
+                                              const char  *value);
+void        _ed_field_row_search_country     (EdFieldRow  *self,
+                                              const char  *text);
+gboolean    _ed_field_row_country_is_open    (EdFieldRow  *self);
+void        _ed_field_row_present_country    (EdFieldRow  *self);
+void        _ed_field_row_dispose_country    (EdFieldRow  *self);
 
 G_END_DECLS

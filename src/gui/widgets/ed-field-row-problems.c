@@ -34,8 +34,8 @@ add_problems (GPtrArray *into,
 /* What a screen reader says after the label: what is wrong, or else
  * how the official form calls the field. */
 void
-ed_field_row_describe (EdFieldRow *self,
-                       const char *message)
+_ed_field_row_describe (EdFieldRow *self,
+                        const char *message)
 {
   GtkWidget *targets[2] = { self->editor, NULL };
   g_autofree char *official = NULL;
@@ -44,7 +44,8 @@ ed_field_row_describe (EdFieldRow *self,
     targets[1] = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->editor)));
   if (message == NULL && self->field->official_label != NULL)
     /* Translators: for screen readers, after a field's name */
-    message = official = g_strdup_printf (_("On the official form: %s"), self->field->official_label);
+    message = official = g_strdup_printf (_("On the official form: %s"),
+                                          self->field->official_label);
 
   for (guint i = 0; i < G_N_ELEMENTS (targets) && targets[i] != NULL; i++)
     {
@@ -65,7 +66,9 @@ set_invalid (GtkWidget *widget,
   if (widget != NULL)
     gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
                                  GTK_ACCESSIBLE_STATE_INVALID,
-                                 invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                                 invalid
+                                 ? GTK_ACCESSIBLE_INVALID_TRUE
+                                 : GTK_ACCESSIBLE_INVALID_FALSE,
                                  -1);
 }
 
@@ -123,7 +126,7 @@ show_problems (EdFieldRow *self)
     delegate = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->editor)));
   set_invalid (self->editor, errors);
   set_invalid (delegate, errors);
-  ed_field_row_describe (self, message->len > 0 ? message->str : NULL);
+  _ed_field_row_describe (self, message->len > 0 ? message->str : NULL);
 
   if (g_strcmp0 (self->message, message->len > 0 ? message->str : NULL) == 0)
     return FALSE;
@@ -143,7 +146,7 @@ refresh (EdFieldRow *self)
   add_problems (self->all_problems, self->problems, FALSE);
 
   message_changed = show_problems (self);
-  ed_field_row_checked (self, !ed_problem_list_has_errors (self->all_problems), message_changed);
+  _ed_field_row_checked (self, !ed_problem_list_has_errors (self->all_problems), message_changed);
 }
 
 /**
@@ -160,7 +163,7 @@ ed_field_row_validate_now (EdFieldRow *self)
 
   g_clear_handle_id (&self->validate_source, g_source_remove);
 
-  value = ed_field_row_get_value (self);
+  value = _ed_field_row_get_value (self);
   g_ptr_array_unref (self->problems);
   self->problems = ed_validate_field (self->field, value, self->traveller, NULL);
   if (self->key_field != NULL)
@@ -182,7 +185,7 @@ validate_timeout_cb (gpointer data)
 
   /* Typing a country's name is a search, not a wrong code: the check
    * waits for the choice (or for staff to leave the row). */
-  if (ed_field_row_country_is_open (self))
+  if (_ed_field_row_country_is_open (self))
     return G_SOURCE_REMOVE;
 
   ed_field_row_validate_now (self);
@@ -190,7 +193,7 @@ validate_timeout_cb (gpointer data)
 }
 
 void
-ed_field_row_schedule_validation (EdFieldRow *self)
+_ed_field_row_schedule_validation (EdFieldRow *self)
 {
   if (self->disposed)
     return;

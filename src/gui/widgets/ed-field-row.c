@@ -67,7 +67,7 @@ setup (EdFieldRow    *self,
     }
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
-  ed_field_row_build_editor (self, title);
+  _ed_field_row_build_editor (self, title);
   ed_field_row_validate_now (self);
 }
 
@@ -157,7 +157,7 @@ ed_field_row_get_required (EdFieldRow *self)
 
 /* The value the rules check: a private field's lives in the row only. */
 const char *
-ed_field_row_get_value (EdFieldRow *self)
+_ed_field_row_get_value (EdFieldRow *self)
 {
   if (self->field->is_private)
     return self->secret;
@@ -169,9 +169,9 @@ ed_field_row_get_value (EdFieldRow *self)
 
 /* The value was checked again: @valid and the message shown are new. */
 void
-ed_field_row_checked (EdFieldRow *self,
-                      gboolean    valid,
-                      gboolean    message_changed)
+_ed_field_row_checked (EdFieldRow *self,
+                       gboolean    valid,
+                       gboolean    message_changed)
 {
   if (valid != self->valid)
     {
@@ -185,8 +185,8 @@ ed_field_row_checked (EdFieldRow *self,
 
 /* Staff typed or chose @text: stored at once, checked when they pause. */
 void
-ed_field_row_edited (EdFieldRow *self,
-                     const char *text)
+_ed_field_row_edited (EdFieldRow *self,
+                      const char *text)
 {
   if (self->updating || self->disposed)
     return;
@@ -210,20 +210,20 @@ ed_field_row_edited (EdFieldRow *self,
       self->writing = FALSE;
     }
 
-  ed_field_row_schedule_validation (self);
+  _ed_field_row_schedule_validation (self);
 }
 
 /* Staff left the row: what is stored is shown as stored (ＡＢ１ as
  * AB1), and checked now rather than half a second later. */
 void
-ed_field_row_left (EdFieldRow *self)
+_ed_field_row_left (EdFieldRow *self)
 {
   if (self->disposed)
     return;
 
   self->show_required = TRUE;
   if (!self->field->is_private)
-    ed_field_row_show_value (self, ed_field_row_get_value (self));
+    _ed_field_row_show_value (self, _ed_field_row_get_value (self));
   ed_field_row_validate_now (self);
 }
 
@@ -249,11 +249,11 @@ traveller_changed_cb (EdFieldRow  *self,
 
   if (is_own_change (self, key))
     {
-      ed_field_row_show_value (self, ed_field_row_get_value (self));
+      _ed_field_row_show_value (self, _ed_field_row_get_value (self));
       ed_field_row_validate_now (self);
     }
   else
-    ed_field_row_schedule_validation (self);
+    _ed_field_row_schedule_validation (self);
 }
 
 /**
@@ -279,9 +279,9 @@ ed_field_row_set_traveller (EdFieldRow  *self,
 
   g_ptr_array_set_size (self->extra_problems, 0);
   self->show_required = FALSE;
-  ed_field_row_clear_secret (self);
+  _ed_field_row_clear_secret (self);
   if (!self->field->is_private)
-    ed_field_row_show_value (self, ed_field_row_get_value (self));
+    _ed_field_row_show_value (self, _ed_field_row_get_value (self));
   ed_field_row_validate_now (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRAVELLER]);
@@ -333,7 +333,7 @@ ed_field_row_size_allocate (GtkWidget *widget,
   if (child != NULL && gtk_widget_should_layout (child))
     gtk_widget_allocate (child, width, height, baseline, NULL);
 
-  ed_field_row_present_country (ED_FIELD_ROW (widget));
+  _ed_field_row_present_country (ED_FIELD_ROW (widget));
 }
 
 static void
@@ -346,7 +346,7 @@ ed_field_row_dispose (GObject *object)
   if (self->traveller != NULL)
     g_signal_handlers_disconnect_by_data (self->traveller, self);
   g_clear_object (&self->traveller);
-  ed_field_row_dispose_country (self);
+  _ed_field_row_dispose_country (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ED_TYPE_FIELD_ROW);
 
   G_OBJECT_CLASS (ed_field_row_parent_class)->dispose (object);
@@ -458,7 +458,8 @@ ed_field_row_class_init (EdFieldRowClass *klass)
                   G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/entrydesk/EntryDesk/widgets/ed-field-row.ui");
+                                               "/io/github/entrydesk/EntryDesk/"
+                                               "widgets/ed-field-row.ui");
   gtk_widget_class_bind_template_child (widget_class, EdFieldRow, list);
   gtk_widget_class_bind_template_child (widget_class, EdFieldRow, message_revealer);
   gtk_widget_class_bind_template_child (widget_class, EdFieldRow, message_icon);

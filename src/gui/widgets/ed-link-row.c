@@ -31,10 +31,10 @@ static void
 copy_clicked_cb (EdLinkRow *self)
 {
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
-  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
 
   gdk_clipboard_set_text (clipboard, self->link->url);
-  gtk_widget_activate_action (root, "win.show-toast", "s", _("Address copied"));
+  /* The window says it, if it shows toasts. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", _("Address copied"));
 }
 
 static void
@@ -90,7 +90,8 @@ ed_link_row_new (const EdLink *link,
 
   if (link->official_only)
     {
-      GtkWidget *official = gtk_label_new (_("Only this code or address is official: do not search for the app in a store."));
+      GtkWidget *official = gtk_label_new (_("Only this code or address is official: "
+                                             "do not search for the app in a store."));
 
       gtk_label_set_wrap (GTK_LABEL (official), TRUE);
       gtk_label_set_xalign (GTK_LABEL (official), 0.0);

@@ -34,8 +34,9 @@ ed_text_label_new (const char *text,
 {
   GtkWidget *label = gtk_label_new (text);
   PangoAttrList *attrs = pango_attr_list_new ();
+  PangoLanguage *pango_language = pango_language_from_string (ed_language_bcp47 (language));
 
-  pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string (ed_language_bcp47 (language))));
+  pango_attr_list_insert (attrs, pango_attr_language_new (pango_language));
   gtk_label_set_attributes (GTK_LABEL (label), attrs);
   pango_attr_list_unref (attrs);
 

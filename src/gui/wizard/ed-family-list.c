@@ -117,7 +117,8 @@ update_rows (EdFamilyList *self)
     }
 
   /* With one traveller the list above says whose details these are. */
-  gtk_widget_set_visible (GTK_WIDGET (self->editor_title), n_travellers (self) > 1 && selected != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->editor_title),
+                          n_travellers (self) > 1 && selected != NULL);
   if (selected != NULL)
     {
       g_autofree char *title =
@@ -178,7 +179,8 @@ ed_family_list_remove_traveller (EdFamilyList *self,
   heading = g_strdup_printf (_("Remove %s?"), title);
   root = gtk_widget_get_root (GTK_WIDGET (self));
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
-                                   _("The details typed for this traveller are deleted from the case."));
+                                   _("The details typed for this traveller are deleted "
+                                     "from the case."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "remove", _("_Remove"),
@@ -188,7 +190,8 @@ ed_family_list_remove_traveller (EdFamilyList *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "traveller", g_object_ref (traveller), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -513,7 +516,8 @@ ed_family_list_class_init (EdFamilyListClass *klass)
   g_type_ensure (ED_TYPE_TRAVELLER_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/entrydesk/EntryDesk/wizard/ed-family-list.ui");
+                                               "/io/github/entrydesk/EntryDesk/"
+                                               "wizard/ed-family-list.ui");
   gtk_widget_class_bind_template_child (widget_class, EdFamilyList, list);
   gtk_widget_class_bind_template_child (widget_class, EdFamilyList, editor_title);
   gtk_widget_class_bind_template_child (widget_class, EdFamilyList, editor);

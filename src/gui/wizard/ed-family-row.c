@@ -38,7 +38,8 @@ static guint signals[N_SIGNALS];
  * @procedure: (nullable): whose fields the traveller is checked against
  * @with_answers: count the answers to the procedure's own questions too
  *
- * Counts what ed_validate_traveller() finds.
+ * Counts the problems of what ed_traveller_missing() finds, warnings
+ * included.
  */
 void
 ed_family_count_problems (EdTraveller *traveller,
@@ -47,19 +48,23 @@ ed_family_count_problems (EdTraveller *traveller,
                           guint       *errors,
                           guint       *warnings)
 {
-  g_autoptr(GPtrArray) problems = ed_validate_traveller (traveller, procedure, NULL);
+  EdMissingFlags flags = ED_MISSING_WARNINGS | (with_answers ? 0 : ED_MISSING_KEYS_ONLY);
+  g_autoptr(GPtrArray) missing = ed_traveller_missing (traveller, NULL, procedure, NULL, flags);
 
   *errors = *warnings = 0;
-  for (guint i = 0; i < problems->len; i++)
+  for (guint i = 0; i < missing->len; i++)
     {
-      const EdProblem *problem = g_ptr_array_index (problems, i);
+      const EdMissing *entry = g_ptr_array_index (missing, i);
 
-      if (!with_answers && !ed_traveller_is_key (problem->field) && g_strcmp0 (problem->field, "mrz") != 0)
-        continue;
-      if (problem->severity == ED_SEVERITY_ERROR)
-        (*errors)++;
-      else
-        (*warnings)++;
+      for (guint j = 0; j < entry->problems->len; j++)
+        {
+          const EdProblem *problem = g_ptr_array_index (entry->problems, j);
+
+          if (problem->severity == ED_SEVERITY_ERROR)
+            (*errors)++;
+          else
+            (*warnings)++;
+        }
     }
 }
 
@@ -219,7 +224,8 @@ ed_family_row_init (EdFamilyRow *self)
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_add_css_class (remove, "circular");
   gtk_widget_set_tooltip_text (remove, _("Remove Traveller"));
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_clicked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), remove);
 
   self->avatar = ADW_AVATAR (avatar);

@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-char  *ed_mrz_box_summarize  (const EdMrz *mrz,
-                              GPtrArray   *problems);
+char  *_ed_mrz_box_summarize  (const EdMrz *mrz,
+                               GPtrArray   *problems);
 
 G_END_DECLS

@@ -45,7 +45,7 @@ count_filled (const EdMrz *mrz)
 }
 
 /**
- * ed_mrz_box_summarize:
+ * _ed_mrz_box_summarize:
  * @problems: (element-type EdProblem): ed_mrz_dup_problems() of @mrz
  *
  * Returns: (transfer full): the line under the box: what was read and
@@ -53,8 +53,8 @@ count_filled (const EdMrz *mrz)
  *   (those of the other details are shown on their rows)
  */
 char *
-ed_mrz_box_summarize (const EdMrz *mrz,
-                      GPtrArray   *problems)
+_ed_mrz_box_summarize (const EdMrz *mrz,
+                       GPtrArray   *problems)
 {
   GString *text = g_string_new (NULL);
   guint filled = count_filled (mrz);
@@ -82,8 +82,10 @@ ed_mrz_box_summarize (const EdMrz *mrz,
       g_string_append_printf (text,
                               /* Translators: %s names the check digits, such as "Birth date" */
                               g_dngettext (GETTEXT_PACKAGE,
-                                           "The check digit of %s does not match: compare with the document.",
-                                           "The check digits of %s do not match: compare with the document.",
+                                           "The check digit of %s does not match: "
+                                           "compare with the document.",
+                                           "The check digits of %s do not match: "
+                                           "compare with the document.",
                                            n_failed),
                               failed->str);
     }
@@ -91,7 +93,8 @@ ed_mrz_box_summarize (const EdMrz *mrz,
   if (ed_mrz_is_visa (mrz))
     {
       g_string_append_c (text, ' ');
-      g_string_append (text, _("A visa’s number and expiry are the visa’s own: enter the passport number and expiry from the passport."));
+      g_string_append (text, _("A visa’s number and expiry are the visa’s own: "
+                               "enter the passport number and expiry from the passport."));
     }
 
   /* The MRZ's own problems; the others are shown on their rows. */

@@ -149,7 +149,7 @@ ed_mrz_box_read_now (EdMrzBox *self)
   if (self->traveller != NULL)
     ed_mrz_apply_to_traveller (mrz, self->traveller);
 
-  result = ed_mrz_box_summarize (mrz, problems);
+  result = _ed_mrz_box_summarize (mrz, problems);
   if (ed_problem_list_has_errors (problems))
     show_result (self, result, "dialog-error-symbolic", "error");
   else
@@ -224,7 +224,8 @@ ed_mrz_box_set_text (EdMrzBox   *self,
 {
   g_return_if_fail (ED_IS_MRZ_BOX (self));
 
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text != NULL ? text : "", -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view),
+                            text != NULL ? text : "", -1);
 }
 
 char *
@@ -421,7 +422,8 @@ ed_mrz_box_class_init (EdMrzBoxClass *klass)
                   G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/entrydesk/EntryDesk/wizard/ed-mrz-box.ui");
+                                               "/io/github/entrydesk/EntryDesk/"
+                                               "wizard/ed-mrz-box.ui");
   gtk_widget_class_bind_template_child (widget_class, EdMrzBox, text_view);
   gtk_widget_class_bind_template_child (widget_class, EdMrzBox, result_box);
   gtk_widget_class_bind_template_child (widget_class, EdMrzBox, result_icon);

@@ -24,6 +24,7 @@ struct _EdWizard
 
   EdCase         *edcase;
   EdProcedure    *procedure;
+  EdStore        *store;          /* nullable: where printed sheets are logged */
   GPtrArray      *pages;          /* EdWizardPage, in order */
   guint           current;
   char           *second_language;
@@ -45,6 +46,7 @@ G_DEFINE_FINAL_TYPE (EdWizard, ed_wizard, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_SECOND_LANGUAGE,
+  PROP_STORE,
   N_PROPS
 };
 
@@ -131,7 +133,8 @@ update_sidebar (EdWizard *self)
       gtk_widget_set_sensitive (GTK_WIDGET (row), ed_wizard_can_reach (self, i));
     }
 
-  gtk_list_box_select_row (self->step_list, gtk_list_box_get_row_at_index (self->step_list, (int) self->current));
+  gtk_list_box_select_row (self->step_list,
+                           gtk_list_box_get_row_at_index (self->step_list, (int) self->current));
 }
 
 static void
@@ -148,7 +151,8 @@ update_navigation (EdWizard *self)
   /* Translators: where the user is in the wizard, e.g. "Page 3 of 14" */
   progress = g_strdup_printf (_("Page %u of %u"), self->current + 1, n);
   gtk_label_set_label (self->progress_label, progress);
-  gtk_progress_bar_set_fraction (self->progress_bar, n > 1 ? (double) self->current / (n - 1) : 1.0);
+  gtk_progress_bar_set_fraction (self->progress_bar,
+                                 n > 1 ? (double) self->current / (n - 1) : 1.0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, progress,
                                   -1);
@@ -278,7 +282,7 @@ close_action (GtkWidget  *widget,
   g_signal_emit (widget, signals[CLOSE], 0);
 }
 
-/* The case's check sheet, logged in the app's store. */
+/* The case's check sheet, logged in the case's store. */
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -287,7 +291,7 @@ print_action (GtkWidget  *widget,
   EdWizard *self = ED_WIZARD (widget);
 
   ed_sheet_actions_print (GTK_WINDOW (gtk_widget_get_root (widget)), self->edcase, self->procedure,
-                          ed_sheet_actions_find_store (widget));
+                          self->store);
 }
 
 static void
@@ -297,8 +301,8 @@ export_pdf_action (GtkWidget  *widget,
 {
   EdWizard *self = ED_WIZARD (widget);
 
-  ed_sheet_actions_export_pdf (GTK_WINDOW (gtk_widget_get_root (widget)), self->edcase, self->procedure,
-                               ed_sheet_actions_find_store (widget));
+  ed_sheet_actions_export_pdf (GTK_WINDOW (gtk_widget_get_root (widget)), self->edcase,
+                               self->procedure, self->store);
 }
 
 static void
@@ -403,8 +407,10 @@ add_page (EdWizard     *self,
   g_ptr_array_add (self->pages, page);
   gtk_stack_add_named (self->stack, GTK_WIDGET (page), ed_wizard_page_get_id (page));
   gtk_list_box_append (self->step_list, create_sidebar_row (page, number, n_steps));
-  g_signal_connect_object (page, "notify::complete", G_CALLBACK (page_state_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (page, "notify::skippable", G_CALLBACK (page_state_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "notify::complete", G_CALLBACK (page_state_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "notify::skippable", G_CALLBACK (page_state_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -428,7 +434,8 @@ build_pages (EdWizard *self)
 
   add_page (self, ed_travellers_page_new (self->edcase, self->procedure), 0, steps->len);
   for (guint i = 0; i < steps->len; i++)
-    add_page (self, ed_step_page_new (self->edcase, self->procedure, g_ptr_array_index (steps, i), i + 1),
+    add_page (self,
+              ed_step_page_new (self->edcase, self->procedure, g_ptr_array_index (steps, i), i + 1),
               i + 1, steps->len);
   add_page (self, ed_summary_page_new (self->edcase, self->procedure), steps->len + 1, steps->len);
 
@@ -479,6 +486,30 @@ ed_wizard_new (EdCase      *edcase,
   show_page (self, index >= 0 ? (guint) index : 0);
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * ed_wizard_set_store:
+ * @store: (nullable): the store the case is kept in, where each sheet
+ *   printed or saved is logged; %NULL while it opens
+ */
+void
+ed_wizard_set_store (EdWizard *self,
+                     EdStore  *store)
+{
+  g_return_if_fail (ED_IS_WIZARD (self));
+  g_return_if_fail (store == NULL || ED_IS_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+EdStore *
+ed_wizard_get_store (EdWizard *self)
+{
+  g_return_val_if_fail (ED_IS_WIZARD (self), NULL);
+
+  return self->store;
 }
 
 /**
@@ -547,6 +578,7 @@ ed_wizard_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (ed_wizard_parent_class)->dispose (object);
 }
@@ -578,6 +610,10 @@ ed_wizard_get_property (GObject    *object,
       g_value_set_string (value, self->second_language != NULL ? self->second_language : "");
       break;
 
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -602,6 +638,10 @@ ed_wizard_set_property (GObject      *object,
             apply_second_language (self);
           g_object_notify_by_pspec (object, pspec);
         }
+      break;
+
+    case PROP_STORE:
+      ed_wizard_set_store (self, g_value_get_object (value));
       break;
 
     default:
@@ -629,6 +669,16 @@ ed_wizard_class_init (EdWizardClass *klass)
   properties[PROP_SECOND_LANGUAGE] =
     g_param_spec_string ("second-language", NULL, NULL, "",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * EdWizard:store:
+   *
+   * The case store, set by the wizard's owner: Print and Export PDF log
+   * each sheet in it.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, ED_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -643,7 +693,9 @@ ed_wizard_class_init (EdWizardClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/entrydesk/EntryDesk/wizard/ed-wizard.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/entrydesk/EntryDesk/"
+                                               "wizard/ed-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, EdWizard, window_title);
   gtk_widget_class_bind_template_child (widget_class, EdWizard, ended_banner);
   gtk_widget_class_bind_template_child (widget_class, EdWizard, ended_label);
@@ -662,16 +714,22 @@ ed_wizard_class_init (EdWizardClass *klass)
   gtk_widget_class_install_action (widget_class, "wizard.toggle-steps", NULL, toggle_steps_action);
   gtk_widget_class_install_action (widget_class, "wizard.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "wizard.export-pdf", NULL, export_pdf_action);
-  gtk_widget_class_install_property_action (widget_class, "wizard.second-language", "second-language");
+  gtk_widget_class_install_property_action (widget_class, "wizard.second-language",
+                                            "second-language");
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "wizard.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, GDK_ALT_MASK, "wizard.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
+                                       "wizard.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, GDK_ALT_MASK,
+                                       "wizard.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "wizard.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "wizard.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "wizard.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "wizard.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK,
+                                       "wizard.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "wizard.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "wizard.toggle-steps", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "wizard.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "wizard.print", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "wizard");
@@ -688,5 +746,6 @@ ed_wizard_init (EdWizard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
-  g_settings_bind (self->settings, "second-language", self, "second-language", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "second-language", self, "second-language",
+                   G_SETTINGS_BIND_DEFAULT);
 }

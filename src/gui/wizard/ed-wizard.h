@@ -8,6 +8,7 @@
 
 #include "ed-core.h"
 #include "ed-case.h"
+#include "ed-store.h"
 #include "ed-wizard-page.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,9 @@ gboolean       ed_wizard_next                (EdWizard    *self);
 gboolean       ed_wizard_previous            (EdWizard    *self);
 gboolean       ed_wizard_can_reach           (EdWizard    *self,
                                               guint        index);
+void           ed_wizard_set_store           (EdWizard    *self,
+                                              EdStore     *store);
+EdStore       *ed_wizard_get_store           (EdWizard    *self);
 void           ed_wizard_set_saving          (EdWizard    *self,
                                               gboolean     saving);
 

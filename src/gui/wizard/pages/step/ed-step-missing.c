@@ -1,8 +1,9 @@
 /* ed-step-missing.c — what a step still lacks, for every traveller
  *
- * Pure checks on the case, so that the wizard knows whether a step is
- * complete without building its page, and the summary can list what is
- * missing step by step.
+ * The rule is the core's (ed_case_missing()); this says it in the UI
+ * language, so that the wizard knows whether a step is complete without
+ * building its page, and the summary can list what is missing step by
+ * step.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -48,46 +49,24 @@ add_missing (GPtrArray   *missing,
  * ed_step_dup_missing:
  *
  * Returns: (transfer full) (element-type utf8): one line in the UI
- *   language for every required field not validly filled and every
- *   checklist item not ticked, for each traveller; empty when the step
- *   is complete. Warnings never count.
+ *   language for each thing ed_case_missing() finds missing in @step,
+ *   for each traveller; empty when the step is complete
  */
 GPtrArray *
 ed_step_dup_missing (EdCase       *edcase,
                      EdProcedure  *procedure,
                      const EdStep *step)
 {
-  GPtrArray *missing = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) missing = ed_case_missing (edcase, procedure, step, ED_MISSING_DEFAULT);
   EdLanguage ui = ed_language_for_ui ();
-  GListModel *travellers = ed_case_get_travellers (edcase);
 
-  for (guint t = 0; t < g_list_model_get_n_items (travellers); t++)
+  for (guint i = 0; i < missing->len; i++)
     {
-      g_autoptr(EdTraveller) traveller = g_list_model_get_item (travellers, t);
+      const EdMissing *entry = g_ptr_array_index (missing, i);
 
-      for (guint i = 0; i < step->field_ids->len; i++)
-        {
-          const EdField *field = ed_procedure_find_field (procedure, g_ptr_array_index (step->field_ids, i));
-          g_autoptr(GPtrArray) problems = NULL;
-
-          /* Passwords are never kept, so never counted. */
-          if (field == NULL || field->is_private)
-            continue;
-
-          problems = ed_validate_field (field, ed_traveller_get_field_value (traveller, field),
-                                        traveller, NULL);
-          if (ed_problem_list_has_errors (problems))
-            add_missing (missing, edcase, traveller, ed_text_lookup (field->label, ui));
-        }
-
-      for (guint i = 0; i < step->checklist->len; i++)
-        {
-          const EdChecklistItem *item = g_ptr_array_index (step->checklist, i);
-
-          if (!ed_case_get_item_done (edcase, traveller, step->id, item->id))
-            add_missing (missing, edcase, traveller, ed_text_lookup (item->text, ui));
-        }
+      add_missing (lines, edcase, entry->traveller, ed_missing_get_label (entry, ui));
     }
 
-  return missing;
+  return lines;
 }

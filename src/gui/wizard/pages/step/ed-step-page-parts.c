@@ -56,9 +56,9 @@ note_kind_name (EdNoteKind kind)
 }
 
 GtkWidget *
-ed_step_part_note (const EdNote *note,
-                   EdLanguage    language,
-                   int           second_language)
+_ed_step_part_note (const EdNote *note,
+                    EdLanguage    language,
+                    int           second_language)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *icon = gtk_image_new_from_icon_name (note_icon (note->kind));
@@ -76,28 +76,30 @@ ed_step_part_note (const EdNote *note,
 }
 
 GtkWidget *
-ed_step_part_notes (GPtrArray  *notes,
-                    EdLanguage  language,
-                    int         second_language)
+_ed_step_part_notes (GPtrArray  *notes,
+                     EdLanguage  language,
+                     int         second_language)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
   for (guint i = 0; i < notes->len; i++)
-    gtk_box_append (GTK_BOX (box), ed_step_part_note (g_ptr_array_index (notes, i), language, second_language));
+    gtk_box_append (GTK_BOX (box),
+                    _ed_step_part_note (g_ptr_array_index (notes, i), language, second_language));
 
   gtk_widget_set_visible (box, notes->len > 0);
   return box;
 }
 
 GtkWidget *
-ed_step_part_links (GPtrArray  *links,
-                    EdLanguage  language,
-                    int         second_language)
+_ed_step_part_links (GPtrArray  *links,
+                     EdLanguage  language,
+                     int         second_language)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
   for (guint i = 0; i < links->len; i++)
-    gtk_box_append (GTK_BOX (box), ed_link_row_new (g_ptr_array_index (links, i), language, second_language));
+    gtk_box_append (GTK_BOX (box),
+                    ed_link_row_new (g_ptr_array_index (links, i), language, second_language));
 
   gtk_widget_set_visible (box, links->len > 0);
   return box;
@@ -106,9 +108,9 @@ ed_step_part_links (GPtrArray  *links,
 /* A QR code that only the original document prints, with no address
  * behind it: say where it is, since there is nothing to show. */
 GtkWidget *
-ed_step_part_original_codes (GPtrArray  *codes,
-                             EdLanguage  language,
-                             int         second_language)
+_ed_step_part_original_codes (GPtrArray  *codes,
+                              EdLanguage  language,
+                              int         second_language)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
@@ -138,9 +140,9 @@ ed_step_part_original_codes (GPtrArray  *codes,
 }
 
 GtkWidget *
-ed_step_part_alternatives (GPtrArray  *alternatives,
-                           EdLanguage  language,
-                           int         second_language)
+_ed_step_part_alternatives (GPtrArray  *alternatives,
+                            EdLanguage  language,
+                            int         second_language)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
@@ -165,10 +167,14 @@ ed_step_part_alternatives (GPtrArray  *alternatives,
       title = ed_text_block_new (alternative->title, language, second_language);
       ed_text_block_add_css_class (ED_TEXT_BLOCK (title), "heading");
       gtk_box_append (GTK_BOX (card), title);
-      gtk_box_append (GTK_BOX (card), ed_text_block_new (alternative->body, language, second_language));
-      gtk_box_append (GTK_BOX (card), ed_step_part_notes (alternative->notes, language, second_language));
-      gtk_box_append (GTK_BOX (card), ed_step_part_original_codes (alternative->original_codes, language, second_language));
-      gtk_box_append (GTK_BOX (card), ed_step_part_links (alternative->links, language, second_language));
+      gtk_box_append (GTK_BOX (card),
+                      ed_text_block_new (alternative->body, language, second_language));
+      gtk_box_append (GTK_BOX (card),
+                      _ed_step_part_notes (alternative->notes, language, second_language));
+      gtk_box_append (GTK_BOX (card), _ed_step_part_original_codes (alternative->original_codes,
+                                                                    language, second_language));
+      gtk_box_append (GTK_BOX (card),
+                      _ed_step_part_links (alternative->links, language, second_language));
       gtk_box_append (GTK_BOX (box), card);
     }
 
@@ -178,9 +184,9 @@ ed_step_part_alternatives (GPtrArray  *alternatives,
 
 /* Every text of a page follows the choice of a second language. */
 void
-ed_step_part_set_languages (GtkWidget  *root,
-                            EdLanguage  language,
-                            int         second_language)
+_ed_step_part_set_languages (GtkWidget  *root,
+                             EdLanguage  language,
+                             int         second_language)
 {
   if (ED_IS_TEXT_BLOCK (root))
     {
@@ -191,5 +197,5 @@ ed_step_part_set_languages (GtkWidget  *root,
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    ed_step_part_set_languages (child, language, second_language);
+    _ed_step_part_set_languages (child, language, second_language);
 }

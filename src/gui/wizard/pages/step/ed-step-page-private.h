@@ -10,23 +10,23 @@
 
 G_BEGIN_DECLS
 
-GtkWidget *ed_step_part_note           (const EdNote *note,
-                                        EdLanguage    language,
-                                        int           second_language);
-GtkWidget *ed_step_part_notes          (GPtrArray    *notes,
-                                        EdLanguage    language,
-                                        int           second_language);
-GtkWidget *ed_step_part_links          (GPtrArray    *links,
-                                        EdLanguage    language,
-                                        int           second_language);
-GtkWidget *ed_step_part_original_codes (GPtrArray    *codes,
-                                        EdLanguage    language,
-                                        int           second_language);
-GtkWidget *ed_step_part_alternatives   (GPtrArray    *alternatives,
-                                        EdLanguage    language,
-                                        int           second_language);
-void       ed_step_part_set_languages  (GtkWidget    *root,
-                                        EdLanguage    language,
-                                        int           second_language);
+GtkWidget *_ed_step_part_note           (const EdNote *note,
+                                         EdLanguage    language,
+                                         int           second_language);
+GtkWidget *_ed_step_part_notes          (GPtrArray    *notes,
+                                         EdLanguage    language,
+                                         int           second_language);
+GtkWidget *_ed_step_part_links          (GPtrArray    *links,
+                                         EdLanguage    language,
+                                         int           second_language);
+GtkWidget *_ed_step_part_original_codes (GPtrArray    *codes,
+                                         EdLanguage    language,
+                                         int           second_language);
+GtkWidget *_ed_step_part_alternatives   (GPtrArray    *alternatives,
+                                         EdLanguage    language,
+                                         int           second_language);
+void       _ed_step_part_set_languages  (GtkWidget    *root,
+                                         EdLanguage    language,
+                                         int           second_language);
 
 G_END_DECLS

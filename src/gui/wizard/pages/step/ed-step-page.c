@@ -109,7 +109,9 @@ update_dates (EdStepPage *self)
         continue;
 
       row = ed_period_row_new (period, self->procedure, self->traveller,
-                               period->note != NULL ? ed_text_lookup (period->note, self->language) : NULL,
+                               period->note != NULL
+                               ? ed_text_lookup (period->note, self->language)
+                               : NULL,
                                _("Enter the date above to see this"));
       adw_preferences_group_add (self->dates_group, row);
       g_ptr_array_add (rows, row);
@@ -140,7 +142,8 @@ update_checks (EdStepPage *self)
       GtkCheckButton *button = g_ptr_array_index (self->check_buttons, i);
       const EdChecklistItem *item = g_object_get_data (G_OBJECT (button), "item");
       gboolean done = self->traveller != NULL &&
-                      ed_case_get_item_done (self->edcase, self->traveller, self->step->id, item->id);
+                      ed_case_get_item_done (self->edcase, self->traveller, self->step->id,
+                                             item->id);
 
       g_signal_handlers_block_by_func (button, check_toggled_cb, self);
       gtk_check_button_set_active (button, done);
@@ -162,7 +165,8 @@ build_checklist (EdStepPage *self)
       gtk_widget_add_css_class (box, "checklist-item");
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, ed_text_lookup (item->text, self->language),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      ed_text_lookup (item->text, self->language),
                                       -1);
       g_object_set_data (G_OBJECT (check), "item", (gpointer) item);
       g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), self);
@@ -224,7 +228,9 @@ static void
 build_body (EdStepPage *self)
 {
   const EdStep *step = self->step;
-  const EdPhase *phase = step->phase != NULL ? ed_procedure_find_phase (self->procedure, step->phase) : NULL;
+  const EdPhase *phase = step->phase != NULL
+                         ? ed_procedure_find_phase (self->procedure, step->phase)
+                         : NULL;
   GtkWidget *title;
 
   if (phase != NULL)
@@ -243,11 +249,17 @@ build_body (EdStepPage *self)
       gtk_widget_set_visible (GTK_WIDGET (self->page_label), TRUE);
     }
 
-  gtk_box_append (self->body_box, ed_text_block_new (step->body, self->language, self->second_language));
-  gtk_box_append (self->body_box, ed_step_part_alternatives (step->alternatives, self->language, self->second_language));
-  gtk_box_append (self->body_box, ed_step_part_notes (step->notes, self->language, self->second_language));
-  gtk_box_append (self->body_box, ed_step_part_original_codes (step->original_codes, self->language, self->second_language));
-  gtk_box_append (self->body_box, ed_step_part_links (step->links, self->language, self->second_language));
+  gtk_box_append (self->body_box,
+                  ed_text_block_new (step->body, self->language, self->second_language));
+  gtk_box_append (self->body_box, _ed_step_part_alternatives (step->alternatives, self->language,
+                                                              self->second_language));
+  gtk_box_append (self->body_box,
+                  _ed_step_part_notes (step->notes, self->language, self->second_language));
+  gtk_box_append (self->body_box,
+                  _ed_step_part_original_codes (step->original_codes, self->language,
+                                                self->second_language));
+  gtk_box_append (self->body_box,
+                  _ed_step_part_links (step->links, self->language, self->second_language));
 }
 
 void
@@ -263,7 +275,8 @@ ed_step_page_select_traveller (EdStepPage  *self,
     g_signal_handlers_disconnect_by_data (self->traveller, self);
   g_set_object (&self->traveller, traveller);
   if (traveller != NULL)
-    g_signal_connect_object (traveller, "changed", G_CALLBACK (update_dates), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (traveller, "changed", G_CALLBACK (update_dates), self,
+                             G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < self->field_rows->len; i++)
     ed_field_row_set_traveller (g_ptr_array_index (self->field_rows, i), traveller);
@@ -294,12 +307,18 @@ travellers_changed_cb (EdStepPage *self)
 {
   GListModel *travellers = ed_case_get_travellers (self->edcase);
   guint n = g_list_model_get_n_items (travellers);
-  int position = self->traveller != NULL ? ed_case_find_traveller (self->edcase, self->traveller) : -1;
+  int position = self->traveller != NULL
+                 ? ed_case_find_traveller (self->edcase, self->traveller)
+                 : -1;
 
   gtk_widget_set_visible (GTK_WIDGET (self->traveller_dropdown), n > 1);
-  ed_step_page_select_traveller (self, ed_case_get_traveller (self->edcase, position >= 0 ? (guint) position : 0));
+  ed_step_page_select_traveller (self,
+                                 ed_case_get_traveller (self->edcase,
+                                                        position >= 0 ? (guint) position : 0));
   gtk_drop_down_set_selected (self->traveller_dropdown,
-                              self->traveller != NULL ? (guint) ed_case_find_traveller (self->edcase, self->traveller) : 0);
+                              self->traveller != NULL
+                              ? (guint) ed_case_find_traveller (self->edcase, self->traveller)
+                              : 0);
   update_complete (self);
 }
 
@@ -319,7 +338,7 @@ ed_step_page_set_second_language (EdStepPage *self,
     return;
 
   self->second_language = language;
-  ed_step_part_set_languages (GTK_WIDGET (self->content), self->language, language);
+  _ed_step_part_set_languages (GTK_WIDGET (self->content), self->language, language);
 }
 
 const EdStep *
@@ -364,7 +383,8 @@ ed_step_page_new (EdCase       *edcase,
   self = g_object_new (ED_TYPE_STEP_PAGE,
                        "id", step->id,
                        "title", title,
-                       "section", phase != NULL ? ed_text_lookup (phase->title, ed_language_for_ui ()) : NULL,
+                       "section",
+                       phase != NULL ? ed_text_lookup (phase->title, ed_language_for_ui ()) : NULL,
                        "skippable", step->optional,
                        NULL);
 
@@ -429,7 +449,8 @@ ed_step_page_class_init (EdStepPageClass *klass)
   page_class->shown = ed_step_page_shown;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/entrydesk/EntryDesk/wizard/pages/step/ed-step-page.ui");
+                                               "/io/github/entrydesk/EntryDesk/"
+                                               "wizard/pages/step/ed-step-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EdStepPage, section_label);
   gtk_widget_class_bind_template_child (widget_class, EdStepPage, title_box);
   gtk_widget_class_bind_template_child (widget_class, EdStepPage, page_label);

@@ -54,7 +54,8 @@ add_step_row (GtkListBox   *list,
 {
   EdLanguage ui = ed_language_for_ui ();
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = g_strdup_printf (_("Step %u: %s"), number, ed_text_lookup (step->title, ui));
+  g_autofree char *title = g_strdup_printf (_("Step %u: %s"), number,
+                                            ed_text_lookup (step->title, ui));
   GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -62,7 +63,8 @@ add_step_row (GtkListBox   *list,
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "step-id", g_strdup (step->id), g_free);
   gtk_list_box_append (list, row);
@@ -126,7 +128,8 @@ update_steps (EdSummaryPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->done_group), n_done > 0);
 
   if (self->n_missing == 0)
-    gtk_label_set_label (self->state_label, _("Every required step is done. Print the check sheet for the traveller."));
+    gtk_label_set_label (self->state_label, _("Every required step is done. "
+                                              "Print the check sheet for the traveller."));
   else
     {
       g_autofree char *state = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -262,7 +265,8 @@ ed_summary_page_class_init (EdSummaryPageClass *klass)
   page_class->shown = ed_summary_page_shown;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/entrydesk/EntryDesk/wizard/pages/summary/ed-summary-page.ui");
+                                               "/io/github/entrydesk/EntryDesk/"
+                                               "wizard/pages/summary/ed-summary-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EdSummaryPage, state_label);
   gtk_widget_class_bind_template_child (widget_class, EdSummaryPage, missing_group);
   gtk_widget_class_bind_template_child (widget_class, EdSummaryPage, missing_list);

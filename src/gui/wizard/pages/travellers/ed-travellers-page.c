@@ -146,8 +146,9 @@ ed_travellers_page_init (EdTravellersPage *self)
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   GtkWidget *title = gtk_label_new (_("Travellers"));
-  GtkWidget *intro = gtk_label_new (_("Enter each traveller’s details exactly as the passport shows them. "
-                                      "Paste or scan the machine-readable zone to fill them in at once."));
+  GtkWidget *intro = gtk_label_new (_("Enter each traveller’s details exactly as the passport "
+                                      "shows them. Paste or scan the machine-readable zone "
+                                      "to fill them in at once."));
 
   self->travellers = g_list_store_new (ED_TYPE_TRAVELLER);
   self->family = ED_FAMILY_LIST (ed_family_list_new ());
@@ -167,7 +168,8 @@ ed_travellers_page_init (EdTravellersPage *self)
   gtk_widget_set_margin_bottom (clamp, 36);
   gtk_widget_set_margin_start (clamp, 18);
   gtk_widget_set_margin_end (clamp, 18);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
   gtk_widget_set_parent (scrolled, GTK_WIDGET (self));
 }

@@ -1,0 +1,209 @@
+/* test-toast.c — every toast of the GUI, as staff read it
+ *
+ * Each kind of toast is made, checked (its timeout, its title), then
+ * shown in a real window: the text on screen is what was passed, with
+ * its “&” and “<” as typed, and nothing is left behind.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "ed-i18n.h"
+#include "ed-test-gui.h"
+#include "ed-toast.h"
+
+/* A name and a file name as staff might type them. */
+#define TYPED "Case ED-7K3M-Q9 <Smith & Sons>"
+#define REASON "the disk “/media/usb & co” is full"
+
+/* Returns: (transfer container): the labels of @toast's custom title */
+static GList *
+title_labels (AdwToast *toast)
+{
+  GtkWidget *box = adw_toast_get_custom_title (toast);
+  GList *labels = NULL;
+
+  g_assert_true (GTK_IS_BOX (box));
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_assert_true (GTK_IS_LABEL (child));
+      labels = g_list_append (labels, child);
+    }
+
+  return labels;
+}
+
+static void
+assert_wrapped_label (GtkWidget  *label,
+                      const char *text,
+                      gboolean    heading)
+{
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, text);
+  g_assert_false (gtk_label_get_use_markup (GTK_LABEL (label)));
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (label)));
+  g_assert_cmpint (gtk_widget_has_css_class (label, "heading"), ==, heading);
+}
+
+/* Shows @toast (transfer full) in a window, waits for @text on screen,
+ * then closes the window: the toast goes with it. */
+static void
+show (AdwToast   *toast,
+      const char *text)
+{
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWindow *window;
+
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &toast);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), gtk_label_new ("Cases"));
+  window = ed_test_show_page (NULL, overlay, 640, 400);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  ed_test_wait_for_label (GTK_WIDGET (window), text);
+
+  gtk_window_destroy (window);
+  ed_test_iterate (100);
+  g_assert_null (toast);
+}
+
+/* One line; the text escaped once, so that it shows as typed. */
+static void
+test_toast_plain (void)
+{
+  AdwToast *toast = ed_toast_new (TYPED, 10);
+
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Case ED-7K3M-Q9 &lt;Smith &amp; Sons&gt;");
+  g_assert_null (adw_toast_get_custom_title (toast));
+  g_assert_cmpuint (adw_toast_get_timeout (toast), ==, 10);
+  g_assert_cmpint (adw_toast_get_priority (toast), ==, ADW_TOAST_PRIORITY_NORMAL);
+
+  show (toast, TYPED);
+}
+
+/* As long as libadwaita's own. */
+static void
+test_toast_default (void)
+{
+  g_autoptr(AdwToast) toast = ed_toast_new ("Address copied", ED_TOAST_TIMEOUT_DEFAULT);
+  g_autoptr(AdwToast) libadwaita = adw_toast_new ("Address copied");
+
+  g_assert_cmpuint (adw_toast_get_timeout (toast), ==, adw_toast_get_timeout (libadwaita));
+}
+
+/* What staff asked for and did not happen stays. */
+static void
+test_toast_lasting (void)
+{
+  g_autofree char *message = g_strdup_printf ("The case could not be opened: %s", REASON);
+  AdwToast *toast = ed_toast_new_lasting (message);
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, escaped);
+  g_assert_cmpuint (adw_toast_get_timeout (toast), ==, 0);
+
+  show (toast, message);
+}
+
+/* A sentence whole, wrapped, under its heading; plain text, never
+ * markup. */
+static void
+test_toast_wrapped (void)
+{
+  AdwToast *toast = ed_toast_new_wrapped ("Changes Not Saved", REASON, ED_TOAST_TIMEOUT_LASTING);
+  g_autoptr(GList) labels = title_labels (toast);
+
+  g_assert_cmpuint (adw_toast_get_timeout (toast), ==, 0);
+  g_assert_cmpuint (g_list_length (labels), ==, 2);
+  assert_wrapped_label (labels->data, "Changes Not Saved", TRUE);
+  assert_wrapped_label (labels->next->data, REASON, FALSE);
+
+  show (toast, REASON);
+}
+
+/* Without a heading, the sentence is the heading. */
+static void
+test_toast_wrapped_alone (void)
+{
+  AdwToast *toast = ed_toast_new_wrapped (NULL, TYPED, 10);
+  g_autoptr(GList) labels = title_labels (toast);
+
+  g_assert_cmpuint (adw_toast_get_timeout (toast), ==, 10);
+  g_assert_cmpuint (g_list_length (labels), ==, 1);
+  assert_wrapped_label (labels->data, TYPED, TRUE);
+
+  show (toast, TYPED);
+}
+
+/* Something whose owner shows its toasts. */
+#define TEST_TYPE_SOURCE (test_source_get_type ())
+G_DECLARE_FINAL_TYPE (TestSource, test_source, TEST, SOURCE, GObject)
+
+struct _TestSource
+{
+  GObject parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (TestSource, test_source, G_TYPE_OBJECT)
+
+static guint show_toast_signal;
+
+static void
+test_source_class_init (TestSourceClass *klass)
+{
+  show_toast_signal = ed_toast_signal_new (G_TYPE_FROM_CLASS (klass));
+}
+
+static void
+test_source_init (TestSource *self)
+{
+}
+
+static void
+keep_toast_cb (TestSource  *source,
+               AdwToast    *toast,
+               AdwToast   **kept)
+{
+  g_assert_null (*kept);
+  *kept = g_object_ref (toast);
+}
+
+/* The owner gets the toast and keeps it with a reference; without an
+ * owner, it is dropped. */
+static void
+test_toast_signal (void)
+{
+  g_autoptr(TestSource) source = g_object_new (TEST_TYPE_SOURCE, NULL);
+  AdwToast *toast = ed_toast_new (TYPED, ED_TOAST_TIMEOUT_DEFAULT);
+  AdwToast *kept = NULL;
+  gulong handler;
+
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &toast);
+  ed_toast_emit (source, show_toast_signal, toast);
+  g_assert_null (toast);
+
+  toast = ed_toast_new_lasting (TYPED);
+  handler = g_signal_connect (source, "show-toast", G_CALLBACK (keep_toast_cb), &kept);
+  ed_toast_emit (source, show_toast_signal, toast);
+  g_assert_true (kept == toast);
+  g_signal_handler_disconnect (source, handler);
+  g_assert_finalize_object (kept);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  ed_i18n_init ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/toast/plain", test_toast_plain);
+  g_test_add_func ("/toast/default", test_toast_default);
+  g_test_add_func ("/toast/lasting", test_toast_lasting);
+  g_test_add_func ("/toast/wrapped", test_toast_wrapped);
+  g_test_add_func ("/toast/wrapped-alone", test_toast_wrapped_alone);
+  g_test_add_func ("/toast/signal", test_toast_signal);
+
+  return g_test_run ();
+}
