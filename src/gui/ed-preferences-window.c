@@ -17,6 +17,8 @@ struct _EdPreferencesWindow
   GSettings            *settings;
 
   AdwComboRow          *style_row;
+  GtkSwitch            *reminders_switch;
+  GtkSpinButton        *reminder_days_spin;
   EdCasesGroup         *cases_group;
   EdUpdatesPage        *updates_page;
 };
@@ -128,6 +130,11 @@ ed_preferences_window_constructed (GObject *object)
                                 G_SETTINGS_BIND_DEFAULT,
                                 style_get_mapping, style_set_mapping, NULL, NULL);
   ed_updates_page_set_settings (self->updates_page, self->settings);
+  g_settings_bind (self->settings, "reminders", self->reminders_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reminder-days",
+                   gtk_spin_button_get_adjustment (self->reminder_days_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -183,6 +190,8 @@ ed_preferences_window_class_init (EdPreferencesWindowClass *klass)
                                                "ed-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, cases_group);
+  gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, reminders_switch);
+  gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, reminder_days_spin);
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, updates_page);
   gtk_widget_class_bind_template_callback (widget_class, add_toast_cb);
 }

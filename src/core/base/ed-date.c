@@ -89,6 +89,9 @@ G_LOCK_DEFINE_STATIC (fixed_now);
 void
 ed_date_set_now (GDateTime *now)
 {
+  /* ENTRY_DESK_NOW is read first, so that it does not undo this later. */
+  g_autoptr(GDateTime) before = ed_date_dup_now ();
+
   G_LOCK (fixed_now);
   g_clear_pointer (&fixed_now, g_date_time_unref);
   if (now != NULL)

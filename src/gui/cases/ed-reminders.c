@@ -30,6 +30,7 @@ struct _EdReminders
   guint          n_checks;
   GHashTable    *sent;          /* id → GNotification, the last sent */
   GHashTable    *bodies;        /* id → what it said, not to repeat it */
+  GHashTable    *titles;        /* id → its title */
 };
 
 G_DEFINE_FINAL_TYPE (EdReminders, ed_reminders, G_TYPE_OBJECT)
@@ -81,12 +82,16 @@ static void
 send (EdReminders   *self,
       const char    *id,
       GNotification *notification,
+      const char    *title,
       const char    *body)
 {
-  if (g_strcmp0 (g_hash_table_lookup (self->bodies, id), body) == 0)
+  g_autofree char *said = g_strconcat (title, "\n", body, NULL);
+
+  if (g_strcmp0 (g_hash_table_lookup (self->bodies, id), said) == 0)
     return;
 
-  g_hash_table_replace (self->bodies, g_strdup (id), g_strdup (body));
+  g_hash_table_replace (self->bodies, g_strdup (id), g_steal_pointer (&said));
+  g_hash_table_replace (self->titles, g_strdup (id), g_strdup (title));
   g_hash_table_replace (self->sent, g_strdup (id), g_object_ref (notification));
   if (self->application != NULL)
     g_application_send_notification (self->application, id, notification);
@@ -129,7 +134,7 @@ notify_case (EdReminders *self,
                                                 ed_case_info_get_id (reminder->info));
   g_notification_add_button_with_target (notification, _("Open Case"), "app.open-case", "x",
                                          ed_case_info_get_id (reminder->info));
-  send (self, id, notification, body->str);
+  send (self, id, notification, title, body->str);
 }
 
 /* Past a few cases, one notification for the rest, which opens the list. */
@@ -156,7 +161,7 @@ notify_more (EdReminders *self,
   notification = g_notification_new (title);
   g_notification_set_body (notification, body->str);
   g_notification_set_default_action (notification, "app.show-cases");
-  send (self, SUMMARY_ID, notification, body->str);
+  send (self, SUMMARY_ID, notification, title, body->str);
 }
 
 /* What is no longer due is withdrawn. */
@@ -174,6 +179,7 @@ withdraw_others (EdReminders *self,
         if (self->application != NULL)
           g_application_withdraw_notification (self->application, id);
         g_hash_table_remove (self->bodies, id);
+        g_hash_table_remove (self->titles, id);
         g_hash_table_iter_remove (&iter);
       }
 }
@@ -285,6 +291,34 @@ ed_reminders_get_notification (EdReminders *self,
   return g_hash_table_lookup (self->sent, id);
 }
 
+/**
+ * ed_reminders_get_text:
+ * @title: (out) (optional) (transfer none): its title
+ * @body: (out) (optional) (transfer none): its title, a line break, and
+ *   its body
+ *
+ * What the notification last sent as @id says (GNotification does not
+ * tell).
+ *
+ * Returns: %FALSE when none is shown as @id
+ */
+gboolean
+ed_reminders_get_text (EdReminders  *self,
+                       const char   *id,
+                       const char  **title,
+                       const char  **body)
+{
+  g_return_val_if_fail (ED_IS_REMINDERS (self), FALSE);
+
+  if (!g_hash_table_contains (self->sent, id))
+    return FALSE;
+  if (title != NULL)
+    *title = g_hash_table_lookup (self->titles, id);
+  if (body != NULL)
+    *body = g_hash_table_lookup (self->bodies, id);
+  return TRUE;
+}
+
 /* How many checks have finished: tests wait for one. */
 guint
 ed_reminders_get_n_checks (EdReminders *self)
@@ -347,6 +381,7 @@ ed_reminders_finalize (GObject *object)
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_pointer (&self->sent, g_hash_table_unref);
   g_clear_pointer (&self->bodies, g_hash_table_unref);
+  g_clear_pointer (&self->titles, g_hash_table_unref);
 
   G_OBJECT_CLASS (ed_reminders_parent_class)->finalize (object);
 }
@@ -378,4 +413,5 @@ ed_reminders_init (EdReminders *self)
   self->cancellable = g_cancellable_new ();
   self->sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->bodies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }

@@ -32,6 +32,10 @@ void           ed_reminders_set_now           (EdReminders  *self,
 void           ed_reminders_check             (EdReminders  *self);
 GNotification *ed_reminders_get_notification  (EdReminders  *self,
                                                const char   *id);
+gboolean       ed_reminders_get_text          (EdReminders  *self,
+                                               const char   *id,
+                                               const char  **title,
+                                               const char  **body);
 guint          ed_reminders_get_n_checks      (EdReminders  *self);
 char          *ed_reminders_id_for_case       (gint64        case_id);
 

@@ -1,0 +1,438 @@
+/* test-reminders.c — desktop notifications of deadlines, at a fixed "now"
+ *
+ * A Chinese engineer hired in Tokyo, arriving on 2027-01-10: at start-up
+ * three days before a deadline falls due, the case gets one notification
+ * that says its reference and what is due (never a name), and whose
+ * action opens it. None for a closed case or one with nothing due; many
+ * cases share a last one; the setting turns them off.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+
+#include "ed-application.h"
+#include "ed-case-page.h"
+#include "ed-core.h"
+#include "ed-reminders.h"
+#include "ed-test-cases.h"
+#include "ed-test-gui.h"
+#include "ed-test-util.h"
+#include "ed-window.h"
+
+static EdApplication *app;
+static char *tmp;
+
+/* The desktop's notification server, as the session bus offers it:
+ * what the app sent, by summary. */
+typedef struct
+{
+  char  *summary;
+  char  *body;
+  GStrv  actions;
+} Shown;
+
+static GHashTable *on_desktop;    /* id → Shown */
+static guint32 last_id;
+
+static void
+shown_free (gpointer data)
+{
+  Shown *shown = data;
+
+  g_free (shown->summary);
+  g_free (shown->body);
+  g_strfreev (shown->actions);
+  g_free (shown);
+}
+
+static void
+server_method_cb (GDBusConnection       *connection,
+                  const char            *sender,
+                  const char            *object_path,
+                  const char            *interface_name,
+                  const char            *method_name,
+                  GVariant              *parameters,
+                  GDBusMethodInvocation *invocation,
+                  gpointer               user_data)
+{
+  if (g_str_equal (method_name, "Notify"))
+    {
+      Shown *shown = g_new0 (Shown, 1);
+      guint32 replaces;
+      guint32 id;
+
+      g_variant_get (parameters, "(&su&ss&s^asa{sv}i)", NULL, &replaces, NULL, &shown->summary,
+                     &shown->body, &shown->actions, NULL, NULL);
+      shown->summary = g_strdup (shown->summary);
+      shown->body = g_strdup (shown->body);
+      id = replaces != 0 ? replaces : ++last_id;
+      g_hash_table_replace (on_desktop, GUINT_TO_POINTER (id), shown);
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", id));
+    }
+  else if (g_str_equal (method_name, "CloseNotification"))
+    {
+      guint32 id;
+
+      g_variant_get (parameters, "(u)", &id);
+      g_hash_table_remove (on_desktop, GUINT_TO_POINTER (id));
+      g_dbus_method_invocation_return_value (invocation, NULL);
+    }
+  else if (g_str_equal (method_name, "GetCapabilities"))
+    {
+      const char *capabilities[] = { "actions", "body", NULL };
+
+      g_dbus_method_invocation_return_value (invocation,
+                                             g_variant_new ("(^as)", capabilities));
+    }
+  else
+    g_dbus_method_invocation_return_value (invocation,
+                                           g_variant_new ("(ssss)", "test", "entry-desk",
+                                                          "1", "1.2"));
+}
+
+static void
+start_notification_server (void)
+{
+  static const char xml[] =
+    "<node><interface name='org.freedesktop.Notifications'>"
+    "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
+    "<arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+    "<arg type='as' direction='in'/><arg type='a{sv}' direction='in'/>"
+    "<arg type='i' direction='in'/><arg type='u' direction='out'/></method>"
+    "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
+    "<method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+    "<method name='GetServerInformation'><arg type='s' direction='out'/>"
+    "<arg type='s' direction='out'/><arg type='s' direction='out'/>"
+    "<arg type='s' direction='out'/></method>"
+    "</interface></node>";
+  static const GDBusInterfaceVTable vtable = { server_method_cb, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (xml, NULL);
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  on_desktop = g_hash_table_new_full (NULL, NULL, NULL, shown_free);
+  g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications",
+                                     info->interfaces[0], &vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.Notifications",
+                                                      0),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                                       NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* The notification on the desktop whose summary holds @needle. */
+static Shown *
+on_desktop_with (const char *needle)
+{
+  GHashTableIter iter;
+  Shown *shown;
+
+  g_hash_table_iter_init (&iter, on_desktop);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &shown))
+    if (strstr (shown->summary, needle) != NULL)
+      return shown;
+
+  return NULL;
+}
+
+static GDateTime *
+tokyo (int year,
+       int month,
+       int day,
+       int hour)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Asia/Tokyo");
+
+  return g_date_time_new (zone, year, month, day, hour, 0, 0);
+}
+
+static EdTraveller *
+engineer (const char *given_names,
+          const char *arrival_date)
+{
+  EdTraveller *traveller = ed_traveller_new ();
+
+  ed_traveller_set (traveller, "surname", "ZHANG");
+  ed_traveller_set (traveller, "given_names", given_names);
+  ed_traveller_set (traveller, "nationality", "CHN");
+  ed_traveller_set (traveller, "birth_date", "1994-03-08");
+  ed_traveller_set (traveller, "passport_number", "EJ1234567");
+  ed_traveller_set (traveller, "arrival_date", arrival_date);
+  ed_traveller_set (traveller, "status_of_residence", "engineer-humanities-international");
+  return traveller;
+}
+
+/* A jp-new-hire case, in the app's store. */
+static EdCase *
+add_new_hire (const char *given_names,
+              const char *arrival_date)
+{
+  EdCatalog *catalog = ed_application_get_catalog (app);
+  g_autoptr(GPtrArray) travellers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  EdCase *kase;
+  GDate today;
+
+  g_ptr_array_add (travellers, engineer (given_names, arrival_date));
+  ed_date_today (&today);
+  kase = ed_case_new_from_journey (ed_catalog_lookup_journey (catalog, "jp-new-hire"), catalog,
+                                   travellers, &today, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ed_store_add_case (ed_test_wait_for_store (app), kase, &error));
+  g_assert_no_error (error);
+  return kase;
+}
+
+static EdReminders *
+reminders (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (ed_application_get_reminders (app) == NULL && g_get_monotonic_time () < deadline)
+    ed_test_iterate (20);
+  g_assert_nonnull (ed_application_get_reminders (app));
+  return ed_application_get_reminders (app);
+}
+
+/* Checks now, and waits for the check to end. */
+static void
+check (void)
+{
+  guint before = ed_reminders_get_n_checks (reminders ());
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  ed_reminders_check (reminders ());
+  while (ed_reminders_get_n_checks (reminders ()) == before &&
+         g_get_monotonic_time () < deadline)
+    ed_test_iterate (20);
+  g_assert_cmpuint (ed_reminders_get_n_checks (reminders ()), >, before);
+}
+
+static gboolean
+shown (EdCase      *kase,
+       const char **title,
+       const char **body)
+{
+  g_autofree char *id = ed_reminders_id_for_case (ed_case_get_id (kase));
+
+  return ed_reminders_get_text (reminders (), id, title, body);
+}
+
+/* Three days before the residence registration falls due: one
+ * notification, its reference and what is due, no name, no passport. */
+static void
+test_reminders_due_soon (void)
+{
+  g_autoptr(EdCase) kase = add_new_hire ("WEI", "2027-01-10");
+  g_autoptr(EdCase) later = add_new_hire ("LI", "2027-06-01");
+  const char *title = NULL;
+  const char *body = NULL;
+  GNotification *notification;
+  g_autofree char *id = NULL;
+  Shown *desktop;
+
+  ed_store_flush (ed_test_wait_for_store (app), NULL);
+  check ();
+
+  g_assert_true (shown (kase, &title, &body));
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (title, ed_case_get_reference (kase)));
+
+  /* On the desktop, with a button. */
+  for (guint i = 0; i < 200 && on_desktop_with (ed_case_get_reference (kase)) == NULL; i++)
+    ed_test_iterate (20);
+  desktop = on_desktop_with (ed_case_get_reference (kase));
+  g_assert_nonnull (desktop);
+  g_assert_null (strstr (desktop->body, "ZHANG"));
+  g_assert_cmpuint (g_strv_length (desktop->actions), >=, 2);
+  g_assert_null (strstr (body, "ZHANG"));
+  g_assert_null (strstr (body, "EJ1234567"));
+  g_assert_null (strstr (body, "1994"));
+  g_assert_null (strstr (title, "ZHANG"));
+
+  /* Arriving in June: nothing due yet. */
+  g_assert_false (shown (later, NULL, NULL));
+
+  /* Its action opens the case, on its page. */
+  id = ed_reminders_id_for_case (ed_case_get_id (kase));
+  notification = ed_reminders_get_notification (reminders (), id);
+  g_assert_nonnull (notification);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-case",
+                                  g_variant_new_int64 (ed_case_get_id (kase)));
+  for (guint i = 0; i < 200 && ed_window_get_case_page (ED_WINDOW (ed_test_main_window (app))) ==
+                                 NULL; i++)
+    ed_test_iterate (20);
+  g_assert_nonnull (ed_window_get_case_page (ED_WINDOW (ed_test_main_window (app))));
+  g_assert_cmpint (ed_case_get_id (ed_case_page_get_case (ED_CASE_PAGE (
+                     ed_window_get_case_page (ED_WINDOW (ed_test_main_window (app)))))), ==,
+                   ed_case_get_id (kase));
+  ed_test_wait_until_mapped (ed_window_get_case_page (ED_WINDOW (ed_test_main_window (app))));
+  g_assert_true (gtk_widget_get_child_visible (
+    ed_window_get_case_page (ED_WINDOW (ed_test_main_window (app)))));
+  ed_test_iterate (300);
+  ed_test_screenshot (ed_test_main_window (app), "reminder-opened-case");
+  ed_window_show_cases (ED_WINDOW (ed_test_main_window (app)));
+
+  /* The same, checked again an hour later: not said twice. */
+  check ();
+  g_assert_true (shown (kase, NULL, NULL));
+}
+
+/* A closed case is not reminded of; what it showed goes. */
+static void
+test_reminders_closed (void)
+{
+  g_autoptr(EdCase) kase = add_new_hire ("MIN", "2027-01-10");
+
+  ed_store_flush (ed_test_wait_for_store (app), NULL);
+  check ();
+  g_assert_true (shown (kase, NULL, NULL));
+
+  ed_case_set_status (kase, ED_CASE_CLOSED);
+  ed_store_flush (ed_test_wait_for_store (app), NULL);
+  check ();
+  g_assert_false (shown (kase, NULL, NULL));
+}
+
+/* Past four cases, the rest in one notification that opens the list. */
+static void
+test_reminders_many (void)
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *title = NULL;
+  const char *body = NULL;
+
+  for (guint i = 0; i < ED_REMINDERS_MAX_NOTIFICATIONS + 2; i++)
+    g_ptr_array_add (cases, add_new_hire ("TAO", "2027-01-10"));
+  ed_store_flush (ed_test_wait_for_store (app), NULL);
+  check ();
+
+  g_assert_true (ed_reminders_get_text (reminders (), "reminders-more", &title, &body));
+  g_test_message ("%s", body);
+  g_assert_nonnull (ed_reminders_get_notification (reminders (), "reminders-more"));
+
+  /* Closed, they go; so does the last one. */
+  for (guint i = 0; i < cases->len; i++)
+    ed_case_set_status (g_ptr_array_index (cases, i), ED_CASE_CLOSED);
+  ed_store_flush (ed_test_wait_for_store (app), NULL);
+  check ();
+  g_assert_false (ed_reminders_get_text (reminders (), "reminders-more", NULL, NULL));
+}
+
+/* Later, overdue: said again, as overdue. The setting off: withdrawn,
+ * and no more checks. */
+static void
+test_reminders_overdue_and_off (void)
+{
+  g_autoptr(EdCase) kase = add_new_hire ("JUN", "2027-01-10");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GDateTime) late = tokyo (2027, 2, 15, 9);
+  const char *due_title = NULL;
+  const char *title = NULL;
+  g_autofree char *soon = NULL;
+  guint n_checks;
+
+  ed_store_flush (ed_test_wait_for_store (app), NULL);
+  check ();
+  g_assert_true (shown (kase, &due_title, NULL));
+  soon = g_strdup (due_title);
+
+  ed_reminders_set_now (reminders (), late);
+  check ();
+  g_assert_true (shown (kase, &title, NULL));
+  g_assert_cmpstr (title, !=, soon);
+  g_test_message ("%s → %s", soon, title);
+  ed_reminders_set_now (reminders (), NULL);
+
+  g_settings_set_boolean (settings, "reminders", FALSE);
+  ed_test_iterate (100);
+  g_assert_false (shown (kase, NULL, NULL));
+  n_checks = ed_reminders_get_n_checks (reminders ());
+  ed_reminders_check (reminders ());
+  ed_test_iterate (300);
+  g_assert_cmpuint (ed_reminders_get_n_checks (reminders ()), ==, n_checks);
+
+  g_settings_set_boolean (settings, "reminders", TRUE);
+  for (guint i = 0; i < 500 && !shown (kase, NULL, NULL); i++)
+    ed_test_iterate (20);
+  g_assert_true (shown (kase, NULL, NULL));
+}
+
+/* Preferences: the switch and the days are the settings. */
+static void
+test_reminders_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWindow *preferences;
+  GtkWidget *toggle;
+  GtkWidget *spin;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = ed_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  ed_test_wait_until_mapped (GTK_WIDGET (preferences));
+
+  /* The Deadlines group comes before the Cases group. */
+  toggle = ed_test_find_widget (GTK_WIDGET (preferences), GTK_TYPE_SWITCH, NULL);
+  spin = ed_test_find_widget (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON, NULL);
+  g_assert_nonnull (toggle);
+  g_assert_nonnull (spin);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 3);
+  ed_test_screenshot (GTK_WIDGET (preferences), "preferences-reminders");
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 7);
+  g_assert_cmpuint (g_settings_get_uint (settings, "reminder-days"), ==, 7);
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "reminders"));
+
+  g_settings_reset (settings, "reminder-days");
+  g_settings_reset (settings, "reminders");
+  gtk_window_destroy (preferences);
+  ed_test_iterate (100);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GDateTime) now = NULL;
+  int status;
+
+  tmp = ed_test_isolate ();
+  ed_i18n_init ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  /* Two days before 2027-01-23, the last day (counted safely) to
+   * register where one lives for who arrived on 2027-01-10. */
+  now = tokyo (2027, 1, 21, 9);
+  ed_date_set_now (now);
+
+  start_notification_server ();
+  app = ed_test_start_app ();
+  ed_test_wait_for_store (app);
+
+  g_test_add_func ("/reminders/due-soon", test_reminders_due_soon);
+  g_test_add_func ("/reminders/closed", test_reminders_closed);
+  g_test_add_func ("/reminders/many", test_reminders_many);
+  g_test_add_func ("/reminders/overdue-and-off", test_reminders_overdue_and_off);
+  g_test_add_func ("/reminders/preferences", test_reminders_preferences);
+
+  status = g_test_run ();
+
+  /* Not finalized: registered without g_application_run(), it would
+   * warn that it never unregistered. */
+  ed_test_stop_app (app);
+  ed_test_rm_rf (tmp);
+  g_free (tmp);
+  g_clear_pointer (&on_desktop, g_hash_table_unref);
+  return status;
+}
