@@ -358,13 +358,22 @@ test_proposals (void)
   g_assert_true (ed_case_get_traveller (kase, 0) == traveller);
   g_clear_pointer (&proposals, g_ptr_array_unref);
 
-  /* Adding: what applies and is not there yet, the ended ones last. */
+  /* Adding: what applies and is not there yet, the ended ones last;
+   * Japan's before China's in each group. */
   proposals = ed_case_propose_procedures (kase, catalog, &today);
   for (guint i = 0; i < proposals->len; i++)
     {
       EdProposal *proposal = g_ptr_array_index (proposals, i);
       const char *id = ed_procedure_get_id (proposal->procedure);
 
+      if (i > 0 && !proposal->ended)
+        {
+          EdProposal *before = g_ptr_array_index (proposals, i - 1);
+
+          g_assert_false (before->applies == proposal->applies &&
+                          g_str_equal (ed_procedure_get_country (before->procedure), "CN") &&
+                          g_str_equal (ed_procedure_get_country (proposal->procedure), "JP"));
+        }
       g_assert_cmpint (ed_case_find_procedure (kase, id), ==, -1);
       g_assert_cmpint (proposal->applies, !=, ED_APPLIES_NO);
       g_assert_true (!found_ended || proposal->ended);

@@ -115,13 +115,37 @@ compare_proposals (gconstpointer a,
   return rank (*(const EdProposal * const *) a) - rank (*(const EdProposal * const *) b);
 }
 
+/* Within a group, the procedures of the countries the case is about
+ * first: a new hire in Tokyo sees Japan's before China's. */
+static int
+compare_proposals_in (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  GPtrArray *countries = user_data;
+  const EdProposal *pa = *(const EdProposal * const *) a;
+  const EdProposal *pb = *(const EdProposal * const *) b;
+  int by_rank = compare_proposals (a, b);
+  gboolean home_a, home_b;
+
+  if (by_rank != 0)
+    return by_rank;
+
+  home_a = g_ptr_array_find_with_equal_func (countries, ed_procedure_get_country (pa->procedure),
+                                             g_str_equal, NULL);
+  home_b = g_ptr_array_find_with_equal_func (countries, ed_procedure_get_country (pb->procedure),
+                                             g_str_equal, NULL);
+  return home_b - home_a;
+}
+
 /**
  * ed_case_propose_procedures:
  *
  * What to offer when staff add a procedure to @kase: the catalog's
  * procedures that the case does not hold and that apply (or may apply)
  * to one of its travellers, those that apply first, ended ones last and
- * marked.
+ * marked; in each group, those of the countries of the case's
+ * procedures first.
  *
  * Returns: (transfer full) (element-type EdProposal): the proposals
  */
@@ -132,6 +156,7 @@ ed_case_propose_procedures (EdCase      *kase,
 {
   GPtrArray *proposals = g_ptr_array_new_with_free_func ((GDestroyNotify) ed_proposal_free);
   g_autoptr(GPtrArray) travellers = g_ptr_array_new ();
+  g_autoptr(GPtrArray) countries = g_ptr_array_new ();
   GListModel *procedures;
 
   g_return_val_if_fail (ED_IS_CASE (kase), proposals);
@@ -139,6 +164,13 @@ ed_case_propose_procedures (EdCase      *kase,
 
   for (guint i = 0; i < ed_case_get_n_travellers (kase); i++)
     g_ptr_array_add (travellers, ed_case_get_traveller (kase, i));
+  for (guint i = 0; i < ed_case_get_n_procedures (kase); i++)
+    {
+      EdProcedure *held = ed_catalog_lookup (catalog, ed_case_get_procedure (kase, i)->id);
+
+      if (held != NULL && ed_procedure_get_country (held) != NULL)
+        g_ptr_array_add (countries, (gpointer) ed_procedure_get_country (held));
+    }
 
   procedures = ed_catalog_get_procedures (catalog);
   for (guint i = 0; i < g_list_model_get_n_items (procedures); i++)
@@ -157,7 +189,7 @@ ed_case_propose_procedures (EdCase      *kase,
     }
 
   /* Stable: the catalog's order within each group. */
-  g_ptr_array_sort (proposals, compare_proposals);
+  g_ptr_array_sort_with_data (proposals, compare_proposals_in, countries);
   return proposals;
 }
 

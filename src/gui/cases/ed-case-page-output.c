@@ -75,17 +75,35 @@ calendar_chosen_cb (GtkNativeDialog *chooser,
                     int              response,
                     EdCasePage      *self)
 {
-  g_autoptr(GFile) file = NULL;
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      ed_case_page_export_calendar_to_file (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+/**
+ * ed_case_page_export_calendar_to_file:
+ *
+ * Writes the case's deadlines still to do into @file as an iCalendar
+ * file, as the Export to Calendar… button does after its file chooser;
+ * a toast says when it is written.
+ */
+void
+ed_case_page_export_calendar_to_file (EdCasePage *self,
+                                      GFile      *file)
+{
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(EdTimeline) timeline = NULL;
-  GBytes *bytes;
+  g_autoptr(GBytes) bytes = NULL;
   char *text;
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
+  g_return_if_fail (ED_IS_CASE_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
 
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   now = _ed_case_page_dup_now (self);
   timeline = ed_case_compute_timeline (self->kase, self->catalog, now,
                                        g_settings_get_uint (self->settings, "reminder-days"));
@@ -95,17 +113,13 @@ calendar_chosen_cb (GtkNativeDialog *chooser,
   if (text == NULL)
     {
       _ed_case_page_toast (self, error->message);
-      goto out;
+      return;
     }
 
   bytes = g_bytes_new_take (text, strlen (text));
   g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
                                        G_FILE_CREATE_REPLACE_DESTINATION, self->cancellable,
                                        calendar_written_cb, g_object_ref (self));
-  g_bytes_unref (bytes);
-
-out:
-  g_object_unref (chooser);
 }
 
 /* One event for each deadline still to do, with the case reference. */

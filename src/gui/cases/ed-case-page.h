@@ -29,5 +29,7 @@ void         ed_case_page_set_now         (EdCasePage *self,
                                            GDateTime  *now);
 EdTimeline  *ed_case_page_get_timeline    (EdCasePage *self);
 void         ed_case_page_refresh         (EdCasePage *self);
+void         ed_case_page_export_calendar_to_file (EdCasePage *self,
+                                                   GFile      *file);
 
 G_END_DECLS
