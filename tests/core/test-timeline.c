@@ -398,6 +398,25 @@ test_proposals (void)
   }
 }
 
+/* The next deadline for people: a day, or a time in the place's zone. */
+static void
+test_next_due_format (void)
+{
+  EdNextDue next = { 0, };
+  g_autofree char *day = NULL;
+  g_autofree char *time = NULL;
+
+  next.when = g_strdup ("2027-01-24");
+  day = ed_next_due_format_when (&next);
+  g_assert_cmpstr (day, ==, "2027-01-24");
+  ed_next_due_clear (&next);
+
+  next.when = g_strdup ("2027-01-11T15:30+08:00");
+  time = ed_next_due_format_when (&next);
+  g_assert_cmpstr (time, ==, "2027-01-11 15:30 (UTC+08:00)");
+  ed_next_due_clear (&next);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -423,6 +442,7 @@ main (int    argc,
   g_test_add_func ("/timeline/hours-and-family", test_timeline_hours_and_family);
   g_test_add_func ("/timeline/ended", test_timeline_ended);
   g_test_add_func ("/timeline/proposals", test_proposals);
+  g_test_add_func ("/timeline/next-due-format", test_next_due_format);
 
   status = g_test_run ();
   g_clear_object (&catalog);

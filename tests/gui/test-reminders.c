@@ -19,128 +19,12 @@
 #include "ed-reminders.h"
 #include "ed-test-cases.h"
 #include "ed-test-gui.h"
+#include "ed-test-notifications.h"
 #include "ed-test-util.h"
 #include "ed-window.h"
 
 static EdApplication *app;
 static char *tmp;
-
-/* The desktop's notification server, as the session bus offers it:
- * what the app sent, by summary. */
-typedef struct
-{
-  char  *summary;
-  char  *body;
-  GStrv  actions;
-} Shown;
-
-static GHashTable *on_desktop;    /* id → Shown */
-static guint32 last_id;
-
-static void
-shown_free (gpointer data)
-{
-  Shown *shown = data;
-
-  g_free (shown->summary);
-  g_free (shown->body);
-  g_strfreev (shown->actions);
-  g_free (shown);
-}
-
-static void
-server_method_cb (GDBusConnection       *connection,
-                  const char            *sender,
-                  const char            *object_path,
-                  const char            *interface_name,
-                  const char            *method_name,
-                  GVariant              *parameters,
-                  GDBusMethodInvocation *invocation,
-                  gpointer               user_data)
-{
-  if (g_str_equal (method_name, "Notify"))
-    {
-      Shown *shown = g_new0 (Shown, 1);
-      guint32 replaces;
-      guint32 id;
-
-      g_variant_get (parameters, "(&su&ss&s^asa{sv}i)", NULL, &replaces, NULL, &shown->summary,
-                     &shown->body, &shown->actions, NULL, NULL);
-      shown->summary = g_strdup (shown->summary);
-      shown->body = g_strdup (shown->body);
-      id = replaces != 0 ? replaces : ++last_id;
-      g_hash_table_replace (on_desktop, GUINT_TO_POINTER (id), shown);
-      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", id));
-    }
-  else if (g_str_equal (method_name, "CloseNotification"))
-    {
-      guint32 id;
-
-      g_variant_get (parameters, "(u)", &id);
-      g_hash_table_remove (on_desktop, GUINT_TO_POINTER (id));
-      g_dbus_method_invocation_return_value (invocation, NULL);
-    }
-  else if (g_str_equal (method_name, "GetCapabilities"))
-    {
-      const char *capabilities[] = { "actions", "body", NULL };
-
-      g_dbus_method_invocation_return_value (invocation,
-                                             g_variant_new ("(^as)", capabilities));
-    }
-  else
-    g_dbus_method_invocation_return_value (invocation,
-                                           g_variant_new ("(ssss)", "test", "entry-desk",
-                                                          "1", "1.2"));
-}
-
-static void
-start_notification_server (void)
-{
-  static const char xml[] =
-    "<node><interface name='org.freedesktop.Notifications'>"
-    "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
-    "<arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='s' direction='in'/>"
-    "<arg type='as' direction='in'/><arg type='a{sv}' direction='in'/>"
-    "<arg type='i' direction='in'/><arg type='u' direction='out'/></method>"
-    "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
-    "<method name='GetCapabilities'><arg type='as' direction='out'/></method>"
-    "<method name='GetServerInformation'><arg type='s' direction='out'/>"
-    "<arg type='s' direction='out'/><arg type='s' direction='out'/>"
-    "<arg type='s' direction='out'/></method>"
-    "</interface></node>";
-  static const GDBusInterfaceVTable vtable = { server_method_cb, NULL, NULL, { 0 } };
-  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (xml, NULL);
-  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
-
-  on_desktop = g_hash_table_new_full (NULL, NULL, NULL, shown_free);
-  g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications",
-                                     info->interfaces[0], &vtable, NULL, NULL, &error);
-  g_assert_no_error (error);
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "RequestName",
-                                       g_variant_new ("(su)", "org.freedesktop.Notifications",
-                                                      0),
-                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
-                                       NULL, &error);
-  g_assert_no_error (error);
-}
-
-/* The notification on the desktop whose summary holds @needle. */
-static Shown *
-on_desktop_with (const char *needle)
-{
-  GHashTableIter iter;
-  Shown *shown;
-
-  g_hash_table_iter_init (&iter, on_desktop);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &shown))
-    if (strstr (shown->summary, needle) != NULL)
-      return shown;
-
-  return NULL;
-}
 
 static GDateTime *
 tokyo (int year,
@@ -236,7 +120,7 @@ test_reminders_due_soon (void)
   const char *body = NULL;
   GNotification *notification;
   g_autofree char *id = NULL;
-  Shown *desktop;
+  EdTestNotification *desktop;
 
   ed_store_flush (ed_test_wait_for_store (app), NULL);
   check ();
@@ -246,9 +130,7 @@ test_reminders_due_soon (void)
   g_assert_nonnull (strstr (title, ed_case_get_reference (kase)));
 
   /* On the desktop, with a button. */
-  for (guint i = 0; i < 200 && on_desktop_with (ed_case_get_reference (kase)) == NULL; i++)
-    ed_test_iterate (20);
-  desktop = on_desktop_with (ed_case_get_reference (kase));
+  desktop = ed_test_notifications_wait (ed_case_get_reference (kase));
   g_assert_nonnull (desktop);
   g_assert_null (strstr (desktop->body, "ZHANG"));
   g_assert_cmpuint (g_strv_length (desktop->actions), >=, 2);
@@ -416,7 +298,7 @@ main (int    argc,
   now = tokyo (2027, 1, 21, 9);
   ed_date_set_now (now);
 
-  start_notification_server ();
+  ed_test_notifications_start ();
   app = ed_test_start_app ();
   ed_test_wait_for_store (app);
 
@@ -433,6 +315,5 @@ main (int    argc,
   ed_test_stop_app (app);
   ed_test_rm_rf (tmp);
   g_free (tmp);
-  g_clear_pointer (&on_desktop, g_hash_table_unref);
   return status;
 }

@@ -601,6 +601,34 @@ ed_next_due_set_from_entry (EdNextDue             *next,
   next->rule_id = g_strdup (entry->due->period->id);
 }
 
+/**
+ * ed_next_due_format_when:
+ *
+ * Returns: (transfer full) (nullable): the deadline for people to read:
+ *   "2027-01-24", or "2027-01-11 15:30 (UTC+08:00)" in the place's time
+ */
+char *
+ed_next_due_format_when (const EdNextDue *next)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (next->when == NULL || strchr (next->when, 'T') == NULL)
+    return g_strdup (next->when);
+
+  time = g_date_time_new_from_iso8601 (next->when, NULL);
+  /* "2027-01-11T15:30+08:00": GLib wants the seconds. */
+  if (time == NULL && strlen (next->when) > 16 && next->when[13] == ':')
+    {
+      g_autofree char *with_seconds = g_strdup_printf ("%.16s:00%s", next->when,
+                                                       next->when + 16);
+
+      time = g_date_time_new_from_iso8601 (with_seconds, NULL);
+    }
+  if (time == NULL)
+    return g_strdup (next->when);
+  return g_date_time_format (time, "%Y-%m-%d %H:%M (UTC%:z)");
+}
+
 void
 ed_next_due_copy (EdNextDue       *to,
                   const EdNextDue *from)

@@ -173,6 +173,7 @@ GArray           *ed_deadlines_copy            (GArray              *deadlines);
 void              ed_next_due_clear            (EdNextDue           *next);
 void              ed_next_due_set_from_entry   (EdNextDue           *next,
                                                 const EdTimelineEntry *entry);
+char             *ed_next_due_format_when      (const EdNextDue     *next);
 void              ed_next_due_copy             (EdNextDue           *to,
                                                 const EdNextDue     *from);
 

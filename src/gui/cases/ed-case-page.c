@@ -167,6 +167,18 @@ set_summary (EdCasePage *self)
                                                  "%u waiting for data", waiting), waiting);
     }
 
+  /* Whose case: the header shows its tabs when the window is wide. */
+  {
+    g_autofree char *names = ed_case_dup_title (self->kase);
+    const char *reference = ed_case_get_reference (self->kase);
+    g_autofree char *who = g_strjoin (" · ", *names != '\0' ? names : reference,
+                                      *names != '\0' ? reference : NULL, NULL);
+
+    if (*who != '\0')
+      g_string_prepend (text, text->len > 0 ? "\n" : "");
+    g_string_prepend (text, who);
+  }
+
   gtk_label_set_text (self->summary_label, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), text->len > 0);
 }

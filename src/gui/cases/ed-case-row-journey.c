@@ -132,6 +132,7 @@ _ed_case_row_describe_next_due (EdCaseInfo  *info,
   EdProcedure *procedure;
   const EdPeriod *period = NULL;
   g_autoptr(GDateTime) now = NULL;
+  g_autofree char *when = NULL;
   const char *label;
   EdTimelineState state;
 
@@ -146,6 +147,7 @@ _ed_case_row_describe_next_due (EdCaseInfo  *info,
     period = ed_procedure_find_period (procedure, next->rule_id);
   label = period != NULL ? ed_text_lookup (period->label, language) : next->rule_id;
 
+  when = ed_next_due_format_when (next);
   now = ed_date_dup_now ();
   state = ed_timeline_judge (next->due_at, next->end_at, 0, FALSE, now, soon_days ());
   switch (state)
@@ -153,17 +155,17 @@ _ed_case_row_describe_next_due (EdCaseInfo  *info,
     case ED_TIMELINE_OVERDUE:
       *css_class = "next-due-overdue";
       /* Translators: a case's overdue deadline: what, then the date */
-      return g_strdup_printf (_("Overdue: %s — by %s"), label, next->when);
+      return g_strdup_printf (_("Overdue: %s — by %s"), label, when);
     case ED_TIMELINE_DUE_SOON:
       *css_class = "next-due-soon";
       /* Translators: a case's deadline due soon: what, then the date */
-      return g_strdup_printf (_("Due soon: %s — by %s"), label, next->when);
+      return g_strdup_printf (_("Due soon: %s — by %s"), label, when);
     case ED_TIMELINE_DONE:
     case ED_TIMELINE_OPEN:
     case ED_TIMELINE_UPCOMING:
     case ED_TIMELINE_NEEDS_DATA:
     default:
       /* Translators: a case's next deadline: what, then the date */
-      return g_strdup_printf (_("Next: %s — by %s"), label, next->when);
+      return g_strdup_printf (_("Next: %s — by %s"), label, when);
     }
 }

@@ -78,7 +78,8 @@ fill (EdJourneyDialog *self)
 
           g_string_append_printf (subtitle, "\n%s", status);
         }
-      if (proposal->why_not != NULL && proposal->applies == ED_APPLIES_NO)
+      /* Why not, or what is needed to know. */
+      if (proposal->why_not != NULL && proposal->applies != ED_APPLIES_YES)
         {
           g_autofree char *why = ed_applicability_describe (proposal->why_not,
                                                             proposal->procedure, language);

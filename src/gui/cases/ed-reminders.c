@@ -66,12 +66,13 @@ describe_next (EdReminders *self,
   const EdPeriod *period = procedure != NULL && next->rule_id != NULL
                            ? ed_procedure_find_period (procedure, next->rule_id) : NULL;
   g_autofree char *when = NULL;
+  g_autofree char *day = ed_next_due_format_when (next);
 
   if (next->when == NULL)
     return g_strdup ("");
 
   /* Translators: the date (or date and time) a deadline falls on */
-  when = g_strdup_printf (_("by %s"), next->when);
+  when = g_strdup_printf (_("by %s"), day);
   if (period == NULL)
     return g_steal_pointer (&when);
   /* Translators: what is due, then by when */
