@@ -11,6 +11,7 @@
 
 #include "ed-core.h"
 #include "ed-test-pdf.h"
+#include "ed-test-procedure.h"
 #include "ed-test-util.h"
 
 static EdCatalog *catalog;
@@ -19,15 +20,8 @@ static EdCatalog *catalog;
 static EdTraveller *
 engineer (const char *given_names)
 {
-  EdTraveller *traveller = ed_traveller_new ();
+  EdTraveller *traveller = ed_test_new_hire ("ZHANG", given_names, "2027-01-10");
 
-  ed_traveller_set (traveller, "surname", "ZHANG");
-  ed_traveller_set (traveller, "given_names", given_names);
-  ed_traveller_set (traveller, "nationality", "CHN");
-  ed_traveller_set (traveller, "birth_date", "1994-03-08");
-  ed_traveller_set (traveller, "passport_number", "EJ1234567");
-  ed_traveller_set (traveller, "arrival_date", "2027-01-10");
-  ed_traveller_set (traveller, "status_of_residence", "engineer-humanities-international");
   ed_traveller_set (traveller, "stay_expiry", "2028-01-10");
   return traveller;
 }

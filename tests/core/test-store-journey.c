@@ -12,6 +12,7 @@
 
 #include "ed-case-record.h"
 #include "ed-test-store.h"
+#include "ed-test-procedure.h"
 #include "ed-test-util.h"
 
 static EdCatalog *catalog;
@@ -31,12 +32,8 @@ static EdTraveller *
 hire (const char *surname,
       const char *arrival)
 {
-  EdTraveller *traveller = ed_test_traveller (surname, "WEI", NULL, NULL, "EJ1234567");
+  EdTraveller *traveller = ed_test_new_hire (surname, "WEI", arrival);
 
-  ed_traveller_set (traveller, "nationality", "CHN");
-  ed_traveller_set (traveller, "birth_date", "1994-03-08");
-  ed_traveller_set (traveller, "arrival_date", arrival);
-  ed_traveller_set (traveller, "status_of_residence", "engineer-humanities-international");
   ed_traveller_set (traveller, "stay_expiry", "2028-01-10");
   ed_traveller_set_answer (traveller, "mid-long-term", "yes");
   ed_traveller_set_answer (traveller, "employer-insurance", "yes");

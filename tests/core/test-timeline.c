@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ed-core.h"
+#include "ed-test-procedure.h"
 #include "ed-test-util.h"
 
 static EdCatalog *catalog;
@@ -41,17 +42,10 @@ date (int year,
 static EdTraveller *
 engineer (void)
 {
-  EdTraveller *traveller = ed_traveller_new ();
+  EdTraveller *traveller = ed_test_new_hire ("ZHANG", "WEI", "2027-01-10");
 
-  ed_traveller_set (traveller, "surname", "ZHANG");
-  ed_traveller_set (traveller, "given_names", "WEI");
-  ed_traveller_set (traveller, "nationality", "CHN");
   ed_traveller_set (traveller, "sex", "M");
-  ed_traveller_set (traveller, "birth_date", "1994-03-08");
-  ed_traveller_set (traveller, "passport_number", "EJ1234567");
-  ed_traveller_set (traveller, "arrival_date", "2027-01-10");
   ed_traveller_set (traveller, "arrival_port", "NRT");
-  ed_traveller_set (traveller, "status_of_residence", "engineer-humanities-international");
   ed_traveller_set (traveller, "stay_expiry", "2028-01-10");
   ed_traveller_set (traveller, "employer", "Example KK");
   ed_traveller_set_answer (traveller, "mid-long-term", "yes");

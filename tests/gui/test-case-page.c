@@ -14,6 +14,7 @@
 #include "ed-core.h"
 #include "ed-test-cases.h"
 #include "ed-test-gui.h"
+#include "ed-test-procedure.h"
 #include "ed-test-util.h"
 #include "ed-window.h"
 
@@ -23,16 +24,7 @@ static char *tmp;
 static EdTraveller *
 engineer (void)
 {
-  EdTraveller *traveller = ed_traveller_new ();
-
-  ed_traveller_set (traveller, "surname", "ZHANG");
-  ed_traveller_set (traveller, "given_names", "WEI");
-  ed_traveller_set (traveller, "nationality", "CHN");
-  ed_traveller_set (traveller, "birth_date", "1994-03-08");
-  ed_traveller_set (traveller, "passport_number", "EJ1234567");
-  ed_traveller_set (traveller, "arrival_date", "2027-01-10");
-  ed_traveller_set (traveller, "status_of_residence", "engineer-humanities-international");
-  return traveller;
+  return ed_test_new_hire ("ZHANG", "WEI", "2027-01-10");
 }
 
 /* A jp-new-hire case in the store, shown on its page. */

@@ -20,6 +20,7 @@
 #include "ed-test-cases.h"
 #include "ed-test-gui.h"
 #include "ed-test-notifications.h"
+#include "ed-test-procedure.h"
 #include "ed-test-util.h"
 #include "ed-window.h"
 
@@ -41,16 +42,7 @@ static EdTraveller *
 engineer (const char *given_names,
           const char *arrival_date)
 {
-  EdTraveller *traveller = ed_traveller_new ();
-
-  ed_traveller_set (traveller, "surname", "ZHANG");
-  ed_traveller_set (traveller, "given_names", given_names);
-  ed_traveller_set (traveller, "nationality", "CHN");
-  ed_traveller_set (traveller, "birth_date", "1994-03-08");
-  ed_traveller_set (traveller, "passport_number", "EJ1234567");
-  ed_traveller_set (traveller, "arrival_date", arrival_date);
-  ed_traveller_set (traveller, "status_of_residence", "engineer-humanities-international");
-  return traveller;
+  return ed_test_new_hire ("ZHANG", given_names, arrival_date);
 }
 
 /* A jp-new-hire case, in the app's store. */

@@ -194,6 +194,46 @@ ed_case_propose_procedures (EdCase      *kase,
 }
 
 /**
+ * ed_proposal_describe:
+ * @prefix: (nullable): what comes first (the journey's note, the region)
+ * @separator: between @prefix and the status: " · " or "\n"
+ *
+ * What a list of proposals says under a procedure's title: @prefix, then
+ * that it has ended, then why it does not apply or what is needed to
+ * know whether it does, each on a line of its own.
+ *
+ * Returns: (transfer full): the text, in @language
+ */
+char *
+ed_proposal_describe (const EdProposal *proposal,
+                      const char       *prefix,
+                      const char       *separator,
+                      EdLanguage        language)
+{
+  g_autoptr(GString) text = g_string_new (prefix);
+
+  g_return_val_if_fail (proposal != NULL, NULL);
+
+  if (proposal->ended)
+    {
+      g_autofree char *status = ed_procedure_describe_status_brief (proposal->procedure,
+                                                                    language);
+
+      g_string_append_printf (text, "%s%s", text->len > 0 ? separator : "", status);
+    }
+  if (proposal->why_not != NULL && proposal->applies != ED_APPLIES_YES)
+    {
+      g_autofree char *why = ed_applicability_describe (proposal->why_not, proposal->procedure,
+                                                        language);
+
+      if (why != NULL)
+        g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", why);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
  * ed_case_new_from_journey:
  * @travellers: (element-type EdTraveller): the case's travellers; the
  *   case takes a reference on each

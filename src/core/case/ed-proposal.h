@@ -50,6 +50,10 @@ EdCase     *ed_case_new_from_journey     (EdJourney    *journey,
                                           const GDate  *today,
                                           GPtrArray   **left_out,
                                           GError      **error);
+char       *ed_proposal_describe         (const EdProposal *proposal,
+                                          const char   *prefix,
+                                          const char   *separator,
+                                          EdLanguage    language);
 void        ed_proposal_free             (EdProposal   *proposal);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdProposal, ed_proposal_free)

@@ -257,32 +257,20 @@ proposal_row (EdProposal *proposal)
 {
   EdLanguage language = ed_language_for_ui ();
   GtkWidget *row = adw_action_row_new ();
-  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autofree char *subtitle = NULL;
 
-  g_string_append (subtitle, ed_text_lookup (ed_procedure_get_region_name (proposal->procedure),
-                                             language));
+  subtitle = ed_proposal_describe (proposal,
+                                   ed_text_lookup (ed_procedure_get_region_name (
+                                                     proposal->procedure), language),
+                                   " · ", language);
   if (proposal->ended)
-    {
-      g_autofree char *status = ed_procedure_describe_status_brief (proposal->procedure,
-                                                                    language);
-
-      g_string_append_printf (subtitle, " · %s", status);
-      gtk_widget_add_css_class (row, "procedure-ended");
-    }
-  if (proposal->applies == ED_APPLIES_UNKNOWN && proposal->why_not != NULL)
-    {
-      g_autofree char *why = ed_applicability_describe (proposal->why_not, proposal->procedure,
-                                                        language);
-
-      if (why != NULL)
-        g_string_append_printf (subtitle, "\n%s", why);
-    }
+    gtk_widget_add_css_class (row, "procedure-ended");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  ed_text_lookup (ed_procedure_get_title (proposal->procedure),
                                                  language));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),

@@ -65,34 +65,20 @@ fill (EdJourneyDialog *self)
   for (guint i = 0; i < proposals->len; i++)
     {
       EdProposal *proposal = g_ptr_array_index (proposals, i);
-      g_autoptr(GString) subtitle = g_string_new (NULL);
+      g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *toggle = gtk_switch_new ();
 
-      if (proposal->note != NULL)
-        g_string_append (subtitle, ed_text_lookup (proposal->note, language));
-      if (proposal->ended)
-        {
-          g_autofree char *status = ed_procedure_describe_status_brief (proposal->procedure,
-                                                                        language);
-
-          g_string_append_printf (subtitle, "\n%s", status);
-        }
-      /* Why not, or what is needed to know. */
-      if (proposal->why_not != NULL && proposal->applies != ED_APPLIES_YES)
-        {
-          g_autofree char *why = ed_applicability_describe (proposal->why_not,
-                                                            proposal->procedure, language);
-
-          if (why != NULL)
-            g_string_append_printf (subtitle, "\n%s", why);
-        }
+      subtitle = ed_proposal_describe (proposal,
+                                       proposal->note != NULL
+                                       ? ed_text_lookup (proposal->note, language) : NULL,
+                                       "\n", language);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      ed_text_lookup (ed_procedure_get_title (proposal->procedure),
                                                      language));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       gtk_switch_set_active (GTK_SWITCH (toggle), proposal->applies != ED_APPLIES_NO);
       gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
