@@ -78,6 +78,16 @@ ed_date_format (const GDate *date)
 static GDateTime *fixed_now;
 G_LOCK_DEFINE_STATIC (fixed_now);
 
+static void
+replace_now (GDateTime *now)
+{
+  G_LOCK (fixed_now);
+  g_clear_pointer (&fixed_now, g_date_time_unref);
+  if (now != NULL)
+    fixed_now = g_date_time_ref (now);
+  G_UNLOCK (fixed_now);
+}
+
 /**
  * ed_date_set_now:
  * @now: (nullable): a fixed "now" for the whole process; %NULL for the
@@ -92,11 +102,7 @@ ed_date_set_now (GDateTime *now)
   /* ENTRY_DESK_NOW is read first, so that it does not undo this later. */
   g_autoptr(GDateTime) before = ed_date_dup_now ();
 
-  G_LOCK (fixed_now);
-  g_clear_pointer (&fixed_now, g_date_time_unref);
-  if (now != NULL)
-    fixed_now = g_date_time_ref (now);
-  G_UNLOCK (fixed_now);
+  replace_now (now);
 }
 
 /**
@@ -120,8 +126,9 @@ ed_date_dup_now (void)
           g_autoptr(GTimeZone) local = g_time_zone_new_local ();
           g_autoptr(GDateTime) parsed = g_date_time_new_from_iso8601 (text, local);
 
+          /* Not ed_date_set_now (): it reads ENTRY_DESK_NOW first. */
           if (parsed != NULL)
-            ed_date_set_now (parsed);
+            replace_now (parsed);
           else
             g_warning ("ENTRY_DESK_NOW is not an ISO 8601 time: %s", text);
         }
