@@ -10,7 +10,9 @@
 #include <adwaita.h>
 
 #include "ed-application.h"
+#include "ed-case-list-view.h"
 #include "ed-case-page.h"
+#include "ed-case-row.h"
 #include "ed-core.h"
 #include "ed-test-cases.h"
 #include "ed-test-gui.h"
@@ -226,6 +228,139 @@ test_case_page_calendar (void)
   ed_test_iterate (200);
 }
 
+/* Drains the main context until @cond holds, 20 s at most; a timer
+ * wakes it up so that a state reached without an event is seen. */
+#define WAIT_FOR(cond) \
+  G_STMT_START { \
+    gint64 wait_deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC; \
+    guint wake = g_timeout_add (50, wake_cb, NULL); \
+    while (!(cond) && g_get_monotonic_time () < wait_deadline) \
+      g_main_context_iteration (NULL, TRUE); \
+    g_source_remove (wake); \
+    g_assert_true (cond); \
+  } G_STMT_END
+
+static gboolean
+wake_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static EdCase *
+add_new_hire (const char *surname,
+              const char *arrival)
+{
+  EdCatalog *catalog = ed_application_get_catalog (app);
+  g_autoptr(GPtrArray) travellers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  EdCase *kase;
+  GDate today;
+
+  g_ptr_array_add (travellers, ed_test_new_hire (surname, "WEI", arrival));
+  ed_date_today (&today);
+  kase = ed_case_new_from_journey (ed_catalog_lookup_journey (catalog, "jp-new-hire"), catalog,
+                                   travellers, &today, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ed_store_add_case (ed_test_wait_for_store (app), kase, &error));
+  g_assert_no_error (error);
+  return kase;
+}
+
+/* The row the case list shows for @kase, once painted. */
+static EdCaseRow *
+find_case_row (GtkWidget *root,
+               EdCase    *kase)
+{
+  if (ED_IS_CASE_ROW (root))
+    {
+      EdCaseInfo *info = ed_case_row_get_info (ED_CASE_ROW (root));
+
+      return info != NULL && gtk_widget_get_mapped (root) &&
+             g_strcmp0 (ed_case_info_get_reference (info), ed_case_get_reference (kase)) == 0
+             ? ED_CASE_ROW (root) : NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      EdCaseRow *row = find_case_row (child, kase);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+static guint
+position_in_list (GListModel *cases,
+                  EdCase     *kase)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(EdCaseInfo) info = g_list_model_get_item (cases, i);
+
+      if (g_str_equal (ed_case_info_get_reference (info), ed_case_get_reference (kase)))
+        return i;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The case list: each case's next deadline, the soonest first; a case
+ * whose procedure has ended says so, and has no deadline to show. */
+static void
+test_case_page_list (void)
+{
+  EdWindow *window = ED_WINDOW (ed_test_main_window (app));
+  EdCatalog *catalog = ed_application_get_catalog (app);
+  EdProcedure *health_code = ed_catalog_lookup (catalog, "cn-beijing-health-code");
+  g_autoptr(EdCase) later = add_new_hire ("LI", "2027-01-15");
+  g_autoptr(EdCase) ended = NULL;
+  g_autoptr(EdCase) sooner = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view;
+  GListModel *cases;
+  EdCaseRow *sooner_row, *ended_row;
+  GtkLabel *label;
+  GDate today;
+
+  /* Ended on 2023-01-07: still a case of the office's. */
+  ed_date_today (&today);
+  g_assert_nonnull (health_code);
+  g_assert_true (ed_procedure_has_ended (health_code, &today));
+  ended = ed_case_new ("cn-beijing-health-code", ed_procedure_get_version (health_code));
+  ed_case_add_traveller (ended, engineer ());
+  g_assert_true (ed_store_add_case (ed_test_wait_for_store (app), ended, &error));
+  g_assert_no_error (error);
+  sooner = add_new_hire ("ZHAO", "2027-01-10");
+
+  ed_window_show_cases (window);
+  view = ed_test_find_widget (GTK_WIDGET (window), ED_TYPE_CASE_LIST_VIEW, NULL);
+  g_assert_nonnull (view);
+  WAIT_FOR (find_case_row (view, sooner) != NULL && find_case_row (view, ended) != NULL &&
+            find_case_row (view, later) != NULL);
+  ed_test_screenshot (GTK_WIDGET (window), "case-list-next-deadlines");
+
+  /* Soonest first, the case with nothing due last. */
+  cases = G_LIST_MODEL (ed_case_list_view_get_cases (ED_CASE_LIST_VIEW (view)));
+  g_assert_cmpuint (position_in_list (cases, sooner), <, position_in_list (cases, later));
+  g_assert_cmpuint (position_in_list (cases, later), <, position_in_list (cases, ended));
+
+  /* Due in two days: the date, marked due soon. */
+  sooner_row = find_case_row (view, sooner);
+  label = ed_test_find_label (GTK_WIDGET (sooner_row), "2027-01-23");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "next-due-soon"));
+
+  /* Ended: said after the procedure's title, and marked. */
+  ended_row = find_case_row (view, ended);
+  label = ed_test_find_label (GTK_WIDGET (ended_row),
+                              g_dpgettext2 (GETTEXT_PACKAGE, "procedure", "ended"));
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "procedure-ended"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -255,6 +390,7 @@ main (int    argc,
   g_test_add_func ("/case-page/timeline", test_case_page_timeline);
   g_test_add_func ("/case-page/procedures", test_case_page_procedures);
   g_test_add_func ("/case-page/calendar", test_case_page_calendar);
+  g_test_add_func ("/case-page/list", test_case_page_list);
 
   status = g_test_run ();
 
