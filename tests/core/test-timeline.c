@@ -330,12 +330,19 @@ test_proposals (void)
           strcmp (id, "jp-national-pension") == 0)
         {
           g_autofree char *why = NULL;
+          g_autofree char *described = NULL;
 
           g_assert_cmpint (proposal->applies, ==, ED_APPLIES_NO);
           why = ed_applicability_describe (proposal->why_not, proposal->procedure,
                                            ED_LANGUAGE_EN);
           g_test_message ("%s: %s", id, why);
           g_assert_nonnull (why);
+
+          /* What the journey dialog says under its title: the note,
+           * then why not, on a line of its own. */
+          described = ed_proposal_describe (proposal, "Note", " · ", ED_LANGUAGE_EN);
+          g_assert_true (g_str_has_prefix (described, "Note\n"));
+          g_assert_true (g_str_has_suffix (described, why));
         }
       else
         g_assert_cmpint (proposal->applies, !=, ED_APPLIES_NO);
@@ -372,6 +379,17 @@ test_proposals (void)
       g_assert_cmpint (proposal->applies, !=, ED_APPLIES_NO);
       g_assert_true (!found_ended || proposal->ended);
       found_ended |= proposal->ended;
+      /* An ended one says so first. */
+      if (proposal->ended)
+        {
+          g_autofree char *status = ed_procedure_describe_status_brief (proposal->procedure,
+                                                                        ED_LANGUAGE_EN);
+          g_autofree char *described = ed_proposal_describe (proposal, "Beijing", " · ",
+                                                             ED_LANGUAGE_EN);
+          g_autofree char *expected = g_strdup_printf ("Beijing · %s", status);
+
+          g_assert_true (g_str_has_prefix (described, expected));
+        }
       g_assert_cmpstr (id, !=, "jp-national-pension");
     }
   g_assert_true (found_ended);
