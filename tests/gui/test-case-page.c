@@ -361,6 +361,66 @@ test_case_page_list (void)
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "procedure-ended"));
 }
 
+/* An ended procedure is offered too, marked, after those that apply;
+ * added, the case's procedures show it marked. */
+static void
+test_case_page_add_ended (void)
+{
+  EdWindow *window = ED_WINDOW (ed_test_main_window (app));
+  EdLanguage language = ed_language_for_ui ();
+  g_autoptr(EdCase) kase = add_new_hire ("SUN", "2027-01-12");
+  g_autofree char *status = NULL;
+  g_autofree char *title = NULL;
+  EdProcedure *procedure = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *page, *proposals, *row = NULL, *added;
+  guint n = ed_case_get_n_procedures (kase);
+
+  ed_window_show_case (window, kase);
+  page = ed_window_get_case_page (window);
+  g_assert_nonnull (page);
+  WAIT_FOR (gtk_widget_get_mapped (page));
+
+  g_assert_true (gtk_widget_activate_action (page, "case.add-procedure", NULL));
+  dialog = ed_test_wait_for_dialog (g_dgettext (GETTEXT_PACKAGE, "Add a Procedure"));
+  proposals = ed_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, NULL);
+  g_assert_nonnull (proposals);
+  for (GtkWidget *child = gtk_widget_get_first_child (proposals); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      EdProcedure *offered = g_object_get_data (G_OBJECT (child), "procedure");
+      GDate today;
+
+      ed_date_today (&today);
+      if (offered == NULL)
+        continue;
+      /* The ended ones come last. */
+      g_assert_true (row == NULL || ed_procedure_has_ended (offered, &today));
+      if (row == NULL && ed_procedure_has_ended (offered, &today))
+        {
+          row = child;
+          procedure = offered;
+        }
+    }
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (row, "procedure-ended"));
+  status = ed_procedure_describe_status_brief (procedure, language);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), status));
+
+  title = g_strdup_printf ("%u. %s", n + 1,
+                           ed_text_lookup (ed_procedure_get_title (procedure), language));
+  g_signal_emit_by_name (proposals, "row-activated", row);
+  WAIT_FOR (ed_case_find_procedure (kase, ed_procedure_get_id (procedure)) == (int) n);
+  WAIT_FOR (ed_test_find_row (page, title) != NULL);
+  added = ed_test_find_row (page, title);
+  g_assert_true (gtk_widget_has_css_class (added, "procedure-ended"));
+  ed_test_screenshot (page, "case-page-ended-added");
+
+  gtk_widget_activate_action (page, "case.close", NULL);
+  WAIT_FOR (ed_window_get_case_page (window) == NULL ||
+            !gtk_widget_get_mapped (ed_window_get_case_page (window)));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -391,6 +451,7 @@ main (int    argc,
   g_test_add_func ("/case-page/procedures", test_case_page_procedures);
   g_test_add_func ("/case-page/calendar", test_case_page_calendar);
   g_test_add_func ("/case-page/list", test_case_page_list);
+  g_test_add_func ("/case-page/add-ended", test_case_page_add_ended);
 
   status = g_test_run ();
 
