@@ -36,4 +36,24 @@ ed_test_load_catalog (void)
   return catalog;
 }
 
+/* A Chinese engineer hired in Tokyo, arriving on @arrival_date
+ * (2027-01-10 in the issue's walk), with the status of residence of an
+ * engineer; the tests add what they need beyond. */
+static inline EdTraveller *
+ed_test_new_hire (const char *surname,
+                  const char *given_names,
+                  const char *arrival_date)
+{
+  EdTraveller *traveller = ed_traveller_new ();
+
+  ed_traveller_set (traveller, "surname", surname);
+  ed_traveller_set (traveller, "given_names", given_names);
+  ed_traveller_set (traveller, "nationality", "CHN");
+  ed_traveller_set (traveller, "birth_date", "1994-03-08");
+  ed_traveller_set (traveller, "passport_number", "EJ1234567");
+  ed_traveller_set (traveller, "arrival_date", arrival_date);
+  ed_traveller_set (traveller, "status_of_residence", "engineer-humanities-international");
+  return traveller;
+}
+
 G_END_DECLS

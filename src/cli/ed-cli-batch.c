@@ -57,9 +57,9 @@ progress_cb (guint    done,
 
 /* A file name from the row and the passport name, in characters every
  * file system and mail program takes: "0007-WANG-XIAOMING.pdf". */
-static char *
-sheet_file_name (const EdCsvTraveller *row,
-                 guint                 digits)
+char *
+ed_cli_sheet_file_name (const EdCsvTraveller *row,
+                        guint                 digits)
 {
   g_autoptr(GString) safe = g_string_new (NULL);
   g_autofree char *name = g_strdup_printf ("%s %s",
@@ -99,7 +99,7 @@ write_separate (EdSheetDocument *document,
 
   for (guint i = 0; i < rows->len; i++)
     {
-      g_autofree char *name = sheet_file_name (g_ptr_array_index (rows, i), digits);
+      g_autofree char *name = ed_cli_sheet_file_name (g_ptr_array_index (rows, i), digits);
 
       g_ptr_array_add (paths, g_build_filename (directory, name, NULL));
     }
@@ -150,6 +150,8 @@ ed_cli_batch (int    argc,
   g_autofree char *paper = NULL;
   g_autofree char *office = NULL;
   gboolean summary_only = FALSE;
+  g_autofree char *journey_id = NULL;
+  g_autoptr(EdCatalog) catalog = NULL;
   g_autoptr(EdSheetOptions) options = NULL;
   g_autoptr(EdProcedure) procedure = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -177,10 +179,13 @@ ed_cli_batch (int    argc,
          "logo (an SVG or PNG file)"), "FILE.json" },
     { "summary-only", 0, 0, G_OPTION_ARG_NONE, &summary_only,
       N_("Print only the one-page summary: what to do, and by when"), NULL },
+    { "journey", 0, 0, G_OPTION_ARG_STRING, &journey_id,
+      N_("Instead of one procedure, a journey sheet for each traveller: a cover with their "
+         "dates, then the sheet of each procedure of the journey that applies to them"), "ID" },
     { NULL }
   };
 
-  context = g_option_context_new (_("ID"));
+  context = g_option_context_new (_("ID | --journey ID"));
   g_option_context_set_summary (context,
                                 _("Write a check sheet of procedure ID for every traveller of a "
                                   "CSV file: one PDF each into a folder, or one merged PDF."));
@@ -204,10 +209,10 @@ ed_cli_batch (int    argc,
   if (!ed_cli_parse_options (context, &argc, &argv, &status))
     return status;
 
-  if (argc < 2)
+  if (argc < 2 && journey_id == NULL)
     return ed_cli_usage_error (_("Which procedure? Give its id, e.g. jp-entry-waiting-mysos"));
-  if (argc > 2)
-    return ed_cli_usage_error (_("Unexpected argument “%s”"), argv[2]);
+  if (argc > (journey_id != NULL ? 1 : 2))
+    return ed_cli_usage_error (_("Unexpected argument “%s”"), argv[journey_id != NULL ? 1 : 2]);
   if (csv == NULL)
     return ed_cli_usage_error (_("Give the travellers with --csv FILE"));
   if ((directory == NULL) == (merge == NULL))
@@ -217,10 +222,20 @@ ed_cli_batch (int    argc,
   if (options == NULL)
     return status;
 
-  procedure = ed_cli_find_procedure (argv[1], &error);
-  if (procedure == NULL)
-    return ed_cli_fail (error);
+  if (journey_id != NULL)
+    {
+      catalog = ed_cli_load_catalog ();
+      if (ed_cli_find_journey (catalog, journey_id) == NULL)
+        return ED_EXIT_INVALID;
+    }
+  else
+    {
+      procedure = ed_cli_find_procedure (argv[1], &error);
+      if (procedure == NULL)
+        return ed_cli_fail (error);
+    }
 
+  /* A journey's answers belong to several procedures: read as they are. */
   rows = ed_csv_load_travellers (csv, procedure, &problems, &error);
   if (rows == NULL)
     return ed_cli_fail (error);
@@ -242,6 +257,13 @@ ed_cli_batch (int    argc,
       g_printerr (_("entry-desk-cli: cannot create the folder “%s”: %s\n"),
                   directory, g_strerror (saved_errno));
       return ED_EXIT_INVALID;
+    }
+
+  if (journey_id != NULL)
+    {
+      ok = ed_cli_batch_journey (catalog, ed_catalog_lookup_journey (catalog, journey_id), rows,
+                                 options, directory, merge);
+      return ok && problems->len == 0 ? ED_EXIT_OK : ED_EXIT_INVALID;
     }
 
   sheet_template = ed_sheet_template_new (procedure, options, &error);

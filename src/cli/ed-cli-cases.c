@@ -1,4 +1,5 @@
 /* ed-cli-cases.c — entry-desk-cli cases list|export|import|purge|retention
+ * (new and timeline are in ed-cli-timeline.c)
  *
  * The store the GUI uses ($XDG_DATA_HOME/entry-desk/cases.db), or with
  * --store URI (or $ENTRY_DESK_STORE) another file or an office database
@@ -90,10 +91,37 @@ ed_cli_open_store (const char *location,
   return store;
 }
 
+/**
+ * ed_cli_open_case_store:
+ * @catalog: (nullable): the procedures next deadlines are worked out
+ *   with; the catalog is loaded when %NULL
+ *
+ * ed_cli_open_store() at ed_cli_store_location(), with the catalog set.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with
+ *   @status set
+ */
+EdStore *
+ed_cli_open_case_store (EdCatalog *catalog,
+                        int       *status)
+{
+  g_autoptr(EdCatalog) loaded = NULL;
+  EdStore *store = ed_cli_open_store (NULL, status);
+
+  if (store == NULL)
+    return NULL;
+
+  /* What is written carries its next deadline, as from the app. */
+  if (catalog == NULL)
+    catalog = loaded = ed_cli_load_catalog ();
+  ed_store_set_catalog (store, catalog);
+  return store;
+}
+
 static EdStore *
 open_store (int *status)
 {
-  return ed_cli_open_store (NULL, status);
+  return ed_cli_open_case_store (NULL, status);
 }
 
 static char *
@@ -461,20 +489,6 @@ cases_retention (int    argc,
   return ED_EXIT_OK;
 }
 
-static const struct
-{
-  const char *name;
-  int       (*run) (int argc, char **argv);
-} verbs[] = {
-  { "list", cases_list },
-  { "export", cases_export },
-  { "import", cases_import },
-  { "purge", cases_purge },
-  { "retention", cases_retention },
-  { "edit", ed_cli_cases_edit },
-  { "migrate", ed_cli_cases_migrate },
-};
-
 static void
 print_help (FILE *stream)
 {
@@ -484,37 +498,36 @@ print_help (FILE *stream)
                    "  entry-desk-cli cases purge [--older-than DAYS] [--dry-run] [--yes]\n"
                    "  entry-desk-cli cases retention [DAYS|off]\n"
                    "  entry-desk-cli cases edit REFERENCE KEY=VALUE… | --batch FILE\n"
-                   "  entry-desk-cli cases migrate --to postgresql://… [--from FILE]\n\n%s\n%s\n",
+                   "  entry-desk-cli cases migrate --to postgresql://… [--from FILE]\n"
+                   "  entry-desk-cli cases new --journey ID --traveller F.json […] [--json]\n"
+                   "  entry-desk-cli cases timeline REFERENCE [--json | --ics -o F.ics] "
+                   "[--now TIME]\n\n%s\n%s\n",
            _("Usage:"),
            _("Every command takes --store URI: a case database file or an office database "
              "(postgresql://USER@HOST/DATABASE); $ENTRY_DESK_STORE sets it for all."),
            _("Run “entry-desk-cli cases COMMAND --help” for the options of a command."));
 }
 
+static const EdCliVerb verbs[] = {
+  { "list", cases_list },
+  { "export", cases_export },
+  { "import", cases_import },
+  { "purge", cases_purge },
+  { "retention", cases_retention },
+  { "edit", ed_cli_cases_edit },
+  { "migrate", ed_cli_cases_migrate },
+  { "new", ed_cli_cases_new },
+  { "timeline", ed_cli_cases_timeline },
+};
+
 int
 ed_cli_cases (int    argc,
               char **argv)
 {
-  if (argc < 2)
-    {
-      print_help (stderr);
-      return ED_EXIT_USAGE;
-    }
-  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
-    {
-      print_help (stdout);
-      return ED_EXIT_OK;
-    }
+  int status = ed_cli_run_verbs ("cases", verbs, G_N_ELEMENTS (verbs), print_help, argc, argv);
 
-  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
-    if (strcmp (argv[1], verbs[i].name) == 0)
-      {
-        g_autofree char *prgname = g_strdup_printf ("entry-desk-cli cases %s", verbs[i].name);
-
-        g_set_prgname (prgname);
-        return verbs[i].run (argc - 1, argv + 1);
-      }
-
-  return ed_cli_usage_error (_("Unknown cases command “%s”: use list, export, import, purge, "
-                               "retention, edit or migrate"), argv[1]);
+  if (status == ED_CLI_UNKNOWN_VERB)
+    return ed_cli_usage_error (_("Unknown cases command “%s”: use list, export, import, purge, "
+                                 "retention, edit, migrate, new or timeline"), argv[1]);
+  return status;
 }

@@ -9,6 +9,67 @@
 
 #include "ed-cli.h"
 
+/* A journey or a procedure, told by its content. */
+static void
+add_file (EdCatalog  *catalog,
+          const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  if (g_file_get_contents (path, &data, &length, NULL) &&
+      ed_journey_data_is_journey (data, length))
+    ed_catalog_add_journey_file (catalog, path, ED_ORIGIN_OTHER, NULL);
+  else
+    ed_catalog_add_file (catalog, path, ED_ORIGIN_OTHER, NULL);
+}
+
+/* The procedures a journey may name: those checked with it, then
+ * those installed and the user's own. Returns how many journeys name
+ * one that is not there. */
+static guint
+check_journey_procedures (EdCatalog *catalog)
+{
+  g_autoptr(EdCatalog) installed = NULL;
+  GListModel *journeys = ed_catalog_get_journeys (catalog);
+  guint n_bad = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (journeys); i++)
+    {
+      g_autoptr(EdJourney) journey = g_list_model_get_item (journeys, i);
+      GPtrArray *items = ed_journey_get_items (journey);
+      gboolean bad = FALSE;
+
+      for (guint j = 0; j < items->len; j++)
+        {
+          const EdJourneyItem *item = g_ptr_array_index (items, j);
+
+          if (ed_catalog_lookup (catalog, item->id) != NULL)
+            continue;
+          if (installed == NULL)
+            {
+              g_autofree char *system_dir = ed_paths_system_procedures_dir ();
+              g_autofree char *user_dir = ed_paths_user_procedures_dir ();
+
+              installed = ed_catalog_new ();
+              ed_catalog_load_directory (installed, system_dir, ED_ORIGIN_SYSTEM);
+              ed_catalog_load_directory (installed, user_dir, ED_ORIGIN_USER);
+            }
+          if (ed_catalog_lookup (installed, item->id) != NULL)
+            continue;
+
+          /* Translators: a file, the place in it, then a procedure id */
+          g_print (_("%s: procedures[%u].id: there is no procedure “%s” among the files "
+                     "checked or installed\n"),
+                   ed_journey_get_path (journey), j, item->id);
+          bad = TRUE;
+        }
+      n_bad += bad;
+    }
+
+  return n_bad;
+}
+
 /* Prints every line of every error: one problem a line. */
 static void
 print_errors (GPtrArray *errors,
@@ -29,13 +90,13 @@ ed_cli_check_catalog (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(EdCatalog) catalog = ed_catalog_new ();
   GPtrArray *errors = ed_catalog_get_errors (catalog);
-  guint n_files = 0, n_problems = 0;
+  guint n_files = 0, n_problems = 0, n_missing;
   int status;
 
   context = g_option_context_new (_("PATH…"));
   g_option_context_set_summary (context,
-                                _("Check procedure files: each PATH is a file or a folder of "
-                                  "*.json files."));
+                                _("Check procedure and journey files: each PATH is a file or "
+                                  "a folder of *.json files."));
   g_option_context_set_description (context,
                                     _("Every problem is printed on a line of its own as FILE: "
                                       "PLACE: WHAT, where\n"
@@ -43,7 +104,11 @@ ed_cli_check_catalog (int    argc,
                                       "or the line and column\n"
                                       "where the JSON itself is broken. "
                                       "A file may use the id of a procedure\n"
-                                      "shipped with Entry Desk: it replaces it.\n"
+                                      "shipped with Entry Desk: it replaces it. A journey file "
+                                      "(one that lists\n"
+                                      "“procedures” and has no “steps”) may name only procedures "
+                                      "checked with it\n"
+                                      "or installed.\n"
                                       "Exit status: 0 when every file is good, "
                                       "1 when any has a problem."));
   if (!ed_cli_parse_options (context, &argc, &argv, &status))
@@ -69,12 +134,12 @@ ed_cli_check_catalog (int    argc,
           n_problems += files == NULL || files->len == 0;
 
           for (guint j = 0; files != NULL && j < files->len; j++)
-            ed_catalog_add_file (catalog, g_ptr_array_index (files, j), ED_ORIGIN_OTHER, NULL);
+            add_file (catalog, g_ptr_array_index (files, j));
           n_files += files != NULL ? files->len : 0;
         }
       else if (g_file_test (path, G_FILE_TEST_EXISTS))
         {
-          ed_catalog_add_file (catalog, path, ED_ORIGIN_OTHER, NULL);
+          add_file (catalog, path);
           n_files++;
         }
       else
@@ -87,13 +152,14 @@ ed_cli_check_catalog (int    argc,
       print_errors (errors, before);
     }
 
-  n_problems += errors->len;
+  n_missing = check_journey_procedures (catalog);
+  n_problems += errors->len + n_missing;
   if (n_problems > 0)
     {
       g_printerr (g_dngettext (GETTEXT_PACKAGE,
                                "%u file checked: %u with problems\n",
                                "%u files checked: %u with problems\n", n_files),
-                  n_files, errors->len);
+                  n_files, errors->len + n_missing);
       return ED_EXIT_INVALID;
     }
 

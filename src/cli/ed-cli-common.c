@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #ifdef G_OS_UNIX
@@ -213,4 +214,86 @@ ed_cli_find_procedure (const char  *id,
     }
 
   return g_object_ref (procedure);
+}
+
+/* A member that is a string, or null when @value is %NULL. */
+void
+ed_cli_json_add_string (JsonBuilder *builder,
+                        const char  *key,
+                        const char  *value)
+{
+  json_builder_set_member_name (builder, key);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* The name a JSON output gives where a procedure or a journey was read from. */
+const char *
+ed_cli_origin_name (EdOrigin origin)
+{
+  static const char * const names[] = { "system", "user", "update", "other" };
+
+  return (guint) origin < G_N_ELEMENTS (names) ? names[origin] : "other";
+}
+
+/**
+ * ed_cli_run_verbs:
+ * @group: the command the verbs belong to ("cases")
+ * @print_help: prints the group's usage on a stream
+ *
+ * Runs the verb named by @argv[1] with the arguments after it.
+ *
+ * Returns: the verb's exit status, %ED_EXIT_USAGE without a verb, or
+ *   %ED_CLI_UNKNOWN_VERB for the caller to say which verbs there are
+ */
+int
+ed_cli_run_verbs (const char       *group,
+                  const EdCliVerb  *verbs,
+                  guint             n_verbs,
+                  void            (*print_help) (FILE *stream),
+                  int               argc,
+                  char            **argv)
+{
+  if (argc < 2)
+    {
+      print_help (stderr);
+      return ED_EXIT_USAGE;
+    }
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
+    {
+      print_help (stdout);
+      return ED_EXIT_OK;
+    }
+
+  for (guint i = 0; i < n_verbs; i++)
+    if (strcmp (argv[1], verbs[i].name) == 0)
+      {
+        g_autofree char *prgname = g_strdup_printf ("entry-desk-cli %s %s", group,
+                                                    verbs[i].name);
+
+        g_set_prgname (prgname);
+        return verbs[i].run (argc - 1, argv + 1);
+      }
+
+  return ED_CLI_UNKNOWN_VERB;
+}
+
+/**
+ * ed_cli_find_journey:
+ *
+ * Returns: (transfer none) (nullable): the journey template @id; %NULL
+ *   after saying on standard error that there is none
+ */
+EdJourney *
+ed_cli_find_journey (EdCatalog  *catalog,
+                     const char *id)
+{
+  EdJourney *journey = ed_catalog_lookup_journey (catalog, id);
+
+  if (journey == NULL)
+    g_printerr (_("entry-desk-cli: there is no journey “%s”; “entry-desk-cli journeys list” "
+                  "shows them\n"), id);
+  return journey;
 }

@@ -41,18 +41,6 @@ due_state_to_string (EdDueState state)
 }
 
 static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *key,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, key);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_due (JsonBuilder *builder,
          EdProcedure *procedure,
          const EdDue *due,
@@ -64,23 +52,23 @@ add_due (JsonBuilder *builder,
   g_autofree char *warnings = ed_due_describe_warnings (due, language);
 
   json_builder_begin_object (builder);
-  add_string_or_null (builder, "id", due->period->id);
-  add_string_or_null (builder, "label", ed_text_lookup (due->period->label, language));
-  add_string_or_null (builder, "kind", ed_due_kind_to_string (due->kind));
-  add_string_or_null (builder, "from", from);
-  add_string_or_null (builder, "until", until);
-  add_string_or_null (builder, "state", due_state_to_string (due->state));
-  add_string_or_null (builder, "event", due->state == ED_DUE_COMPUTED ? due->event : NULL);
-  add_string_or_null (builder, "step", due->period->step);
-  add_string_or_null (builder, "time_zone", due->timed ? ed_procedure_get_time_zone (procedure)
-                                                       : NULL);
+  ed_cli_json_add_string (builder, "id", due->period->id);
+  ed_cli_json_add_string (builder, "label", ed_text_lookup (due->period->label, language));
+  ed_cli_json_add_string (builder, "kind", ed_due_kind_to_string (due->kind));
+  ed_cli_json_add_string (builder, "from", from);
+  ed_cli_json_add_string (builder, "until", until);
+  ed_cli_json_add_string (builder, "state", due_state_to_string (due->state));
+  ed_cli_json_add_string (builder, "event", due->state == ED_DUE_COMPUTED ? due->event : NULL);
+  ed_cli_json_add_string (builder, "step", due->period->step);
+  ed_cli_json_add_string (builder, "time_zone",
+                          due->timed ? ed_procedure_get_time_zone (procedure) : NULL);
   json_builder_set_member_name (builder, "needs");
   json_builder_begin_array (builder);
   for (guint i = 0; i < due->needs->len; i++)
     json_builder_add_string_value (builder, g_ptr_array_index (due->needs, i));
   json_builder_end_array (builder);
-  add_string_or_null (builder, "text", when);
-  add_string_or_null (builder, "warnings", warnings);
+  ed_cli_json_add_string (builder, "text", when);
+  ed_cli_json_add_string (builder, "warnings", warnings);
   json_builder_end_object (builder);
 }
 
@@ -92,8 +80,8 @@ add_applicability (JsonBuilder           *builder,
 {
   g_autofree char *reason = ed_applicability_describe (applicability, procedure, language);
 
-  add_string_or_null (builder, "applies", applies_to_string (applicability->applies));
-  add_string_or_null (builder, "reason", reason);
+  ed_cli_json_add_string (builder, "applies", applies_to_string (applicability->applies));
+  ed_cli_json_add_string (builder, "reason", reason);
   json_builder_set_member_name (builder, "missing");
   json_builder_begin_array (builder);
   for (guint i = 0; i < applicability->missing->len; i++)
@@ -116,13 +104,13 @@ dates_to_json (EdProcedure   *procedure,
   GPtrArray *steps = ed_procedure_get_steps (procedure);
 
   json_builder_begin_object (builder);
-  add_string_or_null (builder, "procedure", ed_procedure_get_id (procedure));
+  ed_cli_json_add_string (builder, "procedure", ed_procedure_get_id (procedure));
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, ed_procedure_get_version (procedure));
-  add_string_or_null (builder, "language", ed_language_code (language));
-  add_string_or_null (builder, "time_zone", ed_procedure_get_time_zone (procedure));
-  add_string_or_null (builder, "status_text", status);
-  add_string_or_null (builder, "review_text", review);
+  ed_cli_json_add_string (builder, "language", ed_language_code (language));
+  ed_cli_json_add_string (builder, "time_zone", ed_procedure_get_time_zone (procedure));
+  ed_cli_json_add_string (builder, "status_text", status);
+  ed_cli_json_add_string (builder, "review_text", review);
   add_applicability (builder, procedure, whole, language);
 
   json_builder_set_member_name (builder, "dates");
@@ -139,8 +127,8 @@ dates_to_json (EdProcedure   *procedure,
       g_autoptr(EdApplicability) applicability = ed_procedure_check_step (procedure, step, facts);
 
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "id", step->id);
-      add_string_or_null (builder, "title", ed_text_lookup (step->title, language));
+      ed_cli_json_add_string (builder, "id", step->id);
+      ed_cli_json_add_string (builder, "title", ed_text_lookup (step->title, language));
       add_applicability (builder, procedure, applicability, language);
       json_builder_end_object (builder);
     }

@@ -9,20 +9,6 @@
 
 #include "ed-cli.h"
 
-static const char * const origin_names[] = { "system", "user", "update", "other" };
-
-static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *key,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, key);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 static JsonNode *
 list_to_json (GListModel *procedures,
               EdLanguage  language)
@@ -36,29 +22,30 @@ list_to_json (GListModel *procedures,
       g_autofree char *status_text = ed_procedure_describe_status (procedure, language);
 
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "id", ed_procedure_get_id (procedure));
-      add_string_or_null (builder, "region",
-                          ed_text_lookup (ed_procedure_get_region_name (procedure), language));
-      add_string_or_null (builder, "title",
-                          ed_text_lookup (ed_procedure_get_title (procedure), language));
-      add_string_or_null (builder, "status",
-                          ed_procedure_get_status (procedure) == ED_STATUS_CURRENT
-                          ? "current"
-                          : "archived");
+      ed_cli_json_add_string (builder, "id", ed_procedure_get_id (procedure));
+      ed_cli_json_add_string (builder, "region",
+                              ed_text_lookup (ed_procedure_get_region_name (procedure), language));
+      ed_cli_json_add_string (builder, "title",
+                              ed_text_lookup (ed_procedure_get_title (procedure), language));
+      ed_cli_json_add_string (builder, "status",
+                              ed_procedure_get_status (procedure) == ED_STATUS_CURRENT
+                              ? "current"
+                              : "archived");
       json_builder_set_member_name (builder, "ended");
       json_builder_add_boolean_value (builder, ed_procedure_has_ended (procedure, NULL));
-      add_string_or_null (builder, "status_text", status_text);
-      add_string_or_null (builder, "language", ed_language_code (language));
-      add_string_or_null (builder, "country", ed_procedure_get_country (procedure));
-      add_string_or_null (builder, "subdivision", ed_procedure_get_subdivision (procedure));
-      add_string_or_null (builder, "valid_from", ed_procedure_get_valid_from (procedure));
-      add_string_or_null (builder, "valid_until", ed_procedure_get_valid_until (procedure));
-      add_string_or_null (builder, "superseded_by", ed_procedure_get_superseded_by (procedure));
+      ed_cli_json_add_string (builder, "status_text", status_text);
+      ed_cli_json_add_string (builder, "language", ed_language_code (language));
+      ed_cli_json_add_string (builder, "country", ed_procedure_get_country (procedure));
+      ed_cli_json_add_string (builder, "subdivision", ed_procedure_get_subdivision (procedure));
+      ed_cli_json_add_string (builder, "valid_from", ed_procedure_get_valid_from (procedure));
+      ed_cli_json_add_string (builder, "valid_until", ed_procedure_get_valid_until (procedure));
+      ed_cli_json_add_string (builder, "superseded_by", ed_procedure_get_superseded_by (procedure));
       json_builder_set_member_name (builder, "version");
       json_builder_add_int_value (builder, ed_procedure_get_version (procedure));
-      add_string_or_null (builder, "updated", ed_procedure_get_updated (procedure));
-      add_string_or_null (builder, "origin", origin_names[ed_procedure_get_origin (procedure)]);
-      add_string_or_null (builder, "path", ed_procedure_get_path (procedure));
+      ed_cli_json_add_string (builder, "updated", ed_procedure_get_updated (procedure));
+      ed_cli_json_add_string (builder, "origin",
+                              ed_cli_origin_name (ed_procedure_get_origin (procedure)));
+      ed_cli_json_add_string (builder, "path", ed_procedure_get_path (procedure));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -93,6 +93,30 @@ load_case (EdStore     *store,
 }
 
 /**
+ * ed_cli_log_records:
+ *
+ * Logs @document in the case's audit log: a line for each procedure it
+ * has sheets of.
+ *
+ * Returns: %FALSE with @error set when the log could not be written
+ */
+gboolean
+ed_cli_log_records (EdStore          *store,
+                    EdCase           *kase,
+                    EdSheetDocument  *document,
+                    EdSheetKind       kind,
+                    GError          **error)
+{
+  g_autoptr(GPtrArray) records = ed_sheet_document_new_records (document, kind);
+
+  for (guint i = 0; i < records->len; i++)
+    if (!ed_store_log_sheet (store, kase, g_ptr_array_index (records, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
  * ed_cli_log_sheet:
  *
  * The sheet has left the program: log it for the stored case @reference
@@ -110,7 +134,6 @@ ed_cli_log_sheet (EdSheetDocument *document,
   g_autofree char *path = ed_store_default_path ();
   g_autoptr(EdStore) store = NULL;
   g_autoptr(EdCase) kase = NULL;
-  g_autoptr(EdSheetRecord) record = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   g_autofree char *normalized = ed_case_reference_normalize (reference);
@@ -127,10 +150,7 @@ ed_cli_log_sheet (EdSheetDocument *document,
     return FALSE;
   kase = load_case (store, reference, &error);
   if (kase != NULL)
-    {
-      record = ed_sheet_template_new_record (ed_sheet_document_get_template (document), kind);
-      ed_store_log_sheet (store, kase, record, &error);
-    }
+    ed_cli_log_records (store, kase, document, kind, &error);
 
   if (error == NULL)
     return TRUE;
@@ -154,6 +174,7 @@ ed_cli_sheet (int    argc,
   g_autofree char *reference = NULL;
   g_autofree char *office = NULL;
   gboolean summary_only = FALSE;
+  g_autofree char *case_reference = NULL;
   g_autoptr(EdSheetOptions) options = NULL;
   g_autoptr(EdProcedure) procedure = NULL;
   g_autoptr(EdTraveller) traveller = NULL;
@@ -178,10 +199,14 @@ ed_cli_sheet (int    argc,
     { "summary-only", 0, 0, G_OPTION_ARG_NONE, &summary_only,
       N_("Print only the one-page summary: what to do, and by when"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), "OUT.pdf" },
+    { "case", 0, 0, G_OPTION_ARG_STRING, &case_reference,
+      N_("A case of the store: without ID, its journey sheet (a cover with its timeline, then "
+         "each procedure's sheet); with ID, that procedure's sheet for each of its travellers"),
+      "REF" },
     { NULL }
   };
 
-  context = g_option_context_new (_("ID"));
+  context = g_option_context_new (_("[ID]"));
   g_option_context_set_summary (context,
                                 _("Write a printable check sheet of procedure ID as PDF: the "
                                   "steps with tick boxes and QR codes, the traveller's answers "
@@ -196,17 +221,22 @@ ed_cli_sheet (int    argc,
   if (!ed_cli_parse_options (context, &argc, &argv, &status))
     return status;
 
-  if (argc < 2)
+  if (argc < 2 && case_reference == NULL)
     return ed_cli_usage_error (_("Which procedure? Give its id, e.g. jp-entry-waiting-mysos"));
   if (argc > 2)
     return ed_cli_usage_error (_("Unexpected argument “%s”"), argv[2]);
   if (output == NULL)
     return ed_cli_usage_error (_("Say where to write the sheet with -o OUT.pdf"));
+  if (case_reference != NULL && traveller_path != NULL)
+    return ed_cli_usage_error (_("Give --case or --traveller, not both"));
 
   options = ed_cli_sheet_options (languages, paper, office, summary_only, &status);
   if (options == NULL)
     return status;
   ed_sheet_options_set_case_reference (options, reference);
+
+  if (case_reference != NULL)
+    return ed_cli_sheet_for_case (case_reference, argc > 1 ? argv[1] : NULL, options, output);
 
   procedure = ed_cli_find_procedure (argv[1], &error);
   if (procedure == NULL)

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include <stdio.h>
 #include <glib.h>
 
 #include "ed-core.h"
@@ -29,6 +30,16 @@ typedef struct
   const char       *summary;
 } EdCliCommand;
 
+/* A verb of a command group ("cases list"). */
+typedef struct
+{
+  const char       *name;
+  EdCliCommandFunc  run;
+} EdCliVerb;
+
+/* What ed_cli_run_verbs() returns for a verb it does not know. */
+#define ED_CLI_UNKNOWN_VERB (-1)
+
 int          ed_cli_batch         (int            argc,
                                    char         **argv);
 int          ed_cli_cases         (int            argc,
@@ -36,6 +47,12 @@ int          ed_cli_cases         (int            argc,
 int          ed_cli_check_catalog (int            argc,
                                    char         **argv);
 int          ed_cli_dates         (int            argc,
+                                   char         **argv);
+int          ed_cli_journeys      (int            argc,
+                                   char         **argv);
+int          ed_cli_cases_new     (int            argc,
+                                   char         **argv);
+int          ed_cli_cases_timeline (int           argc,
                                    char         **argv);
 int          ed_cli_feed          (int            argc,
                                    char         **argv);
@@ -67,6 +84,27 @@ gboolean     ed_cli_stderr_is_terminal (void);
 void         ed_cli_append_padded (GString        *out,
                                    const char     *text,
                                    guint           width);
+void         ed_cli_json_add_string (JsonBuilder  *builder,
+                                   const char     *key,
+                                   const char     *value);
+const char  *ed_cli_origin_name   (EdOrigin        origin);
+int          ed_cli_run_verbs     (const char     *group,
+                                   const EdCliVerb *verbs,
+                                   guint           n_verbs,
+                                   void          (*print_help) (FILE *stream),
+                                   int             argc,
+                                   char          **argv);
+EdJourney   *ed_cli_find_journey  (EdCatalog      *catalog,
+                                   const char     *id);
+
+/* ed-cli-cases.c */
+EdStore         *ed_cli_open_case_store      (EdCatalog     *catalog,
+                                              int           *status);
+
+/* ed-cli-timeline.c */
+EdCase          *ed_cli_load_case            (EdStore       *store,
+                                              const char    *reference,
+                                              int           *status);
 
 /* ed-cli-dates.c */
 char            *ed_cli_describe_dates       (EdProcedure   *procedure,
@@ -89,7 +127,28 @@ int              ed_cli_cases_edit     (int          argc,
 int              ed_cli_cases_migrate  (int          argc,
                                         char       **argv);
 
+/* ed-cli-batch.c */
+char            *ed_cli_sheet_file_name      (const EdCsvTraveller *row,
+                                              guint                digits);
+
+/* ed-cli-journey-sheet.c */
+int              ed_cli_sheet_for_case       (const char          *reference,
+                                              const char          *procedure_id,
+                                              EdSheetOptions      *options,
+                                              const char          *output);
+gboolean         ed_cli_batch_journey        (EdCatalog           *catalog,
+                                              EdJourney           *journey,
+                                              GPtrArray           *rows,
+                                              const EdSheetOptions *options,
+                                              const char          *directory,
+                                              const char          *merge);
+
 /* ed-cli-sheet.c */
+gboolean         ed_cli_log_records    (EdStore          *store,
+                                        EdCase           *kase,
+                                        EdSheetDocument  *document,
+                                        EdSheetKind       kind,
+                                        GError          **error);
 gboolean         ed_cli_log_sheet      (EdSheetDocument *document,
                                         const char      *reference,
                                         EdSheetKind      kind);

@@ -30,6 +30,7 @@
 #include "ed-condition.h"
 #include "ed-due.h"
 #include "ed-facts.h"
+#include "ed-journey.h"
 #include "ed-traveller-keys.h"
 
 /* traveller */
@@ -46,7 +47,9 @@
 #include "ed-case-missing.h"
 #include "ed-case-reference.h"
 #include "ed-case.h"
+#include "ed-proposal.h"
 #include "ed-sheet-record.h"
+#include "ed-timeline.h"
 
 /* store */
 #include "ed-case-conflict.h"
@@ -58,6 +61,10 @@
 /* sheet */
 #include "ed-sheet-document.h"
 #include "ed-sheet.h"
+#include "ed-sheet-journey.h"
+
+/* calendar */
+#include "ed-calendar.h"
 
 /* feed */
 #include "ed-feed-result.h"

@@ -11,6 +11,7 @@
 #include "ed-conflict-dialog.h"
 #include "ed-preferences-window.h"
 #include "ed-purge-review.h"
+#include "ed-reminders.h"
 #include "ed-store-toasts.h"
 #include "ed-toast.h"
 #include "ed-update-toast.h"
@@ -36,6 +37,8 @@ struct _EdApplication
   char           *store_location;     /* where it is: "" for this desk's own */
   gboolean        store_reported;     /* the recovery was shown */
   AdwToast       *save_toast;         /* weak: saving failed */
+
+  EdReminders    *reminders;          /* once the store is open */
 };
 
 G_DEFINE_FINAL_TYPE (EdApplication, ed_application, ADW_TYPE_APPLICATION)
@@ -235,6 +238,38 @@ conflict_cb (EdApplication  *self,
     ed_conflict_dialog_present (GTK_WINDOW (window), self->store, conflict);
 }
 
+/* Next deadlines worked out again when the procedures changed (or the
+ * store was made before them): then the reminders. */
+static void
+due_refreshed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(EdApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ed_store_refresh_due_finish (ED_STORE (object), result, NULL, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("The next deadlines could not be worked out again: %s", error->message);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->store == NULL)
+    return;
+
+  if (self->reminders == NULL)
+    {
+      self->reminders = ed_reminders_new (G_APPLICATION (self), self->store, self->catalog,
+                                          self->settings);
+    }
+  ed_reminders_check (self->reminders);
+}
+
+static void
+catalog_changed_cb (EdApplication *self)
+{
+  if (self->store != NULL)
+    ed_store_refresh_due_async (self->store, self->store_cancellable, due_refreshed_cb,
+                                g_object_ref (self));
+}
+
 static void
 store_opened_cb (GObject      *object,
                  GAsyncResult *result,
@@ -245,6 +280,10 @@ store_opened_cb (GObject      *object,
   self->store = ed_store_open_finish (result, &self->store_error);
   if (self->store != NULL)
     {
+      ed_store_set_catalog (self->store, self->catalog);
+      catalog_changed_cb (self);
+      g_signal_connect_object (ed_catalog_get_procedures (self->catalog), "items-changed",
+                               G_CALLBACK (catalog_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->store, "save-failed", G_CALLBACK (save_failed_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->store, "notify::unsaved", G_CALLBACK (unsaved_changed_cb),
@@ -322,6 +361,16 @@ update_running_cb (EdApplication *self)
 
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
                                !ed_feed_get_running (ed_updater_get_feed (self->updater)));
+}
+
+
+/* Returns: (transfer none) (nullable): the reminders, once the store is open */
+EdReminders *
+ed_application_get_reminders (EdApplication *self)
+{
+  g_return_val_if_fail (ED_IS_APPLICATION (self), NULL);
+
+  return self->reminders;
 }
 
 GSettings *
@@ -408,6 +457,7 @@ ed_application_shutdown (GApplication *application)
   if (self->updater != NULL)
     ed_updater_cancel (self->updater);
   g_cancellable_cancel (self->store_cancellable);
+  g_clear_object (&self->reminders);
   if (self->store != NULL && !ed_store_flush (self->store, &error))
     g_warning ("Changes to cases could not be saved when Entry Desk quit: %s", error->message);
 
@@ -423,6 +473,7 @@ ed_application_finalize (GObject *object)
   g_clear_weak_pointer (&self->preferences_toast);
   g_clear_weak_pointer (&self->preferences);
   g_clear_weak_pointer (&self->save_toast);
+  g_clear_object (&self->reminders);
   g_clear_object (&self->store);
   g_clear_pointer (&self->store_location, g_free);
   g_clear_error (&self->store_error);
@@ -531,7 +582,38 @@ help_action (GSimpleAction *action,
                      NULL, help_shown_cb, NULL);
 }
 
+/* From a reminder: the case, in the main window. */
+static void
+open_case_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  EdApplication *self = user_data;
+  EdWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = find_main_window (self);
+  if (window != NULL)
+    ed_window_open_case (window, g_variant_get_int64 (parameter));
+}
+
+static void
+show_cases_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  EdApplication *self = user_data;
+  EdWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = find_main_window (self);
+  if (window != NULL)
+    ed_window_show_cases (window);
+}
+
 static const GActionEntry app_actions[] = {
+  { "open-case", open_case_action, "x" },
+  { "show-cases", show_cases_action },
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },

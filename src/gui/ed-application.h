@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "ed-catalog.h"
+#include "ed-reminders.h"
 #include "ed-store.h"
 #include "ed-updater.h"
 
@@ -22,5 +23,6 @@ EdCatalog     *ed_application_get_catalog  (EdApplication *self);
 EdUpdater     *ed_application_get_updater  (EdApplication *self);
 EdStore       *ed_application_get_store    (EdApplication *self);
 const GError  *ed_application_get_store_error (EdApplication *self);
+EdReminders   *ed_application_get_reminders (EdApplication *self);
 
 G_END_DECLS

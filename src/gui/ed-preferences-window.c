@@ -20,6 +20,8 @@ struct _EdPreferencesWindow
 
   AdwComboRow          *style_row;
   GtkSpinButton        *review_days_button;
+  GtkSwitch            *reminders_switch;
+  GtkSpinButton        *reminder_days_spin;
   EdCasesGroup         *cases_group;
   EdOfficeGroup        *office_group;
   EdUpdatesPage        *updates_page;
@@ -136,6 +138,11 @@ ed_preferences_window_constructed (GObject *object)
                    gtk_spin_button_get_adjustment (self->review_days_button), "value",
                    G_SETTINGS_BIND_DEFAULT);
   ed_office_group_set_settings (self->office_group, self->settings);
+  g_settings_bind (self->settings, "reminders", self->reminders_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reminder-days",
+                   gtk_spin_button_get_adjustment (self->reminder_days_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -194,6 +201,8 @@ ed_preferences_window_class_init (EdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, review_days_button);
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, cases_group);
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, office_group);
+  gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, reminders_switch);
+  gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, reminder_days_spin);
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, updates_page);
   gtk_widget_class_bind_template_callback (widget_class, add_toast_cb);
 }

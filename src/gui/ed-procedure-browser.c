@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "ed-core.h"
@@ -40,6 +41,7 @@ enum {
 
 enum {
   PROCEDURE_ACTIVATED,
+  JOURNEY_ACTIVATED,
   N_SIGNALS
 };
 
@@ -57,8 +59,91 @@ row_activated_cb (EdProcedureBrowser *self,
                   AdwActionRow       *row)
 {
   EdProcedure *procedure = g_object_get_data (G_OBJECT (row), "procedure");
+  EdJourney *journey = g_object_get_data (G_OBJECT (row), "journey");
 
-  g_signal_emit (self, signals[PROCEDURE_ACTIVATED], 0, procedure);
+  if (journey != NULL)
+    g_signal_emit (self, signals[JOURNEY_ACTIVATED], 0, journey);
+  else
+    g_signal_emit (self, signals[PROCEDURE_ACTIVATED], 0, procedure);
+}
+
+/* A journey: several procedures, started as one case. */
+static GtkWidget *
+create_journey_row (EdProcedureBrowser *self,
+                    EdJourney          *journey)
+{
+  EdLanguage ui = ed_language_for_ui ();
+  guint n = ed_journey_get_items (journey)->len;
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u procedure",
+                                                         "%u procedures", n), n);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *badge;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 ed_text_lookup (ed_journey_get_title (journey), ui));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               ed_text_lookup (ed_journey_get_summary (journey), ui));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  badge = gtk_label_new (count);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (badge, "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  g_object_set_data_full (G_OBJECT (row), "journey", g_object_ref (journey), g_object_unref);
+  g_signal_connect_object (row, "activated", G_CALLBACK (row_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  return row;
+}
+
+static gboolean
+journey_matches (EdJourney  *journey,
+                 const char *needle)
+{
+  return *needle == '\0' ||
+         ed_text_contains (ed_journey_get_title (journey), needle) ||
+         ed_text_contains (ed_journey_get_summary (journey), needle) ||
+         strstr (ed_journey_get_id (journey), needle) != NULL;
+}
+
+static void
+add_journeys (EdProcedureBrowser *self)
+{
+  GListModel *journeys = ed_catalog_get_journeys (self->catalog);
+  GtkWidget *group;
+  GtkWidget *list;
+
+  if (g_list_model_get_n_items (journeys) == 0)
+    return;
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Journeys"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Several procedures in the order a traveller goes "
+                                           "through them, as one case with one timeline."));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Journeys"), -1);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+  gtk_box_append (self->groups_box, group);
+  g_ptr_array_add (self->groups, group);
+  g_object_set_data (G_OBJECT (group), "list", list);
+
+  for (guint i = 0; i < g_list_model_get_n_items (journeys); i++)
+    {
+      g_autoptr(EdJourney) journey = g_list_model_get_item (journeys, i);
+      GtkWidget *row = create_journey_row (self, journey);
+
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      g_ptr_array_add (self->rows, row);
+    }
 }
 
 /**
@@ -165,6 +250,8 @@ rebuild (EdProcedureBrowser *self)
   if (self->catalog == NULL)
     return;
 
+  add_journeys (self);
+
   /* The catalog is sorted by country, then region. */
   procedures = ed_catalog_get_procedures (self->catalog);
   for (guint i = 0; i < g_list_model_get_n_items (procedures); i++)
@@ -211,8 +298,10 @@ apply_search (EdProcedureBrowser *self)
     {
       GtkWidget *row = g_ptr_array_index (self->rows, i);
       EdProcedure *procedure = g_object_get_data (G_OBJECT (row), "procedure");
+      EdJourney *journey = g_object_get_data (G_OBJECT (row), "journey");
 
-      gtk_widget_set_visible (row, ed_procedure_matches (procedure, needle));
+      gtk_widget_set_visible (row, journey != NULL ? journey_matches (journey, needle)
+                                                   : ed_procedure_matches (procedure, needle));
     }
 
   for (guint i = 0; i < self->groups->len; i++)
@@ -401,6 +490,17 @@ ed_procedure_browser_class_init (EdProcedureBrowserClass *klass)
                        1, G_MAXUINT, ED_PROCEDURE_REVIEW_MAX_DAYS,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EdProcedureBrowser::journey-activated:
+   * @journey: the journey template chosen
+   */
+  signals[JOURNEY_ACTIVATED] =
+    g_signal_new ("journey-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ED_TYPE_JOURNEY);
 
   /**
    * EdProcedureBrowser::procedure-activated:

@@ -8,6 +8,8 @@
 
 #include "ed-case-list-view.h"
 #include "ed-office-bar.h"
+#include "ed-case-page.h"
+#include "ed-journey-dialog.h"
 #include "ed-procedure-browser.h"
 #include "ed-procedure-view.h"
 #include "ed-wizard.h"
@@ -28,6 +30,7 @@ struct _EdWindow
   AdwViewStack         *view_stack;
   EdCaseListView       *case_list_view;
   EdProcedureBrowser   *procedure_browser;
+  GtkWidget            *case_page;
   GtkWidget            *wizard;
   GtkWidget            *procedure_view; /* a procedure read before a case exists */
   EdUpdateProgress     *update_progress;
@@ -184,11 +187,50 @@ remove_wizard (EdWindow *self)
 
 /* "Back to Cases" goes to the cases, where a new case now is. */
 static void
+remove_case_page (EdWindow *self)
+{
+  if (self->case_page == NULL)
+    return;
+
+  gtk_stack_remove (self->main_stack, self->case_page);
+  self->case_page = NULL;
+}
+
+/* Back from a procedure's wizard: to its case's page. */
+static void
 wizard_close_cb (EdWindow *self)
+{
+  if (self->case_page != NULL)
+    gtk_stack_set_visible_child (self->main_stack, self->case_page);
+  else
+    gtk_stack_set_visible_child_name (self->main_stack, "home");
+  remove_wizard (self);
+}
+
+/* "Back to Cases" goes to the cases, where a new case now is. */
+static void
+case_page_close_cb (EdWindow *self)
 {
   adw_view_stack_set_visible_child_name (self->view_stack, "cases");
   gtk_stack_set_visible_child_name (self->main_stack, "home");
   remove_wizard (self);
+  remove_case_page (self);
+}
+
+static void
+procedure_not_found (EdWindow   *self,
+                     const char *procedure_id)
+{
+  g_autofree char *message = NULL;
+  GtkWidget *dialog;
+
+  message = g_strdup_printf (_("This case follows the procedure “%s”, which is not in the catalog. "
+                               "Add the procedure file, or check for updates, then open the case "
+                               "again."),
+                             procedure_id);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Procedure Not Found"), message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -212,33 +254,29 @@ procedure_view_close_cb (EdWindow *self)
 }
 
 /**
- * ed_window_show_case:
+ * ed_window_show_procedure:
+ * @procedure_id: (nullable): one of the case's procedures; %NULL for the
+ *   current one
  *
- * Opens @edcase in the wizard of its procedure, where it was left.
+ * Opens @edcase in the wizard of that procedure, where it was left.
+ * Back returns to the case's page.
  */
 void
-ed_window_show_case (EdWindow *self,
-                     EdCase   *edcase)
+ed_window_show_procedure (EdWindow   *self,
+                          EdCase     *edcase,
+                          const char *procedure_id)
 {
   EdProcedure *procedure;
 
   g_return_if_fail (ED_IS_WINDOW (self));
   g_return_if_fail (ED_IS_CASE (edcase));
 
+  if (procedure_id != NULL)
+    ed_case_set_current_procedure (edcase, procedure_id);
   procedure = ed_catalog_lookup (self->catalog, ed_case_get_procedure_id (edcase));
   if (procedure == NULL)
     {
-      g_autofree char *message = NULL;
-      GtkWidget *dialog;
-
-      message = g_strdup_printf (_("This case follows the procedure “%s”, "
-                                   "which is not in the catalog. "
-                                   "Add the procedure file, or check for updates, "
-                                   "then open the case again."),
-                                 ed_case_get_procedure_id (edcase));
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Procedure Not Found"), message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      procedure_not_found (self, ed_case_get_procedure_id (edcase));
       return;
     }
 
@@ -250,6 +288,58 @@ ed_window_show_case (EdWindow *self,
   gtk_stack_add_child (self->main_stack, self->wizard);
   gtk_stack_set_visible_child (self->main_stack, self->wizard);
   update_saving (self);
+}
+
+static void
+open_procedure_cb (EdWindow   *self,
+                   const char *procedure_id,
+                   EdCasePage *page)
+{
+  ed_window_show_procedure (self, ed_case_page_get_case (page), procedure_id);
+}
+
+/**
+ * ed_window_show_case:
+ *
+ * Opens @edcase on its own page: its timeline first, then its
+ * procedures, each opened in the wizard from there.
+ */
+void
+ed_window_show_case (EdWindow *self,
+                     EdCase   *edcase)
+{
+  g_return_if_fail (ED_IS_WINDOW (self));
+  g_return_if_fail (ED_IS_CASE (edcase));
+
+  remove_wizard (self);
+  remove_case_page (self);
+  self->case_page = ed_case_page_new (edcase, self->catalog, self->store);
+  g_signal_connect_object (self->case_page, "open-procedure", G_CALLBACK (open_procedure_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->case_page, "close", G_CALLBACK (case_page_close_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_stack_add_child (self->main_stack, self->case_page);
+  gtk_stack_set_visible_child (self->main_stack, self->case_page);
+  update_saving (self);
+}
+
+/* Returns: (transfer none) (nullable): the page of the case open */
+GtkWidget *
+ed_window_get_case_page (EdWindow *self)
+{
+  g_return_val_if_fail (ED_IS_WINDOW (self), NULL);
+
+  return self->case_page;
+}
+
+/* The list of cases, from a reminder that covers several. */
+void
+ed_window_show_cases (EdWindow *self)
+{
+  g_return_if_fail (ED_IS_WINDOW (self));
+
+  case_page_close_cb (self);
+  adw_view_stack_set_visible_child_name (self->view_stack, "cases");
 }
 
 GtkWidget *
@@ -294,7 +384,8 @@ save_new_case (EdWindow *self,
                            g_object_ref (self));
 }
 
-/* The first moment a case exists: staff asked for it. */
+/* The first moment a case exists: staff asked for it. A new case of
+ * one procedure goes straight into its wizard, its page behind it. */
 static void
 start_case_cb (EdWindow    *self,
                EdProcedure *procedure)
@@ -303,19 +394,38 @@ start_case_cb (EdWindow    *self,
                                           ed_procedure_get_version (procedure));
 
   ed_window_show_case (self, edcase);
+  ed_window_show_procedure (self, edcase, NULL);
   save_new_case (self, edcase);
   remove_procedure_view (self);
 }
 
 /**
- * ed_window_show_procedure:
+ * ed_window_start_case:
+ * @edcase: a new case (a journey's, from ed_case_new_from_journey())
+ *
+ * Shows the new case on its page and saves it.
+ */
+void
+ed_window_start_case (EdWindow *self,
+                      EdCase   *edcase)
+{
+  g_return_if_fail (ED_IS_WINDOW (self));
+  g_return_if_fail (ED_IS_CASE (edcase));
+
+  ed_window_show_case (self, edcase);
+  save_new_case (self, edcase);
+  remove_procedure_view (self);
+}
+
+/**
+ * ed_window_show_procedure_view:
  *
  * Shows @procedure read-only, with "Start a Case": browsing stores
  * nothing.
  */
 void
-ed_window_show_procedure (EdWindow    *self,
-                          EdProcedure *procedure)
+ed_window_show_procedure_view (EdWindow    *self,
+                               EdProcedure *procedure)
 {
   guint review_max_days;
 
@@ -346,7 +456,26 @@ static void
 procedure_activated_cb (EdWindow    *self,
                         EdProcedure *procedure)
 {
-  ed_window_show_procedure (self, procedure);
+  ed_window_show_procedure_view (self, procedure);
+}
+
+static void
+journey_start_cb (EdWindow *self,
+                  EdCase   *edcase)
+{
+  ed_window_start_case (self, edcase);
+}
+
+/* A journey: the traveller's MRZ, then the procedures that apply. */
+static void
+journey_activated_cb (EdWindow  *self,
+                      EdJourney *journey)
+{
+  GtkWidget *dialog = ed_journey_dialog_new (GTK_WINDOW (self), journey, self->catalog);
+
+  g_signal_connect_object (dialog, "start", G_CALLBACK (journey_start_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -479,6 +608,7 @@ ed_window_class_init (EdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdWindow, office_bar);
   gtk_widget_class_bind_template_child (widget_class, EdWindow, saving_revealer);
   gtk_widget_class_bind_template_callback (widget_class, procedure_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, journey_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, case_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_toast_cb);
 

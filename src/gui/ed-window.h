@@ -23,9 +23,16 @@ void      ed_window_open_case        (EdWindow      *self,
                                       gint64         case_id);
 void      ed_window_show_case        (EdWindow      *self,
                                       EdCase        *edcase);
-GtkWidget *ed_window_get_wizard      (EdWindow      *self);
 void      ed_window_show_procedure   (EdWindow      *self,
-                                      EdProcedure   *procedure);
+                                      EdCase        *edcase,
+                                      const char    *procedure_id);
+void      ed_window_start_case       (EdWindow      *self,
+                                      EdCase        *edcase);
+void      ed_window_show_cases       (EdWindow      *self);
+GtkWidget *ed_window_get_wizard      (EdWindow      *self);
+void      ed_window_show_procedure_view (EdWindow   *self,
+                                         EdProcedure *procedure);
 GtkWidget *ed_window_get_procedure_view (EdWindow   *self);
+GtkWidget *ed_window_get_case_page   (EdWindow      *self);
 
 G_END_DECLS

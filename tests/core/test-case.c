@@ -101,6 +101,129 @@ test_case_title_and_equal (void)
   g_assert_false (ed_case_equal (a, b));
 }
 
+static const char *
+procedure_at (EdCase *kase,
+              guint   position)
+{
+  return ed_case_get_procedure (kase, position)->id;
+}
+
+/* A case holds procedures in order; one is current. */
+static void
+test_case_journey (void)
+{
+  g_autoptr(EdCase) kase = ed_case_new ("jp-residence-registration", 1);
+  g_autoptr(EdTraveller) wang = ed_traveller_new ();
+  guint changed = 0, journey_changed = 0;
+
+  g_signal_connect (kase, "changed", G_CALLBACK (count), &changed);
+  g_signal_connect (kase, "procedures-changed", G_CALLBACK (count), &journey_changed);
+  ed_case_add_traveller (kase, wang);
+  changed = 0;
+
+  g_assert_cmpuint (ed_case_get_n_procedures (kase), ==, 1);
+  g_assert_null (ed_case_get_journey_id (kase));
+  ed_case_set_journey_id (kase, "jp-new-hire");
+  g_assert_cmpstr (ed_case_get_journey_id (kase), ==, "jp-new-hire");
+  g_assert_cmpuint (changed, ==, 1);
+
+  /* Added at the end, at the start, twice refused. */
+  g_assert_true (ed_case_add_procedure (kase, "jp-national-pension", 2, -1));
+  g_assert_true (ed_case_add_procedure (kase, "jp-visit-japan-web", 1, 0));
+  g_assert_false (ed_case_add_procedure (kase, "jp-visit-japan-web", 1, -1));
+  g_assert_cmpuint (ed_case_get_n_procedures (kase), ==, 3);
+  g_assert_cmpstr (procedure_at (kase, 0), ==, "jp-visit-japan-web");
+  g_assert_cmpstr (procedure_at (kase, 1), ==, "jp-residence-registration");
+  g_assert_cmpstr (procedure_at (kase, 2), ==, "jp-national-pension");
+  g_assert_cmpint (ed_case_get_procedure (kase, 2)->version, ==, 2);
+  g_assert_null (ed_case_get_procedure (kase, 3));
+  g_assert_cmpuint (journey_changed, ==, 2);
+  g_assert_cmpuint (changed, ==, 3);
+  /* The current one stays current wherever it moves. */
+  g_assert_cmpstr (ed_case_get_procedure_id (kase), ==, "jp-residence-registration");
+
+  /* Ticks belong to a procedure; the plain calls are the current one's. */
+  ed_case_set_item_done (kase, wang, "gather-documents", "passport", TRUE);
+  ed_case_set_item_done_in (kase, "jp-national-pension", NULL, "enrol-at-counter", "identity",
+                            TRUE);
+  ed_case_set_date_done (kase, "jp-national-pension", wang, "enrol-deadline", TRUE);
+  g_assert_true (ed_case_get_item_done_in (kase, "jp-residence-registration", wang,
+                                           "gather-documents", "passport"));
+  g_assert_false (ed_case_get_item_done_in (kase, "jp-national-pension", wang,
+                                            "gather-documents", "passport"));
+  g_assert_true (ed_case_get_date_done (kase, "jp-national-pension", wang, "enrol-deadline"));
+  g_assert_false (ed_case_get_date_done (kase, "jp-national-pension", NULL, "enrol-deadline"));
+  /* Dates marked done are not checklist items. */
+  g_assert_cmpuint (ed_case_count_done (kase), ==, 2);
+  g_assert_cmpuint (ed_case_get_ticks (kase)->len, ==, 3);
+
+  /* Reordering keeps everything; the current one is still current. */
+  g_assert_true (ed_case_move_procedure (kase, "jp-national-pension", 0));
+  g_assert_cmpstr (procedure_at (kase, 0), ==, "jp-national-pension");
+  g_assert_cmpstr (procedure_at (kase, 1), ==, "jp-visit-japan-web");
+  g_assert_cmpstr (ed_case_get_procedure_id (kase), ==, "jp-residence-registration");
+  g_assert_true (ed_case_move_procedure (kase, "jp-national-pension", 99));
+  g_assert_cmpstr (procedure_at (kase, 2), ==, "jp-national-pension");
+  g_assert_false (ed_case_move_procedure (kase, "cn-arrival-card", 0));
+  g_assert_cmpuint (journey_changed, ==, 4);
+
+  /* The wizard moves to another procedure: the step is forgotten. */
+  ed_case_set_current_step (kase, "file-notification");
+  g_assert_true (ed_case_set_current_procedure (kase, "jp-visit-japan-web"));
+  g_assert_cmpstr (ed_case_get_procedure_id (kase), ==, "jp-visit-japan-web");
+  g_assert_null (ed_case_get_current_step (kase));
+  g_assert_false (ed_case_set_current_procedure (kase, "cn-arrival-card"));
+
+  /* Removing takes the procedure's ticks and dates along; the current
+   * one removed, the next becomes current. */
+  g_assert_true (ed_case_remove_procedure (kase, "jp-national-pension"));
+  g_assert_cmpuint (ed_case_get_ticks (kase)->len, ==, 1);
+  g_assert_true (ed_case_remove_procedure (kase, "jp-visit-japan-web"));
+  g_assert_cmpstr (ed_case_get_procedure_id (kase), ==, "jp-residence-registration");
+  g_assert_cmpuint (ed_case_get_n_procedures (kase), ==, 1);
+  /* The last one stays. */
+  g_assert_false (ed_case_remove_procedure (kase, "jp-residence-registration"));
+  g_assert_false (ed_case_remove_procedure (kase, "cn-arrival-card"));
+  g_assert_true (ed_case_get_item_done (kase, wang, "gather-documents", "passport"));
+
+  /* Another procedure in the current one's place keeps its checklist. */
+  ed_case_set_procedure (kase, "jp-residence-registration-2", 1);
+  g_assert_cmpstr (procedure_at (kase, 0), ==, "jp-residence-registration-2");
+  g_assert_true (ed_case_get_item_done (kase, wang, "gather-documents", "passport"));
+}
+
+/* Through a record and back, the journey is whole. */
+static void
+test_case_journey_record (void)
+{
+  g_autoptr(EdCase) a = ed_case_new ("cn-work-residence-permit", 3);
+  g_autoptr(EdCase) b = NULL;
+  g_autoptr(EdCaseRecord) record = NULL;
+  g_autoptr(EdTraveller) li = ed_traveller_new ();
+
+  ed_case_add_traveller (a, li);
+  ed_case_add_procedure (a, "cn-arrival-card", 1, -1);
+  ed_case_add_procedure (a, "cn-accommodation-registration", 2, -1);
+  ed_case_set_current_procedure (a, "cn-arrival-card");
+  ed_case_set_journey_id (a, "cn-new-hire");
+  ed_case_set_item_done_in (a, "cn-work-residence-permit", li, "residence-permit", "photo", TRUE);
+  ed_case_set_date_done (a, "cn-accommodation-registration", li, "register-after-arrival", TRUE);
+
+  record = ed_case_record_new_from_case (a);
+  g_assert_cmpuint (record->procedures->len, ==, 3);
+  g_assert_cmpstr (record->procedure_id, ==, "cn-arrival-card");
+  b = ed_case_record_to_case (record);
+  g_assert_true (ed_case_equal (a, b));
+  g_assert_cmpstr (ed_case_get_procedure_id (b), ==, "cn-arrival-card");
+  g_assert_cmpstr (procedure_at (b, 2), ==, "cn-accommodation-registration");
+  g_assert_cmpint (ed_case_get_procedure (b, 2)->version, ==, 2);
+  g_assert_true (ed_case_get_date_done (b, "cn-accommodation-registration",
+                                        ed_case_get_traveller (b, 0), "register-after-arrival"));
+
+  ed_case_move_procedure (b, "cn-arrival-card", 0);
+  g_assert_false (ed_case_equal (a, b));
+}
+
 static void
 test_reference (void)
 {
@@ -211,6 +334,8 @@ main (int    argc,
 
   g_test_add_func ("/case/changes", test_case_changes);
   g_test_add_func ("/case/title-and-equal", test_case_title_and_equal);
+  g_test_add_func ("/case/journey", test_case_journey);
+  g_test_add_func ("/case/journey-record", test_case_journey_record);
   g_test_add_func ("/case/reference", test_reference);
   g_test_add_func ("/case/search-fold", test_search_fold);
   g_test_add_func ("/case/search-tokens", test_search_tokens);

@@ -61,7 +61,8 @@ entry_free (gpointer data)
   g_free (entry);
 }
 
-/* Through the case file and back: a copy that shares nothing. */
+/* Through the case file and back: a copy that shares nothing. The next
+ * deadline is not in the file: EdStore works it out for the lists. */
 static EdCaseRecord *
 copy_record (EdCaseRecord *record)
 {
@@ -72,6 +73,9 @@ copy_record (EdCaseRecord *record)
 
   g_assert_no_error (error);
   copy->id = record->id;
+  ed_next_due_copy (&copy->next_due, &record->next_due);
+  copy->deadlines = ed_deadlines_copy (record->deadlines);
+  copy->next_due_known = record->next_due_known;
   return copy;
 }
 
@@ -199,8 +203,15 @@ memory_save_case (EdStoreBackend  *backend,
   if (entry == NULL)
     return FALSE;
 
-  /* The sheet log stays as it is. */
+  /* The sheet log stays as it is, and the next deadline when the store
+   * could not work it out. */
   copy = copy_record (record);
+  if (!record->next_due_known)
+    {
+      ed_next_due_copy (&copy->next_due, &entry->record->next_due);
+      g_array_unref (copy->deadlines);
+      copy->deadlines = ed_deadlines_copy (entry->record->deadlines);
+    }
   sheets = copy->sheets;
   copy->sheets = entry->record->sheets;
   entry->record->sheets = sheets;
@@ -333,6 +344,26 @@ newest_first (gconstpointer a,
   return ed_case_info_get_id (x) < ed_case_info_get_id (y) ? 1 : -1;
 }
 
+/* The earliest next deadline first; a closed case's counts as none. */
+static gint64
+due_key (EdCaseInfo *info)
+{
+  gint64 at = ed_case_info_get_next_due (info)->due_at;
+
+  return at != 0 && ed_case_info_get_status (info) == ED_CASE_OPEN ? at : G_MAXINT64;
+}
+
+static int
+earliest_due_first (gconstpointer a,
+                    gconstpointer b)
+{
+  gint64 x = due_key (*(EdCaseInfo **) a), y = due_key (*(EdCaseInfo **) b);
+
+  if (x != y)
+    return x < y ? -1 : 1;
+  return newest_first (a, b);
+}
+
 static GPtrArray *
 memory_search (EdStoreBackend    *backend,
                const char        *text,
@@ -353,7 +384,8 @@ memory_search (EdStoreBackend    *backend,
         (entry->record->status == ED_CASE_OPEN || (flags & ED_CASE_QUERY_INCLUDE_CLOSED) != 0))
       g_ptr_array_add (infos, ed_case_record_to_info (entry->record));
 
-  g_ptr_array_sort (infos, newest_first);
+  g_ptr_array_sort (infos, (flags & ED_CASE_QUERY_BY_DUE) != 0 && *text == '\0'
+                           ? earliest_due_first : newest_first);
   if (limit != 0 && infos->len > limit)
     g_ptr_array_set_size (infos, limit);
   return infos;
@@ -419,6 +451,79 @@ memory_set_setting (EdStoreBackend  *backend,
     g_hash_table_insert (self->settings, g_strdup (key), g_strdup (value));
   else
     g_hash_table_remove (self->settings, key);
+  return TRUE;
+}
+
+static int
+earliest_reminder_first (gconstpointer a,
+                         gconstpointer b)
+{
+  EdReminder *x = *(EdReminder **) a, *y = *(EdReminder **) b;
+
+  return earliest_due_first (&x->info, &y->info);
+}
+
+static GPtrArray *
+memory_list_due (EdStoreBackend  *backend,
+                 gint64           now,
+                 gint64           due_before,
+                 GCancellable    *cancellable,
+                 GError         **error)
+{
+  EdMemoryBackend *self = ED_MEMORY_BACKEND (backend);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  GPtrArray *reminders = g_ptr_array_new_with_free_func ((GDestroyNotify) ed_reminder_free);
+  GHashTableIter iter;
+  Entry *entry;
+
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
+    {
+      GArray *deadlines = entry->record->deadlines;
+      EdReminder reminder = { NULL, 0, 0 };
+
+      if (entry->trashed || entry->record->status != ED_CASE_OPEN)
+        continue;
+      for (guint i = 0; deadlines != NULL && i < deadlines->len; i++)
+        {
+          const EdDeadline *deadline = &g_array_index (deadlines, EdDeadline, i);
+
+          if (deadline->due_at > due_before)
+            continue;
+          if (deadline->end_at <= now)
+            reminder.n_overdue++;
+          else
+            reminder.n_due_soon++;
+        }
+      if (reminder.n_overdue + reminder.n_due_soon == 0)
+        continue;
+
+      reminder.info = ed_case_record_to_info (entry->record);
+      g_ptr_array_add (reminders, g_memdup2 (&reminder, sizeof reminder));
+    }
+
+  /* The next deadline is the earliest of the deadlines. */
+  g_ptr_array_sort (reminders, earliest_reminder_first);
+  return reminders;
+}
+
+static gboolean
+memory_set_due (EdStoreBackend   *backend,
+                gint64            id,
+                const EdNextDue  *next,
+                GArray           *deadlines,
+                GError          **error)
+{
+  EdMemoryBackend *self = ED_MEMORY_BACKEND (backend);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  Entry *entry = lookup (self, id, TRUE, error);
+
+  if (entry == NULL)
+    return FALSE;
+
+  ed_next_due_copy (&entry->record->next_due, next);
+  g_clear_pointer (&entry->record->deadlines, g_array_unref);
+  entry->record->deadlines = ed_deadlines_copy (deadlines);
   return TRUE;
 }
 
@@ -504,6 +609,8 @@ backend_iface_init (EdStoreBackendInterface *iface)
   iface->list_sheets = memory_list_sheets;
   iface->get_setting = memory_get_setting;
   iface->set_setting = memory_set_setting;
+  iface->list_due = memory_list_due;
+  iface->set_due = memory_set_due;
   iface->purge_preview = memory_purge_preview;
   iface->purge = memory_purge;
 }
@@ -823,6 +930,63 @@ test_backend_location (void)
   ed_test_rm_rf (dir);
 }
 
+/* Journeys need two calls of a backend more: the cases due by a time,
+ * and the next deadline refreshed alone. */
+static void
+test_backend_journeys (Memory        *memory,
+                       gconstpointer  data)
+{
+  EdStore *store = memory->fixture.store;
+  g_autoptr(EdCatalog) catalog = ed_catalog_new ();
+  g_autofree char *procedures = ed_paths_system_procedures_dir ();
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Asia/Tokyo");
+  g_autoptr(GDateTime) now = g_date_time_new (zone, 2027, 1, 21, 9, 0, 0);
+  g_autoptr(EdCase) early = NULL;
+  g_autoptr(EdCase) late = NULL;
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) refs = NULL;
+  guint n_refreshed = 0;
+
+  ed_catalog_load_directory (catalog, procedures, ED_ORIGIN_SYSTEM);
+  early = ed_test_add_case (store, "jp-residence-registration",
+                            ed_test_traveller ("EARLY", "A", NULL, NULL, "X1"), NULL);
+  late = ed_test_add_case (store, "jp-residence-registration",
+                           ed_test_traveller ("LATE", "B", NULL, NULL, "X2"), NULL);
+  ed_case_add_procedure (late, "jp-visit-japan-web", 1, 0);
+  ed_traveller_set (ed_case_get_traveller (early, 0), "arrival_date", "2027-01-10");
+  ed_traveller_set (ed_case_get_traveller (late, 0), "arrival_date", "2027-02-10");
+  g_assert_true (ed_store_flush (store, &error));
+
+  /* Saved before the store had a catalog: no deadline yet, then one. */
+  refs = ed_test_search_refs (store, "", ED_CASE_QUERY_BY_DUE);
+  g_assert_cmpuint (g_strv_length (refs), ==, 2);
+  ed_store_set_catalog (store, catalog);
+  g_assert_true (ed_store_refresh_due (store, &n_refreshed, NULL, &error));
+  g_assert_cmpuint (n_refreshed, ==, 2);
+  g_clear_pointer (&refs, g_strfreev);
+  refs = ed_test_search_refs (store, "", ED_CASE_QUERY_BY_DUE);
+  g_assert_cmpstr (refs[0], ==, ed_case_get_reference (early));
+  g_assert_cmpstr (refs[1], ==, ed_case_get_reference (late));
+
+  reminders = ed_store_check_reminders (store, now, ED_TIMELINE_SOON_DAYS, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reminders->len, ==, 1);
+  g_assert_cmpint (ed_case_info_get_id (((EdReminder *) g_ptr_array_index (reminders, 0))->info),
+                   ==, ed_case_get_id (early));
+
+  /* The journey went through the backend whole. */
+  g_clear_object (&late);
+  {
+    g_autoptr(EdCaseInfo) info = ed_store_find_case (store, refs[1], NULL);
+    g_autoptr(EdCaseRecord) stored = NULL;
+
+    stored = ed_store_backend_load_case (ED_STORE_BACKEND (memory->backend),
+                                         ed_case_info_get_id (info), FALSE, &error);
+    g_assert_cmpuint (stored->procedures->len, ==, 2);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -837,6 +1001,7 @@ main (int    argc,
   ADD ("/store-backend/cases", test_backend_cases);
   ADD ("/store-backend/async", test_backend_async);
   ADD ("/store-backend/retention", test_backend_retention);
+  ADD ("/store-backend/journeys", test_backend_journeys);
   g_test_add_func ("/store-backend/location", test_backend_location);
 
   return g_test_run ();

@@ -19,6 +19,7 @@
 #include "ed-test-gui.h"
 #include "ed-test-store.h"
 #include "ed-test-util.h"
+#include "ed-case-page.h"
 #include "ed-sheet-dialog.h"
 #include "ed-window.h"
 #include "ed-wizard.h"
@@ -297,7 +298,9 @@ test_case_list_open (void)
   gulong handler = g_signal_connect (view (), "case-activated",
                                      G_CALLBACK (case_activated_cb), NULL);
   GtkWidget *list_view = ed_test_find_widget (GTK_WIDGET (view ()), GTK_TYPE_LIST_VIEW, NULL);
+  EdWindow *window = ED_WINDOW (ed_test_main_window (app));
   GtkWidget *wizard;
+  GtkWidget *page;
   GtkWidget *row;
 
   /* Enter in the search field opens the first case found. */
@@ -320,17 +323,25 @@ test_case_list_open (void)
   g_signal_emit_by_name (list_view, "activate", 0);
   g_assert_nonnull (activated);
 
-  /* The case opens in its procedure's wizard; Back returns to the list. */
-  ED_TEST_WAIT_FOR ((wizard = ed_window_get_wizard (ED_WINDOW (ed_test_main_window (app))))
-                      != NULL &&
-                      ed_case_get_id (ed_wizard_get_case (ED_WIZARD (wizard))) ==
+  /* The case opens on its page, its timeline first; from there its
+   * procedure's wizard, whose Back returns to the page, whose Back
+   * returns to the list. */
+  ED_TEST_WAIT_FOR ((page = ed_window_get_case_page (window)) != NULL &&
+                      ed_case_get_id (ed_case_page_get_case (ED_CASE_PAGE (page))) ==
                       ed_case_info_get_id (activated));
+  ed_test_wait_until_mapped (page);
+  g_assert_true (gtk_widget_activate_action (page, "case.open-procedure", "s",
+                                             ed_case_info_get_procedure_id (activated)));
+  ED_TEST_WAIT_FOR ((wizard = ed_window_get_wizard (window)) != NULL);
   g_assert_cmpint (ed_case_get_id (ed_wizard_get_case (ED_WIZARD (wizard))),
                    ==, ed_case_info_get_id (activated));
   g_assert_true (ed_wizard_get_store (ED_WIZARD (wizard)) == store ());
   ed_test_wait_until_mapped (wizard);
   g_assert_true (gtk_widget_activate_action (wizard, "wizard.close", NULL));
-  ED_TEST_WAIT_FOR (ed_window_get_wizard (ED_WINDOW (ed_test_main_window (app))) == NULL);
+  ED_TEST_WAIT_FOR (ed_window_get_wizard (window) == NULL);
+  g_assert_true (ed_window_get_case_page (window) == page);
+  g_assert_true (gtk_widget_activate_action (page, "case.close", NULL));
+  ED_TEST_WAIT_FOR (ed_window_get_case_page (window) == NULL);
   g_clear_object (&activated);
 
   g_signal_handler_disconnect (view (), handler);

@@ -878,6 +878,88 @@ menu_offers (GMenuModel *model,
   return FALSE;
 }
 
+/* A case's journey sheet: a cover with its timeline, then the sheet of
+ * each procedure that applies; saved, it is logged one line a procedure,
+ * each marked as part of a journey sheet. */
+static void
+test_sheet_dialog_journey (Fixture       *f,
+                           gconstpointer  data)
+{
+  EdCatalog *catalog = ed_application_get_catalog (app);
+  EdJourney *journey = ed_catalog_lookup_journey (catalog, "jp-new-hire");
+  g_autoptr(GPtrArray) travellers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(EdTraveller) traveller = traveller_new ("TARO");
+  g_autoptr(EdCase) kase = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "journey.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cover = NULL;
+  EdSheetDialog *dialog;
+  GDate today;
+  gpointer weak;
+  guint n_pages;
+  guint n_procedures;
+  char arrival[16];
+
+  g_assert_nonnull (journey);
+  /* Arriving in two months: nothing due yet, no reminder. */
+  ed_date_today (&today);
+  g_date_add_days (&today, 60);
+  g_date_strftime (arrival, sizeof arrival, "%Y-%m-%d", &today);
+  ed_traveller_set (traveller, "nationality", "CHN");
+  ed_traveller_set (traveller, "arrival_date", arrival);
+  ed_traveller_set (traveller, "status_of_residence", "engineer-humanities-international");
+  g_ptr_array_add (travellers, g_object_ref (traveller));
+  ed_date_today (&today);
+  kase = ed_case_new_from_journey (journey, catalog, travellers, &today, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ed_case_get_n_procedures (kase), >, 2);
+  store_case (f, kase);
+
+  dialog = ED_SHEET_DIALOG (ed_sheet_actions_journey (main_window (), ED_SHEET_DIALOG_PDF, kase,
+                                                      catalog, f->store));
+  g_assert_true (ED_IS_SHEET_DIALOG (dialog));
+  ed_test_wait_until_mapped (GTK_WIDGET (dialog));
+  wait_ready (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==,
+                   g_dgettext (GETTEXT_PACKAGE, "Export Journey Sheet as PDF"));
+  ed_test_wait_for_label (GTK_WIDGET (dialog),
+                          ed_text_lookup (ed_journey_get_title (journey), ed_language_for_ui ()));
+  /* The cover, with no traveller of its own, then a sheet a procedure. */
+  g_assert_cmpuint (ed_sheet_document_get_n_sheets (dialog->document), >, 2);
+  g_assert_null (ed_sheet_document_get_traveller (dialog->document, 0));
+  g_assert_nonnull (ed_sheet_document_get_traveller (dialog->document, 1));
+  n_pages = ed_sheet_document_get_n_pages (dialog->document);
+  records = ed_sheet_document_new_records (dialog->document, ED_SHEET_PDF);
+  n_procedures = records->len;
+  g_assert_cmpuint (n_procedures, >, 1);
+  g_clear_pointer (&records, g_ptr_array_unref);
+  ed_test_screenshot (GTK_WIDGET (dialog), "sheet-journey");
+
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  ed_sheet_dialog_export_to_file (dialog, file);
+  ED_TEST_WAIT_FOR (weak == NULL);
+
+  g_assert_cmpuint (ed_test_pdf_pages (path), ==, n_pages);
+  cover = ed_test_pdf_text (path, 0);
+  g_assert_nonnull (strstr (cover, ed_case_get_reference (kase)));
+
+  /* One line a procedure printed, each marked. */
+  ed_sheet_record_free (wait_for_record (f->store, kase, n_procedures));
+  records = ed_store_list_sheets (f->store, ed_case_get_id (kase), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, n_procedures);
+  for (guint i = 0; i < records->len; i++)
+    {
+      EdSheetRecord *record = g_ptr_array_index (records, i);
+
+      g_assert_true (record->journey);
+      g_assert_cmpint (ed_case_find_procedure (kase, record->procedure_id), >=, 0);
+    }
+}
+
 /* The wizard's Print… and Export PDF…, its menu and Ctrl+P. */
 static void
 test_sheet_dialog_wizard (Fixture       *f,
@@ -893,7 +975,7 @@ test_sheet_dialog_wizard (Fixture       *f,
 
   /* The store opens after the window shows. */
   ED_TEST_WAIT_FOR (ed_application_get_store (app) != NULL);
-  ed_window_show_case (ED_WINDOW (window), kase);
+  ed_window_show_procedure (ED_WINDOW (window), kase, NULL);
   wizard = ed_window_get_wizard (ED_WINDOW (window));
   ed_test_wait_until_mapped (wizard);
 
@@ -966,6 +1048,7 @@ main (int    argc,
   ADD ("/sheet-dialog/problems", test_sheet_dialog_problems);
   ADD ("/sheet-dialog/accessible", test_sheet_dialog_accessible);
   ADD ("/sheet-dialog/wizard", test_sheet_dialog_wizard);
+  ADD ("/sheet-dialog/journey", test_sheet_dialog_journey);
 #undef ADD
 
   status = g_test_run ();

@@ -226,13 +226,17 @@ static void
 test_window_procedures (void)
 {
   GtkWindow *window = main_window ();
+  EdCatalog *catalog = ed_application_get_catalog (ED_APPLICATION (app));
   GtkWidget *browser, *search;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL));
   browser = ed_test_find_widget (GTK_WIDGET (window), ED_TYPE_PROCEDURE_BROWSER, NULL);
   g_assert_nonnull (browser);
   ed_test_wait_until_mapped (browser);
-  g_assert_cmpuint (count_visible_rows (browser), ==, 21);
+  /* A row for each journey, then one for each of the 21 procedures. */
+  g_assert_cmpuint (g_list_model_get_n_items (ed_catalog_get_procedures (catalog)), ==, 21);
+  g_assert_cmpuint (g_list_model_get_n_items (ed_catalog_get_journeys (catalog)), ==, 4);
+  g_assert_cmpuint (count_visible_rows (browser), ==, 21 + 4);
   ed_test_screenshot (GTK_WIDGET (window), "procedures");
 
   /* Search in any of the three languages. */

@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "ed-application.h"
+#include "ed-case-page.h"
 #include "ed-core.h"
 #include "ed-family-list.h"
 #include "ed-mrz-box.h"
@@ -585,6 +586,7 @@ resume_second_run (void)
 {
   EdCaseListView *view;
   GtkWidget *list_view;
+  GtkWidget *page = NULL;
   GtkWidget *wizard = NULL;
   EdTraveller *traveller;
   g_autoptr(GPtrArray) missing = NULL;
@@ -595,6 +597,13 @@ resume_second_run (void)
   list_view = ed_test_find_widget (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW, NULL);
   g_signal_emit_by_name (list_view, "activate", 0);
 
+  /* The case opens on its page; its procedure, in the wizard. */
+  ED_TEST_WAIT_FOR ((page = ed_window_get_case_page (ED_WINDOW (ed_test_main_window (app))))
+                      != NULL);
+  ed_test_wait_until_mapped (page);
+  g_assert_true (gtk_widget_activate_action (page, "case.open-procedure", "s",
+                                             ed_case_get_procedure_id (ed_case_page_get_case (
+                                               ED_CASE_PAGE (page)))));
   ED_TEST_WAIT_FOR ((wizard = ed_window_get_wizard (ED_WINDOW (ed_test_main_window (app))))
                       != NULL);
   ed_test_wait_until_mapped (wizard);

@@ -75,10 +75,79 @@ ed_date_format (const GDate *date)
   return g_strdup (buffer);
 }
 
+static GDateTime *fixed_now;
+G_LOCK_DEFINE_STATIC (fixed_now);
+
+static void
+replace_now (GDateTime *now)
+{
+  G_LOCK (fixed_now);
+  g_clear_pointer (&fixed_now, g_date_time_unref);
+  if (now != NULL)
+    fixed_now = g_date_time_ref (now);
+  G_UNLOCK (fixed_now);
+}
+
+/**
+ * ed_date_set_now:
+ * @now: (nullable): a fixed "now" for the whole process; %NULL for the
+ *   clock
+ *
+ * For tests and demonstrations: deadlines, reminders and today are
+ * judged at @now. ENTRY_DESK_NOW (an ISO 8601 time) sets it at start.
+ */
+void
+ed_date_set_now (GDateTime *now)
+{
+  /* ENTRY_DESK_NOW is read first, so that it does not undo this later. */
+  g_autoptr(GDateTime) before = ed_date_dup_now ();
+
+  replace_now (now);
+}
+
+/**
+ * ed_date_dup_now:
+ *
+ * Returns: (transfer full): now: the fixed time of ed_date_set_now() or
+ *   ENTRY_DESK_NOW, or the clock's, in the local zone
+ */
+GDateTime *
+ed_date_dup_now (void)
+{
+  static gsize from_environment = 0;
+  GDateTime *now = NULL;
+
+  if (g_once_init_enter (&from_environment))
+    {
+      const char *text = g_getenv ("ENTRY_DESK_NOW");
+
+      if (text != NULL && *text != '\0')
+        {
+          g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+          g_autoptr(GDateTime) parsed = g_date_time_new_from_iso8601 (text, local);
+
+          /* Not ed_date_set_now (): it reads ENTRY_DESK_NOW first. */
+          if (parsed != NULL)
+            replace_now (parsed);
+          else
+            g_warning ("ENTRY_DESK_NOW is not an ISO 8601 time: %s", text);
+        }
+      g_once_init_leave (&from_environment, 1);
+    }
+
+  G_LOCK (fixed_now);
+  if (fixed_now != NULL)
+    now = g_date_time_ref (fixed_now);
+  G_UNLOCK (fixed_now);
+
+  return now != NULL ? now : g_date_time_new_now_local ();
+}
+
 /**
  * ed_date_today:
  *
- * Today in the local time zone; tests fix it with ED_TODAY=YYYY-MM-DD.
+ * Today in the local time zone; tests fix it with ED_TODAY=YYYY-MM-DD,
+ * or with a fixed now (ed_date_set_now()).
  */
 void
 ed_date_today (GDate *date)
@@ -89,7 +158,7 @@ ed_date_today (GDate *date)
   if (fixed != NULL && ed_date_parse (fixed, date))
     return;
 
-  now = g_date_time_new_now_local ();
+  now = ed_date_dup_now ();
   g_date_clear (date, 1);
   g_date_set_dmy (date,
                   g_date_time_get_day_of_month (now),

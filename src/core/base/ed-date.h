@@ -14,5 +14,7 @@ char     *ed_date_format      (const GDate *date);
 void      ed_date_format_into (const GDate *date,
                                char         buffer[11]);
 void      ed_date_today       (GDate       *date);
+void      ed_date_set_now     (GDateTime   *now);
+GDateTime *ed_date_dup_now    (void);
 
 G_END_DECLS

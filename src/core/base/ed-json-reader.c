@@ -376,6 +376,100 @@ ed_json_reader_get_string (EdJsonReader *self,
   return value;
 }
 
+/**
+ * ed_json_reader_read_bytes:
+ * @name: (nullable): the file's name or path, for messages
+ * @max_size: the largest file taken (0: %ED_JSON_MAX_SIZE); the JSON
+ *   guard checks it, and the nesting, before json-glib sees a byte
+ * @parse: reads the document's root with the reader, recording
+ *   problems; sets its last argument when the file is made for a newer
+ *   Entry Desk
+ *
+ * Parses @bytes as JSON and hands the root to @parse. Every problem of
+ * the file ends up in @error, one a line.
+ *
+ * Returns: %TRUE when the file has no problem; otherwise %FALSE with
+ *   %ED_ERROR_PARSE (broken JSON), %ED_ERROR_UNSUPPORTED (a newer
+ *   format) or %ED_ERROR_INVALID (anything else)
+ */
+gboolean
+ed_json_reader_read_bytes (GBytes           *bytes,
+                           const char       *name,
+                           gsize             max_size,
+                           EdJsonParseFunc   parse,
+                           gpointer          user_data,
+                           GError          **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  EdError code = ED_ERROR_INVALID;
+  gboolean newer = FALSE;
+  EdJsonReader reader;
+  JsonNode *root;
+  const char *data;
+  gsize size;
+  gboolean ok;
+
+  ed_json_reader_init (&reader, name != NULL ? name : "-");
+  reader.max_size = max_size;
+  data = g_bytes_get_data (bytes, &size);
+
+  root = ed_json_reader_parse (&reader, parser, data, size);
+  if (root == NULL)
+    code = ED_ERROR_PARSE;
+  else
+    {
+      parse (&reader, root, user_data, &newer);
+      if (newer)
+        code = ED_ERROR_UNSUPPORTED;
+    }
+
+  ok = reader.n_problems == 0;
+  if (!ok)
+    ed_json_reader_set_error (&reader, code, error);
+  ed_json_reader_clear (&reader);
+
+  return ok;
+}
+
+/**
+ * ed_json_reader_load_file:
+ * @max_size: the largest file taken (0: %ED_JSON_MAX_SIZE)
+ *
+ * Reads a data file whole (a procedure, a journey) through the JSON
+ * guard: a larger file, or one that is not a regular file, is not read.
+ *
+ * Returns: (transfer full) (nullable): its content, or %NULL with
+ *   @error set
+ */
+GBytes *
+ed_json_reader_load_file (const char  *path,
+                          gsize        max_size,
+                          GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return ed_json_guard_load (file, max_size != 0 ? max_size : ED_JSON_MAX_SIZE, NULL, error);
+}
+
+/**
+ * ed_json_reader_expected_id:
+ * @name: (nullable): a file's name or path
+ *
+ * Returns: (transfer full) (nullable): the id a data file named @name
+ *   must have, its name without `.json`; %NULL for another name
+ */
+char *
+ed_json_reader_expected_id (const char *name)
+{
+  g_autofree char *base = NULL;
+
+  if (name == NULL || !g_str_has_suffix (name, ".json"))
+    return NULL;
+
+  base = g_path_get_basename (name);
+  return g_strndup (base, strlen (base) - strlen (".json"));
+}
+
 gboolean
 ed_json_reader_is_id (const char *text)
 {

@@ -32,6 +32,11 @@ typedef struct
   gsize       max_size;   /* the largest file taken; 0: ED_JSON_MAX_SIZE */
 } EdJsonReader;
 
+typedef void     (*EdJsonParseFunc)    (EdJsonReader *reader,
+                                        JsonNode     *root,
+                                        gpointer      user_data,
+                                        gboolean     *newer);
+
 typedef gpointer (*EdJsonReadItemFunc) (EdJsonReader *reader,
                                         JsonObject   *object,
                                         GHashTable   *ids,
@@ -121,5 +126,15 @@ char        *ed_json_reader_read_item_id  (EdJsonReader        *self,
                                            GHashTable          *ids);
 
 gboolean     ed_json_reader_is_id         (const char          *text);
+gboolean     ed_json_reader_read_bytes    (GBytes              *bytes,
+                                           const char          *name,
+                                           gsize                max_size,
+                                           EdJsonParseFunc      parse,
+                                           gpointer             user_data,
+                                           GError             **error);
+GBytes      *ed_json_reader_load_file     (const char          *path,
+                                           gsize                max_size,
+                                           GError             **error);
+char        *ed_json_reader_expected_id   (const char          *name);
 
 G_END_DECLS

@@ -76,6 +76,12 @@ ed_paths_system_procedures_dir (void)
 }
 
 char *
+ed_paths_system_journeys_dir (void)
+{
+  return g_build_filename (ed_paths_pkgdatadir (), "journeys", NULL);
+}
+
+char *
 ed_paths_user_data_dir (void)
 {
   return g_build_filename (g_get_user_data_dir (), "entry-desk", NULL);
@@ -85,6 +91,13 @@ char *
 ed_paths_user_procedures_dir (void)
 {
   return g_build_filename (g_get_user_data_dir (), "entry-desk", "procedures", NULL);
+}
+
+/* An office's own journey templates, or its versions of ours. */
+char *
+ed_paths_user_journeys_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "entry-desk", "journeys", NULL);
 }
 
 /* Where downloaded procedure updates are kept (see ed-feed-store.c). */

@@ -15,8 +15,10 @@ G_BEGIN_DECLS
 void         ed_paths_init_profile          (void);
 const char  *ed_paths_pkgdatadir           (void);
 char        *ed_paths_system_procedures_dir (void);
+char        *ed_paths_system_journeys_dir   (void);
 char        *ed_paths_user_data_dir         (void);
 char        *ed_paths_user_procedures_dir   (void);
+char        *ed_paths_user_journeys_dir     (void);
 char        *ed_paths_updates_dir           (void);
 char        *ed_paths_updates_set_dir       (const char  *updates_dir);
 char        *ed_paths_updates_current_dir   (void);

@@ -21,6 +21,7 @@ void         ed_case_set_times               (EdCase       *self,
                                              gint64        closed);
 void         ed_case_add_tick                (EdCase       *self,
                                              EdTraveller  *traveller,
+                                             const char   *procedure_id,
                                              const char   *step_id,
                                              const char   *item_id,
                                              gint64        done_at);

@@ -17,8 +17,9 @@ struct _EdCase
   gint64        id;                 /* 0 until stored */
   char         *reference;          /* canonical, NULL until stored */
   char         *display_reference;
-  char         *procedure_id;
-  int           procedure_version;
+  char         *journey_id;         /* the template it was started from, or NULL */
+  GPtrArray    *procedures;         /* EdCaseProcedure, never empty */
+  guint         current;            /* the one the wizard shows */
   char         *current_step;
   EdCaseStatus  status;
   gint64        closed;
@@ -40,6 +41,8 @@ enum {
   PROP_REFERENCE,
   PROP_PROCEDURE_ID,
   PROP_PROCEDURE_VERSION,
+  PROP_JOURNEY_ID,
+  PROP_N_PROCEDURES,
   PROP_CURRENT_STEP,
   PROP_STATUS,
   PROP_CLOSED,
@@ -55,6 +58,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   CHANGED,
+  PROCEDURES_CHANGED,
   N_SIGNALS
 };
 
@@ -119,6 +123,85 @@ _ed_case_ticks (EdCase *self)
   return self->ticks;
 }
 
+GPtrArray *
+_ed_case_procedures (EdCase *self)
+{
+  return self->procedures;
+}
+
+guint
+_ed_case_get_current (EdCase *self)
+{
+  return self->current;
+}
+
+/* The current procedure moved, or its version changed. */
+void
+_ed_case_set_current (EdCase *self,
+                      guint   position)
+{
+  const EdCaseProcedure *before = g_ptr_array_index (self->procedures, self->current);
+  g_autofree char *id = g_strdup (before->id);
+  int version = before->version;
+  const EdCaseProcedure *now;
+
+  self->current = MIN (position, self->procedures->len - 1);
+  now = g_ptr_array_index (self->procedures, self->current);
+  if (g_strcmp0 (id, now->id) != 0)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROCEDURE_ID]);
+      /* The step belonged to the other procedure. */
+      if (ed_string_replace (&self->current_step, NULL))
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_STEP]);
+    }
+  if (version != now->version)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROCEDURE_VERSION]);
+}
+
+/* The array of procedures changed under the current one: its index
+ * follows it, nothing else changed. */
+void
+_ed_case_keep_current (EdCase *self,
+                       guint   position)
+{
+  self->current = position;
+}
+
+/* Whatever changed in the list of procedures: said once, then saved. */
+void
+_ed_case_procedures_changed (EdCase *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PROCEDURES]);
+  g_signal_emit (self, signals[PROCEDURES_CHANGED], 0);
+  touch (self);
+}
+
+void
+_ed_case_procedure_free (gpointer data)
+{
+  EdCaseProcedure *procedure = data;
+
+  g_free (procedure->id);
+  g_free (procedure);
+}
+
+EdCaseProcedure *
+_ed_case_procedure_new (const char *id,
+                        int         version)
+{
+  EdCaseProcedure *procedure = g_new0 (EdCaseProcedure, 1);
+
+  procedure->id = g_strdup (id);
+  procedure->version = version;
+  return procedure;
+}
+
+/**
+ * ed_case_new:
+ *
+ * Returns: (transfer full): a case holding one procedure, without
+ *   travellers; add more procedures with ed_case_add_procedure()
+ */
 EdCase *
 ed_case_new (const char *procedure_id,
              int         procedure_version)
@@ -128,8 +211,7 @@ ed_case_new (const char *procedure_id,
   g_return_val_if_fail (procedure_id != NULL && *procedure_id != '\0', NULL);
 
   self = g_object_new (ED_TYPE_CASE, NULL);
-  self->procedure_id = g_strdup (procedure_id);
-  self->procedure_version = procedure_version;
+  g_ptr_array_add (self->procedures, _ed_case_procedure_new (procedure_id, procedure_version));
 
   return self;
 }
@@ -193,49 +275,106 @@ ed_case_set_times (EdCase *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOSED]);
 }
 
+static EdCaseProcedure *
+current_procedure (EdCase *self)
+{
+  return g_ptr_array_index (self->procedures, self->current);
+}
+
+/**
+ * ed_case_get_procedure_id:
+ *
+ * Returns: the current procedure: the one the wizard shows
+ */
 const char *
 ed_case_get_procedure_id (EdCase *self)
 {
   g_return_val_if_fail (ED_IS_CASE (self), NULL);
-  return self->procedure_id;
+  return current_procedure (self)->id;
 }
 
 int
 ed_case_get_procedure_version (EdCase *self)
 {
   g_return_val_if_fail (ED_IS_CASE (self), 0);
-  return self->procedure_version;
+  return current_procedure (self)->version;
 }
 
 /**
  * ed_case_set_procedure:
  *
- * Moves the case to another procedure or version (an updated procedure
- * file). The checklist is kept: item ids that still exist stay ticked.
+ * Moves the current procedure to another version (an updated procedure
+ * file) or makes @procedure_id current with that version when the case
+ * holds it; otherwise @procedure_id takes the current procedure's place
+ * in the journey. The checklist is kept: item ids that still exist stay
+ * ticked.
  */
 void
 ed_case_set_procedure (EdCase     *self,
                        const char *procedure_id,
                        int         procedure_version)
 {
+  EdCaseProcedure *procedure;
   gboolean changed = FALSE;
+  gboolean list_changed = FALSE;
+  int position;
 
   g_return_if_fail (ED_IS_CASE (self));
   g_return_if_fail (procedure_id != NULL && *procedure_id != '\0');
 
-  if (ed_string_replace (&self->procedure_id, procedure_id))
+  position = ed_case_find_procedure (self, procedure_id);
+  if (position < 0)
     {
+      /* Another procedure takes the current one's place. */
+      procedure = current_procedure (self);
+      _ed_case_rename_ticks (self, procedure->id, procedure_id);
+      ed_string_replace (&procedure->id, procedure_id);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROCEDURE_ID]);
-      changed = TRUE;
+      list_changed = TRUE;
     }
-  if (self->procedure_version != procedure_version)
+  else if ((guint) position != self->current)
     {
-      self->procedure_version = procedure_version;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROCEDURE_VERSION]);
+      _ed_case_set_current (self, (guint) position);
       changed = TRUE;
     }
-  if (changed)
+
+  procedure = current_procedure (self);
+  if (procedure->version != procedure_version)
+    {
+      procedure->version = procedure_version;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROCEDURE_VERSION]);
+      list_changed = TRUE;
+    }
+
+  if (list_changed)
+    _ed_case_procedures_changed (self);
+  else if (changed)
     touch (self);
+}
+
+/**
+ * ed_case_get_journey_id:
+ *
+ * Returns: (nullable): the journey template the case was started from
+ */
+const char *
+ed_case_get_journey_id (EdCase *self)
+{
+  g_return_val_if_fail (ED_IS_CASE (self), NULL);
+  return self->journey_id;
+}
+
+void
+ed_case_set_journey_id (EdCase     *self,
+                        const char *journey_id)
+{
+  g_return_if_fail (ED_IS_CASE (self));
+
+  if (ed_string_replace (&self->journey_id, journey_id))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNEY_ID]);
+      touch (self);
+    }
 }
 
 const char *
@@ -471,7 +610,8 @@ ed_case_dup_title (EdCase *self)
  * ed_case_equal:
  *
  * Returns: %TRUE when both cases hold the same data: reference,
- *   procedure, step, status, dates, notes, travellers (in order) and
+ *   journey (its template, procedures in order with their versions, the
+ *   current one), step, status, dates, notes, travellers (in order) and
  *   checklist. The store's row id is not compared.
  */
 gboolean
@@ -484,8 +624,9 @@ ed_case_equal (EdCase *self,
   g_return_val_if_fail (ED_IS_CASE (other), FALSE);
 
   if (g_strcmp0 (self->reference, other->reference) != 0 ||
-      g_strcmp0 (self->procedure_id, other->procedure_id) != 0 ||
-      self->procedure_version != other->procedure_version ||
+      g_strcmp0 (self->journey_id, other->journey_id) != 0 ||
+      self->current != other->current ||
+      self->procedures->len != other->procedures->len ||
       g_strcmp0 (self->current_step, other->current_step) != 0 ||
       self->status != other->status ||
       self->closed != other->closed ||
@@ -493,6 +634,15 @@ ed_case_equal (EdCase *self,
       self->modified != other->modified ||
       g_strcmp0 (self->notes, other->notes) != 0)
     return FALSE;
+
+  for (guint i = 0; i < self->procedures->len; i++)
+    {
+      const EdCaseProcedure *a = g_ptr_array_index (self->procedures, i);
+      const EdCaseProcedure *b = g_ptr_array_index (other->procedures, i);
+
+      if (strcmp (a->id, b->id) != 0 || a->version != b->version)
+        return FALSE;
+    }
 
   n = ed_case_get_n_travellers (self);
   if (n != ed_case_get_n_travellers (other))
@@ -521,10 +671,16 @@ ed_case_get_property (GObject    *object,
       g_value_set_string (value, self->display_reference);
       break;
     case PROP_PROCEDURE_ID:
-      g_value_set_string (value, self->procedure_id);
+      g_value_set_string (value, current_procedure (self)->id);
       break;
     case PROP_PROCEDURE_VERSION:
-      g_value_set_int (value, self->procedure_version);
+      g_value_set_int (value, current_procedure (self)->version);
+      break;
+    case PROP_JOURNEY_ID:
+      g_value_set_string (value, self->journey_id);
+      break;
+    case PROP_N_PROCEDURES:
+      g_value_set_uint (value, self->procedures->len);
       break;
     case PROP_CURRENT_STEP:
       g_value_set_string (value, self->current_step);
@@ -548,7 +704,7 @@ ed_case_get_property (GObject    *object,
       g_value_set_uint (value, ed_case_get_n_travellers (self));
       break;
     case PROP_N_DONE:
-      g_value_set_uint (value, self->ticks->len);
+      g_value_set_uint (value, ed_case_count_done (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -601,7 +757,8 @@ ed_case_finalize (GObject *object)
 
   g_free (self->reference);
   g_free (self->display_reference);
-  g_free (self->procedure_id);
+  g_free (self->journey_id);
+  g_clear_pointer (&self->procedures, g_ptr_array_unref);
   g_free (self->current_step);
   g_free (self->notes);
   g_clear_object (&self->travellers);
@@ -627,6 +784,9 @@ ed_case_class_init (EdCaseClass *klass)
   properties[PROP_PROCEDURE_ID] = g_param_spec_string ("procedure-id", NULL, NULL, NULL, ro);
   properties[PROP_PROCEDURE_VERSION] =
     g_param_spec_int ("procedure-version", NULL, NULL, 0, G_MAXINT, 0, ro);
+  properties[PROP_JOURNEY_ID] = g_param_spec_string ("journey-id", NULL, NULL, NULL, ro);
+  properties[PROP_N_PROCEDURES] =
+    g_param_spec_uint ("n-procedures", NULL, NULL, 1, G_MAXUINT, 1, ro);
   properties[PROP_CURRENT_STEP] = g_param_spec_string ("current-step", NULL, NULL, NULL, rw);
   properties[PROP_STATUS] =
     g_param_spec_enum ("status", NULL, NULL, ED_TYPE_CASE_STATUS, ED_CASE_OPEN, rw);
@@ -651,11 +811,25 @@ ed_case_class_init (EdCaseClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * EdCase::procedures-changed:
+   *
+   * A procedure was added, removed or moved, or took another version.
+   * #EdCase::changed follows.
+   */
+  signals[PROCEDURES_CHANGED] =
+    g_signal_new ("procedures-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
 ed_case_init (EdCase *self)
 {
+  self->procedures = g_ptr_array_new_with_free_func (_ed_case_procedure_free);
   self->travellers = g_list_store_new (ED_TYPE_TRAVELLER);
   self->ticks = g_ptr_array_new_with_free_func (_ed_case_tick_free);
   self->created = self->modified = ed_case_now ();

@@ -33,8 +33,10 @@ gboolean     ed_sheet_kind_from_string (const char  *text,
  * @paper: "a4" or "letter"
  * @by: (nullable): in an office database, the database role that printed
  *   it, as the server recorded it; %NULL in a desk's own store
+ * @journey: the sheet was one part of a journey sheet, which prints the
+ *   timeline and then every procedure's sheet: one line a procedure
  *
- * One line of a case's audit log.
+ * One line of a case's audit log: a sheet printed for one procedure.
  */
 typedef struct
 {
@@ -45,6 +47,7 @@ typedef struct
   char       **languages;
   char        *paper;
   char        *by;
+  gboolean     journey;
 } EdSheetRecord;
 
 void ed_sheet_record_free (EdSheetRecord *record);

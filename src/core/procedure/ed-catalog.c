@@ -1,5 +1,10 @@
 /* ed-catalog.c
  *
+ * The store computes a case's next deadline on its worker threads, so
+ * a procedure may be looked up from any thread
+ * (ed_catalog_dup_procedure()): the lookup table is changed and read
+ * under @lock. The list models are the main thread's.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -9,6 +14,7 @@
 
 #include "ed-catalog.h"
 #include "ed-error.h"
+#include "ed-journey.h"
 #include "ed-paths.h"
 
 struct _EdCatalog
@@ -16,15 +22,25 @@ struct _EdCatalog
   GObject     parent_instance;
 
   GListStore *procedures;   /* EdProcedure, in the order of compare_procedures() */
-  GHashTable *by_id;        /* id → EdProcedure */
+  GHashTable *by_id;        /* id → EdProcedure; under @lock */
+  GListStore *journeys;     /* EdJourney, by id */
+  GHashTable *journeys_by_id;
   GPtrArray  *errors;       /* GError, one a file skipped */
   GPtrArray  *folders;      /* EdCatalogFolder: what ed_catalog_reload_async() reads again */
+  GMutex      lock;
 };
+
+typedef enum
+{
+  FOLDER_PROCEDURES,
+  FOLDER_JOURNEYS,
+} FolderKind;
 
 typedef struct
 {
-  char     *path;
-  EdOrigin  origin;
+  char       *path;
+  EdOrigin    origin;
+  FolderKind  kind;
 } EdCatalogFolder;
 
 G_DEFINE_FINAL_TYPE (EdCatalog, ed_catalog, G_TYPE_OBJECT)
@@ -36,6 +52,9 @@ ed_catalog_finalize (GObject *object)
 
   g_clear_object (&self->procedures);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_object (&self->journeys);
+  g_clear_pointer (&self->journeys_by_id, g_hash_table_unref);
+  g_mutex_clear (&self->lock);
   g_clear_pointer (&self->errors, g_ptr_array_unref);
   g_clear_pointer (&self->folders, g_ptr_array_unref);
 
@@ -56,21 +75,23 @@ folder_copy (const EdCatalogFolder *folder)
 
   copy->path = g_strdup (folder->path);
   copy->origin = folder->origin;
+  copy->kind = folder->kind;
   return copy;
 }
 
 static void
 remember_folder (EdCatalog  *self,
                  const char *path,
-                 EdOrigin    origin)
+                 EdOrigin    origin,
+                 FolderKind  kind)
 {
-  EdCatalogFolder folder = { (char *) path, origin };
+  EdCatalogFolder folder = { (char *) path, origin, kind };
 
   for (guint i = 0; i < self->folders->len; i++)
     {
       const EdCatalogFolder *known = g_ptr_array_index (self->folders, i);
 
-      if (known->origin == origin && strcmp (known->path, path) == 0)
+      if (known->origin == origin && known->kind == kind && strcmp (known->path, path) == 0)
         return;
     }
 
@@ -88,6 +109,10 @@ ed_catalog_init (EdCatalog *self)
 {
   self->procedures = g_list_store_new (ED_TYPE_PROCEDURE);
   self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->journeys = g_list_store_new (ED_TYPE_JOURNEY);
+  self->journeys_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                g_object_unref);
+  g_mutex_init (&self->lock);
   self->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   self->folders = g_ptr_array_new_with_free_func ((GDestroyNotify) folder_free);
 }
@@ -143,8 +168,10 @@ ed_catalog_add (EdCatalog   *self,
   if (old != NULL && g_list_store_find (self->procedures, old, &position))
     g_list_store_remove (self->procedures, position);
 
+  g_mutex_lock (&self->lock);
   g_hash_table_replace (self->by_id, g_strdup (ed_procedure_get_id (procedure)),
                         g_object_ref (procedure));
+  g_mutex_unlock (&self->lock);
   g_list_store_insert_sorted (self->procedures, procedure, compare_procedures, NULL);
 }
 
@@ -168,6 +195,32 @@ same_directory (const char *path,
   return strcmp (canonical, other_canonical) == 0;
 }
 
+/* Two files of one folder with the same id are a mistake; a later
+ * folder's file replacing an earlier one's is how overrides work. */
+static void
+check_same_folder (const char  *old_path,
+                   const char  *path,
+                   const char  *id,
+                   GError     **error)
+{
+  if (old_path != NULL && same_directory (old_path, path))
+    g_set_error (error, ED_ERROR, ED_ERROR_INVALID,
+                 /* Translators: a file, then the id, then the other file */
+                 _("%s: id: the id “%s” is already used by %s in the same folder"),
+                 path, id, old_path);
+}
+
+/* Keeps the error of a file skipped. Returns: %FALSE */
+static gboolean
+skip_file (EdCatalog  *self,
+           GError     *local_error,
+           GError    **error)
+{
+  g_ptr_array_add (self->errors, g_error_copy (local_error));
+  g_propagate_error (error, local_error);
+  return FALSE;
+}
+
 /**
  * ed_catalog_add_file:
  *
@@ -185,7 +238,7 @@ ed_catalog_add_file (EdCatalog   *self,
                      GError     **error)
 {
   g_autoptr(EdProcedure) procedure = NULL;
-  g_autoptr(GError) local_error = NULL;
+  GError *local_error = NULL;
   EdProcedure *old;
 
   g_return_val_if_fail (ED_IS_CATALOG (self), FALSE);
@@ -195,19 +248,11 @@ ed_catalog_add_file (EdCatalog   *self,
   if (procedure != NULL)
     {
       old = g_hash_table_lookup (self->by_id, ed_procedure_get_id (procedure));
-      if (old != NULL && same_directory (ed_procedure_get_path (old), path))
-        g_set_error (&local_error, ED_ERROR, ED_ERROR_INVALID,
-                     /* Translators: a file, then the id, then the other file */
-                     _("%s: id: the id “%s” is already used by %s in the same folder"),
-                     path, ed_procedure_get_id (procedure), ed_procedure_get_path (old));
+      check_same_folder (old != NULL ? ed_procedure_get_path (old) : NULL, path,
+                         ed_procedure_get_id (procedure), &local_error);
     }
-
   if (local_error != NULL)
-    {
-      g_ptr_array_add (self->errors, g_error_copy (local_error));
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+    return skip_file (self, local_error, error);
 
   ed_catalog_add (self, procedure);
   return TRUE;
@@ -269,6 +314,30 @@ ed_catalog_list_directory (const char  *path,
   return g_steal_pointer (&names);
 }
 
+static void
+load_folder (EdCatalog  *self,
+             const char *path,
+             EdOrigin    origin,
+             FolderKind  kind)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  GError *error = NULL;
+
+  remember_folder (self, path, origin, kind);
+  files = ed_catalog_list_directory (path, &error);
+  if (files == NULL)
+    {
+      g_ptr_array_add (self->errors, error);
+      return;
+    }
+
+  for (guint i = 0; i < files->len; i++)
+    if (kind == FOLDER_JOURNEYS)
+      ed_catalog_add_journey_file (self, g_ptr_array_index (files, i), origin, NULL);
+    else
+      ed_catalog_add_file (self, g_ptr_array_index (files, i), origin, NULL);
+}
+
 /**
  * ed_catalog_load_directory:
  *
@@ -281,22 +350,10 @@ ed_catalog_load_directory (EdCatalog  *self,
                            const char *path,
                            EdOrigin    origin)
 {
-  g_autoptr(GPtrArray) files = NULL;
-  GError *error = NULL;
-
   g_return_if_fail (ED_IS_CATALOG (self));
   g_return_if_fail (path != NULL);
 
-  remember_folder (self, path, origin);
-  files = ed_catalog_list_directory (path, &error);
-  if (files == NULL)
-    {
-      g_ptr_array_add (self->errors, error);
-      return;
-    }
-
-  for (guint i = 0; i < files->len; i++)
-    ed_catalog_add_file (self, g_ptr_array_index (files, i), origin, NULL);
+  load_folder (self, path, origin, FOLDER_PROCEDURES);
 }
 
 /**
@@ -305,7 +362,10 @@ ed_catalog_load_directory (EdCatalog  *self,
  * Loads, later winning by id: the procedures installed with the app
  * (ENTRY_DESK_DATADIR overrides where), the user's own in
  * `$XDG_DATA_HOME/entry-desk/procedures/`, then the last downloaded
- * update in `$XDG_DATA_HOME/entry-desk/updates/current/`.
+ * update in `$XDG_DATA_HOME/entry-desk/updates/current/`; then the
+ * journey templates installed with the app and the office's own in
+ * `$XDG_DATA_HOME/entry-desk/journeys/`, and checks that the procedures
+ * the journeys name are there.
  */
 void
 ed_catalog_load_default (EdCatalog *self)
@@ -313,12 +373,17 @@ ed_catalog_load_default (EdCatalog *self)
   g_autofree char *system_dir = ed_paths_system_procedures_dir ();
   g_autofree char *user_dir = ed_paths_user_procedures_dir ();
   g_autofree char *updates_dir = ed_paths_updates_current_dir ();
+  g_autofree char *system_journeys = ed_paths_system_journeys_dir ();
+  g_autofree char *user_journeys = ed_paths_user_journeys_dir ();
 
   g_return_if_fail (ED_IS_CATALOG (self));
 
   ed_catalog_load_directory (self, system_dir, ED_ORIGIN_SYSTEM);
   ed_catalog_load_directory (self, user_dir, ED_ORIGIN_USER);
   ed_catalog_load_directory (self, updates_dir, ED_ORIGIN_UPDATE);
+  ed_catalog_load_journey_directory (self, system_journeys, ED_ORIGIN_SYSTEM);
+  ed_catalog_load_journey_directory (self, user_journeys, ED_ORIGIN_USER);
+  ed_catalog_check_journeys (self);
 }
 
 /**
@@ -346,6 +411,185 @@ ed_catalog_lookup (EdCatalog  *self,
 }
 
 /**
+ * ed_catalog_dup_procedure:
+ *
+ * Like ed_catalog_lookup(), from any thread: the procedure stays valid
+ * while a reload replaces it in the catalog.
+ *
+ * Returns: (transfer full) (nullable): the procedure with @id
+ */
+EdProcedure *
+ed_catalog_dup_procedure (EdCatalog  *self,
+                          const char *id)
+{
+  EdProcedure *procedure;
+
+  g_return_val_if_fail (ED_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  g_mutex_lock (&self->lock);
+  procedure = g_hash_table_lookup (self->by_id, id);
+  if (procedure != NULL)
+    g_object_ref (procedure);
+  g_mutex_unlock (&self->lock);
+
+  return procedure;
+}
+
+static int
+compare_journeys (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  return g_strcmp0 (ed_journey_get_id ((EdJourney *) a), ed_journey_get_id ((EdJourney *) b));
+}
+
+/**
+ * ed_catalog_add_journey:
+ *
+ * Adds @journey, replacing the one with the same id.
+ */
+void
+ed_catalog_add_journey (EdCatalog *self,
+                        EdJourney *journey)
+{
+  EdJourney *old;
+  guint position;
+
+  g_return_if_fail (ED_IS_CATALOG (self));
+  g_return_if_fail (ED_IS_JOURNEY (journey));
+
+  old = g_hash_table_lookup (self->journeys_by_id, ed_journey_get_id (journey));
+  if (old != NULL && g_list_store_find (self->journeys, old, &position))
+    g_list_store_remove (self->journeys, position);
+
+  g_hash_table_replace (self->journeys_by_id, g_strdup (ed_journey_get_id (journey)),
+                        g_object_ref (journey));
+  g_list_store_insert_sorted (self->journeys, journey, compare_journeys, NULL);
+}
+
+/**
+ * ed_catalog_add_journey_file:
+ *
+ * Reads a journey template and adds it, as ed_catalog_add_file() does a
+ * procedure: a later folder's template replaces one of the same id, a
+ * bad file is skipped and its error kept.
+ *
+ * Returns: whether the file was added
+ */
+gboolean
+ed_catalog_add_journey_file (EdCatalog   *self,
+                             const char  *path,
+                             EdOrigin     origin,
+                             GError     **error)
+{
+  g_autoptr(EdJourney) journey = NULL;
+  GError *local_error = NULL;
+  EdJourney *old;
+
+  g_return_val_if_fail (ED_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  journey = ed_journey_new_from_file (path, origin, &local_error);
+  if (journey != NULL)
+    {
+      old = g_hash_table_lookup (self->journeys_by_id, ed_journey_get_id (journey));
+      check_same_folder (old != NULL ? ed_journey_get_path (old) : NULL, path,
+                         ed_journey_get_id (journey), &local_error);
+    }
+  if (local_error != NULL)
+    return skip_file (self, local_error, error);
+
+  ed_catalog_add_journey (self, journey);
+  return TRUE;
+}
+
+/**
+ * ed_catalog_load_journey_directory:
+ *
+ * Adds every journey template (`*.json`) of @path, in the order of
+ * their names; a folder that does not exist is not an error.
+ */
+void
+ed_catalog_load_journey_directory (EdCatalog  *self,
+                                   const char *path,
+                                   EdOrigin    origin)
+{
+  g_return_if_fail (ED_IS_CATALOG (self));
+  g_return_if_fail (path != NULL);
+
+  load_folder (self, path, origin, FOLDER_JOURNEYS);
+}
+
+/**
+ * ed_catalog_check_journeys:
+ *
+ * Checks that every procedure a journey names is in the catalog; each
+ * one missing is an error (ed_catalog_get_errors()) naming the journey's
+ * file and the place. The journey stays: a case started from it leaves
+ * the missing procedure out.
+ *
+ * Returns: how many procedures are missing
+ */
+guint
+ed_catalog_check_journeys (EdCatalog *self)
+{
+  GListModel *journeys;
+  guint n_missing = 0;
+
+  g_return_val_if_fail (ED_IS_CATALOG (self), 0);
+
+  journeys = G_LIST_MODEL (self->journeys);
+  for (guint i = 0; i < g_list_model_get_n_items (journeys); i++)
+    {
+      g_autoptr(EdJourney) journey = g_list_model_get_item (journeys, i);
+      GPtrArray *items = ed_journey_get_items (journey);
+      const char *file = ed_journey_get_path (journey);
+
+      for (guint j = 0; j < items->len; j++)
+        {
+          const EdJourneyItem *item = g_ptr_array_index (items, j);
+
+          if (ed_catalog_lookup (self, item->id) != NULL)
+            continue;
+
+          g_ptr_array_add (self->errors,
+                           g_error_new (ED_ERROR, ED_ERROR_INVALID,
+                                        /* Translators: a file, the place in it, then an id */
+                                        _("%s: procedures[%u].id: there is no procedure “%s”"),
+                                        file != NULL ? file : ed_journey_get_id (journey), j,
+                                        item->id));
+          n_missing++;
+        }
+    }
+
+  return n_missing;
+}
+
+/**
+ * ed_catalog_get_journeys:
+ *
+ * Returns: (transfer none): the journey templates (#EdJourney), by id
+ */
+GListModel *
+ed_catalog_get_journeys (EdCatalog *self)
+{
+  g_return_val_if_fail (ED_IS_CATALOG (self), NULL);
+  return G_LIST_MODEL (self->journeys);
+}
+
+/* Returns: (transfer none) (nullable): the journey template with @id */
+EdJourney *
+ed_catalog_lookup_journey (EdCatalog  *self,
+                           const char *id)
+{
+  g_return_val_if_fail (ED_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->journeys_by_id, id);
+}
+
+/**
  * ed_catalog_get_errors:
  *
  * Returns: (transfer none) (element-type GError): one error for every
@@ -368,12 +612,20 @@ reload_thread (GTask        *task,
   GPtrArray *folders = task_data;
   EdCatalog *fresh = ed_catalog_new ();
 
+  gboolean journeys = FALSE;
+
   for (guint i = 0; i < folders->len; i++)
     {
       const EdCatalogFolder *folder = g_ptr_array_index (folders, i);
 
-      ed_catalog_load_directory (fresh, folder->path, folder->origin);
+      if (folder->kind == FOLDER_JOURNEYS)
+        ed_catalog_load_journey_directory (fresh, folder->path, folder->origin);
+      else
+        ed_catalog_load_directory (fresh, folder->path, folder->origin);
+      journeys |= folder->kind == FOLDER_JOURNEYS;
     }
+  if (journeys)
+    ed_catalog_check_journeys (fresh);
 
   g_task_return_pointer (task, fresh, g_object_unref);
 }
@@ -389,8 +641,10 @@ reloaded (GObject      *source_object,
   EdCatalog *self = g_task_get_source_object (task);
   g_autoptr(EdCatalog) fresh = g_task_propagate_pointer (G_TASK (result), NULL);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) journeys = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *procedures = G_LIST_MODEL (fresh->procedures);
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->procedures));
+  guint n_old_journeys = g_list_model_get_n_items (G_LIST_MODEL (self->journeys));
 
   if (g_task_return_error_if_cancelled (task))
     return;
@@ -400,6 +654,7 @@ reloaded (GObject      *source_object,
 
   /* The lookup table and errors first: handlers of items-changed look
    * procedures up. */
+  g_mutex_lock (&self->lock);
   g_hash_table_remove_all (self->by_id);
   for (guint i = 0; i < items->len; i++)
     {
@@ -408,11 +663,22 @@ reloaded (GObject      *source_object,
       g_hash_table_insert (self->by_id, g_strdup (ed_procedure_get_id (procedure)),
                            g_object_ref (procedure));
     }
+  g_mutex_unlock (&self->lock);
+  g_hash_table_remove_all (self->journeys_by_id);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (fresh->journeys)); i++)
+    {
+      EdJourney *journey = g_list_model_get_item (G_LIST_MODEL (fresh->journeys), i);
+
+      g_hash_table_insert (self->journeys_by_id, g_strdup (ed_journey_get_id (journey)),
+                           g_object_ref (journey));
+      g_ptr_array_add (journeys, journey);
+    }
   g_ptr_array_set_size (self->errors, 0);
   for (guint i = 0; i < fresh->errors->len; i++)
     g_ptr_array_add (self->errors, g_error_copy (g_ptr_array_index (fresh->errors, i)));
 
   g_list_store_splice (self->procedures, 0, n_old, items->pdata, items->len);
+  g_list_store_splice (self->journeys, 0, n_old_journeys, journeys->pdata, journeys->len);
 
   /* Done is done, even if cancelled meanwhile. */
   g_task_set_check_cancellable (task, FALSE);

@@ -2,7 +2,9 @@
  *
  * Loaded in order, later wins by id: the installed procedures, then
  * $XDG_DATA_HOME/entry-desk/procedures/, then downloaded updates. A bad
- * file never stops the rest: it is skipped and its error kept.
+ * file never stops the rest: it is skipped and its error kept. The
+ * journey templates (ed-journey.h) come the same way from journeys/
+ * beside procedures/ and from $XDG_DATA_HOME/entry-desk/journeys/.
  *
  * The procedures are listed by country, then subdivision (a national
  * procedure before the regional ones), then id.
@@ -13,6 +15,7 @@
 
 #include <gio/gio.h>
 
+#include "ed-journey.h"
 #include "ed-procedure.h"
 
 G_BEGIN_DECLS
@@ -46,6 +49,24 @@ gboolean      ed_catalog_reload_finish    (EdCatalog            *self,
 GListModel   *ed_catalog_get_procedures   (EdCatalog    *self);
 EdProcedure  *ed_catalog_lookup           (EdCatalog    *self,
                                            const char   *id);
+EdProcedure  *ed_catalog_dup_procedure    (EdCatalog    *self,
+                                           const char   *id);
 GPtrArray    *ed_catalog_get_errors       (EdCatalog    *self);
+
+/* Journey templates */
+void          ed_catalog_add_journey      (EdCatalog    *self,
+                                           EdJourney    *journey);
+gboolean      ed_catalog_add_journey_file (EdCatalog    *self,
+                                           const char   *path,
+                                           EdOrigin      origin,
+                                           GError      **error);
+void          ed_catalog_load_journey_directory
+                                          (EdCatalog    *self,
+                                           const char   *path,
+                                           EdOrigin      origin);
+guint         ed_catalog_check_journeys   (EdCatalog    *self);
+GListModel   *ed_catalog_get_journeys     (EdCatalog    *self);
+EdJourney    *ed_catalog_lookup_journey   (EdCatalog    *self,
+                                           const char   *id);
 
 G_END_DECLS

@@ -77,16 +77,15 @@ ed_procedure_init (EdProcedure *self)
   self->fees = g_ptr_array_new ();
 }
 
-static char *
-expected_id_for (const char *name)
+static void
+parse_procedure (EdJsonReader *reader,
+                 JsonNode     *root,
+                 gpointer      user_data,
+                 gboolean     *newer)
 {
-  g_autofree char *base = NULL;
+  g_autofree char *expected_id = ed_json_reader_expected_id (reader->file);
 
-  if (name == NULL || !g_str_has_suffix (name, ".json"))
-    return NULL;
-
-  base = g_path_get_basename (name);
-  return g_strndup (base, strlen (base) - strlen (".json"));
+  _ed_procedure_parse (user_data, reader, root, expected_id, newer);
 }
 
 /**
@@ -111,42 +110,16 @@ ed_procedure_new_from_bytes (GBytes      *bytes,
                              EdOrigin     origin,
                              GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(EdProcedure) self = NULL;
-  g_autofree char *expected_id = expected_id_for (name);
-  EdJsonReader reader;
-  JsonNode *root;
-  const char *data;
-  gsize size;
-  gboolean newer = FALSE;
-  EdError code = ED_ERROR_INVALID;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  ed_json_reader_init (&reader, name != NULL ? name : "-");
-  reader.max_size = ED_PROCEDURE_MAX_SIZE;
-  data = g_bytes_get_data (bytes, &size);
+  self = g_object_new (ED_TYPE_PROCEDURE, NULL);
+  self->origin = origin;
+  if (!ed_json_reader_read_bytes (bytes, name, ED_PROCEDURE_MAX_SIZE, parse_procedure, self,
+                                  error))
+    return NULL;
 
-  root = ed_json_reader_parse (&reader, parser, data, size);
-  if (root == NULL)
-    code = ED_ERROR_PARSE;
-  else
-    {
-      self = g_object_new (ED_TYPE_PROCEDURE, NULL);
-      self->origin = origin;
-      _ed_procedure_parse (self, &reader, root, expected_id, &newer);
-      if (newer)
-        code = ED_ERROR_UNSUPPORTED;
-    }
-
-  if (reader.n_problems > 0)
-    {
-      ed_json_reader_set_error (&reader, code, error);
-      ed_json_reader_clear (&reader);
-      return NULL;
-    }
-
-  ed_json_reader_clear (&reader);
   return g_steal_pointer (&self);
 }
 

@@ -110,8 +110,9 @@ new_pool (Writer *writer)
 /**
  * ed_sheet_document_write_pdf:
  * @path: the file to write
- * @title: (nullable): the PDF's title; %NULL for the procedure's in the
- *   first sheet language, as a sheet written on its own has
+ * @title: (nullable): the PDF's title; %NULL for the procedure's (or the
+ *   journey's) in the first sheet language, as a sheet written on its
+ *   own has
  * @progress: (nullable) (scope call): told after each sheet
  *
  * Writes every sheet, in order, into one PDF file, privately (mode
@@ -138,14 +139,7 @@ ed_sheet_document_write_pdf (EdSheetDocument      *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (title == NULL)
-    {
-      EdSheetTemplate *sheet_template = ed_sheet_document_get_template (self);
-      const EdSheetOptions *options = ed_sheet_template_get_options (sheet_template);
-      const EdLanguage *languages = ed_sheet_options_get_languages (options, &n);
-      EdProcedure *procedure = ed_sheet_template_get_procedure (sheet_template);
-
-      title = ed_text_lookup (ed_procedure_get_title (procedure), languages[0]);
-    }
+    title = _ed_sheet_document_get_title (self);
 
   pdf = ed_sheet_pdf_new (path, title, error);
   if (pdf == NULL)

@@ -23,10 +23,18 @@ struct _EdSheetDocument
 {
   GObject          parent_instance;
 
-  EdSheetTemplate *sheet_template;
+  EdSheetTemplate *sheet_template;  /* the first sheet's */
   GPtrArray       *travellers;      /* EdTraveller: tidied copies, in print order */
-  GPtrArray       *missing;         /* per traveller: EdMissing, what stops printing */
-  GPtrArray       *problems;        /* utf8: the same, said in the UI language */
+  GPtrArray       *problems;        /* utf8: what stops printing, in the UI language */
+  char            *title;           /* nullable: else the procedure's */
+  char            *name;            /* nullable: the file name's start, else the procedure id */
+  gboolean         journey;
+
+  /* Per sheet. */
+  GPtrArray       *templates;       /* EdSheetTemplate */
+  GPtrArray       *whom;            /* EdTraveller in travellers, or NULL: blank, or a cover */
+  GPtrArray       *missing;         /* EdMissing, what stops printing */
+  GArray          *first_pages;     /* guint; one more: the number of pages */
 
   GMutex           lock;            /* for sheets: any thread may draw */
   GPtrArray       *sheets;          /* EdSheetLayout, or NULL until first drawn */
@@ -40,10 +48,15 @@ ed_sheet_document_finalize (GObject *object)
   EdSheetDocument *self = ED_SHEET_DOCUMENT (object);
 
   g_clear_pointer (&self->sheets, g_ptr_array_unref);
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->first_pages, g_array_unref);
   g_clear_pointer (&self->missing, g_ptr_array_unref);
+  g_clear_pointer (&self->whom, g_ptr_array_unref);
+  g_clear_pointer (&self->templates, g_ptr_array_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->travellers, g_ptr_array_unref);
   g_clear_object (&self->sheet_template);
+  g_free (self->title);
+  g_free (self->name);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (ed_sheet_document_parent_class)->finalize (object);
@@ -55,21 +68,25 @@ ed_sheet_document_class_init (EdSheetDocumentClass *klass)
   G_OBJECT_CLASS (klass)->finalize = ed_sheet_document_finalize;
 }
 
-static void
-ed_sheet_document_init (EdSheetDocument *self)
-{
-  g_mutex_init (&self->lock);
-  self->travellers = g_ptr_array_new_with_free_func (g_object_unref);
-  self->missing = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  self->problems = g_ptr_array_new_with_free_func (g_free);
-}
-
 /* Sheets not laid out yet are NULL. */
 static void
 unref_sheet (gpointer sheet)
 {
   if (sheet != NULL)
     g_object_unref (sheet);
+}
+
+static void
+ed_sheet_document_init (EdSheetDocument *self)
+{
+  g_mutex_init (&self->lock);
+  self->travellers = g_ptr_array_new_with_free_func (g_object_unref);
+  self->problems = g_ptr_array_new_with_free_func (g_free);
+  self->templates = g_ptr_array_new_with_free_func (g_object_unref);
+  self->whom = g_ptr_array_new ();
+  self->missing = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  self->first_pages = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->sheets = g_ptr_array_new_with_free_func (unref_sheet);
 }
 
 static void
@@ -96,7 +113,11 @@ add_problems (EdSheetDocument *self,
           else
             /* Translators: a traveller's name, then what is wrong */
             sentence = g_strdup_printf (_("%s: %s"), name, problem->message);
-          g_ptr_array_add (self->problems, sentence);
+          /* The same answer may be wanted by several procedures. */
+          if (g_ptr_array_find_with_equal_func (self->problems, sentence, g_str_equal, NULL))
+            g_free (sentence);
+          else
+            g_ptr_array_add (self->problems, sentence);
         }
     }
 }
@@ -117,30 +138,149 @@ ed_sheet_document_new_for_template (EdSheetTemplate *sheet_template,
                                     GPtrArray       *travellers)
 {
   EdSheetDocument *self;
-  EdProcedure *procedure;
 
   g_return_val_if_fail (ED_IS_SHEET_TEMPLATE (sheet_template), NULL);
 
-  self = g_object_new (ED_TYPE_SHEET_DOCUMENT, NULL);
-  self->sheet_template = g_object_ref (sheet_template);
-  procedure = ed_sheet_template_get_procedure (sheet_template);
-
+  self = _ed_sheet_document_new ();
   for (guint i = 0; travellers != NULL && i < travellers->len; i++)
-    {
-      EdTraveller *copy = ed_traveller_copy (g_ptr_array_index (travellers, i));
-      GPtrArray *missing = ed_traveller_missing (copy, NULL, procedure, NULL, ED_MISSING_FOR_PRINT);
-
-      add_problems (self, copy, missing);
-      g_ptr_array_add (self->travellers, copy);
-      g_ptr_array_add (self->missing, missing);
-    }
+    _ed_sheet_document_add_sheet (self, sheet_template,
+                                  _ed_sheet_document_add_traveller (self,
+                                                                    g_ptr_array_index (travellers,
+                                                                                       i)));
 
   /* A blank sheet: nothing to check. */
-  if (self->travellers->len == 0)
-    g_ptr_array_add (self->missing, g_ptr_array_new ());
+  if (self->sheets->len == 0)
+    _ed_sheet_document_add_sheet (self, sheet_template, NULL);
 
-  self->sheets = g_ptr_array_new_full (self->missing->len, unref_sheet);
-  g_ptr_array_set_size (self->sheets, self->missing->len);
+  return self;
+}
+
+/* Returns: (transfer full): a document without sheets yet */
+EdSheetDocument *
+_ed_sheet_document_new (void)
+{
+  EdSheetDocument *self = g_object_new (ED_TYPE_SHEET_DOCUMENT, NULL);
+  guint none = 0;
+
+  g_array_append_val (self->first_pages, none);
+  return self;
+}
+
+/* Returns: (transfer none): the document's tidied copy of @traveller,
+ * for its sheets */
+EdTraveller *
+_ed_sheet_document_add_traveller (EdSheetDocument *self,
+                                  EdTraveller     *traveller)
+{
+  EdTraveller *copy = ed_traveller_copy (traveller);
+
+  g_ptr_array_add (self->travellers, copy);
+  return copy;
+}
+
+/**
+ * _ed_sheet_document_add_sheet:
+ * @whom: (nullable): a traveller added with
+ *   _ed_sheet_document_add_traveller(), or %NULL for a blank sheet or
+ *   a page without a procedure (a journey's cover)
+ *
+ * Adds a sheet of @sheet_template at the end, and what stops @whom's
+ * from being printed.
+ */
+void
+_ed_sheet_document_add_sheet (EdSheetDocument *self,
+                              EdSheetTemplate *sheet_template,
+                              EdTraveller     *whom)
+{
+  EdProcedure *procedure = ed_sheet_template_get_procedure (sheet_template);
+  GPtrArray *missing;
+  guint first = g_array_index (self->first_pages, guint, self->first_pages->len - 1);
+
+  if (whom != NULL && procedure != NULL)
+    {
+      missing = ed_traveller_missing (whom, NULL, procedure, NULL, ED_MISSING_FOR_PRINT);
+      add_problems (self, whom, missing);
+    }
+  else
+    missing = g_ptr_array_new ();
+
+  if (self->sheet_template == NULL)
+    self->sheet_template = g_object_ref (sheet_template);
+  g_ptr_array_add (self->templates, g_object_ref (sheet_template));
+  g_ptr_array_add (self->whom, whom);
+  g_ptr_array_add (self->missing, missing);
+  g_ptr_array_add (self->sheets, NULL);
+  first += ed_sheet_template_get_n_pages (sheet_template);
+  g_array_append_val (self->first_pages, first);
+}
+
+/* @title, @name: (nullable): the document's title, and the start of
+ * the file names suggested for it; a journey's sheets are logged as
+ * such. */
+void
+_ed_sheet_document_set_title (EdSheetDocument *self,
+                              const char      *title,
+                              const char      *name,
+                              gboolean         journey)
+{
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_free (self->name);
+  self->name = g_strdup (name);
+  self->journey = journey;
+}
+
+/**
+ * ed_sheet_document_new_concat:
+ * @documents: (element-type EdSheetDocument): one or more documents
+ *
+ * One document holding the sheets of @documents one after the other:
+ * a cohort's journey sheets merged into one file.
+ *
+ * Returns: (transfer full): the document; it shares the others'
+ *   templates, travellers and laid out sheets
+ */
+EdSheetDocument *
+ed_sheet_document_new_concat (GPtrArray *documents)
+{
+  EdSheetDocument *self;
+  EdSheetDocument *first;
+
+  g_return_val_if_fail (documents != NULL && documents->len > 0, NULL);
+
+  first = g_ptr_array_index (documents, 0);
+  self = _ed_sheet_document_new ();
+  _ed_sheet_document_set_title (self, first->title, first->name, first->journey);
+
+  for (guint d = 0; d < documents->len; d++)
+    {
+      EdSheetDocument *document = g_ptr_array_index (documents, d);
+
+      g_return_val_if_fail (ED_IS_SHEET_DOCUMENT (document), self);
+
+      for (guint i = 0; i < document->travellers->len; i++)
+        g_ptr_array_add (self->travellers, g_object_ref (g_ptr_array_index (document->travellers,
+                                                                            i)));
+      for (guint i = 0; i < document->problems->len; i++)
+        g_ptr_array_add (self->problems, g_strdup (g_ptr_array_index (document->problems, i)));
+      for (guint i = 0; i < document->sheets->len; i++)
+        {
+          EdSheetLayout *sheet = g_ptr_array_index (document->sheets, i);
+          guint first_page = g_array_index (self->first_pages, guint, self->first_pages->len - 1);
+
+          if (self->sheet_template == NULL)
+            self->sheet_template = g_object_ref (document->sheet_template);
+          g_ptr_array_add (self->templates, g_object_ref (g_ptr_array_index (document->templates,
+                                                                             i)));
+          g_ptr_array_add (self->whom, g_ptr_array_index (document->whom, i));
+          g_ptr_array_add (self->missing, g_ptr_array_ref (g_ptr_array_index (document->missing,
+                                                                              i)));
+          g_ptr_array_add (self->sheets, sheet != NULL ? g_object_ref (sheet) : NULL);
+          first_page += ed_sheet_template_get_n_pages (g_ptr_array_index (document->templates,
+                                                                           i));
+          g_array_append_val (self->first_pages, first_page);
+        }
+    }
 
   return self;
 }
@@ -247,7 +387,7 @@ ed_sheet_document_get_options (EdSheetDocument *self)
   return ed_sheet_template_get_options (self->sheet_template);
 }
 
-/* One a traveller, or the blank one. */
+/* One a traveller, or the blank one; a journey's cover is one. */
 guint
 ed_sheet_document_get_n_sheets (EdSheetDocument *self)
 {
@@ -260,7 +400,8 @@ ed_sheet_document_get_n_sheets (EdSheetDocument *self)
  * ed_sheet_document_get_traveller:
  *
  * Returns: (transfer none) (nullable): the document's tidied copy of the
- *   traveller of sheet @index; %NULL for a blank sheet
+ *   traveller of sheet @index; %NULL for a blank sheet or a journey's
+ *   cover
  */
 EdTraveller *
 ed_sheet_document_get_traveller (EdSheetDocument *self,
@@ -269,7 +410,7 @@ ed_sheet_document_get_traveller (EdSheetDocument *self,
   g_return_val_if_fail (ED_IS_SHEET_DOCUMENT (self), NULL);
   g_return_val_if_fail (index < self->sheets->len, NULL);
 
-  return index < self->travellers->len ? g_ptr_array_index (self->travellers, index) : NULL;
+  return g_ptr_array_index (self->whom, index);
 }
 
 /* Returns: (transfer full): sheet @index as it is kept, or made now
@@ -287,7 +428,7 @@ _ed_sheet_document_ref_sheet (EdSheetDocument *self,
   g_mutex_unlock (&self->lock);
 
   if (sheet == NULL)
-    sheet = ed_sheet_layout_new_for_template (self->sheet_template,
+    sheet = ed_sheet_layout_new_for_template (g_ptr_array_index (self->templates, index),
                                               ed_sheet_document_get_traveller (self, index));
 
   return sheet;
@@ -317,7 +458,7 @@ ed_sheet_document_get_sheet (EdSheetDocument *self,
     return sheet;
 
   /* Laid out unlocked: another thread may lay out another sheet. */
-  made = ed_sheet_layout_new_for_template (self->sheet_template,
+  made = ed_sheet_layout_new_for_template (g_ptr_array_index (self->templates, index),
                                            ed_sheet_document_get_traveller (self, index));
 
   g_mutex_lock (&self->lock);
@@ -329,13 +470,36 @@ ed_sheet_document_get_sheet (EdSheetDocument *self,
   return sheet;
 }
 
-/* Every sheet has the template's pages. */
+/* Every sheet has its template's pages. */
 guint
 ed_sheet_document_get_n_pages (EdSheetDocument *self)
 {
   g_return_val_if_fail (ED_IS_SHEET_DOCUMENT (self), 0);
 
-  return self->sheets->len * ed_sheet_template_get_n_pages (self->sheet_template);
+  return g_array_index (self->first_pages, guint, self->first_pages->len - 1);
+}
+
+/* Returns: the sheet that holds @page; its first page in @first */
+static guint
+find_sheet (EdSheetDocument *self,
+            guint            page,
+            guint           *first)
+{
+  guint low = 0, high = self->sheets->len;
+
+  /* first_pages is sorted: the last sheet whose first page is <= @page. */
+  while (high - low > 1)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (self->first_pages, guint, middle) <= page)
+        low = middle;
+      else
+        high = middle;
+    }
+
+  *first = g_array_index (self->first_pages, guint, low);
+  return low;
 }
 
 /* In points, as ed_sheet_layout_get_page_size(). */
@@ -345,12 +509,15 @@ ed_sheet_document_get_page_size (EdSheetDocument *self,
                                  double          *width,
                                  double          *height)
 {
+  EdSheetTemplate *sheet_template;
+  guint first;
+
   g_return_if_fail (ED_IS_SHEET_DOCUMENT (self));
   g_return_if_fail (page < ed_sheet_document_get_n_pages (self));
 
-  /* One paper for the whole document. */
-  *width = _ed_sheet_template_get_geometry (self->sheet_template)->page_width;
-  *height = _ed_sheet_template_get_geometry (self->sheet_template)->page_height;
+  sheet_template = g_ptr_array_index (self->templates, find_sheet (self, page, &first));
+  *width = _ed_sheet_template_get_geometry (sheet_template)->page_width;
+  *height = _ed_sheet_template_get_geometry (sheet_template)->page_height;
 }
 
 /**
@@ -364,13 +531,13 @@ ed_sheet_document_draw_page (EdSheetDocument *self,
                              cairo_t         *cr,
                              guint            page)
 {
-  guint n;
+  guint index, first;
 
   g_return_if_fail (ED_IS_SHEET_DOCUMENT (self));
   g_return_if_fail (page < ed_sheet_document_get_n_pages (self));
 
-  n = ed_sheet_template_get_n_pages (self->sheet_template);
-  ed_sheet_draw_page (ed_sheet_document_get_sheet (self, page / n), cr, page % n);
+  index = find_sheet (self, page, &first);
+  ed_sheet_draw_page (ed_sheet_document_get_sheet (self, index), cr, page - first);
 }
 
 /**
@@ -439,22 +606,33 @@ dup_names (EdSheetDocument *self,
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
+/* The procedure's title in the first sheet language, or the journey's. */
+static const char *
+get_title (EdSheetDocument *self)
+{
+  EdProcedure *procedure = ed_sheet_template_get_procedure (self->sheet_template);
+  const EdLanguage *languages;
+  guint n;
+
+  if (self->title != NULL || procedure == NULL)
+    return self->title != NULL ? self->title : "";
+
+  languages = ed_sheet_options_get_languages (ed_sheet_document_get_options (self), &n);
+  return ed_text_lookup (ed_procedure_get_title (procedure), languages[0]);
+}
+
 /* Returns: (transfer full): the title of the PDF or print job: the
- * procedure in the sheet's first language, and whom it is for */
+ * procedure (or the journey) in the sheet's first language, and whom it
+ * is for */
 char *
 ed_sheet_document_dup_title (EdSheetDocument *self)
 {
-  EdProcedure *procedure;
-  const EdLanguage *languages;
   g_autofree char *names = NULL;
   const char *title;
-  guint n;
 
   g_return_val_if_fail (ED_IS_SHEET_DOCUMENT (self), NULL);
 
-  procedure = ed_sheet_template_get_procedure (self->sheet_template);
-  languages = ed_sheet_options_get_languages (ed_sheet_document_get_options (self), &n);
-  title = ed_text_lookup (ed_procedure_get_title (procedure), languages[0]);
+  title = get_title (self);
   names = dup_names (self, FALSE);
 
   if (*names == '\0')
@@ -481,7 +659,9 @@ ed_sheet_document_dup_file_name (EdSheetDocument *self)
 
   reference = ed_sheet_options_get_case_reference (ed_sheet_document_get_options (self));
   if (reference == NULL)
-    reference = ed_procedure_get_id (ed_sheet_template_get_procedure (self->sheet_template));
+    reference = self->name != NULL
+                ? self->name
+                : ed_procedure_get_id (ed_sheet_template_get_procedure (self->sheet_template));
   names = dup_names (self, TRUE);
 
   name = *names != '\0' ? g_strdup_printf ("%s %s.pdf", reference, names)
@@ -490,4 +670,47 @@ ed_sheet_document_dup_file_name (EdSheetDocument *self)
   /* Nothing a file system would read as a folder or refuse. */
   g_strdelimit (name, "/\\:*?\"<>|", '-');
   return g_steal_pointer (&name);
+}
+
+/* The title a PDF gets by default. */
+const char *
+_ed_sheet_document_get_title (EdSheetDocument *self)
+{
+  return get_title (self);
+}
+
+/**
+ * ed_sheet_document_new_records:
+ * @kind: printed, saved as PDF, or part of a batch
+ *
+ * What a case's audit log keeps of the document: one line for each
+ * procedure it has a sheet of (its id and version, the languages and the
+ * paper), marked when the sheets were a journey sheet.
+ *
+ * Returns: (transfer full) (element-type EdSheetRecord): the lines
+ */
+GPtrArray *
+ed_sheet_document_new_records (EdSheetDocument *self,
+                               EdSheetKind      kind)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) ed_sheet_record_free);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+
+  g_return_val_if_fail (ED_IS_SHEET_DOCUMENT (self), records);
+
+  for (guint i = 0; i < self->templates->len; i++)
+    {
+      EdSheetTemplate *sheet_template = g_ptr_array_index (self->templates, i);
+      EdSheetRecord *record;
+
+      if (ed_sheet_template_get_procedure (sheet_template) == NULL ||
+          g_ptr_array_find (seen, sheet_template, NULL))
+        continue;
+      g_ptr_array_add (seen, sheet_template);
+      record = ed_sheet_template_new_record (sheet_template, kind);
+      record->journey = self->journey;
+      g_ptr_array_add (records, record);
+    }
+
+  return records;
 }

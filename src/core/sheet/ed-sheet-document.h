@@ -2,7 +2,8 @@
  *
  * What is printed or written at once: one sheet for each traveller (a
  * family's sheets, a batch's rows, one after the other), or one blank
- * sheet. The print operation, the preview and the PDF writers see its
+ * sheet; or a case's journey sheet (ed-sheet-journey.h): a cover, then
+ * the sheets of several procedures. The print operation, the preview and the PDF writers see its
  * pages as one run, page 0 to n - 1.
  *
  * One pipeline for the GUI and the command line: the procedure's text
@@ -47,6 +48,7 @@ void             ed_sheet_document_new_async        (EdProcedure          *proce
                                                      gpointer              user_data);
 EdSheetDocument *ed_sheet_document_new_finish       (GAsyncResult         *result,
                                                      GError              **error);
+EdSheetDocument *ed_sheet_document_new_concat       (GPtrArray            *documents);
 
 EdSheetTemplate *ed_sheet_document_get_template     (EdSheetDocument      *self);
 const EdSheetOptions *ed_sheet_document_get_options (EdSheetDocument      *self);
@@ -69,6 +71,8 @@ GPtrArray       *ed_sheet_document_get_missing      (EdSheetDocument      *self,
 GPtrArray       *ed_sheet_document_get_problems     (EdSheetDocument      *self);
 char            *ed_sheet_document_dup_title        (EdSheetDocument      *self);
 char            *ed_sheet_document_dup_file_name    (EdSheetDocument      *self);
+GPtrArray       *ed_sheet_document_new_records      (EdSheetDocument      *self,
+                                                     EdSheetKind           kind);
 
 gboolean         ed_sheet_document_write_pdf        (EdSheetDocument      *self,
                                                      const char           *path,

@@ -337,7 +337,7 @@ build_banner (EdSheetBuilder *builder)
   double width = (g->right - g->left - 2 * pad - (g->n_languages - 1) * g->base) / g->n_languages;
   double height = 0;
 
-  if (!ed_procedure_has_ended (builder->procedure, NULL))
+  if (builder->procedure == NULL || !ed_procedure_has_ended (builder->procedure, NULL))
     return NULL;
 
   ended = _ed_sheet_ended_date (builder->procedure);
@@ -406,8 +406,11 @@ build_running_head (EdSheetBuilder *builder)
 {
   const EdSheetGeometry *g = &builder->geometry;
   EdProcedure *procedure = builder->procedure;
-  g_autofree char *id = g_strdup_printf ("%s v%d", ed_procedure_get_id (procedure),
-                                         ed_procedure_get_version (procedure));
+  const EdText *title = procedure != NULL ? ed_procedure_get_title (procedure) : builder->title;
+  g_autofree char *id = procedure != NULL
+                        ? g_strdup_printf ("%s v%d", ed_procedure_get_id (procedure),
+                                           ed_procedure_get_version (procedure))
+                        : g_strdup (builder->title_id != NULL ? builder->title_id : "");
   EdSheetRow *row = _ed_sheet_row_new ();
   EdSheetStyle style = _ed_sheet_style (g, ED_SHEET_FONT_CAPTION, ED_LANGUAGE_EN);
   EdSheetText *right;
@@ -416,9 +419,10 @@ build_running_head (EdSheetBuilder *builder)
   style.align = ED_SHEET_ALIGN_RIGHT;
   right = ed_sheet_text_new (id, &style, g->right - g->left, 0);
   _ed_sheet_row_add_text (row, right, g->left, 0);
-  _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_CAPTION, g->languages[0], ED_SHEET_MUTED,
-                            ed_text_lookup (ed_procedure_get_title (procedure), g->languages[0]),
-                           g->left, 0, (g->right - g->left) * 0.7);
+  if (title != NULL)
+    _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_CAPTION, g->languages[0], ED_SHEET_MUTED,
+                             ed_text_lookup (title, g->languages[0]),
+                             g->left, 0, (g->right - g->left) * 0.7);
   row->space_after = g->base * 0.5;
 
   return row;

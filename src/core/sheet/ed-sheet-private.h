@@ -159,7 +159,9 @@ typedef struct
 
 typedef struct
 {
-  EdProcedure           *procedure;
+  EdProcedure           *procedure;       /* NULL for a journey's cover */
+  const EdText          *title;           /* without a procedure: the running head */
+  const char            *title_id;        /* and the id beside it */
   const EdSheetOptions  *options;
   EdSheetGeometry        geometry;
   GPtrArray             *blocks;          /* EdSheetBlock */
@@ -329,6 +331,11 @@ EdSheetFonts *_ed_sheet_layout_get_extra_fonts (EdSheetLayout       *self);
 /* ed-sheet-pdf.c */
 void          _ed_sheet_pdf_set_sheet_fonts  (EdSheetPdf            *self,
                                               gboolean               sheet_fonts);
+
+/* ed-sheet-template.c */
+EdSheetTemplate *_ed_sheet_template_new_built (const EdSheetOptions *options,
+                                             const EdSheetGeometry *geometry,
+                                             GPtrArray             *pages);
 
 /* ed-sheet-paginate.c */
 GPtrArray    *_ed_sheet_paginate             (EdSheetBuilder        *builder);

@@ -124,6 +124,23 @@ ed_sheet_template_new (EdProcedure           *procedure,
   return g_steal_pointer (&self);
 }
 
+/* A template built by other means than a procedure's (a journey's
+ * cover): its procedure is %NULL. Takes @pages. */
+EdSheetTemplate *
+_ed_sheet_template_new_built (const EdSheetOptions  *options,
+                              const EdSheetGeometry *geometry,
+                              GPtrArray             *pages)
+{
+  EdSheetTemplate *self = g_object_new (ED_TYPE_SHEET_TEMPLATE, NULL);
+
+  self->options = ed_sheet_options_copy (options);
+  self->geometry = *geometry;
+  self->pages = pages;
+  return self;
+}
+
+/* Returns: (transfer none) (nullable): the procedure; %NULL for a
+ * journey's cover */
 EdProcedure *
 ed_sheet_template_get_procedure (EdSheetTemplate *self)
 {

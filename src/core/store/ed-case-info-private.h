@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ed-case-info.h"
+#include "ed-timeline.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,9 @@ typedef struct
   gint64        closed;
   char         *changed_by;      /* a shared store's role; NULL elsewhere */
   char         *open_elsewhere;  /* roles of other desks that have it open */
+  char         *journey_id;
+  char        **procedure_ids;   /* the journey, in order */
+  EdNextDue     next_due;
 } EdCaseInfoData;
 
 EdCaseInfo  *_ed_case_info_new         (EdCaseInfoData *data);

@@ -37,6 +37,9 @@ enum {
   PROP_CLOSED,
   PROP_CHANGED_BY,
   PROP_OPEN_ELSEWHERE,
+  PROP_JOURNEY_ID,
+  PROP_PROCEDURE_IDS,
+  PROP_NEXT_DUE_AT,
   N_PROPS
 };
 
@@ -51,6 +54,9 @@ _ed_case_info_data_clear (EdCaseInfoData *data)
   g_clear_pointer (&data->names, g_strfreev);
   g_clear_pointer (&data->changed_by, g_free);
   g_clear_pointer (&data->open_elsewhere, g_free);
+  g_clear_pointer (&data->journey_id, g_free);
+  g_clear_pointer (&data->procedure_ids, g_strfreev);
+  ed_next_due_clear (&data->next_due);
 }
 
 EdCaseInfo *
@@ -61,6 +67,8 @@ _ed_case_info_new (EdCaseInfoData *data)
   self->data = *data;
   memset (data, 0, sizeof *data);
   self->display_reference = ed_case_reference_format (self->data.reference);
+  if (self->data.procedure_ids == NULL)
+    self->data.procedure_ids = g_new0 (char *, 1);
   self->title = g_strjoinv (", ", self->data.names);
 
   return self;
@@ -114,6 +122,7 @@ _ed_case_info_update (EdCaseInfo *self,
   UPDATE_VALUE (closed, PROP_CLOSED)
   UPDATE_STRING (changed_by, PROP_CHANGED_BY)
   UPDATE_STRING (open_elsewhere, PROP_OPEN_ELSEWHERE)
+  UPDATE_STRING (journey_id, PROP_JOURNEY_ID)
 
 #undef UPDATE_STRING
 #undef UPDATE_VALUE
@@ -126,6 +135,24 @@ _ed_case_info_update (EdCaseInfo *self,
       self->title = g_strdup (newer->title);
       g_object_notify_by_pspec (object, properties[PROP_NAMES]);
       g_object_notify_by_pspec (object, properties[PROP_TITLE]);
+    }
+
+  if (!g_strv_equal ((const char * const *) a->procedure_ids,
+                     (const char * const *) b->procedure_ids))
+    {
+      g_strfreev (a->procedure_ids);
+      a->procedure_ids = g_strdupv (b->procedure_ids);
+      g_object_notify_by_pspec (object, properties[PROP_PROCEDURE_IDS]);
+    }
+
+  /* Whichever part of the next deadline changed, a row redraws it whole. */
+  if (a->next_due.due_at != b->next_due.due_at ||
+      g_strcmp0 (a->next_due.when, b->next_due.when) != 0 ||
+      g_strcmp0 (a->next_due.procedure_id, b->next_due.procedure_id) != 0 ||
+      g_strcmp0 (a->next_due.rule_id, b->next_due.rule_id) != 0)
+    {
+      ed_next_due_copy (&a->next_due, &b->next_due);
+      g_object_notify_by_pspec (object, properties[PROP_NEXT_DUE_AT]);
     }
 
   g_object_thaw_notify (object);
@@ -271,6 +298,40 @@ ed_case_info_get_open_elsewhere (EdCaseInfo *self)
   return self->data.open_elsewhere;
 }
 
+/* Returns: (nullable): the journey template the case was started from */
+const char *
+ed_case_info_get_journey_id (EdCaseInfo *self)
+{
+  g_return_val_if_fail (ED_IS_CASE_INFO (self), NULL);
+  return self->data.journey_id;
+}
+
+/**
+ * ed_case_info_get_procedure_ids:
+ *
+ * Returns: (transfer none): the ids of the case's procedures, in the
+ *   journey's order
+ */
+const char * const *
+ed_case_info_get_procedure_ids (EdCaseInfo *self)
+{
+  g_return_val_if_fail (ED_IS_CASE_INFO (self), NULL);
+  return (const char * const *) self->data.procedure_ids;
+}
+
+/**
+ * ed_case_info_get_next_due:
+ *
+ * Returns: (transfer none): the case's next deadline as it was worked
+ *   out when the case was last saved; its @due_at is 0 when there is none
+ */
+const EdNextDue *
+ed_case_info_get_next_due (EdCaseInfo *self)
+{
+  g_return_val_if_fail (ED_IS_CASE_INFO (self), NULL);
+  return &self->data.next_due;
+}
+
 static void
 ed_case_info_get_property (GObject    *object,
                            guint       prop_id,
@@ -326,6 +387,15 @@ ed_case_info_get_property (GObject    *object,
     case PROP_OPEN_ELSEWHERE:
       g_value_set_string (value, self->data.open_elsewhere);
       break;
+    case PROP_JOURNEY_ID:
+      g_value_set_string (value, self->data.journey_id);
+      break;
+    case PROP_PROCEDURE_IDS:
+      g_value_set_boxed (value, self->data.procedure_ids);
+      break;
+    case PROP_NEXT_DUE_AT:
+      g_value_set_int64 (value, self->data.next_due.due_at);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -371,6 +441,11 @@ ed_case_info_class_init (EdCaseInfoClass *klass)
   properties[PROP_CHANGED_BY] = g_param_spec_string ("changed-by", NULL, NULL, NULL, ro);
   properties[PROP_OPEN_ELSEWHERE] =
     g_param_spec_string ("open-elsewhere", NULL, NULL, NULL, ro);
+  properties[PROP_JOURNEY_ID] = g_param_spec_string ("journey-id", NULL, NULL, NULL, ro);
+  properties[PROP_PROCEDURE_IDS] =
+    g_param_spec_boxed ("procedure-ids", NULL, NULL, G_TYPE_STRV, ro);
+  properties[PROP_NEXT_DUE_AT] =
+    g_param_spec_int64 ("next-due-at", NULL, NULL, G_MININT64, G_MAXINT64, 0, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

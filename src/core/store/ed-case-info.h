@@ -1,8 +1,9 @@
 /* ed-case-info.h — a case as a list shows it, without loading it
  *
  * What the store's search and list return: enough to draw a row (the
- * travellers' names, the procedure, how many checklist items are done,
- * the status and dates) and the id to open the case with.
+ * travellers' names, the procedures of the journey, the next deadline,
+ * how many checklist items are done, the status and dates) and the id
+ * to open the case with.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +12,7 @@
 #include <glib-object.h>
 
 #include "ed-case.h"
+#include "ed-timeline.h"
 
 G_BEGIN_DECLS
 
@@ -33,5 +35,8 @@ gint64               ed_case_info_get_modified          (EdCaseInfo *self);
 gint64               ed_case_info_get_closed            (EdCaseInfo *self);
 const char          *ed_case_info_get_changed_by        (EdCaseInfo *self);
 const char          *ed_case_info_get_open_elsewhere    (EdCaseInfo *self);
+const char          *ed_case_info_get_journey_id        (EdCaseInfo *self);
+const char * const  *ed_case_info_get_procedure_ids     (EdCaseInfo *self);
+const EdNextDue     *ed_case_info_get_next_due          (EdCaseInfo *self);
 
 G_END_DECLS

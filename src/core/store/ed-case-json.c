@@ -6,6 +6,11 @@
  * checklist[2].item: …"): a file that is wrong anywhere is refused as a
  * whole.
  *
+ * Format 2 adds the journey (`journey`: the template and the procedures
+ * in order), the procedure of each tick (`checklist[].procedure`) and
+ * whether a sheet was part of a journey sheet (`sheets[].journey`).
+ * Format 1 files still read: their case holds their one `procedure`.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -57,6 +62,7 @@ add_ticks (JsonBuilder  *builder,
         json_builder_add_null_value (builder);
       else
         json_builder_add_int_value (builder, tick->traveller);
+      add_optional_string (builder, "procedure", tick->procedure_id);
       add_optional_string (builder, "step", tick->step_id);
       add_optional_string (builder, "item", tick->item_id);
       add_time (builder, "done", tick->done_at);
@@ -87,9 +93,37 @@ add_sheets (JsonBuilder  *builder,
         json_builder_add_string_value (builder, sheet->languages[j]);
       json_builder_end_array (builder);
       add_optional_string (builder, "paper", sheet->paper);
+      if (sheet->journey)
+        {
+          json_builder_set_member_name (builder, "journey");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+}
+
+static void
+add_journey (JsonBuilder  *builder,
+             EdCaseRecord *record)
+{
+  json_builder_set_member_name (builder, "journey");
+  json_builder_begin_object (builder);
+  add_optional_string (builder, "template", record->journey_id);
+  json_builder_set_member_name (builder, "procedures");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < record->procedures->len; i++)
+    {
+      const EdCaseProcedure *procedure = g_ptr_array_index (record->procedures, i);
+
+      json_builder_begin_object (builder);
+      add_optional_string (builder, "id", procedure->id);
+      json_builder_set_member_name (builder, "version");
+      json_builder_add_int_value (builder, procedure->version);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
 }
 
 /**
@@ -110,6 +144,7 @@ ed_case_record_to_json (EdCaseRecord *record)
   add_optional_string (builder, "procedure", record->procedure_id);
   json_builder_set_member_name (builder, "procedure_version");
   json_builder_add_int_value (builder, record->procedure_version);
+  add_journey (builder, record);
   add_optional_string (builder, "status", ed_case_status_to_string (record->status));
   add_time (builder, "created", record->created);
   add_time (builder, "modified", record->modified);
@@ -135,12 +170,17 @@ ed_case_record_to_json (EdCaseRecord *record)
 /* Reading. */
 
 static const char * const top_keys[] = {
-  "entry_desk_case", "reference", "procedure", "procedure_version", "status", "created",
-  "modified", "closed", "current_step", "notes", "travellers", "checklist", "sheets", NULL
+  "entry_desk_case", "reference", "procedure", "procedure_version", "journey", "status",
+  "created", "modified", "closed", "current_step", "notes", "travellers", "checklist", "sheets",
+  NULL
 };
-static const char * const tick_keys[] = { "traveller", "step", "item", "done", NULL };
+static const char * const journey_keys[] = { "template", "procedures", NULL };
+static const char * const journey_procedure_keys[] = { "id", "version", NULL };
+static const char * const tick_keys[] = {
+  "traveller", "procedure", "step", "item", "done", NULL
+};
 static const char * const sheet_keys[] = {
-  "at", "kind", "procedure", "procedure_version", "languages", "paper", NULL
+  "at", "kind", "procedure", "procedure_version", "languages", "paper", "journey", NULL
 };
 /* In the order of EdCaseStatus and EdSheetKind. */
 static const char * const status_names[] = { "open", "closed", NULL };
@@ -231,10 +271,23 @@ read_travellers (EdJsonReader *r,
   return json_array_get_length (array);
 }
 
+static gboolean
+record_has_procedure (EdCaseRecord *record,
+                      const char   *procedure_id)
+{
+  for (guint i = 0; i < record->procedures->len; i++)
+    if (g_strcmp0 (((EdCaseProcedure *) g_ptr_array_index (record->procedures, i))->id,
+                   procedure_id) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
 typedef struct
 {
-  guint       n_travellers;
-  GHashTable *seen;           /* "traveller step item" */
+  guint         n_travellers;
+  GHashTable   *seen;           /* "traveller procedure step item" */
+  EdCaseRecord *record;
 } TickContext;
 
 static void
@@ -242,6 +295,7 @@ tick_free (gpointer data)
 {
   EdRecordTick *tick = data;
 
+  g_free (tick->procedure_id);
   g_free (tick->step_id);
   g_free (tick->item_id);
   g_free (tick);
@@ -259,6 +313,19 @@ read_tick (EdJsonReader *r,
   char *key;
 
   ed_json_reader_check_keys (r, object, tick_keys);
+  /* Absent in format 1: the case's one procedure. */
+  tick->procedure_id = ed_json_reader_get_id (r, object, "procedure", FALSE);
+  if (tick->procedure_id == NULL && ed_json_reader_member (r, object, "procedure", FALSE) == NULL)
+    tick->procedure_id = g_strdup (context->record->procedure_id);
+  else if (tick->procedure_id != NULL && !record_has_procedure (context->record,
+                                                                 tick->procedure_id))
+    {
+      gsize mark = ed_json_reader_enter (r, "procedure");
+
+      ed_json_reader_problem (r, _("“%s” is not one of the case’s procedures"),
+                              tick->procedure_id);
+      ed_json_reader_leave (r, mark);
+    }
   tick->step_id = ed_json_reader_get_string (r, object, "step", TRUE);
   tick->item_id = ed_json_reader_get_string (r, object, "item", TRUE);
   tick->done_at = read_time (r, object, "done", TRUE);
@@ -279,13 +346,15 @@ read_tick (EdJsonReader *r,
     }
   tick->traveller = traveller;
 
-  if (tick->step_id == NULL || tick->item_id == NULL || tick->done_at < 0)
+  if (tick->procedure_id == NULL || tick->step_id == NULL || tick->item_id == NULL ||
+      tick->done_at < 0)
     {
       tick_free (tick);
       return NULL;
     }
 
-  key = g_strdup_printf ("%d %s %s", tick->traveller, tick->step_id, tick->item_id);
+  key = g_strdup_printf ("%d %s %s %s", tick->traveller, tick->procedure_id, tick->step_id,
+                         tick->item_id);
   if (!g_hash_table_add (context->seen, key))
     ed_json_reader_problem (r, _("the same item is ticked twice"));
 
@@ -299,7 +368,7 @@ read_ticks (EdJsonReader *r,
             guint         n_travellers)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  TickContext context = { n_travellers, seen };
+  TickContext context = { n_travellers, seen, record };
   g_autoptr(GPtrArray) ticks = NULL;
 
   ticks = ed_json_reader_read_list (r, top, "checklist", FALSE, read_tick, tick_free, &context);
@@ -310,7 +379,7 @@ read_ticks (EdJsonReader *r,
 
       /* The strings move to the record. */
       g_array_append_val (record->ticks, copy);
-      tick->step_id = tick->item_id = NULL;
+      tick->procedure_id = tick->step_id = tick->item_id = NULL;
     }
 }
 
@@ -369,12 +438,74 @@ read_sheet (EdJsonReader *r,
   paper = ed_json_reader_get_enum (r, object, "paper", TRUE, paper_names, -1);
   if (paper >= 0)
     sheet->paper = g_strdup (paper_names[paper]);
+  ed_json_reader_get_bool (r, object, "journey", &sheet->journey);
 
   if (sheet->at < 0 || (int) sheet->kind < 0 || sheet->procedure_id == NULL ||
       sheet->languages == NULL || sheet->paper == NULL)
     return NULL;
 
   return g_steal_pointer (&sheet);
+}
+
+static gpointer
+read_journey_procedure (EdJsonReader *r,
+                        JsonObject   *object,
+                        GHashTable   *ids,
+                        gpointer      user_data)
+{
+  EdCaseProcedure *procedure = g_new0 (EdCaseProcedure, 1);
+
+  ed_json_reader_check_keys (r, object, journey_procedure_keys);
+  procedure->id = ed_json_reader_read_item_id (r, object, ids);
+  ed_json_reader_get_int (r, object, "version", TRUE, 0, G_MAXINT, &procedure->version);
+
+  return procedure;
+}
+
+static void
+journey_procedure_free (gpointer data)
+{
+  EdCaseProcedure *procedure = data;
+
+  g_free (procedure->id);
+  g_free (procedure);
+}
+
+/* Without a journey (format 1), the case holds its one procedure. */
+static void
+read_journey (EdJsonReader *r,
+              JsonObject   *top,
+              EdCaseRecord *record)
+{
+  JsonObject *journey = ed_json_reader_get_object (r, top, "journey", FALSE);
+  g_autoptr(GPtrArray) procedures = NULL;
+  gsize mark;
+
+  if (journey == NULL)
+    {
+      if (record->procedure_id != NULL)
+        ed_case_record_add_procedure (record, record->procedure_id, record->procedure_version);
+      return;
+    }
+
+  mark = ed_json_reader_enter (r, "journey");
+  ed_json_reader_check_keys (r, journey, journey_keys);
+  record->journey_id = ed_json_reader_get_id (r, journey, "template", FALSE);
+  procedures = ed_json_reader_read_list (r, journey, "procedures", TRUE, read_journey_procedure,
+                                         journey_procedure_free, NULL);
+  ed_json_reader_leave (r, mark);
+
+  for (guint i = 0; i < procedures->len; i++)
+    {
+      const EdCaseProcedure *procedure = g_ptr_array_index (procedures, i);
+
+      if (procedure->id != NULL)
+        ed_case_record_add_procedure (record, procedure->id, procedure->version);
+    }
+  if (record->procedure_id != NULL && procedures->len > 0 &&
+      !record_has_procedure (record, record->procedure_id))
+    ed_json_reader_problem_at (r, "procedure", _("“%s” is not one of the procedures of "
+                                                 "“journey”"), record->procedure_id);
 }
 
 static void
@@ -397,6 +528,7 @@ read_state (EdJsonReader *r,
   record->procedure_id = ed_json_reader_get_id (r, top, "procedure", TRUE);
   ed_json_reader_get_int (r, top, "procedure_version", TRUE, 0, G_MAXINT,
                           &record->procedure_version);
+  read_journey (r, top, record);
   status = ed_json_reader_get_enum (r, top, "status", TRUE, status_names, ED_CASE_OPEN);
   record->status = (EdCaseStatus) status;
   record->created = read_time (r, top, "created", TRUE);

@@ -167,8 +167,10 @@ refresh (EdCaseList *self)
     g_cancellable_cancel (self->cancellable);
   set_loading (self, cancellable);
 
+  /* The plain list comes by next deadline: what is due first. */
   ed_store_search_async (self->store, self->search_text,
-                         self->include_closed ? ED_CASE_QUERY_INCLUDE_CLOSED : ED_CASE_QUERY_OPEN,
+                         (self->include_closed ? ED_CASE_QUERY_INCLUDE_CLOSED
+                                               : ED_CASE_QUERY_OPEN) | ED_CASE_QUERY_BY_DUE,
                          self->limit, cancellable, on_searched, g_object_ref (self));
 }
 

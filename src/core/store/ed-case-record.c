@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "ed-case-backend.h"
+#include "ed-date.h"
 #include "ed-case-info-private.h"
 #include "ed-case-record.h"
 
@@ -13,8 +14,18 @@ tick_clear (gpointer data)
 {
   EdRecordTick *tick = data;
 
+  g_free (tick->procedure_id);
   g_free (tick->step_id);
   g_free (tick->item_id);
+}
+
+static void
+procedure_free (gpointer data)
+{
+  EdCaseProcedure *procedure = data;
+
+  g_free (procedure->id);
+  g_free (procedure);
 }
 
 EdCaseRecord *
@@ -26,8 +37,58 @@ ed_case_record_new (void)
   record->ticks = g_array_new (FALSE, TRUE, sizeof (EdRecordTick));
   g_array_set_clear_func (record->ticks, tick_clear);
   record->sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) ed_sheet_record_free);
+  record->procedures = g_ptr_array_new_with_free_func (procedure_free);
 
   return record;
+}
+
+/**
+ * ed_case_record_ensure_journey:
+ *
+ * A record read from where journeys were not kept (a format 1 case
+ * file, an older store) holds its one procedure: the journey of one.
+ * Ticks without a procedure are that procedure's.
+ */
+void
+ed_case_record_ensure_journey (EdCaseRecord *record)
+{
+  if (record->procedure_id == NULL)
+    return;
+
+  if (record->procedures->len == 0)
+    ed_case_record_add_procedure (record, record->procedure_id, record->procedure_version);
+
+  for (guint i = 0; i < record->ticks->len; i++)
+    {
+      EdRecordTick *tick = &g_array_index (record->ticks, EdRecordTick, i);
+
+      if (tick->procedure_id == NULL)
+        tick->procedure_id = g_strdup (record->procedure_id);
+    }
+}
+
+/**
+ * ed_case_record_add_procedure:
+ *
+ * Appends a procedure to the record's journey; the first one added
+ * becomes the current one unless @record names one already.
+ */
+void
+ed_case_record_add_procedure (EdCaseRecord *record,
+                              const char   *procedure_id,
+                              int           procedure_version)
+{
+  EdCaseProcedure *procedure = g_new0 (EdCaseProcedure, 1);
+
+  procedure->id = g_strdup (procedure_id);
+  procedure->version = procedure_version;
+  g_ptr_array_add (record->procedures, procedure);
+
+  if (record->procedure_id == NULL)
+    {
+      record->procedure_id = g_strdup (procedure_id);
+      record->procedure_version = procedure_version;
+    }
 }
 
 void
@@ -38,6 +99,10 @@ ed_case_record_free (EdCaseRecord *record)
 
   g_free (record->reference);
   g_free (record->procedure_id);
+  g_free (record->journey_id);
+  g_ptr_array_unref (record->procedures);
+  ed_next_due_clear (&record->next_due);
+  g_clear_pointer (&record->deadlines, g_array_unref);
   g_free (record->current_step);
   g_free (record->notes);
   g_free (record->changed_by);
@@ -123,6 +188,13 @@ ed_case_record_new_from_case (EdCase *kase)
   record->reference = g_strdup (ed_case_get_canonical_reference (kase));
   record->procedure_id = g_strdup (ed_case_get_procedure_id (kase));
   record->procedure_version = ed_case_get_procedure_version (kase);
+  record->journey_id = g_strdup (ed_case_get_journey_id (kase));
+  for (guint i = 0; i < ed_case_get_n_procedures (kase); i++)
+    {
+      const EdCaseProcedure *procedure = ed_case_get_procedure (kase, i);
+
+      ed_case_record_add_procedure (record, procedure->id, procedure->version);
+    }
   record->current_step = g_strdup (ed_case_get_current_step (kase));
   record->status = ed_case_get_status (kase);
   record->closed = ed_case_get_closed (kase);
@@ -140,6 +212,7 @@ ed_case_record_new_from_case (EdCase *kase)
       EdCaseTick *tick = g_ptr_array_index (ticks, i);
       EdRecordTick copy = {
         .traveller = ed_case_find_traveller (kase, tick->traveller),
+        .procedure_id = g_strdup (tick->procedure_id),
         .step_id = g_strdup (tick->step_id),
         .item_id = g_strdup (tick->item_id),
         .done_at = tick->done_at,
@@ -162,6 +235,20 @@ ed_case_record_to_case (EdCaseRecord *record)
 {
   EdCase *kase = ed_case_new (record->procedure_id, record->procedure_version);
 
+  /* The journey in its order, then the current one again: adding moves
+   * nothing but the list. */
+  for (guint i = 0; i < record->procedures->len; i++)
+    {
+      const EdCaseProcedure *procedure = g_ptr_array_index (record->procedures, i);
+
+      if (i == 0)
+        ed_case_set_procedure (kase, procedure->id, procedure->version);
+      else
+        ed_case_add_procedure (kase, procedure->id, procedure->version, -1);
+    }
+  if (record->procedures->len > 0)
+    ed_case_set_procedure (kase, record->procedure_id, record->procedure_version);
+  ed_case_set_journey_id (kase, record->journey_id);
   ed_case_set_identity (kase, record->id, record->reference);
   ed_case_set_current_step (kase, record->current_step);
   ed_case_set_status (kase, record->status);
@@ -177,13 +264,38 @@ ed_case_record_to_case (EdCaseRecord *record)
       if (tick->traveller >= 0)
         traveller = ed_case_get_traveller (kase, (guint) tick->traveller);
       if (tick->traveller < 0 || traveller != NULL)
-        ed_case_add_tick (kase, traveller, tick->step_id, tick->item_id, tick->done_at);
+        ed_case_add_tick (kase, traveller, tick->procedure_id, tick->step_id, tick->item_id,
+                          tick->done_at);
     }
 
   /* Last: adding travellers above made the case look just changed. */
   ed_case_set_times (kase, record->created, record->modified, record->closed);
 
   return kase;
+}
+
+/* Checklist items, not the dates marked done. */
+static guint
+count_done (EdCaseRecord *record)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < record->ticks->len; i++)
+    n += g_strcmp0 (g_array_index (record->ticks, EdRecordTick, i).step_id,
+                    ED_CASE_DATES_STEP) != 0;
+
+  return n;
+}
+
+static char **
+dup_procedure_ids (EdCaseRecord *record)
+{
+  char **ids = g_new0 (char *, record->procedures->len + 1);
+
+  for (guint i = 0; i < record->procedures->len; i++)
+    ids[i] = g_strdup (((EdCaseProcedure *) g_ptr_array_index (record->procedures, i))->id);
+
+  return ids;
 }
 
 /**
@@ -231,14 +343,77 @@ ed_case_record_to_info (EdCaseRecord *record)
     .status = record->status,
     .names = ed_case_record_dup_names (record),
     .n_travellers = record->travellers->len,
-    .n_done = record->ticks->len,
+    .n_done = count_done (record),
+    .journey_id = g_strdup (record->journey_id),
+    .procedure_ids = dup_procedure_ids (record),
     .created = record->created,
     .modified = record->modified,
     .closed = record->status == ED_CASE_CLOSED ? record->closed : 0,
     .changed_by = g_strdup (record->changed_by),
   };
 
+  ed_next_due_copy (&data.next_due, &record->next_due);
   return _ed_case_info_new (&data);
+}
+
+static gboolean
+record_date_done (gpointer    data,
+                  const char *procedure_id,
+                  guint       traveller_index,
+                  const char *rule_id)
+{
+  EdCaseRecord *record = data;
+
+  for (guint i = 0; i < record->ticks->len; i++)
+    {
+      EdRecordTick *tick = &g_array_index (record->ticks, EdRecordTick, i);
+
+      if ((tick->traveller < 0 || (guint) tick->traveller == traveller_index) &&
+          g_strcmp0 (tick->procedure_id, procedure_id) == 0 &&
+          g_strcmp0 (tick->step_id, ED_CASE_DATES_STEP) == 0 &&
+          g_strcmp0 (tick->item_id, rule_id) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * ed_case_record_compute_timeline:
+ *
+ * The timeline of the case @record holds (ed_case_compute_timeline()),
+ * from any thread.
+ *
+ * Returns: (transfer full): the timeline
+ */
+EdTimeline *
+ed_case_record_compute_timeline (EdCaseRecord *record,
+                                 EdCatalog    *catalog,
+                                 GDateTime    *now,
+                                 guint         soon_days)
+{
+  return ed_timeline_compute_in (catalog, record->travellers, record->procedures,
+                                 record_date_done, record, now, soon_days);
+}
+
+/**
+ * ed_case_record_update_next_due:
+ *
+ * Works out the case's next deadline for the lists (see #EdNextDue)
+ * and its deadlines for reminders (#EdDeadline), from any thread.
+ */
+void
+ed_case_record_update_next_due (EdCaseRecord *record,
+                                EdCatalog    *catalog)
+{
+  g_autoptr(GDateTime) now = ed_date_dup_now ();
+  g_autoptr(EdTimeline) timeline = NULL;
+
+  timeline = ed_case_record_compute_timeline (record, catalog, now, ED_TIMELINE_SOON_DAYS);
+  ed_next_due_set_from_entry (&record->next_due, ed_timeline_get_next (timeline));
+  g_clear_pointer (&record->deadlines, g_array_unref);
+  record->deadlines = ed_timeline_dup_deadlines (timeline);
+  record->next_due_known = TRUE;
 }
 
 /**

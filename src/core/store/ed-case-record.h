@@ -14,15 +14,18 @@
 #include "ed-case.h"
 #include "ed-case-info.h"
 #include "ed-sheet-record.h"
+#include "ed-timeline.h"
 
 G_BEGIN_DECLS
 
-/* The "entry_desk_case" number of the files this build writes. */
-#define ED_CASE_FILE_FORMAT 1
+/* The "entry_desk_case" number of the files this build writes: 2 has
+ * the journey. */
+#define ED_CASE_FILE_FORMAT 2
 
 typedef struct
 {
   int     traveller;      /* position in the case, -1 for the whole case */
+  char   *procedure_id;
   char   *step_id;
   char   *item_id;
   gint64  done_at;
@@ -32,8 +35,10 @@ typedef struct
 {
   gint64        id;                 /* 0 before the store took it */
   char         *reference;          /* canonical; NULL before the store took it */
-  char         *procedure_id;
+  char         *procedure_id;       /* the current procedure */
   int           procedure_version;
+  char         *journey_id;         /* the template it was started from, or NULL */
+  GPtrArray    *procedures;         /* EdCaseProcedure, in order; holds procedure_id */
   char         *current_step;
   EdCaseStatus  status;
   gint64        closed;
@@ -47,6 +52,9 @@ typedef struct
    * and the database role that wrote it last (NULL elsewhere). */
   gint64        version;
   char         *changed_by;
+  EdNextDue     next_due;           /* worked out by EdStore before a write; not in files */
+  GArray       *deadlines;          /* EdDeadline, worked out with @next_due */
+  gboolean      next_due_known;     /* else a save leaves the stored deadlines as they are */
 } EdCaseRecord;
 
 EdCaseRecord  *ed_case_record_new            (void);
@@ -56,6 +64,16 @@ void           ed_case_record_free           (EdCaseRecord  *record);
 EdCaseRecord  *ed_case_record_copy           (EdCaseRecord  *record);
 char         **ed_case_record_dup_names      (EdCaseRecord  *record);
 EdCaseInfo    *ed_case_record_to_info        (EdCaseRecord  *record);
+void           ed_case_record_ensure_journey (EdCaseRecord  *record);
+void           ed_case_record_add_procedure  (EdCaseRecord  *record,
+                                              const char    *procedure_id,
+                                              int            procedure_version);
+EdTimeline    *ed_case_record_compute_timeline (EdCaseRecord *record,
+                                              EdCatalog     *catalog,
+                                              GDateTime     *now,
+                                              guint          soon_days);
+void           ed_case_record_update_next_due (EdCaseRecord *record,
+                                              EdCatalog     *catalog);
 
 JsonNode      *ed_case_record_to_json        (EdCaseRecord  *record);
 EdCaseRecord  *ed_case_record_new_from_data  (const char    *data,

@@ -34,7 +34,7 @@ ed_store_add_case (EdStore  *self,
   g_return_val_if_fail (ed_case_get_id (kase) == 0, FALSE);
 
   record = ed_case_record_new_from_case (kase);
-  if (!ed_store_backend_insert_case (self->backend, record, TRUE, error))
+  if (!_ed_store_insert (self, record, TRUE, error))
     return FALSE;
   _ed_store_remember (self, record);
 
@@ -55,7 +55,7 @@ add_thread (GTask        *task,
   EdStoreArgs *args = task_data;
   GError *error = NULL;
 
-  if (ed_store_backend_insert_case (self->backend, args->data, TRUE, &error))
+  if (_ed_store_insert (self, args->data, TRUE, &error))
     {
       _ed_store_remember (self, args->data);
       g_task_return_boolean (task, TRUE);
@@ -446,6 +446,7 @@ copy_sheet (const EdSheetRecord *record)
   copy->procedure_version = record->procedure_version;
   copy->languages = g_strdupv (record->languages);
   copy->paper = g_strdup (record->paper);
+  copy->journey = record->journey;
 
   return copy;
 }

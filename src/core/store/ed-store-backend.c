@@ -322,3 +322,42 @@ ed_store_backend_emit_offline_changed (EdStoreBackend *self,
 {
   g_signal_emit_by_name (self, "offline-changed", offline);
 }
+
+/**
+ * ed_store_backend_list_due:
+ *
+ * Returns: (transfer full) (element-type EdReminder): the open cases
+ *   with a deadline due at or before @due_before, with how many are
+ *   overdue at @now and due soon
+ */
+GPtrArray *
+ed_store_backend_list_due (EdStoreBackend  *self,
+                           gint64           now,
+                           gint64           due_before,
+                           GCancellable    *cancellable,
+                           GError         **error)
+{
+  g_return_val_if_fail (ED_IS_STORE_BACKEND (self), NULL);
+  /* A backend that keeps no deadlines (an office database, for now). */
+  if (IFACE (self)->list_due == NULL)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+  return IFACE (self)->list_due (self, now, due_before, cancellable, error);
+}
+
+/**
+ * ed_store_backend_set_due:
+ * @deadlines: (element-type EdDeadline): the case's deadlines
+ */
+gboolean
+ed_store_backend_set_due (EdStoreBackend   *self,
+                          gint64            id,
+                          const EdNextDue  *next,
+                          GArray           *deadlines,
+                          GError          **error)
+{
+  g_return_val_if_fail (ED_IS_STORE_BACKEND (self), FALSE);
+  g_return_val_if_fail (next != NULL && deadlines != NULL, FALSE);
+  if (IFACE (self)->set_due == NULL)
+    return TRUE;
+  return IFACE (self)->set_due (self, id, next, deadlines, error);
+}

@@ -85,7 +85,12 @@ G_DECLARE_INTERFACE (EdStoreBackend, ed_store_backend, ED, STORE_BACKEND, GObjec
  * @get_moved_aside: (nullable): %NULL, or where a damaged store was
  *   kept. %NULL when not implemented.
  * @insert_case: stores a case that is new to the store, with the sheet
- *   log in its @sheets (a case from a file brings one). Sets the
+ *   log in its @sheets (a case from a file brings one), its journey
+ *   (@procedures, @journey_id), the procedure of each tick, and the
+ *   columns a list shows (ed_case_record_to_info(), the next deadline
+ *   included) and its @deadlines, which EdStore has worked out in
+ *   @next_due and @deadlines when @next_due_known; otherwise the case
+ *   has none yet. Sets the
  *   record's @id. With @new_reference, gives it a new reference, unique
  *   in the store (ed_case_reference_generate(), tried again while it is
  *   taken); without, keeps the record's own and fails with
@@ -95,11 +100,13 @@ G_DECLARE_INTERFACE (EdStoreBackend, ed_store_backend, ED, STORE_BACKEND, GObjec
  *   sheet log in @sheets when @with_sheets (an export). A trashed case
  *   is %ED_ERROR_NOT_FOUND.
  * @save_case: writes a case the store has (its @id is set) over what is
- *   stored: state, travellers, checklist, search text; the sheet log is
- *   not touched (@sheets is empty). %ED_ERROR_NOT_FOUND, writing
- *   nothing, when the case was deleted; a trashed case is written. A
- *   shared store: %ED_ERROR_CONFLICT when @version is not the stored
- *   one (0 writes over any), else sets @version to the new one.
+ *   stored: state, journey, travellers, checklist, search text, and the
+ *   next deadline and deadlines when @next_due_known (otherwise the
+ *   stored ones stay); the sheet log is not touched (@sheets is empty).
+ *   %ED_ERROR_NOT_FOUND, writing nothing, when the case was deleted; a
+ *   trashed case is written. A shared store: %ED_ERROR_CONFLICT when
+ *   @version is not the stored one (0 writes over any), else sets
+ *   @version to the new one.
  * @find_case: the case whose canonical reference is @reference, not
  *   trashed; %NULL without @error when there is none.
  * @trash_case: deletes a case so that @restore_case can bring it back:
@@ -120,7 +127,10 @@ G_DECLARE_INTERFACE (EdStoreBackend, ed_store_backend, ED, STORE_BACKEND, GObjec
  *   whole comes first, closed or not; then names, passport numbers and
  *   references matching every term at the start of a word, then inside
  *   one; closed cases only with %ED_CASE_QUERY_INCLUDE_CLOSED; never a
- *   trashed case. Should stop soon after @cancellable is cancelled.
+ *   trashed case. With %ED_CASE_QUERY_BY_DUE and an empty @text, the
+ *   list comes by next deadline instead, the earliest first and cases
+ *   without one last (most recently changed first among those). Should
+ *   stop soon after @cancellable is cancelled.
  * @log_sheet: adds a line to the sheet log of case @id. Lines are never
  *   changed or removed, except with their case.
  * @list_sheets: the sheet log of case @id, oldest first.
@@ -129,6 +139,17 @@ G_DECLARE_INTERFACE (EdStoreBackend, ed_store_backend, ED, STORE_BACKEND, GObjec
  * @set_setting: sets a setting, or unsets it when @value is %NULL.
  * @purge_preview: the closed cases, not trashed, closed before
  *   @closed_before (seconds since 1970), the longest closed first.
+ * @list_due: one #EdReminder (without timeline) for each open case,
+ *   not trashed, with a deadline (of the @deadlines its last write
+ *   stored) due at or before @due_before (seconds since 1970): how many
+ *   are overdue at @now (@end_at at or before it) and how many due soon
+ *   (the others due at or before @due_before); the case whose earliest
+ *   such deadline comes first, first. What reminders look at: it reads
+ *   no case.
+ * @set_due: replaces the next deadline and the deadlines stored for
+ *   case @id, and nothing else: not its time of change, not its place in
+ *   searches. EdStore calls it to refresh what an older store or an older
+ *   catalog worked out. %ED_ERROR_NOT_FOUND when there is no such case.
  * @purge: deletes for good, as @expunge_case, the cases of @preview
  *   (EdCaseInfo, from @purge_preview) that are still closed, not trashed
  *   and closed before @closed_before, and sets @n_purged to how many.
@@ -212,6 +233,16 @@ struct _EdStoreBackendInterface
                                       gint64                closed_before,
                                       GCancellable         *cancellable,
                                       GError              **error);
+  GPtrArray     *(*list_due)         (EdStoreBackend       *self,
+                                      gint64                now,
+                                      gint64                due_before,
+                                      GCancellable         *cancellable,
+                                      GError              **error);
+  gboolean       (*set_due)          (EdStoreBackend       *self,
+                                      gint64                id,
+                                      const EdNextDue      *next,
+                                      GArray               *deadlines,
+                                      GError              **error);
   gboolean       (*purge)            (EdStoreBackend       *self,
                                       GPtrArray            *preview,
                                       gint64                closed_before,
@@ -289,6 +320,16 @@ gboolean       ed_store_backend_set_setting    (EdStoreBackend       *self,
 GPtrArray     *ed_store_backend_purge_preview  (EdStoreBackend       *self,
                                                 gint64                closed_before,
                                                 GCancellable         *cancellable,
+                                                GError              **error);
+GPtrArray     *ed_store_backend_list_due       (EdStoreBackend       *self,
+                                                gint64                now,
+                                                gint64                due_before,
+                                                GCancellable         *cancellable,
+                                                GError              **error);
+gboolean       ed_store_backend_set_due        (EdStoreBackend       *self,
+                                                gint64                id,
+                                                const EdNextDue      *next,
+                                                GArray               *deadlines,
                                                 GError              **error);
 gboolean       ed_store_backend_purge          (EdStoreBackend       *self,
                                                 GPtrArray            *preview,

@@ -162,8 +162,7 @@ import_case (EdStore        *self,
 
   record = read_case_file (file, cancellable, error);
   if (record == NULL ||
-      !ed_store_backend_insert_case (self->backend, record,
-                                     (flags & ED_IMPORT_NEW_REFERENCE) != 0, error))
+      !_ed_store_insert (self, record, (flags & ED_IMPORT_NEW_REFERENCE) != 0, error))
     return NULL;
 
   return ed_case_record_to_info (record);

@@ -51,6 +51,10 @@ struct _EdStore
    * its own, expunged when it closes. Changed from any thread. */
   GHashTable     *trashed;      /* gint64 id → itself */
   GMutex          trash_lock;
+
+  /* Where next deadlines are worked out from; read from any thread. */
+  EdCatalog      *catalog;
+  GMutex          catalog_lock;
 };
 
 /* What an asynchronous call hands its thread: the task data. */
@@ -121,6 +125,18 @@ void          _ed_store_announce         (EdStore          *self,
                                           gint64            id,
                                           gboolean          open);
 void          _ed_store_expunge_own_trash (EdStore         *self);
+
+/* ed-store-due.c */
+EdCatalog    *_ed_store_dup_catalog      (EdStore          *self);
+void          _ed_store_prepare_due      (EdStore          *self,
+                                          EdCaseRecord     *record);
+gboolean      _ed_store_insert           (EdStore          *self,
+                                          EdCaseRecord     *record,
+                                          gboolean          new_reference,
+                                          GError          **error);
+gboolean      _ed_store_save             (EdStore          *self,
+                                          EdCaseRecord     *record,
+                                          GError          **error);
 
 /* ed-store-autosave.c */
 void          _ed_store_watch_case       (EdStore          *self,

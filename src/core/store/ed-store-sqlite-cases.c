@@ -52,35 +52,162 @@ _ed_store_sqlite_index_case (sqlite3     *db,
   return _ed_sql_step_done (link, error);
 }
 
-/* Travellers, checklist, the columns a list shows, the search row. */
+/* The columns a list shows of the next deadline; NULL for none. */
+static void
+bind_next_due (sqlite3_stmt    *stmt,
+               int              first,
+               const EdNextDue *next)
+{
+  if (next->due_at != 0)
+    {
+      sqlite3_bind_int64 (stmt, first, next->due_at);
+      sqlite3_bind_int64 (stmt, first + 1, next->end_at);
+    }
+  else
+    {
+      sqlite3_bind_null (stmt, first);
+      sqlite3_bind_null (stmt, first + 1);
+    }
+  _ed_sql_bind_text (stmt, first + 2, next->when);
+  _ed_sql_bind_text (stmt, first + 3, next->procedure_id);
+  _ed_sql_bind_text (stmt, first + 4, next->rule_id);
+}
+
+/**
+ * _ed_store_sqlite_write_due:
+ * @deadlines: (element-type EdDeadline): the case's deadlines
+ *
+ * Replaces the next deadline and the deadlines of case @id, and nothing
+ * else. %ED_ERROR_NOT_FOUND when there is no such case.
+ */
+gboolean
+_ed_store_sqlite_write_due (sqlite3          *db,
+                            gint64            id,
+                            const EdNextDue  *next,
+                            GArray           *deadlines,
+                            GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  g_autoptr(sqlite3_stmt) add = NULL;
+
+  stmt = _ed_sql_prepare (db, "UPDATE cases SET next_due_at = ?2, next_due_end = ?3, "
+                              "next_due = ?4, next_due_procedure = ?5, next_due_rule = ?6 "
+                              "WHERE id = ?1", error);
+  clear = _ed_sql_prepare (db, "DELETE FROM case_deadlines WHERE case_id = ?1", error);
+  add = _ed_sql_prepare (db, "INSERT INTO case_deadlines (case_id, traveller, procedure_id, "
+                             "rule_id, due_at, end_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  if (stmt == NULL || clear == NULL || add == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  bind_next_due (stmt, 2, next);
+  if (!_ed_sql_step_done (stmt, error))
+    return FALSE;
+  if (sqlite3_changes (db) == 0)
+    {
+      g_set_error (error, ED_ERROR, ED_ERROR_NOT_FOUND, _("There is no such case"));
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (clear, 1, id);
+  if (!_ed_sql_step_done (clear, error))
+    return FALSE;
+  for (guint i = 0; deadlines != NULL && i < deadlines->len; i++)
+    {
+      const EdDeadline *deadline = &g_array_index (deadlines, EdDeadline, i);
+
+      sqlite3_reset (add);
+      sqlite3_bind_int64 (add, 1, id);
+      sqlite3_bind_int (add, 2, (int) deadline->traveller);
+      sqlite3_bind_text (add, 3, deadline->procedure_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (add, 4, deadline->rule_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (add, 5, deadline->due_at);
+      sqlite3_bind_int64 (add, 6, deadline->end_at);
+      if (!_ed_sql_step_done (add, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Deletes the rows of the case in each of @tables. */
+static gboolean
+clear_rows (sqlite3             *db,
+            gint64               id,
+            const char * const  *tables,
+            GError             **error)
+{
+  for (guint i = 0; tables[i] != NULL; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE case_id = ?1", tables[i]);
+      g_autoptr(sqlite3_stmt) stmt = _ed_sql_prepare (db, sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!_ed_sql_step_done (stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_procedures (sqlite3       *db,
+                  EdCaseRecord  *record,
+                  GError       **error)
+{
+  g_autoptr(sqlite3_stmt) add = NULL;
+
+  add = _ed_sql_prepare (db, "INSERT INTO case_procedures (case_id, position, procedure_id, "
+                             "procedure_version) VALUES (?1, ?2, ?3, ?4)", error);
+  if (add == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < record->procedures->len; i++)
+    {
+      const EdCaseProcedure *procedure = g_ptr_array_index (record->procedures, i);
+
+      sqlite3_reset (add);
+      sqlite3_bind_int64 (add, 1, record->id);
+      sqlite3_bind_int (add, 2, (int) i);
+      sqlite3_bind_text (add, 3, procedure->id, -1, SQLITE_STATIC);
+      sqlite3_bind_int (add, 4, procedure->version);
+      if (!_ed_sql_step_done (add, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Travellers, journey, checklist, the columns a list shows, the search
+ * row. */
 static gboolean
 write_contents (sqlite3       *db,
                 EdCaseRecord  *record,
                 GError       **error)
 {
-  g_autoptr(sqlite3_stmt) clear_travellers = NULL;
-  g_autoptr(sqlite3_stmt) clear_ticks = NULL;
+  static const char * const tables[] = { "travellers", "checklist", "case_procedures", NULL };
   g_autoptr(sqlite3_stmt) add_traveller = NULL;
   g_autoptr(sqlite3_stmt) add_tick = NULL;
   g_autoptr(sqlite3_stmt) summary = NULL;
   g_autoptr(EdCaseInfo) info = NULL;
   g_autofree char *joined = NULL;
+  g_autofree char *procedures = NULL;
 
-  clear_travellers = _ed_sql_prepare (db, "DELETE FROM travellers WHERE case_id = ?1", error);
-  clear_ticks = _ed_sql_prepare (db, "DELETE FROM checklist WHERE case_id = ?1", error);
+  /* A record made by hand with one procedure: its journey of one. */
+  ed_case_record_ensure_journey (record);
+
   add_traveller = _ed_sql_prepare (db, "INSERT INTO travellers (case_id, position, data) "
                                        "VALUES (?1, ?2, ?3)", error);
-  add_tick = _ed_sql_prepare (db, "INSERT INTO checklist (case_id, traveller, step_id, item_id, "
-                                  "done_at) VALUES (?1, ?2, ?3, ?4, ?5)", error);
-  summary = _ed_sql_prepare (db, "UPDATE cases SET names = ?2, n_travellers = ?3, n_done = ?4 "
-                                 "WHERE id = ?1", error);
-  if (clear_travellers == NULL || clear_ticks == NULL || add_traveller == NULL ||
-      add_tick == NULL || summary == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (clear_travellers, 1, record->id);
-  sqlite3_bind_int64 (clear_ticks, 1, record->id);
-  if (!_ed_sql_step_done (clear_travellers, error) || !_ed_sql_step_done (clear_ticks, error))
+  add_tick = _ed_sql_prepare (db, "INSERT INTO checklist (case_id, traveller, procedure_id, "
+                                  "step_id, item_id, done_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                              error);
+  summary = _ed_sql_prepare (db, "UPDATE cases SET names = ?2, n_travellers = ?3, n_done = ?4, "
+                                 "procedures = ?5 WHERE id = ?1", error);
+  if (add_traveller == NULL || add_tick == NULL || summary == NULL ||
+      !clear_rows (db, record->id, tables, error) || !write_procedures (db, record, error))
     return FALSE;
 
   for (guint i = 0; i < record->travellers->len; i++)
@@ -103,9 +230,10 @@ write_contents (sqlite3       *db,
       sqlite3_reset (add_tick);
       sqlite3_bind_int64 (add_tick, 1, record->id);
       sqlite3_bind_int (add_tick, 2, tick->traveller);
-      sqlite3_bind_text (add_tick, 3, tick->step_id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (add_tick, 4, tick->item_id, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (add_tick, 5, tick->done_at);
+      sqlite3_bind_text (add_tick, 3, tick->procedure_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (add_tick, 4, tick->step_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (add_tick, 5, tick->item_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (add_tick, 6, tick->done_at);
       if (!_ed_sql_step_done (add_tick, error))
         return FALSE;
     }
@@ -114,11 +242,18 @@ write_contents (sqlite3       *db,
    * row a case. */
   info = ed_case_record_to_info (record);
   joined = g_strjoinv ("\n", (char **) ed_case_info_get_names (info));
+  procedures = g_strjoinv ("\n", (char **) ed_case_info_get_procedure_ids (info));
   sqlite3_bind_int64 (summary, 1, record->id);
   sqlite3_bind_text (summary, 2, joined, -1, SQLITE_STATIC);
   sqlite3_bind_int (summary, 3, (int) ed_case_info_get_n_travellers (info));
   sqlite3_bind_int (summary, 4, (int) ed_case_info_get_n_done (info));
+  sqlite3_bind_text (summary, 5, procedures, -1, SQLITE_STATIC);
   if (!_ed_sql_step_done (summary, error))
+    return FALSE;
+  /* Without a catalog, EdStore could not work it out: the stored one
+   * stays. */
+  if (record->next_due_known &&
+      !_ed_store_sqlite_write_due (db, record->id, &record->next_due, record->deadlines, error))
     return FALSE;
 
   return _ed_store_sqlite_index_case (db, record->id, record->reference, record->travellers,
@@ -139,6 +274,7 @@ bind_state (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, 6);
   sqlite3_bind_int64 (stmt, 7, record->modified);
   _ed_sql_bind_text (stmt, 8, record->notes);
+  _ed_sql_bind_text (stmt, 9, record->journey_id);
 }
 
 static gboolean
@@ -200,13 +336,14 @@ _ed_store_sqlite_insert_record (sqlite3       *db,
     }
 
   insert = _ed_sql_prepare (db, "INSERT INTO cases (reference, procedure_id, procedure_version, "
-                                "current_step, status, closed, modified, notes, created) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+                                "current_step, status, closed, modified, notes, journey_id, "
+                                "created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                            error);
   if (insert == NULL)
     return FALSE;
 
   bind_state (insert, record);
-  sqlite3_bind_int64 (insert, 9, record->created);
+  sqlite3_bind_int64 (insert, 10, record->created);
 
   for (guint tries = 0; tries < MAX_REFERENCE_TRIES; tries++)
     {
@@ -248,7 +385,7 @@ _ed_store_sqlite_update_record (sqlite3       *db,
 
   update = _ed_sql_prepare (db, "UPDATE cases SET procedure_id = ?2, procedure_version = ?3, "
                                 "current_step = ?4, status = ?5, closed = ?6, modified = ?7, "
-                                "notes = ?8 WHERE id = ?1", error);
+                                "notes = ?8, journey_id = ?9 WHERE id = ?1", error);
   if (update == NULL)
     return FALSE;
 
@@ -317,8 +454,9 @@ read_ticks (sqlite3       *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = _ed_sql_prepare (db, "SELECT traveller, step_id, item_id, done_at FROM checklist "
-                              "WHERE case_id = ?1 ORDER BY done_at, traveller, step_id, item_id",
+  stmt = _ed_sql_prepare (db, "SELECT traveller, procedure_id, step_id, item_id, done_at "
+                              "FROM checklist WHERE case_id = ?1 "
+                              "ORDER BY done_at, traveller, procedure_id, step_id, item_id",
                           error);
   if (stmt == NULL)
     return FALSE;
@@ -328,9 +466,10 @@ read_ticks (sqlite3       *db,
     {
       EdRecordTick tick = {
         .traveller = sqlite3_column_int (stmt, 0),
-        .step_id = g_strdup (_ed_sql_column_text (stmt, 1)),
-        .item_id = g_strdup (_ed_sql_column_text (stmt, 2)),
-        .done_at = sqlite3_column_int64 (stmt, 3),
+        .procedure_id = g_strdup (_ed_sql_column_text (stmt, 1)),
+        .step_id = g_strdup (_ed_sql_column_text (stmt, 2)),
+        .item_id = g_strdup (_ed_sql_column_text (stmt, 3)),
+        .done_at = sqlite3_column_int64 (stmt, 4),
       };
 
       g_array_append_val (record->ticks, tick);
@@ -339,6 +478,27 @@ read_ticks (sqlite3       *db,
     return FALSE;
 
   return TRUE;
+}
+
+static gboolean
+read_procedures (sqlite3       *db,
+                 EdCaseRecord  *record,
+                 GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = _ed_sql_prepare (db, "SELECT procedure_id, procedure_version FROM case_procedures "
+                              "WHERE case_id = ?1 ORDER BY position", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, record->id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ed_case_record_add_procedure (record, _ed_sql_column_text (stmt, 0),
+                                  sqlite3_column_int (stmt, 1));
+
+  return _ed_sql_finished (db, rc, error);
 }
 
 EdCaseRecord *
@@ -352,7 +512,7 @@ _ed_store_sqlite_read_record (sqlite3  *db,
   int rc;
 
   stmt = _ed_sql_prepare (db, "SELECT reference, procedure_id, procedure_version, current_step, "
-                              "status, closed, created, modified, notes FROM cases "
+                              "status, closed, created, modified, notes, journey_id FROM cases "
                               "WHERE id = ?1 AND trashed IS NULL", error);
   if (stmt == NULL)
     return NULL;
@@ -380,6 +540,11 @@ _ed_store_sqlite_read_record (sqlite3  *db,
   record->created = sqlite3_column_int64 (stmt, 6);
   record->modified = sqlite3_column_int64 (stmt, 7);
   record->notes = g_strdup (_ed_sql_column_text (stmt, 8));
+  record->journey_id = g_strdup (_ed_sql_column_text (stmt, 9));
+
+  if (!read_procedures (db, record, error))
+    return NULL;
+  ed_case_record_ensure_journey (record);
 
   travellers = _ed_store_sqlite_read_travellers (db, id, error);
   if (travellers == NULL)
@@ -402,8 +567,8 @@ _ed_store_sqlite_insert_sheet (sqlite3              *db,
   g_autofree char *languages = g_strjoinv (",", sheet->languages);
 
   stmt = _ed_sql_prepare (db, "INSERT INTO sheet_log (case_id, at, kind, procedure_id, "
-                              "procedure_version, languages, paper) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+                              "procedure_version, languages, paper, journey) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -414,6 +579,7 @@ _ed_store_sqlite_insert_sheet (sqlite3              *db,
   sqlite3_bind_int (stmt, 5, sheet->procedure_version);
   sqlite3_bind_text (stmt, 6, languages, -1, SQLITE_STATIC);
   _ed_sql_bind_text (stmt, 7, sheet->paper);
+  sqlite3_bind_int (stmt, 8, sheet->journey != FALSE);
 
   return _ed_sql_step_done (stmt, error);
 }
@@ -428,7 +594,8 @@ _ed_store_sqlite_read_sheets (sqlite3  *db,
   int rc;
 
   stmt = _ed_sql_prepare (db, "SELECT at, kind, procedure_id, procedure_version, languages, "
-                              "paper FROM sheet_log WHERE case_id = ?1 ORDER BY at, id", error);
+                              "paper, journey FROM sheet_log WHERE case_id = ?1 ORDER BY at, id",
+                          error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -444,6 +611,7 @@ _ed_store_sqlite_read_sheets (sqlite3  *db,
       sheet->procedure_version = sqlite3_column_int (stmt, 3);
       sheet->languages = g_strsplit (_ed_sql_column_text (stmt, 4), ",", -1);
       sheet->paper = g_strdup (_ed_sql_column_text (stmt, 5));
+      sheet->journey = sqlite3_column_int (stmt, 6) != 0;
       g_ptr_array_add (sheets, sheet);
     }
   if (!_ed_sql_finished (db, rc, error))

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; PRAGMA user_version holds it. */
-#define ED_STORE_SCHEMA_VERSION 2
+#define ED_STORE_SCHEMA_VERSION 3
 
 struct _EdStoreSqlite
 {
@@ -93,6 +93,11 @@ EdCaseRecord *_ed_store_sqlite_read_record (sqlite3        *db,
 GPtrArray    *_ed_store_sqlite_read_sheets (sqlite3        *db,
                                           gint64            id,
                                           GError          **error);
+gboolean      _ed_store_sqlite_write_due (sqlite3          *db,
+                                          gint64            id,
+                                          const EdNextDue  *next,
+                                          GArray           *deadlines,
+                                          GError          **error);
 gboolean      _ed_store_sqlite_insert_sheet (sqlite3       *db,
                                           gint64            id,
                                           const EdSheetRecord *sheet,
@@ -125,7 +130,10 @@ gboolean      _ed_store_sqlite_purge     (EdStoreBackend   *backend,
 /* ed-store-sqlite-search.c */
 #define ED_STORE_INFO_COLUMNS \
   "c.id, c.reference, c.procedure_id, c.procedure_version, c.current_step, c.status, " \
-  "c.names, c.n_travellers, c.n_done, c.created, c.modified, c.closed"
+  "c.names, c.n_travellers, c.n_done, c.created, c.modified, c.closed, c.journey_id, " \
+  "c.procedures, c.next_due_at, c.next_due_end, c.next_due, c.next_due_procedure, " \
+  "c.next_due_rule"
+#define ED_STORE_INFO_N_COLUMNS 19
 gboolean      _ed_store_sqlite_read_infos (sqlite3_stmt    *stmt,
                                           GPtrArray        *infos,
                                           GHashTable       *seen,
@@ -139,6 +147,11 @@ GPtrArray    *_ed_store_sqlite_search    (EdStoreBackend   *backend,
                                           GError          **error);
 EdCaseInfo   *_ed_store_sqlite_find_case (EdStoreBackend   *backend,
                                           const char       *reference,
+                                          GError          **error);
+GPtrArray    *_ed_store_sqlite_list_due  (EdStoreBackend   *backend,
+                                          gint64            now,
+                                          gint64            due_before,
+                                          GCancellable     *cancellable,
                                           GError          **error);
 
 G_END_DECLS

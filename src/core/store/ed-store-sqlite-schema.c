@@ -83,6 +83,61 @@ static const char schema_2[] =
   ");"
   "ALTER TABLE cases ADD COLUMN search_rowid INTEGER;";
 
+/* 3: journeys. A case holds several procedures in order
+ * (case_procedures; cases.procedure_id stays the current one), each
+ * tick says its procedure, and the sheet log says which lines were parts
+ * of a journey sheet. Every case becomes a one-procedure journey, its
+ * ticks its procedure's. The columns a list shows gain the journey's
+ * procedure ids and the next deadline, and case_deadlines holds every
+ * deadline reminders look at, both worked out by EdStore when a case is
+ * written (none until then: EdStore refreshes them, see ed-store-due.c). */
+static const char schema_3[] =
+  "CREATE TABLE case_procedures ("
+  "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  procedure_id TEXT NOT NULL,"
+  "  procedure_version INTEGER NOT NULL,"
+  "  PRIMARY KEY (case_id, position),"
+  "  UNIQUE (case_id, procedure_id)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO case_procedures (case_id, position, procedure_id, procedure_version)"
+  "  SELECT id, 0, procedure_id, procedure_version FROM cases;"
+  "ALTER TABLE cases ADD COLUMN journey_id TEXT;"
+  "ALTER TABLE cases ADD COLUMN procedures TEXT NOT NULL DEFAULT '';"
+  "UPDATE cases SET procedures = procedure_id;"
+  "ALTER TABLE cases ADD COLUMN next_due_at INTEGER;"
+  "ALTER TABLE cases ADD COLUMN next_due_end INTEGER;"
+  "ALTER TABLE cases ADD COLUMN next_due TEXT;"
+  "ALTER TABLE cases ADD COLUMN next_due_procedure TEXT;"
+  "ALTER TABLE cases ADD COLUMN next_due_rule TEXT;"
+  "CREATE INDEX cases_next_due ON cases (next_due_at)"
+  "  WHERE next_due_at IS NOT NULL AND status = 'open' AND trashed IS NULL;"
+  "CREATE TABLE case_deadlines ("
+  "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  traveller INTEGER NOT NULL,"
+  "  procedure_id TEXT NOT NULL,"
+  "  rule_id TEXT NOT NULL,"
+  "  due_at INTEGER NOT NULL,"
+  "  end_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX case_deadlines_case ON case_deadlines (case_id);"
+  "CREATE INDEX case_deadlines_due ON case_deadlines (due_at);"
+  "CREATE TABLE checklist_3 ("
+  "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  traveller INTEGER NOT NULL,"
+  "  procedure_id TEXT NOT NULL,"
+  "  step_id TEXT NOT NULL,"
+  "  item_id TEXT NOT NULL,"
+  "  done_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (case_id, traveller, procedure_id, step_id, item_id)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO checklist_3 (case_id, traveller, procedure_id, step_id, item_id, done_at)"
+  "  SELECT k.case_id, k.traveller, c.procedure_id, k.step_id, k.item_id, k.done_at"
+  "  FROM checklist k JOIN cases c ON c.id = k.case_id;"
+  "DROP TABLE checklist;"
+  "ALTER TABLE checklist_3 RENAME TO checklist;"
+  "ALTER TABLE sheet_log ADD COLUMN journey INTEGER NOT NULL DEFAULT 0;";
+
 static gboolean
 index_every_case (sqlite3  *db,
                   GError  **error)
@@ -121,6 +176,7 @@ typedef struct
 static const EdMigration migrations[] = {
   { schema_1, NULL },
   { schema_2, index_every_case },
+  { schema_3, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ED_STORE_SCHEMA_VERSION);

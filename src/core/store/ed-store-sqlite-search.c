@@ -20,6 +20,38 @@
 #include "ed-search-text.h"
 #include "ed-store-sqlite-private.h"
 
+/* The case of the row @stmt is on, a query of ED_STORE_INFO_COLUMNS. */
+static EdCaseInfo *
+read_info_row (sqlite3_stmt *stmt)
+{
+  EdCaseInfoData data = { 0 };
+  const char *names = _ed_sql_column_text (stmt, 6);
+  const char *procedures = _ed_sql_column_text (stmt, 13);
+
+  data.id = sqlite3_column_int64 (stmt, 0);
+  data.reference = g_strdup (_ed_sql_column_text (stmt, 1));
+  data.procedure_id = g_strdup (_ed_sql_column_text (stmt, 2));
+  data.procedure_version = sqlite3_column_int (stmt, 3);
+  data.current_step = g_strdup (_ed_sql_column_text (stmt, 4));
+  ed_case_status_from_string (_ed_sql_column_text (stmt, 5), &data.status);
+  data.names = names != NULL && *names != '\0' ? g_strsplit (names, "\n", -1)
+                                               : g_new0 (char *, 1);
+  data.n_travellers = (guint) sqlite3_column_int (stmt, 7);
+  data.n_done = (guint) sqlite3_column_int (stmt, 8);
+  data.created = sqlite3_column_int64 (stmt, 9);
+  data.modified = sqlite3_column_int64 (stmt, 10);
+  data.closed = sqlite3_column_int64 (stmt, 11);
+  data.journey_id = g_strdup (_ed_sql_column_text (stmt, 12));
+  data.procedure_ids = g_strsplit (procedures != NULL ? procedures : "", "\n", -1);
+  data.next_due.due_at = sqlite3_column_int64 (stmt, 14);
+  data.next_due.end_at = sqlite3_column_int64 (stmt, 15);
+  data.next_due.when = g_strdup (_ed_sql_column_text (stmt, 16));
+  data.next_due.procedure_id = g_strdup (_ed_sql_column_text (stmt, 17));
+  data.next_due.rule_id = g_strdup (_ed_sql_column_text (stmt, 18));
+
+  return _ed_case_info_new (&data);
+}
+
 /**
  * _ed_store_sqlite_read_infos:
  * @stmt: a query of ED_STORE_INFO_COLUMNS
@@ -38,26 +70,11 @@ _ed_store_sqlite_read_infos (sqlite3_stmt  *stmt,
 
   while ((limit == 0 || infos->len < limit) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      EdCaseInfoData data = { 0 };
-      const char *names = _ed_sql_column_text (stmt, 6);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      data.id = sqlite3_column_int64 (stmt, 0);
-      if (seen != NULL && !g_hash_table_add (seen, g_memdup2 (&data.id, sizeof data.id)))
+      if (seen != NULL && !g_hash_table_add (seen, g_memdup2 (&id, sizeof id)))
         continue;
-
-      data.reference = g_strdup (_ed_sql_column_text (stmt, 1));
-      data.procedure_id = g_strdup (_ed_sql_column_text (stmt, 2));
-      data.procedure_version = sqlite3_column_int (stmt, 3);
-      data.current_step = g_strdup (_ed_sql_column_text (stmt, 4));
-      ed_case_status_from_string (_ed_sql_column_text (stmt, 5), &data.status);
-      data.names = names != NULL && *names != '\0' ? g_strsplit (names, "\n", -1)
-                                                   : g_new0 (char *, 1);
-      data.n_travellers = (guint) sqlite3_column_int (stmt, 7);
-      data.n_done = (guint) sqlite3_column_int (stmt, 8);
-      data.created = sqlite3_column_int64 (stmt, 9);
-      data.modified = sqlite3_column_int64 (stmt, 10);
-      data.closed = sqlite3_column_int64 (stmt, 11);
-      g_ptr_array_add (infos, _ed_case_info_new (&data));
+      g_ptr_array_add (infos, read_info_row (stmt));
     }
   if (limit != 0 && infos->len >= limit)
     return TRUE;
@@ -115,6 +132,13 @@ search (sqlite3           *db,
   g_autoptr(EdSearchQuery) query = ed_search_query_new (text != NULL ? text : "");
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
+  /* By next deadline: a closed case's counts as none. */
+  if (ed_search_query_is_empty (query) && (flags & ED_CASE_QUERY_BY_DUE) != 0)
+    return run_query (db, "SELECT " ED_STORE_INFO_COLUMNS " FROM cases c "
+                          "WHERE c.trashed IS NULL AND (?3 OR c.status = 'open') "
+                          "ORDER BY (c.status != 'open' OR c.next_due_at IS NULL), "
+                          "c.next_due_at, c.modified DESC, c.search_rowid DESC LIMIT ?2",
+                      NULL, flags, limit, infos, seen, error);
   if (ed_search_query_is_empty (query))
     return run_query (db, "SELECT " ED_STORE_INFO_COLUMNS " FROM cases c "
                           "WHERE c.trashed IS NULL AND (?3 OR c.status = 'open') "
@@ -188,4 +212,51 @@ _ed_store_sqlite_find_case (EdStoreBackend  *backend,
     return NULL;
 
   return g_object_ref (g_ptr_array_index (infos, 0));
+}
+
+/* Through the index on case_deadlines.due_at: only the rows due by
+ * @due_before are read. */
+GPtrArray *
+_ed_store_sqlite_list_due (EdStoreBackend  *backend,
+                           gint64           now,
+                           gint64           due_before,
+                           GCancellable    *cancellable,
+                           GError         **error)
+{
+  EdStoreSqlite *self = ED_STORE_SQLITE (backend);
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc = SQLITE_ERROR;
+
+  reminders = g_ptr_array_new_with_free_func ((GDestroyNotify) ed_reminder_free);
+
+  g_mutex_lock (&self->read_lock);
+  stmt = _ed_sql_prepare (self->read_db,
+                          "SELECT " ED_STORE_INFO_COLUMNS ", "
+                          "  sum (d.end_at <= ?1), sum (d.end_at > ?1) "
+                          "FROM case_deadlines d JOIN cases c ON c.id = d.case_id "
+                          "WHERE d.due_at <= ?2 AND c.status = 'open' AND c.trashed IS NULL "
+                          "GROUP BY c.id ORDER BY min (d.due_at), c.id", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, now);
+      sqlite3_bind_int64 (stmt, 2, due_before);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          EdReminder *reminder = g_new0 (EdReminder, 1);
+
+          reminder->info = read_info_row (stmt);
+          reminder->n_overdue = (guint) sqlite3_column_int (stmt, ED_STORE_INFO_N_COLUMNS);
+          reminder->n_due_soon = (guint) sqlite3_column_int (stmt, ED_STORE_INFO_N_COLUMNS + 1);
+          g_ptr_array_add (reminders, reminder);
+        }
+      if (!_ed_sql_finished (self->read_db, rc, error))
+        g_clear_pointer (&reminders, g_ptr_array_unref);
+    }
+  else
+    g_clear_pointer (&reminders, g_ptr_array_unref);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_mutex_unlock (&self->read_lock);
+
+  return g_steal_pointer (&reminders);
 }

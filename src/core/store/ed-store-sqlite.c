@@ -422,6 +422,29 @@ backend_log_sheet (EdStoreBackend       *backend,
   return ok;
 }
 
+static gboolean
+backend_set_due (EdStoreBackend   *backend,
+                 gint64            id,
+                 const EdNextDue  *next,
+                 GArray           *deadlines,
+                 GError          **error)
+{
+  EdStoreSqlite *self = ED_STORE_SQLITE (backend);
+  gboolean ok;
+
+  g_mutex_lock (&self->db_lock);
+  ok = _ed_sql_begin (self->db, error);
+  if (ok && !_ed_store_sqlite_write_due (self->db, id, next, deadlines, error))
+    {
+      _ed_sql_rollback (self->db);
+      ok = FALSE;
+    }
+  ok = ok && _ed_sql_commit (self->db, error);
+  g_mutex_unlock (&self->db_lock);
+
+  return ok;
+}
+
 static GPtrArray *
 backend_list_sheets (EdStoreBackend  *backend,
                      gint64           id,
@@ -489,6 +512,8 @@ backend_iface_init (EdStoreBackendInterface *iface)
   iface->list_sheets = backend_list_sheets;
   iface->get_setting = backend_get_setting;
   iface->set_setting = backend_set_setting;
+  iface->list_due = _ed_store_sqlite_list_due;
+  iface->set_due = backend_set_due;
   iface->purge_preview = _ed_store_sqlite_purge_preview;
   iface->purge = _ed_store_sqlite_purge;
 }

@@ -112,6 +112,7 @@ _ed_store_save_record (EdStore       *self,
 {
   g_autoptr(GError) local_error = NULL;
 
+  _ed_store_prepare_due (self, record);
   _ed_store_prepare_save (self, record);
   if (ed_store_backend_save_case (self->backend, record, &local_error))
     {
@@ -233,7 +234,8 @@ record_has_tick (EdCaseRecord *record,
       EdRecordTick *have = &g_array_index (record->ticks, EdRecordTick, i);
 
       if (have->traveller == traveller && g_strcmp0 (have->step_id, tick->step_id) == 0 &&
-          g_strcmp0 (have->item_id, tick->item_id) == 0)
+          g_strcmp0 (have->item_id, tick->item_id) == 0 &&
+          g_strcmp0 (have->procedure_id, tick->procedure_id) == 0)
         return TRUE;
     }
   return FALSE;
@@ -281,7 +283,8 @@ apply_record (EdStore      *self,
       int traveller = tick->traveller != NULL ? ed_case_find_traveller (kase, tick->traveller) : -1;
 
       if (!record_has_tick (record, traveller, tick))
-        ed_case_set_item_done (kase, tick->traveller, tick->step_id, tick->item_id, FALSE);
+        ed_case_set_item_done_in (kase, tick->procedure_id, tick->traveller, tick->step_id,
+                                  tick->item_id, FALSE);
     }
   for (guint i = 0; i < record->ticks->len; i++)
     {
@@ -290,8 +293,10 @@ apply_record (EdStore      *self,
                                ? ed_case_get_traveller (kase, (guint) tick->traveller) : NULL;
 
       if ((tick->traveller < 0 || traveller != NULL) &&
-          !ed_case_get_item_done (kase, traveller, tick->step_id, tick->item_id))
-        ed_case_add_tick (kase, traveller, tick->step_id, tick->item_id, tick->done_at);
+          !ed_case_get_item_done_in (kase, tick->procedure_id, traveller, tick->step_id,
+                                     tick->item_id))
+        ed_case_add_tick (kase, traveller, tick->procedure_id, tick->step_id, tick->item_id,
+                          tick->done_at);
     }
 
   ed_case_set_times (kase, record->created, record->modified, record->closed);

@@ -22,7 +22,9 @@
 #include "ed-case.h"
 #include "ed-case-conflict.h"
 #include "ed-case-info.h"
+#include "ed-catalog.h"
 #include "ed-sheet-record.h"
+#include "ed-timeline.h"
 
 G_BEGIN_DECLS
 
@@ -47,6 +49,7 @@ typedef enum
 {
   ED_CASE_QUERY_OPEN           = 0,
   ED_CASE_QUERY_INCLUDE_CLOSED = 1 << 0,
+  ED_CASE_QUERY_BY_DUE         = 1 << 1,  /* the plain list, by next deadline */
 } EdCaseQueryFlags;
 
 typedef enum
@@ -54,6 +57,24 @@ typedef enum
   ED_IMPORT_DEFAULT       = 0,
   ED_IMPORT_NEW_REFERENCE = 1 << 0,
 } EdImportFlags;
+
+/**
+ * EdReminder:
+ * @info: the case, with its next deadline
+ * @n_overdue: how many of its deadlines are overdue
+ * @n_due_soon: how many fall due soon
+ *
+ * What ed_store_check_reminders() finds for one open case.
+ */
+typedef struct
+{
+  EdCaseInfo *info;
+  guint       n_overdue;
+  guint       n_due_soon;
+} EdReminder;
+
+void ed_reminder_free (EdReminder *reminder);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdReminder, ed_reminder_free)
 
 #define ED_TYPE_STORE (ed_store_get_type ())
 
@@ -206,6 +227,36 @@ void           ed_store_import_case_async   (EdStore              *self,
                                              GAsyncReadyCallback   callback,
                                              gpointer              user_data);
 EdCaseInfo    *ed_store_import_case_finish  (EdStore              *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+
+/* Next deadlines and reminders (ed-store-due.c). */
+void           ed_store_set_catalog         (EdStore              *self,
+                                             EdCatalog            *catalog);
+gboolean       ed_store_refresh_due         (EdStore              *self,
+                                             guint                *n_refreshed,
+                                             GCancellable         *cancellable,
+                                             GError              **error);
+void           ed_store_refresh_due_async   (EdStore              *self,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean       ed_store_refresh_due_finish  (EdStore              *self,
+                                             GAsyncResult         *result,
+                                             guint                *n_refreshed,
+                                             GError              **error);
+GPtrArray     *ed_store_check_reminders     (EdStore              *self,
+                                             GDateTime            *now,
+                                             guint                 soon_days,
+                                             GCancellable         *cancellable,
+                                             GError              **error);
+void           ed_store_check_reminders_async (EdStore            *self,
+                                             GDateTime            *now,
+                                             guint                 soon_days,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+GPtrArray     *ed_store_check_reminders_finish (EdStore           *self,
                                              GAsyncResult         *result,
                                              GError              **error);
 

@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "ed-case-missing.h"
-#include "ed-case-row.h"
+#include "ed-case-row-private.h"
 #include "ed-language.h"
 #include "ed-procedure.h"
 #include "ed-text.h"
@@ -29,6 +29,7 @@ struct _EdCaseRow
   GtkLabel       *names_label;
   GtkLabel       *procedure_label;
   GtkLabel       *ended_label;
+  GtkLabel       *next_due_label;
   GtkLabel       *reference_label;
   GtkLabel       *modified_label;
   GtkLabel       *elsewhere_label;
@@ -37,6 +38,8 @@ struct _EdCaseRow
   GtkLevelBar    *progress_bar;
   GtkLabel       *progress_label;
   GtkMenuButton  *menu_button;
+
+  char           *progress_description;
 };
 
 G_DEFINE_FINAL_TYPE (EdCaseRow, ed_case_row, GTK_TYPE_WIDGET)
@@ -138,6 +141,20 @@ create_menu (EdCaseInfo *info)
   return G_MENU_MODEL (g_steal_pointer (&menu));
 }
 
+static gboolean
+progress_tooltip_cb (EdCaseRow  *self,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard,
+                     GtkTooltip *tooltip)
+{
+  if (self->progress_description == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, self->progress_description);
+  return TRUE;
+}
+
 static void
 show_progress (EdCaseRow  *self,
                guint       done,
@@ -148,8 +165,10 @@ show_progress (EdCaseRow  *self,
   gtk_level_bar_set_max_value (self->progress_bar, total);
   gtk_level_bar_set_value (self->progress_bar, done);
   gtk_label_set_text (self->progress_label, label);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->progress_bar), description);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->progress_label), description);
+  /* Told when asked (progress_tooltip_cb ()): setting a tooltip asks the
+   * display where the pointer is, twice a row, 200 rows at start-up. */
+  g_free (self->progress_description);
+  self->progress_description = g_strdup (description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                   -1);
@@ -247,6 +266,21 @@ update_ended (EdCaseRow *self)
 }
 
 static void
+update_next_due (EdCaseRow *self)
+{
+  GtkWidget *label = GTK_WIDGET (self->next_due_label);
+  const char *css_class;
+  g_autofree char *text = _ed_case_row_describe_next_due (self->info, self->catalog, &css_class);
+
+  gtk_widget_remove_css_class (label, "next-due-overdue");
+  gtk_widget_remove_css_class (label, "next-due-soon");
+  if (*css_class != '\0')
+    gtk_widget_add_css_class (label, css_class);
+  gtk_label_set_text (self->next_due_label, text != NULL ? text : "");
+  gtk_widget_set_visible (label, text != NULL);
+}
+
+static void
 update (EdCaseRow *self)
 {
   g_autoptr(GMenuModel) menu = NULL;
@@ -256,16 +290,22 @@ update (EdCaseRow *self)
   g_autofree char *menu_label = NULL;
   const char *elsewhere;
   const char *title;
+  gboolean all_ended;
 
   if (self->info == NULL)
     return;
 
   title = ed_case_info_get_title (self->info);
   gtk_label_set_text (self->names_label, *title != '\0' ? title : _("No traveller named yet"));
-  procedure = ed_case_describe_procedure (self->catalog,
-                                          ed_case_info_get_procedure_id (self->info));
+  procedure = _ed_case_row_describe_procedures (self->info, self->catalog, &all_ended);
   gtk_label_set_text (self->procedure_label, procedure);
   update_ended (self);
+  /* What it follows has ended: the case is still open, its sheets say so. */
+  if (all_ended)
+    gtk_widget_add_css_class (GTK_WIDGET (self->procedure_label), "procedure-ended");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->procedure_label), "procedure-ended");
+  update_next_due (self);
   gtk_label_set_text (self->reference_label, ed_case_info_get_reference (self->info));
   modified = format_time (ed_case_info_get_modified (self->info));
   if (ed_case_info_get_changed_by (self->info) != NULL)
@@ -292,8 +332,12 @@ update (EdCaseRow *self)
   update_status (self);
   update_progress (self);
 
-  menu = create_menu (self->info);
-  gtk_menu_button_set_menu_model (self->menu_button, menu);
+  /* A menu is made when first opened (create_popup_cb ()): making one
+   * for each of 200 rows held the list's first frame back. */
+  if (gtk_menu_button_get_menu_model (self->menu_button) != NULL || self->context_menu != NULL)
+    menu = create_menu (self->info);
+  if (gtk_menu_button_get_menu_model (self->menu_button) != NULL)
+    gtk_menu_button_set_menu_model (self->menu_button, menu);
   if (self->context_menu != NULL)
     gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), menu);
   /* Translators: the menu button of a case in the list, read by screen readers */
@@ -365,6 +409,20 @@ ed_case_row_set_size_group (EdCaseRow    *self,
   gtk_size_group_add_widget (group, self->state_box);
 }
 
+static void
+create_popup_cb (GtkMenuButton *button,
+                 gpointer       user_data)
+{
+  EdCaseRow *self = ED_CASE_ROW (user_data);
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (self->info == NULL)
+    return;
+
+  menu = create_menu (self->info);
+  gtk_menu_button_set_menu_model (button, menu);
+}
+
 /* From the keyboard: Menu or Shift+F10 on the row. */
 void
 ed_case_row_popup_menu (EdCaseRow *self)
@@ -386,8 +444,9 @@ popup_context_menu (EdCaseRow *self,
 
   if (self->context_menu == NULL)
     {
-      self->context_menu =
-        gtk_popover_menu_new_from_model (gtk_menu_button_get_menu_model (self->menu_button));
+      g_autoptr(GMenuModel) menu = create_menu (self->info);
+
+      self->context_menu = gtk_popover_menu_new_from_model (menu);
       gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
       gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
       gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
@@ -462,6 +521,7 @@ ed_case_row_dispose (GObject *object)
   ed_case_row_set_info (self, NULL);
   ed_case_row_set_catalog (self, NULL);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  g_clear_pointer (&self->progress_description, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), ED_TYPE_CASE_ROW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -484,6 +544,7 @@ ed_case_row_class_init (EdCaseRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, names_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, procedure_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, ended_label);
+  gtk_widget_class_bind_template_child (widget_class, EdCaseRow, next_due_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, reference_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, modified_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, elsewhere_label);
@@ -504,4 +565,12 @@ static void
 ed_case_row_init (EdCaseRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_popup_cb, self, NULL);
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->progress_bar), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->progress_label), TRUE);
+  g_signal_connect_swapped (self->progress_bar, "query-tooltip",
+                            G_CALLBACK (progress_tooltip_cb), self);
+  g_signal_connect_swapped (self->progress_label, "query-tooltip",
+                            G_CALLBACK (progress_tooltip_cb), self);
 }

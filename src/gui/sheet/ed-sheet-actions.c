@@ -59,6 +59,29 @@ ed_sheet_actions_export_pdf (GtkWindow   *parent,
   return open_dialog (parent, ED_SHEET_DIALOG_PDF, kase, procedure, store);
 }
 
+/**
+ * ed_sheet_actions_journey:
+ * @mode: print, or save as PDF
+ * @catalog: where the case's procedures are found
+ *
+ * Opens the sheet dialog for the case's journey sheet: a cover with its
+ * timeline, then each procedure's sheet.
+ *
+ * Returns: (transfer none): the dialog
+ */
+GtkWindow *
+ed_sheet_actions_journey (GtkWindow         *parent,
+                          EdSheetDialogMode  mode,
+                          EdCase            *kase,
+                          EdCatalog         *catalog,
+                          EdStore           *store)
+{
+  EdSheetDialog *dialog = ed_sheet_dialog_new_for_journey (parent, mode, kase, catalog, store);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
 /* The first window from @window down the transient-for chain that
  * shows toasts: a dialog about to close leaves its toast below. */
 static GtkWindow *
@@ -117,7 +140,7 @@ logged_cb (GObject      *object,
  * @reporter: (nullable): where a failure is reported
  *
  * Adds @document to the case's audit log, in the background: when,
- * which procedure and version, which languages and paper. A case the
+ * which procedure and version (a line each), which languages and paper. A case the
  * store does not hold (not saved yet) has no log.
  */
 void
@@ -128,12 +151,14 @@ _ed_sheet_actions_log (EdSheetDocument *document,
                        GtkWindow       *reporter)
 {
   GtkWindow *window = find_toast_window (reporter);
-  g_autoptr(EdSheetRecord) record = NULL;
+  g_autoptr(GPtrArray) records = NULL;
 
   if (store == NULL || ed_case_get_id (kase) == 0)
     return;
 
-  record = ed_sheet_template_new_record (ed_sheet_document_get_template (document), kind);
-  ed_store_log_sheet_async (store, kase, record, NULL, logged_cb,
-                            window != NULL ? g_object_ref (window) : NULL);
+  /* A line for each procedure: a journey sheet has several. */
+  records = ed_sheet_document_new_records (document, kind);
+  for (guint i = 0; i < records->len; i++)
+    ed_store_log_sheet_async (store, kase, g_ptr_array_index (records, i), NULL, logged_cb,
+                              window != NULL ? g_object_ref (window) : NULL);
 }

@@ -13,7 +13,9 @@
 #include <adwaita.h>
 
 #include "ed-case.h"
+#include "ed-catalog.h"
 #include "ed-procedure.h"
+#include "ed-sheet-dialog.h"
 #include "ed-store.h"
 
 G_BEGIN_DECLS
@@ -26,5 +28,11 @@ GtkWindow *ed_sheet_actions_export_pdf (GtkWindow   *parent,
                                         EdCase      *kase,
                                         EdProcedure *procedure,
                                         EdStore     *store);
+
+GtkWindow *ed_sheet_actions_journey    (GtkWindow         *parent,
+                                        EdSheetDialogMode  mode,
+                                        EdCase            *kase,
+                                        EdCatalog         *catalog,
+                                        EdStore           *store);
 
 G_END_DECLS

@@ -205,7 +205,8 @@ choose_file (EdSheetDialog *self)
   g_autofree char *name = ed_sheet_document_dup_file_name (self->document);
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Export Check Sheet as PDF"), GTK_WINDOW (self),
+  chooser = gtk_file_chooser_native_new (gtk_window_get_title (GTK_WINDOW (self)),
+                                         GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
@@ -283,7 +284,9 @@ _ed_sheet_dialog_accept (EdSheetDialog *self)
   if (!ed_sheet_dialog_get_ready (self))
     return;
 
-  if (ed_procedure_has_ended (self->procedure, NULL) && !self->ended_confirmed)
+  /* A journey sheet's banner says which of its procedures have ended. */
+  if (self->procedure != NULL && ed_procedure_has_ended (self->procedure, NULL) &&
+      !self->ended_confirmed)
     confirm_ended (self);
   else
     go_on (self);

@@ -17,7 +17,8 @@ struct _EdSheetDialog
 
   EdSheetDialogMode     mode;
   EdCase               *kase;
-  EdProcedure          *procedure;
+  EdProcedure          *procedure;        /* NULL for the journey sheet */
+  EdCatalog            *catalog;          /* the journey sheet's procedures */
   EdStore              *store;            /* nullable */
   GSettings            *settings;
   char                **languages;        /* codes, in column order */

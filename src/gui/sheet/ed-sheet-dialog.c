@@ -12,7 +12,9 @@
 
 #include <glib/gi18n.h>
 
+#include "ed-date.h"
 #include "ed-sheet-dialog-private.h"
+#include "ed-sheet-journey.h"
 
 G_DEFINE_FINAL_TYPE (EdSheetDialog, ed_sheet_dialog, ADW_TYPE_WINDOW)
 
@@ -177,6 +179,20 @@ rebuild_idle (gpointer user_data)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
+  /* The journey sheet: every traveller, every procedure that applies. */
+  if (self->procedure == NULL)
+    {
+      g_autoptr(GDateTime) now = ed_date_dup_now ();
+
+      self->cancellable = g_cancellable_new ();
+      self->preparing = TRUE;
+      _ed_sheet_dialog_update_state (self);
+      ed_sheet_document_new_for_case_async (self->kase, self->catalog, now, options,
+                                            self->cancellable, document_ready_cb,
+                                            g_object_ref (self));
+      return G_SOURCE_REMOVE;
+    }
+
   /* Another traveller, the same choices: no need to lay the text out again. */
   if (self->sheet_template != NULL &&
       options_equal (ed_sheet_template_get_options (self->sheet_template), options))
@@ -253,17 +269,37 @@ _ed_sheet_dialog_update_state (EdSheetDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->options_page), !self->busy);
 }
 
+/* The journey the case was started from, or its reference. */
+static const char *
+journey_subtitle (EdSheetDialog *self)
+{
+  const char *id = ed_case_get_journey_id (self->kase);
+  EdJourney *journey = id != NULL ? ed_catalog_lookup_journey (self->catalog, id) : NULL;
+
+  if (journey != NULL)
+    return ed_text_lookup (ed_journey_get_title (journey), ed_language_for_ui ());
+  return ed_case_get_reference (self->kase);
+}
+
 static void
 setup_titles (EdSheetDialog *self)
 {
-  const char *title = self->mode == ED_SHEET_DIALOG_PRINT ? _("Print Check Sheet")
-                                                          : _("Export Check Sheet as PDF");
+  const char *title;
+
+  if (self->procedure == NULL)
+    title = self->mode == ED_SHEET_DIALOG_PRINT ? _("Print Journey Sheet")
+                                                : _("Export Journey Sheet as PDF");
+  else
+    title = self->mode == ED_SHEET_DIALOG_PRINT ? _("Print Check Sheet")
+                                                : _("Export Check Sheet as PDF");
 
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title,
-                                 ed_text_lookup (ed_procedure_get_title (self->procedure),
-                                                 ed_language_for_ui ()));
+                                 self->procedure != NULL
+                                 ? ed_text_lookup (ed_procedure_get_title (self->procedure),
+                                                   ed_language_for_ui ())
+                                 : journey_subtitle (self));
   gtk_button_set_label (GTK_BUTTON (self->accept_button),
                         self->mode == ED_SHEET_DIALOG_PRINT ? _("_Print…") : _("_Export PDF…"));
 }
@@ -274,6 +310,31 @@ setup_status (EdSheetDialog *self)
 {
   g_autofree char *status = NULL;
   g_autofree char *text = NULL;
+
+  if (self->procedure == NULL)
+    {
+      guint n_ended = 0;
+
+      for (guint i = 0; i < ed_case_get_n_procedures (self->kase); i++)
+        {
+          g_autoptr(EdProcedure) procedure =
+            ed_catalog_dup_procedure (self->catalog, ed_case_get_procedure (self->kase, i)->id);
+
+          if (procedure != NULL && ed_procedure_has_ended (procedure, NULL))
+            n_ended++;
+        }
+      if (n_ended == 0)
+        return;
+
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u procedure of this case has ended: every page of "
+                                           "its sheet says so.",
+                                           "%u procedures of this case have ended: every page "
+                                           "of their sheets says so.", n_ended), n_ended);
+      gtk_label_set_label (self->ended_label, text);
+      gtk_widget_set_visible (self->ended_banner, TRUE);
+      return;
+    }
 
   if (!ed_procedure_has_ended (self->procedure, NULL))
     return;
@@ -316,6 +377,23 @@ setup_travellers (EdSheetDialog *self)
     }
 
   n = self->travellers->len;
+  /* A journey sheet is for the whole case. */
+  if (n >= 2 && self->procedure == NULL)
+    {
+      g_autofree char *all = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "All %u travellers",
+                                                           "All %u travellers", n), n);
+
+      gtk_widget_set_visible (GTK_WIDGET (self->traveller_row), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->single_traveller_row), TRUE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->single_traveller_row),
+                                     _("Print For"));
+      adw_action_row_set_subtitle (self->single_traveller_row, all);
+      adw_preferences_group_set_description (self->travellers_group,
+                                             _("The cover holds everyone’s dates; then each "
+                                               "procedure’s sheet for each traveller it "
+                                               "applies to."));
+      return;
+    }
   if (n >= 2)
     {
       g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
@@ -353,32 +431,23 @@ setup_travellers (EdSheetDialog *self)
     }
 }
 
-/**
- * ed_sheet_dialog_new:
- * @store: (nullable): the case store, for the audit log
- *
- * Returns: (transfer none): the dialog, modal to @parent, not shown yet
- */
-EdSheetDialog *
-ed_sheet_dialog_new (GtkWindow         *parent,
-                     EdSheetDialogMode  mode,
-                     EdCase            *kase,
-                     EdProcedure       *procedure,
-                     EdStore           *store)
+static EdSheetDialog *
+new_dialog (GtkWindow         *parent,
+            EdSheetDialogMode  mode,
+            EdCase            *kase,
+            EdProcedure       *procedure,
+            EdCatalog         *catalog,
+            EdStore           *store)
 {
   EdSheetDialog *self;
-
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (ED_IS_CASE (kase), NULL);
-  g_return_val_if_fail (ED_IS_PROCEDURE (procedure), NULL);
-  g_return_val_if_fail (store == NULL || ED_IS_STORE (store), NULL);
 
   self = g_object_new (ED_TYPE_SHEET_DIALOG,
                        "transient-for", parent,
                        NULL);
   self->mode = mode;
   self->kase = g_object_ref (kase);
-  self->procedure = g_object_ref (procedure);
+  self->procedure = procedure != NULL ? g_object_ref (procedure) : NULL;
+  self->catalog = catalog != NULL ? g_object_ref (catalog) : NULL;
   self->store = store != NULL ? g_object_ref (store) : NULL;
 
   setup_titles (self);
@@ -398,6 +467,53 @@ ed_sheet_dialog_new (GtkWindow         *parent,
   schedule_rebuild (self);
 
   return self;
+}
+
+/**
+ * ed_sheet_dialog_new:
+ * @store: (nullable): the case store, for the audit log
+ *
+ * Returns: (transfer none): the dialog, modal to @parent, not shown yet
+ */
+EdSheetDialog *
+ed_sheet_dialog_new (GtkWindow         *parent,
+                     EdSheetDialogMode  mode,
+                     EdCase            *kase,
+                     EdProcedure       *procedure,
+                     EdStore           *store)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (ED_IS_CASE (kase), NULL);
+  g_return_val_if_fail (ED_IS_PROCEDURE (procedure), NULL);
+  g_return_val_if_fail (store == NULL || ED_IS_STORE (store), NULL);
+
+  return new_dialog (parent, mode, kase, procedure, NULL, store);
+}
+
+/**
+ * ed_sheet_dialog_new_for_journey:
+ * @catalog: where the case's procedures are found
+ * @store: (nullable): the case store, for the audit log
+ *
+ * The dialog for @kase's journey sheet: a cover with its timeline, then
+ * each procedure's sheet for each traveller it applies to; logged one
+ * line a procedure.
+ *
+ * Returns: (transfer none): the dialog, modal to @parent, not shown yet
+ */
+EdSheetDialog *
+ed_sheet_dialog_new_for_journey (GtkWindow         *parent,
+                                 EdSheetDialogMode  mode,
+                                 EdCase            *kase,
+                                 EdCatalog         *catalog,
+                                 EdStore           *store)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (ED_IS_CASE (kase), NULL);
+  g_return_val_if_fail (ED_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (store == NULL || ED_IS_STORE (store), NULL);
+
+  return new_dialog (parent, mode, kase, NULL, catalog, store);
 }
 
 EdSheetDialogMode
@@ -502,6 +618,7 @@ ed_sheet_dialog_finalize (GObject *object)
   g_clear_pointer (&self->languages, g_strfreev);
   g_clear_object (&self->kase);
   g_clear_object (&self->procedure);
+  g_clear_object (&self->catalog);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (ed_sheet_dialog_parent_class)->finalize (object);

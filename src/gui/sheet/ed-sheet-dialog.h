@@ -1,5 +1,6 @@
 /* ed-sheet-dialog.h — choose a check sheet's languages, paper and
- * travellers, see it, then print it or save it as PDF
+ * travellers, see it, then print it or save it as PDF; or a case's
+ * journey sheet (a cover with its timeline, then each procedure's)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +9,7 @@
 #include <adwaita.h>
 
 #include "ed-case.h"
+#include "ed-catalog.h"
 #include "ed-procedure.h"
 #include "ed-sheet-document.h"
 #include "ed-store.h"
@@ -28,6 +30,11 @@ EdSheetDialog   *ed_sheet_dialog_new            (GtkWindow         *parent,
                                                  EdSheetDialogMode  mode,
                                                  EdCase            *kase,
                                                  EdProcedure       *procedure,
+                                                 EdStore           *store);
+EdSheetDialog   *ed_sheet_dialog_new_for_journey (GtkWindow        *parent,
+                                                 EdSheetDialogMode  mode,
+                                                 EdCase            *kase,
+                                                 EdCatalog         *catalog,
                                                  EdStore           *store);
 EdSheetDialogMode ed_sheet_dialog_get_mode      (EdSheetDialog     *self);
 EdSheetDocument *ed_sheet_dialog_get_document   (EdSheetDialog     *self);

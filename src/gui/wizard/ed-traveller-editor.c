@@ -133,6 +133,55 @@ find_key_field (EdProcedure *procedure,
   return NULL;
 }
 
+static gboolean
+condition_names (const EdCondition *condition,
+                 const char        *key)
+{
+  if (condition == NULL)
+    return FALSE;
+  if (condition->type == ED_CONDITION_FACT && g_strcmp0 (condition->subject, key) == 0)
+    return TRUE;
+  for (guint i = 0; condition->children != NULL && i < condition->children->len; i++)
+    if (condition_names (g_ptr_array_index (condition->children, i), key))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Whether @procedure needs the traveller's @key: to decide whom it or
+ * its steps apply to, or to count one of its dates from. */
+static gboolean
+procedure_needs_key (EdProcedure *procedure,
+                     const char  *key)
+{
+  GPtrArray *steps, *periods;
+
+  if (procedure == NULL)
+    return FALSE;
+  if (condition_names (ed_procedure_get_condition (procedure), key))
+    return TRUE;
+
+  steps = ed_procedure_get_steps (procedure);
+  for (guint i = 0; steps != NULL && i < steps->len; i++)
+    if (condition_names (((EdStep *) g_ptr_array_index (steps, i))->condition, key))
+      return TRUE;
+
+  periods = ed_procedure_get_periods (procedure);
+  for (guint i = 0; periods != NULL && i < periods->len; i++)
+    {
+      const EdPeriod *period = g_ptr_array_index (periods, i);
+
+      if (condition_names (period->condition, key) ||
+          (period->events != NULL &&
+           g_ptr_array_find_with_equal_func (period->events, key, g_str_equal, NULL)) ||
+          (period->event_times != NULL &&
+           g_ptr_array_find_with_equal_func (period->event_times, key, g_str_equal, NULL)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 add_row (EdTravellerEditor   *self,
          AdwPreferencesGroup *group,
@@ -145,11 +194,16 @@ add_row (EdTravellerEditor   *self,
   g_ptr_array_add (self->rows, row);
 }
 
-static void
+/* @asked_only: only the keys the procedure asks for or needs (those of
+ * procedure format 2 that few procedures use) */
+static guint
 add_key_rows (EdTravellerEditor   *self,
               AdwPreferencesGroup *group,
-              const char * const  *keys)
+              const char * const  *keys,
+              gboolean             asked_only)
 {
+  guint n = 0;
+
   for (guint i = 0; keys[i] != NULL; i++)
     {
       const EdField *field = find_key_field (self->procedure, keys[i]);
@@ -157,10 +211,15 @@ add_key_rows (EdTravellerEditor   *self,
 
       if (field != NULL)
         row = ed_field_row_new (self->procedure, field);
-      else
+      else if (!asked_only || procedure_needs_key (self->procedure, keys[i]))
         row = ed_field_row_new_for_key (keys[i]);
+      else
+        continue;
       add_row (self, group, row);
+      n++;
     }
+
+  return n;
 }
 
 static void
@@ -198,12 +257,12 @@ rebuild (EdTravellerEditor *self)
   gboolean own = FALSE;
 
   remove_rows (self);
-  add_key_rows (self, self->name_group, name_keys);
-  add_key_rows (self, self->passport_group, passport_keys);
-  add_key_rows (self, self->contact_group, contact_keys);
-  add_key_rows (self, self->address_group, address_keys);
-  add_key_rows (self, self->arrival_group, arrival_keys);
-  add_key_rows (self, self->stay_group, stay_keys);
+  add_key_rows (self, self->name_group, name_keys, FALSE);
+  add_key_rows (self, self->passport_group, passport_keys, FALSE);
+  add_key_rows (self, self->contact_group, contact_keys, FALSE);
+  add_key_rows (self, self->address_group, address_keys, FALSE);
+  add_key_rows (self, self->arrival_group, arrival_keys, FALSE);
+  add_key_rows (self, self->stay_group, stay_keys, FALSE);
 
   /* The procedure's own questions: answers kept with the traveller. */
   for (guint i = 0; fields != NULL && self->with_answers && i < fields->len; i++)
