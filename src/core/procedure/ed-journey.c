@@ -9,6 +9,7 @@
 
 #include "ed-error.h"
 #include "ed-journey.h"
+#include "ed-json-guard.h"
 #include "ed-json-reader.h"
 
 struct _EdJourney
@@ -200,14 +201,11 @@ gboolean
 ed_journey_data_is_journey (const char *data,
                             gsize       size)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
   JsonObject *top;
 
-  if (!json_parser_load_from_data (parser, data, (gssize) size, NULL))
-    return FALSE;
-
-  root = json_parser_get_root (parser);
+  /* Through the guard: too large or too deep is not a journey. */
+  root = ed_json_guard_parse (data, size, ED_JOURNEY_MAX_SIZE, "-", NULL);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return FALSE;
 
