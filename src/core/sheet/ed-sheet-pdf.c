@@ -24,6 +24,7 @@
 struct _EdSheetPdf
 {
   char            *path;
+  char            *title;       /* the document's; names a cover in the outline */
   GOutputStream   *stream;
   cairo_surface_t *surface;
   cairo_t         *cr;
@@ -122,6 +123,7 @@ ed_sheet_pdf_free (EdSheetPdf *self)
   g_clear_object (&self->stream);
   g_clear_error (&self->error);
   g_free (self->path);
+  g_free (self->title);
   g_free (self);
 }
 
@@ -160,6 +162,7 @@ ed_sheet_pdf_new (const char  *path,
     }
 
   self->path = g_strdup (path);
+  self->title = g_strdup (title);
   self->stream = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (stream), 256 * 1024);
   self->surface = cairo_pdf_surface_create_for_stream (write_cb, self, 595, 842);
   self->cr = cairo_create (self->surface);
@@ -213,7 +216,13 @@ add_outline (EdSheetPdf    *self,
   g_autofree char *target = g_strdup_printf ("page=%u pos=[0 0]", first_page + 1);
   int parent;
 
-  if (name == NULL || *name == '\0')
+  /* A journey's cover: neither traveller nor procedure, the title. */
+  if ((name == NULL || *name == '\0') && ed_sheet_layout_get_procedure (layout) == NULL)
+    {
+      g_free (name);
+      name = g_strdup (self->title != NULL ? self->title : "");
+    }
+  else if (name == NULL || *name == '\0')
     {
       g_free (name);
       name = g_strdup (ed_text_lookup (ed_procedure_get_title (ed_sheet_layout_get_procedure (
