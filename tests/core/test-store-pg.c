@@ -137,7 +137,7 @@ test_pg_schema (Office        *office,
     }
 
   version = query (office, "SELECT version FROM entry_desk_schema");
-  g_assert_cmpstr (version, ==, "1");
+  g_assert_cmpstr (version, ==, "2");
 
   /* Another role opens a database set up already. */
   staff = open_desk (office, "alice");
@@ -245,6 +245,55 @@ test_pg_cases (Office        *office,
   g_free (who);
   who = query (office, "SELECT count(*) FROM sheet_log");
   g_assert_cmpstr (who, ==, "0");
+}
+
+/* Schema 2: a case of a journey keeps its procedures in order, another
+ * desk lists them, and a journey sheet's lines say they were one. */
+static void
+test_pg_journey (Office        *office,
+                 gconstpointer  data)
+{
+  g_autoptr(EdStore) admin = open_desk (office, "office_admin");
+  g_autoptr(EdStore) store = open_desk (office, "alice");
+  g_autoptr(EdCase) kase = NULL;
+  g_autoptr(EdCase) again = NULL;
+  g_autoptr(EdCaseInfo) found = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const *ids;
+  EdSheetRecord sheet = {
+    .kind = ED_SHEET_PDF, .procedure_id = "jp-residence-registration", .procedure_version = 1,
+    .languages = (char *[]) { "ja", "en", NULL }, .paper = "a4", .journey = TRUE,
+  };
+
+  kase = ed_test_add_case (store, "jp-my-her-sys",
+                           ed_test_traveller ("ERIKSSON", "ANNA", NULL, NULL, "TR1234567"),
+                           NULL);
+  ed_case_set_journey_id (kase, "jp-new-hire");
+  g_assert_true (ed_case_add_procedure (kase, "jp-residence-registration", 1, -1));
+  g_assert_true (ed_store_flush (store, &error));
+  g_assert_no_error (error);
+
+  again = ed_store_load_case (admin, ed_case_get_id (kase), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ed_case_get_journey_id (again), ==, "jp-new-hire");
+  g_assert_cmpuint (ed_case_get_n_procedures (again), ==, 2);
+  g_assert_cmpstr (ed_case_get_procedure (again, 0)->id, ==, "jp-my-her-sys");
+  g_assert_cmpstr (ed_case_get_procedure (again, 1)->id, ==, "jp-residence-registration");
+
+  found = ed_store_find_case (admin, ed_case_get_reference (kase), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ed_case_info_get_journey_id (found), ==, "jp-new-hire");
+  ids = ed_case_info_get_procedure_ids (found);
+  g_assert_cmpuint (g_strv_length ((char **) ids), ==, 2);
+  g_assert_cmpstr (ids[1], ==, "jp-residence-registration");
+
+  g_assert_true (ed_store_log_sheet (store, kase, &sheet, &error));
+  g_assert_no_error (error);
+  sheets = ed_store_list_sheets (admin, ed_case_get_id (kase), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sheets->len, ==, 1);
+  g_assert_true (((EdSheetRecord *) g_ptr_array_index (sheets, 0))->journey);
 }
 
 /* The conflict two desks make editing one traveller at once: neither is
@@ -712,6 +761,7 @@ main (int    argc,
   g_test_add ("/store-pg/not-set-up", Office, NULL, office_set_up, test_pg_not_set_up,
               office_tear_down);
   ADD ("/store-pg/cases", test_pg_cases);
+  ADD ("/store-pg/journey", test_pg_journey);
   ADD ("/store-pg/conflict", test_pg_conflict);
   ADD ("/store-pg/elsewhere", test_pg_elsewhere);
   ADD ("/store-pg/roles", test_pg_roles);

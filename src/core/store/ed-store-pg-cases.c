@@ -72,7 +72,7 @@ case_data (EdCaseRecord *record)
 
 typedef struct
 {
-  char *values[13];
+  char *values[15];
 } CaseColumns;
 
 static void
@@ -84,13 +84,16 @@ case_columns_clear (CaseColumns *columns)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CaseColumns, case_columns_clear)
 
-/* $2…$14 of an insert or an update, in this order. */
+/* $2…$16 of an insert or an update, in this order. */
 static void
 case_columns_init (CaseColumns  *columns,
                    EdCaseRecord *record)
 {
-  g_autoptr(EdCaseInfo) info = ed_case_record_to_info (record);
+  g_autoptr(EdCaseInfo) info = NULL;
 
+  /* A record made by hand with one procedure: its journey of one. */
+  ed_case_record_ensure_journey (record);
+  info = ed_case_record_to_info (record);
   columns->values[0] = g_strdup (record->procedure_id);
   columns->values[1] = g_strdup_printf ("%d", record->procedure_version);
   columns->values[2] = g_strdup (record->current_step);
@@ -104,6 +107,9 @@ case_columns_init (CaseColumns  *columns,
   columns->values[9] = g_strdup_printf ("%u", ed_case_info_get_n_done (info));
   ed_store_pg_search_columns (record, &columns->values[10], &columns->values[11]);
   columns->values[12] = case_data (record);
+  /* Schema 2: the journey and its procedures, as a list shows them. */
+  columns->values[13] = g_strdup (record->journey_id);
+  columns->values[14] = g_strjoinv ("\n", (char **) ed_case_info_get_procedure_ids (info));
 }
 
 gboolean
@@ -118,12 +124,12 @@ _ed_pg_insert_sheet (PGconn               *conn,
   INT_TEXT (at, sheet->at);
   const char *values[] = {
     case_id, at, ed_sheet_kind_to_string (sheet->kind), sheet->procedure_id, version,
-    languages, sheet->paper,
+    languages, sheet->paper, sheet->journey ? "true" : "false",
   };
 
   return _ed_pg_command (conn, "INSERT INTO sheet_log (case_id, at, kind, procedure_id, "
-                               "procedure_version, languages, paper) "
-                               "VALUES ($1, $2, $3, $4, $5, $6, $7)", 7, values, error);
+                               "procedure_version, languages, paper, journey) "
+                               "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", 8, values, error);
 }
 
 GPtrArray *
@@ -137,7 +143,7 @@ _ed_pg_read_sheets (PGconn  *conn,
   const char *values[] = { case_id };
 
   result = _ed_pg_exec (conn, "SELECT at, kind, procedure_id, procedure_version, languages, "
-                              "paper, printed_by FROM sheet_log WHERE case_id = $1 "
+                              "paper, printed_by, journey FROM sheet_log WHERE case_id = $1 "
                               "ORDER BY at, id", 1, values, error);
   if (result == NULL)
     return NULL;
@@ -154,6 +160,7 @@ _ed_pg_read_sheets (PGconn  *conn,
       sheet->languages = g_strsplit (_ed_pg_text (result, row, 4), ",", -1);
       sheet->paper = g_strdup (_ed_pg_text (result, row, 5));
       sheet->by = g_strdup (_ed_pg_text (result, row, 6));
+      sheet->journey = g_strcmp0 (_ed_pg_text (result, row, 7), "t") == 0;
       g_ptr_array_add (sheets, sheet);
     }
 
@@ -171,7 +178,7 @@ insert_row (PGconn        *conn,
   for (guint tries = 0; tries < MAX_REFERENCE_TRIES; tries++)
     {
       g_autoptr(PGresult) result = NULL;
-      const char *values[14];
+      const char *values[16];
 
       if (new_reference || record->reference == NULL)
         {
@@ -190,9 +197,10 @@ insert_row (PGconn        *conn,
       result = _ed_pg_exec (conn, "INSERT INTO cases (reference, procedure_id, "
                                   "procedure_version, current_step, status, closed, created, "
                                   "modified, names, n_travellers, n_done, words, inner_words, "
-                                  "data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-                                  "$12, $13, $14) ON CONFLICT (reference) DO NOTHING "
-                                  "RETURNING id, version, changed_by", 14, values, error);
+                                  "data, journey_id, procedures) VALUES ($1, $2, $3, $4, $5, "
+                                  "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) "
+                                  "ON CONFLICT (reference) DO NOTHING "
+                                  "RETURNING id, version, changed_by", 16, values, error);
       if (result == NULL)
         return FALSE;
       if (PQntuples (result) == 1)
@@ -273,21 +281,22 @@ _ed_pg_update_case (PGconn        *conn,
   g_autoptr(PGresult) now = NULL;
   INT_TEXT (id, record->id);
   INT_TEXT (version, record->version);
-  const char *values[15];
+  const char *values[17];
 
   case_columns_init (&columns, record);
   values[0] = id;
   for (guint i = 0; i < G_N_ELEMENTS (columns.values); i++)
     values[i + 1] = columns.values[i];
-  values[14] = version;
+  values[16] = version;
 
   /* The version goes up only when the case changes (cases_stamp ()). */
   result = _ed_pg_exec (conn, "UPDATE cases SET procedure_id = $2, procedure_version = $3, "
                               "current_step = $4, status = $5, closed = $6, created = $7, "
                               "modified = $8, names = $9, n_travellers = $10, n_done = $11, "
-                              "words = $12, inner_words = $13, data = $14 "
-                              "WHERE id = $1 AND ($15::bigint = 0 OR version = $15) "
-                              "RETURNING version, changed_by", 15, values, error);
+                              "words = $12, inner_words = $13, data = $14, "
+                              "journey_id = $15, procedures = $16 "
+                              "WHERE id = $1 AND ($17::bigint = 0 OR version = $17) "
+                              "RETURNING version, changed_by", 17, values, error);
   if (result == NULL)
     return FALSE;
   if (PQntuples (result) == 1)
@@ -376,7 +385,7 @@ _ed_pg_read_case (PGconn    *conn,
 
 /**
  * _ed_pg_read_infos:
- * @result: rows of ED_PG_INFO_COLUMNS, and a 14th, the roles of other
+ * @result: rows of ED_PG_INFO_COLUMNS, and a 16th, the roles of other
  *   desks that have the case open, when the query asked
  * @seen: (nullable): ids already in @infos, skipped
  *
@@ -391,12 +400,13 @@ _ed_pg_read_infos (EdStorePg  *self,
                    GPtrArray  *infos,
                    guint       limit)
 {
-  gboolean with_presence = PQnfields (result) > 13;
+  gboolean with_presence = PQnfields (result) > 15;
 
   for (int row = 0; row < PQntuples (result) && (limit == 0 || infos->len < limit); row++)
     {
       EdCaseInfoData data = { 0 };
       const char *names = _ed_pg_text (result, row, 6);
+      const char *procedures;
 
       data.id = _ed_pg_int64 (result, row, 0);
       if (seen != NULL && !g_hash_table_add (seen, g_memdup2 (&data.id, sizeof data.id)))
@@ -415,8 +425,15 @@ _ed_pg_read_infos (EdStorePg  *self,
       data.modified = _ed_pg_int64 (result, row, 10);
       data.closed = _ed_pg_int64 (result, row, 11);
       data.changed_by = g_strdup (_ed_pg_text (result, row, 12));
+      data.journey_id = g_strdup (_ed_pg_text (result, row, 13));
+      /* Written before schema 2: a journey of its one procedure. */
+      procedures = _ed_pg_text (result, row, 14);
+      data.procedure_ids = procedures != NULL && *procedures != '\0'
+                           ? g_strsplit (procedures, "\n", -1)
+                           : g_strsplit (data.procedure_id != NULL ? data.procedure_id : "",
+                                         "\n", -1);
       if (with_presence)
-        data.open_elsewhere = g_strdup (_ed_pg_text (result, row, 13));
+        data.open_elsewhere = g_strdup (_ed_pg_text (result, row, 15));
       g_ptr_array_add (infos, _ed_case_info_new (&data));
     }
 

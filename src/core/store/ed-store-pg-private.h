@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; ed_meta's "schema" row holds it. */
-#define ED_PG_SCHEMA_VERSION 1
+#define ED_PG_SCHEMA_VERSION 2
 
 /* The channel every change is announced on. */
 #define ED_PG_CHANNEL "entry_desk_cases"
@@ -108,7 +108,8 @@ gboolean      _ed_pg_migrate             (PGconn           *conn,
 /* ed-store-pg-cases.c */
 #define ED_PG_INFO_COLUMNS \
   "c.id, c.reference, c.procedure_id, c.procedure_version, c.current_step, c.status, " \
-  "c.names, c.n_travellers, c.n_done, c.created, c.modified, c.closed, c.changed_by"
+  "c.names, c.n_travellers, c.n_done, c.created, c.modified, c.closed, c.changed_by, " \
+  "c.journey_id, c.procedures"
 GPtrArray    *_ed_pg_read_infos          (EdStorePg        *self,
                                           PGresult         *result,
                                           GHashTable       *seen,

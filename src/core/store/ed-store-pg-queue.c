@@ -246,7 +246,11 @@ queue_save (EdPgQueue  *queue,
   for (guint i = 0; i < queue->entries->len; i++)
     {
       EdCaseRecord *record = g_ptr_array_index (queue->entries, i);
-      JsonNode *kase = ed_case_record_to_json (record);
+      JsonNode *kase;
+
+      /* Read back, a case holds its journey, of one procedure at least. */
+      ed_case_record_ensure_journey (record);
+      kase = ed_case_record_to_json (record);
 
       json_object_remove_member (json_node_get_object (kase), "sheets");
       json_builder_begin_object (builder);

@@ -232,8 +232,19 @@ static const char schema_1[] =
   "GRANT DELETE ON cases TO entry_desk_admin;"
   "GRANT INSERT, UPDATE, DELETE ON settings TO entry_desk_admin;";
 
+/* 2: journeys (the desk's schema 3). The case's data holds its
+ * procedures in order, as a case file does; the columns a list shows
+ * gain the journey and its procedure ids (empty: written before, the
+ * case's one procedure), and the sheet log says which lines were parts
+ * of a journey sheet. Next deadlines are not kept here yet. */
+static const char schema_2[] =
+  "ALTER TABLE cases ADD COLUMN journey_id text;"
+  "ALTER TABLE cases ADD COLUMN procedures text NOT NULL DEFAULT '';"
+  "ALTER TABLE sheet_log ADD COLUMN journey boolean NOT NULL DEFAULT false;";
+
 static const char * const migrations[] = {
   schema_1,
+  schema_2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ED_PG_SCHEMA_VERSION);
