@@ -235,7 +235,8 @@ record_has_tick (EdCaseRecord *record,
 
       if (have->traveller == traveller && g_strcmp0 (have->step_id, tick->step_id) == 0 &&
           g_strcmp0 (have->item_id, tick->item_id) == 0 &&
-          g_strcmp0 (have->procedure_id, tick->procedure_id) == 0)
+          g_strcmp0 (have->procedure_id != NULL ? have->procedure_id : record->procedure_id,
+                     tick->procedure_id) == 0)
         return TRUE;
     }
   return FALSE;
@@ -283,17 +284,21 @@ apply_record (EdStore      *self,
       int traveller = tick->traveller != NULL ? ed_case_find_traveller (kase, tick->traveller) : -1;
 
       if (!record_has_tick (record, traveller, tick))
-        ed_case_set_item_done_in (kase, tick->procedure_id, tick->traveller, tick->step_id,
-                                  tick->item_id, FALSE);
+        ed_case_set_item_done_in (kase, tick->procedure_id != NULL ? tick->procedure_id
+                                                                   : record->procedure_id,
+                                  tick->traveller, tick->step_id, tick->item_id, FALSE);
     }
   for (guint i = 0; i < record->ticks->len; i++)
     {
       EdRecordTick *tick = &g_array_index (record->ticks, EdRecordTick, i);
       EdTraveller *traveller = tick->traveller >= 0
                                ? ed_case_get_traveller (kase, (guint) tick->traveller) : NULL;
+      /* A tick of a record of one procedure may not name it. */
+      const char *procedure_id = tick->procedure_id != NULL ? tick->procedure_id
+                                                            : record->procedure_id;
 
       if ((tick->traveller < 0 || traveller != NULL) &&
-          !ed_case_get_item_done_in (kase, tick->procedure_id, traveller, tick->step_id,
+          !ed_case_get_item_done_in (kase, procedure_id, traveller, tick->step_id,
                                      tick->item_id))
         ed_case_add_tick (kase, traveller, tick->procedure_id, tick->step_id, tick->item_id,
                           tick->done_at);
