@@ -329,21 +329,31 @@ search_changed_cb (EdProcedureBrowser *self)
 }
 
 /* Enter in the search field opens the first procedure found, for what
- * was typed even if the list has not caught up with it yet. */
+ * was typed even if the list has not caught up with it yet; a journey
+ * only when no procedure is (a journey's summary names procedures, and
+ * they come first in the list). */
 static void
 search_activate_cb (EdProcedureBrowser *self)
 {
+  GtkWidget *first_journey = NULL;
+
   apply_search (self);
   for (guint i = 0; i < self->rows->len; i++)
     {
       GtkWidget *row = g_ptr_array_index (self->rows, i);
 
-      if (gtk_widget_get_visible (row))
+      if (!gtk_widget_get_visible (row))
+        continue;
+      if (g_object_get_data (G_OBJECT (row), "journey") == NULL)
         {
           row_activated_cb (self, ADW_ACTION_ROW (row));
           return;
         }
+      if (first_journey == NULL)
+        first_journey = row;
     }
+  if (first_journey != NULL)
+    row_activated_cb (self, ADW_ACTION_ROW (first_journey));
 }
 
 static void

@@ -249,7 +249,7 @@ test_window_procedures (void)
   gtk_editable_set_text (GTK_EDITABLE (search), "健康");
   ED_TEST_WAIT_FOR (count_visible_rows (browser) >= 7);
   gtk_editable_set_text (GTK_EDITABLE (search), "");
-  ED_TEST_WAIT_FOR (count_visible_rows (browser) == 21);
+  ED_TEST_WAIT_FOR (count_visible_rows (browser) == 21 + 4);
 }
 
 static void
