@@ -99,6 +99,9 @@ start_procedure (const char *id)
   g_assert_true (ED_IS_WIZARD (wizard));
   ed_test_wait_until_mapped (wizard);
   ed_test_wait_until_mapped (GTK_WIDGET (ed_wizard_get_current_page (ED_WIZARD (wizard))));
+  /* The case's page slid in first, the wizard over it: done sliding. */
+  ED_TEST_WAIT_FOR (!gtk_stack_get_transition_running (GTK_STACK (gtk_widget_get_parent (
+                                                                     wizard))));
 
   return ED_WIZARD (wizard);
 }
