@@ -10,6 +10,7 @@
 #include "ed-catalog.h"
 #include "ed-conflict-dialog.h"
 #include "ed-preferences-window.h"
+#include "ed-sheet.h"
 #include "ed-purge-review.h"
 #include "ed-reminders.h"
 #include "ed-store-toasts.h"
@@ -458,6 +459,8 @@ ed_application_shutdown (GApplication *application)
     ed_updater_cancel (self->updater);
   g_cancellable_cancel (self->store_cancellable);
   g_clear_object (&self->reminders);
+  /* A sheet still being laid out would crash in the process's exit. */
+  ed_sheet_wait_for_workers ();
   if (self->store != NULL && !ed_store_flush (self->store, &error))
     g_warning ("Changes to cases could not be saved when Entry Desk quit: %s", error->message);
 

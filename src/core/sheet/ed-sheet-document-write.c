@@ -312,7 +312,7 @@ ed_sheet_document_write_pdf_async (EdSheetDocument     *self,
     }
 
   g_task_set_task_data (task, path, g_free);
-  g_task_run_in_thread (task, write_thread);
+  _ed_sheet_run_in_thread (task, write_thread);
 }
 
 gboolean

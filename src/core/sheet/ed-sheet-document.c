@@ -322,7 +322,12 @@ new_thread (GTask        *task,
   /* Laid out here, so that the preview draws at once. */
   self = ed_sheet_document_new_for_template (sheet_template, data->travellers);
   for (guint i = 0; i < self->sheets->len; i++)
-    ed_sheet_document_get_sheet (self, i);
+    {
+      /* Cancelled when the window closes: the process may be ending. */
+      if (g_task_return_error_if_cancelled (task))
+        return;
+      ed_sheet_document_get_sheet (self, i);
+    }
 
   g_task_return_pointer (task, g_steal_pointer (&self), g_object_unref);
 }
@@ -359,7 +364,7 @@ ed_sheet_document_new_async (EdProcedure          *procedure,
   data->options = ed_sheet_options_copy (options);
   g_task_set_task_data (task, data, (GDestroyNotify) new_data_free);
   g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, new_thread);
+  _ed_sheet_run_in_thread (task, new_thread);
 }
 
 EdSheetDocument *

@@ -286,5 +286,5 @@ ed_sheet_document_new_for_case_async (EdCase               *kase,
   g_task_set_task_data (task, case_data_new (kase, catalog, now, options),
                         (GDestroyNotify) case_data_free);
   g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, new_for_case_thread);
+  _ed_sheet_run_in_thread (task, new_for_case_thread);
 }

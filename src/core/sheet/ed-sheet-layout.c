@@ -446,7 +446,7 @@ ed_sheet_layout_new_async (EdProcedure          *procedure,
   g_task_set_source_tag (task, ed_sheet_layout_new_async);
   g_task_set_task_data (task, data, (GDestroyNotify) new_data_free);
   g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, new_thread);
+  _ed_sheet_run_in_thread (task, new_thread);
 }
 
 EdSheetLayout *

@@ -345,4 +345,9 @@ void          _ed_sheet_page_free            (EdSheetPage           *page);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdSheetRow, _ed_sheet_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdSheetPage, _ed_sheet_page_free)
 
+/* Runs @func in a worker thread as g_task_run_in_thread() does, counted,
+ * so that ed_sheet_wait_for_workers() can wait for it. */
+void _ed_sheet_run_in_thread (GTask           *task,
+                              GTaskThreadFunc  func);
+
 G_END_DECLS

@@ -121,6 +121,7 @@ void             ed_sheet_layout_new_async            (EdProcedure          *pro
                                                        gpointer              user_data);
 EdSheetLayout   *ed_sheet_layout_new_finish           (GAsyncResult         *result,
                                                        GError              **error);
+void             ed_sheet_wait_for_workers            (void);
 
 EdSheetTemplate *ed_sheet_layout_get_template         (EdSheetLayout        *self);
 EdProcedure     *ed_sheet_layout_get_procedure        (EdSheetLayout        *self);
