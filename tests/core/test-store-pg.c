@@ -137,7 +137,7 @@ test_pg_schema (Office        *office,
     }
 
   version = query (office, "SELECT version FROM entry_desk_schema");
-  g_assert_cmpstr (version, ==, "2");
+  g_assert_cmpstr (version, ==, "3");
 
   /* Another role opens a database set up already. */
   staff = open_desk (office, "alice");
