@@ -538,6 +538,7 @@ test_pg_due_offline (Office        *office,
   g_autoptr(EdStore) bob = NULL;
   g_autoptr(EdStore) again = NULL;
   g_autoptr(EdCase) soon = NULL;
+  g_autoptr(EdCase) at_bob = NULL;
   g_autoptr(GDateTime) now = tokyo (2027, 1, 20, 9);
   g_autoptr(GPtrArray) reminders = NULL;
   g_autoptr(GError) error = NULL;
@@ -569,6 +570,15 @@ test_pg_due_offline (Office        *office,
   reminders = reminders_at (bob, now);
   g_assert_null (reminder_for (reminders, id));
   g_clear_pointer (&reminders, g_ptr_array_unref);
+  /* The journey came whole through the queue. */
+  at_bob = ed_store_load_case (bob, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ed_case_get_n_procedures (at_bob), ==, ed_case_get_n_procedures (soon));
+  g_assert_cmpuint (ed_case_get_n_procedures (at_bob), >, 1);
+  g_assert_true (ed_case_get_date_done (at_bob, "jp-residence-registration",
+                                        ed_case_get_traveller (at_bob, 0),
+                                        "notification-deadline"));
+  g_clear_object (&at_bob);
 
   /* Undone offline, and the desk quits: its next start sends it, the
    * catalog given after, and the reminder is back. */
