@@ -16,6 +16,7 @@
 #include "ed-paths.h"
 #include "ed-store-backend.h"
 #include "ed-store-pg-private.h"
+#include "ed-test-office.h"
 #include "ed-test-pg.h"
 #include "ed-test-procedure.h"
 #include "ed-test-store.h"
@@ -29,16 +30,13 @@ typedef struct
   char *database;
 } Office;
 
+/* A desk with the shipped catalog, as the app opens one. */
 static EdStore *
 open_desk (Office     *office,
            const char *role)
 {
-  g_autofree char *uri = ed_test_pg_uri (server, role, office->database);
-  g_autoptr(GError) error = NULL;
-  EdStore *store = ed_store_open (uri, NULL, &error);
+  EdStore *store = ed_test_office_open_desk (server, office->database, role);
 
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
   ed_store_set_catalog (store, catalog);
   return store;
 }
@@ -64,22 +62,9 @@ static char *
 query (Office     *office,
        const char *sql)
 {
-  char *text = ed_test_pg_query (server, office->database, sql);
-
-  g_strchomp (text);
-  return text;
+  return ed_test_office_query (server, office->database, sql);
 }
 
-static gboolean
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
-  return done (data);
-}
 
 static GDateTime *
 tokyo (int year,
@@ -351,7 +336,7 @@ test_pg_due_list (Office        *office,
                          G_GINT64_FORMAT, ed_case_get_id (march));
   count = query (office, sql);
   g_assert_cmpstr (count, ==, "1");
-  g_assert_true (wait_until (got_changed, &watch));
+  g_assert_true (ed_test_office_wait (got_changed, &watch));
   g_signal_handlers_disconnect_by_func (alice, on_changed, &watch);
   g_clear_pointer (&refs, g_strfreev);
   refs = ed_test_search_refs (alice, "", ED_CASE_QUERY_BY_DUE);
@@ -565,7 +550,7 @@ test_pg_due_offline (Office        *office,
   g_assert_cmpuint (ed_store_get_n_queued (alice), ==, 1);
   ed_test_pg_restart (server);
 
-  g_assert_true (wait_until (online, alice));
+  g_assert_true (ed_test_office_wait (online, alice));
   bob = open_desk (office, "bob");
   reminders = reminders_at (bob, now);
   g_assert_null (reminder_for (reminders, id));
