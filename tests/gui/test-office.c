@@ -232,9 +232,11 @@ test_office_reminders (void)
   g_autoptr(GPtrArray) travellers = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(EdCase) kase = NULL;
   g_autoptr(EdCaseInfo) info = NULL;
+  g_autoptr(EdCaseInfo) first = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
   const char *title = NULL;
+  GListModel *cases;
   GDate today;
 
   g_date_clear (&today, 1);
@@ -252,6 +254,17 @@ test_office_reminders (void)
   g_assert_no_error (error);
   g_assert_nonnull (info);
   g_assert_cmpint (ed_case_info_get_next_due (info)->due_at, >, 0);
+
+  /* This window's list: the case first (the others have nothing due),
+   * with its date. */
+  ED_TEST_WAIT_FOR (ed_test_find_case_row (view (), ed_case_get_reference (kase)) != NULL);
+  cases = G_LIST_MODEL (ed_case_list_view_get_cases (view ()));
+  first = g_list_model_get_item (cases, 0);
+  g_assert_cmpstr (ed_case_info_get_reference (first), ==, ed_case_get_reference (kase));
+  g_assert_nonnull (ed_test_find_label (GTK_WIDGET (ed_test_find_case_row (
+                                          view (), ed_case_get_reference (kase))),
+                                        "2027-01-23"));
+  ed_test_screenshot (ed_test_main_window (app), "office-next-deadline");
 
   ed_reminders_set_now (reminders (), now);
   check_reminders ();
