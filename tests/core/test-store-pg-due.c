@@ -417,6 +417,7 @@ test_pg_due_migrate_from_2 (Office        *office,
   g_autoptr(EdCaseInfo) info = NULL;
   g_autoptr(EdStore) alice = NULL;
   g_autoptr(EdStore) bob = NULL;
+  g_autoptr(EdStore) rita = NULL;
   g_autoptr(EdCase) loaded = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *version = NULL;
@@ -476,6 +477,14 @@ test_pg_due_migrate_from_2 (Office        *office,
   g_assert_cmpstr (ed_traveller_get (ed_case_get_traveller (loaded, 0), "arrival_date"), ==,
                    "2027-01-09");
   g_clear_object (&info);
+
+  /* A reader's desk may not write them: it leaves them, without an
+   * error. */
+  rita = open_desk (office, "rita");
+  g_assert_true (ed_store_refresh_due (rita, &n_refreshed, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_refreshed, ==, 0);
+  g_clear_object (&rita);
 
   /* A staff desk with the catalog works them out, for the open case
    * only, and says which catalog they come from. */

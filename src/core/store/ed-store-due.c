@@ -205,6 +205,7 @@ refresh_due (EdStore       *self,
   g_autoptr(EdCatalog) catalog = _ed_store_dup_catalog (self);
   g_autoptr(GPtrArray) infos = NULL;
   g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *stored = NULL;
 
   *n_refreshed = 0;
@@ -229,8 +230,17 @@ refresh_due (EdStore       *self,
       g_array_append_val (ids, id);
     }
 
-  return refresh_cases (self, catalog, ids, n_refreshed, cancellable, error) &&
-         ed_store_backend_set_setting (self->backend, ED_STORE_SETTING_DUE_CATALOG, digest,
+  if (!refresh_cases (self, catalog, ids, n_refreshed, cancellable, &local_error))
+    {
+      /* A desk that may only read (an office database's reader role)
+       * leaves it to one that may write: nothing is wrong with it. */
+      if (g_error_matches (local_error, ED_ERROR, ED_ERROR_DENIED) && *n_refreshed == 0)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return ed_store_backend_set_setting (self->backend, ED_STORE_SETTING_DUE_CATALOG, digest,
                                        error);
 }
 
