@@ -43,6 +43,7 @@ ed_cli_cases_migrate (int    argc,
                       char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(EdCatalog) catalog = NULL;
   g_autoptr(EdStore) from = NULL;
   g_autoptr(EdStore) to = NULL;
   g_autoptr(GError) error = NULL;
@@ -77,6 +78,10 @@ ed_cli_cases_migrate (int    argc,
   to = ed_cli_open_store (target, &status);
   if (to == NULL)
     return status;
+  /* The cases arrive with their next deadlines, for the office's lists
+   * and reminders. */
+  catalog = ed_cli_load_catalog ();
+  ed_store_set_catalog (to, catalog);
 
   if (!ed_store_migrate (from, to, report_case, NULL, counts, NULL, &error))
     return ed_cli_fail (g_steal_pointer (&error));

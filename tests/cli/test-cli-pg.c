@@ -202,8 +202,9 @@ test_cli_pg_concurrent (Office        *office,
     g_free (outs[d]);
 }
 
-/* A desk's SQLite store moves in: cases and sheet logs, once; a
- * reference the office has already gets a new one; the file stays. */
+/* A desk's SQLite store moves in: cases and sheet logs, once, with
+ * their next deadlines; a reference the office has already gets a new
+ * one; the file stays. */
 static void
 test_cli_pg_migrate (Office        *office,
                      gconstpointer  data)
@@ -213,6 +214,7 @@ test_cli_pg_migrate (Office        *office,
   g_autofree char *out = NULL;
   g_autofree char *count = NULL;
   g_autofree char *printed = NULL;
+  g_autofree char *due = NULL;
   g_autoptr(EdStore) desk = NULL;
   g_autoptr(GError) error = NULL;
   EdSheetRecord sheet = {
@@ -228,10 +230,13 @@ test_cli_pg_migrate (Office        *office,
   g_assert_no_error (error);
   for (guint i = 0; i < 2; i++)
     {
-      g_autoptr(EdCase) kase = ed_case_new ("jp-my-her-sys", 2);
+      g_autoptr(EdCase) kase = i == 0 ? ed_case_new ("jp-residence-registration", 1)
+                                      : ed_case_new ("jp-my-her-sys", 2);
       g_autoptr(EdTraveller) traveller = ed_traveller_new ();
 
       ed_traveller_set (traveller, "surname", i == 0 ? "MOVING" : "HOUSE");
+      if (i == 0)
+        ed_traveller_set (traveller, "arrival_date", "2027-01-10");
       ed_case_add_traveller (kase, traveller);
       g_assert_true (ed_store_add_case (desk, kase, &error));
       if (i == 0)
@@ -247,6 +252,10 @@ test_cli_pg_migrate (Office        *office,
   printed = query (office, "SELECT l.languages, l.printed_by FROM sheet_log l JOIN cases c "
                            "ON c.id = l.case_id WHERE c.names = 'MOVING'");
   g_assert_cmpstr (printed, ==, "zh_CN|alice");
+  /* With its next deadline, for the office's lists and reminders. */
+  due = query (office, "SELECT c.next_due, count (d.*) FROM cases c JOIN case_deadlines d "
+                       "ON d.case_id = c.id WHERE c.names = 'MOVING' GROUP BY c.id");
+  g_assert_cmpstr (due, ==, "2027-01-23|2");
 
   /* Again: nothing new. */
   g_clear_pointer (&out, g_free);

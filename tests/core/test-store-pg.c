@@ -15,6 +15,7 @@
 #include "ed-case-backend.h"
 #include "ed-store-backend.h"
 #include "ed-store-pg.h"
+#include "ed-test-office.h"
 #include "ed-test-pg.h"
 #include "ed-test-store.h"
 #include "ed-test-util.h"
@@ -50,15 +51,7 @@ static EdStore *
 open_desk (Office     *office,
            const char *role)
 {
-  g_autofree char *uri = ed_test_pg_uri (server, role, office->database);
-  g_autoptr(GError) error = NULL;
-  EdStore *store = ed_store_open (uri, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  g_assert_true (ed_store_is_shared (store));
-  g_assert_cmpstr (ed_store_get_role (store), ==, role);
-  return store;
+  return ed_test_office_open_desk (server, office->database, role);
 }
 
 /* Closes a desk as the app does on quit: its last tasks done, then gone. */
@@ -79,23 +72,9 @@ static char *
 query (Office     *office,
        const char *sql)
 {
-  char *text = ed_test_pg_query (server, office->database, sql);
-
-  g_strchomp (text);
-  return text;
+  return ed_test_office_query (server, office->database, sql);
 }
 
-/* Runs the main loop until @done or 5 s; whether it came. */
-static gboolean
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
-  return done (data);
-}
 
 /* Two desks connect to a new database at the same moment: the schema is
  * made once (the advisory lock), both open. */
@@ -137,7 +116,7 @@ test_pg_schema (Office        *office,
     }
 
   version = query (office, "SELECT version FROM entry_desk_schema");
-  g_assert_cmpstr (version, ==, "2");
+  g_assert_cmpstr (version, ==, "3");
 
   /* Another role opens a database set up already. */
   staff = open_desk (office, "alice");
@@ -345,7 +324,7 @@ test_pg_conflict (Office        *office,
   ed_case_set_notes (mine, "called her");
   ed_store_set_autosave_delays (alice, 10, 20);
 
-  g_assert_true (wait_until (has_conflict, alice));
+  g_assert_true (ed_test_office_wait (has_conflict, alice));
   g_assert_cmpuint (n_signals, ==, 1);
   g_assert_true (ed_store_has_unsaved_changes (alice));
   conflict = g_ptr_array_index (ed_store_get_conflicts (alice), 0);
@@ -467,7 +446,7 @@ test_pg_elsewhere (Office        *office,
   started = g_get_monotonic_time ();
   second = ed_test_add_case (alice, "jp-my-her-sys",
                              ed_test_traveller ("PARK", "JI", NULL, NULL, NULL), NULL);
-  g_assert_true (wait_until (got_changed, &watch));
+  g_assert_true (ed_test_office_wait (got_changed, &watch));
   g_assert_cmpint (g_get_monotonic_time () - started, <, G_USEC_PER_SEC);
   g_assert_true (list_has_two (&watch));
 
@@ -475,12 +454,12 @@ test_pg_elsewhere (Office        *office,
   started = g_get_monotonic_time ();
   ed_case_set_notes (first, "from alice");
   g_assert_true (ed_store_flush (alice, &error));
-  g_assert_true (wait_until (notes_arrived, &watch));
+  g_assert_true (ed_test_office_wait (notes_arrived, &watch));
   g_assert_cmpint (g_get_monotonic_time () - started, <, G_USEC_PER_SEC);
   g_assert_false (ed_store_has_unsaved_changes (bob));
 
   /* Alice holds her cases: Bob's list says so. */
-  g_assert_true (wait_until (open_elsewhere, &watch));
+  g_assert_true (ed_test_office_wait (open_elsewhere, &watch));
   g_clear_object (&first);
   g_clear_object (&second);
   g_signal_handlers_disconnect_by_func (bob, on_changed, &watch);
@@ -550,7 +529,7 @@ test_pg_roles (Office        *office,
   /* The administrator sets the period every desk reads, and purges. */
   g_assert_true (ed_store_set_retention_days (admin, 30, &error));
   g_assert_cmpuint (ed_store_get_retention_days (admin), ==, 30);
-  g_assert_true (wait_until (retention_is_30, alice));
+  g_assert_true (ed_test_office_wait (retention_is_30, alice));
   g_assert_true (ed_store_purge (admin, preview, 30, &n, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 1);
@@ -652,7 +631,7 @@ test_pg_killed (Office        *office,
   g_assert_true (was_offline);
 
   /* Back: the queue is sent and empties. */
-  g_assert_true (wait_until (online, store));
+  g_assert_true (ed_test_office_wait (online, store));
   g_assert_false (g_file_test (queue, G_FILE_TEST_EXISTS));
 
   check = open_desk (office, "office_admin");

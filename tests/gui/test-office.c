@@ -7,8 +7,9 @@
  * a case bob has open is shown as such; editing the same traveller on
  * both shows a conflict here instead of losing either, merged field by
  * field; stopping the server while typing loses nothing, and the window
- * says it is working offline until the server is back. The tests run in
- * order, each on what the one before left.
+ * says it is working offline until the server is back; a case bob starts
+ * with a deadline due soon is reminded of here. The tests run in order,
+ * each on what the one before left.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,9 +22,12 @@
 #include "ed-conflict-dialog.h"
 #include "ed-core.h"
 #include "ed-office-bar.h"
+#include "ed-reminders.h"
 #include "ed-test-cases.h"
 #include "ed-test-gui.h"
+#include "ed-test-notifications.h"
 #include "ed-test-pg.h"
+#include "ed-test-procedure.h"
 #include "ed-test-store.h"
 #include "ed-test-util.h"
 
@@ -198,6 +202,83 @@ test_office_conflict (void)
   g_assert_cmpstr (ed_traveller_get (ed_case_get_traveller (here, 0), "surname"), ==, "SAKURAI");
 }
 
+static EdReminders *
+reminders (void)
+{
+  ED_TEST_WAIT_FOR (ed_application_get_reminders (app) != NULL);
+  return ed_application_get_reminders (app);
+}
+
+/* Checks now, and waits for the check to end. */
+static void
+check_reminders (void)
+{
+  guint before = ed_reminders_get_n_checks (reminders ());
+
+  ed_reminders_check (reminders ());
+  ED_TEST_WAIT_FOR (ed_reminders_get_n_checks (reminders ()) != before);
+  g_assert_cmpuint (ed_reminders_get_n_checks (reminders ()), >, before);
+}
+
+/* Bob starts a jp-new-hire case for an engineer arriving 2027-01-10:
+ * two days before the residence registration falls due, this desk is
+ * reminded of it, with its reference; closed on bob's desk, it goes. */
+static void
+test_office_reminders (void)
+{
+  EdCatalog *catalog = ed_application_get_catalog (app);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Asia/Tokyo");
+  g_autoptr(GDateTime) now = g_date_time_new (zone, 2027, 1, 21, 9, 0, 0);
+  g_autoptr(GPtrArray) travellers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(EdCase) kase = NULL;
+  g_autoptr(EdCaseInfo) info = NULL;
+  g_autoptr(EdCaseInfo) first = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  const char *title = NULL;
+  GListModel *cases;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, 1, 2027);
+  g_ptr_array_add (travellers, ed_test_new_hire ("ZHANG", "WEI", "2027-01-10"));
+  kase = ed_case_new_from_journey (ed_catalog_lookup_journey (catalog, "jp-new-hire"), catalog,
+                                   travellers, &today, NULL, &error);
+  g_assert_no_error (error);
+  ed_store_set_catalog (bob, catalog);
+  g_assert_true (ed_store_add_case (bob, kase, &error));
+  g_assert_no_error (error);
+
+  /* The next deadline bob's desk worked out is this desk's too. */
+  info = ed_store_find_case (alice (), ed_case_get_reference (kase), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (info);
+  g_assert_cmpint (ed_case_info_get_next_due (info)->due_at, >, 0);
+
+  /* This window's list: the case first (the others have nothing due),
+   * with its date. */
+  ED_TEST_WAIT_FOR (ed_test_find_case_row (view (), ed_case_get_reference (kase)) != NULL);
+  cases = G_LIST_MODEL (ed_case_list_view_get_cases (view ()));
+  first = g_list_model_get_item (cases, 0);
+  g_assert_cmpstr (ed_case_info_get_reference (first), ==, ed_case_get_reference (kase));
+  g_assert_nonnull (ed_test_find_label (GTK_WIDGET (ed_test_find_case_row (
+                                          view (), ed_case_get_reference (kase))),
+                                        "2027-01-23"));
+  ed_test_screenshot (ed_test_main_window (app), "office-next-deadline");
+
+  ed_reminders_set_now (reminders (), now);
+  check_reminders ();
+  id = ed_reminders_id_for_case (ed_case_get_id (kase));
+  g_assert_true (ed_reminders_get_text (reminders (), id, &title, NULL));
+  g_assert_nonnull (strstr (title, ed_case_get_reference (kase)));
+
+  ed_case_set_status (kase, ED_CASE_CLOSED);
+  g_assert_true (ed_store_flush (bob, &error));
+  check_reminders ();
+  g_assert_false (ed_reminders_get_text (reminders (), id, NULL, NULL));
+  ed_reminders_set_now (reminders (), NULL);
+}
+
 static EdOfficeBar *
 office_bar (void)
 {
@@ -292,11 +373,13 @@ main (int    argc,
   bob = ed_store_open (as_bob, NULL, &error);
   g_assert_no_error (error);
   g_setenv ("ENTRY_DESK_STORE", as_alice, TRUE);
+  ed_test_notifications_start ();
   app = ed_test_start_app ();
 
   g_test_add_func ("/office/new-case", test_office_new_case);
   g_test_add_func ("/office/open-elsewhere", test_office_open_elsewhere);
   g_test_add_func ("/office/conflict", test_office_conflict);
+  g_test_add_func ("/office/reminders", test_office_reminders);
   g_test_add_func ("/office/offline", test_office_offline);
 
   status = g_test_run ();

@@ -135,6 +135,21 @@ ed_case_record_copy (EdCaseRecord *record)
   copy->notes = g_strdup (record->notes);
   copy->version = record->version;
   copy->changed_by = g_strdup (record->changed_by);
+  /* The journey, and what was worked out of it: the offline queue and a
+   * conflict's sides are copies, and a save of one writes them. */
+  copy->journey_id = g_strdup (record->journey_id);
+  for (guint i = 0; i < record->procedures->len; i++)
+    {
+      EdCaseProcedure *procedure = g_ptr_array_index (record->procedures, i);
+      EdCaseProcedure *same = g_new0 (EdCaseProcedure, 1);
+
+      same->id = g_strdup (procedure->id);
+      same->version = procedure->version;
+      g_ptr_array_add (copy->procedures, same);
+    }
+  ed_next_due_copy (&copy->next_due, &record->next_due);
+  copy->deadlines = record->deadlines != NULL ? ed_deadlines_copy (record->deadlines) : NULL;
+  copy->next_due_known = record->next_due_known;
 
   for (guint i = 0; i < record->travellers->len; i++)
     g_ptr_array_add (copy->travellers,
@@ -145,6 +160,7 @@ ed_case_record_copy (EdCaseRecord *record)
       EdRecordTick *tick = &g_array_index (record->ticks, EdRecordTick, i);
       EdRecordTick same = {
         .traveller = tick->traveller,
+        .procedure_id = g_strdup (tick->procedure_id),
         .step_id = g_strdup (tick->step_id),
         .item_id = g_strdup (tick->item_id),
         .done_at = tick->done_at,
@@ -165,6 +181,7 @@ ed_case_record_copy (EdCaseRecord *record)
       same->languages = g_strdupv (sheet->languages);
       same->paper = g_strdup (sheet->paper);
       same->by = g_strdup (sheet->by);
+      same->journey = sheet->journey;
       g_ptr_array_add (copy->sheets, same);
     }
 

@@ -338,7 +338,7 @@ ed_store_backend_list_due (EdStoreBackend  *self,
                            GError         **error)
 {
   g_return_val_if_fail (ED_IS_STORE_BACKEND (self), NULL);
-  /* A backend that keeps no deadlines (an office database, for now). */
+  /* A backend that keeps no deadlines (a test's). */
   if (IFACE (self)->list_due == NULL)
     return g_ptr_array_new_with_free_func (g_object_unref);
   return IFACE (self)->list_due (self, now, due_before, cancellable, error);

@@ -61,6 +61,10 @@ G_DECLARE_INTERFACE (EdStoreBackend, ed_store_backend, ED, STORE_BACKEND, GObjec
  * unset when closed cases are kept until deleted by hand. */
 #define ED_STORE_SETTING_RETENTION_DAYS "retention_days"
 
+/* Which catalog the stored next deadlines were worked out from
+ * (ed-store-due.c); any desk that writes cases may set it. */
+#define ED_STORE_SETTING_DUE_CATALOG "due_catalog"
+
 /**
  * EdStoreBackendInterface:
  * @open: makes the store ready; called once, before any other call, in

@@ -20,9 +20,6 @@
 #include "ed-error.h"
 #include "ed-store-private.h"
 
-/* Which catalog the stored next deadlines come from. */
-#define ED_STORE_SETTING_DUE_CATALOG "due_catalog"
-
 /**
  * ed_store_set_catalog:
  * @catalog: (nullable): where the cases' procedures are looked up
@@ -67,6 +64,38 @@ _ed_store_prepare_due (EdStore      *self,
     ed_case_record_update_next_due (record, catalog);
 }
 
+/**
+ * _ed_store_update_due:
+ *
+ * Works out the deadlines of @record, a case the store has just written
+ * without them (a save that waited in the offline queue), and writes
+ * them; without a catalog yet (a replay as the store opens), the next
+ * ed_store_refresh_due() does. In the writer thread.
+ */
+void
+_ed_store_update_due (EdStore      *self,
+                      EdCaseRecord *record)
+{
+  g_autoptr(EdCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_mutex_lock (&self->catalog_lock);
+  if (self->catalog != NULL)
+    catalog = g_object_ref (self->catalog);
+  else
+    g_hash_table_add (self->due_stale, g_memdup2 (&record->id, sizeof record->id));
+  g_mutex_unlock (&self->catalog_lock);
+  if (catalog == NULL)
+    return;
+
+  ed_case_record_ensure_journey (record);
+  ed_case_record_update_next_due (record, catalog);
+  if (!ed_store_backend_set_due (self->backend, record->id, &record->next_due,
+                                 record->deadlines, &error))
+    g_debug ("The deadlines of case %s were not written: %s", record->reference,
+             error->message);
+}
+
 /* Every write of a whole case goes through these two: the next deadline
  * is worked out first, in the thread that writes. */
 gboolean
@@ -106,32 +135,36 @@ catalog_digest (EdCatalog *catalog)
   return g_strdup (g_checksum_get_string (checksum));
 }
 
-static gboolean
-refresh_due (EdStore       *self,
-             const char    *digest,
-             guint         *n_refreshed,
-             GCancellable  *cancellable,
-             GError       **error)
+/* The cases a replay wrote without deadlines, taken. */
+static GArray *
+take_stale (EdStore *self)
 {
-  g_autoptr(EdCatalog) catalog = _ed_store_dup_catalog (self);
-  g_autoptr(GPtrArray) infos = NULL;
-  g_autofree char *stored = NULL;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gpointer key;
 
-  *n_refreshed = 0;
-  if (catalog == NULL)
-    return TRUE;
+  g_mutex_lock (&self->catalog_lock);
+  g_hash_table_iter_init (&iter, self->due_stale);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (ids, *(gint64 *) key);
+  g_hash_table_remove_all (self->due_stale);
+  g_mutex_unlock (&self->catalog_lock);
 
-  stored = ed_store_backend_get_setting (self->backend, ED_STORE_SETTING_DUE_CATALOG, NULL);
-  if (g_strcmp0 (stored, digest) == 0)
-    return TRUE;
+  return ids;
+}
 
-  infos = ed_store_backend_search (self->backend, "", ED_CASE_QUERY_OPEN, 0, cancellable, error);
-  if (infos == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < infos->len; i++)
+/* Works out the deadlines of the cases @ids again. */
+static gboolean
+refresh_cases (EdStore       *self,
+               EdCatalog     *catalog,
+               GArray        *ids,
+               guint         *n_refreshed,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  for (guint i = 0; i < ids->len; i++)
     {
-      gint64 id = ed_case_info_get_id (g_ptr_array_index (infos, i));
+      gint64 id = g_array_index (ids, gint64, i);
       g_autoptr(EdCaseRecord) record = NULL;
       g_autoptr(GError) local_error = NULL;
 
@@ -157,6 +190,54 @@ refresh_due (EdStore       *self,
           return FALSE;
         }
       (*n_refreshed)++;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+refresh_due (EdStore       *self,
+             const char    *digest,
+             guint         *n_refreshed,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(EdCatalog) catalog = _ed_store_dup_catalog (self);
+  g_autoptr(GPtrArray) infos = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *stored = NULL;
+
+  *n_refreshed = 0;
+  if (catalog == NULL)
+    return TRUE;
+
+  /* The same catalog: only the cases a replay wrote without one. */
+  ids = take_stale (self);
+  stored = ed_store_backend_get_setting (self->backend, ED_STORE_SETTING_DUE_CATALOG, NULL);
+  if (g_strcmp0 (stored, digest) == 0)
+    return refresh_cases (self, catalog, ids, n_refreshed, cancellable, error);
+
+  infos = ed_store_backend_search (self->backend, "", ED_CASE_QUERY_OPEN, 0, cancellable, error);
+  if (infos == NULL)
+    return FALSE;
+
+  g_array_set_size (ids, 0);
+  for (guint i = 0; i < infos->len; i++)
+    {
+      gint64 id = ed_case_info_get_id (g_ptr_array_index (infos, i));
+
+      g_array_append_val (ids, id);
+    }
+
+  if (!refresh_cases (self, catalog, ids, n_refreshed, cancellable, &local_error))
+    {
+      /* A desk that may only read (an office database's reader role)
+       * leaves it to one that may write: nothing is wrong with it. */
+      if (g_error_matches (local_error, ED_ERROR, ED_ERROR_DENIED) && *n_refreshed == 0)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
 
   return ed_store_backend_set_setting (self->backend, ED_STORE_SETTING_DUE_CATALOG, digest,

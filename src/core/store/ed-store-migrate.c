@@ -72,6 +72,9 @@ ed_store_migrate (EdStore          *from,
 
       record = ed_store_backend_load_case (from->backend, ed_case_info_get_id (info), TRUE,
                                            error);
+      /* With its deadlines, worked out with @to's catalog if it has one. */
+      if (record != NULL)
+        _ed_store_prepare_due (to, record);
       if (record == NULL ||
           !ed_store_pg_import_case (ED_STORE_PG (target), source, record, &how, error))
         {

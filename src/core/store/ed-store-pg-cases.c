@@ -61,6 +61,68 @@ ed_store_pg_search_columns (EdCaseRecord  *record,
   *inner = g_string_free (parts, FALSE);
 }
 
+/* The deadlines as one parameter: a JSON array that
+ * jsonb_to_recordset() reads (DEADLINE_ROWS). */
+static char *
+deadlines_json (GArray *deadlines)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; deadlines != NULL && i < deadlines->len; i++)
+    {
+      const EdDeadline *deadline = &g_array_index (deadlines, EdDeadline, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "traveller");
+      json_builder_add_int_value (builder, deadline->traveller);
+      json_builder_set_member_name (builder, "procedure_id");
+      json_builder_add_string_value (builder, deadline->procedure_id);
+      json_builder_set_member_name (builder, "rule_id");
+      json_builder_add_string_value (builder, deadline->rule_id);
+      json_builder_set_member_name (builder, "due_at");
+      json_builder_add_int_value (builder, deadline->due_at);
+      json_builder_set_member_name (builder, "end_at");
+      json_builder_add_int_value (builder, deadline->end_at);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+/* Six values: the next deadline's five columns (NULL for none) and the
+ * deadlines. */
+static void
+due_columns_init (char            **values,
+                  const EdNextDue  *next,
+                  GArray           *deadlines)
+{
+  if (next->due_at != 0)
+    {
+      values[0] = g_strdup_printf ("%" G_GINT64_FORMAT, next->due_at);
+      values[1] = g_strdup_printf ("%" G_GINT64_FORMAT, next->end_at);
+    }
+  values[2] = g_strdup (next->when);
+  values[3] = g_strdup (next->procedure_id);
+  values[4] = g_strdup (next->rule_id);
+  values[5] = deadlines_json (deadlines);
+}
+
+/* The deadlines of case "@case_id" from @rows, a CTE of the statement
+ * that wrote the case, replacing the stored ones: one statement, so
+ * that the case and its deadlines are written together or not at all.
+ * Every part sees the rows as they were before it, so the old deadlines
+ * go and the new ones stay. */
+#define DEADLINE_ROWS(rows, json) \
+  "d AS (DELETE FROM case_deadlines WHERE case_id IN (SELECT id FROM " rows ")), " \
+  "n AS (INSERT INTO case_deadlines (case_id, traveller, procedure_id, rule_id, due_at, " \
+  "end_at) SELECT r.id, x.traveller, x.procedure_id, x.rule_id, x.due_at, x.end_at " \
+  "FROM " rows " r, jsonb_to_recordset (" json "::jsonb) AS x (traveller integer, " \
+  "procedure_id text, rule_id text, due_at bigint, end_at bigint)) "
+
 static char *
 case_data (EdCaseRecord *record)
 {
@@ -72,7 +134,7 @@ case_data (EdCaseRecord *record)
 
 typedef struct
 {
-  char *values[15];
+  char *values[21];
 } CaseColumns;
 
 static void
@@ -110,6 +172,9 @@ case_columns_init (CaseColumns  *columns,
   /* Schema 2: the journey and its procedures, as a list shows them. */
   columns->values[13] = g_strdup (record->journey_id);
   columns->values[14] = g_strjoinv ("\n", (char **) ed_case_info_get_procedure_ids (info));
+  /* Schema 3: the next deadline and the deadlines, when worked out. */
+  if (record->next_due_known)
+    due_columns_init (columns->values + 15, &record->next_due, record->deadlines);
 }
 
 gboolean
@@ -178,7 +243,7 @@ insert_row (PGconn        *conn,
   for (guint tries = 0; tries < MAX_REFERENCE_TRIES; tries++)
     {
       g_autoptr(PGresult) result = NULL;
-      const char *values[16];
+      const char *values[22];
 
       if (new_reference || record->reference == NULL)
         {
@@ -194,13 +259,18 @@ insert_row (PGconn        *conn,
       for (guint i = 0; i < G_N_ELEMENTS (columns.values); i++)
         values[i + 1] = columns.values[i];
 
-      result = _ed_pg_exec (conn, "INSERT INTO cases (reference, procedure_id, "
+      /* Without deadlines worked out: none yet ($22 NULL, no rows). */
+      result = _ed_pg_exec (conn, "WITH c AS (INSERT INTO cases (reference, procedure_id, "
                                   "procedure_version, current_step, status, closed, created, "
                                   "modified, names, n_travellers, n_done, words, inner_words, "
-                                  "data, journey_id, procedures) VALUES ($1, $2, $3, $4, $5, "
-                                  "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) "
+                                  "data, journey_id, procedures, next_due_at, next_due_end, "
+                                  "next_due, next_due_procedure, next_due_rule) VALUES ($1, $2, "
+                                  "$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
+                                  "$16, $17, $18, $19, $20, $21) "
                                   "ON CONFLICT (reference) DO NOTHING "
-                                  "RETURNING id, version, changed_by", 16, values, error);
+                                  "RETURNING id, version, changed_by), "
+                                  DEADLINE_ROWS ("c", "coalesce ($22, '[]')")
+                                  "SELECT id, version, changed_by FROM c", 22, values, error);
       if (result == NULL)
         return FALSE;
       if (PQntuples (result) == 1)
@@ -281,22 +351,38 @@ _ed_pg_update_case (PGconn        *conn,
   g_autoptr(PGresult) now = NULL;
   INT_TEXT (id, record->id);
   INT_TEXT (version, record->version);
-  const char *values[17];
+  const char *values[23];
 
   case_columns_init (&columns, record);
   values[0] = id;
-  for (guint i = 0; i < G_N_ELEMENTS (columns.values); i++)
+  for (guint i = 0; i < 15; i++)
     values[i + 1] = columns.values[i];
   values[16] = version;
+  for (guint i = 15; i < G_N_ELEMENTS (columns.values); i++)
+    values[i + 2] = columns.values[i];
 
-  /* The version goes up only when the case changes (cases_stamp ()). */
-  result = _ed_pg_exec (conn, "UPDATE cases SET procedure_id = $2, procedure_version = $3, "
-                              "current_step = $4, status = $5, closed = $6, created = $7, "
-                              "modified = $8, names = $9, n_travellers = $10, n_done = $11, "
-                              "words = $12, inner_words = $13, data = $14, "
-                              "journey_id = $15, procedures = $16 "
-                              "WHERE id = $1 AND ($17::bigint = 0 OR version = $17) "
-                              "RETURNING version, changed_by", 17, values, error);
+  /* The version goes up only when the case changes (cases_stamp ()).
+   * The stored deadlines stay when none were worked out. */
+  if (record->next_due_known)
+    result = _ed_pg_exec (conn, "WITH u AS (UPDATE cases SET procedure_id = $2, "
+                                "procedure_version = $3, current_step = $4, status = $5, "
+                                "closed = $6, created = $7, modified = $8, names = $9, "
+                                "n_travellers = $10, n_done = $11, words = $12, "
+                                "inner_words = $13, data = $14, journey_id = $15, "
+                                "procedures = $16, next_due_at = $18, next_due_end = $19, "
+                                "next_due = $20, next_due_procedure = $21, next_due_rule = $22 "
+                                "WHERE id = $1 AND ($17::bigint = 0 OR version = $17) "
+                                "RETURNING id, version, changed_by), "
+                                DEADLINE_ROWS ("u", "$23")
+                                "SELECT version, changed_by FROM u", 23, values, error);
+  else
+    result = _ed_pg_exec (conn, "UPDATE cases SET procedure_id = $2, procedure_version = $3, "
+                                "current_step = $4, status = $5, closed = $6, created = $7, "
+                                "modified = $8, names = $9, n_travellers = $10, n_done = $11, "
+                                "words = $12, inner_words = $13, data = $14, "
+                                "journey_id = $15, procedures = $16 "
+                                "WHERE id = $1 AND ($17::bigint = 0 OR version = $17) "
+                                "RETURNING version, changed_by", 17, values, error);
   if (result == NULL)
     return FALSE;
   if (PQntuples (result) == 1)
@@ -385,8 +471,8 @@ _ed_pg_read_case (PGconn    *conn,
 
 /**
  * _ed_pg_read_infos:
- * @result: rows of ED_PG_INFO_COLUMNS, and a 16th, the roles of other
- *   desks that have the case open, when the query asked
+ * @result: rows of ED_PG_INFO_COLUMNS, and "open_elsewhere", the roles
+ *   of other desks that have the case open, when the query asked
  * @seen: (nullable): ids already in @infos, skipped
  *
  * Appends the rows of @result to @infos until it holds @limit (0: all).
@@ -400,7 +486,7 @@ _ed_pg_read_infos (EdStorePg  *self,
                    GPtrArray  *infos,
                    guint       limit)
 {
-  gboolean with_presence = PQnfields (result) > 15;
+  int presence = PQfnumber (result, "open_elsewhere");
 
   for (int row = 0; row < PQntuples (result) && (limit == 0 || infos->len < limit); row++)
     {
@@ -432,8 +518,14 @@ _ed_pg_read_infos (EdStorePg  *self,
                            ? g_strsplit (procedures, "\n", -1)
                            : g_strsplit (data.procedure_id != NULL ? data.procedure_id : "",
                                          "\n", -1);
-      if (with_presence)
-        data.open_elsewhere = g_strdup (_ed_pg_text (result, row, 15));
+      /* Schema 3; none until a desk worked it out. */
+      data.next_due.due_at = _ed_pg_int64 (result, row, 15);
+      data.next_due.end_at = _ed_pg_int64 (result, row, 16);
+      data.next_due.when = g_strdup (_ed_pg_text (result, row, 17));
+      data.next_due.procedure_id = g_strdup (_ed_pg_text (result, row, 18));
+      data.next_due.rule_id = g_strdup (_ed_pg_text (result, row, 19));
+      if (presence >= 0)
+        data.open_elsewhere = g_strdup (_ed_pg_text (result, row, presence));
       g_ptr_array_add (infos, _ed_case_info_new (&data));
     }
 
@@ -709,7 +801,10 @@ backend_set_setting (EdStoreBackend  *backend,
   const char *values[] = { key, value };
   gboolean ok;
 
-  if (value == NULL)
+  /* Any desk that writes cases sets this one (schema 3). */
+  if (value != NULL && strcmp (key, ED_STORE_SETTING_DUE_CATALOG) == 0)
+    ok = run_on_writer (self, "SELECT set_due_catalog ($1)", 1, values + 1, NULL, error);
+  else if (value == NULL)
     ok = run_on_writer (self, "DELETE FROM settings WHERE key = $1", 1, values, NULL, error);
   else
     ok = run_on_writer (self, "INSERT INTO settings (key, value) VALUES ($1, $2) "
@@ -729,9 +824,102 @@ backend_set_setting (EdStoreBackend  *backend,
   return TRUE;
 }
 
+/* Not a change of the case: its version, author and time of change
+ * stay (cases_stamp ()), but the update announces it like one, so the
+ * other desks' lists show the new deadline.
+ *
+ * Offline, this fails and nothing is queued: the deadlines are worked
+ * out of the case, and what asks for this (ed_store_refresh_due()) finds
+ * the office's catalog setting unchanged and does it again; a save that
+ * waited in the queue gets its deadlines worked out again when it is
+ * sent (ed-store-sync.c). */
+static gboolean
+backend_set_due (EdStoreBackend   *backend,
+                 gint64            id,
+                 const EdNextDue  *next,
+                 GArray           *deadlines,
+                 GError          **error)
+{
+  g_autoptr(PGresult) result = NULL;
+  char *due[6] = { NULL };
+  INT_TEXT (case_id, id);
+  const char *values[7] = { case_id };
+  gboolean ok;
+
+  due_columns_init (due, next, deadlines);
+  for (guint i = 0; i < G_N_ELEMENTS (due); i++)
+    values[i + 1] = due[i];
+  ok = run_on_writer (ED_STORE_PG (backend),
+                      "WITH u AS (UPDATE cases SET next_due_at = $2, next_due_end = $3, "
+                      "next_due = $4, next_due_procedure = $5, next_due_rule = $6 "
+                      "WHERE id = $1 RETURNING id), "
+                      DEADLINE_ROWS ("u", "$7")
+                      "SELECT id FROM u", 7, values, &result, error);
+  for (guint i = 0; i < G_N_ELEMENTS (due); i++)
+    g_free (due[i]);
+  if (!ok)
+    return FALSE;
+  if (PQntuples (result) == 0)
+    {
+      g_set_error (error, ED_ERROR, ED_ERROR_NOT_FOUND, _("There is no such case"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Through the index on case_deadlines.due_at: only the rows due by
+ * @due_before are read; no case's data. */
+static GPtrArray *
+backend_list_due (EdStoreBackend  *backend,
+                  gint64           now,
+                  gint64           due_before,
+                  GCancellable    *cancellable,
+                  GError         **error)
+{
+  EdStorePg *self = ED_STORE_PG (backend);
+  g_autoptr(PGresult) result = NULL;
+  g_autoptr(GPtrArray) infos = NULL;
+  GPtrArray *reminders;
+  INT_TEXT (at, now);
+  INT_TEXT (before, due_before);
+  const char *values[] = { at, before };
+
+  g_mutex_lock (&self->reader.lock);
+  if (_ed_pg_link_ready (self, &self->reader, error))
+    result = _ed_pg_exec (self->reader.conn,
+                          "SELECT " ED_PG_INFO_COLUMNS ", "
+                          "  count (*) FILTER (WHERE d.end_at <= $1), "
+                          "  count (*) FILTER (WHERE d.end_at > $1) "
+                          "FROM case_deadlines d JOIN cases c ON c.id = d.case_id "
+                          "WHERE d.due_at <= $2 AND c.status = 'open' AND c.trashed IS NULL "
+                          "GROUP BY c.id ORDER BY min (d.due_at), c.id", 2, values, error);
+  g_mutex_unlock (&self->reader.lock);
+  if (result == NULL)
+    return NULL;
+
+  infos = _ed_pg_read_infos (self, result, NULL,
+                             g_ptr_array_new_with_free_func (g_object_unref), 0);
+  reminders = g_ptr_array_new_with_free_func ((GDestroyNotify) ed_reminder_free);
+  for (guint row = 0; row < infos->len; row++)
+    {
+      EdReminder *reminder = g_new0 (EdReminder, 1);
+
+      reminder->info = g_object_ref (g_ptr_array_index (infos, row));
+      reminder->n_overdue = (guint) _ed_pg_int64 (result, (int) row, ED_PG_INFO_N_COLUMNS);
+      reminder->n_due_soon = (guint) _ed_pg_int64 (result, (int) row,
+                                                   ED_PG_INFO_N_COLUMNS + 1);
+      g_ptr_array_add (reminders, reminder);
+    }
+
+  return reminders;
+}
+
 void
 _ed_store_pg_cases_iface (EdStoreBackendInterface *iface)
 {
+  iface->list_due = backend_list_due;
+  iface->set_due = backend_set_due;
   iface->find_case = backend_find_case;
   iface->trash_case = backend_trash_case;
   iface->restore_case = backend_restore_case;

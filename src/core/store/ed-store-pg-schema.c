@@ -236,15 +236,83 @@ static const char schema_1[] =
  * procedures in order, as a case file does; the columns a list shows
  * gain the journey and its procedure ids (empty: written before, the
  * case's one procedure), and the sheet log says which lines were parts
- * of a journey sheet. Next deadlines are not kept here yet. */
+ * of a journey sheet. Next deadlines came with 3. */
 static const char schema_2[] =
   "ALTER TABLE cases ADD COLUMN journey_id text;"
   "ALTER TABLE cases ADD COLUMN procedures text NOT NULL DEFAULT '';"
   "ALTER TABLE sheet_log ADD COLUMN journey boolean NOT NULL DEFAULT false;";
 
+/* 3: next deadlines (the desk's schema 3 keeps them already). The
+ * columns a list shows gain the case's next deadline, which it sorts by,
+ * and case_deadlines holds every deadline reminders look at, both worked
+ * out by EdStore when a case is written: a case stored before has none
+ * until a desk refreshes them (ed_store_refresh_due(): the office has no
+ * "due_catalog" setting yet, so the first desk with a catalog does). The
+ * reference a desk keeps of the catalog they come from is a setting
+ * staff may set, through set_due_catalog (), unlike the others. Writing
+ * them is not a change of the case: its version, author and time of
+ * change stay (cases_stamp ()); the update still announces the case,
+ * so other desks' lists show the new deadline. */
+static const char schema_3[] =
+  "ALTER TABLE cases ADD COLUMN next_due_at bigint;"
+  "ALTER TABLE cases ADD COLUMN next_due_end bigint;"
+  "ALTER TABLE cases ADD COLUMN next_due text;"
+  "ALTER TABLE cases ADD COLUMN next_due_procedure text;"
+  "ALTER TABLE cases ADD COLUMN next_due_rule text;"
+  "CREATE INDEX cases_next_due ON cases (next_due_at)"
+  "  WHERE next_due_at IS NOT NULL AND status = 'open' AND trashed IS NULL;"
+  "CREATE TABLE case_deadlines ("
+  "  case_id bigint NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  traveller integer NOT NULL,"
+  "  procedure_id text NOT NULL,"
+  "  rule_id text NOT NULL,"
+  "  due_at bigint NOT NULL,"
+  "  end_at bigint NOT NULL"
+  ");"
+  "CREATE INDEX case_deadlines_case ON case_deadlines (case_id);"
+  "CREATE INDEX case_deadlines_due ON case_deadlines (due_at) INCLUDE (case_id, end_at);"
+
+  "CREATE OR REPLACE FUNCTION cases_stamp () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "BEGIN"
+  "  IF TG_OP = 'UPDATE' THEN"
+  "    NEW.id := OLD.id;"
+  "    NEW.created_by := OLD.created_by;"
+  "    NEW.version := OLD.version;"
+  "    IF NEW.data IS DISTINCT FROM OLD.data THEN"
+  "      NEW.version := OLD.version + 1;"
+  "    END IF;"
+  "    IF (to_jsonb (NEW) - '{next_due_at,next_due_end,next_due,next_due_procedure,"
+  "next_due_rule,changed_by,changed_at}'::text[])"
+  "       = (to_jsonb (OLD) - '{next_due_at,next_due_end,next_due,next_due_procedure,"
+  "next_due_rule,changed_by,changed_at}'::text[]) THEN"
+  "      NEW.changed_by := OLD.changed_by;"
+  "      NEW.changed_at := OLD.changed_at;"
+  "      RETURN NEW;"
+  "    END IF;"
+  "  ELSE"
+  "    NEW.version := 1;"
+  "    NEW.created_by := session_user;"
+  "  END IF;"
+  "  NEW.changed_by := session_user;"
+  "  NEW.changed_at := now ();"
+  "  RETURN NEW;"
+  "END $$;"
+
+  "CREATE FUNCTION set_due_catalog (digest text) RETURNS void"
+  "  LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$"
+  "  INSERT INTO settings (key, value) VALUES ('due_catalog', digest)"
+  "  ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, changed_by = session_user,"
+  "    changed_at = now () $$;"
+  "REVOKE ALL ON FUNCTION set_due_catalog (text) FROM PUBLIC;"
+
+  "GRANT SELECT ON case_deadlines TO entry_desk_reader, entry_desk_staff, entry_desk_admin;"
+  "GRANT INSERT, DELETE ON case_deadlines TO entry_desk_staff, entry_desk_admin;"
+  "GRANT EXECUTE ON FUNCTION set_due_catalog (text) TO entry_desk_staff, entry_desk_admin;";
+
 static const char * const migrations[] = {
   schema_1,
   schema_2,
+  schema_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ED_PG_SCHEMA_VERSION);
@@ -286,6 +354,7 @@ check_newer (int       version,
 
 static gboolean
 migrate_locked (PGconn  *conn,
+                int      target,
                 GError **error)
 {
   g_autofree char *set_version = NULL;
@@ -295,7 +364,7 @@ migrate_locked (PGconn  *conn,
   version = read_version (conn, error);
   if (version < 0 || !check_newer (version, error))
     return FALSE;
-  if (version == ED_PG_SCHEMA_VERSION)
+  if (version >= target)
     return TRUE;
 
   if (version == 0 &&
@@ -304,7 +373,7 @@ migrate_locked (PGconn  *conn,
                              "GRANT SELECT ON entry_desk_schema TO PUBLIC", 0, NULL, error))
     return FALSE;
 
-  for (int step = version; step < ED_PG_SCHEMA_VERSION; step++)
+  for (int step = version; step < target; step++)
     if (!_ed_pg_command (conn, migrations[step], 0, NULL, error))
       {
         g_prefix_error (error, _("Could not set up the office database from schema %d: "),
@@ -312,8 +381,7 @@ migrate_locked (PGconn  *conn,
         return FALSE;
       }
 
-  set_version = g_strdup_printf ("UPDATE entry_desk_schema SET version = %d",
-                                 ED_PG_SCHEMA_VERSION);
+  set_version = g_strdup_printf ("UPDATE entry_desk_schema SET version = %d", target);
   return _ed_pg_command (conn, set_version, 0, NULL, error);
 }
 
@@ -327,12 +395,30 @@ gboolean
 _ed_pg_migrate (PGconn  *conn,
                 GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  int version = read_version (conn, error);
+  return _ed_pg_migrate_to (conn, ED_PG_SCHEMA_VERSION, error);
+}
 
+/**
+ * _ed_pg_migrate_to:
+ * @target: a schema version, at most ED_PG_SCHEMA_VERSION
+ *
+ * Brings the office database to schema @target, as the build that wrote
+ * it did: how a test makes a database of an older Entry Desk.
+ */
+gboolean
+_ed_pg_migrate_to (PGconn  *conn,
+                   int      target,
+                   GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  int version;
+
+  g_return_val_if_fail (target > 0 && target <= ED_PG_SCHEMA_VERSION, FALSE);
+
+  version = read_version (conn, error);
   if (version < 0 || !check_newer (version, error))
     return FALSE;
-  if (version == ED_PG_SCHEMA_VERSION)
+  if (version >= target)
     return TRUE;
 
   /* The lock first, then the transaction: its snapshot sees what a desk
@@ -340,7 +426,7 @@ _ed_pg_migrate (PGconn  *conn,
   if (!_ed_pg_command (conn, "SELECT pg_advisory_lock (" MIGRATION_LOCK ")", 0, NULL, error))
     return FALSE;
   if (!_ed_pg_command (conn, "BEGIN", 0, NULL, &local_error) ||
-      !migrate_locked (conn, &local_error) ||
+      !migrate_locked (conn, target, &local_error) ||
       !_ed_pg_command (conn, "COMMIT", 0, NULL, &local_error))
     _ed_pg_rollback (conn);
   _ed_pg_command (conn, "SELECT pg_advisory_unlock (" MIGRATION_LOCK ")", 0, NULL, NULL);

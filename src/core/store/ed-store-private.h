@@ -55,6 +55,10 @@ struct _EdStore
   /* Where next deadlines are worked out from; read from any thread. */
   EdCatalog      *catalog;
   GMutex          catalog_lock;
+  /* Cases a replay of the offline queue wrote without a catalog (as the
+   * store opened): their deadlines are worked out by the next
+   * ed_store_refresh_due(). Under catalog_lock. */
+  GHashTable     *due_stale;    /* gint64 * */
 };
 
 /* What an asynchronous call hands its thread: the task data. */
@@ -128,6 +132,8 @@ void          _ed_store_expunge_own_trash (EdStore         *self);
 
 /* ed-store-due.c */
 EdCatalog    *_ed_store_dup_catalog      (EdStore          *self);
+void          _ed_store_update_due       (EdStore          *self,
+                                          EdCaseRecord     *record);
 void          _ed_store_prepare_due      (EdStore          *self,
                                           EdCaseRecord     *record);
 gboolean      _ed_store_insert           (EdStore          *self,

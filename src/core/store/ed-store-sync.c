@@ -612,7 +612,15 @@ replay (EdStore  *self,
     }
 
   for (guint i = 0; i < replayed->saved->len; i++)
-    _ed_store_remember (self, g_ptr_array_index (replayed->saved, i));
+    {
+      EdCaseRecord *record = g_ptr_array_index (replayed->saved, i);
+
+      _ed_store_remember (self, record);
+      /* A save read back from the queue's file has no deadlines (they
+       * are not in case files), and the catalog may have changed while
+       * it waited: worked out again now that it is on the server. */
+      _ed_store_update_due (self, record);
+    }
   return replayed;
 }
 

@@ -436,6 +436,7 @@ ed_store_finalize (GObject *object)
   g_cond_clear (&self->queue_cond);
   g_clear_object (&self->catalog);
   g_mutex_clear (&self->catalog_lock);
+  g_clear_pointer (&self->due_stale, g_hash_table_unref);
 
   G_OBJECT_CLASS (ed_store_parent_class)->finalize (object);
 }
@@ -509,6 +510,7 @@ ed_store_init (EdStore *self)
 {
   g_mutex_init (&self->queue_lock);
   g_mutex_init (&self->catalog_lock);
+  self->due_stale = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_cond_init (&self->queue_cond);
   self->writer = g_thread_pool_new (writer_thread, self, 1, FALSE, NULL);
   self->cases = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
