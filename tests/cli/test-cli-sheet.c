@@ -504,6 +504,10 @@ test_sheet_zh_tw (Fixture       *f,
 
   g_assert_nonnull (strstr (text, title));
   g_assert_nonnull (strstr (text, "繁體中文"));
+  /* The sheet's own words from the zh_TW catalogue, not Simplified ones. */
+  g_assert_nonnull (strstr (text, "列印日期"));
+  g_assert_nonnull (strstr (text, "聯絡方式"));
+  g_assert_null (strstr (text, "联系方式"));
 
   g_assert_cmpint (ed_test_run_cli (env, mysos, NULL, &err), !=, 0);
   g_assert_nonnull (strstr (err, "zh_TW"));

@@ -6,6 +6,7 @@
 
 #include <locale.h>
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "ed-core.h"
 
@@ -16,12 +17,41 @@ test_mo_own_catalog (void)
   g_assert_cmpstr (ed_translate (ED_LANGUAGE_JA, NULL, "Preferences"), ==, "設定");
   g_assert_cmpstr (ed_translate (ED_LANGUAGE_ZH_CN, NULL, "Preferences"), ==, "首选项");
   g_assert_cmpstr (ed_translate (ED_LANGUAGE_EN, NULL, "Preferences"), ==, "Preferences");
-  /* No Traditional Chinese catalog: Simplified stands in. */
-  g_assert_cmpstr (ed_translate (ED_LANGUAGE_ZH_TW, NULL, "Preferences"), ==, "首选项");
+  g_assert_cmpstr (ed_translate (ED_LANGUAGE_ZH_TW, NULL, "Preferences"), ==, "偏好設定");
   /* Contexts are kept apart. */
   g_assert_cmpstr (ed_translate (ED_LANGUAGE_JA, "shortcut window", "Quit"), ==, "終了");
   g_assert_cmpstr (ed_translate (ED_LANGUAGE_JA, "no such context", "Quit"), ==, "Quit");
   g_assert_cmpstr (ed_translate (ED_LANGUAGE_JA, NULL, "no such message"), ==, "no such message");
+}
+
+/* Where there is no Traditional Chinese catalog, Simplified stands in:
+ * a folder that holds only the zh_CN one. */
+static void
+test_mo_zh_tw_falls_back (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ed-test-mo-XXXXXX", NULL);
+  g_autofree char *folder = g_build_filename (dir, "zh_CN", "LC_MESSAGES", NULL);
+  g_autofree char *file = g_strconcat (GETTEXT_PACKAGE, ".mo", NULL);
+  g_autofree char *source = g_build_filename (ed_i18n_localedir (), "zh_CN", "LC_MESSAGES",
+                                              file, NULL);
+  g_autofree char *copy = g_build_filename (folder, file, NULL);
+  g_autofree char *data = NULL;
+  gsize size;
+
+  g_assert_nonnull (dir);
+  g_assert_true (g_file_get_contents (source, &data, &size, NULL));
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (copy, data, size, NULL));
+
+  g_assert_cmpstr (ed_translate_domain (GETTEXT_PACKAGE, dir, ED_LANGUAGE_ZH_TW, NULL,
+                                        "Preferences"), ==, "首选项");
+
+  g_assert_cmpint (g_remove (copy), ==, 0);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+  g_free (g_steal_pointer (&folder));
+  folder = g_build_filename (dir, "zh_CN", NULL);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 static void
@@ -101,6 +131,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/mo/own-catalog", test_mo_own_catalog);
+  g_test_add_func ("/mo/zh-tw-falls-back", test_mo_zh_tw_falls_back);
   g_test_add_func ("/mo/iso-codes", test_mo_iso_codes);
   g_test_add_func ("/mo/not-a-catalog", test_mo_not_a_catalog);
   g_test_add_func ("/mo/from-bytes", test_mo_from_bytes);

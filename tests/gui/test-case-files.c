@@ -34,7 +34,7 @@ static const Expected expected[ED_N_LANGUAGES] = {
   [ED_LANGUAGE_EN]    = { "Case Not Imported", "Delete 2 Old Cases?" },
   [ED_LANGUAGE_JA]    = { "案件を読み込めませんでした", "古い案件 2 件を削除しますか?" },
   [ED_LANGUAGE_ZH_CN] = { "未导入案件", "要删除 2 个旧案件吗？" },
-  [ED_LANGUAGE_ZH_TW] = { "Case Not Imported", "Delete 2 Old Cases?" },
+  [ED_LANGUAGE_ZH_TW] = { "未匯入案件", "要刪除 2 個舊案件嗎？" },
 };
 
 static EdApplication *app;

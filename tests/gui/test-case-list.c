@@ -39,8 +39,8 @@ static const Expected expected[ED_N_LANGUAGES] = {
                           "案件データベースが破損していました。", "進行中" },
   [ED_LANGUAGE_ZH_CN] = { "欢迎使用 Entry Desk", "未找到案件",
                           "案件数据库已损坏。", "进行中" },
-  [ED_LANGUAGE_ZH_TW] = { "Welcome to Entry Desk", "No Case Found",
-                          "The case database was damaged.", "Open" },
+  [ED_LANGUAGE_ZH_TW] = { "歡迎使用 Entry Desk", "未找到案件",
+                          "案件資料庫已損壞。", "進行中" },
 };
 
 static EdApplication *app;

@@ -1,7 +1,8 @@
 /* test-window.c — the main window in a real display, in the UI language
  *
  * Run under xvfb-run -a dbus-run-session, once per locale: the test
- * knows what the window must read in Japanese and in Chinese.
+ * knows what the window must read in Japanese and in Simplified and
+ * Traditional Chinese.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,7 +26,7 @@ static const Expected expected[ED_N_LANGUAGES] = {
   [ED_LANGUAGE_EN]    = { "Welcome to Entry Desk", "Preferences" },
   [ED_LANGUAGE_JA]    = { "Entry Desk へようこそ", "設定" },
   [ED_LANGUAGE_ZH_CN] = { "欢迎使用 Entry Desk", "首选项" },
-  [ED_LANGUAGE_ZH_TW] = { "Welcome to Entry Desk", "Preferences" },
+  [ED_LANGUAGE_ZH_TW] = { "歡迎使用 Entry Desk", "偏好設定" },
 };
 
 static EdApplication *app;
