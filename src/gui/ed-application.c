@@ -282,6 +282,8 @@ store_opened_cb (GObject      *object,
   if (self->store != NULL)
     {
       ed_store_set_catalog (self->store, self->catalog);
+      /* Cases the command line adds or changes show in the window. */
+      ed_store_watch_elsewhere (self->store);
       catalog_changed_cb (self);
       g_signal_connect_object (ed_catalog_get_procedures (self->catalog), "items-changed",
                                G_CALLBACK (catalog_changed_cb), self, G_CONNECT_SWAPPED);

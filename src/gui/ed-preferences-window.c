@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ed-cases-group.h"
+#include "ed-letterhead-group.h"
 #include "ed-office-group.h"
 #include "ed-preferences-window.h"
 #include "ed-toast.h"
@@ -23,6 +24,7 @@ struct _EdPreferencesWindow
   GtkSwitch            *reminders_switch;
   GtkSpinButton        *reminder_days_spin;
   EdCasesGroup         *cases_group;
+  EdLetterheadGroup    *letterhead_group;
   EdOfficeGroup        *office_group;
   EdUpdatesPage        *updates_page;
 };
@@ -137,6 +139,7 @@ ed_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "review-max-days",
                    gtk_spin_button_get_adjustment (self->review_days_button), "value",
                    G_SETTINGS_BIND_DEFAULT);
+  ed_letterhead_group_set_settings (self->letterhead_group, self->settings);
   ed_office_group_set_settings (self->office_group, self->settings);
   g_settings_bind (self->settings, "reminders", self->reminders_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
@@ -191,6 +194,7 @@ ed_preferences_window_class_init (EdPreferencesWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ED_TYPE_CASES_GROUP);
+  g_type_ensure (ED_TYPE_LETTERHEAD_GROUP);
   g_type_ensure (ED_TYPE_OFFICE_GROUP);
   g_type_ensure (ED_TYPE_UPDATES_PAGE);
 
@@ -200,6 +204,7 @@ ed_preferences_window_class_init (EdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, review_days_button);
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, cases_group);
+  gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, letterhead_group);
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, office_group);
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, reminders_switch);
   gtk_widget_class_bind_template_child (widget_class, EdPreferencesWindow, reminder_days_spin);

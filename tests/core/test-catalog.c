@@ -777,6 +777,41 @@ test_catalog_same_folder_twice (void)
   g_assert_cmpuint (g_list_model_get_n_items (ed_catalog_get_procedures (catalog)), ==, 1);
 }
 
+/* An ended procedure names its successor by title, in the language asked
+ * for, whichever of the two the catalog read first; not by its id. */
+static void
+test_catalog_successor_title (void)
+{
+  const char *ids[] = { "jp-entry-waiting-mysos", "jp-visit-japan-web" };
+
+  for (guint order = 0; order < 2; order++)
+    {
+      g_autoptr(EdCatalog) catalog = ed_catalog_new ();
+      EdProcedure *mysos;
+      g_autofree char *ja = NULL;
+      g_autofree char *zh = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+        {
+          g_autofree char *name = g_strconcat (ids[order == 0 ? i : 1 - i], ".json", NULL);
+          g_autofree char *path = g_build_filename (g_getenv ("ENTRY_DESK_DATADIR"),
+                                                    "procedures", name, NULL);
+          g_autoptr(GError) error = NULL;
+
+          g_assert_true (ed_catalog_add_file (catalog, path, ED_ORIGIN_OTHER, &error));
+          g_assert_no_error (error);
+        }
+
+      mysos = ed_catalog_lookup (catalog, "jp-entry-waiting-mysos");
+      ja = ed_procedure_describe_status (mysos, ED_LANGUAGE_JA);
+      zh = ed_procedure_describe_status (mysos, ED_LANGUAGE_ZH_CN);
+      g_assert_nonnull (strstr (ja, "後継：Visit Japan Web と共同キオスク（日本への入国）"));
+      g_assert_nonnull (strstr (zh, "Visit Japan Web 与联合自助终端（入境日本）"));
+      g_assert_null (strstr (ja, "jp-visit-japan-web"));
+      g_assert_null (strstr (zh, "jp-visit-japan-web"));
+    }
+}
+
 static void
 test_catalog_directories (void)
 {
@@ -827,6 +862,7 @@ main (int    argc,
   g_test_add_func ("/catalog/hostile-user-files", test_catalog_hostile_user_files);
   g_test_add_func ("/catalog/same-folder-twice", test_catalog_same_folder_twice);
   g_test_add_func ("/catalog/directories", test_catalog_directories);
+  g_test_add_func ("/catalog/successor-title", test_catalog_successor_title);
 
   return g_test_run ();
 }

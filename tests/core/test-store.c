@@ -10,6 +10,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "ed-store-backend.h"
 #include "ed-test-store.h"
 #include "ed-test-util.h"
 
@@ -648,6 +649,71 @@ test_store_retention_setting (void)
   ed_test_store_close (&fixture);
 }
 
+/* Another process writing the same file (the command line beside the
+ * window) is noticed by a store that watches; its own saves are not
+ * taken for another's. */
+static void
+count_changed (EdStore *store,
+               guint   *n)
+{
+  (*n)++;
+}
+
+static gboolean
+poll_once (EdStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean changed = ed_store_backend_poll_elsewhere (ed_store_get_backend (store), &error);
+
+  g_assert_no_error (error);
+  return changed;
+}
+
+static void
+test_store_watch_elsewhere (void)
+{
+  EdTestStore fixture = { 0 };
+  g_autoptr(EdStore) other = NULL;
+  g_autoptr(EdCase) mine = NULL;
+  g_autoptr(EdCase) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_changed = 0;
+  gint64 deadline;
+
+  ed_test_store_open (&fixture);
+  other = ed_store_open (fixture.path, NULL, &error);
+  g_assert_no_error (error);
+
+  /* The first poll takes note; this store's own saves change nothing. */
+  g_assert_false (poll_once (fixture.store));
+  mine = ed_test_add_case (fixture.store, "jp-my-her-sys",
+                           ed_test_traveller ("ERIKSSON", "ANNA", NULL, NULL, "AB1234567"), NULL);
+  g_assert_true (ed_store_flush (fixture.store, &error));
+  g_assert_false (poll_once (fixture.store));
+
+  /* Another connection's save is seen, once. */
+  theirs = ed_test_add_case (other, "cn-beijing-health-code",
+                             ed_test_traveller ("WANG", "WEI", "王伟", NULL, "E12345678"), NULL);
+  g_assert_true (ed_store_flush (other, &error));
+  g_assert_true (poll_once (fixture.store));
+  g_assert_false (poll_once (fixture.store));
+
+  /* Watching: the store says it changed, within seconds. */
+  g_signal_connect (fixture.store, "changed", G_CALLBACK (count_changed), &n_changed);
+  ed_store_watch_elsewhere (fixture.store);
+  ed_case_set_notes (theirs, "Called the client.");
+  g_assert_true (ed_store_flush (other, &error));
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (n_changed == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_changed, >, 0);
+
+  g_clear_object (&theirs);
+  g_assert_finalize_object (g_steal_pointer (&other));
+  g_clear_object (&mine);
+  ed_test_store_close (&fixture);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -665,6 +731,7 @@ main (int    argc,
   g_test_add_func ("/store/autosave-while-typing", test_store_autosave_while_typing);
   g_test_add_func ("/store/trash-restore-expunge", test_store_trash_restore_expunge);
   g_test_add_func ("/store/trash-owner", test_store_trash_owner);
+  g_test_add_func ("/store/watch-elsewhere", test_store_watch_elsewhere);
   g_test_add_func ("/store/async", test_store_async);
   g_test_add_func ("/store/damaged-file", test_store_damaged_file);
   g_test_add_func ("/store/damaged-pages", test_store_damaged_pages);

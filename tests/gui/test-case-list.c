@@ -618,6 +618,43 @@ test_case_list_accessible (void)
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label);
 }
 
+/* A case the command line starts while the window is open shows in its
+ * list within seconds, without a restart. */
+static void
+test_case_list_added_elsewhere (void)
+{
+  g_autofree char *traveller = g_build_filename (tmp, "rossi.json", NULL);
+  g_autoptr(GSubprocess) cli = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *reference;
+
+  gtk_editable_set_text (GTK_EDITABLE (search_entry ()), "");
+  ed_test_wait_for_rows (view (), 3);
+
+  g_assert_true (g_file_set_contents (traveller,
+                                      "{\"surname\": \"ROSSI\", \"given_names\": \"CARLA\", "
+                                      "\"nationality\": \"ITA\", "
+                                      "\"passport_number\": \"YA1234567\"}", -1, &error));
+  g_assert_nonnull (g_getenv ("ENTRY_DESK_CLI"));
+  cli = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, g_getenv ("ENTRY_DESK_CLI"),
+                          "cases", "new", "--journey", "jp-business-visit",
+                          "--traveller", traveller, "--json", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (cli, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (cli), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  reference = json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)),
+                                             "reference");
+
+  ED_TEST_WAIT_FOR (ed_test_find_case_row (view (), reference) != NULL);
+  ed_test_wait_for_rows (view (), 4);
+  g_assert_nonnull (ed_test_find_label (GTK_WIDGET (ed_test_find_case_row (view (), reference)),
+                                        "ROSSI CARLA"));
+}
+
 /* Deleted, then the app quits while the Undo still shows: the closing
  * window dismisses the toast, and the case is gone from the file before
  * the store is flushed, not left in the trash. */
@@ -672,6 +709,7 @@ main (int    argc,
   g_test_add_func ("/case-list/keyboard", test_case_list_keyboard);
   g_test_add_func ("/case-list/close-reopen", test_case_list_close_reopen);
   g_test_add_func ("/case-list/accessible", test_case_list_accessible);
+  g_test_add_func ("/case-list/added-elsewhere", test_case_list_added_elsewhere);
   g_test_add_func ("/case-list/delete-then-quit", test_case_list_delete_then_quit);
 
   status = g_test_run ();

@@ -18,6 +18,7 @@
 #include "ed-core.h"
 #include "ed-print-operation.h"
 #include "ed-sheet-actions.h"
+#include "ed-letterhead-group.h"
 #include "ed-sheet-dialog-private.h"
 #include "ed-test-gui.h"
 #include "ed-test-pdf.h"
@@ -881,6 +882,78 @@ menu_offers (GMenuModel *model,
 /* A case's journey sheet: a cover with its timeline, then the sheet of
  * each procedure that applies; saved, it is logged one line a procedure,
  * each marked as part of a journey sheet. */
+/* The letterhead set in Preferences is on every sheet the window makes;
+ * the summary page alone is one page a traveller; a logo that cannot be
+ * printed is said in the dialog, and the sheet still carries the name. */
+static void
+test_sheet_dialog_letterhead (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(EdCase) kase = case_new ("jp-entry-waiting-mysos", 1);
+  g_autofree char *logo = ed_test_data_path ("sheet", "logo.svg", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "summary.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GObject) group = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *problem = NULL;
+  EdSheetDialog *dialog;
+  GtkWidget *name_row;
+  gpointer weak;
+  guint n_full;
+
+  /* Set once in Preferences: the rows show and keep the settings. */
+  group = g_object_ref_sink (g_object_new (ED_TYPE_LETTERHEAD_GROUP, NULL));
+  ed_letterhead_group_set_settings (ED_LETTERHEAD_GROUP (group), f->settings);
+  name_row = ed_test_find_widget (GTK_WIDGET (group), ADW_TYPE_ENTRY_ROW, NULL);
+  g_assert_nonnull (name_row);
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Sakura Visa Office");
+  g_settings_set_string (f->settings, "letterhead-handler", "SATO Hanako");
+  g_settings_set_string (f->settings, "letterhead-phone", "+81 3-1234-5678");
+  g_settings_set_string (f->settings, "letterhead-logo", logo);
+  g_settings_set_strv (f->settings, "sheet-languages",
+                       (const char * const[]) { "ja", "zh_CN", NULL });
+
+  store_case (f, kase);
+  dialog = open_dialog (ED_SHEET_DIALOG_PDF, kase, f->store);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->problems_group)));
+  n_full = ed_sheet_document_get_n_pages (dialog->document);
+  g_assert_cmpuint (n_full, >, 1);
+
+  /* The summary page alone: one page for the one traveller. */
+  gtk_switch_set_active (dialog->summary_switch, TRUE);
+  wait_ready (dialog);
+  g_assert_cmpuint (ed_sheet_document_get_n_pages (dialog->document), ==, 1);
+  ed_test_screenshot (GTK_WIDGET (dialog), "sheet-dialog-summary-only");
+
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  ed_sheet_dialog_export_to_file (dialog, file);
+  ED_TEST_WAIT_FOR (weak == NULL);
+  ED_TEST_WAIT_FOR (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (ed_test_pdf_pages (path), ==, 1);
+  text = ed_test_pdf_text (path, 0);
+  g_assert_nonnull (strstr (text, "SakuraVisaOffice"));
+  g_assert_nonnull (strstr (text, "SATOHanako"));
+  g_assert_nonnull (strstr (text, "+813-1234-5678"));
+
+  /* A logo that is gone: said, and the letterhead printed without it. */
+  g_settings_set_string (f->settings, "letterhead-logo", "/nonexistent/logo.png");
+  dialog = open_dialog (ED_SHEET_DIALOG_PDF, kase, f->store);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->problems_group)));
+  g_assert_nonnull (dialog->letterhead_problem);
+  problem = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE,
+                                         "The letterhead is printed without its logo: %s"), "");
+  g_assert_true (g_str_has_prefix (dialog->letterhead_problem, problem));
+  g_assert_nonnull (ed_test_find_label (GTK_WIDGET (dialog), dialog->letterhead_problem));
+  g_assert_cmpuint (ed_sheet_document_get_n_pages (dialog->document), ==, n_full);
+  close_dialog (dialog);
+
+  g_settings_reset (f->settings, "letterhead-name");
+  g_settings_reset (f->settings, "letterhead-handler");
+  g_settings_reset (f->settings, "letterhead-phone");
+  g_settings_reset (f->settings, "letterhead-logo");
+}
+
 static void
 test_sheet_dialog_journey (Fixture       *f,
                            gconstpointer  data)
@@ -1049,6 +1122,7 @@ main (int    argc,
   ADD ("/sheet-dialog/accessible", test_sheet_dialog_accessible);
   ADD ("/sheet-dialog/wizard", test_sheet_dialog_wizard);
   ADD ("/sheet-dialog/journey", test_sheet_dialog_journey);
+  ADD ("/sheet-dialog/letterhead", test_sheet_dialog_letterhead);
 #undef ADD
 
   status = g_test_run ();

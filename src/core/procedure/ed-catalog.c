@@ -16,6 +16,7 @@
 #include "ed-error.h"
 #include "ed-journey.h"
 #include "ed-paths.h"
+#include "ed-procedure-private.h"
 
 struct _EdCatalog
 {
@@ -149,6 +150,33 @@ compare_procedures (gconstpointer a,
   return g_strcmp0 (ed_procedure_get_id (pa), ed_procedure_get_id (pb));
 }
 
+/* A status says "Replaced by" the successor's title, not its id, once the
+ * catalog holds both, in whichever order they came. */
+static void
+name_successors (EdCatalog   *self,
+                 EdProcedure *procedure)
+{
+  const char *id = ed_procedure_get_id (procedure);
+  const char *successor_id = ed_procedure_get_superseded_by (procedure);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->procedures));
+
+  if (successor_id != NULL)
+    {
+      EdProcedure *successor = g_hash_table_lookup (self->by_id, successor_id);
+
+      if (successor != NULL)
+        _ed_procedure_set_successor_title (procedure, ed_procedure_get_title (successor));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EdProcedure) other = g_list_model_get_item (G_LIST_MODEL (self->procedures), i);
+
+      if (g_strcmp0 (ed_procedure_get_superseded_by (other), id) == 0)
+        _ed_procedure_set_successor_title (other, ed_procedure_get_title (procedure));
+    }
+}
+
 /**
  * ed_catalog_add:
  *
@@ -173,6 +201,7 @@ ed_catalog_add (EdCatalog   *self,
                         g_object_ref (procedure));
   g_mutex_unlock (&self->lock);
   g_list_store_insert_sorted (self->procedures, procedure, compare_procedures, NULL);
+  name_successors (self, procedure);
 }
 
 static gboolean

@@ -34,6 +34,7 @@ struct _EdProcedure
   char       *valid_from;
   char       *valid_until;
   char       *superseded_by;
+  EdText     *successor_title; /* set once by the catalog that holds both */
   EdText     *status_note;
 
   GPtrArray  *sources;
@@ -119,6 +120,8 @@ GPtrArray  *_ed_procedure_read_fees     (EdProcedure   *self,
 void        _ed_procedure_read_relations (EdProcedure  *self,
                                          EdJsonReader  *reader,
                                          JsonObject    *top);
+void        _ed_procedure_set_successor_title (EdProcedure *self,
+                                               EdText      *title);
 void        _ed_procedure_choice_free   (EdChoice      *choice);
 
 G_END_DECLS

@@ -116,9 +116,12 @@ ed_procedure_describe_status_on (EdProcedure *self,
 
   if (self->superseded_by != NULL)
     {
+      EdText *successor = g_atomic_pointer_get (&self->successor_title);
+
       g_string_append (line, " — ");
       g_string_append_printf (line, ed_translate (language, "status", "Replaced by %s"),
-                              self->superseded_by);
+                              successor != NULL ? ed_text_lookup (successor, language)
+                                                : self->superseded_by);
     }
 
   if (with_note && self->status_note != NULL)

@@ -32,6 +32,7 @@ ed_procedure_finalize (GObject *object)
   g_free (self->valid_from);
   g_free (self->valid_until);
   g_free (self->superseded_by);
+  g_clear_pointer (&self->successor_title, ed_text_unref);
   g_clear_pointer (&self->status_note, ed_text_unref);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
   g_clear_pointer (&self->rules, g_ptr_array_unref);
@@ -285,6 +286,17 @@ ed_procedure_get_superseded_by (EdProcedure *self)
 {
   g_return_val_if_fail (ED_IS_PROCEDURE (self), NULL);
   return self->superseded_by;
+}
+
+/* The catalog names the successor by its title once it holds both. Set
+ * once: sheets read it in worker threads, so it is never replaced. */
+void
+_ed_procedure_set_successor_title (EdProcedure *self,
+                                   EdText      *title)
+{
+  ed_text_ref (title);
+  if (!g_atomic_pointer_compare_and_exchange (&self->successor_title, NULL, title))
+    ed_text_unref (title);
 }
 
 /* Returns: (nullable): set on every archived procedure */

@@ -297,6 +297,20 @@ ed_store_backend_set_case_open (EdStoreBackend *self,
 }
 
 /**
+ * ed_store_backend_poll_elsewhere:
+ *
+ * Returns: %TRUE when another process changed the store since the last
+ *   call; %FALSE for a backend that tells of such changes itself
+ */
+gboolean
+ed_store_backend_poll_elsewhere (EdStoreBackend  *self,
+                                 GError         **error)
+{
+  g_return_val_if_fail (ED_IS_STORE_BACKEND (self), FALSE);
+  return IFACE (self)->poll_elsewhere != NULL && IFACE (self)->poll_elsewhere (self, error);
+}
+
+/**
  * ed_store_backend_get_role:
  *
  * Returns: (nullable): the database role of this desk; %NULL for a

@@ -171,6 +171,10 @@ G_DECLARE_INTERFACE (EdStoreBackend, ed_store_backend, ED, STORE_BACKEND, GObjec
  * @set_case_open: (nullable): tells the other desks that this one has
  *   case @id open (or no longer), for ed_case_info_get_open_elsewhere().
  * @get_role: (nullable): the database role this desk works as.
+ * @poll_elsewhere: (nullable): for a store that other processes change
+ *   without telling (one SQLite file, the command line beside the
+ *   window): %TRUE when another connection changed it since the last
+ *   call (the first call only takes note). Called on a worker thread.
  *
  * Every member must be set but @get_recovery, @get_moved_aside and the
  * shared stores' members.
@@ -263,6 +267,8 @@ struct _EdStoreBackendInterface
                                       gint64                id,
                                       gboolean              open);
   const char    *(*get_role)         (EdStoreBackend       *self);
+  gboolean       (*poll_elsewhere)   (EdStoreBackend       *self,
+                                      GError              **error);
 };
 
 /* An EdStore over a backend that ed_store_open() does not pick itself:
@@ -350,6 +356,8 @@ void           ed_store_backend_set_case_open  (EdStoreBackend       *self,
                                                 gint64                id,
                                                 gboolean              open);
 const char    *ed_store_backend_get_role       (EdStoreBackend       *self);
+gboolean       ed_store_backend_poll_elsewhere (EdStoreBackend       *self,
+                                                GError              **error);
 void           ed_store_backend_emit_changed_elsewhere (EdStoreBackend *self,
                                                 gint64                id);
 void           ed_store_backend_emit_offline_changed (EdStoreBackend *self,

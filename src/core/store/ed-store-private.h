@@ -43,6 +43,8 @@ struct _EdStore
   GPtrArray      *conflicts;    /* EdCaseConflict, not resolved yet */
   GHashTable     *elsewhere;    /* gint64 *: changed on other desks */
   guint           elsewhere_source;
+  GSource        *poll_source;  /* ed_store_watch_elsewhere() */
+  gboolean        polling;
   gulong          elsewhere_handler;
   gulong          offline_handler;
   gboolean        offline;

@@ -25,6 +25,9 @@ struct _EdStoreSqlite
    * export): one at a time. */
   sqlite3  *db;
   GMutex    db_lock;
+  /* PRAGMA data_version of db when last polled; -1 before: it changes
+   * when another connection (another process) commits. */
+  gint64    data_version;
 
   /* Searches and lists: a second connection, which WAL lets read while
    * the first one writes. */

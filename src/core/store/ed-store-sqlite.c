@@ -493,6 +493,32 @@ backend_set_setting (EdStoreBackend  *backend,
   return ok;
 }
 
+/* On the writer connection, which this process alone writes through, the
+ * data version moves only with another process's commits. */
+static gboolean
+backend_poll_elsewhere (EdStoreBackend  *backend,
+                        GError         **error)
+{
+  EdStoreSqlite *self = ED_STORE_SQLITE (backend);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean changed = FALSE;
+  gint64 version;
+
+  g_mutex_lock (&self->db_lock);
+  stmt = _ed_sql_prepare (self->db, "PRAGMA data_version", error);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      version = sqlite3_column_int64 (stmt, 0);
+      changed = self->data_version >= 0 && version != self->data_version;
+      self->data_version = version;
+    }
+  else if (stmt != NULL)
+    _ed_sql_set_error (error, self->db, sqlite3_errcode (self->db));
+  g_mutex_unlock (&self->db_lock);
+
+  return changed;
+}
+
 static void
 backend_iface_init (EdStoreBackendInterface *iface)
 {
@@ -516,6 +542,7 @@ backend_iface_init (EdStoreBackendInterface *iface)
   iface->set_due = backend_set_due;
   iface->purge_preview = _ed_store_sqlite_purge_preview;
   iface->purge = _ed_store_sqlite_purge;
+  iface->poll_elsewhere = backend_poll_elsewhere;
 }
 
 static void
@@ -546,4 +573,5 @@ ed_store_sqlite_init (EdStoreSqlite *self)
 {
   g_mutex_init (&self->db_lock);
   g_mutex_init (&self->read_lock);
+  self->data_version = -1;
 }

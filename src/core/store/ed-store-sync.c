@@ -746,7 +746,81 @@ _ed_store_sync_dispose (EdStore *self)
       g_clear_signal_handler (&self->offline_handler, self->backend);
     }
   g_clear_handle_id (&self->elsewhere_source, g_source_remove);
+  if (self->poll_source != NULL)
+    {
+      g_source_destroy (self->poll_source);
+      g_clear_pointer (&self->poll_source, g_source_unref);
+    }
   g_hash_table_remove_all (self->in_conflict);
+}
+
+/* Another process on the same file (the command line beside the window)
+ * tells nothing: its changes are polled for, off the main thread. They
+ * then take the way of another desk's: the open cases reload unless
+ * edited here, and the lists refresh. */
+static void
+poll_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  EdStoreBackend *backend = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (ed_store_backend_poll_elsewhere (backend, &error))
+    ed_store_backend_emit_changed_elsewhere (backend, 0);
+  else if (error != NULL)
+    g_debug ("The case store could not be polled for other processes' changes: %s",
+             error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+polled (GObject      *object,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  ED_STORE (object)->polling = FALSE;
+}
+
+static gboolean
+poll_elsewhere (gpointer data)
+{
+  EdStore *self = data;
+  g_autoptr(GTask) task = NULL;
+
+  if (self->polling || self->backend == NULL)
+    return G_SOURCE_CONTINUE;
+
+  self->polling = TRUE;
+  task = g_task_new (self, NULL, polled, NULL);
+  g_task_set_source_tag (task, poll_elsewhere);
+  g_task_set_task_data (task, g_object_ref (self->backend), g_object_unref);
+  g_task_run_in_thread (task, poll_thread);
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * ed_store_watch_elsewhere:
+ *
+ * Makes @self notice, within a second or two, cases that another process
+ * added or changed in the same store (the command line beside the
+ * window): #EdStore::changed is emitted and open cases not edited here
+ * reload. An office database tells of such changes without this.
+ */
+void
+ed_store_watch_elsewhere (EdStore *self)
+{
+  g_return_if_fail (ED_IS_STORE (self));
+
+  if (self->poll_source != NULL)
+    return;
+
+  poll_elsewhere (self);
+  self->poll_source = g_timeout_source_new_seconds (1);
+  g_source_set_callback (self->poll_source, poll_elsewhere, self, NULL);
+  g_source_set_static_name (self->poll_source, "[entry-desk] store poll");
+  g_source_attach (self->poll_source, self->context);
 }
 
 /**

@@ -32,6 +32,8 @@ struct _EdSheetDialog
   gboolean              busy;             /* printing or saving */
   gboolean              ended_confirmed;
   GtkNativeDialog      *chooser;
+  EdSheetOffice        *letterhead;       /* Preferences' letterhead, or NULL */
+  char                 *letterhead_problem; /* why it is printed without one */
 
   AdwWindowTitle       *window_title;
   GtkWidget            *accept_button;
@@ -42,6 +44,7 @@ struct _EdSheetDialog
   GtkListBox           *language_list;
   AdwComboRow          *paper_row;
   GtkSwitch            *personal_switch;
+  GtkSwitch            *summary_switch;
   AdwPreferencesGroup  *travellers_group;
   AdwComboRow          *traveller_row;
   AdwActionRow         *single_traveller_row;

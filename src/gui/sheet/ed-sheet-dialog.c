@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "ed-date.h"
+#include "ed-letterhead-group.h"
 #include "ed-sheet-dialog-private.h"
 #include "ed-sheet-journey.h"
 
@@ -58,12 +59,17 @@ dup_options (EdSheetDialog *self)
   EdSheetOptions *options = ed_sheet_options_new ();
   g_autofree char *languages = g_strjoinv (",", self->languages);
   guint selected = adw_combo_row_get_selected (self->paper_row);
+  gboolean summary_only;
 
   /* Normalised: always one to three sheet languages. */
   if (!ed_sheet_options_parse_languages (options, languages, NULL))
     g_assert_not_reached ();
   ed_sheet_options_set_paper (options, papers[selected < G_N_ELEMENTS (papers) ? selected : 0]);
   ed_sheet_options_set_personal_qr (options, gtk_switch_get_active (self->personal_switch));
+  summary_only = gtk_switch_get_active (self->summary_switch);
+  ed_sheet_options_set_summary (options, ed_sheet_options_get_summary (options) || summary_only,
+                                summary_only);
+  ed_sheet_options_set_office (options, self->letterhead);
   ed_sheet_options_set_case_reference (options, ed_case_get_reference (self->kase));
   ed_sheet_options_set_review_max_days (options,
                                         g_settings_get_uint (self->settings, "review-max-days"));
@@ -81,6 +87,7 @@ options_equal (const EdSheetOptions *a,
   return g_str_equal (languages_a, languages_b) &&
          ed_sheet_options_get_paper (a) == ed_sheet_options_get_paper (b) &&
          ed_sheet_options_get_personal_qr (a) == ed_sheet_options_get_personal_qr (b) &&
+         ed_sheet_options_get_summary_only (a) == ed_sheet_options_get_summary_only (b) &&
          g_strcmp0 (ed_sheet_options_get_case_reference (a),
                     ed_sheet_options_get_case_reference (b)) == 0;
 }
@@ -117,6 +124,20 @@ show_problems (EdSheetDialog *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list))) != NULL)
     gtk_list_box_remove (self->problems_list, child);
 
+  /* The letterhead of Preferences, printed without its logo: said first. */
+  if (self->letterhead_problem != NULL)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "warning");
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), self->letterhead_problem);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_append (self->problems_list, row);
+    }
+
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -130,7 +151,9 @@ show_problems (EdSheetDialog *self)
       gtk_list_box_append (self->problems_list, row);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), problems != NULL && problems->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_group),
+                          self->letterhead_problem != NULL ||
+                          (problems != NULL && problems->len > 0));
 }
 
 static void
@@ -462,6 +485,8 @@ new_dialog (GtkWindow         *parent,
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->personal_switch, "notify::active", G_CALLBACK (schedule_rebuild),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->summary_switch, "notify::active", G_CALLBACK (schedule_rebuild),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->traveller_row, "notify::selected", G_CALLBACK (schedule_rebuild),
                            self, G_CONNECT_SWAPPED);
   schedule_rebuild (self);
@@ -605,6 +630,7 @@ ed_sheet_dialog_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->sheet_template);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->letterhead, ed_sheet_office_unref);
 
   G_OBJECT_CLASS (ed_sheet_dialog_parent_class)->dispose (object);
 }
@@ -616,6 +642,7 @@ ed_sheet_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->travellers, g_ptr_array_unref);
   g_clear_pointer (&self->languages, g_strfreev);
+  g_clear_pointer (&self->letterhead_problem, g_free);
   g_clear_object (&self->kase);
   g_clear_object (&self->procedure);
   g_clear_object (&self->catalog);
@@ -698,6 +725,7 @@ ed_sheet_dialog_class_init (EdSheetDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdSheetDialog, language_list);
   gtk_widget_class_bind_template_child (widget_class, EdSheetDialog, paper_row);
   gtk_widget_class_bind_template_child (widget_class, EdSheetDialog, personal_switch);
+  gtk_widget_class_bind_template_child (widget_class, EdSheetDialog, summary_switch);
   gtk_widget_class_bind_template_child (widget_class, EdSheetDialog, travellers_group);
   gtk_widget_class_bind_template_child (widget_class, EdSheetDialog, traveller_row);
   gtk_widget_class_bind_template_child (widget_class, EdSheetDialog, single_traveller_row);
@@ -719,6 +747,24 @@ ed_sheet_dialog_class_init (EdSheetDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "sheet.next-page", NULL);
 }
 
+/* Read once a dialog: a logo is parsed at most once per sheet dialog. */
+static void
+load_letterhead (EdSheetDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->letterhead = ed_letterhead_from_settings (self->settings, &error);
+  if (error != NULL)
+    {
+      g_autofree char *name = g_settings_get_string (self->settings, "letterhead-name");
+
+      self->letterhead = ed_sheet_office_new (name);
+      /* Translators: %s says why the logo chosen in Preferences cannot be printed */
+      self->letterhead_problem =
+        g_strdup_printf (_("The letterhead is printed without its logo: %s"), error->message);
+    }
+}
+
 static void
 ed_sheet_dialog_init (EdSheetDialog *self)
 {
@@ -727,6 +773,7 @@ ed_sheet_dialog_init (EdSheetDialog *self)
   self->languages = _ed_sheet_languages_normalize (NULL);
   self->settings = g_settings_new (APP_ID);
   _ed_sheet_languages_init (self);
+  load_letterhead (self);
 
   g_signal_connect_object (self->preview, "notify::page",
                            G_CALLBACK (_ed_sheet_dialog_update_state),
