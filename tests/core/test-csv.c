@@ -123,7 +123,7 @@ read_travellers (const char   *text,
 {
   g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
 
-  return ed_csv_read_travellers (bytes, procedure, problems, error);
+  return ed_csv_read_travellers (bytes, procedure, NULL, problems, error);
 }
 
 static const EdCsvProblem *
