@@ -242,9 +242,17 @@ static const char schema_2[] =
   "ALTER TABLE cases ADD COLUMN procedures text NOT NULL DEFAULT '';"
   "ALTER TABLE sheet_log ADD COLUMN journey boolean NOT NULL DEFAULT false;";
 
+/* 3: who printed a sheet at the desk (the desk's user name, beside the
+ * database role the server records) and under which office's
+ * letterhead; lines logged before say neither. */
+static const char schema_3[] =
+  "ALTER TABLE sheet_log ADD COLUMN printed_user text;"
+  "ALTER TABLE sheet_log ADD COLUMN office text;";
+
 static const char * const migrations[] = {
   schema_1,
   schema_2,
+  schema_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ED_PG_SCHEMA_VERSION);
