@@ -308,16 +308,29 @@ slot_is_missing (EdSheetLayout     *self,
     }
 }
 
+/* The mark is in the slot's language when the sheet is printed in it;
+ * a passport number's slot is Latin script on a Japanese sheet too, and
+ * its mark is then in the sheet's first language. */
 static EdSheetText *
-shape_missing (const EdSheetGeometry *geometry,
+shape_missing (EdSheetLayout         *self,
+               const EdSheetGeometry *geometry,
                const EdSheetSlot     *slot)
 {
-  EdSheetStyle style = _ed_sheet_style (geometry, ED_SHEET_FONT_SMALL_BOLD, slot->language);
+  const EdSheetOptions *options = ed_sheet_template_get_options (self->sheet_template);
+  guint n = 0;
+  const EdLanguage *languages = ed_sheet_options_get_languages (options, &n);
+  EdLanguage language = n > 0 ? languages[0] : slot->language;
+  EdSheetStyle style;
 
+  for (guint i = 0; i < n; i++)
+    if (languages[i] == slot->language)
+      language = slot->language;
+
+  style = _ed_sheet_style (geometry, ED_SHEET_FONT_SMALL_BOLD, language);
   style.color = ED_SHEET_ENDED;
   style.max_lines = 1;
   /* Translators: printed on a check sheet where a required value is empty */
-  return ed_sheet_text_new (_ed_sheet_word (slot->language, NC_("sheet", "Missing")),
+  return ed_sheet_text_new (_ed_sheet_word (language, NC_("sheet", "Missing")),
                             &style, slot->w, 0);
 }
 
@@ -421,7 +434,7 @@ ed_sheet_layout_new_for_template (EdSheetTemplate *sheet_template,
 
           g_ptr_array_add (values, value != NULL ? shape_value (geometry, slot, value) : NULL);
           g_ptr_array_add (marks, value == NULL && slot_is_missing (self, slot)
-                                  ? shape_missing (geometry, slot) : NULL);
+                                  ? shape_missing (self, geometry, slot) : NULL);
         }
       g_ptr_array_add (self->values, values);
       g_ptr_array_add (self->marks, marks);
