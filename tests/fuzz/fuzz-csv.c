@@ -7,24 +7,6 @@
 #include "ed-core.h"
 #include "fuzz.h"
 
-/* The shipped procedures: a column of another one's answers is read
- * as the CLI reads it. */
-static EdCatalog *
-fuzz_catalog (void)
-{
-  static EdCatalog *catalog;
-
-  if (catalog == NULL)
-    {
-      g_autofree char *path = g_build_filename (FUZZ_DATADIR, "procedures", NULL);
-
-      catalog = ed_catalog_new ();
-      ed_catalog_load_directory (catalog, path, ED_ORIGIN_SYSTEM);
-    }
-
-  return catalog;
-}
-
 static void
 read_travellers (GBytes      *bytes,
                  EdProcedure *against,
