@@ -802,19 +802,21 @@ typedef struct
 
 static const Forgiven forgiven[] = {
   { "en", "C.UTF-8", ": row 1, answers.move-in-date: warning: ",
-    ": row 2, passport_number: warning: ", ": row 3, passport_number: warning: ", "not for “jp-entry-waiting-mysos”: it is ignored",
+    ": row 2, passport_number: warning: ", ": row 3, passport_number: warning: ",
+    "not for “jp-entry-waiting-mysos”: it is ignored",
     "“E1234-567” is printed as “E1234567”: check it against the passport",
     "required, but empty: the sheet marks it as missing",
     "sheets written: 2, rows skipped: 0, required values missing: 1, other warnings: 2",
     "Missing" },
   { "ja", "ja_JP.UTF-8", ": 1 行目、answers.move-in-date: 警告: ",
-    ": 2 行目、passport_number: 警告: ", ": 3 行目、passport_number: 警告: ", "「jp-entry-waiting-mysos」のものではありません",
+    ": 2 行目、passport_number: 警告: ", ": 3 行目、passport_number: 警告: ",
+    "「jp-entry-waiting-mysos」のものではありません",
     "「E1234-567」は「E1234567」として印刷します", "必須ですが空です",
     "作成したシート: 2、スキップした行: 0、未入力の必須項目: 1、その他の警告: 2", "未記入" },
   { "zh_CN", "zh_CN.UTF-8", ": 第 1 行，answers.move-in-date：警告：",
-    ": 第 2 行，passport_number：警告：", ": 第 3 行，passport_number：警告：", "不是“jp-entry-waiting-mysos”的",
-    "“E1234-567”按“E1234567”打印", "必填但为空",
-    "已生成的核对单：2，跳过的行：0，缺少的必填项：1，其他警告：2", "未填写" },
+    ": 第 2 行，passport_number：警告：", ": 第 3 行，passport_number：警告：",
+    "不是“jp-entry-waiting-mysos”的", "“E1234-567”按“E1234567”打印", "必填但为空",
+    "已生成的核对表：2，跳过的行：0，缺少的必填项：1，其他警告：2", "未填写" },
 };
 
 static void
