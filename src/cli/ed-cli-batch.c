@@ -157,7 +157,7 @@ print_summary (const char *csv,
 
       if (problem->warning)
         n_warnings++;
-      else
+      else if (problem->row > 1)  /* not the header's */
         g_hash_table_add (bad_rows, GUINT_TO_POINTER (problem->row));
     }
 
