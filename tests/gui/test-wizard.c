@@ -289,15 +289,6 @@ test_wizard_mysos (void)
   EdWizard *wizard = start_procedure ("jp-entry-waiting-mysos");
   EdTraveller *traveller;
   GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (wizard)));
-  EdSheetRecord sheet = {
-    .kind = ED_SHEET_PDF, .procedure_id = (char *) "jp-entry-waiting-mysos",
-    .procedure_version = 2, .languages = (char *[]) { (char *) "ja", NULL },
-    .paper = (char *) "a4", .user = (char *) "hanako",
-    .office = (char *) "Sakura Immigration Law Office",
-  };
-  g_autoptr(GError) error = NULL;
-  EdStore *store;
-  GtkLabel *logged;
 
   /* The travellers page first; nothing entered, nothing to go on with. */
   g_assert_true (ED_IS_TRAVELLERS_PAGE (ed_wizard_get_current_page (wizard)));
@@ -320,18 +311,6 @@ test_wizard_mysos (void)
 
   walk_to_summary (wizard, "install-mysos");
   ed_test_screenshot (root, "wizard-summary");
-
-  /* A sheet printed for the case: the review lists who printed it and
-   * the office of its letterhead. */
-  store = ed_test_wait_for_store (app);
-  ED_TEST_WAIT_FOR (ed_wizard_get_store (wizard) == store);
-  ED_TEST_WAIT_FOR (ed_case_get_id (ed_wizard_get_case (wizard)) > 0);
-  g_assert_true (ed_store_log_sheet (store, ed_wizard_get_case (wizard), &sheet, &error));
-  g_assert_no_error (error);
-  g_assert_true (ed_wizard_previous (wizard));
-  g_assert_true (ed_wizard_go_to (wizard, ED_SUMMARY_PAGE_ID));
-  logged = ed_test_wait_for_label (root, "hanako");
-  g_assert_nonnull (strstr (gtk_label_get_text (logged), "Sakura Immigration Law Office"));
 
   /* Back never loses anything. */
   g_assert_true (ed_wizard_previous (wizard));
