@@ -138,6 +138,40 @@ write_merged (EdSheetDocument *document,
   return FALSE;
 }
 
+/* The last line: what was printed, and what to look at. */
+static void
+print_summary (const char *csv,
+               GPtrArray  *rows,
+               GPtrArray  *problems)
+{
+  g_autoptr(GHashTable) bad_rows = g_hash_table_new (NULL, NULL);
+  guint n_missing = 0;
+  guint n_warnings = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    n_missing += ((const EdCsvTraveller *) g_ptr_array_index (rows, i))->n_missing;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const EdCsvProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->warning)
+        n_warnings++;
+      else if (problem->row > 1)  /* not the header's */
+        g_hash_table_add (bad_rows, GUINT_TO_POINTER (problem->row));
+    }
+
+  /* On standard output: standard error holds only what went wrong. */
+  g_print ("%s: ", csv);
+  /* Translators: the last line of a batch: sheets written, rows left out
+   * for an error, required values left empty (marked "missing" on the
+   * sheets), other warnings (values corrected, columns ignored) */
+  g_print (_("sheets written: %u, rows skipped: %u, required values missing: %u, "
+             "other warnings: %u"),
+           rows->len, g_hash_table_size (bad_rows), n_missing, n_warnings - n_missing);
+  g_print ("\n");
+}
+
 int
 ed_cli_batch (int    argc,
               char **argv)
@@ -163,6 +197,7 @@ ed_cli_batch (int    argc,
   Progress progress = { ed_cli_stderr_is_terminal (), 0 };
   GError *error = NULL;
   gboolean ok;
+  guint n_errors;
   int status;
   const GOptionEntry entries[] = {
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv,
@@ -222,27 +257,36 @@ ed_cli_batch (int    argc,
   if (options == NULL)
     return status;
 
+  catalog = ed_cli_load_catalog ();
   if (journey_id != NULL)
     {
-      catalog = ed_cli_load_catalog ();
       if (ed_cli_find_journey (catalog, journey_id) == NULL)
         return ED_EXIT_INVALID;
     }
   else
     {
-      procedure = ed_cli_find_procedure (argv[1], &error);
+      procedure = ed_catalog_lookup (catalog, argv[1]);
       if (procedure == NULL)
-        return ed_cli_fail (error);
+        {
+          g_printerr ("entry-desk-cli: ");
+          g_printerr (_("There is no procedure “%s”; “entry-desk-cli list” shows the ids"),
+                      argv[1]);
+          g_printerr ("\n");
+          return ED_EXIT_INVALID;
+        }
+      g_object_ref (procedure);
     }
 
   /* A journey's answers belong to several procedures: read as they are. */
-  rows = ed_csv_load_travellers (csv, procedure, &problems, &error);
+  rows = ed_csv_load_travellers (csv, procedure, catalog, &problems, &error);
   if (rows == NULL)
     return ed_cli_fail (error);
 
+  /* Each line says where: the file, the row, the column. */
   lines = ed_csv_problems_to_strings (problems, ED_CSV_MAX_ALIKE);
   for (guint i = 0; i < lines->len; i++)
-    g_printerr ("entry-desk-cli: %s\n", (const char *) g_ptr_array_index (lines, i));
+    g_printerr ("entry-desk-cli: %s: %s\n", csv, (const char *) g_ptr_array_index (lines, i));
+  n_errors = ed_csv_problems_count_errors (problems);
 
   if (rows->len == 0)
     {
@@ -263,7 +307,9 @@ ed_cli_batch (int    argc,
     {
       ok = ed_cli_batch_journey (catalog, ed_catalog_lookup_journey (catalog, journey_id), rows,
                                  options, directory, merge);
-      return ok && problems->len == 0 ? ED_EXIT_OK : ED_EXIT_INVALID;
+      if (ok)
+        print_summary (csv, rows, problems);
+      return ok && n_errors == 0 ? ED_EXIT_OK : ED_EXIT_INVALID;
     }
 
   sheet_template = ed_sheet_template_new (procedure, options, &error);
@@ -291,5 +337,7 @@ ed_cli_batch (int    argc,
         ok = FALSE;
     }
 
-  return ok && problems->len == 0 ? ED_EXIT_OK : ED_EXIT_INVALID;
+  if (ok)
+    print_summary (csv, rows, problems);
+  return ok && n_errors == 0 ? ED_EXIT_OK : ED_EXIT_INVALID;
 }

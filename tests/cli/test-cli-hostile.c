@@ -231,11 +231,18 @@ test_hostile_csv_nul (Fixture       *f,
                             "WA\0NG,LI,1990-01-01,F,CHN,E12345678\n";
   g_autofree char *file = write_file (f, "nul.csv", csv, sizeof csv - 1);
   g_autofree char *dir = g_build_filename (f->home, "sheets", NULL);
+  g_autofree char *said = g_strconcat ("entry-desk-cli: ", file,
+                                       ": row 2: the row holds a NUL character", NULL);
+  g_auto(GStrv) around_file = NULL;
+  g_autofree char *err_without_file = NULL;
 
   g_assert_cmpint (run (f, "batch", "jp-my-her-sys", "--csv", file, "-o", dir, NULL), ==, 1);
-  assert_says (f->err, "entry-desk-cli: row 2: the row holds a NUL character");
+  assert_says (f->err, said);
   g_assert_null (strstr (f->out, "WA"));
-  g_assert_null (strstr (f->err, "WA"));
+  /* The name is not quoted back; the file's own path is (its place). */
+  around_file = g_strsplit (f->err, file, -1);
+  err_without_file = g_strjoinv ("", around_file);
+  g_assert_null (strstr (err_without_file, "WA"));
 }
 
 /* Item 8: json-glib kept the last of two keys and ignored a second
@@ -324,6 +331,7 @@ test_hostile_repeated_messages (Fixture       *f,
   g_autofree char *file = NULL;
   g_autofree char *dir = g_build_filename (f->home, "sheets", NULL);
   g_auto(GStrv) lines = NULL;
+  char *said;
 
   for (guint i = 0; i < 100000; i++)
     g_string_append_printf (csv, ",x%u", i);
@@ -334,8 +342,12 @@ test_hostile_repeated_messages (Fixture       *f,
   g_assert_cmpint (run (f, "batch", "jp-my-her-sys", "--csv", file, "-o", dir, NULL), ==, 1);
   lines = g_strsplit (f->err, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), <, 30);
-  assert_says (f->err, "entry-desk-cli: row 1, x9: unknown column");
-  assert_says (f->err, "entry-desk-cli: … and 99,990 more like this\n");
+  said = g_strconcat ("entry-desk-cli: ", file, ": row 1, x9: unknown column", NULL);
+  assert_says (f->err, said);
+  g_free (said);
+  said = g_strconcat ("entry-desk-cli: ", file, ": … and 99,990 more like this\n", NULL);
+  assert_says (f->err, said);
+  g_free (said);
   g_assert_null (strstr (f->err, "x10:"));
 }
 

@@ -619,9 +619,10 @@ test_batch_case_log (Fixture       *f,
 
   g_assert_cmpint (ed_test_run_cli (env, import, NULL, NULL), ==, 0);
   g_assert_true (g_file_set_contents (csv,
-                                      "case_reference,surname,given_names\n"
-                                      "ed-4f7h-2k,YAMADA,HANAKO\n"
-                                      ",SUZUKI,ICHIRO\n", -1, NULL));
+                                      "case_reference,surname,given_names,email,"
+                                      "answers.smartphone-input-id\n"
+                                      "ed-4f7h-2k,YAMADA,HANAKO,hanako@example.com,123456\n"
+                                      ",SUZUKI,ICHIRO,ichiro@example.com,654321\n", -1, NULL));
 
   g_assert_cmpint (ed_test_run_cli (env, batch, NULL, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
@@ -630,6 +631,7 @@ test_batch_case_log (Fixture       *f,
   line = json_array_get_object_element (sheets, 1);
   g_assert_cmpstr (json_object_get_string_member (line, "kind"), ==, "batch");
   g_assert_cmpstr (json_object_get_string_member (line, "procedure"), ==, "jp-my-her-sys");
+  g_assert_cmpstr (json_object_get_string_member (line, "user"), ==, g_get_user_name ());
 }
 
 static void
@@ -648,6 +650,9 @@ test_sheet_case_log (Fixture       *f,
                             "-o", out, NULL };
   const char *firm[] = { "sheet", "jp-my-her-sys", "--case-reference", "ACME/2026/17",
                          "-o", out, NULL };
+  g_autofree char *office = ed_test_data_path ("sheet", "office.json", NULL);
+  const char *lettered[] = { "sheet", "jp-my-her-sys", "--case-reference", "ED-4F7H-2K",
+                             "--office", office, "-o", out, NULL };
   g_autoptr(JsonArray) sheets = NULL;
   g_autofree char *err = NULL;
   JsonObject *line;
@@ -680,6 +685,22 @@ test_sheet_case_log (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (languages), ==, 2);
   g_assert_cmpstr (json_array_get_string_element (languages, 0), ==, "zh_CN");
   g_assert_cmpstr (json_array_get_string_element (languages, 1), ==, "ja");
+  /* Who printed it; no letterhead, no office. */
+  g_assert_cmpstr (json_object_get_string_member (line, "user"), ==, g_get_user_name ());
+  g_assert_false (json_object_has_member (line, "office"));
+  g_clear_pointer (&sheets, json_array_unref);
+  g_clear_pointer (&err, g_free);
+
+  /* With the firm's letterhead: the office is in the line. */
+  g_assert_cmpint (ed_test_run_cli (env, lettered, NULL, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  sheets = export_sheets (f, "ED-4F7H-2K");
+  g_assert_cmpuint (json_array_get_length (sheets), ==, 3);
+  line = json_array_get_object_element (sheets, 2);
+  g_assert_cmpstr (json_object_get_string_member (line, "kind"), ==, "pdf");
+  g_assert_cmpstr (json_object_get_string_member (line, "user"), ==, g_get_user_name ());
+  g_assert_cmpstr (json_object_get_string_member (line, "office"), ==,
+                   "Sakura Immigration Law Office");
   g_clear_pointer (&sheets, json_array_unref);
   g_clear_pointer (&err, g_free);
 
@@ -691,7 +712,7 @@ test_sheet_case_log (Fixture       *f,
   g_assert_cmpint (ed_test_run_cli (env, firm, NULL, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
   sheets = export_sheets (f, "ED-4F7H-2K");
-  g_assert_cmpuint (json_array_get_length (sheets), ==, 2);
+  g_assert_cmpuint (json_array_get_length (sheets), ==, 3);
 }
 
 static int
@@ -716,6 +737,7 @@ test_batch_broken (Fixture       *f,
                                "--merge", merged, "--lang", "ja", NULL };
   const char *args_folder[] = { "batch", "jp-mynumber-insurance-card", "--csv", csv, "-o", folder,
                                 "--lang", "ja", NULL };
+  g_autofree char *out = NULL;
   static const char * const reports[] = {
     "row 3, birth_date: “1990-02-30” is not a date",
     "row 4, remarks: ",
@@ -728,9 +750,11 @@ test_batch_broken (Fixture       *f,
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
-  g_assert_cmpint (ed_test_run_cli (env, args_merge, NULL, &err), ==, 1);
+  g_assert_cmpint (ed_test_run_cli (env, args_merge, &out, &err), ==, 1);
   for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
     g_assert_nonnull (strstr (err, reports[i]));
+  /* Rows 3 to 6 left out; the header's unknown column is no row. */
+  g_assert_nonnull (strstr (out, "sheets written: 2, rows skipped: 4, "));
   /* Not a terminal: no progress. */
   g_assert_null (strstr (err, "Rendering"));
 
@@ -763,6 +787,115 @@ test_batch_broken (Fixture       *f,
       g_assert_cmpint (st.st_mode & 0777, ==, 0600);
       g_assert_cmpuint (ed_test_pdf_pages (path), ==, ed_test_pdf_pages (one));
     }
+}
+
+/* What a batch forgives, and says: full-width digits in a date, a
+ * passport number with a hyphen, a column of another procedure's
+ * answers (said once), a required value left empty (printed as
+ * missing). Every row is printed; the exit status is 0. */
+typedef struct
+{
+  const char *language;
+  const char *locale;
+  const char *header;        /* after the file name: where each warning is */
+  const char *row2;
+  const char *row3;
+  const char *ignored;       /* the column warning */
+  const char *passport;      /* the passport warning */
+  const char *empty;         /* the missing value's warning */
+  const char *summary;
+  const char *mark;          /* on the sheet */
+} Forgiven;
+
+static const Forgiven forgiven[] = {
+  { "en", "C.UTF-8", ": row 1, answers.move-in-date: warning: ",
+    ": row 2, passport_number: warning: ", ": row 3, passport_number: warning: ",
+    "not for “jp-entry-waiting-mysos”: it is ignored",
+    "“E1234-567” is printed as “E1234567”: check it against the passport",
+    "required, but empty: the sheet marks it as missing",
+    "sheets written: 2, rows skipped: 0, required values missing: 1, other warnings: 2",
+    "Missing" },
+  { "ja", "ja_JP.UTF-8", ": 1 行目、answers.move-in-date: 警告: ",
+    ": 2 行目、passport_number: 警告: ", ": 3 行目、passport_number: 警告: ",
+    "「jp-entry-waiting-mysos」のものではありません",
+    "「E1234-567」は「E1234567」として印刷します", "必須ですが空です",
+    "作成したシート: 2、スキップした行: 0、未入力の必須項目: 1、その他の警告: 2", "未記入" },
+  { "zh_CN", "zh_CN.UTF-8", ": 第 1 行，answers.move-in-date：警告：",
+    ": 第 2 行，passport_number：警告：", ": 第 3 行，passport_number：警告：",
+    "不是“jp-entry-waiting-mysos”的", "“E1234-567”按“E1234567”打印", "必填但为空",
+    "已生成的核对表：2，跳过的行：0，缺少的必填项：1，其他警告：2", "未填写" },
+};
+
+static void
+test_batch_forgiving (Fixture       *f,
+                      gconstpointer  data)
+{
+  const Forgiven *expect = data;
+  g_autofree char *csv = g_build_filename (f->dir, "forgiving.csv", NULL);
+  g_autofree char *merged = g_build_filename (f->dir, "forgiving.pdf", NULL);
+  g_autofree char *env_language = g_strconcat ("LANGUAGE=", expect->language, NULL);
+  g_autofree char *env_locale = g_strconcat ("LC_ALL=", expect->locale, NULL);
+  const char *env[] = { f->env_home, f->env_epoch, env_language, env_locale, NULL };
+  const char *args[] = { "batch", "jp-entry-waiting-mysos", "--csv", csv, "--merge", merged,
+                         "--lang", expect->language, NULL };
+  g_autofree char *header = g_strconcat (csv, expect->header, NULL);
+  g_autofree char *row2 = g_strconcat (csv, expect->row2, NULL);
+  g_autofree char *row3 = g_strconcat (csv, expect->row3, NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  guint n_marked = 0;
+  guint n_pages;
+  const char *line;
+
+  g_assert_true (g_file_set_contents (csv,
+                                      "surname,given_names,birth_date,passport_number,"
+                                      "address_local,arrival_date,answers.move-in-date\n"
+                                      "WANG,XIAOMING,１９９０-０５-１７,E1234-567,"
+                                      "\"1-1 Chiyoda, Tokyo\",2022-01-01,2022-01-05\n"
+                                      "LI,WEI,1991-02-03,,\"2-2 Kita, Osaka\",2022-01-02,"
+                                      "2022-01-06\n", -1, NULL));
+
+  g_assert_cmpint (ed_test_run_cli (env, args, &out, &err), ==, 0);
+
+  /* Each said once, where it is. */
+  line = strstr (err, header);
+  g_assert_nonnull (line);
+  g_assert_null (strstr (line + strlen (header), "answers.move-in-date"));
+  g_assert_nonnull (strstr (line, expect->ignored));
+  line = strstr (err, row2);
+  g_assert_nonnull (line);
+  g_assert_nonnull (strstr (line, expect->passport));
+  line = strstr (err, row3);
+  g_assert_nonnull (line);
+  g_assert_nonnull (strstr (line, expect->empty));
+  g_assert_null (strstr (err, "birth_date"));
+  g_assert_nonnull (strstr (out, expect->summary));
+
+  /* Both rows printed: the date and the passport number as the official
+   * form wants them, and the empty one marked. */
+  text = ed_test_pdf_text (merged, 0);
+  g_assert_nonnull (strstr (text, "WANGXIAOMING"));
+  g_assert_nonnull (strstr (text, "LIWEI"));
+  g_assert_nonnull (strstr (text, "1990-05-17"));
+  g_assert_nonnull (strstr (text, "E1234567"));
+  g_assert_null (strstr (text, "E1234-567"));
+  g_assert_nonnull (strstr (text, expect->mark));
+
+  /* On the sheet of the row that lacks it (in the traveller box and
+   * beside the field), not on the other's. */
+  n_pages = ed_test_pdf_pages (merged);
+  g_assert_cmpuint (n_pages % 2, ==, 0);
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *own = ed_test_pdf_text (merged, page);
+
+      if (page <= n_pages / 2)
+        g_assert_null (strstr (own, expect->mark));
+      else if (strstr (own, expect->mark) != NULL)
+        n_marked++;
+    }
+  g_assert_cmpuint (n_marked, ==, 2);
 }
 
 static void
@@ -819,6 +952,13 @@ main (int    argc,
   ADD ("/cli/sheet/case-log", test_sheet_case_log);
   ADD ("/cli/batch/case-log", test_batch_case_log);
   ADD ("/cli/batch/broken", test_batch_broken);
+  for (guint i = 0; i < G_N_ELEMENTS (forgiven); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli/batch/forgiving/%s", forgiven[i].language);
+
+      g_test_add (path, Fixture, &forgiven[i], fixture_set_up, test_batch_forgiving,
+                  fixture_tear_down);
+    }
   ADD ("/cli/batch/usage", test_batch_usage);
 
   return g_test_run ();

@@ -123,7 +123,7 @@ read_travellers (const char   *text,
 {
   g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
 
-  return ed_csv_read_travellers (bytes, procedure, problems, error);
+  return ed_csv_read_travellers (bytes, procedure, NULL, problems, error);
 }
 
 static const EdCsvProblem *
@@ -194,8 +194,20 @@ test_csv_travellers (void)
   g_assert_null (find_problem (problems, 5)->column);
   g_assert_nonnull (strstr (find_problem (problems, 5)->message, "5 fields"));
   g_assert_null (find_problem (problems, 6));
-  g_assert_null (find_problem (problems, 7));
+  /* Row 7 is read: its full-width passport number said, not refused. */
+  problem = find_problem (problems, 7);
+  g_assert_nonnull (problem);
+  g_assert_true (problem->warning);
+  g_assert_cmpstr (problem->column, ==, "passport_number");
+  g_assert_nonnull (strstr (problem->message, "“E56789012”"));
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const EdCsvProblem *each = g_ptr_array_index (problems, i);
+
+      g_assert_true (each->row != 7 || each->warning);
+    }
   g_assert_cmpstr (find_problem (problems, 8)->column, ==, "passport_number");
+  g_assert_false (find_problem (problems, 8)->warning);
 }
 
 /* One bad row in a batch: a cell of 100,000 characters (a column pasted
@@ -224,7 +236,14 @@ test_csv_long_values (void)
   g_assert_no_error (error);
 
   g_assert_cmpuint (rows->len, ==, 2);
-  g_assert_cmpuint (problems->len, ==, 3);
+  /* The rows read say only that required values are empty. */
+  g_assert_cmpuint (ed_csv_problems_count_errors (problems), ==, 3);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const EdCsvProblem *problem = g_ptr_array_index (problems, i);
+
+      g_assert_true ((problem->row >= 3 && problem->row <= 5) == !problem->warning);
+    }
   for (guint row = 3; row <= 5; row++)
     {
       const EdCsvProblem *problem = find_problem (problems, row);
@@ -271,7 +290,17 @@ test_csv_header_errors (void)
   g_assert_cmpuint (rows->len, ==, 1);
   row = g_ptr_array_index (rows, 0);
   g_assert_null (ed_traveller_get_answer (row->traveller, "password"));
-  g_assert_cmpuint (problems->len, ==, 3);
+  /* Besides, the row read leaves the e-mail and the input id, which the
+   * procedure requires, empty: warned of. */
+  g_assert_cmpuint (problems->len, ==, 5);
+  g_assert_cmpuint (ed_csv_problems_count_errors (problems), ==, 3);
+  g_assert_cmpuint (row->n_missing, ==, 2);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const EdCsvProblem *problem = g_ptr_array_index (problems, i);
+
+      g_assert_true (problem->warning == (problem->row == 2));
+    }
   g_assert_cmpstr (find_problem (problems, 3)->column, ==, "answers.no-such-field");
 }
 
@@ -328,6 +357,74 @@ test_csv_problems_capped (void)
   g_assert_cmpstr (g_ptr_array_index (all, 11), ==, "row 2: too few fields");
 }
 
+/* What a batch reads with a warning instead of refusing the row: a
+ * date in full-width digits, a passport number with a hyphen, a column
+ * of another procedure's answers (said once, as row 1), a required
+ * value left empty (counted on the row). */
+static void
+test_csv_forgiven (void)
+{
+  g_autoptr(EdProcedure) procedure = ed_test_load_procedure ("jp-entry-waiting-mysos");
+  g_autoptr(EdProcedure) other = ed_test_load_procedure ("jp-national-pension");
+  g_autoptr(EdCatalog) catalog = ed_catalog_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text = "surname,given_names,birth_date,passport_number,answers.waiting-address,"
+                     "arrival_date,answers.move-in-date\n"
+                     "WANG,XIAOMING,１９９０-０５-１７,E1234-567,Tokyo,2022-01-01,2022-01-05\n"
+                     "LI,WEI,1991/2/3,,Osaka,2022-01-02,2022-01-06\n";
+  const EdCsvTraveller *row;
+  const EdCsvProblem *problem;
+  g_autofree char *said = NULL;
+  guint n_column = 0;
+
+  ed_catalog_add (catalog, procedure);
+  ed_catalog_add (catalog, other);
+  bytes = g_bytes_new_static (text, strlen (text));
+  rows = ed_csv_read_travellers (bytes, procedure, catalog, &problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpuint (ed_csv_problems_count_errors (problems), ==, 0);
+
+  row = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (ed_traveller_get (row->traveller, "birth_date"), ==, "1990-05-17");
+  g_assert_cmpstr (ed_traveller_get (row->traveller, "passport_number"), ==, "E1234567");
+  g_assert_null (ed_traveller_get_answer (row->traveller, "move-in-date"));
+  g_assert_cmpuint (row->n_missing, ==, 0);
+  row = g_ptr_array_index (rows, 1);
+  g_assert_cmpstr (ed_traveller_get (row->traveller, "birth_date"), ==, "1991-02-03");
+  g_assert_cmpuint (row->n_missing, ==, 1);
+
+  for (guint i = 0; i < problems->len; i++)
+    if (g_strcmp0 (((EdCsvProblem *) g_ptr_array_index (problems, i))->column,
+                   "answers.move-in-date") == 0)
+      n_column++;
+  g_assert_cmpuint (n_column, ==, 1);
+  problem = find_problem (problems, 1);
+  g_assert_true (problem->warning);
+  g_assert_nonnull (strstr (problem->message, "jp-national-pension"));
+
+  problem = find_problem (problems, 2);
+  g_assert_true (problem->warning);
+  g_assert_cmpstr (problem->column, ==, "passport_number");
+  problem = find_problem (problems, 3);
+  g_assert_true (problem->warning);
+  g_assert_cmpstr (problem->column, ==, "passport_number");
+  said = ed_csv_problem_to_string (problem);
+  g_assert_true (g_str_has_prefix (said, "row 3, passport_number: warning: "));
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Without the catalog, a column no procedure is known to have: every
+   * row with a value in it is refused, as before. */
+  rows = ed_csv_read_travellers (bytes, procedure, NULL, &problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_assert_false (find_problem (problems, 1)->warning);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -344,6 +441,7 @@ main (int    argc,
   g_test_add_func ("/csv/nul-byte", test_csv_nul_byte);
   g_test_add_func ("/csv/problems-capped", test_csv_problems_capped);
   g_test_add_func ("/csv/long-values", test_csv_long_values);
+  g_test_add_func ("/csv/forgiven", test_csv_forgiven);
 
   return g_test_run ();
 }

@@ -51,8 +51,11 @@ make_full_case (EdStore *store)
   g_assert_true (ed_store_flush (store, &error));
 
   g_assert_true (ed_store_log_sheet (store, kase, &sheet, &error));
+  /* Who printed it, with which office's letterhead. */
   sheet.kind = ED_SHEET_BATCH;
   sheet.at = 1700000100;
+  sheet.user = (char *) "hanako";
+  sheet.office = (char *) "Sakura Immigration Law Office";
   g_assert_true (ed_store_log_sheet (store, kase, &sheet, &error));
   g_assert_no_error (error);
 
@@ -75,6 +78,8 @@ assert_sheets_equal (GPtrArray *a,
       g_assert_cmpint (x->procedure_version, ==, y->procedure_version);
       g_assert_cmpstrv (x->languages, y->languages);
       g_assert_cmpstr (x->paper, ==, y->paper);
+      g_assert_cmpstr (x->user, ==, y->user);
+      g_assert_cmpstr (x->office, ==, y->office);
     }
 }
 
@@ -120,6 +125,12 @@ test_io_round_trip (void)
   imported_sheets = ed_store_list_sheets (two.store, ed_case_get_id (imported), &error);
   g_assert_no_error (error);
   assert_sheets_equal (sheets, imported_sheets);
+  g_assert_cmpuint (sheets->len, ==, 2);
+  g_assert_null (((EdSheetRecord *) g_ptr_array_index (sheets, 0))->user);
+  g_assert_null (((EdSheetRecord *) g_ptr_array_index (sheets, 0))->office);
+  g_assert_cmpstr (((EdSheetRecord *) g_ptr_array_index (sheets, 1))->user, ==, "hanako");
+  g_assert_cmpstr (((EdSheetRecord *) g_ptr_array_index (sheets, 1))->office, ==,
+                   "Sakura Immigration Law Office");
 
   /* And out again, byte for byte. */
   g_assert_true (ed_store_export_case (two.store, ed_case_get_id (imported), second, NULL, &error));

@@ -310,7 +310,7 @@ test_store_migrate_from_2 (void)
   store = ed_store_open (path, NULL, &error);
   g_assert_no_error (error);
   g_assert_null (ed_store_get_recovery (store));
-  g_assert_cmpint (ed_test_sql_int (path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (ed_test_sql_int (path, "PRAGMA user_version"), ==, 4);
 
   /* The open case: its procedure, travellers, ticks and sheet log. */
   info = ed_store_find_case (store, "ED-9QXR-3M", &error);
@@ -336,6 +336,9 @@ test_store_migrate_from_2 (void)
   sheet = g_ptr_array_index (sheets, 0);
   g_assert_cmpstr (sheet->procedure_id, ==, "jp-residence-registration");
   g_assert_false (sheet->journey);
+  /* Logged before the log said who printed it, and under which office. */
+  g_assert_null (sheet->user);
+  g_assert_null (sheet->office);
   g_assert_cmpuint (ed_case_info_get_n_done (info), ==, 2);
   g_assert_cmpint (ed_case_info_get_next_due (info)->due_at, ==, 0);
   g_clear_object (&info);

@@ -116,7 +116,7 @@ test_pg_schema (Office        *office,
     }
 
   version = query (office, "SELECT version FROM entry_desk_schema");
-  g_assert_cmpstr (version, ==, "3");
+  g_assert_cmpstr (version, ==, "4");
 
   /* Another role opens a database set up already. */
   staff = open_desk (office, "alice");
@@ -154,7 +154,9 @@ test_pg_cases (Office        *office,
   EdSheetRecord sheet = {
     .kind = ED_SHEET_PDF, .procedure_id = "jp-my-her-sys", .procedure_version = 3,
     .languages = (char *[]) { "ja", "en", NULL }, .paper = "a4",
+    .user = "desk3", .office = "Sakura Immigration Law Office",
   };
+  const EdSheetRecord *logged;
   gint64 id;
 
   kase = ed_test_add_case (store, "jp-my-her-sys",
@@ -202,7 +204,11 @@ test_pg_cases (Office        *office,
   sheets = ed_store_list_sheets (admin, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (sheets->len, ==, 1);
-  g_assert_cmpstr (((EdSheetRecord *) g_ptr_array_index (sheets, 0))->by, ==, "alice");
+  logged = g_ptr_array_index (sheets, 0);
+  g_assert_cmpstr (logged->by, ==, "alice");
+  /* The desk's user name and the office of its letterhead, as printed. */
+  g_assert_cmpstr (logged->user, ==, "desk3");
+  g_assert_cmpstr (logged->office, ==, "Sakura Immigration Law Office");
 
   sql = g_strdup_printf ("SELECT created_by, changed_by, version FROM cases WHERE id = %"
                          G_GINT64_FORMAT, id);

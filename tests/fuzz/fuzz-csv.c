@@ -9,14 +9,15 @@
 
 static void
 read_travellers (GBytes      *bytes,
-                 EdProcedure *against)
+                 EdProcedure *against,
+                 EdCatalog   *catalog)
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(GError) error = NULL;
 
-  rows = ed_csv_read_travellers (bytes, against, &problems, &error);
+  rows = ed_csv_read_travellers (bytes, against, catalog, &problems, &error);
   if (rows == NULL)
     return;
 
@@ -35,8 +36,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 {
   g_autoptr(GBytes) bytes = g_bytes_new (data, size);
 
-  read_travellers (bytes, fuzz_procedure ());
-  read_travellers (bytes, NULL);
+  read_travellers (bytes, fuzz_procedure (), fuzz_catalog ());
+  read_travellers (bytes, fuzz_procedure (), NULL);
+  read_travellers (bytes, NULL, NULL);
 
   return 0;
 }

@@ -76,3 +76,21 @@ fuzz_procedure (void)
 
   return procedure;
 }
+
+/* Returns: (transfer none) (type EdCatalog): the shipped procedures, for
+ * a reader that looks at the others (a batch's columns) */
+gpointer
+fuzz_catalog (void)
+{
+  static EdCatalog *catalog;
+
+  if (catalog == NULL)
+    {
+      g_autofree char *path = g_build_filename (FUZZ_DATADIR, "procedures", NULL);
+
+      catalog = ed_catalog_new ();
+      ed_catalog_load_directory (catalog, path, ED_ORIGIN_SYSTEM);
+    }
+
+  return catalog;
+}

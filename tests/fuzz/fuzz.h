@@ -26,5 +26,6 @@ char        *fuzz_dup_text           (const uint8_t  *data,
                                       size_t          size);
 const GDate *fuzz_today              (void);
 gpointer     fuzz_procedure          (void);
+gpointer     fuzz_catalog            (void);
 
 G_END_DECLS

@@ -451,6 +451,8 @@ assert_record (EdSheetRecord *record,
   g_assert_cmpstr (record->procedure_id, ==, "jp-entry-waiting-mysos");
   g_assert_cmpstr (joined, ==, languages);
   g_assert_cmpstr (record->paper, ==, paper);
+  /* Who printed it: the desk's user. */
+  g_assert_cmpstr (record->user, ==, g_get_user_name ());
 }
 
 /* What each language alone says on the sheet: its procedure title. */

@@ -230,6 +230,42 @@ ed_csv_problem_new (guint       row,
   return problem;
 }
 
+/**
+ * ed_csv_warning_new:
+ *
+ * A problem that does not stop the row: a value corrected, a column left
+ * out, a required value left empty.
+ */
+EdCsvProblem *
+ed_csv_warning_new (guint       row,
+                    const char *column,
+                    const char *message)
+{
+  EdCsvProblem *problem = ed_csv_problem_new (row, column, message);
+
+  problem->warning = TRUE;
+
+  return problem;
+}
+
+/**
+ * ed_csv_problems_count_errors:
+ * @problems: (element-type EdCsvProblem)
+ *
+ * Returns: how many of @problems are not warnings
+ */
+guint
+ed_csv_problems_count_errors (GPtrArray *problems)
+{
+  guint errors = 0;
+
+  for (guint i = 0; i < problems->len; i++)
+    if (!((const EdCsvProblem *) g_ptr_array_index (problems, i))->warning)
+      errors++;
+
+  return errors;
+}
+
 void
 ed_csv_problem_free (EdCsvProblem *problem)
 {
@@ -249,6 +285,14 @@ ed_csv_problem_free (EdCsvProblem *problem)
 char *
 ed_csv_problem_to_string (const EdCsvProblem *problem)
 {
+  if (problem->warning && problem->column != NULL)
+    /* Translators: a warning about a CSV file: row number, column name, what was done */
+    return g_strdup_printf (_("row %u, %s: warning: %s"), problem->row, problem->column,
+                            problem->message);
+  if (problem->warning)
+    /* Translators: a warning about a CSV file: row number, what was done */
+    return g_strdup_printf (_("row %u: warning: %s"), problem->row, problem->message);
+
   if (problem->column != NULL)
     /* Translators: a problem in a CSV file: row number, column name, what is wrong */
     return g_strdup_printf (_("row %u, %s: %s"), problem->row, problem->column, problem->message);

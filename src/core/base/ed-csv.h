@@ -43,12 +43,15 @@ typedef struct
  * @row: the spreadsheet row number (header = 1)
  * @column: (nullable): the column name, or %NULL for the whole row
  * @message: what is wrong, in the UI language
+ * @warning: the row is still read: something was corrected or left out
+ *   and the reader says so (ed_csv_warning_new())
  */
 typedef struct
 {
-  guint  row;
-  char  *column;
-  char  *message;
+  guint     row;
+  char     *column;
+  char     *message;
+  gboolean  warning;
 } EdCsvProblem;
 
 GPtrArray    *ed_csv_parse               (const char     *data,
@@ -58,7 +61,11 @@ void          ed_csv_record_free         (EdCsvRecord    *record);
 EdCsvProblem *ed_csv_problem_new         (guint           row,
                                           const char     *column,
                                           const char     *message);
+EdCsvProblem *ed_csv_warning_new         (guint           row,
+                                          const char     *column,
+                                          const char     *message);
 void          ed_csv_problem_free        (EdCsvProblem   *problem);
+guint         ed_csv_problems_count_errors (GPtrArray    *problems);
 char         *ed_csv_problem_to_string   (const EdCsvProblem *problem);
 GPtrArray    *ed_csv_problems_to_strings (GPtrArray      *problems,
                                           guint           max_alike);

@@ -29,6 +29,30 @@ ed_sheet_kind_from_string (const char  *text,
   return FALSE;
 }
 
+/**
+ * ed_sheet_record_copy:
+ *
+ * Returns: (transfer full): a copy of @record
+ */
+EdSheetRecord *
+ed_sheet_record_copy (const EdSheetRecord *record)
+{
+  EdSheetRecord *copy = g_new0 (EdSheetRecord, 1);
+
+  copy->at = record->at;
+  copy->kind = record->kind;
+  copy->procedure_id = g_strdup (record->procedure_id);
+  copy->procedure_version = record->procedure_version;
+  copy->languages = g_strdupv (record->languages);
+  copy->paper = g_strdup (record->paper);
+  copy->by = g_strdup (record->by);
+  copy->journey = record->journey;
+  copy->user = g_strdup (record->user);
+  copy->office = g_strdup (record->office);
+
+  return copy;
+}
+
 void
 ed_sheet_record_free (EdSheetRecord *record)
 {
@@ -39,5 +63,7 @@ ed_sheet_record_free (EdSheetRecord *record)
   g_strfreev (record->languages);
   g_free (record->paper);
   g_free (record->by);
+  g_free (record->user);
+  g_free (record->office);
   g_free (record);
 }

@@ -35,6 +35,10 @@ gboolean     ed_sheet_kind_from_string (const char  *text,
  *   it, as the server recorded it; %NULL in a desk's own store
  * @journey: the sheet was one part of a journey sheet, which prints the
  *   timeline and then every procedure's sheet: one line a procedure
+ * @user: (nullable): who printed it: the user name of the desk's
+ *   account (g_get_user_name()); %NULL in lines logged before it was kept
+ * @office: (nullable): the office profile of the letterhead printed on
+ *   it (its name); %NULL for a sheet without a letterhead
  *
  * One line of a case's audit log: a sheet printed for one procedure.
  */
@@ -48,9 +52,12 @@ typedef struct
   char        *paper;
   char        *by;
   gboolean     journey;
+  char        *user;
+  char        *office;
 } EdSheetRecord;
 
-void ed_sheet_record_free (EdSheetRecord *record);
+EdSheetRecord *ed_sheet_record_copy (const EdSheetRecord *record);
+void           ed_sheet_record_free (EdSheetRecord       *record);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdSheetRecord, ed_sheet_record_free)
 
 G_END_DECLS

@@ -25,6 +25,7 @@ struct _EdSheetLayout
   EdSheetTemplate *sheet_template;
   EdTraveller     *traveller;       /* nullable: a blank sheet */
   GPtrArray       *values;          /* per page: GPtrArray of EdSheetText or NULL, per slot */
+  GPtrArray       *marks;           /* the same: "missing" where a required value is empty */
   EdQr            *personal_qr;
 
   GMutex           fonts_lock;
@@ -42,6 +43,7 @@ ed_sheet_layout_finalize (GObject *object)
   g_clear_object (&self->sheet_template);
   g_clear_object (&self->traveller);
   g_clear_pointer (&self->values, g_ptr_array_unref);
+  g_clear_pointer (&self->marks, g_ptr_array_unref);
   g_clear_object (&self->personal_qr);
   g_clear_pointer (&self->extra_fonts, ed_sheet_fonts_unref);
   g_mutex_clear (&self->fonts_lock);
@@ -79,10 +81,15 @@ _ed_sheet_layout_get_extra_fonts (EdSheetLayout *self)
       for (guint p = 0; p < self->values->len; p++)
         {
           GPtrArray *values = g_ptr_array_index (self->values, p);
+          GPtrArray *marks = g_ptr_array_index (self->marks, p);
 
           for (guint s = 0; s < values->len; s++)
-            if (g_ptr_array_index (values, s) != NULL)
-              g_ptr_array_add (texts, g_ptr_array_index (values, s));
+            {
+              if (g_ptr_array_index (values, s) != NULL)
+                g_ptr_array_add (texts, g_ptr_array_index (values, s));
+              if (g_ptr_array_index (marks, s) != NULL)
+                g_ptr_array_add (texts, g_ptr_array_index (marks, s));
+            }
         }
       self->extra_fonts =
         ed_sheet_fonts_new_extra (_ed_sheet_template_get_fonts (self->sheet_template),
@@ -253,6 +260,80 @@ slot_value (EdSheetLayout     *self,
     }
 }
 
+/* Whether the procedure asks for traveller key @key and requires it. */
+static gboolean
+key_required (EdProcedure *procedure,
+              const char  *key)
+{
+  GPtrArray *fields = ed_procedure_get_fields (procedure);
+
+  for (guint i = 0; fields != NULL && i < fields->len; i++)
+    {
+      const EdField *field = g_ptr_array_index (fields, i);
+
+      if (field->required && g_strcmp0 (field->traveller_key, key) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* An empty slot for a value the procedure requires: the sheet says it
+ * is missing above the line left to fill in by hand, so that a batch
+ * row printed without it is seen at a glance. */
+static gboolean
+slot_is_missing (EdSheetLayout     *self,
+                 const EdSheetSlot *slot)
+{
+  EdProcedure *procedure = ed_sheet_template_get_procedure (self->sheet_template);
+  const EdField *field;
+
+  if (self->traveller == NULL || procedure == NULL || !slot->blank_line)
+    return FALSE;
+
+  switch (slot->kind)
+    {
+    case ED_SHEET_SLOT_NAME:
+      return key_required (procedure, "surname") || key_required (procedure, "given_names");
+
+    case ED_SHEET_SLOT_PASSPORT:
+      return key_required (procedure, "passport_number");
+
+    case ED_SHEET_SLOT_FIELD:
+      field = ed_procedure_find_field (procedure, slot->id);
+      return field != NULL && field->required && !field->is_private;
+
+    default:
+      return FALSE;
+    }
+}
+
+/* The mark is in the slot's language when the sheet is printed in it;
+ * a passport number's slot is Latin script on a Japanese sheet too, and
+ * its mark is then in the sheet's first language. */
+static EdSheetText *
+shape_missing (EdSheetLayout         *self,
+               const EdSheetGeometry *geometry,
+               const EdSheetSlot     *slot)
+{
+  const EdSheetOptions *options = ed_sheet_template_get_options (self->sheet_template);
+  guint n = 0;
+  const EdLanguage *languages = ed_sheet_options_get_languages (options, &n);
+  EdLanguage language = n > 0 ? languages[0] : slot->language;
+  EdSheetStyle style;
+
+  for (guint i = 0; i < n; i++)
+    if (languages[i] == slot->language)
+      language = slot->language;
+
+  style = _ed_sheet_style (geometry, ED_SHEET_FONT_SMALL_BOLD, language);
+  style.color = ED_SHEET_ENDED;
+  style.max_lines = 1;
+  /* Translators: printed on a check sheet where a required value is empty */
+  return ed_sheet_text_new (_ed_sheet_word (language, NC_("sheet", "Missing")),
+                            &style, slot->w, 0);
+}
+
 /* Shapes @value to fit its slot: smaller type before dropping lines. */
 static EdSheetText *
 shape_value (const EdSheetGeometry *geometry,
@@ -337,11 +418,14 @@ ed_sheet_layout_new_for_template (EdSheetTemplate *sheet_template,
 
   n_pages = ed_sheet_template_get_n_pages (sheet_template);
   self->values = g_ptr_array_new_full (n_pages, (GDestroyNotify) g_ptr_array_unref);
+  self->marks = g_ptr_array_new_full (n_pages, (GDestroyNotify) g_ptr_array_unref);
   for (guint p = 0; p < n_pages; p++)
     {
       const EdSheetPage *page = _ed_sheet_template_get_page (sheet_template, p);
       GPtrArray *values = g_ptr_array_new_full (page->slots->len,
                                                 (GDestroyNotify) ed_sheet_text_unref);
+      GPtrArray *marks = g_ptr_array_new_full (page->slots->len,
+                                               (GDestroyNotify) ed_sheet_text_unref);
 
       for (guint s = 0; s < page->slots->len; s++)
         {
@@ -349,8 +433,11 @@ ed_sheet_layout_new_for_template (EdSheetTemplate *sheet_template,
           g_autofree char *value = slot_value (self, slot);
 
           g_ptr_array_add (values, value != NULL ? shape_value (geometry, slot, value) : NULL);
+          g_ptr_array_add (marks, value == NULL && slot_is_missing (self, slot)
+                                  ? shape_missing (self, geometry, slot) : NULL);
         }
       g_ptr_array_add (self->values, values);
+      g_ptr_array_add (self->marks, marks);
     }
 
   if (self->traveller != NULL &&
@@ -534,6 +621,7 @@ ed_sheet_draw_page (EdSheetLayout *layout,
 {
   const EdSheetPage *template_page;
   GPtrArray *values;
+  GPtrArray *marks;
 
   g_return_if_fail (ED_IS_SHEET_LAYOUT (layout));
   g_return_if_fail (cr != NULL);
@@ -541,6 +629,7 @@ ed_sheet_draw_page (EdSheetLayout *layout,
 
   template_page = _ed_sheet_template_get_page (layout->sheet_template, page);
   values = g_ptr_array_index (layout->values, page);
+  marks = g_ptr_array_index (layout->marks, page);
 
   cairo_save (cr);
   _ed_sheet_template_draw_static (layout->sheet_template, cr, page);
@@ -549,6 +638,7 @@ ed_sheet_draw_page (EdSheetLayout *layout,
     {
       const EdSheetSlot *slot = &g_array_index (template_page->slots, EdSheetSlot, s);
       const EdSheetText *value = g_ptr_array_index (values, s);
+      const EdSheetText *mark = g_ptr_array_index (marks, s);
 
       if (slot->kind == ED_SHEET_SLOT_PERSONAL_QR)
         {
@@ -559,6 +649,9 @@ ed_sheet_draw_page (EdSheetLayout *layout,
         ed_sheet_text_draw_lines (value, cr, slot->x, slot->y, 0, MAX (1, slot->max_lines));
       else if (slot->blank_line)
         {
+          if (mark != NULL)
+            ed_sheet_text_draw_lines (mark, cr, slot->x, slot->y, 0, 1);
+
           /* A line to write on by hand. */
           cairo_set_source_rgb (cr, 0.6, 0.6, 0.62);
           cairo_set_line_width (cr, 0.6);

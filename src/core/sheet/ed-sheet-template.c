@@ -347,7 +347,8 @@ _ed_sheet_template_draw_static (EdSheetTemplate *self,
  * @kind: printed, saved as PDF, or part of a batch
  *
  * What the case's audit log keeps of a sheet just printed: when, which
- * procedure and version, which languages and paper. Give it to
+ * procedure and version, which languages and paper, who printed it (the
+ * desk's user name) and under which office's letterhead. Give it to
  * ed_store_log_sheet() with the case.
  *
  * Returns: (transfer full): the record
@@ -358,6 +359,7 @@ ed_sheet_template_new_record (EdSheetTemplate *self,
 {
   EdSheetRecord *record;
   const EdLanguage *languages;
+  EdSheetOffice *office;
   guint n;
 
   g_return_val_if_fail (ED_IS_SHEET_TEMPLATE (self), NULL);
@@ -373,6 +375,10 @@ ed_sheet_template_new_record (EdSheetTemplate *self,
   for (guint i = 0; i < n; i++)
     record->languages[i] = g_strdup (ed_language_code (languages[i]));
   record->paper = g_strdup (ed_paper_to_string (ed_sheet_options_get_paper (self->options)));
+  record->user = g_strdup (g_get_user_name ());
+  office = ed_sheet_options_get_office (self->options);
+  if (office != NULL)
+    record->office = g_strdup (ed_sheet_office_get (office, "name"));
 
   return record;
 }

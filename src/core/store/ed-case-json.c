@@ -8,7 +8,9 @@
  *
  * Format 2 adds the journey (`journey`: the template and the procedures
  * in order), the procedure of each tick (`checklist[].procedure`) and
- * whether a sheet was part of a journey sheet (`sheets[].journey`).
+ * whether a sheet was part of a journey sheet (`sheets[].journey`); a
+ * sheet's line may say who printed it (`sheets[].user`, the desk's user
+ * name) and under which office's letterhead (`sheets[].office`).
  * Format 1 files still read: their case holds their one `procedure`.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -98,6 +100,8 @@ add_sheets (JsonBuilder  *builder,
           json_builder_set_member_name (builder, "journey");
           json_builder_add_boolean_value (builder, TRUE);
         }
+      add_optional_string (builder, "user", sheet->user);
+      add_optional_string (builder, "office", sheet->office);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -180,7 +184,8 @@ static const char * const tick_keys[] = {
   "traveller", "procedure", "step", "item", "done", NULL
 };
 static const char * const sheet_keys[] = {
-  "at", "kind", "procedure", "procedure_version", "languages", "paper", "journey", NULL
+  "at", "kind", "procedure", "procedure_version", "languages", "paper", "journey", "user",
+  "office", NULL
 };
 /* In the order of EdCaseStatus and EdSheetKind. */
 static const char * const status_names[] = { "open", "closed", NULL };
@@ -439,6 +444,8 @@ read_sheet (EdJsonReader *r,
   if (paper >= 0)
     sheet->paper = g_strdup (paper_names[paper]);
   ed_json_reader_get_bool (r, object, "journey", &sheet->journey);
+  sheet->user = ed_json_reader_get_string (r, object, "user", FALSE);
+  sheet->office = ed_json_reader_get_string (r, object, "office", FALSE);
 
   if (sheet->at < 0 || (int) sheet->kind < 0 || sheet->procedure_id == NULL ||
       sheet->languages == NULL || sheet->paper == NULL)

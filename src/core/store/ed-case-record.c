@@ -171,18 +171,9 @@ ed_case_record_copy (EdCaseRecord *record)
 
   for (guint i = 0; i < record->sheets->len; i++)
     {
-      EdSheetRecord *sheet = g_ptr_array_index (record->sheets, i);
-      EdSheetRecord *same = g_new0 (EdSheetRecord, 1);
+      const EdSheetRecord *sheet = g_ptr_array_index (record->sheets, i);
 
-      same->at = sheet->at;
-      same->kind = sheet->kind;
-      same->procedure_id = g_strdup (sheet->procedure_id);
-      same->procedure_version = sheet->procedure_version;
-      same->languages = g_strdupv (sheet->languages);
-      same->paper = g_strdup (sheet->paper);
-      same->by = g_strdup (sheet->by);
-      same->journey = sheet->journey;
-      g_ptr_array_add (copy->sheets, same);
+      g_ptr_array_add (copy->sheets, ed_sheet_record_copy (sheet));
     }
 
   return copy;

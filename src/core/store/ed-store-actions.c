@@ -447,6 +447,8 @@ copy_sheet (const EdSheetRecord *record)
   copy->languages = g_strdupv (record->languages);
   copy->paper = g_strdup (record->paper);
   copy->journey = record->journey;
+  copy->user = g_strdup (record->user);
+  copy->office = g_strdup (record->office);
 
   return copy;
 }

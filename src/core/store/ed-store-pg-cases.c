@@ -189,12 +189,13 @@ _ed_pg_insert_sheet (PGconn               *conn,
   INT_TEXT (at, sheet->at);
   const char *values[] = {
     case_id, at, ed_sheet_kind_to_string (sheet->kind), sheet->procedure_id, version,
-    languages, sheet->paper, sheet->journey ? "true" : "false",
+    languages, sheet->paper, sheet->journey ? "true" : "false", sheet->user, sheet->office,
   };
 
   return _ed_pg_command (conn, "INSERT INTO sheet_log (case_id, at, kind, procedure_id, "
-                               "procedure_version, languages, paper, journey) "
-                               "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", 8, values, error);
+                               "procedure_version, languages, paper, journey, printed_user, "
+                               "office) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                         10, values, error);
 }
 
 GPtrArray *
@@ -208,8 +209,8 @@ _ed_pg_read_sheets (PGconn  *conn,
   const char *values[] = { case_id };
 
   result = _ed_pg_exec (conn, "SELECT at, kind, procedure_id, procedure_version, languages, "
-                              "paper, printed_by, journey FROM sheet_log WHERE case_id = $1 "
-                              "ORDER BY at, id", 1, values, error);
+                              "paper, printed_by, journey, printed_user, office FROM sheet_log "
+                              "WHERE case_id = $1 ORDER BY at, id", 1, values, error);
   if (result == NULL)
     return NULL;
 
@@ -226,6 +227,8 @@ _ed_pg_read_sheets (PGconn  *conn,
       sheet->paper = g_strdup (_ed_pg_text (result, row, 5));
       sheet->by = g_strdup (_ed_pg_text (result, row, 6));
       sheet->journey = g_strcmp0 (_ed_pg_text (result, row, 7), "t") == 0;
+      sheet->user = g_strdup (_ed_pg_text (result, row, 8));
+      sheet->office = g_strdup (_ed_pg_text (result, row, 9));
       g_ptr_array_add (sheets, sheet);
     }
 

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; ed_meta's "schema" row holds it. */
-#define ED_PG_SCHEMA_VERSION 3
+#define ED_PG_SCHEMA_VERSION 4
 
 /* The channel every change is announced on. */
 #define ED_PG_CHANNEL "entry_desk_cases"

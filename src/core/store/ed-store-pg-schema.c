@@ -309,10 +309,18 @@ static const char schema_3[] =
   "GRANT INSERT, DELETE ON case_deadlines TO entry_desk_staff, entry_desk_admin;"
   "GRANT EXECUTE ON FUNCTION set_due_catalog (text) TO entry_desk_staff, entry_desk_admin;";
 
+/* 4: who printed a sheet at the desk (the desk's user name, beside the
+ * database role the server records) and under which office's
+ * letterhead; lines logged before say neither. */
+static const char schema_4[] =
+  "ALTER TABLE sheet_log ADD COLUMN printed_user text;"
+  "ALTER TABLE sheet_log ADD COLUMN office text;";
+
 static const char * const migrations[] = {
   schema_1,
   schema_2,
   schema_3,
+  schema_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ED_PG_SCHEMA_VERSION);

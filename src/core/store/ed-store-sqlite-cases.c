@@ -567,8 +567,8 @@ _ed_store_sqlite_insert_sheet (sqlite3              *db,
   g_autofree char *languages = g_strjoinv (",", sheet->languages);
 
   stmt = _ed_sql_prepare (db, "INSERT INTO sheet_log (case_id, at, kind, procedure_id, "
-                              "procedure_version, languages, paper, journey) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+                              "procedure_version, languages, paper, journey, printed_user, "
+                              "office) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -580,6 +580,8 @@ _ed_store_sqlite_insert_sheet (sqlite3              *db,
   sqlite3_bind_text (stmt, 6, languages, -1, SQLITE_STATIC);
   _ed_sql_bind_text (stmt, 7, sheet->paper);
   sqlite3_bind_int (stmt, 8, sheet->journey != FALSE);
+  _ed_sql_bind_text (stmt, 9, sheet->user);
+  _ed_sql_bind_text (stmt, 10, sheet->office);
 
   return _ed_sql_step_done (stmt, error);
 }
@@ -594,7 +596,8 @@ _ed_store_sqlite_read_sheets (sqlite3  *db,
   int rc;
 
   stmt = _ed_sql_prepare (db, "SELECT at, kind, procedure_id, procedure_version, languages, "
-                              "paper, journey FROM sheet_log WHERE case_id = ?1 ORDER BY at, id",
+                              "paper, journey, printed_user, office FROM sheet_log "
+                              "WHERE case_id = ?1 ORDER BY at, id",
                           error);
   if (stmt == NULL)
     return NULL;
@@ -612,6 +615,8 @@ _ed_store_sqlite_read_sheets (sqlite3  *db,
       sheet->languages = g_strsplit (_ed_sql_column_text (stmt, 4), ",", -1);
       sheet->paper = g_strdup (_ed_sql_column_text (stmt, 5));
       sheet->journey = sqlite3_column_int (stmt, 6) != 0;
+      sheet->user = g_strdup (_ed_sql_column_text (stmt, 7));
+      sheet->office = g_strdup (_ed_sql_column_text (stmt, 8));
       g_ptr_array_add (sheets, sheet);
     }
   if (!_ed_sql_finished (db, rc, error))

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; PRAGMA user_version holds it. */
-#define ED_STORE_SCHEMA_VERSION 3
+#define ED_STORE_SCHEMA_VERSION 4
 
 struct _EdStoreSqlite
 {

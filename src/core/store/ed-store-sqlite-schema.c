@@ -138,6 +138,12 @@ static const char schema_3[] =
   "ALTER TABLE checklist_3 RENAME TO checklist;"
   "ALTER TABLE sheet_log ADD COLUMN journey INTEGER NOT NULL DEFAULT 0;";
 
+/* 4: who printed a sheet (the desk's user name) and under which office's
+ * letterhead; lines logged before say neither. */
+static const char schema_4[] =
+  "ALTER TABLE sheet_log ADD COLUMN printed_user TEXT;"
+  "ALTER TABLE sheet_log ADD COLUMN office TEXT;";
+
 static gboolean
 index_every_case (sqlite3  *db,
                   GError  **error)
@@ -177,6 +183,7 @@ static const EdMigration migrations[] = {
   { schema_1, NULL },
   { schema_2, index_every_case },
   { schema_3, NULL },
+  { schema_4, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ED_STORE_SCHEMA_VERSION);

@@ -10,6 +10,7 @@
 #include "ed-csv-travellers.h"
 #include "ed-date.h"
 #include "ed-error.h"
+#include "ed-normalize.h"
 #include "ed-problem.h"
 #include "ed-validate.h"
 
@@ -30,6 +31,7 @@ typedef struct
   const EdField *field;     /* COLUMN_ANSWER: nullable without a procedure */
   char          *field_id;  /* COLUMN_ANSWER */
   gboolean       is_date;
+  gboolean       is_passport;
 } Column;
 
 static void
@@ -61,6 +63,39 @@ add_problem (GPtrArray  *problems,
   g_ptr_array_add (problems, ed_csv_problem_new (row, column, message));
 }
 
+static void
+add_warning (GPtrArray  *problems,
+             guint       row,
+             const char *column,
+             const char *message)
+{
+  g_ptr_array_add (problems, ed_csv_warning_new (row, column, message));
+}
+
+/* Another procedure of @catalog that has a field @id: a spreadsheet
+ * made for it, used for this one. */
+static EdProcedure *
+other_procedure_with_field (EdCatalog   *catalog,
+                            EdProcedure *procedure,
+                            const char  *id)
+{
+  GListModel *procedures;
+
+  if (catalog == NULL)
+    return NULL;
+
+  procedures = ed_catalog_get_procedures (catalog);
+  for (guint i = 0; i < g_list_model_get_n_items (procedures); i++)
+    {
+      g_autoptr(EdProcedure) other = g_list_model_get_item (procedures, i);
+
+      if (other != procedure && ed_procedure_find_field (other, id) != NULL)
+        return other;
+    }
+
+  return NULL;
+}
+
 /* The key as ed_traveller_keys() holds it, which lives as long as the
  * program. */
 static const char *
@@ -78,6 +113,7 @@ static_key (const char *name)
 static GArray *
 read_header (const EdCsvRecord  *header,
              EdProcedure        *procedure,
+             EdCatalog          *catalog,
              GPtrArray          *problems,
              GError            **error)
 {
@@ -111,6 +147,7 @@ read_header (const EdCsvRecord  *header,
           column.kind = COLUMN_KEY;
           column.key = static_key (name);
           column.is_date = ed_traveller_key_is_date (name);
+          column.is_passport = strcmp (name, "passport_number") == 0;
         }
       else if (g_str_has_prefix (name, ED_CSV_ANSWER_PREFIX))
         {
@@ -120,8 +157,23 @@ read_header (const EdCsvRecord  *header,
           column.field_id = g_strdup (id);
           if (procedure != NULL)
             {
+              EdProcedure *other = NULL;
+
               column.field = ed_procedure_find_field (procedure, id);
-              if (column.field == NULL)
+              if (column.field == NULL &&
+                  (other = other_procedure_with_field (catalog, procedure, id)) != NULL)
+                {
+                  g_autofree char *message =
+                    /* Translators: the column holds answers to the fields of the first
+                     * procedure (an id), not of the second one, which is printed */
+                    g_strdup_printf (_("the column holds answers for “%s”, not for “%s”: "
+                                       "it is ignored"),
+                                     ed_procedure_get_id (other), ed_procedure_get_id (procedure));
+
+                  add_warning (problems, header->row, name, message);
+                  column.kind = COLUMN_IGNORED;
+                }
+              else if (column.field == NULL)
                 {
                   g_autofree char *message =
                     g_strdup_printf (_("the procedure “%s” has no field “%s”"),
@@ -190,21 +242,40 @@ problem_column (EdProcedure *procedure,
   return g_strconcat (ED_CSV_ANSWER_PREFIX, field, NULL);
 }
 
-static void
+/* What stops the row's sheet (ed_validate_traveller_for_print()) is an
+ * error; a required value left empty is printed as missing, and said. */
+static guint
 check_traveller (EdTraveller *traveller,
                  EdProcedure *procedure,
                  guint        row,
                  GPtrArray   *problems)
 {
-  g_autoptr(GPtrArray) found = ed_validate_traveller_for_print (traveller, procedure);
+  g_autoptr(GPtrArray) found = NULL;
+  guint n_missing = 0;
+
+  ed_traveller_normalize (traveller, procedure);
+  found = ed_validate_traveller (traveller, procedure, NULL);
 
   for (guint i = 0; i < found->len; i++)
     {
       const EdProblem *problem = g_ptr_array_index (found, i);
-      g_autofree char *column = problem_column (procedure, problem->field);
+      g_autofree char *column = NULL;
 
-      add_problem (problems, row, column, problem->message);
+      if (problem->severity != ED_SEVERITY_ERROR)
+        continue;
+
+      column = problem_column (procedure, problem->field);
+      if (g_strcmp0 (problem->code, "required") == 0)
+        {
+          add_warning (problems, row, column,
+                       _("required, but empty: the sheet marks it as missing"));
+          n_missing++;
+        }
+      else
+        add_problem (problems, row, column, problem->message);
     }
+
+  return n_missing;
 }
 
 static EdTraveller *
@@ -212,10 +283,11 @@ read_traveller (const EdCsvRecord  *record,
                 GArray             *columns,
                 EdProcedure        *procedure,
                 GPtrArray          *problems,
-                char              **reference)
+                char              **reference,
+                guint              *n_missing)
 {
   g_autoptr(EdTraveller) traveller = ed_traveller_new ();
-  guint n_problems = problems->len;
+  guint n_errors = ed_csv_problems_count_errors (problems);
 
   if (record->n_fields != columns->len)
     {
@@ -258,6 +330,18 @@ read_traveller (const EdCsvRecord  *record,
           continue;
         }
 
+      /* Read as a traveller file is: １９９０-０５-１７, 1990/5/17. */
+      if (column->is_date)
+        {
+          g_autofree char *normal = ed_normalize_date (value);
+
+          if (ed_date_parse (normal, &date))
+            {
+              g_free (value);
+              value = g_steal_pointer (&normal);
+            }
+        }
+
       if (column->is_date && !ed_date_parse (value, &date))
         {
           g_autofree char *message =
@@ -266,6 +350,24 @@ read_traveller (const EdCsvRecord  *record,
 
           add_problem (problems, record->row, column->name, message);
           continue;
+        }
+
+      if (column->is_passport)
+        {
+          g_autofree char *normal = ed_normalize_passport_number (value);
+
+          if (strcmp (normal, value) != 0)
+            {
+              g_autofree char *message =
+                /* Translators: a passport number as the file has it, then as it is
+                 * printed (hyphens and spaces left out, half-width upper case) */
+                g_strdup_printf (_("“%s” is printed as “%s”: check it against the passport"),
+                                 value, normal);
+
+              add_warning (problems, record->row, column->name, message);
+              g_free (value);
+              value = g_steal_pointer (&normal);
+            }
         }
 
       if (column->kind == COLUMN_REFERENCE)
@@ -281,10 +383,10 @@ read_traveller (const EdCsvRecord  *record,
         ed_traveller_set_answer (traveller, column->field_id, value);
     }
 
-  if (problems->len == n_problems && procedure != NULL)
-    check_traveller (traveller, procedure, record->row, problems);
+  if (ed_csv_problems_count_errors (problems) == n_errors && procedure != NULL)
+    *n_missing = check_traveller (traveller, procedure, record->row, problems);
 
-  if (problems->len > n_problems)
+  if (ed_csv_problems_count_errors (problems) > n_errors)
     return NULL;
 
   return g_steal_pointer (&traveller);
@@ -294,10 +396,15 @@ read_traveller (const EdCsvRecord  *record,
  * ed_csv_read_travellers:
  * @procedure: (nullable): the procedure the answers are for; with it,
  *   answers.<field-id> columns are checked against its fields
- * @problems: (out) (element-type EdCsvProblem): the bad rows, in order
+ * @catalog: (nullable): the other procedures: with @procedure, a column
+ *   of answers to another procedure's field is ignored with a warning
+ *   instead of making every row bad
+ * @problems: (out) (element-type EdCsvProblem): the bad rows and the
+ *   warnings (EdCsvProblem.warning), in order
  *
- * Reads one traveller a row. Rows with a problem are left out and
- * reported; rows with nothing in them are skipped silently.
+ * Reads one traveller a row. Rows with an error are left out and
+ * reported; rows with only warnings are read; rows with nothing in them
+ * are skipped silently.
  *
  * Returns: (transfer full) (element-type EdCsvTraveller): the good rows,
  *   or %NULL with @error set when the file has no usable header row
@@ -305,6 +412,7 @@ read_traveller (const EdCsvRecord  *record,
 GPtrArray *
 ed_csv_read_travellers (GBytes       *bytes,
                         EdProcedure  *procedure,
+                        EdCatalog    *catalog,
                         GPtrArray   **problems,
                         GError      **error)
 {
@@ -333,7 +441,7 @@ ed_csv_read_travellers (GBytes       *bytes,
       return NULL;
     }
 
-  columns = read_header (header, procedure, found, error);
+  columns = read_header (header, procedure, catalog, found, error);
   if (columns == NULL)
     return NULL;
 
@@ -342,6 +450,7 @@ ed_csv_read_travellers (GBytes       *bytes,
     {
       const EdCsvRecord *record = g_ptr_array_index (records, i);
       g_autofree char *reference = NULL;
+      guint n_missing = 0;
       EdTraveller *traveller;
       EdCsvTraveller *row;
 
@@ -353,7 +462,7 @@ ed_csv_read_travellers (GBytes       *bytes,
       if (record_is_empty (record))
         continue;
 
-      traveller = read_traveller (record, columns, procedure, found, &reference);
+      traveller = read_traveller (record, columns, procedure, found, &reference, &n_missing);
       if (traveller == NULL)
         continue;
 
@@ -361,6 +470,7 @@ ed_csv_read_travellers (GBytes       *bytes,
       row->row = record->row;
       row->traveller = traveller;
       row->case_reference = g_steal_pointer (&reference);
+      row->n_missing = n_missing;
       g_ptr_array_add (travellers, row);
     }
 
@@ -376,6 +486,7 @@ ed_csv_read_travellers (GBytes       *bytes,
 GPtrArray *
 ed_csv_load_travellers (const char   *path,
                         EdProcedure  *procedure,
+                        EdCatalog    *catalog,
                         GPtrArray   **problems,
                         GError      **error)
 {
@@ -391,5 +502,5 @@ ed_csv_load_travellers (const char   *path,
       return NULL;
     }
 
-  return ed_csv_read_travellers (bytes, procedure, problems, error);
+  return ed_csv_read_travellers (bytes, procedure, catalog, problems, error);
 }

@@ -4,7 +4,10 @@
  * data": surname, given_names, …) and `answers.<field-id>` columns for the
  * answers to a procedure's own fields; then one traveller a row. A bad
  * row is reported with its number, the column and the reason, and
- * skipped; the other rows are still read.
+ * skipped; the other rows are still read. What can be read safely is
+ * read with a warning instead: full-width digits in dates, a passport
+ * number with hyphens or spaces, a column that holds another procedure's
+ * answers, a required value left empty (the sheet marks it missing).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +15,7 @@
 
 #include <gio/gio.h>
 
+#include "ed-catalog.h"
 #include "ed-csv.h"
 #include "ed-procedure.h"
 #include "ed-traveller.h"
@@ -29,22 +33,27 @@ G_BEGIN_DECLS
  * @traveller: the traveller the row describes
  * @case_reference: (nullable): the reference of the case the row belongs
  *   to, from the `case_reference` column
+ * @n_missing: how many required values the row leaves empty: each is
+ *   warned of, and marked missing on the sheet
  */
 typedef struct
 {
   guint        row;
   EdTraveller *traveller;
   char        *case_reference;
+  guint        n_missing;
 } EdCsvTraveller;
 
 void          ed_csv_traveller_free      (EdCsvTraveller *row);
 
 GPtrArray    *ed_csv_read_travellers     (GBytes         *bytes,
                                           EdProcedure    *procedure,
+                                          EdCatalog      *catalog,
                                           GPtrArray     **problems,
                                           GError        **error);
 GPtrArray    *ed_csv_load_travellers     (const char     *path,
                                           EdProcedure    *procedure,
+                                          EdCatalog      *catalog,
                                           GPtrArray     **problems,
                                           GError        **error);
 

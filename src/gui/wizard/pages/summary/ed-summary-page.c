@@ -570,6 +570,20 @@ sheets_listed_cb (GObject      *object,
       subtitle = g_strdup_printf (_("%s · %s · version %d"), languages,
                                   record->paper != NULL ? record->paper : "",
                                   record->procedure_version);
+      if (record->user != NULL)
+        {
+          g_autofree char *base = g_steal_pointer (&subtitle);
+
+          /* Translators: a printed sheet's details, then the user name of whoever printed it */
+          subtitle = g_strdup_printf (_("%s · printed by %s"), base, record->user);
+        }
+      if (record->office != NULL)
+        {
+          g_autofree char *base = g_steal_pointer (&subtitle);
+
+          /* Translators: a printed sheet's details, then the office name on its letterhead */
+          subtitle = g_strdup_printf (_("%s · letterhead: %s"), base, record->office);
+        }
       add_jump_row (self->sheets_list, title, subtitle, "printer-symbolic", NULL, 0, NULL);
     }
 }
