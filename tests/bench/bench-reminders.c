@@ -94,16 +94,17 @@ mark_done_before (EdCaseRecord *record,
   for (guint i = 0; i < ed_timeline_get_n_entries (timeline); i++)
     {
       const EdTimelineEntry *entry = ed_timeline_get_entry (timeline, i);
-      EdRecordTick tick = {
+      EdRecordTick tick;
+
+      if (entry->due_at >= before)
+        break;
+      tick = (EdRecordTick) {
         .traveller = (int) entry->traveller_index,
         .procedure_id = g_strdup (ed_procedure_get_id (entry->procedure)),
         .step_id = g_strdup (ED_CASE_DATES_STEP),
         .item_id = g_strdup (entry->due->period->id),
         .done_at = before,
       };
-
-      if (entry->due_at >= before)
-        break;
       g_array_append_val (record->ticks, tick);
     }
 }
