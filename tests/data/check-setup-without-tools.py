@@ -12,7 +12,7 @@ import tempfile
 
 HIDDEN = {
     'appstreamcli', 'desktop-file-validate', 'yelp-check', 'flatpak-builder',
-    'xvfb-run', 'dbus-run-session',
+    'Xvfb', 'dbus-run-session',
 }
 
 # What setup must say when it skips them (tests/data and tests/meson.build).
