@@ -482,19 +482,55 @@ refresh_elsewhere (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* What a backend's thread holds of the store: a weak reference and where
+ * the store lives. The thread never takes a strong one: the last
+ * reference dropped there would dispose the store in it, and the office
+ * database's backend would then wait for that very thread to end. */
 typedef struct
 {
-  GWeakRef store;
-  gint64   id;
-  gboolean offline;
-  gboolean is_offline_change;
+  GWeakRef      store;
+  GMainContext *context;
+} StoreLink;
+
+static void
+store_link_clear (gpointer data)
+{
+  StoreLink *link = data;
+
+  g_weak_ref_clear (&link->store);
+  g_main_context_unref (link->context);
+}
+
+static StoreLink *
+store_link_new (EdStore *self)
+{
+  StoreLink *link = g_atomic_rc_box_new0 (StoreLink);
+
+  g_weak_ref_init (&link->store, self);
+  link->context = g_main_context_ref (self->context != NULL ? self->context
+                                                           : g_main_context_default ());
+  return link;
+}
+
+static void
+store_link_unref (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, store_link_clear);
+}
+
+typedef struct
+{
+  StoreLink *link;
+  gint64     id;
+  gboolean   offline;
+  gboolean   is_offline_change;
 } Event;
 
 static gboolean
 handle_event (gpointer data)
 {
   Event *event = data;
-  g_autoptr(EdStore) self = g_weak_ref_get (&event->store);
+  g_autoptr(EdStore) self = g_weak_ref_get (&event->link->store);
 
   if (self == NULL || self->backend == NULL)
     return G_SOURCE_REMOVE;
@@ -522,28 +558,23 @@ event_free (gpointer data)
 {
   Event *event = data;
 
-  g_weak_ref_clear (&event->store);
+  store_link_unref (event->link);
   g_free (event);
 }
 
 static void
-post_event (GWeakRef *store_ref,
-            gint64    id,
-            gboolean  is_offline_change,
-            gboolean  offline)
+post_event (StoreLink *link,
+            gint64     id,
+            gboolean   is_offline_change,
+            gboolean   offline)
 {
-  g_autoptr(EdStore) self = g_weak_ref_get (store_ref);
-  Event *event;
+  Event *event = g_new0 (Event, 1);
 
-  if (self == NULL)
-    return;
-
-  event = g_new0 (Event, 1);
-  g_weak_ref_init (&event->store, self);
+  event->link = g_atomic_rc_box_acquire (link);
   event->id = id;
   event->is_offline_change = is_offline_change;
   event->offline = offline;
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, handle_event, event,
+  g_main_context_invoke_full (link->context, G_PRIORITY_DEFAULT, handle_event, event,
                               event_free);
 }
 
@@ -551,34 +582,24 @@ post_event (GWeakRef *store_ref,
 static void
 on_changed_elsewhere (EdStoreBackend *backend,
                       gint64          id,
-                      GWeakRef       *store_ref)
+                      StoreLink      *link)
 {
-  post_event (store_ref, id, FALSE, FALSE);
+  post_event (link, id, FALSE, FALSE);
 }
 
 static void
 on_offline_changed (EdStoreBackend *backend,
                     gboolean        offline,
-                    GWeakRef       *store_ref)
+                    StoreLink      *link)
 {
-  post_event (store_ref, 0, TRUE, offline);
+  post_event (link, 0, TRUE, offline);
 }
 
 static void
-weak_ref_free (gpointer data,
-               GClosure *closure)
+store_link_free_closure (gpointer  data,
+                         GClosure *closure)
 {
-  g_weak_ref_clear (data);
-  g_free (data);
-}
-
-static GWeakRef *
-new_weak_ref (EdStore *self)
-{
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
-
-  g_weak_ref_init (ref, self);
-  return ref;
+  store_link_unref (data);
 }
 
 typedef struct
@@ -727,10 +748,10 @@ _ed_store_sync_init (EdStore *self)
   self->offline = ed_store_backend_get_offline (self->backend);
   self->elsewhere_handler =
     g_signal_connect_data (self->backend, "changed-elsewhere", G_CALLBACK (on_changed_elsewhere),
-                           new_weak_ref (self), weak_ref_free, 0);
+                           store_link_new (self), store_link_free_closure, 0);
   self->offline_handler =
     g_signal_connect_data (self->backend, "offline-changed", G_CALLBACK (on_offline_changed),
-                           new_weak_ref (self), weak_ref_free, 0);
+                           store_link_new (self), store_link_free_closure, 0);
 
   /* Saves left by an earlier run, sent now. */
   if (!ed_store_replay_queue (self, &error))
@@ -780,7 +801,11 @@ polled (GObject      *object,
         GAsyncResult *result,
         gpointer      user_data)
 {
-  ED_STORE (object)->polling = FALSE;
+  g_autoptr(EdStore) self = g_weak_ref_get (&((StoreLink *) user_data)->store);
+
+  if (self != NULL)
+    self->polling = FALSE;
+  store_link_unref (user_data);
 }
 
 static gboolean
@@ -792,8 +817,9 @@ poll_elsewhere (gpointer data)
   if (self->polling || self->backend == NULL)
     return G_SOURCE_CONTINUE;
 
+  /* No source object: the store is never held, nor let go, in the thread. */
   self->polling = TRUE;
-  task = g_task_new (self, NULL, polled, NULL);
+  task = g_task_new (NULL, NULL, polled, store_link_new (self));
   g_task_set_source_tag (task, poll_elsewhere);
   g_task_set_task_data (task, g_object_ref (self->backend), g_object_unref);
   g_task_run_in_thread (task, poll_thread);
