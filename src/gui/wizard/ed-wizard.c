@@ -350,6 +350,19 @@ ed_wizard_go_to (EdWizard   *self,
   return TRUE;
 }
 
+static void update_flow (EdWizard *self);
+
+/* An answer changed a moment ago: the flow is brought up to date before
+ * moving, not in the idle that would follow the move. */
+static void
+flush_flow (EdWizard *self)
+{
+  if (self->flow_source == 0)
+    return;
+  g_clear_handle_id (&self->flow_source, g_source_remove);
+  update_flow (self);
+}
+
 gboolean
 ed_wizard_next (EdWizard *self)
 {
@@ -357,6 +370,7 @@ ed_wizard_next (EdWizard *self)
 
   g_return_val_if_fail (ED_IS_WIZARD (self), FALSE);
 
+  flush_flow (self);
   next = next_in_flow (self, self->current);
   if (next < 0 || !page_passable (page_at (self, self->current)))
     return FALSE;
@@ -372,6 +386,7 @@ ed_wizard_previous (EdWizard *self)
 
   g_return_val_if_fail (ED_IS_WIZARD (self), FALSE);
 
+  flush_flow (self);
   previous = previous_in_flow (self, self->current);
   if (previous < 0)
     return FALSE;
