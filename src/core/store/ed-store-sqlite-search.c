@@ -132,12 +132,14 @@ search (sqlite3           *db,
   g_autoptr(EdSearchQuery) query = ed_search_query_new (text != NULL ? text : "");
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
-  /* By next deadline: a closed case's counts as none. */
+  /* By next deadline: a closed case's counts as none, so the cases
+   * without one follow, the most recently changed first. */
   if (ed_search_query_is_empty (query) && (flags & ED_CASE_QUERY_BY_DUE) != 0)
     return run_query (db, "SELECT " ED_STORE_INFO_COLUMNS " FROM cases c "
                           "WHERE c.trashed IS NULL AND (?3 OR c.status = 'open') "
                           "ORDER BY (c.status != 'open' OR c.next_due_at IS NULL), "
-                          "c.next_due_at, c.modified DESC, c.search_rowid DESC LIMIT ?2",
+                          "CASE WHEN c.status = 'open' THEN c.next_due_at END, "
+                          "c.modified DESC, c.search_rowid DESC LIMIT ?2",
                       NULL, flags, limit, infos, seen, error);
   if (ed_search_query_is_empty (query))
     return run_query (db, "SELECT " ED_STORE_INFO_COLUMNS " FROM cases c "
