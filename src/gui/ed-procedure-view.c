@@ -38,6 +38,7 @@ struct _EdProcedureView
   GtkListBox     *contacts_list;
   GtkWidget      *sources_group;
   GtkListBox     *sources_list;
+  GtkWidget      *back_button;
   GtkWidget      *start_button;
 };
 
@@ -293,10 +294,28 @@ close_action (GtkWidget  *widget,
   g_signal_emit (widget, signals[CLOSE], 0);
 }
 
+/* Reading comes first: the first question or step, where Enter does
+ * nothing, so a second Enter after the one that opened the procedure
+ * cannot start a case (Ctrl+Enter or the button does). */
 static gboolean
 ed_procedure_view_grab_focus (GtkWidget *widget)
 {
-  return gtk_widget_grab_focus (ED_PROCEDURE_VIEW (widget)->start_button);
+  EdProcedureView *self = ED_PROCEDURE_VIEW (widget);
+  GtkWidget *lists[] = { self->questions_group, GTK_WIDGET (self->questions_list),
+                         self->steps_group, GTK_WIDGET (self->steps_list) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i += 2)
+    {
+      GtkListBoxRow *row;
+
+      if (!gtk_widget_get_visible (lists[i]))
+        continue;
+      for (int j = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (lists[i + 1]), j)); j++)
+        if (gtk_widget_get_visible (GTK_WIDGET (row)) && gtk_widget_grab_focus (GTK_WIDGET (row)))
+          return TRUE;
+    }
+
+  return gtk_widget_grab_focus (self->back_button);
 }
 
 static void
@@ -350,6 +369,7 @@ ed_procedure_view_class_init (EdProcedureViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entrydesk/EntryDesk/"
                                                "ed-procedure-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, EdProcedureView, back_button);
   gtk_widget_class_bind_template_child (widget_class, EdProcedureView, window_title);
   gtk_widget_class_bind_template_child (widget_class, EdProcedureView, title_label);
   gtk_widget_class_bind_template_child (widget_class, EdProcedureView, status_box);

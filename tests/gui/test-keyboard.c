@@ -220,6 +220,16 @@ browse (GtkWindow *window)
   ed_test_press (GDK_KEY_Return, 0);
   ED_TEST_KEYBOARD_WAIT (procedure_shown (window));
   ed_test_screenshot (GTK_WIDGET (window), "keyboard-procedure");
+
+  /* A second Enter, as an impatient hand gives, reads on: it starts nothing. */
+  g_assert_true (gtk_widget_is_ancestor (ed_test_focus (window),
+                                         ed_window_get_procedure_view (ED_WINDOW (window))));
+  g_assert_false (GTK_IS_BUTTON (ed_test_focus (window)));
+  g_assert_true (GTK_IS_LIST_BOX_ROW (ed_test_focus (window)));
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (ed_test_focus (window))), ==, 0);
+  ed_test_press (GDK_KEY_Return, 0);
+  g_assert_true (procedure_shown (window));
+  g_assert_null (ed_window_get_wizard (ED_WINDOW (window)));
   ed_test_press (GDK_KEY_Left, GDK_ALT_MASK);
   ED_TEST_KEYBOARD_WAIT (!procedure_shown (window));
 
