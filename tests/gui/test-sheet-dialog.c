@@ -335,6 +335,9 @@ test_sheet_dialog_options (Fixture       *f,
   /* No English column; Chinese before Japanese; English back, last. */
   tick (dialog, ED_LANGUAGE_EN, FALSE);
   assert_setting_languages (f, "ja,zh_CN");
+  /* The row unticked stays under the pointer, saying it is not printed. */
+  g_assert_true (gtk_list_box_get_row_at_index (dialog->language_list, 0) ==
+                 GTK_LIST_BOX_ROW (language_row (dialog, ED_LANGUAGE_EN)));
   click_arrow (dialog, ED_LANGUAGE_ZH_CN, "up");
   assert_setting_languages (f, "zh_CN,ja");
   g_assert_true (gtk_list_box_get_row_at_index (dialog->language_list, 0) ==
@@ -530,6 +533,24 @@ test_sheet_dialog_export (Fixture       *f,
 
   record = wait_for_record (f->store, kase, 1);
   assert_record (record, ED_SHEET_PDF, "zh_CN,ja", "a4");
+
+  /* Another client since, in English: this case keeps its traveller's
+   * languages, and a change made for it stays with it. */
+  g_settings_set_strv (f->settings, "sheet-languages", (const char * const[]) { "en", NULL });
+  dialog = open_dialog (ED_SHEET_DIALOG_PDF, kase, f->store);
+  ED_TEST_WAIT_FOR (dialog->case_languages);
+  wait_ready (dialog);
+  g_clear_pointer (&name, g_free);
+  name = dup_languages (dialog);
+  g_assert_cmpstr (name, ==, "zh_CN,ja");
+  tick (dialog, ED_LANGUAGE_JA, FALSE);
+  assert_setting_languages (f, "en");
+  g_settings_set_strv (f->settings, "sheet-languages", (const char * const[]) { "ja", NULL });
+  wait_ready (dialog);
+  g_clear_pointer (&name, g_free);
+  name = dup_languages (dialog);
+  g_assert_cmpstr (name, ==, "zh_CN");
+  close_dialog (dialog);
 }
 
 static void

@@ -538,3 +538,54 @@ ed_store_list_sheets (EdStore  *self,
 
   return ed_store_backend_list_sheets (self->backend, id, error);
 }
+
+static void
+list_sheets_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  EdStoreArgs *args = task_data;
+  GError *error = NULL;
+  GPtrArray *records = ed_store_list_sheets (source_object, args->id, &error);
+
+  if (records != NULL)
+    g_task_return_pointer (task, records, (GDestroyNotify) g_ptr_array_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * ed_store_list_sheets_async:
+ *
+ * ed_store_list_sheets() in another thread, after the sheets logged
+ * before it: a window never waits on the disk or the server for it.
+ */
+void
+ed_store_list_sheets_async (EdStore             *self,
+                            gint64               id,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (ED_IS_STORE (self));
+
+  _ed_store_run (self, ed_store_list_sheets_async, ED_STORE_WRITER, list_sheets_thread,
+                 _ed_store_args_new (id, 0, NULL, NULL), cancellable, callback, user_data);
+}
+
+/**
+ * ed_store_list_sheets_finish:
+ *
+ * Returns: (transfer container) (element-type EdSheetRecord): as
+ *   ed_store_list_sheets()
+ */
+GPtrArray *
+ed_store_list_sheets_finish (EdStore       *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

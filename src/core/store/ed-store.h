@@ -199,6 +199,14 @@ gboolean       ed_store_log_sheet_finish    (EdStore              *self,
 GPtrArray     *ed_store_list_sheets         (EdStore              *self,
                                              gint64                id,
                                              GError              **error);
+void           ed_store_list_sheets_async   (EdStore              *self,
+                                             gint64                id,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+GPtrArray     *ed_store_list_sheets_finish  (EdStore              *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
 
 /* A case as a JSON file. */
 gboolean       ed_store_export_case         (EdStore              *self,

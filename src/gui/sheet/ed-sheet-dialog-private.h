@@ -22,6 +22,9 @@ struct _EdSheetDialog
   EdStore              *store;            /* nullable */
   GSettings            *settings;
   char                **languages;        /* codes, in column order */
+  gboolean              keep_row_order;   /* a tick: its row stays under the pointer */
+  gboolean              case_languages;   /* as the case's last sheet, not the office's */
+  GCancellable         *log_cancellable;  /* reading the case's log of sheets */
   GPtrArray            *travellers;       /* EdTraveller: those with anything typed */
 
   EdSheetTemplate      *sheet_template;   /* the last made: a new traveller needs no other */
@@ -41,6 +44,7 @@ struct _EdSheetDialog
   GtkWidget            *ended_banner;
   GtkLabel             *ended_label;
   AdwPreferencesPage   *options_page;
+  AdwPreferencesGroup  *languages_group;
   GtkListBox           *language_list;
   AdwComboRow          *paper_row;
   GtkSwitch            *personal_switch;
@@ -59,6 +63,8 @@ struct _EdSheetDialog
 
 /* ed-sheet-dialog.c */
 void  _ed_sheet_dialog_update_state      (EdSheetDialog *self);
+void  _ed_sheet_dialog_choose_languages  (EdSheetDialog      *self,
+                                          const char * const *codes);
 void  _ed_sheet_dialog_set_busy          (EdSheetDialog *self,
                                           gboolean       busy,
                                           const char    *what);

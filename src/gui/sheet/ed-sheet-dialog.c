@@ -1,9 +1,11 @@
 /* ed-sheet-dialog.c
  *
  * The choices on the left, the sheet as it will print on the right. The
- * languages and the paper are the office's habits and are remembered
- * (bound to GSettings); personal details in QR codes are asked for each
- * time, off by default. A procedure that has ended says so above
+ * paper is the office's habit and is remembered (bound to GSettings); so
+ * are the languages, for a case never printed: a case printed before gets
+ * the languages of its last sheet (its traveller's), and changing them
+ * there does not change the office's. Personal details in QR codes are
+ * asked for each time, off by default. A procedure that has ended says so above
  * everything, as it does on every page of its sheet.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -113,6 +115,24 @@ dup_chosen_travellers (EdSheetDialog *self)
   return chosen;
 }
 
+/* One problem, in words, with the icon that says how bad it is. */
+static void
+append_problem_row (GtkListBox *list,
+                    const char *text,
+                    const char *icon_name,
+                    const char *css_class)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+
+  gtk_widget_add_css_class (icon, css_class);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  gtk_list_box_append (list, row);
+}
+
 static void
 show_problems (EdSheetDialog *self)
 {
@@ -126,30 +146,12 @@ show_problems (EdSheetDialog *self)
 
   /* The letterhead of Preferences, printed without its logo: said first. */
   if (self->letterhead_problem != NULL)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-      gtk_widget_add_css_class (icon, "warning");
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), self->letterhead_problem);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      gtk_list_box_append (self->problems_list, row);
-    }
+    append_problem_row (self->problems_list, self->letterhead_problem,
+                        "dialog-warning-symbolic", "warning");
 
   for (guint i = 0; problems != NULL && i < problems->len; i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
-
-      gtk_widget_add_css_class (icon, "error");
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_ptr_array_index (problems, i));
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      gtk_list_box_append (self->problems_list, row);
-    }
+    append_problem_row (self->problems_list, g_ptr_array_index (problems, i),
+                        "dialog-error-symbolic", "error");
 
   gtk_widget_set_visible (GTK_WIDGET (self->problems_group),
                           self->letterhead_problem != NULL ||
@@ -454,6 +456,66 @@ setup_travellers (EdSheetDialog *self)
     }
 }
 
+static void
+setting_languages_changed_cb (EdSheetDialog *self)
+{
+  g_auto(GStrv) languages = NULL;
+
+  if (self->case_languages)
+    return;
+
+  languages = g_settings_get_strv (self->settings, "sheet-languages");
+  g_object_set (self, "languages", languages, NULL);
+}
+
+/* The newest sheet of the case names its languages, which are the
+ * traveller's more surely than the office's last choice. */
+static void
+sheets_listed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  EdSheetDialog *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = ed_store_list_sheets_finish (ED_STORE (object), result, &error);
+
+  /* Cancelled when the dialog went; unreadable, the office's choice stays. */
+  if (records == NULL)
+    return;
+
+  for (guint i = records->len; i > 0; i--)
+    {
+      const EdSheetRecord *record = g_ptr_array_index (records, i - 1);
+
+      if (record->languages == NULL || record->languages[0] == NULL)
+        continue;
+
+      self->case_languages = TRUE;
+      adw_preferences_group_set_description (self->languages_group,
+                                             _("As this case’s last sheet, side by side in "
+                                               "this order. Choose one to three."));
+      g_object_set (self, "languages", record->languages, NULL);
+      return;
+    }
+}
+
+/**
+ * _ed_sheet_dialog_choose_languages:
+ * @codes: the languages staff chose, in column order
+ *
+ * For a case never printed, the office's choice is remembered for the
+ * next one; a case printed before keeps it to itself (its log will).
+ */
+void
+_ed_sheet_dialog_choose_languages (EdSheetDialog      *self,
+                                   const char * const *codes)
+{
+  g_object_set (self, "languages", codes, NULL);
+  if (!self->case_languages)
+    g_settings_set_strv (self->settings, "sheet-languages",
+                         (const char * const *) self->languages);
+}
+
 static EdSheetDialog *
 new_dialog (GtkWindow         *parent,
             EdSheetDialogMode  mode,
@@ -477,7 +539,15 @@ new_dialog (GtkWindow         *parent,
   setup_status (self);
   setup_travellers (self);
 
-  g_settings_bind (self->settings, "sheet-languages", self, "languages", G_SETTINGS_BIND_DEFAULT);
+  setting_languages_changed_cb (self);
+  g_signal_connect_object (self->settings, "changed::sheet-languages",
+                           G_CALLBACK (setting_languages_changed_cb), self, G_CONNECT_SWAPPED);
+  if (store != NULL && ed_case_get_id (kase) > 0)
+    {
+      self->log_cancellable = g_cancellable_new ();
+      ed_store_list_sheets_async (store, ed_case_get_id (kase), self->log_cancellable,
+                                  sheets_listed_cb, self);
+    }
   g_settings_bind_with_mapping (self->settings, "paper", self->paper_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, paper_get_mapping, paper_set_mapping,
                                 NULL, NULL);
@@ -620,7 +690,8 @@ ed_sheet_dialog_dispose (GObject *object)
 {
   EdSheetDialog *self = ED_SHEET_DIALOG (object);
 
-  g_settings_unbind (self, "languages");
+  g_cancellable_cancel (self->log_cancellable);
+  g_clear_object (&self->log_cancellable);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
@@ -703,8 +774,8 @@ ed_sheet_dialog_class_init (EdSheetDialogClass *klass)
   /**
    * EdSheetDialog:languages:
    *
-   * The sheet languages in column order, such as ["zh_CN", "ja"]:
-   * bound to the "sheet-languages" setting.
+   * The sheet languages in column order, such as ["zh_CN", "ja"]: the
+   * "sheet-languages" setting's, or those of the case's last sheet.
    */
   properties[PROP_LANGUAGES] =
     g_param_spec_boxed ("languages", NULL, NULL, G_TYPE_STRV,
@@ -722,6 +793,7 @@ ed_sheet_dialog_class_init (EdSheetDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdSheetDialog, ended_banner);
   gtk_widget_class_bind_template_child (widget_class, EdSheetDialog, ended_label);
   gtk_widget_class_bind_template_child (widget_class, EdSheetDialog, options_page);
+  gtk_widget_class_bind_template_child (widget_class, EdSheetDialog, languages_group);
   gtk_widget_class_bind_template_child (widget_class, EdSheetDialog, language_list);
   gtk_widget_class_bind_template_child (widget_class, EdSheetDialog, paper_row);
   gtk_widget_class_bind_template_child (widget_class, EdSheetDialog, personal_switch);

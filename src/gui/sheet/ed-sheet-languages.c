@@ -1,8 +1,10 @@
 /* ed-sheet-languages.c — the sheet dialog's list of languages
  *
  * One row a language a sheet can print: ticked ones first, in the order
- * of the sheet's columns, which the arrows change. The list only shows
- * and edits the dialog's "languages"; the setting is bound to that.
+ * of the sheet's columns, which the arrows change. A tick does not move
+ * its row (it is under the pointer); the rows take the columns' order
+ * when an arrow is pressed or the languages come from elsewhere. The
+ * list only shows and edits the dialog's languages.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -75,7 +77,7 @@ set_languages (EdSheetDialog  *self,
 {
   g_auto(GStrv) languages = g_strv_builder_end (builder);
 
-  g_object_set (self, "languages", languages, NULL);
+  _ed_sheet_dialog_choose_languages (self, (const char * const *) languages);
 }
 
 static void
@@ -95,7 +97,9 @@ check_toggled_cb (GtkCheckButton *check,
   if (gtk_check_button_get_active (check))
     g_strv_builder_add (builder, code);
 
+  self->keep_row_order = TRUE;
   set_languages (self, builder);
+  self->keep_row_order = FALSE;
 }
 
 static void
@@ -263,5 +267,6 @@ _ed_sheet_languages_update (EdSheetDialog *self)
                                 column >= 0 && column + 1 < (int) n);
     }
 
-  gtk_list_box_invalidate_sort (self->language_list);
+  if (!self->keep_row_order)
+    gtk_list_box_invalidate_sort (self->language_list);
 }

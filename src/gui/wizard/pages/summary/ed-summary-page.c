@@ -537,7 +537,7 @@ sheets_listed_cb (GObject      *object,
 {
   EdSummaryPage *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) records = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GPtrArray) records = ed_store_list_sheets_finish (ED_STORE (object), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -588,29 +588,10 @@ sheets_listed_cb (GObject      *object,
     }
 }
 
-static void
-list_sheets_thread (GTask        *task,
-                    gpointer      source,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  EdStore *store = source;
-  GError *error = NULL;
-  GPtrArray *records = ed_store_list_sheets (store, *(gint64 *) task_data, &error);
-
-  if (records == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, records, (GDestroyNotify) g_ptr_array_unref);
-}
-
 /* The log is read off the main thread: the window never waits on disk. */
 static void
 update_sheets (EdSummaryPage *self)
 {
-  g_autoptr(GTask) task = NULL;
-  gint64 *id;
-
   gtk_widget_set_visible (GTK_WIDGET (self->sheets_group),
                           self->store != NULL && ed_case_get_id (self->edcase) > 0);
   if (self->store == NULL || ed_case_get_id (self->edcase) <= 0)
@@ -619,12 +600,8 @@ update_sheets (EdSummaryPage *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-
-  id = g_new (gint64, 1);
-  *id = ed_case_get_id (self->edcase);
-  task = g_task_new (self->store, self->cancellable, sheets_listed_cb, self);
-  g_task_set_task_data (task, id, g_free);
-  g_task_run_in_thread (task, list_sheets_thread);
+  ed_store_list_sheets_async (self->store, ed_case_get_id (self->edcase), self->cancellable,
+                              sheets_listed_cb, self);
 }
 
 static void
