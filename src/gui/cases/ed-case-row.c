@@ -107,7 +107,7 @@ create_menu (EdCaseInfo *info)
   g_menu_item_set_action_and_target_value (item, "cases.print", id);
   g_menu_append_item (open, item);
   g_clear_object (&item);
-  item = g_menu_item_new (_("Export Check Sheet as P_DF…"), NULL);
+  item = g_menu_item_new (_("Export Check Sheet as PD_F…"), NULL);
   g_menu_item_set_action_and_target_value (item, "cases.export-pdf", id);
   g_menu_append_item (open, item);
   g_clear_object (&item);
