@@ -40,7 +40,7 @@ typedef struct
 static const Expected expected[ED_N_LANGUAGES] = {
   [ED_LANGUAGE_EN]    = { "Check for _Updates", "2 procedures changed: ", "Procedures Not Updated",
                           "No update feeds are set up. Add one in Preferences.", "Updates" },
-  [ED_LANGUAGE_JA]    = { "更新を確認(_U)", "2 件の手続きが変わりました: ", "手続きは更新されませんでした",
+  [ED_LANGUAGE_JA]    = { "更新を確認(_U)", "2 件の手続きが変わりました：", "手続きは更新されませんでした",
                           "更新フィードが設定されていません。設定で追加してください。", "更新" },
   [ED_LANGUAGE_ZH_CN] = { "检查更新(_U)", "2 个手续有变化：", "手续未更新",
                           "尚未设置更新源。请在首选项中添加。", "更新" },

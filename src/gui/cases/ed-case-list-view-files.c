@@ -15,6 +15,7 @@
 
 #include "ed-case-list-view-private.h"
 #include "ed-error.h"
+#include "ed-import-problems.h"
 #include "ed-toast.h"
 
 static void import_file (EdCaseListView *self,
@@ -160,7 +161,7 @@ ed_case_list_view_export (EdCaseListView *self,
 /* Import. */
 
 /* The store names the file at the start of each problem; the dialog
- * names it once, above them. */
+ * names it once, above them, and each place in words. */
 static char *
 list_problems (const char *message,
                GFile      *file)
@@ -173,14 +174,16 @@ list_problems (const char *message,
   for (guint i = 0; lines[i] != NULL; i++)
     {
       const char *line = lines[i];
+      g_autofree char *words = NULL;
 
       if (*line == '\0')
         continue;
       if (g_str_has_prefix (line, prefix))
         line += strlen (prefix);
+      words = ed_import_problem_describe (line);
       if (list->len > 0)
         g_string_append_c (list, '\n');
-      g_string_append (list, line);
+      g_string_append (list, words);
     }
 
   return g_string_free (g_steal_pointer (&list), FALSE);
