@@ -553,6 +553,51 @@ test_sheet_dialog_export (Fixture       *f,
   close_dialog (dialog);
 }
 
+/* My HER-SYS is written in Traditional Chinese: the dialog offers it, and
+ * the sheet saved has its words; a fourth column cannot be ticked.
+ * MySOS is not: no such row. */
+static void
+test_sheet_dialog_traditional (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(EdCase) hersys = case_new ("jp-my-her-sys", 1);
+  g_autoptr(EdCase) mysos = case_new ("jp-entry-waiting-mysos", 1);
+  g_autofree char *path = g_build_filename (f->dir, "her-sys zh_TW.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *languages = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  EdSheetDialog *dialog;
+  GtkCheckButton *check;
+  gpointer weak;
+
+  dialog = open_dialog (ED_SHEET_DIALOG_PDF, mysos, NULL);
+  g_assert_null (ed_test_find_row (GTK_WIDGET (dialog->language_list),
+                                   ed_language_native_name (ED_LANGUAGE_ZH_TW)));
+  close_dialog (dialog);
+
+  dialog = open_dialog (ED_SHEET_DIALOG_PDF, hersys, NULL);
+  check = language_row_part (dialog, ED_LANGUAGE_ZH_TW, "check");
+  g_assert_false (gtk_check_button_get_active (check));
+  /* Three printed already: no room for a fourth. */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (check)));
+  tick (dialog, ED_LANGUAGE_EN, FALSE);
+  tick (dialog, ED_LANGUAGE_ZH_TW, TRUE);
+  languages = dup_languages (dialog);
+  g_assert_cmpstr (languages, ==, "ja,zh_CN,zh_TW");
+  ed_test_screenshot (GTK_WIDGET (dialog), "sheet-dialog-zh_TW");
+
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  ed_sheet_dialog_export_to_file (dialog, file);
+  ED_TEST_WAIT_FOR (weak == NULL);
+  ED_TEST_WAIT_FOR (g_file_test (path, G_FILE_TEST_EXISTS));
+  text = ed_test_pdf_text (path, 0);
+  title = ed_test_flatten (ed_text_get (ed_procedure_get_title (procedure ("jp-my-her-sys")),
+                                        ED_LANGUAGE_ZH_TW));
+  g_assert_nonnull (strstr (text, title));
+}
+
 static void
 count_page_cb (GtkPrintOperation *operation,
                GtkPrintContext   *context,
@@ -1146,6 +1191,7 @@ main (int    argc,
   ADD ("/sheet-dialog/wizard", test_sheet_dialog_wizard);
   ADD ("/sheet-dialog/journey", test_sheet_dialog_journey);
   ADD ("/sheet-dialog/letterhead", test_sheet_dialog_letterhead);
+  ADD ("/sheet-dialog/traditional", test_sheet_dialog_traditional);
 #undef ADD
 
   status = g_test_run ();

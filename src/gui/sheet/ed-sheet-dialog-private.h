@@ -22,6 +22,7 @@ struct _EdSheetDialog
   EdStore              *store;            /* nullable */
   GSettings            *settings;
   char                **languages;        /* codes, in column order */
+  gboolean              traditional;      /* the procedure is written in zh_TW too */
   gboolean              keep_row_order;   /* a tick: its row stays under the pointer */
   gboolean              case_languages;   /* as the case's last sheet, not the office's */
   GCancellable         *log_cancellable;  /* reading the case's log of sheets */
@@ -72,7 +73,9 @@ void  _ed_sheet_dialog_set_busy          (EdSheetDialog *self,
 /* ed-sheet-languages.c */
 void  _ed_sheet_languages_init           (EdSheetDialog *self);
 void  _ed_sheet_languages_update         (EdSheetDialog *self);
-char **_ed_sheet_languages_normalize     (const char * const *codes);
+void  _ed_sheet_languages_add_traditional (EdSheetDialog *self);
+char **_ed_sheet_languages_normalize     (EdSheetDialog      *self,
+                                          const char * const *codes);
 
 /* ed-sheet-dialog-output.c */
 void  _ed_sheet_dialog_accept            (EdSheetDialog *self);

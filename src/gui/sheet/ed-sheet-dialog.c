@@ -539,6 +539,8 @@ new_dialog (GtkWindow         *parent,
   setup_status (self);
   setup_travellers (self);
 
+  if (procedure != NULL && ed_procedure_requires_language (procedure, ED_LANGUAGE_ZH_TW))
+    _ed_sheet_languages_add_traditional (self);
   setting_languages_changed_cb (self);
   g_signal_connect_object (self->settings, "changed::sheet-languages",
                            G_CALLBACK (setting_languages_changed_cb), self, G_CONNECT_SWAPPED);
@@ -642,7 +644,7 @@ static void
 set_languages (EdSheetDialog      *self,
                const char * const *codes)
 {
-  g_auto(GStrv) languages = _ed_sheet_languages_normalize (codes);
+  g_auto(GStrv) languages = _ed_sheet_languages_normalize (self, codes);
 
   if (self->languages != NULL && g_strv_equal ((const char * const *) self->languages,
                                                (const char * const *) languages))
@@ -842,7 +844,7 @@ ed_sheet_dialog_init (EdSheetDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->languages = _ed_sheet_languages_normalize (NULL);
+  self->languages = _ed_sheet_languages_normalize (self, NULL);
   self->settings = g_settings_new (APP_ID);
   _ed_sheet_languages_init (self);
   load_letterhead (self);

@@ -14,36 +14,50 @@
 
 #include "ed-sheet-dialog-private.h"
 
+/* Every sheet prints these; Traditional Chinese only a procedure written
+ * in it (the dialog adds its row then). */
 static const EdLanguage sheet_languages[] = { ED_LANGUAGE_EN, ED_LANGUAGE_JA, ED_LANGUAGE_ZH_CN };
+
+static gboolean
+can_print (EdSheetDialog *self,
+           EdLanguage     language)
+{
+  if (language == ED_LANGUAGE_ZH_TW)
+    return self->traditional;
+  for (guint j = 0; j < G_N_ELEMENTS (sheet_languages); j++)
+    if (sheet_languages[j] == language)
+      return TRUE;
+
+  return FALSE;
+}
 
 /**
  * _ed_sheet_languages_normalize:
  * @codes: (nullable): language codes, as a setting may hold them
  *
- * Returns: (transfer full): the sheet languages among @codes, each once,
- *   in their order and spelt as the core spells them; all three when
- *   none is left, as a sheet needs one
+ * Returns: (transfer full): the languages among @codes this dialog's
+ *   sheet can print, each once, at most three, in their order and spelt
+ *   as the core spells them; the usual three when none is left, as a
+ *   sheet needs one
  */
 char **
-_ed_sheet_languages_normalize (const char * const *codes)
+_ed_sheet_languages_normalize (EdSheetDialog      *self,
+                               const char * const *codes)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   gboolean seen[ED_N_LANGUAGES] = { FALSE, };
   guint n = 0;
 
-  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+  for (guint i = 0; codes != NULL && codes[i] != NULL && n < ED_SHEET_MAX_LANGUAGES; i++)
     {
       EdLanguage language;
 
-      if (!ed_language_from_code (codes[i], &language) || seen[language])
+      if (!ed_language_from_code (codes[i], &language) || seen[language] ||
+          !can_print (self, language))
         continue;
-      for (guint j = 0; j < G_N_ELEMENTS (sheet_languages); j++)
-        if (sheet_languages[j] == language)
-          {
-            g_strv_builder_add (builder, ed_language_code (language));
-            seen[language] = TRUE;
-            n++;
-          }
+      g_strv_builder_add (builder, ed_language_code (language));
+      seen[language] = TRUE;
+      n++;
     }
 
   if (n == 0)
@@ -228,6 +242,18 @@ _ed_sheet_languages_init (EdSheetDialog *self)
   _ed_sheet_languages_update (self);
 }
 
+/* The procedure is written in Traditional Chinese too: a fourth row. */
+void
+_ed_sheet_languages_add_traditional (EdSheetDialog *self)
+{
+  if (self->traditional)
+    return;
+
+  self->traditional = TRUE;
+  gtk_list_box_append (self->language_list, create_row (self, ED_LANGUAGE_ZH_TW));
+  _ed_sheet_languages_update (self);
+}
+
 /* Shows the dialog's languages: ticks, columns, arrows, order. */
 void
 _ed_sheet_languages_update (EdSheetDialog *self)
@@ -242,6 +268,7 @@ _ed_sheet_languages_update (EdSheetDialog *self)
       int column = column_of (self, row_language (row));
       g_autofree char *subtitle = NULL;
       gboolean last_one = column >= 0 && n == 1;
+      gboolean no_room = column < 0 && n >= ED_SHEET_MAX_LANGUAGES;
 
       if (check == NULL)
         continue;
@@ -250,10 +277,14 @@ _ed_sheet_languages_update (EdSheetDialog *self)
       gtk_check_button_set_active (check, column >= 0);
       g_signal_handlers_unblock_by_func (check, check_toggled_cb, self);
 
-      /* A sheet needs a language: the last one cannot be unticked. */
-      gtk_widget_set_sensitive (GTK_WIDGET (check), !last_one);
+      /* A sheet needs a language: the last one cannot be unticked; a
+       * fourth cannot be ticked. */
+      gtk_widget_set_sensitive (GTK_WIDGET (check), !last_one && !no_room);
       gtk_widget_set_tooltip_text (GTK_WIDGET (check),
-                                   last_one ? _("A sheet needs at least one language") : NULL);
+                                   last_one ? _("A sheet needs at least one language")
+                                   : no_room ? _("A sheet prints at most three languages: "
+                                                 "untick one first")
+                                   : NULL);
 
       if (column >= 0)
         /* Translators: where a language is printed on the sheet, from the left */
