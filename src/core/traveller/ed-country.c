@@ -76,6 +76,27 @@ static const struct
   { "XXX", NULL, NC_("country", "Unspecified nationality") },
 };
 
+/* What staff type that iso-codes does not name: the short or older
+ * name, the other script's spelling (台灣 beside 中華民國, 韓國 beside
+ * 大韓民國), an abbreviation. Search keys only, never shown. */
+static const struct
+{
+  const char *code;
+  const char *names;               /* separated by | */
+} search_aliases[] = {
+  { "CHN", "中華人民共和国|中华人民共和国|中華人民共和國|中国大陆|中國大陸|PRC" },
+  { "CZE", "Czech Republic|チェコ" },
+  { "GBR", "UK|Great Britain|Britain|England|Scotland|Wales|イギリス|英國|大不列颠|大不列顛" },
+  { "HKG", "Hongkong|ホンコン" },
+  { "KOR", "韓国|韓國|韩国|南韓|南韩|한국|대한민국|ROK" },
+  { "MAC", "Macau" },
+  { "MMR", "Burma|ビルマ" },
+  { "NLD", "Holland" },
+  { "PRK", "北朝鮮|北韓|北韩|朝鮮|朝鲜|DPRK" },
+  { "TWN", "台灣|臺灣|台湾|中華民国|中华民国|中華民國|Republic of China" },
+  { "USA", "America|アメリカ|アメリカ合衆国|米国|美国|美國" },
+};
+
 static Table *get_table (void);
 
 /**
@@ -273,6 +294,18 @@ build_table (gpointer data)
   for (guint i = 0; i < table->countries->len; i++)
     index_country (table, g_ptr_array_index (table->countries, i));
 
+  for (guint i = 0; i < G_N_ELEMENTS (search_aliases); i++)
+    {
+      EdCountry *country = g_hash_table_lookup (table->by_code, search_aliases[i].code);
+      g_auto(GStrv) names = NULL;
+
+      if (country == NULL)
+        continue;
+      names = g_strsplit (search_aliases[i].names, "|", -1);
+      for (guint j = 0; names[j] != NULL; j++)
+        add_key (country, names[j]);
+    }
+
   return table;
 }
 
@@ -312,6 +345,7 @@ typedef struct
 enum
 {
   RANK_CODE,
+  RANK_NAME,                       /* the whole name: 英国 is GBR before IOT */
   RANK_PREFIX,
   RANK_WORD,
   RANK_SUBSTRING,
@@ -340,15 +374,17 @@ rank_country (const EdCountry *country,
         rank = RANK_PREFIX;
     }
 
-  for (guint i = 0; i < country->keys->len && rank > RANK_PREFIX; i++)
+  for (guint i = 0; i < country->keys->len && rank > RANK_NAME; i++)
     {
       const char *key = g_ptr_array_index (country->keys, i);
       const char *at = strstr (key, folded);
 
       if (at == NULL)
         continue;
-      if (at == key)
-        rank = RANK_PREFIX;
+      if (at == key && at[strlen (folded)] == '\0')
+        rank = RANK_NAME;
+      else if (at == key)
+        rank = MIN (rank, RANK_PREFIX);
       else if (is_word_start (key, at))
         rank = MIN (rank, RANK_WORD);
       else
@@ -381,7 +417,9 @@ compare_matches (gconstpointer a,
  * @query: what the user typed: a code (JPN, jp, D) or part of a name in
  *   English, Japanese or Chinese (japan, 日本, ドイツ, 德国)
  *
- * Best first: code matches, then names starting with @query, then
+ * Best first: code matches, then whole names (英国 is the United
+ * Kingdom before the British Indian Ocean Territory, UK before UKR),
+ * then names starting with @query, then
  * names with a word starting with it, then names containing it; ties in
  * English alphabetical order.
  *
