@@ -16,6 +16,9 @@
 #include "ed-core.h"
 #include "ed-traveller-editor.h"
 #include "ed-test-gui.h"
+#ifdef ED_TEST_HAS_KEYBOARD
+#include "ed-test-keyboard.h"
+#endif
 
 /* ICAO Doc 9303 part 4, the specimen passport of Utopia. */
 #define SPECIMEN_LINE_1 "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
@@ -424,6 +427,99 @@ test_country (Fixture       *f,
   assert_not_marked (f, "nationality");
 }
 
+/* The suggestions a field row shows under itself, as staff type. */
+static GtkPopover *
+suggestions_of (Fixture    *f,
+                const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (row (f, name)));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      return GTK_POPOVER (child);
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+shows_flag (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) >= 0x1F1E6 && g_utf8_get_char (p) <= 0x1F1FF)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The name beside the code is words: no flag, which many desks have no
+ * font for and would show as boxes. */
+static void
+assert_country_shown (Fixture    *f,
+                      const char *code)
+{
+  const char *name = ed_country_get_display_name (ed_country_lookup (code));
+  GtkLabel *label;
+
+  ED_TEST_WAIT_FOR (ed_test_find_label (GTK_WIDGET (row (f, "nationality")), name) != NULL);
+  label = ed_test_find_label (GTK_WIDGET (row (f, "nationality")), name);
+  g_assert_false (shows_flag (gtk_label_get_text (label)));
+}
+
+#ifdef ED_TEST_HAS_KEYBOARD
+/* Nationality as a searchable list, with the keyboard alone: what is
+ * typed finds countries, the arrows move, Enter picks, Escape brings
+ * back what was there. */
+static void
+test_country_keys (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *nationality = editor_of (f, "nationality");
+  GtkPopover *suggestions = suggestions_of (f, "nationality");
+
+  ed_traveller_set (f->traveller, "nationality", "JPN");
+  ED_TEST_WAIT_FOR (g_strcmp0 (text (f, "nationality"), "JPN") == 0);
+  assert_country_shown (f, "JPN");
+
+  ed_test_keyboard_focus_window (f->window);
+  gtk_widget_grab_focus (nationality);
+  ED_TEST_WAIT_FOR (gtk_widget_has_focus (gtk_root_get_focus (GTK_ROOT (f->window))));
+  gtk_editable_select_region (GTK_EDITABLE (nationality), 0, -1);
+  ed_test_press_text ("korea");
+  ED_TEST_WAIT_FOR (gtk_widget_get_visible (GTK_WIDGET (suggestions)));
+
+  /* Escape: the search goes, JPN stays. */
+  ed_test_press (GDK_KEY_Escape, 0);
+  ED_TEST_WAIT_FOR (!gtk_widget_get_visible (GTK_WIDGET (suggestions)));
+  g_assert_cmpstr (text (f, "nationality"), ==, "JPN");
+  g_assert_cmpstr (ed_traveller_get (f->traveller, "nationality"), ==, "JPN");
+
+  /* North Korea, then South Korea: Down moves, Enter picks. */
+  gtk_editable_select_region (GTK_EDITABLE (nationality), 0, -1);
+  ed_test_press_text ("korea");
+  ED_TEST_WAIT_FOR (gtk_widget_get_visible (GTK_WIDGET (suggestions)));
+  ed_test_screenshot (GTK_WIDGET (suggestions), "editor-country-korea");
+  ed_test_press (GDK_KEY_Down, 0);
+  ed_test_press (GDK_KEY_Return, 0);
+  ED_TEST_WAIT_FOR (!gtk_widget_get_visible (GTK_WIDGET (suggestions)));
+  g_assert_cmpstr (text (f, "nationality"), ==, "KOR");
+  g_assert_cmpstr (ed_traveller_get (f->traveller, "nationality"), ==, "KOR");
+  assert_country_shown (f, "KOR");
+  /* Enter picked: it did not move on. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), nationality));
+
+  /* What a clerk in Taipei types (no XTest key for Han: put in as an
+   * input method would). */
+  gtk_editable_set_text (GTK_EDITABLE (nationality), "");
+  ed_test_type (nationality, "台灣");
+  ED_TEST_WAIT_FOR (gtk_widget_get_visible (GTK_WIDGET (suggestions)));
+  ed_test_screenshot (GTK_WIDGET (suggestions), "editor-country-suggestions");
+  ed_test_press (GDK_KEY_Return, 0);
+  ED_TEST_WAIT_FOR (g_strcmp0 (ed_traveller_get (f->traveller, "nationality"), "TWN") == 0);
+  assert_country_shown (f, "TWN");
+  ed_test_screenshot_page (GTK_WIDGET (f->editor), "editor-country");
+}
+#endif
+
 /* A date typed as staff write it, or picked from the calendar. */
 static void
 test_date (Fixture       *f,
@@ -591,6 +687,9 @@ main (int    argc,
   ADD ("labels", "jp-my-her-sys", test_labels);
   ADD ("format-2-keys", "jp-national-health-insurance", test_format_2_keys);
   ADD ("country", NULL, test_country);
+#ifdef ED_TEST_HAS_KEYBOARD
+  ADD ("country-keys", NULL, test_country_keys);
+#endif
   ADD ("date", NULL, test_date);
   ADD ("other-key-changes", NULL, test_other_key_changes);
   ADD ("tab-order", NULL, test_tab_order);
