@@ -559,6 +559,37 @@ test_date (Fixture       *f,
   assert_marked_invalid (f, "birth_date");
 }
 
+/* A date typed with slashes, or in full width with 年月日, is shown as
+ * stored once staff leave the row. */
+static void
+test_date_shown_normalised (Fixture       *f,
+                            gconstpointer  data)
+{
+  const struct { const char *typed; const char *shown; } dates[] = {
+    { "1974/8/12", "1974-08-12" },
+    { "１９７４／８／１２", "1974-08-12" },
+    { "1974年8月12日", "1974-08-12" },
+    { "１９７４年８月１２日", "1974-08-12" },
+  };
+  GtkWidget *birth = editor_of (f, "birth_date");
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_test_message ("%s", dates[i].typed);
+      gtk_widget_grab_focus (birth);
+      gtk_editable_set_text (GTK_EDITABLE (birth), "");
+      ed_test_type (birth, dates[i].typed);
+      /* Still as typed while staff are in the row. */
+      g_assert_cmpstr (text (f, "birth_date"), ==, dates[i].typed);
+
+      gtk_widget_grab_focus (editor_of (f, "sex"));
+      ED_TEST_WAIT_FOR (g_strcmp0 (text (f, "birth_date"), dates[i].shown) == 0);
+      g_assert_cmpstr (ed_traveller_get (f->traveller, "birth_date"), ==, dates[i].shown);
+      wait_checked (f, "birth_date");
+      assert_not_marked (f, "birth_date");
+    }
+}
+
 /* A change elsewhere is checked again: a later arrival makes the
  * passport expire too early. */
 static void
@@ -691,6 +722,7 @@ main (int    argc,
   ADD ("country-keys", NULL, test_country_keys);
 #endif
   ADD ("date", NULL, test_date);
+  ADD ("date-shown-normalised", NULL, test_date_shown_normalised);
   ADD ("other-key-changes", NULL, test_other_key_changes);
   ADD ("tab-order", NULL, test_tab_order);
   ADD ("stay-and-work", NULL, test_stay_and_work);
