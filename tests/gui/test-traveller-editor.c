@@ -217,6 +217,80 @@ test_mrz_fills (Fixture       *f,
   g_assert_null (ed_test_find_label (GTK_WIDGET (box), "7"));
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* The MRZ pasted again over a name staff corrected by hand: they are
+ * asked, and nothing typed goes unless they choose it. */
+static void
+test_mrz_repaste (Fixture       *f,
+                  gconstpointer  data)
+{
+  EdMrzBox *box = ed_traveller_editor_get_mrz_box (f->editor);
+  GtkWidget *surname = editor_of (f, "surname");
+  AdwMessageDialog *dialog;
+
+  paste_mrz (f, SPECIMEN_LINE_1 "\n" SPECIMEN_LINE_2);
+  g_assert_cmpstr (text (f, "surname"), ==, "ERIKSSON");
+  g_assert_null (find_message_dialog ());
+
+  /* The same MRZ read again changes nothing typed: no question. */
+  ed_mrz_box_set_text (box, SPECIMEN_LINE_1 "\n" SPECIMEN_LINE_2 "\n");
+  ED_TEST_WAIT_FOR (!ed_mrz_box_get_waiting (box));
+  g_assert_null (find_message_dialog ());
+  g_assert_nonnull (ed_mrz_box_get_result (box));
+
+  gtk_widget_grab_focus (surname);
+  gtk_editable_set_text (GTK_EDITABLE (surname), "");
+  ed_test_type (surname, "ERIKSSON LIND");
+  g_assert_cmpstr (ed_traveller_get (f->traveller, "surname"), ==, "ERIKSSON LIND");
+
+  /* Pasted again: asked, and the name stays while the question stands. */
+  ed_mrz_box_set_text (box, SPECIMEN_LINE_1 "\n" WRONG_BIRTH_LINE_2);
+  ED_TEST_WAIT_FOR (find_message_dialog () != NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            ed_field_row_key_title ("surname")));
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "keep");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "keep");
+  g_assert_cmpstr (text (f, "surname"), ==, "ERIKSSON LIND");
+  ed_test_screenshot (GTK_WIDGET (dialog), "editor-mrz-replace");
+
+  /* Closed (Escape) is kept: the name as typed, the rest read (the
+   * check digit's complaint too). */
+  gtk_window_close (GTK_WINDOW (dialog));
+  ED_TEST_WAIT_FOR (ed_mrz_box_get_result (box) != NULL);
+  ED_TEST_WAIT_FOR (find_message_dialog () == NULL);
+  g_assert_cmpstr (text (f, "surname"), ==, "ERIKSSON LIND");
+  g_assert_cmpstr (ed_traveller_get (f->traveller, "surname"), ==, "ERIKSSON LIND");
+  g_assert_cmpstr (text (f, "given_names"), ==, "ANNA MARIA");
+  assert_marked_invalid (f, "birth_date");
+
+  /* Asked again, and this time replaced. */
+  ed_mrz_box_set_text (box, SPECIMEN_LINE_1 "\n" SPECIMEN_LINE_2);
+  ED_TEST_WAIT_FOR (find_message_dialog () != NULL);
+  dialog = find_message_dialog ();
+  /* As the button does: respond, then close. */
+  adw_message_dialog_response (dialog, "replace");
+  gtk_window_close (GTK_WINDOW (dialog));
+  ED_TEST_WAIT_FOR (ed_mrz_box_get_result (box) != NULL);
+  g_assert_cmpstr (text (f, "surname"), ==, "ERIKSSON");
+  g_assert_cmpstr (ed_traveller_get (f->traveller, "surname"), ==, "ERIKSSON");
+}
+
 /* A wrong check digit is shown on the detail it covers, and only there. */
 static void
 test_mrz_check_digit (Fixture       *f,
@@ -711,6 +785,7 @@ main (int    argc,
   ADD ("empty", NULL, test_empty);
   ADD ("mrz-fills", NULL, test_mrz_fills);
   ADD ("mrz-check-digit", NULL, test_mrz_check_digit);
+  ADD ("mrz-repaste", NULL, test_mrz_repaste);
   ADD ("full-width", NULL, test_full_width);
   ADD ("passport-too-long", NULL, test_passport_too_long);
   ADD ("value-too-long", NULL, test_value_too_long);
