@@ -291,6 +291,37 @@ test_mrz_repaste (Fixture       *f,
   g_assert_cmpstr (ed_traveller_get (f->traveller, "surname"), ==, "ERIKSSON");
 }
 
+/* At 360 px the MRZ's 44 characters scroll sideways: none of them
+ * ever runs under the box's clear button. */
+static void
+test_mrz_narrow (Fixture       *f,
+                 gconstpointer  data)
+{
+  EdMrzBox *box = ed_traveller_editor_get_mrz_box (f->editor);
+  GtkWidget *text_view = GTK_WIDGET (ed_mrz_box_get_text_view (box));
+  GtkWidget *scrolled = gtk_widget_get_ancestor (text_view, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *clear = ed_test_find_widget (GTK_WIDGET (box), GTK_TYPE_BUTTON, NULL);
+  graphene_rect_t text_bounds, clear_bounds;
+
+  /* Shown at its first size before it is made narrower. */
+  ED_TEST_WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (f->window)) > 0);
+  ed_test_resize (f->window, 360, 960);
+  paste_mrz (f, SPECIMEN_LINE_1 "\n" SPECIMEN_LINE_2);
+  ED_TEST_WAIT_FOR (gtk_widget_get_mapped (clear) && gtk_widget_get_width (clear) > 0);
+  ED_TEST_WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (box)) < 360);
+
+  /* Wider than the box: it scrolls. */
+  {
+    GtkAdjustment *across = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (text_view));
+
+    ED_TEST_WAIT_FOR (gtk_adjustment_get_upper (across) > gtk_adjustment_get_page_size (across));
+  }
+  g_assert_true (gtk_widget_compute_bounds (scrolled, GTK_WIDGET (box), &text_bounds));
+  g_assert_true (gtk_widget_compute_bounds (clear, GTK_WIDGET (box), &clear_bounds));
+  ed_test_screenshot_page (GTK_WIDGET (f->editor), "editor-mrz-narrow");
+  g_assert_false (graphene_rect_intersection (&text_bounds, &clear_bounds, NULL));
+}
+
 /* A wrong check digit is shown on the detail it covers, and only there. */
 static void
 test_mrz_check_digit (Fixture       *f,
@@ -786,6 +817,7 @@ main (int    argc,
   ADD ("mrz-fills", NULL, test_mrz_fills);
   ADD ("mrz-check-digit", NULL, test_mrz_check_digit);
   ADD ("mrz-repaste", NULL, test_mrz_repaste);
+  ADD ("mrz-narrow", NULL, test_mrz_narrow);
   ADD ("full-width", NULL, test_full_width);
   ADD ("passport-too-long", NULL, test_passport_too_long);
   ADD ("value-too-long", NULL, test_value_too_long);
