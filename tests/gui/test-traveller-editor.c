@@ -664,6 +664,36 @@ test_date (Fixture       *f,
   assert_marked_invalid (f, "birth_date");
 }
 
+/* The filled page at 1280 and 360 pixels, light and dark: nothing
+ * wider than the window; pictures for people to look at. */
+static void
+test_sizes (Fixture       *f,
+            gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const int widths[] = { 1280, 360 };
+
+  ED_TEST_WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (f->window)) > 0);
+  paste_mrz (f, SPECIMEN_LINE_1 "\n" SPECIMEN_LINE_2);
+  ed_traveller_set (f->traveller, "nationality", "CHN");
+  ED_TEST_WAIT_FOR (g_strcmp0 (text (f, "nationality"), "CHN") == 0);
+  assert_country_shown (f, "CHN");
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    for (guint dark = 0; dark < 2; dark++)
+      {
+        g_autofree char *file = g_strdup_printf ("editor-%d-%s", widths[w],
+                                                 dark ? "dark" : "light");
+
+        adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                        : ADW_COLOR_SCHEME_FORCE_LIGHT);
+        ed_test_resize (f->window, widths[w], 960);
+        g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->editor)), <=, widths[w]);
+        ed_test_screenshot_page (GTK_WIDGET (f->editor), file);
+      }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 /* A date typed with slashes, or in full width with 年月日, is shown as
  * stored once staff leave the row. */
 static void
@@ -818,6 +848,7 @@ main (int    argc,
   ADD ("mrz-check-digit", NULL, test_mrz_check_digit);
   ADD ("mrz-repaste", NULL, test_mrz_repaste);
   ADD ("mrz-narrow", NULL, test_mrz_narrow);
+  ADD ("sizes", NULL, test_sizes);
   ADD ("full-width", NULL, test_full_width);
   ADD ("passport-too-long", NULL, test_passport_too_long);
   ADD ("value-too-long", NULL, test_value_too_long);
