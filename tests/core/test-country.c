@@ -219,6 +219,40 @@ test_country_search_speed (void)
   g_assert_cmpfloat (per_search, <, 0.010);
 }
 
+/* A desk without iso-codes: the codes and English names built in still
+ * find, check and name every country; ICAO's own codes as ever. */
+static void
+test_country_without_iso_codes (void)
+{
+  if (g_test_subprocess ())
+    {
+      /* The warning is the point here, not a failure. */
+      g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+      g_setenv ("ENTRY_DESK_ISO_CODES_PREFIX", "/nonexistent", TRUE);
+
+      g_assert_nonnull (ed_country_lookup ("JPN"));
+      g_assert_true (ed_country_lookup ("jp") == ed_country_lookup ("JPN"));
+      g_assert_cmpstr (ed_country_get_name (ed_country_lookup ("JPN"), ED_LANGUAGE_JA), ==,
+                       "Japan");
+      g_assert_cmpstr (ed_country_get_name (ed_country_lookup ("KOR"), ED_LANGUAGE_EN), ==,
+                       "South Korea");
+      g_assert_cmpstr (first_code ("CHN"), ==, "CHN");
+      g_assert_cmpstr (first_code ("china"), ==, "CHN");
+      g_assert_cmpstr (first_code ("UK"), ==, "GBR");
+      g_assert_cmpstr (first_code ("台灣"), ==, "TWN");
+      g_assert_cmpstr (first_code ("stateless"), ==, "XXA");
+      g_assert_cmpstr (ed_country_get_code (ed_country_lookup ("D")), ==, "D");
+      g_assert_cmpstr (ed_country_get_name (ed_country_lookup ("D"), ED_LANGUAGE_EN), ==,
+                       "Germany");
+      g_assert_null (ed_country_get_flag (ed_country_lookup ("JPN")));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*Cannot read the countries of iso-codes*");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -233,6 +267,7 @@ main (int    argc,
   g_test_add_func ("/country/search/clerks", test_country_search_clerks);
   g_test_add_func ("/country/search/codes", test_country_search_codes);
   g_test_add_func ("/country/search/ranking", test_country_search_ranking);
+  g_test_add_func ("/country/without-iso-codes", test_country_without_iso_codes);
   g_test_add_func ("/country/search/speed", test_country_search_speed);
 
   return g_test_run ();

@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ed-country.h"
+#include "ed-country-builtin.h"
 #include "ed-mo.h"
 #include "ed-fold.h"
 #include "ed-json-guard.h"
@@ -37,6 +38,7 @@ typedef struct
   GPtrArray  *countries;
   GHashTable *by_code;             /* alpha-2, alpha-3 and ICAO codes */
   char       *iso_localedir;
+  gboolean    builtin;             /* iso-codes missing: English names, no translations */
 } Table;
 
 /* ICAO Doc 9303 Part 3, the codes for nationality and issuing
@@ -157,6 +159,9 @@ country_name (Table           *table,
   if (self->icao_only)
     return ed_translate (language, "country", self->name);
 
+  if (table->builtin)
+    return self->name;
+
   /* "South Korea" rather than "Korea, Republic of", where the language
    * has it. */
   if (self->common_name != NULL)
@@ -203,7 +208,7 @@ index_country (Table     *table,
           add_key (self, ed_translate (language, "country", self->name));
           continue;
         }
-      add_key (self, iso_translate (table, language, self->name));
+      add_key (self, table->builtin ? self->name : iso_translate (table, language, self->name));
       if (self->common_name != NULL)
         add_key (self, iso_translate (table, language, self->common_name));
       if (self->official_name != NULL)
@@ -219,10 +224,47 @@ dup_member (JsonObject *object,
 }
 
 static void
+add_country (Table     *table,
+             EdCountry *country)
+{
+  g_ptr_array_add (table->countries, country);
+  g_hash_table_insert (table->by_code, country->code, country);
+  if (country->alpha_2 != NULL)
+    g_hash_table_insert (table->by_code, country->alpha_2, country);
+}
+
+/* Where iso-codes is installed: ENTRY_DESK_ISO_CODES_PREFIX, for a
+ * relocated build (and the test of a desk without it), or where it was
+ * found when Entry Desk was built. */
+static const char *
+iso_codes_prefix (void)
+{
+  const char *prefix = g_getenv ("ENTRY_DESK_ISO_CODES_PREFIX");
+
+  return prefix != NULL && *prefix != '\0' ? prefix : ISO_CODES_PREFIX;
+}
+
+/* Without iso-codes, the codes and English names built in. */
+static void
+load_builtin (Table *table)
+{
+  table->builtin = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_countries); i++)
+    {
+      EdCountry *country = g_new0 (EdCountry, 1);
+
+      country->code = g_strdup (builtin_countries[i].alpha_3);
+      country->alpha_2 = g_strdup (builtin_countries[i].alpha_2);
+      country->name = g_strdup (builtin_countries[i].name);
+      add_country (table, country);
+    }
+}
+
+static gboolean
 load_iso_codes (Table *table)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (ISO_CODES_PREFIX, "share", "iso-codes", "json",
+  g_autofree char *path = g_build_filename (iso_codes_prefix (), "share", "iso-codes", "json",
                                             "iso_3166-1.json", NULL);
   g_autoptr(JsonNode) document = ed_json_guard_parse_file (path, ED_JSON_MAX_SIZE, &error);
   JsonObject *root;
@@ -230,9 +272,9 @@ load_iso_codes (Table *table)
 
   if (document == NULL || !JSON_NODE_HOLDS_OBJECT (document))
     {
-      g_warning ("Cannot read the countries of iso-codes: %s",
-                 error != NULL ? error->message : path);
-      return;
+      g_warning ("Cannot read the countries of iso-codes, using the built-in codes and "
+                 "English names: %s", error != NULL ? error->message : path);
+      return FALSE;
     }
 
   root = json_node_get_object (document);
@@ -252,11 +294,10 @@ load_iso_codes (Table *table)
       country->name = dup_member (entry, "name");
       country->common_name = dup_member (entry, "common_name");
       country->official_name = dup_member (entry, "official_name");
-      g_ptr_array_add (table->countries, country);
-      g_hash_table_insert (table->by_code, country->code, country);
-      if (country->alpha_2 != NULL)
-        g_hash_table_insert (table->by_code, country->alpha_2, country);
+      add_country (table, country);
     }
+
+  return table->countries->len > 0;
 }
 
 static gpointer
@@ -266,9 +307,10 @@ build_table (gpointer data)
 
   table->countries = g_ptr_array_new ();
   table->by_code = g_hash_table_new (g_str_hash, g_str_equal);
-  table->iso_localedir = g_build_filename (ISO_CODES_PREFIX, "share", "locale", NULL);
+  table->iso_localedir = g_build_filename (iso_codes_prefix (), "share", "locale", NULL);
 
-  load_iso_codes (table);
+  if (!load_iso_codes (table))
+    load_builtin (table);
 
   for (guint i = 0; i < G_N_ELEMENTS (icao_codes); i++)
     {
