@@ -115,6 +115,35 @@ test_country_search_languages (void)
   g_assert_null (first_code ("   "));
 }
 
+/* What clerks type, in the script and spelling they know: the common
+ * name, the other Chinese script, an abbreviation. */
+static void
+test_country_search_clerks (void)
+{
+  const struct { const char *query; const char *code; } typed[] = {
+    { "中国", "CHN" }, { "中國", "CHN" }, { "China", "CHN" }, { "CHN", "CHN" },
+    { "cn", "CHN" }, { "中华人民共和国", "CHN" },
+    { "日本", "JPN" }, { "JP", "JPN" },
+    { "台灣", "TWN" }, { "台湾", "TWN" }, { "臺灣", "TWN" }, { "Taiwan", "TWN" },
+    { "中華民国", "TWN" }, { "中華民國", "TWN" },
+    { "韓国", "KOR" }, { "韓國", "KOR" }, { "韩国", "KOR" }, { "한국", "KOR" },
+    { "北朝鮮", "PRK" }, { "朝鲜", "PRK" },
+    { "英国", "GBR" }, { "英國", "GBR" }, { "イギリス", "GBR" }, { "UK", "GBR" },
+    { "米国", "USA" }, { "美国", "USA" }, { "アメリカ", "USA" }, { "US", "USA" },
+    { "香港", "HKG" }, { "澳門", "MAC" }, { "Burma", "MMR" }, { "チェコ", "CZE" },
+    { "越南", "VNM" }, { "ベトナム", "VNM" }, { "菲律宾", "PHL" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_test_message ("%s", typed[i].query);
+      g_assert_cmpstr (first_code (typed[i].query), ==, typed[i].code);
+    }
+
+  /* "UK" is also the start of UKR: Ukraine comes after. */
+  g_assert_true (finds ("UK", "UKR"));
+}
+
 static void
 test_country_search_codes (void)
 {
@@ -190,6 +219,40 @@ test_country_search_speed (void)
   g_assert_cmpfloat (per_search, <, 0.010);
 }
 
+/* A desk without iso-codes: the codes and English names built in still
+ * find, check and name every country; ICAO's own codes as ever. */
+static void
+test_country_without_iso_codes (void)
+{
+  if (g_test_subprocess ())
+    {
+      /* The warning is the point here, not a failure. */
+      g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+      g_setenv ("ENTRY_DESK_ISO_CODES_PREFIX", "/nonexistent", TRUE);
+
+      g_assert_nonnull (ed_country_lookup ("JPN"));
+      g_assert_true (ed_country_lookup ("jp") == ed_country_lookup ("JPN"));
+      g_assert_cmpstr (ed_country_get_name (ed_country_lookup ("JPN"), ED_LANGUAGE_JA), ==,
+                       "Japan");
+      g_assert_cmpstr (ed_country_get_name (ed_country_lookup ("KOR"), ED_LANGUAGE_EN), ==,
+                       "South Korea");
+      g_assert_cmpstr (first_code ("CHN"), ==, "CHN");
+      g_assert_cmpstr (first_code ("china"), ==, "CHN");
+      g_assert_cmpstr (first_code ("UK"), ==, "GBR");
+      g_assert_cmpstr (first_code ("台灣"), ==, "TWN");
+      g_assert_cmpstr (first_code ("stateless"), ==, "XXA");
+      g_assert_cmpstr (ed_country_get_code (ed_country_lookup ("D")), ==, "D");
+      g_assert_cmpstr (ed_country_get_name (ed_country_lookup ("D"), ED_LANGUAGE_EN), ==,
+                       "Germany");
+      g_assert_null (ed_country_get_flag (ed_country_lookup ("JPN")));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*Cannot read the countries of iso-codes*");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -201,8 +264,10 @@ main (int    argc,
   g_test_add_func ("/country/names", test_country_names);
   g_test_add_func ("/country/icao", test_country_icao);
   g_test_add_func ("/country/search/languages", test_country_search_languages);
+  g_test_add_func ("/country/search/clerks", test_country_search_clerks);
   g_test_add_func ("/country/search/codes", test_country_search_codes);
   g_test_add_func ("/country/search/ranking", test_country_search_ranking);
+  g_test_add_func ("/country/without-iso-codes", test_country_without_iso_codes);
   g_test_add_func ("/country/search/speed", test_country_search_speed);
 
   return g_test_run ();

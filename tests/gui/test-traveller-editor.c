@@ -16,6 +16,9 @@
 #include "ed-core.h"
 #include "ed-traveller-editor.h"
 #include "ed-test-gui.h"
+#ifdef ED_TEST_HAS_KEYBOARD
+#include "ed-test-keyboard.h"
+#endif
 
 /* ICAO Doc 9303 part 4, the specimen passport of Utopia. */
 #define SPECIMEN_LINE_1 "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
@@ -212,6 +215,111 @@ test_mrz_fills (Fixture       *f,
   ed_traveller_set (f->traveller, "surname", "ERIKSON");
   g_assert_null (ed_mrz_box_get_result (box));
   g_assert_null (ed_test_find_label (GTK_WIDGET (box), "7"));
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* The MRZ pasted again over a name staff corrected by hand: they are
+ * asked, and nothing typed goes unless they choose it. */
+static void
+test_mrz_repaste (Fixture       *f,
+                  gconstpointer  data)
+{
+  EdMrzBox *box = ed_traveller_editor_get_mrz_box (f->editor);
+  GtkWidget *surname = editor_of (f, "surname");
+  AdwMessageDialog *dialog;
+
+  paste_mrz (f, SPECIMEN_LINE_1 "\n" SPECIMEN_LINE_2);
+  g_assert_cmpstr (text (f, "surname"), ==, "ERIKSSON");
+  g_assert_null (find_message_dialog ());
+
+  /* The same MRZ read again changes nothing typed: no question. */
+  ed_mrz_box_set_text (box, SPECIMEN_LINE_1 "\n" SPECIMEN_LINE_2 "\n");
+  ED_TEST_WAIT_FOR (!ed_mrz_box_get_waiting (box));
+  g_assert_null (find_message_dialog ());
+  g_assert_nonnull (ed_mrz_box_get_result (box));
+
+  gtk_widget_grab_focus (surname);
+  gtk_editable_set_text (GTK_EDITABLE (surname), "");
+  ed_test_type (surname, "ERIKSSON LIND");
+  g_assert_cmpstr (ed_traveller_get (f->traveller, "surname"), ==, "ERIKSSON LIND");
+
+  /* Pasted again: asked, and the name stays while the question stands. */
+  ed_mrz_box_set_text (box, SPECIMEN_LINE_1 "\n" WRONG_BIRTH_LINE_2);
+  ED_TEST_WAIT_FOR (find_message_dialog () != NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            ed_field_row_key_title ("surname")));
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "keep");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "keep");
+  g_assert_cmpstr (text (f, "surname"), ==, "ERIKSSON LIND");
+  ed_test_screenshot (GTK_WIDGET (dialog), "editor-mrz-replace");
+
+  /* Closed (Escape) is kept: the name as typed, the rest read (the
+   * check digit's complaint too). */
+  gtk_window_close (GTK_WINDOW (dialog));
+  ED_TEST_WAIT_FOR (ed_mrz_box_get_result (box) != NULL);
+  ED_TEST_WAIT_FOR (find_message_dialog () == NULL);
+  g_assert_cmpstr (text (f, "surname"), ==, "ERIKSSON LIND");
+  g_assert_cmpstr (ed_traveller_get (f->traveller, "surname"), ==, "ERIKSSON LIND");
+  g_assert_cmpstr (text (f, "given_names"), ==, "ANNA MARIA");
+  assert_marked_invalid (f, "birth_date");
+
+  /* Asked again, and this time replaced. */
+  ed_mrz_box_set_text (box, SPECIMEN_LINE_1 "\n" SPECIMEN_LINE_2);
+  ED_TEST_WAIT_FOR (find_message_dialog () != NULL);
+  dialog = find_message_dialog ();
+  /* As the button does: respond, then close. */
+  adw_message_dialog_response (dialog, "replace");
+  gtk_window_close (GTK_WINDOW (dialog));
+  ED_TEST_WAIT_FOR (ed_mrz_box_get_result (box) != NULL);
+  g_assert_cmpstr (text (f, "surname"), ==, "ERIKSSON");
+  g_assert_cmpstr (ed_traveller_get (f->traveller, "surname"), ==, "ERIKSSON");
+}
+
+/* At 360 px the MRZ's 44 characters scroll sideways: none of them
+ * ever runs under the box's clear button. */
+static void
+test_mrz_narrow (Fixture       *f,
+                 gconstpointer  data)
+{
+  EdMrzBox *box = ed_traveller_editor_get_mrz_box (f->editor);
+  GtkWidget *text_view = GTK_WIDGET (ed_mrz_box_get_text_view (box));
+  GtkWidget *scrolled = gtk_widget_get_ancestor (text_view, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *clear = ed_test_find_widget (GTK_WIDGET (box), GTK_TYPE_BUTTON, NULL);
+  graphene_rect_t text_bounds, clear_bounds;
+
+  /* Shown at its first size before it is made narrower. */
+  ED_TEST_WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (f->window)) > 0);
+  ed_test_resize (f->window, 360, 960);
+  paste_mrz (f, SPECIMEN_LINE_1 "\n" SPECIMEN_LINE_2);
+  ED_TEST_WAIT_FOR (gtk_widget_get_mapped (clear) && gtk_widget_get_width (clear) > 0);
+  ED_TEST_WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (box)) < 360);
+
+  /* Wider than the box: it scrolls. */
+  {
+    GtkAdjustment *across = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (text_view));
+
+    ED_TEST_WAIT_FOR (gtk_adjustment_get_upper (across) > gtk_adjustment_get_page_size (across));
+  }
+  g_assert_true (gtk_widget_compute_bounds (scrolled, GTK_WIDGET (box), &text_bounds));
+  g_assert_true (gtk_widget_compute_bounds (clear, GTK_WIDGET (box), &clear_bounds));
+  ed_test_screenshot_page (GTK_WIDGET (f->editor), "editor-mrz-narrow");
+  g_assert_false (graphene_rect_intersection (&text_bounds, &clear_bounds, NULL));
 }
 
 /* A wrong check digit is shown on the detail it covers, and only there. */
@@ -424,6 +532,99 @@ test_country (Fixture       *f,
   assert_not_marked (f, "nationality");
 }
 
+/* The suggestions a field row shows under itself, as staff type. */
+static GtkPopover *
+suggestions_of (Fixture    *f,
+                const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (row (f, name)));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      return GTK_POPOVER (child);
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+shows_flag (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) >= 0x1F1E6 && g_utf8_get_char (p) <= 0x1F1FF)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The name beside the code is words: no flag, which many desks have no
+ * font for and would show as boxes. */
+static void
+assert_country_shown (Fixture    *f,
+                      const char *code)
+{
+  const char *name = ed_country_get_display_name (ed_country_lookup (code));
+  GtkLabel *label;
+
+  ED_TEST_WAIT_FOR (ed_test_find_label (GTK_WIDGET (row (f, "nationality")), name) != NULL);
+  label = ed_test_find_label (GTK_WIDGET (row (f, "nationality")), name);
+  g_assert_false (shows_flag (gtk_label_get_text (label)));
+}
+
+#ifdef ED_TEST_HAS_KEYBOARD
+/* Nationality as a searchable list, with the keyboard alone: what is
+ * typed finds countries, the arrows move, Enter picks, Escape brings
+ * back what was there. */
+static void
+test_country_keys (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *nationality = editor_of (f, "nationality");
+  GtkPopover *suggestions = suggestions_of (f, "nationality");
+
+  ed_traveller_set (f->traveller, "nationality", "JPN");
+  ED_TEST_WAIT_FOR (g_strcmp0 (text (f, "nationality"), "JPN") == 0);
+  assert_country_shown (f, "JPN");
+
+  ed_test_keyboard_focus_window (f->window);
+  gtk_widget_grab_focus (nationality);
+  ED_TEST_WAIT_FOR (gtk_widget_has_focus (gtk_root_get_focus (GTK_ROOT (f->window))));
+  gtk_editable_select_region (GTK_EDITABLE (nationality), 0, -1);
+  ed_test_press_text ("korea");
+  ED_TEST_WAIT_FOR (gtk_widget_get_visible (GTK_WIDGET (suggestions)));
+
+  /* Escape: the search goes, JPN stays. */
+  ed_test_press (GDK_KEY_Escape, 0);
+  ED_TEST_WAIT_FOR (!gtk_widget_get_visible (GTK_WIDGET (suggestions)));
+  g_assert_cmpstr (text (f, "nationality"), ==, "JPN");
+  g_assert_cmpstr (ed_traveller_get (f->traveller, "nationality"), ==, "JPN");
+
+  /* North Korea, then South Korea: Down moves, Enter picks. */
+  gtk_editable_select_region (GTK_EDITABLE (nationality), 0, -1);
+  ed_test_press_text ("korea");
+  ED_TEST_WAIT_FOR (gtk_widget_get_visible (GTK_WIDGET (suggestions)));
+  ed_test_screenshot (GTK_WIDGET (suggestions), "editor-country-korea");
+  ed_test_press (GDK_KEY_Down, 0);
+  ed_test_press (GDK_KEY_Return, 0);
+  ED_TEST_WAIT_FOR (!gtk_widget_get_visible (GTK_WIDGET (suggestions)));
+  g_assert_cmpstr (text (f, "nationality"), ==, "KOR");
+  g_assert_cmpstr (ed_traveller_get (f->traveller, "nationality"), ==, "KOR");
+  assert_country_shown (f, "KOR");
+  /* Enter picked: it did not move on. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), nationality));
+
+  /* What a clerk in Taipei types (no XTest key for Han: put in as an
+   * input method would). */
+  gtk_editable_set_text (GTK_EDITABLE (nationality), "");
+  ed_test_type (nationality, "台灣");
+  ED_TEST_WAIT_FOR (gtk_widget_get_visible (GTK_WIDGET (suggestions)));
+  ed_test_screenshot (GTK_WIDGET (suggestions), "editor-country-suggestions");
+  ed_test_press (GDK_KEY_Return, 0);
+  ED_TEST_WAIT_FOR (g_strcmp0 (ed_traveller_get (f->traveller, "nationality"), "TWN") == 0);
+  assert_country_shown (f, "TWN");
+  ed_test_screenshot_page (GTK_WIDGET (f->editor), "editor-country");
+}
+#endif
+
 /* A date typed as staff write it, or picked from the calendar. */
 static void
 test_date (Fixture       *f,
@@ -461,6 +662,67 @@ test_date (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (birth), "1990-02-30");
   wait_checked (f, "birth_date");
   assert_marked_invalid (f, "birth_date");
+}
+
+/* The filled page at 1280 and 360 pixels, light and dark: nothing
+ * wider than the window; pictures for people to look at. */
+static void
+test_sizes (Fixture       *f,
+            gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const int widths[] = { 1280, 360 };
+
+  ED_TEST_WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (f->window)) > 0);
+  paste_mrz (f, SPECIMEN_LINE_1 "\n" SPECIMEN_LINE_2);
+  ed_traveller_set (f->traveller, "nationality", "CHN");
+  ED_TEST_WAIT_FOR (g_strcmp0 (text (f, "nationality"), "CHN") == 0);
+  assert_country_shown (f, "CHN");
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    for (guint dark = 0; dark < 2; dark++)
+      {
+        g_autofree char *file = g_strdup_printf ("editor-%d-%s", widths[w],
+                                                 dark ? "dark" : "light");
+
+        adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                        : ADW_COLOR_SCHEME_FORCE_LIGHT);
+        ed_test_resize (f->window, widths[w], 960);
+        g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->editor)), <=, widths[w]);
+        ed_test_screenshot_page (GTK_WIDGET (f->editor), file);
+      }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* A date typed with slashes, or in full width with 年月日, is shown as
+ * stored once staff leave the row. */
+static void
+test_date_shown_normalised (Fixture       *f,
+                            gconstpointer  data)
+{
+  const struct { const char *typed; const char *shown; } dates[] = {
+    { "1974/8/12", "1974-08-12" },
+    { "１９７４／８／１２", "1974-08-12" },
+    { "1974年8月12日", "1974-08-12" },
+    { "１９７４年８月１２日", "1974-08-12" },
+  };
+  GtkWidget *birth = editor_of (f, "birth_date");
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_test_message ("%s", dates[i].typed);
+      gtk_widget_grab_focus (birth);
+      gtk_editable_set_text (GTK_EDITABLE (birth), "");
+      ed_test_type (birth, dates[i].typed);
+      /* Still as typed while staff are in the row. */
+      g_assert_cmpstr (text (f, "birth_date"), ==, dates[i].typed);
+
+      gtk_widget_grab_focus (editor_of (f, "sex"));
+      ED_TEST_WAIT_FOR (g_strcmp0 (text (f, "birth_date"), dates[i].shown) == 0);
+      g_assert_cmpstr (ed_traveller_get (f->traveller, "birth_date"), ==, dates[i].shown);
+      wait_checked (f, "birth_date");
+      assert_not_marked (f, "birth_date");
+    }
 }
 
 /* A change elsewhere is checked again: a later arrival makes the
@@ -584,6 +846,9 @@ main (int    argc,
   ADD ("empty", NULL, test_empty);
   ADD ("mrz-fills", NULL, test_mrz_fills);
   ADD ("mrz-check-digit", NULL, test_mrz_check_digit);
+  ADD ("mrz-repaste", NULL, test_mrz_repaste);
+  ADD ("mrz-narrow", NULL, test_mrz_narrow);
+  ADD ("sizes", NULL, test_sizes);
   ADD ("full-width", NULL, test_full_width);
   ADD ("passport-too-long", NULL, test_passport_too_long);
   ADD ("value-too-long", NULL, test_value_too_long);
@@ -591,7 +856,11 @@ main (int    argc,
   ADD ("labels", "jp-my-her-sys", test_labels);
   ADD ("format-2-keys", "jp-national-health-insurance", test_format_2_keys);
   ADD ("country", NULL, test_country);
+#ifdef ED_TEST_HAS_KEYBOARD
+  ADD ("country-keys", NULL, test_country_keys);
+#endif
   ADD ("date", NULL, test_date);
+  ADD ("date-shown-normalised", NULL, test_date_shown_normalised);
   ADD ("other-key-changes", NULL, test_other_key_changes);
   ADD ("tab-order", NULL, test_tab_order);
   ADD ("stay-and-work", NULL, test_stay_and_work);

@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ed-country.h"
+#include "ed-country-builtin.h"
 #include "ed-mo.h"
 #include "ed-fold.h"
 #include "ed-json-guard.h"
@@ -37,6 +38,7 @@ typedef struct
   GPtrArray  *countries;
   GHashTable *by_code;             /* alpha-2, alpha-3 and ICAO codes */
   char       *iso_localedir;
+  gboolean    builtin;             /* iso-codes missing: English names, no translations */
 } Table;
 
 /* ICAO Doc 9303 Part 3, the codes for nationality and issuing
@@ -74,6 +76,27 @@ static const struct
   { "XXB", NULL, NC_("country", "Refugee (1951 Convention)") },
   { "XXC", NULL, NC_("country", "Refugee (other)") },
   { "XXX", NULL, NC_("country", "Unspecified nationality") },
+};
+
+/* What staff type that iso-codes does not name: the short or older
+ * name, the other script's spelling (台灣 beside 中華民國, 韓國 beside
+ * 大韓民國), an abbreviation. Search keys only, never shown. */
+static const struct
+{
+  const char *code;
+  const char *names;               /* separated by | */
+} search_aliases[] = {
+  { "CHN", "中華人民共和国|中华人民共和国|中華人民共和國|中国大陆|中國大陸|PRC" },
+  { "CZE", "Czech Republic|チェコ" },
+  { "GBR", "UK|Great Britain|Britain|England|Scotland|Wales|イギリス|英國|大不列颠|大不列顛" },
+  { "HKG", "Hongkong|ホンコン" },
+  { "KOR", "韓国|韓國|韩国|南韓|南韩|한국|대한민국|ROK" },
+  { "MAC", "Macau" },
+  { "MMR", "Burma|ビルマ" },
+  { "NLD", "Holland" },
+  { "PRK", "北朝鮮|北韓|北韩|朝鮮|朝鲜|DPRK" },
+  { "TWN", "台灣|臺灣|台湾|中華民国|中华民国|中華民國|Republic of China" },
+  { "USA", "America|アメリカ|アメリカ合衆国|米国|美国|美國" },
 };
 
 static Table *get_table (void);
@@ -136,6 +159,9 @@ country_name (Table           *table,
   if (self->icao_only)
     return ed_translate (language, "country", self->name);
 
+  if (table->builtin)
+    return self->name;
+
   /* "South Korea" rather than "Korea, Republic of", where the language
    * has it. */
   if (self->common_name != NULL)
@@ -182,7 +208,7 @@ index_country (Table     *table,
           add_key (self, ed_translate (language, "country", self->name));
           continue;
         }
-      add_key (self, iso_translate (table, language, self->name));
+      add_key (self, table->builtin ? self->name : iso_translate (table, language, self->name));
       if (self->common_name != NULL)
         add_key (self, iso_translate (table, language, self->common_name));
       if (self->official_name != NULL)
@@ -198,10 +224,47 @@ dup_member (JsonObject *object,
 }
 
 static void
+add_country (Table     *table,
+             EdCountry *country)
+{
+  g_ptr_array_add (table->countries, country);
+  g_hash_table_insert (table->by_code, country->code, country);
+  if (country->alpha_2 != NULL)
+    g_hash_table_insert (table->by_code, country->alpha_2, country);
+}
+
+/* Where iso-codes is installed: ENTRY_DESK_ISO_CODES_PREFIX, for a
+ * relocated build (and the test of a desk without it), or where it was
+ * found when Entry Desk was built. */
+static const char *
+iso_codes_prefix (void)
+{
+  const char *prefix = g_getenv ("ENTRY_DESK_ISO_CODES_PREFIX");
+
+  return prefix != NULL && *prefix != '\0' ? prefix : ISO_CODES_PREFIX;
+}
+
+/* Without iso-codes, the codes and English names built in. */
+static void
+load_builtin (Table *table)
+{
+  table->builtin = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_countries); i++)
+    {
+      EdCountry *country = g_new0 (EdCountry, 1);
+
+      country->code = g_strdup (builtin_countries[i].alpha_3);
+      country->alpha_2 = g_strdup (builtin_countries[i].alpha_2);
+      country->name = g_strdup (builtin_countries[i].name);
+      add_country (table, country);
+    }
+}
+
+static gboolean
 load_iso_codes (Table *table)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (ISO_CODES_PREFIX, "share", "iso-codes", "json",
+  g_autofree char *path = g_build_filename (iso_codes_prefix (), "share", "iso-codes", "json",
                                             "iso_3166-1.json", NULL);
   g_autoptr(JsonNode) document = ed_json_guard_parse_file (path, ED_JSON_MAX_SIZE, &error);
   JsonObject *root;
@@ -209,9 +272,9 @@ load_iso_codes (Table *table)
 
   if (document == NULL || !JSON_NODE_HOLDS_OBJECT (document))
     {
-      g_warning ("Cannot read the countries of iso-codes: %s",
-                 error != NULL ? error->message : path);
-      return;
+      g_warning ("Cannot read the countries of iso-codes, using the built-in codes and "
+                 "English names: %s", error != NULL ? error->message : path);
+      return FALSE;
     }
 
   root = json_node_get_object (document);
@@ -231,11 +294,10 @@ load_iso_codes (Table *table)
       country->name = dup_member (entry, "name");
       country->common_name = dup_member (entry, "common_name");
       country->official_name = dup_member (entry, "official_name");
-      g_ptr_array_add (table->countries, country);
-      g_hash_table_insert (table->by_code, country->code, country);
-      if (country->alpha_2 != NULL)
-        g_hash_table_insert (table->by_code, country->alpha_2, country);
+      add_country (table, country);
     }
+
+  return table->countries->len > 0;
 }
 
 static gpointer
@@ -245,9 +307,10 @@ build_table (gpointer data)
 
   table->countries = g_ptr_array_new ();
   table->by_code = g_hash_table_new (g_str_hash, g_str_equal);
-  table->iso_localedir = g_build_filename (ISO_CODES_PREFIX, "share", "locale", NULL);
+  table->iso_localedir = g_build_filename (iso_codes_prefix (), "share", "locale", NULL);
 
-  load_iso_codes (table);
+  if (!load_iso_codes (table))
+    load_builtin (table);
 
   for (guint i = 0; i < G_N_ELEMENTS (icao_codes); i++)
     {
@@ -272,6 +335,18 @@ build_table (gpointer data)
 
   for (guint i = 0; i < table->countries->len; i++)
     index_country (table, g_ptr_array_index (table->countries, i));
+
+  for (guint i = 0; i < G_N_ELEMENTS (search_aliases); i++)
+    {
+      EdCountry *country = g_hash_table_lookup (table->by_code, search_aliases[i].code);
+      g_auto(GStrv) names = NULL;
+
+      if (country == NULL)
+        continue;
+      names = g_strsplit (search_aliases[i].names, "|", -1);
+      for (guint j = 0; names[j] != NULL; j++)
+        add_key (country, names[j]);
+    }
 
   return table;
 }
@@ -312,6 +387,7 @@ typedef struct
 enum
 {
   RANK_CODE,
+  RANK_NAME,                       /* the whole name: 英国 is GBR before IOT */
   RANK_PREFIX,
   RANK_WORD,
   RANK_SUBSTRING,
@@ -340,15 +416,17 @@ rank_country (const EdCountry *country,
         rank = RANK_PREFIX;
     }
 
-  for (guint i = 0; i < country->keys->len && rank > RANK_PREFIX; i++)
+  for (guint i = 0; i < country->keys->len && rank > RANK_NAME; i++)
     {
       const char *key = g_ptr_array_index (country->keys, i);
       const char *at = strstr (key, folded);
 
       if (at == NULL)
         continue;
-      if (at == key)
-        rank = RANK_PREFIX;
+      if (at == key && at[strlen (folded)] == '\0')
+        rank = RANK_NAME;
+      else if (at == key)
+        rank = MIN (rank, RANK_PREFIX);
       else if (is_word_start (key, at))
         rank = MIN (rank, RANK_WORD);
       else
@@ -381,7 +459,9 @@ compare_matches (gconstpointer a,
  * @query: what the user typed: a code (JPN, jp, D) or part of a name in
  *   English, Japanese or Chinese (japan, 日本, ドイツ, 德国)
  *
- * Best first: code matches, then names starting with @query, then
+ * Best first: code matches, then whole names (英国 is the United
+ * Kingdom before the British Indian Ocean Territory, UK before UKR),
+ * then names starting with @query, then
  * names with a word starting with it, then names containing it; ties in
  * English alphabetical order.
  *

@@ -3,7 +3,10 @@
  * The countries of ISO 3166-1 (from iso-codes, names translated with
  * its gettext domain) and the codes only ICAO Doc 9303 defines: D for
  * Germany, GBD … GBS for the British nationality classes, UNO, XXA …
- * Entries live as long as the process; never free them.
+ * Search also finds what staff type that iso-codes does not name (台灣,
+ * 韓國, UK). Without iso-codes, the codes and English names built in
+ * (ed-country-builtin.h) stand in. Entries live as long as the process;
+ * never free them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

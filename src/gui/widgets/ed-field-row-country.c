@@ -4,7 +4,11 @@
  * and pick from the countries found; the row stores the code passports
  * use (JPN, or D for Germany) and shows the name beside it. Typing
  * stays in the entry: the suggestions never take the focus, and the
- * arrow keys, Enter and Escape work them from the entry.
+ * arrow keys, Enter and Escape work them from the entry; Escape brings
+ * back what the row said before.
+ *
+ * Names, not flags: a flag is an emoji that many desks have no font
+ * for, and a box of tofu says less than the code beside the name.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,25 +20,12 @@
 
 #define MAX_SUGGESTIONS 8
 
-/* The name in the UI language, with the flag where there is one. */
-static char *
-dup_country_title (const EdCountry *country)
-{
-  const char *flag = ed_country_get_flag (country);
-
-  if (flag != NULL)
-    return g_strdup_printf ("%s %s", flag, ed_country_get_display_name (country));
-
-  return g_strdup (ed_country_get_display_name (country));
-}
-
 void
 _ed_field_row_show_country (EdFieldRow *self,
                             const char *value)
 {
   const EdCountry *country = NULL;
   g_autofree char *code = ed_normalize_country (value);
-  g_autofree char *title = NULL;
 
   if (code != NULL && *code != '\0')
     country = ed_country_lookup (code);
@@ -48,8 +39,7 @@ _ed_field_row_show_country (EdFieldRow *self,
       return;
     }
 
-  title = dup_country_title (country);
-  gtk_label_set_text (GTK_LABEL (self->country_label), title);
+  gtk_label_set_text (GTK_LABEL (self->country_label), ed_country_get_display_name (country));
   if (gtk_widget_get_parent (self->country_label) == NULL)
     {
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (self->editor), self->country_label);
@@ -81,6 +71,24 @@ choose (EdFieldRow    *self,
   gtk_editable_set_text (GTK_EDITABLE (self->editor), code);
   gtk_editable_set_position (GTK_EDITABLE (self->editor), -1);
   self->choosing = FALSE;
+  g_free (self->country_before);
+  self->country_before = g_strdup (code);
+  _ed_field_row_show_country (self, code);
+
+  close_suggestions (self);
+  ed_field_row_validate_now (self);
+}
+
+/* Escape: the search is dropped and the row says what it said. */
+static void
+cancel (EdFieldRow *self)
+{
+  self->choosing = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->editor),
+                         self->country_before != NULL ? self->country_before : "");
+  gtk_editable_set_position (GTK_EDITABLE (self->editor), -1);
+  self->choosing = FALSE;
+  _ed_field_row_show_country (self, self->country_before);
 
   close_suggestions (self);
   ed_field_row_validate_now (self);
@@ -98,8 +106,7 @@ create_suggestion (const EdCountry *country)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  g_autofree char *title = dup_country_title (country);
-  GtkWidget *name = gtk_label_new (title);
+  GtkWidget *name = gtk_label_new (ed_country_get_display_name (country));
   GtkWidget *code = gtk_label_new (ed_country_get_code (country));
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
@@ -126,6 +133,9 @@ _ed_field_row_search_country (EdFieldRow *self,
   GtkWidget *child;
   guint n = MIN (found->len, MAX_SUGGESTIONS);
   int width;
+
+  /* The name beside the row is that of what the row says now. */
+  _ed_field_row_show_country (self, text);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->country_list))) != NULL)
     gtk_list_box_remove (self->country_list, child);
@@ -198,12 +208,19 @@ key_pressed_cb (EdFieldRow      *self,
       return GDK_EVENT_STOP;
 
     case GDK_KEY_Escape:
-      close_suggestions (self);
+      cancel (self);
       return GDK_EVENT_STOP;
 
     default:
       return GDK_EVENT_PROPAGATE;
     }
+}
+
+static void
+focus_enter_cb (EdFieldRow *self)
+{
+  g_free (self->country_before);
+  self->country_before = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->editor)));
 }
 
 /* Leaving the row with a name that finds one country only is choosing
@@ -297,6 +314,7 @@ _ed_field_row_setup_country (EdFieldRow *self)
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (self->editor, keys);
 
+  g_signal_connect_object (focus, "enter", G_CALLBACK (focus_enter_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (focus, "leave", G_CALLBACK (focus_leave_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (self->editor, focus);
 }
@@ -311,4 +329,5 @@ _ed_field_row_dispose_country (EdFieldRow *self)
   gtk_widget_unparent (self->country_popover);
   self->country_popover = NULL;
   self->country_list = NULL;
+  g_clear_pointer (&self->country_before, g_free);
 }

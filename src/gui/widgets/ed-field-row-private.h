@@ -49,6 +49,7 @@ struct _EdFieldRow
   GtkWidget         *country_label;  /* owned: a suffix only while it names a country */
   GtkWidget         *country_popover;
   GtkListBox        *country_list;
+  char              *country_before; /* the text when staff came in: what Escape brings back */
   char              *secret;         /* a private field's value: never stored */
 
   GPtrArray         *problems;       /* the rules' */

@@ -26,6 +26,14 @@ struct _EdMrzBox
   GPtrArray     *problems;
   char          *result;
   GHashTable    *filled;        /* (nullable): what the MRZ read put in the traveller */
+  GHashTable    *read_values;   /* (nullable): what the last read said, kept when changed */
+
+  /* A read waiting for staff to say whether it replaces what they typed. */
+  GtkWidget     *ask_dialog;
+  EdMrz         *pending_mrz;
+  GPtrArray     *pending_problems;
+  EdTraveller   *pending_preview;
+  GPtrArray     *pending_typed;
   guint          read_source;
 
   GtkTextView   *text_view;
@@ -107,10 +115,9 @@ set_problems (EdMrzBox  *self,
   g_signal_emit (self, signals[PROBLEMS_CHANGED], 0);
 }
 
-/* The details ed_mrz_apply_to_traveller() fills. */
-static const char * const filled_keys[] = {
+const char * const _ed_mrz_box_filled_keys[] = {
   "surname", "given_names", "nationality", "birth_date", "sex", "passport_number",
-  "passport_expiry",
+  "passport_expiry", NULL,
 };
 
 static void
@@ -121,9 +128,10 @@ remember_filled (EdMrzBox *self)
     return;
 
   self->filled = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  for (guint i = 0; i < G_N_ELEMENTS (filled_keys); i++)
-    g_hash_table_insert (self->filled, (gpointer) filled_keys[i],
-                         g_strdup (ed_traveller_get (self->traveller, filled_keys[i])));
+  for (guint i = 0; _ed_mrz_box_filled_keys[i] != NULL; i++)
+    g_hash_table_insert (self->filled, (gpointer) _ed_mrz_box_filled_keys[i],
+                         g_strdup (ed_traveller_get (self->traveller,
+                                                     _ed_mrz_box_filled_keys[i])));
 }
 
 /* "Read 7 details" is true only while they stand as read: once one is
@@ -144,10 +152,83 @@ traveller_changed_cb (EdMrzBox   *self,
     show_result (self, NULL, NULL, NULL);
 }
 
+static void
+drop_pending (EdMrzBox *self)
+{
+  if (self->ask_dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->ask_dialog, self);
+      gtk_window_destroy (GTK_WINDOW (self->ask_dialog));
+      self->ask_dialog = NULL;
+    }
+  g_clear_pointer (&self->pending_mrz, ed_mrz_free);
+  g_clear_pointer (&self->pending_problems, g_ptr_array_unref);
+  g_clear_object (&self->pending_preview);
+  g_clear_pointer (&self->pending_typed, g_ptr_array_unref);
+}
+
+/* @preview into the traveller, but for the keys in @keep; then say what
+ * was read. */
+static void
+finish_read (EdMrzBox    *self,
+             EdMrz       *mrz,
+             GPtrArray   *problems,
+             EdTraveller *preview,
+             GPtrArray   *keep)
+{
+  g_autofree char *result = NULL;
+
+  if (self->traveller != NULL && preview != NULL)
+    {
+      g_clear_pointer (&self->read_values, g_hash_table_unref);
+      self->read_values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+      for (guint i = 0; _ed_mrz_box_filled_keys[i] != NULL; i++)
+        {
+          const char *key = _ed_mrz_box_filled_keys[i];
+
+          g_hash_table_insert (self->read_values, (gpointer) key,
+                               g_strdup (ed_traveller_get (preview, key)));
+          if (keep == NULL || !g_ptr_array_find_with_equal_func (keep, key, g_str_equal, NULL))
+            ed_traveller_set (self->traveller, key, ed_traveller_get (preview, key));
+        }
+    }
+
+  result = _ed_mrz_box_summarize (mrz, problems);
+  if (ed_problem_list_has_errors (problems))
+    show_result (self, result, "dialog-error-symbolic", "error");
+  else
+    show_result (self, result, "object-select-symbolic", "success");
+
+  remember_filled (self);
+  self->mrz = mrz;
+  set_problems (self, problems);
+  g_signal_emit (self, signals[READ], 0, self->mrz);
+}
+
+static void
+replace_response_cb (EdMrzBox   *self,
+                     const char *response)
+{
+  EdMrz *mrz = g_steal_pointer (&self->pending_mrz);
+  GPtrArray *problems = g_steal_pointer (&self->pending_problems);
+  g_autoptr(EdTraveller) preview = g_steal_pointer (&self->pending_preview);
+  g_autoptr(GPtrArray) typed = g_steal_pointer (&self->pending_typed);
+
+  /* Answered once: a button responds, then the closing would again. */
+  if (self->ask_dialog != NULL)
+    g_signal_handlers_disconnect_by_data (self->ask_dialog, self);
+  self->ask_dialog = NULL;
+  if (mrz == NULL)
+    return;
+  finish_read (self, mrz, problems, preview,
+               g_strcmp0 (response, "replace") == 0 ? NULL : typed);
+}
+
 /**
  * ed_mrz_box_read_now:
  *
- * Reads the text at once, without waiting for input to stop.
+ * Reads the text at once, without waiting for input to stop. Where the
+ * read would replace details typed by hand, staff are asked first.
  */
 void
 ed_mrz_box_read_now (EdMrzBox *self)
@@ -155,12 +236,14 @@ ed_mrz_box_read_now (EdMrzBox *self)
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(EdMrz) mrz = NULL;
-  g_autofree char *result = NULL;
+  g_autoptr(EdTraveller) preview = NULL;
+  g_autoptr(GPtrArray) typed = NULL;
   GPtrArray *problems;
 
   g_return_if_fail (ED_IS_MRZ_BOX (self));
 
   g_clear_handle_id (&self->read_source, g_source_remove);
+  drop_pending (self);
   g_clear_pointer (&self->mrz, ed_mrz_free);
   g_clear_pointer (&self->filled, g_hash_table_unref);
 
@@ -186,18 +269,24 @@ ed_mrz_box_read_now (EdMrzBox *self)
 
   problems = ed_mrz_dup_problems (mrz);
   if (self->traveller != NULL)
-    ed_mrz_apply_to_traveller (mrz, self->traveller);
+    {
+      preview = _ed_mrz_box_preview (self->traveller, mrz);
+      typed = _ed_mrz_box_find_typed (self->traveller, preview, self->read_values);
+    }
 
-  result = _ed_mrz_box_summarize (mrz, problems);
-  if (ed_problem_list_has_errors (problems))
-    show_result (self, result, "dialog-error-symbolic", "error");
-  else
-    show_result (self, result, "object-select-symbolic", "success");
+  if (typed != NULL && typed->len > 0)
+    {
+      show_result (self, NULL, NULL, NULL);
+      self->pending_mrz = g_steal_pointer (&mrz);
+      self->pending_problems = problems;
+      self->pending_preview = g_steal_pointer (&preview);
+      self->pending_typed = g_steal_pointer (&typed);
+      self->ask_dialog = _ed_mrz_box_ask_replace (self, self->pending_typed,
+                                                  G_CALLBACK (replace_response_cb));
+      return;
+    }
 
-  remember_filled (self);
-  self->mrz = g_steal_pointer (&mrz);
-  set_problems (self, problems);
-  g_signal_emit (self, signals[READ], 0, self->mrz);
+  finish_read (self, g_steal_pointer (&mrz), problems, preview, NULL);
 }
 
 static gboolean
@@ -257,6 +346,7 @@ ed_mrz_box_set_traveller (EdMrzBox    *self,
   if (self->traveller != NULL)
     g_signal_handlers_disconnect_by_data (self->traveller, self);
   g_set_object (&self->traveller, traveller);
+  g_clear_pointer (&self->read_values, g_hash_table_unref);
   if (traveller != NULL)
     g_signal_connect_object (traveller, "changed", G_CALLBACK (traveller_changed_cb), self,
                              G_CONNECT_SWAPPED);
@@ -380,6 +470,7 @@ ed_mrz_box_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->read_source, g_source_remove);
+  drop_pending (self);
   if (self->text_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_text_view_get_buffer (self->text_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ED_TYPE_MRZ_BOX);
@@ -401,6 +492,7 @@ ed_mrz_box_finalize (GObject *object)
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->result, g_free);
   g_clear_pointer (&self->filled, g_hash_table_unref);
+  g_clear_pointer (&self->read_values, g_hash_table_unref);
 
   G_OBJECT_CLASS (ed_mrz_box_parent_class)->finalize (object);
 }
