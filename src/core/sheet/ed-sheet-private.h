@@ -151,10 +151,24 @@ typedef struct
   gboolean   page_break_after;    /* what follows starts a new page */
 } EdSheetBlock;
 
+/* Why a page ends where it does. */
+typedef enum
+{
+  ED_SHEET_PAGE_END_FULL,         /* what follows was split or fills it */
+  ED_SHEET_PAGE_END_BREAK,        /* a section ends: the cover */
+  ED_SHEET_PAGE_END_PUSHED,       /* what follows cannot be split and did
+                                   * not fit: @pushed tall */
+} EdSheetPageEnd;
+
 typedef struct
 {
-  GArray *ops;                    /* EdSheetOp, page coordinates */
-  GArray *slots;                  /* EdSheetSlot */
+  GArray         *ops;            /* EdSheetOp, page coordinates */
+  GArray         *slots;          /* EdSheetSlot */
+  double          body_bottom;    /* the lowest a row may reach */
+  double          content_bottom; /* where its last row ends */
+  EdSheetPageEnd  end;
+  double          pushed;
+  double          room;           /* left when it ended, spaces included */
 } EdSheetPage;
 
 typedef struct
