@@ -311,6 +311,10 @@ void          _ed_sheet_build_heading        (EdSheetBuilder        *builder,
                                               EdSheetBlock          *block,
                                               const EdText          *title,
                                               const char            *word);
+char         *_ed_sheet_address              (EdSheetBuilder        *builder,
+                                              const char            *url,
+                                              const char            *shown,
+                                              EdLanguage            *language);
 void          _ed_sheet_build_link           (EdSheetBuilder        *builder,
                                               EdSheetBlock          *block,
                                               const char            *url,
