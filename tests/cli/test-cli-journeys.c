@@ -406,7 +406,8 @@ test_batch_journey_checks (Cli           *cli,
                                       "MUELLER,ANNA,F,1990-01-02,DEU,,\"1 Nanjing Rd, Shanghai\","
                                       "2027-03-01,LH728,conference-business,2027-03-01\n"
                                       "DUBOIS,PAUL,M,1985-06-07,FRA,E1234567,"
-                                      "\"2 Huaihai Rd, Shanghai\",2027-03-02,AF116,conference-business,\n",
+                                      "\"2 Huaihai Rd, Shanghai\",2027-03-02,AF116,"
+                                      "conference-business,\n",
                                       -1, NULL));
   g_assert_cmpint (run (cli, NULL, merge, &out, &err), ==, 0);
   line = strstr (err, ignored);

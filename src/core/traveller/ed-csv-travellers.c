@@ -194,7 +194,8 @@ read_header (const EdCsvRecord  *header,
               EdProcedure *other = NULL;
 
               column.field = find_field (against, id);
-              if (column.field == NULL && (other = other_procedure_with_field (against, id)) != NULL)
+              if (column.field == NULL &&
+                  (other = other_procedure_with_field (against, id)) != NULL)
                 {
                   g_autofree char *message =
                     /* Translators: the column holds answers to the fields of the first
