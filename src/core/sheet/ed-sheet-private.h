@@ -345,6 +345,10 @@ EdSheetFonts *_ed_sheet_template_get_fonts   (EdSheetTemplate       *self);
 
 /* ed-sheet-layout.c */
 EdSheetFonts *_ed_sheet_layout_get_extra_fonts (EdSheetLayout       *self);
+void          _ed_sheet_layout_set_extra_fonts (EdSheetLayout       *self,
+                                                EdSheetFonts        *fonts);
+void          _ed_sheet_layout_add_value_texts (EdSheetLayout       *self,
+                                                GPtrArray           *texts);
 
 /* ed-sheet-pdf.c */
 void          _ed_sheet_pdf_set_sheet_fonts  (EdSheetPdf            *self,
