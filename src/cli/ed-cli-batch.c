@@ -277,8 +277,13 @@ ed_cli_batch (int    argc,
       g_object_ref (procedure);
     }
 
-  /* A journey's answers belong to several procedures: read as they are. */
-  rows = ed_csv_load_travellers (csv, procedure, catalog, &problems, &error);
+  /* A journey's answers belong to its procedures: each row is checked
+   * against those that apply to its traveller. */
+  if (journey_id != NULL)
+    rows = ed_csv_load_travellers_for_journey (csv, ed_catalog_lookup_journey (catalog, journey_id),
+                                               catalog, &problems, &error);
+  else
+    rows = ed_csv_load_travellers (csv, procedure, catalog, &problems, &error);
   if (rows == NULL)
     return ed_cli_fail (error);
 

@@ -375,6 +375,66 @@ test_batch_journey (Cli           *cli,
   g_assert_cmpint (run (cli, NULL, unknown, NULL, NULL), ==, 1);
 }
 
+/* A cohort's list is checked as a plain batch's is, against the
+ * journey's procedures that apply to each traveller: a column of another
+ * procedure's answers is said once and ignored, a column no procedure
+ * of the journey knows is an error, a value a procedure requires left
+ * empty is a warning, said once however many procedures ask for it. */
+static void
+test_batch_journey_checks (Cli           *cli,
+                           gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (cli->home, "checked.csv", NULL);
+  g_autofree char *merged = g_build_filename (cli->home, "checked.pdf", NULL);
+  const char *merge[] = {
+    "batch", "--journey", "cn-business-visit", "--csv", csv, "--merge", merged, "--lang", "en",
+    NULL
+  };
+  g_autofree char *ignored = g_strconcat (csv, ": row 1, answers.hire-date: warning: ", NULL);
+  g_autofree char *unknown = g_strconcat (csv, ": row 1, answers.shoe-size: ", NULL);
+  g_autofree char *missing = g_strconcat (csv, ": row 2, passport_number: warning: ", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *line;
+
+  /* Everything the journey's procedures require but the passport number
+   * on the first row; the second has it. */
+  g_assert_true (g_file_set_contents (csv,
+                                      "surname,given_names,sex,birth_date,nationality,"
+                                      "passport_number,address_local,arrival_date,"
+                                      "flight_number,answers.purpose,answers.hire-date\n"
+                                      "MUELLER,ANNA,F,1990-01-02,DEU,,\"1 Nanjing Rd, Shanghai\","
+                                      "2027-03-01,LH728,conference-business,2027-03-01\n"
+                                      "DUBOIS,PAUL,M,1985-06-07,FRA,E1234567,"
+                                      "\"2 Huaihai Rd, Shanghai\",2027-03-02,AF116,"
+                                      "conference-business,\n",
+                                      -1, NULL));
+  g_assert_cmpint (run (cli, NULL, merge, &out, &err), ==, 0);
+  line = strstr (err, ignored);
+  g_assert_nonnull (line);
+  g_assert_nonnull (strstr (line, "“jp-employer-foreign-hire”, not for “cn-business-visit”"));
+  line = strstr (err, missing);
+  g_assert_nonnull (line);
+  g_assert_nonnull (strstr (line, "required, but empty"));
+  g_assert_null (strstr (line + strlen (missing), "passport_number"));
+  g_assert_null (strstr (err, "row 3"));
+  g_assert_nonnull (strstr (out, "sheets written: 2, rows skipped: 0, required values missing: 1, "
+                                 "other warnings: 1"));
+
+  /* A column no procedure of the journey has: the batch says so, and
+   * ends with status 1. */
+  g_assert_true (g_file_set_contents (csv,
+                                      "surname,given_names,nationality,arrival_date,"
+                                      "answers.shoe-size\n"
+                                      "MUELLER,ANNA,DEU,2027-03-01,38\n", -1, NULL));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (cli, NULL, merge, NULL, &err), ==, 1);
+  line = strstr (err, unknown);
+  g_assert_nonnull (line);
+  g_assert_nonnull (strstr (line, "no procedure of the journey “cn-business-visit” has a field "
+                                  "“shoe-size”"));
+}
+
 static void
 test_cases_new_timeline_errors (Cli           *cli,
                                 gconstpointer  data)
@@ -430,6 +490,7 @@ main (int    argc,
   ADD ("journeys/cases-errors", test_cases_new_timeline_errors);
   ADD ("journeys/sheet", test_journey_sheet);
   ADD ("journeys/batch", test_batch_journey);
+  ADD ("journeys/batch-checks", test_batch_journey_checks);
 
 #undef ADD
 

@@ -634,6 +634,45 @@ test_batch_case_log (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (line, "user"), ==, g_get_user_name ());
 }
 
+/* A column of a private field (a password) is ignored with a warning:
+ * the rows are printed without it, and the batch ends well. */
+static void
+test_batch_private_column (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "private.csv", NULL);
+  g_autofree char *out = g_build_filename (f->dir, "private.pdf", NULL);
+  g_autofree char *header = g_strconcat (csv, ": row 1, answers.password: warning: ", NULL);
+  const char *env[] = { f->env_home, f->env_epoch, NULL };
+  const char *batch[] = { "batch", "jp-my-her-sys", "--csv", csv, "--lang", "ja",
+                          "--merge", out, NULL };
+  g_autofree char *stdout_text = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  const char *line;
+
+  g_assert_true (g_file_set_contents (csv,
+                                      "surname,given_names,email,answers.smartphone-input-id,"
+                                      "answers.password\n"
+                                      "YAMADA,HANAKO,hanako@example.com,123456,Secret-123\n"
+                                      "SUZUKI,ICHIRO,ichiro@example.com,654321,Hidden-456\n",
+                                      -1, NULL));
+
+  g_assert_cmpint (ed_test_run_cli (env, batch, &stdout_text, &err), ==, 0);
+  line = strstr (err, header);
+  g_assert_nonnull (line);
+  g_assert_nonnull (strstr (line, "private"));
+  g_assert_null (strstr (line + strlen (header), "answers.password"));
+  g_assert_nonnull (strstr (stdout_text, "sheets written: 2, rows skipped: 0, "
+                                         "required values missing: 0, other warnings: 1"));
+
+  text = ed_test_pdf_text (out, 0);
+  g_assert_nonnull (strstr (text, "YAMADAHANAKO"));
+  g_assert_nonnull (strstr (text, "SUZUKIICHIRO"));
+  g_assert_null (strstr (text, "Secret"));
+  g_assert_null (strstr (text, "Hidden"));
+}
+
 static void
 test_sheet_case_log (Fixture       *f,
                      gconstpointer  data)
@@ -952,6 +991,7 @@ main (int    argc,
   ADD ("/cli/sheet/case-log", test_sheet_case_log);
   ADD ("/cli/batch/case-log", test_batch_case_log);
   ADD ("/cli/batch/broken", test_batch_broken);
+  ADD ("/cli/batch/private-column", test_batch_private_column);
   for (guint i = 0; i < G_N_ELEMENTS (forgiven); i++)
     {
       g_autofree char *path = g_strdup_printf ("/cli/batch/forgiving/%s", forgiven[i].language);

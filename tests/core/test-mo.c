@@ -123,6 +123,60 @@ test_mo_from_bytes (void)
   g_assert_error (error, ED_ERROR, ED_ERROR_PARSE);
 }
 
+/* Hong Kong and Macau get the Traditional Chinese catalog, zh_TW, after
+ * their own names in LANGUAGE; nothing else changes. */
+static void
+test_mo_hong_kong_fallback (void)
+{
+  static const struct {
+    const char *language, *locale, *expected;
+  } cases[] = {
+    { NULL, "zh_HK.UTF-8", "zh_HK:zh_TW" },
+    { "", "zh_MO.UTF-8", "zh_MO:zh_TW" },
+    { NULL, "zh_HK", "zh_HK:zh_TW" },
+    { "zh_HK:en", "en_US.UTF-8", "zh_HK:zh_TW:en" },
+    { "en:zh_MO.UTF-8", NULL, "en:zh_MO.UTF-8:zh_TW" },
+    { "zh_HK:zh_TW", "zh_HK.UTF-8", NULL },
+    { "zh_HK:zh_TW.UTF-8:en", NULL, NULL },
+    { NULL, "zh_TW.UTF-8", NULL },
+    { NULL, "zh_CN.UTF-8", NULL },
+    { NULL, "ja_JP.UTF-8", NULL },
+    { "ja:en", "zh_HK.UTF-8", NULL },
+    { NULL, NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *language = ed_i18n_language_fallback (cases[i].language, cases[i].locale);
+
+      g_test_message ("LANGUAGE=%s, locale %s", cases[i].language, cases[i].locale);
+      g_assert_cmpstr (language, ==, cases[i].expected);
+    }
+}
+
+/* A clerk in Hong Kong starts the application: its words are in
+ * Traditional Chinese, whether the zh_HK locale is installed or not. */
+static void
+test_mo_hong_kong_ui (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_unsetenv ("LC_ALL");
+      g_unsetenv ("LC_MESSAGES");
+      g_unsetenv ("LANGUAGE");
+      g_setenv ("LANG", "zh_HK.UTF-8", TRUE);
+      ed_i18n_init ();
+      g_print ("%s\n", g_dgettext (GETTEXT_PACKAGE, "Preferences"));
+      g_print ("%s\n", g_getenv ("LANGUAGE"));
+      g_assert_cmpint (ed_language_for_ui (), ==, ED_LANGUAGE_ZH_TW);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("偏好設定\nzh_HK:zh_TW\n");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -135,6 +189,8 @@ main (int    argc,
   g_test_add_func ("/mo/iso-codes", test_mo_iso_codes);
   g_test_add_func ("/mo/not-a-catalog", test_mo_not_a_catalog);
   g_test_add_func ("/mo/from-bytes", test_mo_from_bytes);
+  g_test_add_func ("/mo/hong-kong-fallback", test_mo_hong_kong_fallback);
+  g_test_add_func ("/mo/hong-kong-ui", test_mo_hong_kong_ui);
 
   return g_test_run ();
 }

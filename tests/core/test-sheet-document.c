@@ -286,6 +286,61 @@ test_document_write_each (Fixture       *f,
   g_assert_null (failures);
 }
 
+/* A batch of files, more than a family's: the names in Chinese and
+ * Japanese characters are cut into one font for many sheets, and still
+ * each file holds its own name, its fonts embedded, and opens alone. */
+static void
+test_document_write_batch (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char * const natives[] = { "王小明", "李伟", "张芳", "田中花子", "佐藤健二",
+                                          "鈴木一郎", "陳美玲", "劉德華", "高橋直子",
+                                          "趙麗穎", "山本五十", "黄飛鴻" };
+  g_autoptr(GPtrArray) travellers = travellers_new (G_N_ELEMENTS (natives));
+  g_autoptr(EdSheetDocument) document = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) failures = NULL;
+  Progress progress = { 0, };
+
+  for (guint i = 0; i < G_N_ELEMENTS (natives); i++)
+    {
+      ed_traveller_set (g_ptr_array_index (travellers, i), "native_name", natives[i]);
+      g_ptr_array_add (paths, g_strdup_printf ("%s/%u.pdf", f->dir, i));
+    }
+  g_ptr_array_add (paths, NULL);
+  document = ed_sheet_document_new_for_template (f->sheet_template, travellers);
+
+  g_assert_true (ed_sheet_document_write_each_pdf (document, (const char * const *) paths->pdata,
+                                                   progress_cb, &progress, NULL, &failures));
+  g_assert_null (failures);
+  g_assert_cmpuint (progress.last, ==, G_N_ELEMENTS (natives));
+
+  for (guint i = 0; i < G_N_ELEMENTS (natives); i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      const char *argv[] = { "pdffonts", path, NULL };
+      g_autofree char *text = ed_test_pdf_text (path, 0);
+      g_autofree char *fonts = ed_test_run_tool (argv, NULL);
+      g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
+      guint n_fonts = 0;
+
+      g_assert_nonnull (strstr (text, natives[i]));
+      for (guint j = 0; j < G_N_ELEMENTS (natives); j++)
+        if (j != i && strstr (natives[i], natives[j]) == NULL)
+          g_assert_null (strstr (text, natives[j]));
+
+      /* Every font embedded and cut to what the file shows. */
+      for (guint l = 2; lines[l] != NULL; l++)
+        {
+          if (*lines[l] == '\0')
+            continue;
+          g_assert_nonnull (strstr (lines[l], " yes yes "));
+          n_fonts++;
+        }
+      g_assert_cmpuint (n_fonts, >, 0);
+    }
+}
+
 static void
 written_cb (GObject      *object,
             GAsyncResult *result,
@@ -380,6 +435,7 @@ main (int    argc,
   ADD ("/sheet-document/write-merged", test_document_write_merged);
   ADD ("/sheet-document/write-fails", test_document_write_fails);
   ADD ("/sheet-document/write-each", test_document_write_each);
+  ADD ("/sheet-document/write-batch", test_document_write_batch);
   ADD ("/sheet-document/write-async", test_document_write_async);
   ADD ("/sheet-document/async", test_document_async);
 

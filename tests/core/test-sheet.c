@@ -356,6 +356,114 @@ test_sheet_summary_fits (void)
     }
 }
 
+/* The lowest point of what is drawn in the body of @page (above its
+ * footer's rule, whose top is put in @footer). */
+static double
+page_content_bottom (const EdSheetPage *page,
+                     const EdSheetGeometry *g,
+                     double            *footer)
+{
+  double bottom = g->top;
+
+  *footer = 0;
+  for (guint i = 0; i < page->ops->len; i++)
+    {
+      const EdSheetOp *op = &g_array_index (page->ops, EdSheetOp, i);
+
+      if (op->kind == ED_SHEET_OP_LINE && op->h == 0 && op->x <= g->left + EPSILON &&
+          op->x + op->w >= g->right - EPSILON)
+        *footer = MAX (*footer, op->y);
+    }
+  for (guint i = 0; i < page->ops->len; i++)
+    {
+      const EdSheetOp *op = &g_array_index (page->ops, EdSheetOp, i);
+      double end = op->y;
+
+      if (op->y >= *footer - EPSILON)
+        continue;
+      switch (op->kind)
+        {
+        case ED_SHEET_OP_TEXT:
+          end = op->y + ed_sheet_text_get_line_bottom (op->text, op->first_line + op->n_lines - 1) -
+                ed_sheet_text_get_line_top (op->text, op->first_line);
+          break;
+        case ED_SHEET_OP_QR:
+          end = op->y + op->w;
+          break;
+        case ED_SHEET_OP_LINK:
+        case ED_SHEET_OP_MARK:
+          break;
+        default:
+          end = MAX (op->y, op->y + op->h);
+        }
+      bottom = MAX (bottom, end);
+    }
+
+  return bottom;
+}
+
+/* The MySOS and My Number sheets, as a traveller takes them home: no
+ * page but the last ends with more than 40 mm blank, unless a section
+ * ends there (the cover) or what opens the next page is a single thing
+ * that cannot be split and is taller than the room that was left. */
+static void
+test_sheet_page_ends (void)
+{
+  static const char * const ids[] = {
+    "jp-entry-waiting-mysos", "jp-mynumber-insurance-card",
+  };
+  static const char * const language_sets[] = { "zh_CN,ja", "ja,zh_CN", "en,ja,zh_CN" };
+  g_autoptr(GString) failures = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    for (guint l = 0; l < G_N_ELEMENTS (language_sets); l++)
+      for (EdPaper paper = ED_PAPER_A4; paper <= ED_PAPER_LETTER; paper++)
+        {
+          g_autoptr(EdProcedure) procedure = ed_test_load_procedure (ids[i]);
+          g_autoptr(EdSheetOptions) options = options_new (language_sets[l], paper);
+          g_autoptr(EdSheetTemplate) sheet_template = NULL;
+          g_autoptr(GError) error = NULL;
+          const EdSheetGeometry *g;
+          guint n_pages;
+
+          ed_sheet_options_set_summary (options, TRUE, FALSE);
+          sheet_template = ed_sheet_template_new (procedure, options, &error);
+          g_assert_no_error (error);
+          g = _ed_sheet_template_get_geometry (sheet_template);
+          n_pages = ed_sheet_template_get_n_pages (sheet_template);
+
+          for (guint p = 0; p + 1 < n_pages; p++)
+            {
+              const EdSheetPage *page = _ed_sheet_template_get_page (sheet_template, p);
+              double footer;
+              double bottom = page_content_bottom (page, g, &footer);
+              double blank = (page->body_bottom - bottom) / ED_MM;
+              const char *why = "";
+
+              g_assert_cmpfloat (page->body_bottom, <, footer);
+              if (page->end == ED_SHEET_PAGE_END_BREAK)
+                why = " (a section ends)";
+              else if (page->end == ED_SHEET_PAGE_END_PUSHED && page->pushed > page->room)
+                why = " (what follows cannot be split)";
+              /* The room the paginator saw is the blank less the space
+               * after the last row (more by what a mark in the gutter
+               * reaches below it). */
+              g_assert_cmpfloat (page->room / ED_MM, <=, blank + 2);
+              g_assert_cmpfloat (page->room / ED_MM, >=, blank - 6);
+              g_test_message ("%s %s %s: page %u of %u ends with %.0f mm blank%s", ids[i],
+                              language_sets[l], ed_paper_to_string (paper), p + 1, n_pages,
+                              blank, why);
+              if (blank > 40 && *why == '\0')
+                g_string_append_printf (failures, "%s %s %s: page %u of %u ends with %.0f mm "
+                                        "blank\n", ids[i], language_sets[l],
+                                        ed_paper_to_string (paper), p + 1, n_pages, blank);
+            }
+        }
+
+  if (failures->len > 0)
+    g_error ("Pages end nearly empty:\n%s", failures->str);
+}
+
 static EdTraveller *
 traveller_new (void)
 {
@@ -652,6 +760,7 @@ main (int    argc,
   g_test_add_func ("/sheet/text-linear", test_sheet_text_linear);
   g_test_add_func ("/sheet/fits", test_sheet_fits);
   g_test_add_func ("/sheet/summary-fits", test_sheet_summary_fits);
+  g_test_add_func ("/sheet/page-ends", test_sheet_page_ends);
   g_test_add_func ("/sheet/pdf", test_sheet_pdf);
   g_test_add_func ("/sheet/threads", test_sheet_threads);
   g_test_add_func ("/sheet/async", test_sheet_async);

@@ -9,6 +9,8 @@
 G_BEGIN_DECLS
 
 void         ed_i18n_init      (void);
+char        *ed_i18n_language_fallback (const char *language,
+                                        const char *locale);
 const char  *ed_i18n_localedir (void);
 
 G_END_DECLS

@@ -130,9 +130,11 @@ build_sources (EdSheetBuilder *builder)
       if (source->url != NULL)
         {
           double top = row->height + 1;
-          double h = _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_ADDRESS, ED_LANGUAGE_EN,
-                                               ED_SHEET_MUTED,
-                                               source->text != NULL ? source->text : source->url,
+          EdLanguage language;
+          g_autofree char *address = _ed_sheet_address (builder, source->url, source->text,
+                                                        &language);
+          double h = _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_ADDRESS, language,
+                                               ED_SHEET_MUTED, address,
                                                g->column_x[0], top, g->right - g->column_x[0]);
 
           _ed_sheet_row_add_link (row, source->url, g->column_x[0], top,

@@ -7,8 +7,8 @@
  *   kana, and none ends with an opening bracket (kinsoku);
  * - a URL breaks only after a "/", so that what is left on each line
  *   is still a whole part of the address;
- * - a paragraph of Chinese or Japanese never ends with one character
- *   alone on its last line;
+ * - a paragraph of Chinese or Japanese (each one of a text with line
+ *   breaks) never ends with one character alone on its last line;
  * - a heading breaks between phrases (after a particle, punctuation or
  *   a space), never inside a word: 使|用, 待|機, "14-|day".
  *
@@ -35,8 +35,9 @@ static const char no_end[] = "（〔［｛〈《「『【〘〖〝‘“｟«([{
 /* A heading may break after these. */
 static const char phrase_end[] = "、，。：；！？・·／/）〕］｝〉》」』】 　";
 
-/* Nor inside a Chinese heading, except after these words. */
-static const char chinese_phrase_end[] = "的和与與及并並或";
+/* Nor inside a Chinese heading, except after these words (作为|健康保险证,
+ * 免签与|240小时). */
+static const char chinese_phrase_end[] = "的和与與及并並或为為于從从";
 
 static gboolean
 is_in (const char *set,
@@ -128,7 +129,7 @@ mark_heading (const gunichar *chars,
           is_letter (c))
         allowed = TRUE;
       if ((language == ED_LANGUAGE_ZH_CN || language == ED_LANGUAGE_ZH_TW) &&
-          is_in (chinese_phrase_end, before) && is_cjk (c))
+          is_in (chinese_phrase_end, before) && (is_cjk (c) || g_unichar_isalnum (c)))
         allowed = TRUE;
 
       if (!allowed)
@@ -136,17 +137,19 @@ mark_heading (const gunichar *chars,
     }
 }
 
+/* The last two letters of the paragraph [from, to) stay on one line. */
 static void
 mark_widow (const gunichar *chars,
-            guint           n,
+            guint           from,
+            guint           to,
             gboolean       *forbid)
 {
-  guint last = n, before_last = n;
+  guint last = to, before_last = to;
 
-  for (guint i = n; i-- > 0; )
+  for (guint i = to; i-- > from; )
     if (is_letter (chars[i]))
       {
-        if (last == n)
+        if (last == to)
           last = i;
         else
           {
@@ -156,10 +159,11 @@ mark_widow (const gunichar *chars,
       }
 
   /* Only for Chinese and Japanese: a Latin word is whole anyway. */
-  if (before_last == n || !is_cjk (chars[last]) || g_unichar_isspace (chars[before_last + 1]))
+  if (before_last == to || (!is_cjk (chars[last]) && !is_cjk (chars[before_last])) ||
+      g_unichar_isspace (chars[before_last + 1]))
     return;
 
-  for (guint i = before_last + 1; i < n; i++)
+  for (guint i = before_last + 1; i < to; i++)
     forbid[i] = TRUE;
 }
 
@@ -202,8 +206,14 @@ ed_sheet_breaks_apply (PangoAttrList   *attrs,
     mark_urls (chars, n, (rules & ED_SHEET_BREAKS_URL) != 0, forbid);
   if (rules & ED_SHEET_BREAKS_HEADING)
     mark_heading (chars, n, language, forbid);
+  /* Each paragraph of the text: a line break in it starts another. */
   if ((rules & ED_SHEET_BREAKS_WIDOW) && language != ED_LANGUAGE_EN)
-    mark_widow (chars, n, forbid);
+    for (guint from = 0, to = 0; to <= (guint) n; to++)
+      if (to == (guint) n || chars[to] == '\n')
+        {
+          mark_widow (chars, from, to, forbid);
+          from = to + 1;
+        }
 
   /* A line break in the text stays one. */
   for (i = 1; i < (guint) n; i++)

@@ -6,7 +6,10 @@
  * ahead of it, so that a batch of thousands holds only those few in
  * memory; what is the same on every sheet is drawn into the file once
  * (_ed_sheet_template_draw_static()). Each on its own, every worker
- * writes its sheet into its file.
+ * writes its sheet into its file; a batch of files lays out a chunk of
+ * sheets first, so that one font of the glyphs their values need (names
+ * in Chinese, addresses in Japanese) is cut for the whole chunk rather
+ * than one for each file.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +27,9 @@
  * a font of their own; more draw them from the whole font. */
 #define FEW_SHEETS 8
 
+/* A batch of files: how many sheets share the font of their values. */
+#define CHUNK 64
+
 typedef struct
 {
   EdSheetDocument     *document;
@@ -36,6 +42,7 @@ typedef struct
   EdSheetLayout      **sheets;    /* merging: handed over in order */
   GError             **errors;    /* per sheet: why it was not written */
   guint                done;
+  gboolean             lay_out_only;
 } Writer;
 
 static void
@@ -81,16 +88,26 @@ work (gpointer data,
   guint index = GPOINTER_TO_UINT (data) - 1;
   EdSheetLayout *sheet = NULL;
   GError *error = NULL;
+  gboolean lay_out_only;
+
+  /* A sheet laid out in a first pass over its chunk is written now. */
+  g_mutex_lock (&writer->lock);
+  sheet = g_steal_pointer (&writer->sheets[index]);
+  lay_out_only = writer->lay_out_only;
+  g_mutex_unlock (&writer->lock);
 
   if (!g_cancellable_set_error_if_cancelled (writer->cancellable, &error))
     {
-      sheet = _ed_sheet_document_ref_sheet (writer->document, index);
-      if (writer->paths != NULL)
+      if (sheet == NULL)
+        sheet = _ed_sheet_document_ref_sheet (writer->document, index);
+      if (writer->paths != NULL && !lay_out_only)
         {
           ed_sheet_layout_write_pdf (sheet, writer->paths[index], &error);
           g_clear_object (&sheet);
         }
     }
+  else
+    g_clear_object (&sheet);
 
   g_mutex_lock (&writer->lock);
   writer->ready[index] = TRUE;
@@ -193,6 +210,82 @@ error_free (gpointer error)
     g_error_free (error);
 }
 
+/* Lays out (@lay_out_only) or writes sheets [start, end) in the pool,
+ * and waits for them; a sheet that failed before is left alone. */
+static void
+run_pass (Writer              *writer,
+          GThreadPool         *pool,
+          guint                start,
+          guint                end,
+          gboolean             lay_out_only,
+          EdSheetProgressFunc  progress,
+          gpointer             user_data)
+{
+  guint n = ed_sheet_document_get_n_sheets (writer->document);
+  guint pushed = 0;
+  guint before;
+
+  g_mutex_lock (&writer->lock);
+  writer->lay_out_only = lay_out_only;
+  before = writer->done;
+  g_mutex_unlock (&writer->lock);
+
+  for (guint i = start; i < end; i++)
+    if (writer->errors[i] == NULL)
+      {
+        g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
+        pushed++;
+      }
+
+  g_mutex_lock (&writer->lock);
+  while (writer->done < before + pushed)
+    {
+      g_cond_wait (&writer->cond, &writer->lock);
+      if (progress != NULL)
+        {
+          guint done = start + writer->done - before;
+
+          g_mutex_unlock (&writer->lock);
+          progress (done, n, user_data);
+          g_mutex_lock (&writer->lock);
+        }
+    }
+  g_mutex_unlock (&writer->lock);
+}
+
+/* One font for the values of sheets [start, end), laid out, that share
+ * a template. */
+static void
+share_value_fonts (Writer *writer,
+                   guint   start,
+                   guint   end)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr(EdSheetFonts) fonts = NULL;
+  EdSheetTemplate *sheet_template = NULL;
+
+  for (guint i = start; i < end; i++)
+    {
+      EdSheetLayout *sheet = writer->sheets[i];
+
+      if (sheet == NULL)
+        continue;
+      if (sheet_template == NULL)
+        sheet_template = ed_sheet_layout_get_template (sheet);
+      else if (ed_sheet_layout_get_template (sheet) != sheet_template)
+        return;
+      _ed_sheet_layout_add_value_texts (sheet, texts);
+    }
+  if (sheet_template == NULL)
+    return;
+
+  fonts = ed_sheet_fonts_new_extra (_ed_sheet_template_get_fonts (sheet_template),
+                                    (const EdSheetText * const *) texts->pdata, texts->len);
+  for (guint i = start; i < end; i++)
+    if (writer->sheets[i] != NULL)
+      _ed_sheet_layout_set_extra_fonts (writer->sheets[i], fonts);
+}
+
 /**
  * ed_sheet_document_write_each_pdf:
  * @paths: (array zero-terminated=1): a file for each sheet, in order
@@ -228,23 +321,17 @@ ed_sheet_document_write_each_pdf (EdSheetDocument     *self,
   writer_init (&writer, self, paths, cancellable);
   pool = new_pool (&writer);
 
-  for (guint i = 0; i < n; i++)
-    g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
-
-  g_mutex_lock (&writer.lock);
-  while (writer.done < n)
+  for (guint start = 0; start < n; start += CHUNK)
     {
-      g_cond_wait (&writer.cond, &writer.lock);
-      if (progress != NULL)
-        {
-          guint done = writer.done;
+      guint end = MIN (n, start + CHUNK);
 
-          g_mutex_unlock (&writer.lock);
-          progress (done, n, user_data);
-          g_mutex_lock (&writer.lock);
+      if (n > FEW_SHEETS)
+        {
+          run_pass (&writer, pool, start, end, TRUE, NULL, NULL);
+          share_value_fonts (&writer, start, end);
         }
+      run_pass (&writer, pool, start, end, FALSE, progress, user_data);
     }
-  g_mutex_unlock (&writer.lock);
   g_thread_pool_free (pool, FALSE, TRUE);
 
   for (guint i = 0; i < n; i++)

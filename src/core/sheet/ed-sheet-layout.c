@@ -64,6 +64,50 @@ ed_sheet_layout_init (EdSheetLayout *self)
 }
 
 /**
+ * _ed_sheet_layout_add_value_texts:
+ * @texts: (element-type EdSheetText): where to add them
+ *
+ * Adds the traveller's values as shaped, and their "missing" marks.
+ */
+void
+_ed_sheet_layout_add_value_texts (EdSheetLayout *self,
+                                  GPtrArray     *texts)
+{
+  for (guint p = 0; p < self->values->len; p++)
+    {
+      GPtrArray *values = g_ptr_array_index (self->values, p);
+      GPtrArray *marks = g_ptr_array_index (self->marks, p);
+
+      for (guint s = 0; s < values->len; s++)
+        {
+          if (g_ptr_array_index (values, s) != NULL)
+            g_ptr_array_add (texts, g_ptr_array_index (values, s));
+          if (g_ptr_array_index (marks, s) != NULL)
+            g_ptr_array_add (texts, g_ptr_array_index (marks, s));
+        }
+    }
+}
+
+/**
+ * _ed_sheet_layout_set_extra_fonts:
+ * @fonts: (nullable): fonts that hold every glyph of the values the
+ *   template's fonts lack, made for many sheets at once
+ *
+ * Cutting a font costs about as much whether it holds a name or a
+ * hundred: a batch cuts one for many of its sheets.
+ */
+void
+_ed_sheet_layout_set_extra_fonts (EdSheetLayout *self,
+                                  EdSheetFonts  *fonts)
+{
+  g_mutex_lock (&self->fonts_lock);
+  g_clear_pointer (&self->extra_fonts, ed_sheet_fonts_unref);
+  self->extra_fonts = fonts != NULL ? ed_sheet_fonts_ref (fonts) : NULL;
+  self->fonts_made = TRUE;
+  g_mutex_unlock (&self->fonts_lock);
+}
+
+/**
  * _ed_sheet_layout_get_extra_fonts:
  *
  * Returns: (transfer none) (nullable): a font of the glyphs the
@@ -78,19 +122,7 @@ _ed_sheet_layout_get_extra_fonts (EdSheetLayout *self)
     {
       g_autoptr(GPtrArray) texts = g_ptr_array_new ();
 
-      for (guint p = 0; p < self->values->len; p++)
-        {
-          GPtrArray *values = g_ptr_array_index (self->values, p);
-          GPtrArray *marks = g_ptr_array_index (self->marks, p);
-
-          for (guint s = 0; s < values->len; s++)
-            {
-              if (g_ptr_array_index (values, s) != NULL)
-                g_ptr_array_add (texts, g_ptr_array_index (values, s));
-              if (g_ptr_array_index (marks, s) != NULL)
-                g_ptr_array_add (texts, g_ptr_array_index (marks, s));
-            }
-        }
+      _ed_sheet_layout_add_value_texts (self, texts);
       self->extra_fonts =
         ed_sheet_fonts_new_extra (_ed_sheet_template_get_fonts (self->sheet_template),
                                   (const EdSheetText * const *) texts->pdata, texts->len);

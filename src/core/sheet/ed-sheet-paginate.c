@@ -1,11 +1,13 @@
 /* ed-sheet-paginate.c — rows onto pages, and what every page carries
  *
- * A step stays whole when it fits: if it does not fit below what is
- * already on the page, it moves to the next page. Only a long step (more
- * than half a page) is split, between its rows (paragraphs), never
- * leaving a title without the first lines of what follows it; a
- * paragraph longer than the room left is split between lines, keeping
- * at least two lines on each side where it can.
+ * A step stays whole when it fits. When it does not fit below what is
+ * already on the page, it moves to the next page whole only if little
+ * room is left (under SHORT_ROOM); otherwise it is split, between its
+ * rows (paragraphs), never leaving a title without the first lines of
+ * what follows it, and a paragraph longer than the room left is split
+ * between lines, keeping at least two lines on each side where it can.
+ * So a page ends nearly empty only before something that cannot be
+ * split (a QR card, a table row) and is taller than the room left.
  *
  * Every page carries the ended banner of an archived procedure, the
  * language of each column, and a footer with "page n of N" in each
@@ -21,9 +23,10 @@
 
 #define EPSILON 0.01
 
-/* A block taller than this share of a page's body is split rather than
- * moved whole: moving it would leave most of a page empty. */
-#define LONG_BLOCK 0.5
+/* A block that does not fit in the room left moves whole to the next
+ * page only when the room is less than this: more would be a page that
+ * ends half empty, so the block is split instead. */
+#define SHORT_ROOM (30 * ED_MM)
 
 typedef struct
 {
@@ -97,9 +100,22 @@ new_page (Paginator *p)
   const EdSheetGeometry *g = &p->builder->geometry;
 
   p->page = page_new ();
+  p->page->body_bottom = p->body_bottom;
   g_ptr_array_add (p->pages, p->page);
   p->body_top = g->top + (p->pages->len == 1 ? p->chrome_first : p->chrome_other);
   p->y = p->body_top;
+}
+
+/* Ends the page, saying why, and starts the next one. */
+static void
+end_page (Paginator      *p,
+          EdSheetPageEnd  end,
+          double          pushed)
+{
+  p->page->end = end;
+  p->page->pushed = end == ED_SHEET_PAGE_END_PUSHED ? pushed : 0;
+  p->page->room = p->body_bottom - p->y;
+  new_page (p);
 }
 
 static void
@@ -107,6 +123,7 @@ place_row (Paginator        *p,
            const EdSheetRow *row)
 {
   place (p->page, p->pages->len - 1, row, p->y);
+  p->page->content_bottom = MAX (p->page->content_bottom, p->y + MAX (row->height, row->reach));
   p->y += row->height + row->space_after;
 }
 
@@ -255,7 +272,7 @@ place_split (Paginator        *p,
               g_warning ("A row of the sheet is taller than a page and is cut off");
               break;
             }
-          new_page (p);
+          end_page (p, ED_SHEET_PAGE_END_PUSHED, min_chunk (row));
           continue;
         }
 
@@ -263,7 +280,7 @@ place_split (Paginator        *p,
       part->space_after = 0;
       place_row (p, part);
       _ed_sheet_row_free (part);
-      new_page (p);
+      end_page (p, ED_SHEET_PAGE_END_FULL, 0);
 
       part = _ed_sheet_row_copy_part (row, cut, row->height);
       part->height = row->height - cut;
@@ -289,12 +306,12 @@ place_block (Paginator          *p,
       return;
     }
 
-  /* Move a step to the next page whole when a page holds it; only a
-   * long step (over half a page) is split, and then between its rows. */
-  if (!page_is_empty (p) &&
-      height <= (p->body_bottom - (p->builder->geometry.top + p->chrome_other)) * LONG_BLOCK)
+  /* Move a step to the next page whole when a page holds it and little
+   * room is left here; otherwise split it between its rows. */
+  if (!page_is_empty (p) && p->body_bottom - p->y < SHORT_ROOM &&
+      height <= p->body_bottom - (p->builder->geometry.top + p->chrome_other))
     {
-      new_page (p);
+      end_page (p, ED_SHEET_PAGE_END_FULL, 0);
       for (guint i = 0; i < block->rows->len; i++)
         place_row (p, g_ptr_array_index (block->rows, i));
       return;
@@ -319,7 +336,7 @@ place_block (Paginator          *p,
         }
 
       if (need > p->body_bottom - p->y + EPSILON && !page_is_empty (p))
-        new_page (p);
+        end_page (p, ED_SHEET_PAGE_END_PUSHED, need);
 
       place_split (p, row);
     }
@@ -587,7 +604,7 @@ _ed_sheet_paginate (EdSheetBuilder *builder)
 
       place_block (&p, block);
       if (block->page_break_after && i + 1 < builder->blocks->len)
-        new_page (&p);
+        end_page (&p, ED_SHEET_PAGE_END_BREAK, 0);
     }
 
   for (guint i = 0; i < p.pages->len; i++)

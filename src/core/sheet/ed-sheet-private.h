@@ -151,10 +151,24 @@ typedef struct
   gboolean   page_break_after;    /* what follows starts a new page */
 } EdSheetBlock;
 
+/* Why a page ends where it does. */
+typedef enum
+{
+  ED_SHEET_PAGE_END_FULL,         /* what follows was split or fills it */
+  ED_SHEET_PAGE_END_BREAK,        /* a section ends: the cover */
+  ED_SHEET_PAGE_END_PUSHED,       /* what follows cannot be split and did
+                                   * not fit: @pushed tall */
+} EdSheetPageEnd;
+
 typedef struct
 {
-  GArray *ops;                    /* EdSheetOp, page coordinates */
-  GArray *slots;                  /* EdSheetSlot */
+  GArray         *ops;            /* EdSheetOp, page coordinates */
+  GArray         *slots;          /* EdSheetSlot */
+  double          body_bottom;    /* the lowest a row may reach */
+  double          content_bottom; /* where its last row ends */
+  EdSheetPageEnd  end;
+  double          pushed;
+  double          room;           /* left when it ended, spaces included */
 } EdSheetPage;
 
 typedef struct
@@ -297,6 +311,10 @@ void          _ed_sheet_build_heading        (EdSheetBuilder        *builder,
                                               EdSheetBlock          *block,
                                               const EdText          *title,
                                               const char            *word);
+char         *_ed_sheet_address              (EdSheetBuilder        *builder,
+                                              const char            *url,
+                                              const char            *shown,
+                                              EdLanguage            *language);
 void          _ed_sheet_build_link           (EdSheetBuilder        *builder,
                                               EdSheetBlock          *block,
                                               const char            *url,
@@ -327,6 +345,10 @@ EdSheetFonts *_ed_sheet_template_get_fonts   (EdSheetTemplate       *self);
 
 /* ed-sheet-layout.c */
 EdSheetFonts *_ed_sheet_layout_get_extra_fonts (EdSheetLayout       *self);
+void          _ed_sheet_layout_set_extra_fonts (EdSheetLayout       *self,
+                                                EdSheetFonts        *fonts);
+void          _ed_sheet_layout_add_value_texts (EdSheetLayout       *self,
+                                                GPtrArray           *texts);
 
 /* ed-sheet-pdf.c */
 void          _ed_sheet_pdf_set_sheet_fonts  (EdSheetPdf            *self,

@@ -116,18 +116,62 @@ get_qr (EdSheetBuilder *builder,
   return qr;
 }
 
-static const char *
-shown_address (const char *url,
-               const char *shown)
+/**
+ * _ed_sheet_address:
+ * @shown: (nullable): the address as the source prints it
+ * @language: (out): the language to shape it in
+ *
+ * The address as a client reads and types it: a path written in
+ * %-escapes (%E5%8E%9A…) is printed as the words it stands for, which a
+ * browser takes as well, and breaks after a "/" rather than anywhere in
+ * a line of escapes; the QR code and the link keep the escapes. Words in
+ * an address are the site's: Japanese on a Japanese site.
+ *
+ * Returns: (transfer full): the address to print
+ */
+char *
+_ed_sheet_address (EdSheetBuilder *builder,
+                   const char     *url,
+                   const char     *shown,
+                   EdLanguage     *language)
 {
-  if (shown != NULL)
-    return shown;
-  if (g_str_has_prefix (url, "tel:"))
-    return url + strlen ("tel:");
-  if (g_str_has_prefix (url, "mailto:"))
-    return url + strlen ("mailto:");
+  g_autofree char *unescaped = NULL;
+  char *address = NULL;
 
-  return url;
+  if (shown != NULL)
+    address = g_strdup (shown);
+  else if (g_str_has_prefix (url, "tel:"))
+    address = g_strdup (url + strlen ("tel:"));
+  else if (g_str_has_prefix (url, "mailto:"))
+    address = g_strdup (url + strlen ("mailto:"));
+  else if (strchr (url, '%') != NULL)
+    unescaped = g_uri_unescape_string (url, NULL);
+
+  if (unescaped != NULL && g_utf8_validate (unescaped, -1, NULL))
+    {
+      gboolean printable = TRUE;
+
+      for (const char *p = unescaped; *p != '\0' && printable; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          printable = g_unichar_isgraph (c) && c != '%';
+        }
+      if (printable)
+        address = g_steal_pointer (&unescaped);
+    }
+  if (address == NULL)
+    address = g_strdup (url);
+
+  if (g_str_is_ascii (address))
+    *language = ED_LANGUAGE_EN;
+  else if (builder->procedure != NULL &&
+           g_strcmp0 (ed_procedure_get_country (builder->procedure), "CN") == 0)
+    *language = ED_LANGUAGE_ZH_CN;
+  else
+    *language = ED_LANGUAGE_JA;
+
+  return address;
 }
 
 /**
@@ -182,9 +226,12 @@ _ed_sheet_build_link (EdSheetBuilder *builder,
   text_w = right - text_x - pad;
   y = code != NULL ? pad * 1.5 : pad;
   {
-    double h = _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_ADDRESS_BOLD, ED_LANGUAGE_EN,
-                                         ED_SHEET_INK, shown_address (url, shown), text_x, y,
-                                         text_w);
+    EdLanguage language;
+    g_autofree char *address = _ed_sheet_address (builder, url, shown, &language);
+    double h;
+
+    h = _ed_sheet_row_add_string (row, g, ED_SHEET_FONT_ADDRESS_BOLD, language, ED_SHEET_INK,
+                                  address, text_x, y, text_w);
 
     _ed_sheet_row_add_link (row, url, text_x, y, text_w, h);
     y += h;

@@ -610,7 +610,8 @@ blocks_height (EdSheetBuilder *builder,
  * @procedures: (array length=n_procedures): the procedures, in order;
  *   the first one's title heads the page
  *
- * Adds the cover, one page, and a page break after it.
+ * Adds the cover, one page, and a page break after it (none when even
+ * the tightest cover does not fit one page: three languages).
  */
 void
 _ed_sheet_build_summary (EdSheetBuilder      *builder,
@@ -620,6 +621,7 @@ _ed_sheet_build_summary (EdSheetBuilder      *builder,
   const EdSheetGeometry *g = &builder->geometry;
   guint first = builder->blocks->len;
   double room = _ed_sheet_first_page_room (builder);
+  gboolean fits = FALSE;
 
   for (guint level = 0; level < N_LEVELS; level++)
     {
@@ -649,11 +651,14 @@ _ed_sheet_build_summary (EdSheetBuilder      *builder,
       build_contacts (&cover, procedures[0]);
       build_firm (&cover);
 
-      if (blocks_height (builder, first) <= room)
+      fits = blocks_height (builder, first) <= room;
+      if (fits)
         break;
     }
   builder->geometry.line_spacing = 0;
 
+  /* In three languages the tightest cover may still spill over: then the
+   * steps follow right after it rather than below a page of its tail. */
   ((EdSheetBlock *) g_ptr_array_index (builder->blocks, builder->blocks->len - 1))
-    ->page_break_after = TRUE;
+    ->page_break_after = fits;
 }

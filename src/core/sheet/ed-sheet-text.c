@@ -34,10 +34,11 @@ typedef struct
 
 typedef struct
 {
-  double  top;
-  double  bottom;
-  guint   run;
-  guint   n_runs;
+  double    top;
+  double    bottom;
+  guint     run;
+  guint     n_runs;
+  gboolean  paragraph_start;      /* the first line, or after a "\n" */
 } Line;
 
 struct _EdSheetText
@@ -45,6 +46,8 @@ struct _EdSheetText
   gatomicrefcount       ref_count;
   guint32               color;
   double                size;
+  EdLanguage            language;
+  gboolean              heading;
   double                width;
   double                height;
   Line                 *lines;
@@ -365,9 +368,12 @@ lay_out (const char         *text,
   if (width > 0 && overflows (layout, width))
     {
       g_object_unref (layout);
-      layout = create_layout (text, style, width, hanging_indent, rules & ~optional);
+      rules &= ~optional;
+      layout = create_layout (text, style, width, hanging_indent, rules);
     }
-  if (style->heading && width > 0 && style->max_lines == 0 &&
+  /* Balanced without the phrases, a heading would break inside a word
+   * where its natural break did not. */
+  if ((rules & ED_SHEET_BREAKS_HEADING) && width > 0 && style->max_lines == 0 &&
       style->align == ED_SHEET_ALIGN_LEFT && pango_layout_get_line_count (layout) > 1)
     balance (layout, width);
 
@@ -451,6 +457,8 @@ ed_sheet_text_new (const char         *text,
   g_atomic_ref_count_init (&self->ref_count);
   self->color = style->color;
   self->size = style->size;
+  self->language = style->language;
+  self->heading = style->heading;
 
   iter = pango_layout_get_iter (layout);
   do
@@ -458,7 +466,8 @@ ed_sheet_text_new (const char         *text,
       PangoLayoutLine *layout_line = pango_layout_iter_get_line_readonly (iter);
       double baseline = pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
       PangoRectangle logical;
-      Line line = { .run = builder.runs->len };
+      Line line = { .run = builder.runs->len,
+                    .paragraph_start = layout_line->is_paragraph_start };
       double x;
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
@@ -704,6 +713,33 @@ ed_sheet_text_dup_line (const EdSheetText *self,
   first = &self->runs[l->run];
   last = &self->runs[l->run + l->n_runs - 1];
   return g_strndup (self->utf8 + first->byte, last->byte + last->n_bytes - first->byte);
+}
+
+/**
+ * ed_sheet_text_line_starts_paragraph:
+ *
+ * Returns: whether line @line is the text's first or follows a line
+ *   break of the text itself, for tests: where a paragraph ends
+ */
+gboolean
+ed_sheet_text_line_starts_paragraph (const EdSheetText *self,
+                                     guint              line)
+{
+  g_return_val_if_fail (line < self->n_lines, FALSE);
+  return self->lines[line].paragraph_start;
+}
+
+EdLanguage
+ed_sheet_text_get_language (const EdSheetText *self)
+{
+  return self->language;
+}
+
+/* Whether it was set as a heading: broken between phrases. */
+gboolean
+ed_sheet_text_is_heading (const EdSheetText *self)
+{
+  return self->heading;
 }
 
 guint

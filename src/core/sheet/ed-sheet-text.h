@@ -66,6 +66,10 @@ double        ed_sheet_text_get_size     (const EdSheetText  *self);
 const char   *ed_sheet_text_get_utf8     (const EdSheetText  *self);
 char         *ed_sheet_text_dup_line     (const EdSheetText  *self,
                                           guint               line);
+gboolean      ed_sheet_text_line_starts_paragraph (const EdSheetText *self,
+                                          guint               line);
+EdLanguage    ed_sheet_text_get_language (const EdSheetText  *self);
+gboolean      ed_sheet_text_is_heading   (const EdSheetText  *self);
 guint         ed_sheet_text_get_n_runs   (const EdSheetText  *self);
 const cairo_glyph_t *ed_sheet_text_get_run (const EdSheetText *self,
                                           guint               run,

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ed-csv-travellers.h"
+#include "ed-condition.h"
 #include "ed-date.h"
 #include "ed-error.h"
 #include "ed-normalize.h"
@@ -33,6 +34,23 @@ typedef struct
   gboolean       is_date;
   gboolean       is_passport;
 } Column;
+
+/* What the answers are for: one procedure, or the procedures of a
+ * journey; none to read the file as it is. */
+typedef struct
+{
+  GPtrArray   *procedures;  /* EdProcedure */
+  EdJourney   *journey;     /* nullable */
+  EdCatalog   *catalog;     /* nullable: the others */
+} Against;
+
+static const char *
+against_name (const Against *against)
+{
+  return against->journey != NULL
+         ? ed_journey_get_id (against->journey)
+         : ed_procedure_get_id (g_ptr_array_index (against->procedures, 0));
+}
 
 static void
 column_clear (gpointer data)
@@ -72,25 +90,42 @@ add_warning (GPtrArray  *problems,
   g_ptr_array_add (problems, ed_csv_warning_new (row, column, message));
 }
 
-/* Another procedure of @catalog that has a field @id: a spreadsheet
+/* Another procedure of the catalog that has a field @id: a spreadsheet
  * made for it, used for this one. */
 static EdProcedure *
-other_procedure_with_field (EdCatalog   *catalog,
-                            EdProcedure *procedure,
-                            const char  *id)
+other_procedure_with_field (const Against *against,
+                            const char    *id)
 {
   GListModel *procedures;
 
-  if (catalog == NULL)
+  if (against->catalog == NULL)
     return NULL;
 
-  procedures = ed_catalog_get_procedures (catalog);
+  procedures = ed_catalog_get_procedures (against->catalog);
   for (guint i = 0; i < g_list_model_get_n_items (procedures); i++)
     {
       g_autoptr(EdProcedure) other = g_list_model_get_item (procedures, i);
 
-      if (other != procedure && ed_procedure_find_field (other, id) != NULL)
+      if (!g_ptr_array_find (against->procedures, other, NULL) &&
+          ed_procedure_find_field (other, id) != NULL)
         return other;
+    }
+
+  return NULL;
+}
+
+/* The field @id of the first procedure that has one. */
+static const EdField *
+find_field (const Against *against,
+            const char    *id)
+{
+  for (guint i = 0; i < against->procedures->len; i++)
+    {
+      const EdField *field = ed_procedure_find_field (g_ptr_array_index (against->procedures, i),
+                                                      id);
+
+      if (field != NULL)
+        return field;
     }
 
   return NULL;
@@ -112,8 +147,7 @@ static_key (const char *name)
 
 static GArray *
 read_header (const EdCsvRecord  *header,
-             EdProcedure        *procedure,
-             EdCatalog          *catalog,
+             const Against      *against,
              GPtrArray          *problems,
              GError            **error)
 {
@@ -155,20 +189,21 @@ read_header (const EdCsvRecord  *header,
 
           column.kind = COLUMN_ANSWER;
           column.field_id = g_strdup (id);
-          if (procedure != NULL)
+          if (against->procedures->len > 0)
             {
               EdProcedure *other = NULL;
 
-              column.field = ed_procedure_find_field (procedure, id);
+              column.field = find_field (against, id);
               if (column.field == NULL &&
-                  (other = other_procedure_with_field (catalog, procedure, id)) != NULL)
+                  (other = other_procedure_with_field (against, id)) != NULL)
                 {
                   g_autofree char *message =
                     /* Translators: the column holds answers to the fields of the first
-                     * procedure (an id), not of the second one, which is printed */
+                     * procedure (an id), not of the second one (a procedure's or a
+                     * journey's id), which is printed */
                     g_strdup_printf (_("the column holds answers for “%s”, not for “%s”: "
                                        "it is ignored"),
-                                     ed_procedure_get_id (other), ed_procedure_get_id (procedure));
+                                     ed_procedure_get_id (other), against_name (against));
 
                   add_warning (problems, header->row, name, message);
                   column.kind = COLUMN_IGNORED;
@@ -176,15 +211,20 @@ read_header (const EdCsvRecord  *header,
               else if (column.field == NULL)
                 {
                   g_autofree char *message =
-                    g_strdup_printf (_("the procedure “%s” has no field “%s”"),
-                                     ed_procedure_get_id (procedure), id);
+                    against->journey != NULL
+                    /* Translators: the first %s is a journey's id, the second a field's */
+                    ? g_strdup_printf (_("no procedure of the journey “%s” has a field “%s”"),
+                                       against_name (against), id)
+                    : g_strdup_printf (_("the procedure “%s” has no field “%s”"),
+                                       against_name (against), id);
 
                   add_problem (problems, header->row, name, message);
                   column.kind = COLUMN_UNKNOWN;
                 }
               else if (column.field->is_private)
                 {
-                  add_problem (problems, header->row, name,
+                  /* Nothing of it is wanted: the other columns print as they are. */
+                  add_warning (problems, header->row, name,
                                _("this field is private: it is never saved or printed, "
                                  "so the column is ignored"));
                   column.kind = COLUMN_IGNORED;
@@ -243,12 +283,15 @@ problem_column (EdProcedure *procedure,
 }
 
 /* What stops the row's sheet (ed_validate_traveller_for_print()) is an
- * error; a required value left empty is printed as missing, and said. */
+ * error; a required value left empty is printed as missing, and said.
+ * @said holds what was said of the row already: a journey's procedures
+ * often ask for the same value. */
 static guint
 check_traveller (EdTraveller *traveller,
                  EdProcedure *procedure,
                  guint        row,
-                 GPtrArray   *problems)
+                 GPtrArray   *problems,
+                 GHashTable  *said)
 {
   g_autoptr(GPtrArray) found = NULL;
   guint n_missing = 0;
@@ -260,12 +303,18 @@ check_traveller (EdTraveller *traveller,
     {
       const EdProblem *problem = g_ptr_array_index (found, i);
       g_autofree char *column = NULL;
+      gboolean required;
 
       if (problem->severity != ED_SEVERITY_ERROR)
         continue;
 
       column = problem_column (procedure, problem->field);
-      if (g_strcmp0 (problem->code, "required") == 0)
+      required = g_strcmp0 (problem->code, "required") == 0;
+      if (!g_hash_table_add (said, g_strconcat (column != NULL ? column : "",
+                                                "\n", required ? "" : problem->message, NULL)))
+        continue;
+
+      if (required)
         {
           add_warning (problems, row, column,
                        _("required, but empty: the sheet marks it as missing"));
@@ -278,10 +327,26 @@ check_traveller (EdTraveller *traveller,
   return n_missing;
 }
 
+/* The procedures of a journey that apply, or may apply, to @traveller:
+ * those its sheet prints. */
+static gboolean
+applies (EdProcedure *procedure,
+         EdTraveller *traveller)
+{
+  g_autoptr(EdApplicability) applicability = NULL;
+  EdFacts facts;
+  GDate today;
+
+  ed_date_today (&today);
+  ed_traveller_get_facts (traveller, &facts, &today);
+  applicability = ed_procedure_check_applies (procedure, &facts);
+  return applicability->applies != ED_APPLIES_NO;
+}
+
 static EdTraveller *
 read_traveller (const EdCsvRecord  *record,
                 GArray             *columns,
-                EdProcedure        *procedure,
+                const Against      *against,
                 GPtrArray          *problems,
                 char              **reference,
                 guint              *n_missing)
@@ -383,8 +448,18 @@ read_traveller (const EdCsvRecord  *record,
         ed_traveller_set_answer (traveller, column->field_id, value);
     }
 
-  if (ed_csv_problems_count_errors (problems) == n_errors && procedure != NULL)
-    *n_missing = check_traveller (traveller, procedure, record->row, problems);
+  if (ed_csv_problems_count_errors (problems) == n_errors)
+    {
+      g_autoptr(GHashTable) said = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (guint i = 0; i < against->procedures->len; i++)
+        {
+          EdProcedure *procedure = g_ptr_array_index (against->procedures, i);
+
+          if (against->journey == NULL || applies (procedure, traveller))
+            *n_missing += check_traveller (traveller, procedure, record->row, problems, said);
+        }
+    }
 
   if (ed_csv_problems_count_errors (problems) > n_errors)
     return NULL;
@@ -392,29 +467,12 @@ read_traveller (const EdCsvRecord  *record,
   return g_steal_pointer (&traveller);
 }
 
-/**
- * ed_csv_read_travellers:
- * @procedure: (nullable): the procedure the answers are for; with it,
- *   answers.<field-id> columns are checked against its fields
- * @catalog: (nullable): the other procedures: with @procedure, a column
- *   of answers to another procedure's field is ignored with a warning
- *   instead of making every row bad
- * @problems: (out) (element-type EdCsvProblem): the bad rows and the
- *   warnings (EdCsvProblem.warning), in order
- *
- * Reads one traveller a row. Rows with an error are left out and
- * reported; rows with only warnings are read; rows with nothing in them
- * are skipped silently.
- *
- * Returns: (transfer full) (element-type EdCsvTraveller): the good rows,
- *   or %NULL with @error set when the file has no usable header row
- */
-GPtrArray *
-ed_csv_read_travellers (GBytes       *bytes,
-                        EdProcedure  *procedure,
-                        EdCatalog    *catalog,
-                        GPtrArray   **problems,
-                        GError      **error)
+/* One traveller a row, read @against what the answers are for. */
+static GPtrArray *
+read_travellers (GBytes         *bytes,
+                 const Against  *against,
+                 GPtrArray     **problems,
+                 GError        **error)
 {
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GPtrArray) found =
@@ -424,8 +482,6 @@ ed_csv_read_travellers (GBytes       *bytes,
   const EdCsvRecord *header;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
-
-  g_return_val_if_fail (problems != NULL, NULL);
 
   records = ed_csv_parse (data, length);
   if (records->len == 0)
@@ -441,7 +497,7 @@ ed_csv_read_travellers (GBytes       *bytes,
       return NULL;
     }
 
-  columns = read_header (header, procedure, catalog, found, error);
+  columns = read_header (header, against, found, error);
   if (columns == NULL)
     return NULL;
 
@@ -462,7 +518,7 @@ ed_csv_read_travellers (GBytes       *bytes,
       if (record_is_empty (record))
         continue;
 
-      traveller = read_traveller (record, columns, procedure, found, &reference, &n_missing);
+      traveller = read_traveller (record, columns, against, found, &reference, &n_missing);
       if (traveller == NULL)
         continue;
 
@@ -479,6 +535,109 @@ ed_csv_read_travellers (GBytes       *bytes,
 }
 
 /**
+ * ed_csv_read_travellers:
+ * @procedure: (nullable): the procedure the answers are for; with it,
+ *   answers.<field-id> columns are checked against its fields, and each
+ *   row against what it requires
+ * @catalog: (nullable): the other procedures: with @procedure, a column
+ *   of answers to another procedure's field is ignored with a warning
+ *   instead of making every row bad
+ * @problems: (out) (element-type EdCsvProblem): the bad rows and the
+ *   warnings (EdCsvProblem.warning), in order
+ *
+ * Reads one traveller a row. Rows with an error are left out and
+ * reported; rows with only warnings are read; rows with nothing in them
+ * are skipped silently.
+ *
+ * Returns: (transfer full) (element-type EdCsvTraveller): the good rows,
+ *   or %NULL with @error set when the file has no usable header row
+ */
+GPtrArray *
+ed_csv_read_travellers (GBytes       *bytes,
+                        EdProcedure  *procedure,
+                        EdCatalog    *catalog,
+                        GPtrArray   **problems,
+                        GError      **error)
+{
+  g_autoptr(GPtrArray) procedures = g_ptr_array_new ();
+  Against against = { procedures, NULL, catalog };
+
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  if (procedure != NULL)
+    g_ptr_array_add (procedures, procedure);
+  return read_travellers (bytes, &against, problems, error);
+}
+
+/**
+ * ed_csv_read_travellers_for_journey:
+ * @catalog: the procedures of @journey, and the others
+ *
+ * Like ed_csv_read_travellers(), for a journey: answers.<field-id>
+ * columns are checked against the fields of its procedures, and each row
+ * against what the procedures that apply to it require.
+ */
+GPtrArray *
+ed_csv_read_travellers_for_journey (GBytes      *bytes,
+                                    EdJourney   *journey,
+                                    EdCatalog   *catalog,
+                                    GPtrArray  **problems,
+                                    GError     **error)
+{
+  g_autoptr(GPtrArray) procedures = g_ptr_array_new ();
+  GPtrArray *items = ed_journey_get_items (journey);
+  Against against = { procedures, journey, catalog };
+
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const EdJourneyItem *item = g_ptr_array_index (items, i);
+      EdProcedure *procedure = ed_catalog_lookup (catalog, item->id);
+
+      if (procedure != NULL)
+        g_ptr_array_add (procedures, procedure);
+    }
+  if (procedures->len == 0)
+    against.journey = NULL;
+
+  return read_travellers (bytes, &against, problems, error);
+}
+
+static GBytes *
+load_bytes (const char  *path,
+            GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) local_error = NULL;
+  GBytes *bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+
+  if (bytes == NULL)
+    g_set_error (error, ED_ERROR, ED_ERROR_IO, _("Cannot read “%s”: %s"),
+                 path, local_error->message);
+  return bytes;
+}
+
+/**
+ * ed_csv_load_travellers_for_journey:
+ *
+ * Like ed_csv_read_travellers_for_journey(), from a file.
+ */
+GPtrArray *
+ed_csv_load_travellers_for_journey (const char  *path,
+                                    EdJourney   *journey,
+                                    EdCatalog   *catalog,
+                                    GPtrArray  **problems,
+                                    GError     **error)
+{
+  g_autoptr(GBytes) bytes = load_bytes (path, error);
+
+  if (bytes == NULL)
+    return NULL;
+  return ed_csv_read_travellers_for_journey (bytes, journey, catalog, problems, error);
+}
+
+/**
  * ed_csv_load_travellers:
  *
  * Like ed_csv_read_travellers(), from a file.
@@ -490,17 +649,9 @@ ed_csv_load_travellers (const char   *path,
                         GPtrArray   **problems,
                         GError      **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = load_bytes (path, error);
 
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
   if (bytes == NULL)
-    {
-      g_set_error (error, ED_ERROR, ED_ERROR_IO, _("Cannot read “%s”: %s"),
-                   path, local_error->message);
-      return NULL;
-    }
-
+    return NULL;
   return ed_csv_read_travellers (bytes, procedure, catalog, problems, error);
 }

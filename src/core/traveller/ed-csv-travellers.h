@@ -7,7 +7,9 @@
  * skipped; the other rows are still read. What can be read safely is
  * read with a warning instead: full-width digits in dates, a passport
  * number with hyphens or spaces, a column that holds another procedure's
- * answers, a required value left empty (the sheet marks it missing).
+ * answers or a private field, a required value left empty (the sheet
+ * marks it missing). A journey's batch is checked against each of its
+ * procedures that applies to the row's traveller.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +19,7 @@
 
 #include "ed-catalog.h"
 #include "ed-csv.h"
+#include "ed-journey.h"
 #include "ed-procedure.h"
 #include "ed-traveller.h"
 
@@ -53,6 +56,16 @@ GPtrArray    *ed_csv_read_travellers     (GBytes         *bytes,
                                           GError        **error);
 GPtrArray    *ed_csv_load_travellers     (const char     *path,
                                           EdProcedure    *procedure,
+                                          EdCatalog      *catalog,
+                                          GPtrArray     **problems,
+                                          GError        **error);
+GPtrArray    *ed_csv_read_travellers_for_journey (GBytes    *bytes,
+                                          EdJourney      *journey,
+                                          EdCatalog      *catalog,
+                                          GPtrArray     **problems,
+                                          GError        **error);
+GPtrArray    *ed_csv_load_travellers_for_journey (const char *path,
+                                          EdJourney      *journey,
                                           EdCatalog      *catalog,
                                           GPtrArray     **problems,
                                           GError        **error);
