@@ -26,6 +26,13 @@ typedef struct
 
 typedef struct _EdPgQueue EdPgQueue;
 
+/* A case's id and reference held for a new case made offline. */
+typedef struct
+{
+  gint64 id;
+  char   reference[8];    /* ED_CASE_REFERENCE_LENGTH and the nul */
+} EdPgReservation;
+
 struct _EdStorePg
 {
   GObject     parent_instance;
@@ -46,11 +53,16 @@ struct _EdStorePg
   /* The offline queue; its own lock, taken after a link's. */
   GMutex      queue_lock;
   EdPgQueue  *queue;
+  GArray     *reserved;     /* EdPgReservation: new cases offline (-offline.c) */
   GMutex      replay_lock;  /* one replay at a time */
 
   /* The office's settings, as read at opening and set since. */
   GMutex      settings_lock;
   GHashTable *settings;
+
+  /* The last answers of searches, shown again offline. */
+  GMutex      found_lock;
+  GHashTable *found;        /* "flags limit text" → GPtrArray of EdCaseInfo */
 
   /* Cases this desk has open, announced again after a reconnection. */
   GMutex      open_lock;
@@ -146,6 +158,17 @@ void          _ed_store_pg_cases_iface   (EdStoreBackendInterface *iface);
 
 /* ed-store-pg-search.c */
 void          _ed_store_pg_search_iface  (EdStoreBackendInterface *iface);
+
+/* ed-store-pg-offline.c: new cases while the server is away */
+void          _ed_pg_reserve             (EdStorePg        *self,
+                                          PGconn           *conn);
+gboolean      _ed_pg_insert_offline      (EdStorePg        *self,
+                                          EdCaseRecord     *record,
+                                          GError          **error);
+gboolean      _ed_pg_send_new            (EdStorePg        *self,
+                                          EdCaseRecord     *record,
+                                          GError          **error);
+void          _ed_store_pg_offline_iface (EdStoreBackendInterface *iface);
 
 /* ed-store-pg-listen.c */
 void          _ed_pg_listener_start      (EdStorePg        *self);
