@@ -30,6 +30,7 @@
 #include "ed-test-procedure.h"
 #include "ed-test-store.h"
 #include "ed-test-util.h"
+#include "ed-window.h"
 
 static EdTestPg *server;
 static char *database;
@@ -165,6 +166,9 @@ test_office_conflict (void)
 
   dialog = ed_test_wait_for_dialog (g_dgettext (GETTEXT_PACKAGE, "Changed on Another Desk"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "bob"));
+  /* The case by its client, as the list names it, and its reference. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "SAKURADA MIKA"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), reference));
   ed_test_screenshot (GTK_WIDGET (dialog), "office-conflict");
   g_assert_true (ed_store_has_unsaved_changes (alice ()));
 
@@ -312,6 +316,10 @@ test_office_offline (void)
   g_autoptr(EdCase) there = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *typed = NULL;
+  g_autoptr(EdCase) made = NULL;
+  g_autoptr(EdTraveller) traveller = NULL;
+  g_autofree char *made_reference = NULL;
+  const char *waiting;
 
   here = ed_store_load_case (alice (), ed_case_get_id (at_bob), &error);
   g_assert_no_error (error);
@@ -328,10 +336,31 @@ test_office_offline (void)
   g_assert_true (wait_until (offline_shown, 5000));
   /* The cases listed stay listed: offline is not a desk without cases. */
   g_assert_nonnull (ed_test_find_label (ed_test_main_window (app), ed_case_get_reference (here)));
+
+  /* A new case, offline: kept here, listed, marked as waiting. */
+  made = ed_case_new ("jp-my-her-sys", 1);
+  traveller = ed_traveller_new ();
+  ed_traveller_set (traveller, "surname", "NAKAHARA");
+  ed_case_add_traveller (made, traveller);
+  ed_window_start_case (ED_WINDOW (ed_test_main_window (app)), made);
+  ED_TEST_WAIT_FOR (ed_case_get_reference (made) != NULL);
+  ed_window_show_cases (ED_WINDOW (ed_test_main_window (app)));
+  made_reference = g_strdup (ed_case_get_reference (made));
+  ED_TEST_WAIT_FOR (ed_test_find_case_row (view (), made_reference) != NULL);
+  waiting = g_dgettext (GETTEXT_PACKAGE, "Waiting to be sent to the office database");
+  g_assert_nonnull (ed_test_find_label (GTK_WIDGET (ed_test_find_case_row (view (),
+                                                                           made_reference)),
+                                        waiting));
+  g_assert_cmpuint (ed_store_get_n_queued (alice ()), ==, 2);
   ed_test_screenshot (ed_test_main_window (app), "office-offline");
 
   ed_test_pg_restart (server);
   g_assert_true (wait_until (back_online, 10000));
+  /* Sent: no longer waiting. */
+  ED_TEST_WAIT_FOR (ed_test_find_case_row (view (), made_reference) != NULL &&
+                    ed_test_find_label (GTK_WIDGET (ed_test_find_case_row (view (),
+                                                                           made_reference)),
+                                        waiting) == NULL);
 
   uri = ed_test_pg_uri (server, "office_admin", database);
   check = ed_store_open (uri, NULL, &error);
@@ -339,6 +368,12 @@ test_office_offline (void)
   there = ed_store_load_case (check, ed_case_get_id (here), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ed_case_get_notes (there), ==, typed);
+  g_clear_object (&there);
+  there = ed_store_load_case (check, ed_case_get_id (made), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ed_case_get_reference (there), ==, made_reference);
+  g_assert_cmpstr (ed_traveller_get (ed_case_get_traveller (there, 0), "surname"), ==,
+                   "NAKAHARA");
 }
 
 int
