@@ -127,6 +127,21 @@ update_saving (EdWindow *self)
     ed_wizard_set_saving (ED_WIZARD (self->wizard), unsaved);
 }
 
+/* A role that may only read the office's cases adds, deletes, closes
+ * and imports none; the office bar says so. */
+static void
+update_read_only (EdWindow *self)
+{
+  const char * const list_actions[] = { "cases.delete", "cases.close", "cases.reopen" };
+  gboolean read_only = self->store != NULL && ed_store_get_read_only (self->store);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", !read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-case", !read_only);
+  for (guint i = 0; i < G_N_ELEMENTS (list_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self->case_list_view), list_actions[i],
+                                   !read_only);
+}
+
 /* The store opens after the window shows: the list waits for it. */
 static void
 store_opened_cb (EdWindow      *self,
@@ -141,6 +156,7 @@ store_opened_cb (EdWindow      *self,
   if (self->wizard != NULL)
     ed_wizard_set_store (ED_WIZARD (self->wizard), store);
   ed_office_bar_set_store (self->office_bar, store);
+  update_read_only (self);
   if (store != NULL)
     {
       g_autoptr(EdCase) unsaved = g_steal_pointer (&self->unsaved_case);

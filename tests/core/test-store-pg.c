@@ -493,6 +493,11 @@ test_pg_roles (Office        *office,
   g_autoptr(GError) error = NULL;
   guint n = 0;
 
+  /* What a window shows read-only: the reader's desk, no other. */
+  g_assert_true (ed_store_get_read_only (rita));
+  g_assert_false (ed_store_get_read_only (alice));
+  g_assert_false (ed_store_get_read_only (admin));
+
   kase = ed_test_add_case (alice, "jp-my-her-sys",
                            ed_test_traveller ("OLD", "CASE", NULL, NULL, NULL), NULL);
   ed_case_set_status (kase, ED_CASE_CLOSED);

@@ -85,8 +85,10 @@ static void
 on_case_changed (EdCase  *kase,
                  EdStore *self)
 {
-  /* Another desk's version shown: theirs to have saved, not ours. */
-  if (self->applying > 0)
+  /* Another desk's version shown: theirs to have saved, not ours. A
+   * role that may only read saves nothing: where it was in a case
+   * (its step) is not worth a save the server refuses. */
+  if (self->applying > 0 || ed_store_get_read_only (self))
     return;
 
   mark_unsaved (self, kase);

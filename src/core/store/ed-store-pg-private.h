@@ -44,6 +44,7 @@ struct _EdStorePg
   char       *dbname;
   char       *user;
   char       *role;         /* session_user, once connected */
+  gboolean    read_only;    /* the role may read cases, not change them */
   char       *desk;         /* this desk's id in the presence table */
   char       *queue_dir;    /* nullable: the default folder */
 

@@ -125,6 +125,19 @@ ed_store_pg_get_role (EdStorePg *self)
   return self->role;
 }
 
+/**
+ * ed_store_pg_get_read_only:
+ *
+ * Returns: whether the role this desk works as may read cases but not
+ *   add or change them (entry_desk_reader); valid once open
+ */
+gboolean
+ed_store_pg_get_read_only (EdStorePg *self)
+{
+  g_return_val_if_fail (ED_IS_STORE_PG (self), FALSE);
+  return self->read_only;
+}
+
 guint
 ed_store_pg_get_n_queued (EdStorePg *self)
 {
@@ -170,6 +183,23 @@ expunge_old_trash (PGconn *conn)
     g_debug ("Old trash not expunged: %s", error->message);
 }
 
+/* What the role may do, as the database enforces it (the README's
+ * grants): a desk shows a role that may only read its cases read-only,
+ * rather than have its saves refused. */
+static gboolean
+read_grants (EdStorePg  *self,
+             PGconn     *conn,
+             GError    **error)
+{
+  g_autoptr(PGresult) result = _ed_pg_exec (conn, "SELECT has_table_privilege ('cases', "
+                                                  "'UPDATE')", 0, NULL, error);
+
+  if (result == NULL)
+    return FALSE;
+  self->read_only = g_strcmp0 (_ed_pg_text (result, 0, 0), "t") != 0;
+  return TRUE;
+}
+
 static gboolean
 backend_open (EdStoreBackend  *backend,
               GCancellable    *cancellable,
@@ -189,6 +219,8 @@ backend_open (EdStoreBackend  *backend,
       !_ed_pg_load_settings (self, self->writer.conn, error))
     return FALSE;
   expunge_old_trash (self->writer.conn);
+  if (!read_grants (self, self->writer.conn, error))
+    return FALSE;
 
   self->reader.conn = _ed_pg_connect (self, error);
   if (self->reader.conn == NULL)

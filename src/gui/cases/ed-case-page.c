@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ed-case-page-private.h"
+#include "ed-read-only.h"
 
 #define REFRESH_DELAY_MS 150
 
@@ -234,6 +235,16 @@ ed_case_page_refresh (EdCasePage *self)
   set_titles (self);
   set_summary (self);
   _ed_case_page_fill_procedures (self);
+
+  /* A role that may only read: the journey is not changed here. */
+  if (self->store != NULL && ed_store_get_read_only (self->store))
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.add-procedure", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.move-procedure-up", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.move-procedure-down", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.remove-procedure", FALSE);
+      ed_read_only_apply (GTK_WIDGET (self));
+    }
 }
 
 static gboolean

@@ -25,6 +25,7 @@
 #include "ed-text-block.h"
 #include "ed-travellers-page.h"
 #include "ed-wizard.h"
+#include "ed-read-only.h"
 
 struct _EdWizard
 {
@@ -475,9 +476,10 @@ static void
 update_done_actions (EdWizard *self)
 {
   gboolean closed = ed_case_get_status (self->edcase) == ED_CASE_CLOSED;
+  gboolean read_only = self->store != NULL && ed_store_get_read_only (self->store);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.mark-done", !closed);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.reopen", closed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.mark-done", !closed && !read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.reopen", closed && !read_only);
 }
 
 static void
@@ -738,6 +740,10 @@ ed_wizard_set_store (EdWizard *self,
   for (guint i = 0; i < self->pages->len; i++)
     if (ED_IS_SUMMARY_PAGE (page_at (self, i)))
       ed_summary_page_set_store (ED_SUMMARY_PAGE (page_at (self, i)), store);
+  /* A role that may only read: every page shows the case, none edits it. */
+  update_done_actions (self);
+  if (store != NULL && ed_store_get_read_only (store))
+    ed_read_only_apply (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
