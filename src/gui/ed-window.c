@@ -111,6 +111,8 @@ report_catalog_errors (EdWindow *self)
 
 static void save_new_case (EdWindow *self,
                            EdCase   *edcase);
+static void case_page_close_cb (EdWindow *self);
+static void remove_procedure_view (EdWindow *self);
 
 /* "Saving…" in the corner of the lists; a wizard says it in its own bar,
  * where the corner holds its Next button. */
@@ -150,6 +152,14 @@ store_opened_cb (EdWindow      *self,
 {
   EdStore *store = ed_application_get_store (application);
 
+  /* Another store (Preferences): a case open here was the old one's,
+   * saved before it went; the window goes back to the list. */
+  if (self->store != NULL && self->store != store)
+    {
+      g_clear_object (&self->unsaved_case);
+      case_page_close_cb (self);
+      remove_procedure_view (self);
+    }
   g_set_object (&self->store, store);
   ed_case_list_view_set_error (self->case_list_view, ed_application_get_store_error (application));
   ed_case_list_view_set_store (self->case_list_view, store);

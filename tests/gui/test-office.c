@@ -38,6 +38,7 @@ static EdApplication *app;
 static EdStore *bob;
 static EdCase *at_bob;       /* the case bob made, open on his desk */
 static char *reference;
+static char *as_alice;       /* the office database, as this desk */
 
 static EdStore *
 alice (void)
@@ -376,13 +377,71 @@ test_office_offline (void)
                    "NAKAHARA");
 }
 
+static gboolean
+on_own_store (void)
+{
+  EdStore *store = ed_application_get_store (app);
+
+  return store != NULL && !ed_store_is_shared (store);
+}
+
+static gboolean
+on_office_store (void)
+{
+  EdStore *store = ed_application_get_store (app);
+
+  return store != NULL && ed_store_is_shared (store) && row_shown ();
+}
+
+/* Preferences name another store: used at once, no restart. What was
+ * typed in the case open is saved first, on the store it came from; the
+ * window goes back to the list, which shows the new store's cases. */
+static void
+test_office_switch (void)
+{
+  GSettings *settings = ed_application_get_settings (app);
+  GtkWidget *window = ed_test_main_window (app);
+  g_autoptr(EdCase) here = NULL;
+  g_autoptr(EdStore) check = NULL;
+  g_autoptr(EdCase) there = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+
+  here = ed_store_load_case (alice (), ed_case_get_id (at_bob), &error);
+  g_assert_no_error (error);
+  ed_store_set_autosave_delays (alice (), 5000, 10000);
+  ed_window_show_case (ED_WINDOW (window), here);
+  ed_case_set_notes (here, "typed just before switching");
+  g_assert_true (ed_store_has_unsaved_changes (alice ()));
+
+  /* This desk's own file. */
+  g_unsetenv ("ENTRY_DESK_STORE");
+  g_settings_set_string (settings, "office-database", "");
+  g_assert_true (wait_until (on_own_store, 10000));
+  g_assert_null (ed_window_get_case_page (ED_WINDOW (window)));
+  ed_test_wait_for_rows (view (), 0);
+  g_assert_false (row_shown ());
+  g_assert_false (ed_office_bar_get_shown (office_bar ()));
+
+  uri = ed_test_pg_uri (server, "office_admin", database);
+  check = ed_store_open (uri, NULL, &error);
+  g_assert_no_error (error);
+  there = ed_store_load_case (check, ed_case_get_id (here), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ed_case_get_notes (there), ==, "typed just before switching");
+
+  /* And back to the office database. */
+  g_settings_set_string (settings, "office-database", as_alice);
+  g_assert_true (wait_until (on_office_store, 10000));
+  g_assert_cmpstr (ed_store_get_role (alice ()), ==, "alice");
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_autofree char *tmp = NULL;
   g_autofree char *admin = NULL;
-  g_autofree char *as_alice = NULL;
   g_autofree char *as_bob = NULL;
   g_autoptr(GError) error = NULL;
   int status;
@@ -416,6 +475,7 @@ main (int    argc,
   g_test_add_func ("/office/conflict", test_office_conflict);
   g_test_add_func ("/office/reminders", test_office_reminders);
   g_test_add_func ("/office/offline", test_office_offline);
+  g_test_add_func ("/office/switch", test_office_switch);
 
   status = g_test_run ();
 
@@ -428,5 +488,6 @@ main (int    argc,
   ed_test_rm_rf (tmp);
   g_free (reference);
   g_free (database);
+  g_free (as_alice);
   return status;
 }
