@@ -40,6 +40,27 @@ static EdCase *at_bob;       /* the case bob made, open on his desk */
 static char *reference;
 static char *as_alice;       /* the office database, as this desk */
 
+/* What changed, as a user sees it, at 1280 and at 360 pixels: when
+ * asked (ED_SCREENSHOT_WIDTHS), as resizing twice takes its time. */
+static void
+screenshot_widths (GtkWidget  *window,
+                   const char *name)
+{
+  g_autofree char *wide = g_strconcat (name, "-1280", NULL);
+  g_autofree char *narrow = g_strconcat (name, "-360", NULL);
+
+  if (g_getenv ("ED_SCREENSHOT_WIDTHS") == NULL)
+    {
+      ed_test_screenshot (window, name);
+      return;
+    }
+  ed_test_resize (GTK_WINDOW (window), 1280, 800);
+  ed_test_screenshot (window, wide);
+  ed_test_resize (GTK_WINDOW (window), 360, 720);
+  ed_test_screenshot (window, narrow);
+  ed_test_resize (GTK_WINDOW (window), 1280, 800);
+}
+
 static EdStore *
 alice (void)
 {
@@ -353,7 +374,7 @@ test_office_offline (void)
                                                                            made_reference)),
                                         waiting));
   g_assert_cmpuint (ed_store_get_n_queued (alice ()), ==, 2);
-  ed_test_screenshot (ed_test_main_window (app), "office-offline");
+  screenshot_widths (ed_test_main_window (app), "office-offline");
 
   ed_test_pg_restart (server);
   g_assert_true (wait_until (back_online, 10000));
@@ -422,6 +443,7 @@ test_office_switch (void)
   ed_test_wait_for_rows (view (), 0);
   g_assert_false (row_shown ());
   g_assert_false (ed_office_bar_get_shown (office_bar ()));
+  screenshot_widths (window, "office-switched-to-desk");
 
   uri = ed_test_pg_uri (server, "office_admin", database);
   check = ed_store_open (uri, NULL, &error);
@@ -434,6 +456,7 @@ test_office_switch (void)
   g_settings_set_string (settings, "office-database", as_alice);
   g_assert_true (wait_until (on_office_store, 10000));
   g_assert_cmpstr (ed_store_get_role (alice ()), ==, "alice");
+  screenshot_widths (window, "office-switched-back");
 }
 
 int

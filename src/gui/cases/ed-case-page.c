@@ -351,6 +351,8 @@ ed_case_page_new (EdCase    *kase,
   self->catalog = g_object_ref (catalog);
   if (store != NULL)
     self->store = g_object_ref (store);
+  /* Offline, or a role that may only read: said here too. */
+  ed_office_bar_set_store (self->office_bar, store);
   g_signal_connect_object (kase, "changed", G_CALLBACK (case_changed_cb), self,
                            G_CONNECT_SWAPPED);
   ed_case_page_refresh (self);
@@ -458,6 +460,7 @@ ed_case_page_class_init (EdCasePageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  g_type_ensure (ED_TYPE_OFFICE_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entrydesk/EntryDesk/"
                                                "cases/ed-case-page.ui");
@@ -468,6 +471,7 @@ ed_case_page_class_init (EdCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdCasePage, journey_label);
   gtk_widget_class_bind_template_child (widget_class, EdCasePage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, EdCasePage, timeline_list);
+  gtk_widget_class_bind_template_child (widget_class, EdCasePage, office_bar);
   gtk_widget_class_bind_template_child (widget_class, EdCasePage, procedure_list);
   gtk_widget_class_bind_template_callback (widget_class, timeline_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, procedure_row_activated_cb);

@@ -56,6 +56,16 @@ ed_read_only_apply (GtkWidget *root)
       gtk_widget_set_visible (root, FALSE);
       return;
     }
+  /* A button that removes (a traveller from the case): gone too. */
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), "user-trash-symbolic") == 0)
+    {
+      gtk_widget_set_visible (root, FALSE);
+      return;
+    }
+  /* An entry row's pencil says it takes typing: hidden (style.css). */
+  if (ADW_IS_ENTRY_ROW (root))
+    gtk_widget_add_css_class (root, "read-only");
 
   /* A search is not a change: it stays. */
   if (GTK_IS_SEARCH_ENTRY (root))

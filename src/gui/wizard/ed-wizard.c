@@ -25,6 +25,7 @@
 #include "ed-text-block.h"
 #include "ed-travellers-page.h"
 #include "ed-wizard.h"
+#include "ed-office-bar.h"
 #include "ed-read-only.h"
 
 struct _EdWizard
@@ -34,6 +35,7 @@ struct _EdWizard
   EdCase         *edcase;
   EdProcedure    *procedure;
   EdStore        *store;          /* nullable: where printed sheets are logged */
+  EdOfficeBar    *office_bar;
   GPtrArray      *pages;          /* EdWizardPage, in order */
   guint           current;
   guint           furthest;       /* the furthest page reached: those before are seen */
@@ -740,7 +742,9 @@ ed_wizard_set_store (EdWizard *self,
   for (guint i = 0; i < self->pages->len; i++)
     if (ED_IS_SUMMARY_PAGE (page_at (self, i)))
       ed_summary_page_set_store (ED_SUMMARY_PAGE (page_at (self, i)), store);
-  /* A role that may only read: every page shows the case, none edits it. */
+  /* Offline, or a role that may only read: said here too, and then
+   * every page shows the case, none edits it. */
+  ed_office_bar_set_store (self->office_bar, store);
   update_done_actions (self);
   if (store != NULL && ed_store_get_read_only (store))
     ed_read_only_apply (GTK_WIDGET (self));
@@ -942,6 +946,7 @@ ed_wizard_class_init (EdWizardClass *klass)
                                                "wizard/ed-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, EdWizard, window_title);
   gtk_widget_class_bind_template_child (widget_class, EdWizard, ended_banner);
+  gtk_widget_class_bind_template_child (widget_class, EdWizard, office_bar);
   gtk_widget_class_bind_template_child (widget_class, EdWizard, ended_label);
   gtk_widget_class_bind_template_child (widget_class, EdWizard, ended_note_label);
   gtk_widget_class_bind_template_child (widget_class, EdWizard, ended_more_button);
@@ -986,6 +991,7 @@ ed_wizard_class_init (EdWizardClass *klass)
   gtk_widget_class_set_css_name (widget_class, "wizard");
 
   g_type_ensure (ED_TYPE_WIZARD_PAGE);
+  g_type_ensure (ED_TYPE_OFFICE_BAR);
 }
 
 static void
