@@ -724,9 +724,10 @@ test_pg_queue_next_start (Office        *office,
 }
 
 /* A new case made while the server is away: kept in the queue (0600)
- * under a reference and an id the desk reserved, so that another desk
- * cannot take them meanwhile; listed, marked as waiting; sent when the
- * server is back, with what was typed into it since. */
+ * under an id the desk reserved and a reference made of it, which no
+ * other desk can make meanwhile, online or offline; listed, marked as
+ * waiting; sent when the server is back, with what was typed into it
+ * since. */
 static EdCaseInfo *
 listed (EdStore    *store,
         const char *text,
@@ -743,25 +744,30 @@ listed (EdStore    *store,
   return NULL;
 }
 
+static gboolean
+both_online (gpointer data)
+{
+  EdStore **desks = data;
+
+  return online (desks[0]) && online (desks[1]);
+}
+
 static void
 test_pg_offline_new_case (Office        *office,
                           gconstpointer  data)
 {
   g_autoptr(EdStore) alice = open_desk (office, "alice");
-  g_autoptr(EdStore) bob = NULL;
+  g_autoptr(EdStore) bob = open_desk (office, "bob");
+  EdStore *desks[] = { alice, bob };
   g_autoptr(EdCase) before = NULL;
   g_autoptr(EdCase) made = ed_case_new ("jp-my-her-sys", 1);
+  g_autoptr(EdCase) at_bob = NULL;
   g_autoptr(EdTraveller) traveller = ed_test_traveller ("OFFLINE", "NORA", NULL, NULL, NULL);
   g_autoptr(EdCaseInfo) info = NULL;
   g_autoptr(EdCase) there = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *queue = NULL;
   g_autofree char *reference = NULL;
-  g_autofree char *file_path = NULL;
-  g_autofree char *tmp = ed_test_make_tmpdir ();
-  g_autofree char *taken = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(EdCaseInfo) imported = NULL;
   gint64 id;
 
   /* The plain list read once online, as the window does. */
@@ -785,6 +791,13 @@ test_pg_offline_new_case (Office        *office,
   g_assert_cmpuint (ed_store_get_n_queued (alice), ==, 1);
   g_assert_cmpuint (ed_test_file_mode (queue), ==, 0600);
 
+  /* Another desk offline at the same time: another id and reference. */
+  at_bob = ed_test_add_case (bob, "jp-my-her-sys",
+                             ed_test_traveller ("BOBS", NULL, NULL, NULL, NULL), NULL);
+  g_assert_cmpint (ed_case_get_id (at_bob), !=, id);
+  g_assert_cmpstr (ed_case_get_reference (at_bob), !=, reference);
+  g_assert_cmpuint (ed_store_get_n_queued (bob), ==, 1);
+
   /* Listed offline, first, waiting; the cases listed before stay. */
   info = listed (alice, "", reference);
   g_assert_nonnull (info);
@@ -803,25 +816,9 @@ test_pg_offline_new_case (Office        *office,
   g_assert_no_error (error);
   g_assert_cmpuint (ed_store_get_n_queued (alice), ==, 1);
 
-  /* Meanwhile another desk cannot take the reference. */
+  /* Back: both sent, under their references, the queues empty. */
   ed_test_pg_restart (server);
-  bob = open_desk (office, "bob");
-  taken = g_strdup_printf ("{\"entry_desk_case\": 1, \"reference\": \"%s\", "
-                           "\"procedure\": \"jp-my-her-sys\", \"procedure_version\": 1, "
-                           "\"status\": \"open\", \"created\": \"2026-11-21T04:33:23Z\", "
-                           "\"modified\": \"2026-11-21T04:33:23Z\", "
-                           "\"travellers\": [{\"surname\": \"BOB\"}], \"checklist\": []}",
-                           reference);
-  file_path = g_build_filename (tmp, "taken.json", NULL);
-  g_assert_true (g_file_set_contents (file_path, taken, -1, NULL));
-  file = g_file_new_for_path (file_path);
-  imported = ed_store_import_case (bob, file, ED_IMPORT_DEFAULT, NULL, &error);
-  g_assert_error (error, ED_ERROR, ED_ERROR_EXISTS);
-  g_assert_null (imported);
-  g_clear_error (&error);
-
-  /* Back: sent, the queue empties, the other desk has it as typed. */
-  g_assert_true (ed_test_office_wait (online, alice));
+  g_assert_true (ed_test_office_wait (both_online, desks));
   g_assert_false (g_file_test (queue, G_FILE_TEST_EXISTS));
   there = ed_store_load_case (bob, id, &error);
   g_assert_no_error (error);
@@ -829,6 +826,11 @@ test_pg_offline_new_case (Office        *office,
   g_assert_cmpstr (ed_case_get_notes (there), ==, "made offline");
   g_assert_cmpstr (ed_traveller_get (ed_case_get_traveller (there, 0), "surname"), ==,
                    "OFFLINE");
+  g_clear_object (&there);
+  there = ed_store_load_case (alice, ed_case_get_id (at_bob), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ed_case_get_reference (there), ==, ed_case_get_reference (at_bob));
+  g_assert_cmpstr (ed_traveller_get (ed_case_get_traveller (there, 0), "surname"), ==, "BOBS");
   info = listed (bob, "", reference);
   g_assert_nonnull (info);
   g_assert_false (ed_case_info_get_waiting (info));
@@ -836,6 +838,17 @@ test_pg_offline_new_case (Office        *office,
   info = listed (alice, "", reference);
   g_assert_nonnull (info);
   g_assert_false (ed_case_info_get_waiting (info));
+  g_clear_object (&info);
+
+  /* A desk online never makes a reference of those: they start with Z. */
+  g_assert_true (g_str_has_prefix (reference, "ED-Z"));
+  g_assert_true (g_str_has_prefix (ed_case_get_reference (at_bob), "ED-Z"));
+  for (guint i = 0; i < 64; i++)
+    {
+      g_autoptr(EdCase) online_case = ed_test_add_case (bob, "jp-my-her-sys", NULL, NULL);
+
+      g_assert_false (g_str_has_prefix (ed_case_get_reference (online_case), "ED-Z"));
+    }
 
   /* Edits after go to the server as any case's. */
   ed_case_set_notes (made, "after");
@@ -845,7 +858,6 @@ test_pg_offline_new_case (Office        *office,
   g_clear_object (&there);
   there = ed_store_load_case (bob, id, &error);
   g_assert_cmpstr (ed_case_get_notes (there), ==, "after");
-  ed_test_rm_rf (tmp);
 }
 
 int

@@ -1,20 +1,21 @@
 /* ed-store-pg-offline.c — new cases made while the office database is away
  *
  * A case made offline waits in the offline queue like any save, but it
- * needs a reference and an id that no other desk can give one of its
- * own cases meanwhile. So a desk reserves a few of each while it can
- * reach the server: a reservation is a row of the cases table, in the
- * trash (no list, search or load shows it), holding only its reference
- * and {"entry_desk_reserved": desk}. Its reference and id are taken, as
- * any case's, so no insert anywhere can have them. A case made offline
- * takes one; sent, it is written over its reservation and taken out of
- * the trash, in one transaction. A reservation older than a day is
- * expunged as any trash (ed-store-pg.c): a desk offline longer makes
- * its reservation again when it sends, under a new reference if a
- * desk took that one since.
+ * needs an id and a reference that no other desk can give one of its
+ * own cases meanwhile:
+ * - the id: a desk reserves a few while it can reach the server, from
+ *   the sequence every case's id comes from (nextval() never gives a
+ *   number twice), so no row is written for them;
+ * - the reference: made of the id, one to one, and starting with
+ *   ED_PG_OFFLINE_MARK, which the references made online never do
+ *   (ed-store-pg-cases.c). Two desks offline have different ids, so
+ *   different references; a desk online never makes one of these.
+ *   Only a case brought in from a desk's own store, whose reference was
+ *   made there, could hold one: the case made offline then gets a new
+ *   reference when it is sent.
  *
  * In the queue such a case is a save of version 0: the server's
- * versions start at 1.
+ * versions start at 1. Sent, it is inserted under its id.
  *
  * While saves wait, the list shows them: the cases made here first,
  * then what the server found (or, offline, what it found last time for
@@ -37,6 +38,8 @@
 #define N_RESERVED 8
 /* Searches whose last answer is kept for working offline. */
 #define N_FOUND_KEPT 16
+/* What of an id the reference holds: five characters of base32. */
+#define ID_BITS 25
 
 #define INT_TEXT(name, value) \
   char name[24]; \
@@ -45,91 +48,79 @@
 static GPtrArray *(*server_search) (EdStoreBackend *, const char *, EdCaseQueryFlags, guint,
                                     GCancellable *, GError **);
 
-typedef EdPgReservation Reservation;
-G_STATIC_ASSERT (ED_CASE_REFERENCE_LENGTH < sizeof ((Reservation *) NULL)->reference);
-
-/* A reservation's row; $1 the reference, $2 the desk, $3 the id or NULL. */
-#define RESERVE_SQL \
-  "INSERT INTO cases (id, reference, procedure_id, procedure_version, status, created, " \
-  "modified, data, trashed) VALUES (coalesce ($3::bigint, nextval ('cases_id_seq')), $1, " \
-  "'', 0, 'open', 0, 0, jsonb_build_object ('entry_desk_reserved', $2::text), now ()) " \
-  "ON CONFLICT DO NOTHING RETURNING id"
-
-static gboolean
-reserve_one (EdStorePg    *self,
-             PGconn       *conn,
-             gint64        id,
-             Reservation  *reservation,
-             GError      **error)
+/* The reference of the case made offline under @id: the mark, then the
+ * id's low bits, mixed one to one (an odd factor and a constant) so that
+ * cases made one after the other do not read alike. */
+static char *
+offline_reference (gint64 id)
 {
-  for (guint tries = 0; tries < 16; tries++)
-    {
-      g_autofree char *reference = ed_case_reference_generate ();
-      g_autoptr(PGresult) result = NULL;
-      INT_TEXT (id_text, id);
-      const char *values[] = { reference, self->desk, id > 0 ? id_text : NULL };
+  static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  guint32 mask = (1u << ID_BITS) - 1;
+  guint32 n = ((((guint32) id & mask) * 0x2B3A6E5u) ^ 0x15A5C3u) & mask;
+  char *reference = g_malloc (ED_CASE_REFERENCE_LENGTH + 1);
 
-      /* Sent after its reservation went: its own reference first. */
-      if (tries == 0 && reservation->reference[0] != '\0')
-        g_strlcpy (reference, reservation->reference, ED_CASE_REFERENCE_LENGTH + 1);
-      result = _ed_pg_exec (conn, RESERVE_SQL, 3, values, error);
-      if (result == NULL)
-        return FALSE;
-      if (PQntuples (result) == 1)
-        {
-          reservation->id = _ed_pg_int64 (result, 0, 0);
-          g_strlcpy (reservation->reference, reference, sizeof reservation->reference);
-          return TRUE;
-        }
-    }
-
-  g_set_error (error, ED_ERROR, ED_ERROR_IO, _("No free case reference was found"));
-  return FALSE;
+  reference[0] = ED_PG_OFFLINE_MARK;
+  for (int i = ED_CASE_REFERENCE_LENGTH - 1; i > 0; i--, n >>= 5)
+    reference[i] = alphabet[n & 31];
+  reference[ED_CASE_REFERENCE_LENGTH] = '\0';
+  return reference;
 }
 
 /**
  * _ed_pg_reserve:
  *
- * Tops up this desk's reservations, on @conn (the writer's, whose lock
- * the caller holds). A role that may not add cases makes none.
+ * Tops up the ids this desk holds for new cases made offline, on @conn
+ * (the writer's, whose lock the caller holds). A role that may not add
+ * cases gets none.
  */
 void
 _ed_pg_reserve (EdStorePg *self,
                 PGconn    *conn)
 {
+  g_autoptr(PGresult) result = NULL;
+  g_autoptr(GError) error = NULL;
   guint have;
 
   g_mutex_lock (&self->queue_lock);
   have = self->reserved->len;
   g_mutex_unlock (&self->queue_lock);
+  if (have >= N_RESERVED || self->read_only)
+    return;
 
-  for (; have < N_RESERVED; have++)
+  {
+    INT_TEXT (wanted, N_RESERVED - have);
+    const char *values[] = { wanted };
+
+    result = _ed_pg_exec (conn, "SELECT nextval ('cases_id_seq') FROM generate_series (1, $1)",
+                          1, values, &error);
+  }
+  if (result == NULL)
     {
-      g_autoptr(GError) error = NULL;
-      Reservation reservation = { 0 };
-
-      if (!reserve_one (self, conn, 0, &reservation, &error))
-        {
-          g_debug ("No case reference reserved for working offline: %s", error->message);
-          return;
-        }
-      g_mutex_lock (&self->queue_lock);
-      g_array_append_val (self->reserved, reservation);
-      g_mutex_unlock (&self->queue_lock);
+      g_debug ("No case ids reserved for working offline: %s", error->message);
+      return;
     }
+
+  g_mutex_lock (&self->queue_lock);
+  for (int row = 0; row < PQntuples (result); row++)
+    {
+      gint64 id = _ed_pg_int64 (result, row, 0);
+
+      g_array_append_val (self->reserved, id);
+    }
+  g_mutex_unlock (&self->queue_lock);
 }
 
 /**
  * _ed_pg_insert_offline:
  *
- * Keeps @record, a new case, in the offline queue under a reservation.
+ * Keeps @record, a new case, in the offline queue under a reserved id.
  */
 gboolean
 _ed_pg_insert_offline (EdStorePg     *self,
                        EdCaseRecord  *record,
                        GError       **error)
 {
-  Reservation reservation;
+  gint64 id;
   gboolean ok;
 
   g_mutex_lock (&self->queue_lock);
@@ -141,18 +132,18 @@ _ed_pg_insert_offline (EdStorePg     *self,
                      "reached; try again when it is back"));
       return FALSE;
     }
-  reservation = g_array_index (self->reserved, Reservation, 0);
+  id = g_array_index (self->reserved, gint64, 0);
   g_array_remove_index (self->reserved, 0);
 
-  record->id = reservation.id;
+  record->id = id;
   record->version = 0;
   g_free (record->reference);
-  record->reference = g_strdup (reservation.reference);
+  record->reference = offline_reference (id);
   g_free (record->changed_by);
   record->changed_by = g_strdup (self->role);
   ok = _ed_pg_queue_put (self->queue, record, error);
   if (!ok)
-    g_array_prepend_val (self->reserved, reservation);
+    g_array_prepend_val (self->reserved, id);
   g_mutex_unlock (&self->queue_lock);
 
   return ok;
@@ -161,80 +152,56 @@ _ed_pg_insert_offline (EdStorePg     *self,
 /**
  * _ed_pg_send_new:
  *
- * Writes @record, a case made offline, over its reservation and out of
- * the trash; on the writer connection, whose lock the caller holds.
- * Sets its version; a new reference when its reservation had gone and
- * another desk took that one since.
+ * Adds @record, a case made offline, under its id; on the writer
+ * connection, whose lock the caller holds. Sets its version. A case
+ * that is there already was sent before, and its answer lost: the same
+ * case is sent; another is a conflict (%ED_ERROR_CONFLICT).
  */
 gboolean
 _ed_pg_send_new (EdStorePg     *self,
                  EdCaseRecord  *record,
                  GError       **error)
 {
-  PGconn *conn;
-  g_autoptr(PGresult) reserved = NULL;
-  g_autoptr(PGresult) shown = NULL;
-  INT_TEXT (id, record->id);
-  const char *values[] = { id };
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(EdCaseRecord) there = NULL;
 
   if (!_ed_pg_link_ready (self, &self->writer, error))
     return FALSE;
   /* The connection of before the server went away can look alive until
    * used: once more on a new one. */
-  if (!_ed_pg_command (self->writer.conn, "BEGIN", 0, NULL, NULL))
+  there = _ed_pg_read_case (self->writer.conn, record->id, FALSE, &local_error);
+  if (there == NULL && _ed_pg_error_is_offline (local_error))
     {
+      g_clear_error (&local_error);
       g_clear_pointer (&self->writer.conn, PQfinish);
-      if (!_ed_pg_link_ready (self, &self->writer, error) ||
-          !_ed_pg_command (self->writer.conn, "BEGIN", 0, NULL, error))
+      if (!_ed_pg_link_ready (self, &self->writer, error))
         return FALSE;
+      there = _ed_pg_read_case (self->writer.conn, record->id, FALSE, &local_error);
     }
-  conn = self->writer.conn;
 
-  reserved = _ed_pg_exec (conn, "SELECT version, reference FROM cases WHERE id = $1 "
-                                "AND trashed IS NOT NULL AND data ? 'entry_desk_reserved' "
-                                "FOR UPDATE", 1, values, error);
-  if (reserved != NULL && PQntuples (reserved) == 0)
+  if (there != NULL)
     {
-      Reservation again = { 0 };
-
-      g_strlcpy (again.reference, record->reference, sizeof again.reference);
-      g_clear_pointer (&reserved, PQclear);
-      if (reserve_one (self, conn, record->id, &again, error))
-        reserved = _ed_pg_exec (conn, "SELECT version, reference FROM cases WHERE id = $1",
-                                1, values, error);
-      if (reserved != NULL && PQntuples (reserved) == 0)
+      if (!ed_case_record_same_content (there, record))
         {
-          /* The id is a case's: the reservation was sent already. */
-          g_clear_pointer (&reserved, PQclear);
-          g_set_error (error, ED_ERROR, ED_ERROR_EXISTS, _("The case is already in the store"));
+          g_autofree char *shown = ed_case_reference_format (record->reference);
+
+          g_set_error (error, ED_ERROR, ED_ERROR_CONFLICT,
+                       _("The case %s was changed on another desk (by %s) since this desk "
+                         "read it; nothing was overwritten"), shown, there->changed_by);
+          return FALSE;
         }
+      record->version = there->version;
+      g_free (record->changed_by);
+      record->changed_by = g_strdup (there->changed_by);
+      return TRUE;
     }
-  if (reserved == NULL)
+  if (!g_error_matches (local_error, ED_ERROR, ED_ERROR_NOT_FOUND))
     {
-      _ed_pg_rollback (conn);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  g_free (record->reference);
-  record->reference = g_strdup (_ed_pg_text (reserved, 0, 1));
-  record->version = _ed_pg_int64 (reserved, 0, 0);
-  if (!_ed_pg_update_case (conn, record, error))
-    {
-      _ed_pg_rollback (conn);
-      return FALSE;
-    }
-  shown = _ed_pg_exec (conn, "UPDATE cases SET trashed = NULL WHERE id = $1 "
-                             "RETURNING version, changed_by", 1, values, error);
-  if (shown == NULL || !_ed_pg_command (conn, "COMMIT", 0, NULL, error))
-    {
-      _ed_pg_rollback (conn);
-      return FALSE;
-    }
-
-  record->version = _ed_pg_int64 (shown, 0, 0);
-  g_free (record->changed_by);
-  record->changed_by = g_strdup (_ed_pg_text (shown, 0, 1));
-  return TRUE;
+  return _ed_pg_insert_reserved (self->writer.conn, record, error);
 }
 
 /* Whether @record is found by @query, as the server would find it. */
@@ -343,6 +310,14 @@ search_with_queue (EdStoreBackend    *backend,
   g_autofree char *key = g_strdup_printf ("%u %u %s", flags, limit, text != NULL ? text : "");
 
   found = server_search (backend, text, flags, limit, cancellable, &local_error);
+  /* A connection of before a restart of the server fails once, and is
+   * made again the next time: that next time is now. */
+  if (found == NULL && _ed_pg_error_is_offline (local_error) &&
+      !g_atomic_int_get (&self->offline))
+    {
+      g_clear_error (&local_error);
+      found = server_search (backend, text, flags, limit, cancellable, &local_error);
+    }
 
   g_mutex_lock (&self->found_lock);
   if (found != NULL)

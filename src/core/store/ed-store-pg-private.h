@@ -26,12 +26,9 @@ typedef struct
 
 typedef struct _EdPgQueue EdPgQueue;
 
-/* A case's id and reference held for a new case made offline. */
-typedef struct
-{
-  gint64 id;
-  char   reference[8];    /* ED_CASE_REFERENCE_LENGTH and the nul */
-} EdPgReservation;
+/* The first character of the references of cases made offline, and of
+ * no other (ed-store-pg-offline.c). */
+#define ED_PG_OFFLINE_MARK 'Z'
 
 struct _EdStorePg
 {
@@ -54,7 +51,7 @@ struct _EdStorePg
   /* The offline queue; its own lock, taken after a link's. */
   GMutex      queue_lock;
   EdPgQueue  *queue;
-  GArray     *reserved;     /* EdPgReservation: new cases offline (-offline.c) */
+  GArray     *reserved;     /* gint64: ids for new cases offline (-offline.c) */
   GMutex      replay_lock;  /* one replay at a time */
 
   /* The office's settings, as read at opening and set since. */
@@ -140,6 +137,9 @@ gboolean      _ed_pg_insert_case         (EdStorePg        *self,
                                           GError          **error);
 gboolean      _ed_pg_load_settings       (EdStorePg        *self,
                                           PGconn           *conn,
+                                          GError          **error);
+gboolean      _ed_pg_insert_reserved     (PGconn           *conn,
+                                          EdCaseRecord     *record,
                                           GError          **error);
 gboolean      _ed_pg_update_case         (PGconn           *conn,
                                           EdCaseRecord     *record,

@@ -638,7 +638,7 @@ ed_store_pg_init (EdStorePg *self)
   g_mutex_init (&self->reader.lock);
   g_mutex_init (&self->queue_lock);
   g_mutex_init (&self->replay_lock);
-  self->reserved = g_array_new (FALSE, TRUE, sizeof (EdPgReservation));
+  self->reserved = g_array_new (FALSE, TRUE, sizeof (gint64));
   g_mutex_init (&self->found_lock);
   self->found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) g_ptr_array_unref);
