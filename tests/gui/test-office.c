@@ -211,6 +211,8 @@ test_office_conflict (void)
   g_assert_nonnull (toggle);
   ed_test_click (toggle);
   adw_message_dialog_response (dialog, "merge");
+  /* As a click does: the response, then the dialog goes. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
   ed_test_wait_saved (alice ());
 
   /* What the office has: bob's surname and phone, alice's note. */
@@ -373,7 +375,8 @@ test_office_offline (void)
   g_assert_nonnull (ed_test_find_label (GTK_WIDGET (ed_test_find_case_row (view (),
                                                                            made_reference)),
                                         waiting));
-  g_assert_cmpuint (ed_store_get_n_queued (alice ()), ==, 2);
+  /* With the case typed into above, once its autosave came. */
+  ED_TEST_WAIT_FOR (ed_store_get_n_queued (alice ()) == 2);
   screenshot_widths (ed_test_main_window (app), "office-offline");
 
   ed_test_pg_restart (server);
@@ -427,18 +430,26 @@ test_office_switch (void)
   g_autoptr(EdCase) there = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *uri = NULL;
+  gpointer old;
+  gint64 id;
 
   here = ed_store_load_case (alice (), ed_case_get_id (at_bob), &error);
   g_assert_no_error (error);
   ed_store_set_autosave_delays (alice (), 5000, 10000);
   ed_window_show_case (ED_WINDOW (window), here);
   ed_case_set_notes (here, "typed just before switching");
+  id = ed_case_get_id (here);
   g_assert_true (ed_store_has_unsaved_changes (alice ()));
 
-  /* This desk's own file. */
+  /* This desk's own file; the office database's store is let go, and
+   * with it its connections (no other desk sees this one there). */
+  old = alice ();
+  g_object_add_weak_pointer (G_OBJECT (old), &old);
   g_unsetenv ("ENTRY_DESK_STORE");
   g_settings_set_string (settings, "office-database", "");
   g_assert_true (wait_until (on_own_store, 10000));
+  g_clear_object (&here);
+  ED_TEST_WAIT_FOR (old == NULL);
   g_assert_null (ed_window_get_case_page (ED_WINDOW (window)));
   ed_test_wait_for_rows (view (), 0);
   g_assert_false (row_shown ());
@@ -448,7 +459,7 @@ test_office_switch (void)
   uri = ed_test_pg_uri (server, "office_admin", database);
   check = ed_store_open (uri, NULL, &error);
   g_assert_no_error (error);
-  there = ed_store_load_case (check, ed_case_get_id (here), &error);
+  there = ed_store_load_case (check, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ed_case_get_notes (there), ==, "typed just before switching");
 
