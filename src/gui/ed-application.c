@@ -37,6 +37,8 @@ struct _EdApplication
   GCancellable   *store_cancellable;
   char           *store_location;     /* where it is: "" for this desk's own */
   gboolean        store_reported;     /* the recovery was shown */
+  gboolean        store_switching;    /* saving before another store opens */
+  gulong          catalog_handler;    /* the deadlines worked out again */
   AdwToast       *save_toast;         /* weak: saving failed */
 
   EdReminders    *reminders;          /* once the store is open */
@@ -277,16 +279,24 @@ store_opened_cb (GObject      *object,
                  gpointer      user_data)
 {
   g_autoptr(EdApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  EdStore *store = ed_store_open_finish (result, &error);
 
-  self->store = ed_store_open_finish (result, &self->store_error);
+  /* Quitting, or another store asked for meanwhile. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->store = store;
+  self->store_error = g_steal_pointer (&error);
   if (self->store != NULL)
     {
       ed_store_set_catalog (self->store, self->catalog);
       /* Cases the command line adds or changes show in the window. */
       ed_store_watch_elsewhere (self->store);
       catalog_changed_cb (self);
-      g_signal_connect_object (ed_catalog_get_procedures (self->catalog), "items-changed",
-                               G_CALLBACK (catalog_changed_cb), self, G_CONNECT_SWAPPED);
+      if (self->catalog_handler == 0)
+        self->catalog_handler =
+          g_signal_connect_object (ed_catalog_get_procedures (self->catalog), "items-changed",
+                                   G_CALLBACK (catalog_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->store, "save-failed", G_CALLBACK (save_failed_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->store, "notify::unsaved", G_CALLBACK (unsaved_changed_cb),
@@ -294,11 +304,92 @@ store_opened_cb (GObject      *object,
       g_signal_connect_object (self->store, "conflict", G_CALLBACK (conflict_cb),
                                self, G_CONNECT_SWAPPED);
     }
-  else if (!g_error_matches (self->store_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  else
     g_message ("The case store could not be opened: %s", self->store_error->message);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   report_store (self);
+  if (self->preferences != NULL)
+    ed_preferences_window_set_store (ED_PREFERENCES_WINDOW (self->preferences), self->store,
+                                     self->catalog);
+}
+
+static void store_flushed_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data);
+
+/* What was typed is saved first; then the store goes, the windows show
+ * their lists without it (a case open in one goes back to the list:
+ * it was the old store's), and the new one opens. */
+static void
+switch_store (EdApplication *self)
+{
+  if (self->store != NULL && ed_store_has_unsaved_changes (self->store))
+    {
+      ed_store_flush_async (self->store, self->store_cancellable, store_flushed_cb,
+                            g_object_ref (self));
+      return;
+    }
+
+  self->store_switching = FALSE;
+  g_clear_object (&self->reminders);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+  self->store_reported = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+
+  ed_store_open_async (store_location (self), self->store_cancellable, store_opened_cb,
+                       g_object_ref (self));
+}
+
+static void
+store_flushed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(EdApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  EdWindow *window;
+  g_autofree char *message = NULL;
+
+  if (ed_store_flush_finish (ED_STORE (object), result, &error))
+    {
+      switch_store (self);
+      return;
+    }
+
+  /* Not saved: the store stays, with what was typed, until it is. */
+  self->store_switching = FALSE;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  window = find_main_window (self);
+  /* Translators: %s says why */
+  message = g_strdup_printf (_("Entry Desk still keeps cases where it did: changes to a case "
+                               "could not be saved first (%s)"), error->message);
+  if (window != NULL)
+    ed_window_add_toast (window, ed_toast_new_lasting (message));
+}
+
+/* Preferences named another office database, or this desk's own file:
+ * used now, without a restart ($ENTRY_DESK_STORE still comes first). */
+static void
+office_database_changed_cb (EdApplication *self)
+{
+  g_autofree char *was = g_strdup (self->store_location);
+
+  store_location (self);
+  if (g_strcmp0 (was, self->store_location) == 0 || self->store_switching)
+    return;
+  if (self->store == NULL && self->store_error == NULL)
+    {
+      /* Still opening the first: opened again at the new place. */
+      g_cancellable_cancel (self->store_cancellable);
+      g_clear_object (&self->store_cancellable);
+      self->store_cancellable = g_cancellable_new ();
+    }
+
+  self->store_switching = TRUE;
+  switch_store (self);
 }
 
 /* The check at start-up speaks only when something changed or failed. */
@@ -438,6 +529,8 @@ ed_application_startup (GApplication *application)
   self->store_cancellable = g_cancellable_new ();
   ed_store_open_async (store_location (self), self->store_cancellable, store_opened_cb,
                        g_object_ref (self));
+  g_signal_connect_object (self->settings, "changed::office-database",
+                           G_CALLBACK (office_database_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->updater = ed_updater_new (self->settings, self->catalog);
   g_signal_connect_object (ed_updater_get_feed (self->updater), "notify::running",

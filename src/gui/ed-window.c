@@ -111,6 +111,8 @@ report_catalog_errors (EdWindow *self)
 
 static void save_new_case (EdWindow *self,
                            EdCase   *edcase);
+static void case_page_close_cb (EdWindow *self);
+static void remove_procedure_view (EdWindow *self);
 
 /* "Saving…" in the corner of the lists; a wizard says it in its own bar,
  * where the corner holds its Next button. */
@@ -127,6 +129,21 @@ update_saving (EdWindow *self)
     ed_wizard_set_saving (ED_WIZARD (self->wizard), unsaved);
 }
 
+/* A role that may only read the office's cases adds, deletes, closes
+ * and imports none; the office bar says so. */
+static void
+update_read_only (EdWindow *self)
+{
+  const char * const list_actions[] = { "cases.delete", "cases.close", "cases.reopen" };
+  gboolean read_only = self->store != NULL && ed_store_get_read_only (self->store);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", !read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-case", !read_only);
+  for (guint i = 0; i < G_N_ELEMENTS (list_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self->case_list_view), list_actions[i],
+                                   !read_only);
+}
+
 /* The store opens after the window shows: the list waits for it. */
 static void
 store_opened_cb (EdWindow      *self,
@@ -135,12 +152,21 @@ store_opened_cb (EdWindow      *self,
 {
   EdStore *store = ed_application_get_store (application);
 
+  /* Another store (Preferences): a case open here was the old one's,
+   * saved before it went; the window goes back to the list. */
+  if (self->store != NULL && self->store != store)
+    {
+      g_clear_object (&self->unsaved_case);
+      case_page_close_cb (self);
+      remove_procedure_view (self);
+    }
   g_set_object (&self->store, store);
   ed_case_list_view_set_error (self->case_list_view, ed_application_get_store_error (application));
   ed_case_list_view_set_store (self->case_list_view, store);
   if (self->wizard != NULL)
     ed_wizard_set_store (ED_WIZARD (self->wizard), store);
   ed_office_bar_set_store (self->office_bar, store);
+  update_read_only (self);
   if (store != NULL)
     {
       g_autoptr(EdCase) unsaved = g_steal_pointer (&self->unsaved_case);

@@ -493,6 +493,11 @@ test_pg_roles (Office        *office,
   g_autoptr(GError) error = NULL;
   guint n = 0;
 
+  /* What a window shows read-only: the reader's desk, no other. */
+  g_assert_true (ed_store_get_read_only (rita));
+  g_assert_false (ed_store_get_read_only (alice));
+  g_assert_false (ed_store_get_read_only (admin));
+
   kase = ed_test_add_case (alice, "jp-my-her-sys",
                            ed_test_traveller ("OLD", "CASE", NULL, NULL, NULL), NULL);
   ed_case_set_status (kase, ED_CASE_CLOSED);
@@ -718,6 +723,143 @@ test_pg_queue_next_start (Office        *office,
   g_assert_cmpstr (ed_case_get_notes (check), ==, "alice offline");
 }
 
+/* A new case made while the server is away: kept in the queue (0600)
+ * under an id the desk reserved and a reference made of it, which no
+ * other desk can make meanwhile, online or offline; listed, marked as
+ * waiting; sent when the server is back, with what was typed into it
+ * since. */
+static EdCaseInfo *
+listed (EdStore    *store,
+        const char *text,
+        const char *reference)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = ed_store_search (store, text, ED_CASE_QUERY_BY_DUE, 0, NULL,
+                                                &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < found->len; i++)
+    if (g_strcmp0 (ed_case_info_get_reference (g_ptr_array_index (found, i)), reference) == 0)
+      return g_object_ref (g_ptr_array_index (found, i));
+  return NULL;
+}
+
+static gboolean
+both_online (gpointer data)
+{
+  EdStore **desks = data;
+
+  return online (desks[0]) && online (desks[1]);
+}
+
+static void
+test_pg_offline_new_case (Office        *office,
+                          gconstpointer  data)
+{
+  g_autoptr(EdStore) alice = open_desk (office, "alice");
+  g_autoptr(EdStore) bob = open_desk (office, "bob");
+  EdStore *desks[] = { alice, bob };
+  g_autoptr(EdCase) before = NULL;
+  g_autoptr(EdCase) made = ed_case_new ("jp-my-her-sys", 1);
+  g_autoptr(EdCase) at_bob = NULL;
+  g_autoptr(EdTraveller) traveller = ed_test_traveller ("OFFLINE", "NORA", NULL, NULL, NULL);
+  g_autoptr(EdCaseInfo) info = NULL;
+  g_autoptr(EdCase) there = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *queue = NULL;
+  g_autofree char *reference = NULL;
+  gint64 id;
+
+  /* The plain list read once online, as the window does. */
+  before = ed_test_add_case (alice, "jp-my-her-sys",
+                             ed_test_traveller ("EARLIER", NULL, NULL, NULL, NULL), NULL);
+  info = listed (alice, "", ed_case_get_reference (before));
+  g_assert_nonnull (info);
+  g_assert_false (ed_case_info_get_waiting (info));
+  g_clear_object (&info);
+  queue = ed_store_pg_get_queue_path (ED_STORE_PG (ed_store_get_backend (alice)));
+
+  ed_test_pg_kill (server);
+  ed_case_add_traveller (made, traveller);
+  g_assert_true (ed_store_add_case (alice, made, &error));
+  g_assert_no_error (error);
+  id = ed_case_get_id (made);
+  g_assert_cmpint (id, >, 0);
+  reference = g_strdup (ed_case_get_reference (made));
+  g_assert_nonnull (reference);
+  g_assert_true (ed_store_get_offline (alice));
+  g_assert_cmpuint (ed_store_get_n_queued (alice), ==, 1);
+  g_assert_cmpuint (ed_test_file_mode (queue), ==, 0600);
+
+  /* Another desk offline at the same time: another id and reference. */
+  at_bob = ed_test_add_case (bob, "jp-my-her-sys",
+                             ed_test_traveller ("BOBS", NULL, NULL, NULL, NULL), NULL);
+  g_assert_cmpint (ed_case_get_id (at_bob), !=, id);
+  g_assert_cmpstr (ed_case_get_reference (at_bob), !=, reference);
+  g_assert_cmpuint (ed_store_get_n_queued (bob), ==, 1);
+
+  /* Listed offline, first, waiting; the cases listed before stay. */
+  info = listed (alice, "", reference);
+  g_assert_nonnull (info);
+  g_assert_true (ed_case_info_get_waiting (info));
+  g_clear_object (&info);
+  info = listed (alice, "", ed_case_get_reference (before));
+  g_assert_nonnull (info);
+  g_clear_object (&info);
+  info = listed (alice, "offl", reference);
+  g_assert_nonnull (info);
+  g_clear_object (&info);
+
+  /* Typed into offline: waits with it. */
+  ed_case_set_notes (made, "made offline");
+  g_assert_true (ed_store_flush (alice, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ed_store_get_n_queued (alice), ==, 1);
+
+  /* Back: both sent, under their references, the queues empty. */
+  ed_test_pg_restart (server);
+  g_assert_true (ed_test_office_wait (both_online, desks));
+  g_assert_false (g_file_test (queue, G_FILE_TEST_EXISTS));
+  there = ed_store_load_case (bob, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ed_case_get_reference (there), ==, reference);
+  g_assert_cmpstr (ed_case_get_notes (there), ==, "made offline");
+  g_assert_cmpstr (ed_traveller_get (ed_case_get_traveller (there, 0), "surname"), ==,
+                   "OFFLINE");
+  g_clear_object (&there);
+  there = ed_store_load_case (alice, ed_case_get_id (at_bob), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ed_case_get_reference (there), ==, ed_case_get_reference (at_bob));
+  g_assert_cmpstr (ed_traveller_get (ed_case_get_traveller (there, 0), "surname"), ==, "BOBS");
+  info = listed (bob, "", reference);
+  g_assert_nonnull (info);
+  g_assert_false (ed_case_info_get_waiting (info));
+  g_clear_object (&info);
+  info = listed (alice, "", reference);
+  g_assert_nonnull (info);
+  g_assert_false (ed_case_info_get_waiting (info));
+  g_clear_object (&info);
+
+  /* A desk online never makes a reference of those: they start with Z. */
+  g_assert_true (g_str_has_prefix (reference, "ED-Z"));
+  g_assert_true (g_str_has_prefix (ed_case_get_reference (at_bob), "ED-Z"));
+  for (guint i = 0; i < 64; i++)
+    {
+      g_autoptr(EdCase) online_case = ed_test_add_case (bob, "jp-my-her-sys", NULL, NULL);
+
+      g_assert_false (g_str_has_prefix (ed_case_get_reference (online_case), "ED-Z"));
+    }
+
+  /* Edits after go to the server as any case's. */
+  ed_case_set_notes (made, "after");
+  g_assert_true (ed_store_flush (alice, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ed_store_get_n_queued (alice), ==, 0);
+  g_clear_object (&there);
+  there = ed_store_load_case (bob, id, &error);
+  g_assert_cmpstr (ed_case_get_notes (there), ==, "after");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -753,6 +895,7 @@ main (int    argc,
   ADD ("/store-pg/tls", test_pg_tls);
   ADD ("/store-pg/killed", test_pg_killed);
   ADD ("/store-pg/queue-next-start", test_pg_queue_next_start);
+  ADD ("/store-pg/offline-new-case", test_pg_offline_new_case);
 
   status = g_test_run ();
 

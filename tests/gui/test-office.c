@@ -30,6 +30,7 @@
 #include "ed-test-procedure.h"
 #include "ed-test-store.h"
 #include "ed-test-util.h"
+#include "ed-window.h"
 
 static EdTestPg *server;
 static char *database;
@@ -37,6 +38,28 @@ static EdApplication *app;
 static EdStore *bob;
 static EdCase *at_bob;       /* the case bob made, open on his desk */
 static char *reference;
+static char *as_alice;       /* the office database, as this desk */
+
+/* What changed, as a user sees it, at 1280 and at 360 pixels: when
+ * asked (ED_SCREENSHOT_WIDTHS), as resizing twice takes its time. */
+static void
+screenshot_widths (GtkWidget  *window,
+                   const char *name)
+{
+  g_autofree char *wide = g_strconcat (name, "-1280", NULL);
+  g_autofree char *narrow = g_strconcat (name, "-360", NULL);
+
+  if (g_getenv ("ED_SCREENSHOT_WIDTHS") == NULL)
+    {
+      ed_test_screenshot (window, name);
+      return;
+    }
+  ed_test_resize (GTK_WINDOW (window), 1280, 800);
+  ed_test_screenshot (window, wide);
+  ed_test_resize (GTK_WINDOW (window), 360, 720);
+  ed_test_screenshot (window, narrow);
+  ed_test_resize (GTK_WINDOW (window), 1280, 800);
+}
 
 static EdStore *
 alice (void)
@@ -165,6 +188,9 @@ test_office_conflict (void)
 
   dialog = ed_test_wait_for_dialog (g_dgettext (GETTEXT_PACKAGE, "Changed on Another Desk"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "bob"));
+  /* The case by its client, as the list names it, and its reference. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "SAKURADA MIKA"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), reference));
   ed_test_screenshot (GTK_WIDGET (dialog), "office-conflict");
   g_assert_true (ed_store_has_unsaved_changes (alice ()));
 
@@ -185,6 +211,8 @@ test_office_conflict (void)
   g_assert_nonnull (toggle);
   ed_test_click (toggle);
   adw_message_dialog_response (dialog, "merge");
+  /* As a click does: the response, then the dialog goes. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
   ed_test_wait_saved (alice ());
 
   /* What the office has: bob's surname and phone, alice's note. */
@@ -312,6 +340,10 @@ test_office_offline (void)
   g_autoptr(EdCase) there = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *typed = NULL;
+  g_autoptr(EdCase) made = NULL;
+  g_autoptr(EdTraveller) traveller = NULL;
+  g_autofree char *made_reference = NULL;
+  const char *waiting;
 
   here = ed_store_load_case (alice (), ed_case_get_id (at_bob), &error);
   g_assert_no_error (error);
@@ -328,10 +360,32 @@ test_office_offline (void)
   g_assert_true (wait_until (offline_shown, 5000));
   /* The cases listed stay listed: offline is not a desk without cases. */
   g_assert_nonnull (ed_test_find_label (ed_test_main_window (app), ed_case_get_reference (here)));
-  ed_test_screenshot (ed_test_main_window (app), "office-offline");
+
+  /* A new case, offline: kept here, listed, marked as waiting. */
+  made = ed_case_new ("jp-my-her-sys", 1);
+  traveller = ed_traveller_new ();
+  ed_traveller_set (traveller, "surname", "NAKAHARA");
+  ed_case_add_traveller (made, traveller);
+  ed_window_start_case (ED_WINDOW (ed_test_main_window (app)), made);
+  ED_TEST_WAIT_FOR (ed_case_get_reference (made) != NULL);
+  ed_window_show_cases (ED_WINDOW (ed_test_main_window (app)));
+  made_reference = g_strdup (ed_case_get_reference (made));
+  ED_TEST_WAIT_FOR (ed_test_find_case_row (view (), made_reference) != NULL);
+  waiting = g_dgettext (GETTEXT_PACKAGE, "Waiting to be sent to the office database");
+  g_assert_nonnull (ed_test_find_label (GTK_WIDGET (ed_test_find_case_row (view (),
+                                                                           made_reference)),
+                                        waiting));
+  /* With the case typed into above, once its autosave came. */
+  ED_TEST_WAIT_FOR (ed_store_get_n_queued (alice ()) == 2);
+  screenshot_widths (ed_test_main_window (app), "office-offline");
 
   ed_test_pg_restart (server);
   g_assert_true (wait_until (back_online, 10000));
+  /* Sent: no longer waiting. */
+  ED_TEST_WAIT_FOR (ed_test_find_case_row (view (), made_reference) != NULL &&
+                    ed_test_find_label (GTK_WIDGET (ed_test_find_case_row (view (),
+                                                                           made_reference)),
+                                        waiting) == NULL);
 
   uri = ed_test_pg_uri (server, "office_admin", database);
   check = ed_store_open (uri, NULL, &error);
@@ -339,6 +393,81 @@ test_office_offline (void)
   there = ed_store_load_case (check, ed_case_get_id (here), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ed_case_get_notes (there), ==, typed);
+  g_clear_object (&there);
+  there = ed_store_load_case (check, ed_case_get_id (made), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ed_case_get_reference (there), ==, made_reference);
+  g_assert_cmpstr (ed_traveller_get (ed_case_get_traveller (there, 0), "surname"), ==,
+                   "NAKAHARA");
+}
+
+static gboolean
+on_own_store (void)
+{
+  EdStore *store = ed_application_get_store (app);
+
+  return store != NULL && !ed_store_is_shared (store);
+}
+
+static gboolean
+on_office_store (void)
+{
+  EdStore *store = ed_application_get_store (app);
+
+  return store != NULL && ed_store_is_shared (store) && row_shown ();
+}
+
+/* Preferences name another store: used at once, no restart. What was
+ * typed in the case open is saved first, on the store it came from; the
+ * window goes back to the list, which shows the new store's cases. */
+static void
+test_office_switch (void)
+{
+  GSettings *settings = ed_application_get_settings (app);
+  GtkWidget *window = ed_test_main_window (app);
+  g_autoptr(EdCase) here = NULL;
+  g_autoptr(EdStore) check = NULL;
+  g_autoptr(EdCase) there = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  gpointer old;
+  gint64 id;
+
+  here = ed_store_load_case (alice (), ed_case_get_id (at_bob), &error);
+  g_assert_no_error (error);
+  ed_store_set_autosave_delays (alice (), 5000, 10000);
+  ed_window_show_case (ED_WINDOW (window), here);
+  ed_case_set_notes (here, "typed just before switching");
+  id = ed_case_get_id (here);
+  g_assert_true (ed_store_has_unsaved_changes (alice ()));
+
+  /* This desk's own file; the office database's store is let go, and
+   * with it its connections (no other desk sees this one there). */
+  old = alice ();
+  g_object_add_weak_pointer (G_OBJECT (old), &old);
+  g_unsetenv ("ENTRY_DESK_STORE");
+  g_settings_set_string (settings, "office-database", "");
+  g_assert_true (wait_until (on_own_store, 10000));
+  g_clear_object (&here);
+  ED_TEST_WAIT_FOR (old == NULL);
+  g_assert_null (ed_window_get_case_page (ED_WINDOW (window)));
+  ed_test_wait_for_rows (view (), 0);
+  g_assert_false (row_shown ());
+  g_assert_false (ed_office_bar_get_shown (office_bar ()));
+  screenshot_widths (window, "office-switched-to-desk");
+
+  uri = ed_test_pg_uri (server, "office_admin", database);
+  check = ed_store_open (uri, NULL, &error);
+  g_assert_no_error (error);
+  there = ed_store_load_case (check, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ed_case_get_notes (there), ==, "typed just before switching");
+
+  /* And back to the office database. */
+  g_settings_set_string (settings, "office-database", as_alice);
+  g_assert_true (wait_until (on_office_store, 10000));
+  g_assert_cmpstr (ed_store_get_role (alice ()), ==, "alice");
+  screenshot_widths (window, "office-switched-back");
 }
 
 int
@@ -347,7 +476,6 @@ main (int    argc,
 {
   g_autofree char *tmp = NULL;
   g_autofree char *admin = NULL;
-  g_autofree char *as_alice = NULL;
   g_autofree char *as_bob = NULL;
   g_autoptr(GError) error = NULL;
   int status;
@@ -381,6 +509,7 @@ main (int    argc,
   g_test_add_func ("/office/conflict", test_office_conflict);
   g_test_add_func ("/office/reminders", test_office_reminders);
   g_test_add_func ("/office/offline", test_office_offline);
+  g_test_add_func ("/office/switch", test_office_switch);
 
   status = g_test_run ();
 
@@ -393,5 +522,6 @@ main (int    argc,
   ed_test_rm_rf (tmp);
   g_free (reference);
   g_free (database);
+  g_free (as_alice);
   return status;
 }

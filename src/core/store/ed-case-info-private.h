@@ -25,6 +25,7 @@ typedef struct
   gint64        closed;
   char         *changed_by;      /* a shared store's role; NULL elsewhere */
   char         *open_elsewhere;  /* roles of other desks that have it open */
+  gboolean      waiting;         /* a save waits in the offline queue */
   char         *journey_id;
   char        **procedure_ids;   /* the journey, in order */
   EdNextDue     next_due;
@@ -34,5 +35,7 @@ EdCaseInfo  *_ed_case_info_new         (EdCaseInfoData *data);
 void         _ed_case_info_data_clear  (EdCaseInfoData *data);
 void         _ed_case_info_update      (EdCaseInfo     *self,
                                         EdCaseInfo     *newer);
+void         _ed_case_info_set_waiting (EdCaseInfo     *self,
+                                        gboolean        waiting);
 
 G_END_DECLS

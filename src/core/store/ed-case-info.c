@@ -37,6 +37,7 @@ enum {
   PROP_CLOSED,
   PROP_CHANGED_BY,
   PROP_OPEN_ELSEWHERE,
+  PROP_WAITING,
   PROP_JOURNEY_ID,
   PROP_PROCEDURE_IDS,
   PROP_NEXT_DUE_AT,
@@ -72,6 +73,14 @@ _ed_case_info_new (EdCaseInfoData *data)
   self->title = g_strjoinv (", ", self->data.names);
 
   return self;
+}
+
+/* Before the info is handed out: made of a case the store knows. */
+void
+_ed_case_info_set_waiting (EdCaseInfo *self,
+                           gboolean    waiting)
+{
+  self->data.waiting = waiting;
 }
 
 /* Lists keep their row objects when a case changes, so that a selection
@@ -122,6 +131,7 @@ _ed_case_info_update (EdCaseInfo *self,
   UPDATE_VALUE (closed, PROP_CLOSED)
   UPDATE_STRING (changed_by, PROP_CHANGED_BY)
   UPDATE_STRING (open_elsewhere, PROP_OPEN_ELSEWHERE)
+  UPDATE_VALUE (waiting, PROP_WAITING)
   UPDATE_STRING (journey_id, PROP_JOURNEY_ID)
 
 #undef UPDATE_STRING
@@ -298,6 +308,19 @@ ed_case_info_get_open_elsewhere (EdCaseInfo *self)
   return self->data.open_elsewhere;
 }
 
+/**
+ * ed_case_info_get_waiting:
+ *
+ * Returns: in an office database, whether a save of the case (or the
+ *   new case itself) waits on this desk to be sent to the server
+ */
+gboolean
+ed_case_info_get_waiting (EdCaseInfo *self)
+{
+  g_return_val_if_fail (ED_IS_CASE_INFO (self), FALSE);
+  return self->data.waiting;
+}
+
 /* Returns: (nullable): the journey template the case was started from */
 const char *
 ed_case_info_get_journey_id (EdCaseInfo *self)
@@ -387,6 +410,9 @@ ed_case_info_get_property (GObject    *object,
     case PROP_OPEN_ELSEWHERE:
       g_value_set_string (value, self->data.open_elsewhere);
       break;
+    case PROP_WAITING:
+      g_value_set_boolean (value, self->data.waiting);
+      break;
     case PROP_JOURNEY_ID:
       g_value_set_string (value, self->data.journey_id);
       break;
@@ -441,6 +467,7 @@ ed_case_info_class_init (EdCaseInfoClass *klass)
   properties[PROP_CHANGED_BY] = g_param_spec_string ("changed-by", NULL, NULL, NULL, ro);
   properties[PROP_OPEN_ELSEWHERE] =
     g_param_spec_string ("open-elsewhere", NULL, NULL, NULL, ro);
+  properties[PROP_WAITING] = g_param_spec_boolean ("waiting", NULL, NULL, FALSE, ro);
   properties[PROP_JOURNEY_ID] = g_param_spec_string ("journey-id", NULL, NULL, NULL, ro);
   properties[PROP_PROCEDURE_IDS] =
     g_param_spec_boxed ("procedure-ids", NULL, NULL, G_TYPE_STRV, ro);

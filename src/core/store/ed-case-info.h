@@ -35,6 +35,7 @@ gint64               ed_case_info_get_modified          (EdCaseInfo *self);
 gint64               ed_case_info_get_closed            (EdCaseInfo *self);
 const char          *ed_case_info_get_changed_by        (EdCaseInfo *self);
 const char          *ed_case_info_get_open_elsewhere    (EdCaseInfo *self);
+gboolean             ed_case_info_get_waiting           (EdCaseInfo *self);
 const char          *ed_case_info_get_journey_id        (EdCaseInfo *self);
 const char * const  *ed_case_info_get_procedure_ids     (EdCaseInfo *self);
 const EdNextDue     *ed_case_info_get_next_due          (EdCaseInfo *self);

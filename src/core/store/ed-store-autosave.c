@@ -81,12 +81,42 @@ mark_unsaved (EdStore *self,
     _ed_store_notify_unsaved (self);
 }
 
+/* Whether @kase differs from what was last read of it only in where it
+ * was left: the current procedure and step, and the time of change. */
+static gboolean
+only_moved (EdStore *self,
+            EdCase  *kase)
+{
+  g_autoptr(EdCaseRecord) now = ed_case_record_new_from_case (kase);
+  EdCaseRecord *known;
+  gboolean moved = FALSE;
+
+  g_mutex_lock (&self->known_lock);
+  known = g_hash_table_lookup (self->known, &now->id);
+  if (known != NULL)
+    {
+      g_free (now->procedure_id);
+      now->procedure_id = g_strdup (known->procedure_id);
+      now->procedure_version = known->procedure_version;
+      g_free (now->current_step);
+      now->current_step = g_strdup (known->current_step);
+      now->modified = known->modified;
+      moved = ed_case_record_same_content (now, known);
+    }
+  g_mutex_unlock (&self->known_lock);
+
+  return moved;
+}
+
 static void
 on_case_changed (EdCase  *kase,
                  EdStore *self)
 {
-  /* Another desk's version shown: theirs to have saved, not ours. */
-  if (self->applying > 0)
+  /* Another desk's version shown: theirs to have saved, not ours. A
+   * role that may only read saves no move through a case (its step, its
+   * procedure), which the server would refuse; a change of what it holds
+   * is still saved, and refused. */
+  if (self->applying > 0 || (ed_store_get_read_only (self) && only_moved (self, kase)))
     return;
 
   mark_unsaved (self, kase);

@@ -235,23 +235,42 @@ _ed_pg_read_sheets (PGconn  *conn,
   return sheets;
 }
 
+/* A new reference: never one of those a desk makes offline
+ * (ed-store-pg-offline.c), which are another desk's to take. */
+static char *
+generate_reference (void)
+{
+  char *reference = ed_case_reference_generate ();
+
+  while (reference[0] == ED_PG_OFFLINE_MARK)
+    {
+      g_free (reference);
+      reference = ed_case_reference_generate ();
+    }
+  return reference;
+}
+
+/* @id: the case's id, reserved for it (a case made offline); 0 for a
+ * new one. */
 static gboolean
 insert_row (PGconn        *conn,
             EdCaseRecord  *record,
             gboolean       new_reference,
+            gint64         id,
             GError       **error)
 {
   g_auto(CaseColumns) columns = { 0 };
+  INT_TEXT (id_text, id);
 
   for (guint tries = 0; tries < MAX_REFERENCE_TRIES; tries++)
     {
       g_autoptr(PGresult) result = NULL;
-      const char *values[22];
+      const char *values[23];
 
       if (new_reference || record->reference == NULL)
         {
           g_free (record->reference);
-          record->reference = ed_case_reference_generate ();
+          record->reference = generate_reference ();
         }
       /* The data holds the reference: made again for each one tried. */
       case_columns_clear (&columns);
@@ -261,19 +280,21 @@ insert_row (PGconn        *conn,
       values[0] = record->reference;
       for (guint i = 0; i < G_N_ELEMENTS (columns.values); i++)
         values[i + 1] = columns.values[i];
+      values[22] = id > 0 ? id_text : NULL;
 
       /* Without deadlines worked out: none yet ($22 NULL, no rows). */
-      result = _ed_pg_exec (conn, "WITH c AS (INSERT INTO cases (reference, procedure_id, "
+      result = _ed_pg_exec (conn, "WITH c AS (INSERT INTO cases (id, reference, procedure_id, "
                                   "procedure_version, current_step, status, closed, created, "
                                   "modified, names, n_travellers, n_done, words, inner_words, "
                                   "data, journey_id, procedures, next_due_at, next_due_end, "
-                                  "next_due, next_due_procedure, next_due_rule) VALUES ($1, $2, "
+                                  "next_due, next_due_procedure, next_due_rule) VALUES ("
+                                  "coalesce ($23::bigint, nextval ('cases_id_seq')), $1, $2, "
                                   "$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
                                   "$16, $17, $18, $19, $20, $21) "
                                   "ON CONFLICT (reference) DO NOTHING "
                                   "RETURNING id, version, changed_by), "
                                   DEADLINE_ROWS ("c", "coalesce ($22, '[]')")
-                                  "SELECT id, version, changed_by FROM c", 22, values, error);
+                                  "SELECT id, version, changed_by FROM c", 23, values, error);
       if (result == NULL)
         return FALSE;
       if (PQntuples (result) == 1)
@@ -314,7 +335,7 @@ _ed_pg_insert_case (EdStorePg     *self,
   if (!_ed_pg_command (conn, "BEGIN", 0, NULL, error))
     return FALSE;
 
-  if (!insert_row (conn, record, new_reference, error))
+  if (!insert_row (conn, record, new_reference, 0, error))
     {
       _ed_pg_rollback (conn);
       return FALSE;
@@ -330,6 +351,43 @@ _ed_pg_insert_case (EdStorePg     *self,
   if (!_ed_pg_command (conn, "COMMIT", 0, NULL, error))
     {
       _ed_pg_rollback (conn);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _ed_pg_insert_reserved:
+ *
+ * Adds a case made offline under the id it reserved (@record's), in one
+ * transaction, with its reference; a new one when a case of the office
+ * took that one meanwhile (only a case brought in from a desk's own
+ * store can).
+ */
+gboolean
+_ed_pg_insert_reserved (PGconn        *conn,
+                        EdCaseRecord  *record,
+                        GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *was = g_strdup (record->reference);
+
+  if (!_ed_pg_command (conn, "BEGIN", 0, NULL, error))
+    return FALSE;
+
+  if (!insert_row (conn, record, FALSE, record->id, &local_error) &&
+      g_error_matches (local_error, ED_ERROR, ED_ERROR_EXISTS))
+    {
+      g_clear_error (&local_error);
+      if (insert_row (conn, record, TRUE, record->id, &local_error))
+        g_message ("Case %s made offline was sent as %s: its reference was taken", was,
+                   record->reference);
+    }
+  if (local_error != NULL || !_ed_pg_command (conn, "COMMIT", 0, NULL, &local_error))
+    {
+      _ed_pg_rollback (conn);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
@@ -985,12 +1043,12 @@ ed_store_pg_import_case (EdStorePg     *self,
   record->id = 0;
   if (!_ed_pg_command (self->writer.conn, "BEGIN", 0, NULL, error))
     goto out;
-  if (insert_row (self->writer.conn, record, FALSE, &local_error))
+  if (insert_row (self->writer.conn, record, FALSE, 0, &local_error))
     *how = ED_PG_IMPORTED_COPIED;
   else if (g_error_matches (local_error, ED_ERROR, ED_ERROR_EXISTS))
     {
       g_clear_error (&local_error);
-      if (insert_row (self->writer.conn, record, TRUE, &local_error))
+      if (insert_row (self->writer.conn, record, TRUE, 0, &local_error))
         *how = ED_PG_IMPORTED_RENAMED;
     }
   if (local_error == NULL)

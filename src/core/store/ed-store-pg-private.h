@@ -26,6 +26,10 @@ typedef struct
 
 typedef struct _EdPgQueue EdPgQueue;
 
+/* The first character of the references of cases made offline, and of
+ * no other (ed-store-pg-offline.c). */
+#define ED_PG_OFFLINE_MARK 'Z'
+
 struct _EdStorePg
 {
   GObject     parent_instance;
@@ -37,6 +41,7 @@ struct _EdStorePg
   char       *dbname;
   char       *user;
   char       *role;         /* session_user, once connected */
+  gboolean    read_only;    /* the role may read cases, not change them */
   char       *desk;         /* this desk's id in the presence table */
   char       *queue_dir;    /* nullable: the default folder */
 
@@ -46,11 +51,16 @@ struct _EdStorePg
   /* The offline queue; its own lock, taken after a link's. */
   GMutex      queue_lock;
   EdPgQueue  *queue;
+  GArray     *reserved;     /* gint64: ids for new cases offline (-offline.c) */
   GMutex      replay_lock;  /* one replay at a time */
 
   /* The office's settings, as read at opening and set since. */
   GMutex      settings_lock;
   GHashTable *settings;
+
+  /* The last answers of searches, shown again offline. */
+  GMutex      found_lock;
+  GHashTable *found;        /* "flags limit text" → GPtrArray of EdCaseInfo */
 
   /* Cases this desk has open, announced again after a reconnection. */
   GMutex      open_lock;
@@ -128,6 +138,9 @@ gboolean      _ed_pg_insert_case         (EdStorePg        *self,
 gboolean      _ed_pg_load_settings       (EdStorePg        *self,
                                           PGconn           *conn,
                                           GError          **error);
+gboolean      _ed_pg_insert_reserved     (PGconn           *conn,
+                                          EdCaseRecord     *record,
+                                          GError          **error);
 gboolean      _ed_pg_update_case         (PGconn           *conn,
                                           EdCaseRecord     *record,
                                           GError          **error);
@@ -146,6 +159,17 @@ void          _ed_store_pg_cases_iface   (EdStoreBackendInterface *iface);
 
 /* ed-store-pg-search.c */
 void          _ed_store_pg_search_iface  (EdStoreBackendInterface *iface);
+
+/* ed-store-pg-offline.c: new cases while the server is away */
+void          _ed_pg_reserve             (EdStorePg        *self,
+                                          PGconn           *conn);
+gboolean      _ed_pg_insert_offline      (EdStorePg        *self,
+                                          EdCaseRecord     *record,
+                                          GError          **error);
+gboolean      _ed_pg_send_new            (EdStorePg        *self,
+                                          EdCaseRecord     *record,
+                                          GError          **error);
+void          _ed_store_pg_offline_iface (EdStoreBackendInterface *iface);
 
 /* ed-store-pg-listen.c */
 void          _ed_pg_listener_start      (EdStorePg        *self);

@@ -125,6 +125,19 @@ ed_store_pg_get_role (EdStorePg *self)
   return self->role;
 }
 
+/**
+ * ed_store_pg_get_read_only:
+ *
+ * Returns: whether the role this desk works as may read cases but not
+ *   add or change them (entry_desk_reader); valid once open
+ */
+gboolean
+ed_store_pg_get_read_only (EdStorePg *self)
+{
+  g_return_val_if_fail (ED_IS_STORE_PG (self), FALSE);
+  return self->read_only;
+}
+
 guint
 ed_store_pg_get_n_queued (EdStorePg *self)
 {
@@ -170,6 +183,23 @@ expunge_old_trash (PGconn *conn)
     g_debug ("Old trash not expunged: %s", error->message);
 }
 
+/* What the role may do, as the database enforces it (the README's
+ * grants): a desk shows a role that may only read its cases read-only,
+ * rather than have its saves refused. */
+static gboolean
+read_grants (EdStorePg  *self,
+             PGconn     *conn,
+             GError    **error)
+{
+  g_autoptr(PGresult) result = _ed_pg_exec (conn, "SELECT has_table_privilege ('cases', "
+                                                  "'UPDATE')", 0, NULL, error);
+
+  if (result == NULL)
+    return FALSE;
+  self->read_only = g_strcmp0 (_ed_pg_text (result, 0, 0), "t") != 0;
+  return TRUE;
+}
+
 static gboolean
 backend_open (EdStoreBackend  *backend,
               GCancellable    *cancellable,
@@ -189,6 +219,8 @@ backend_open (EdStoreBackend  *backend,
       !_ed_pg_load_settings (self, self->writer.conn, error))
     return FALSE;
   expunge_old_trash (self->writer.conn);
+  if (!read_grants (self, self->writer.conn, error))
+    return FALSE;
 
   self->reader.conn = _ed_pg_connect (self, error);
   if (self->reader.conn == NULL)
@@ -201,6 +233,7 @@ backend_open (EdStoreBackend  *backend,
   self->queue = _ed_pg_queue_new (queue_path);
   if (!_ed_pg_queue_load (self->queue, &queue_error))
     g_warning ("%s", queue_error->message);
+  _ed_pg_reserve (self, self->writer.conn);
 
   g_atomic_int_set (&self->opened, TRUE);
   _ed_pg_listener_start (self);
@@ -223,16 +256,25 @@ backend_insert_case (EdStoreBackend  *backend,
   g_autoptr(GError) local_error = NULL;
   gboolean ok = FALSE;
 
+  /* A new case made offline waits in the queue, under a reference and
+   * an id reserved for it (ed-store-pg-offline.c). */
+  if (new_reference && g_atomic_int_get (&self->offline))
+    return _ed_pg_insert_offline (self, record, error);
+
   g_mutex_lock (&self->writer.lock);
   if (_ed_pg_link_ready (self, &self->writer, &local_error))
     ok = _ed_pg_insert_case (self, self->writer.conn, record, new_reference, &local_error);
+  if (ok)
+    _ed_pg_reserve (self, self->writer.conn);
   g_mutex_unlock (&self->writer.lock);
 
   if (!ok && _ed_pg_error_is_offline (local_error))
     {
       _ed_pg_went_offline (self);
+      if (new_reference)
+        return _ed_pg_insert_offline (self, record, error);
       g_set_error (error, ED_ERROR, ED_ERROR_OFFLINE,
-                   _("A new case cannot be added while the office database cannot be "
+                   _("A case cannot be imported while the office database cannot be "
                      "reached; try again when it is back"));
       return FALSE;
     }
@@ -414,7 +456,11 @@ backend_replay_queue (EdStoreBackend  *backend,
       gboolean ok = TRUE;
 
       g_mutex_lock (&self->writer.lock);
-      sent = save_on_server (self, record, &local_error);
+      /* A case made here offline: version 0, never on the server. */
+      if (record->version == 0)
+        sent = _ed_pg_send_new (self, record, &local_error);
+      else
+        sent = save_on_server (self, record, &local_error);
       if (g_error_matches (local_error, ED_ERROR, ED_ERROR_CONFLICT))
         theirs = _ed_pg_read_case (self->writer.conn, record->id, FALSE, NULL);
       g_mutex_unlock (&self->writer.lock);
@@ -438,6 +484,12 @@ backend_replay_queue (EdStoreBackend  *backend,
         g_warning ("A queued save of case %s was not sent: %s", record->reference,
                    local_error->message);
     }
+
+  /* New cases made offline took reservations: made again. */
+  g_mutex_lock (&self->writer.lock);
+  if (self->writer.conn != NULL && PQstatus (self->writer.conn) == CONNECTION_OK)
+    _ed_pg_reserve (self, self->writer.conn);
+  g_mutex_unlock (&self->writer.lock);
 
   return g_steal_pointer (&conflicts);
 }
@@ -521,6 +573,7 @@ backend_iface_init (EdStoreBackendInterface *iface)
   iface->get_role = backend_get_role;
   _ed_store_pg_cases_iface (iface);
   _ed_store_pg_search_iface (iface);
+  _ed_store_pg_offline_iface (iface);
 }
 
 static void
@@ -543,8 +596,11 @@ ed_store_pg_finalize (GObject *object)
   g_mutex_clear (&self->writer.lock);
   g_mutex_clear (&self->reader.lock);
   g_clear_pointer (&self->queue, _ed_pg_queue_free);
+  g_clear_pointer (&self->reserved, g_array_unref);
   g_mutex_clear (&self->queue_lock);
   g_mutex_clear (&self->replay_lock);
+  g_clear_pointer (&self->found, g_hash_table_unref);
+  g_mutex_clear (&self->found_lock);
   g_clear_pointer (&self->settings, g_hash_table_unref);
   g_mutex_clear (&self->settings_lock);
   g_clear_pointer (&self->open_cases, g_hash_table_unref);
@@ -582,6 +638,10 @@ ed_store_pg_init (EdStorePg *self)
   g_mutex_init (&self->reader.lock);
   g_mutex_init (&self->queue_lock);
   g_mutex_init (&self->replay_lock);
+  self->reserved = g_array_new (FALSE, TRUE, sizeof (gint64));
+  g_mutex_init (&self->found_lock);
+  self->found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) g_ptr_array_unref);
   g_mutex_init (&self->settings_lock);
   self->settings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_mutex_init (&self->open_lock);

@@ -28,6 +28,7 @@ gboolean        ed_store_location_is_pg      (const char    *location);
 EdStoreBackend *ed_store_pg_new              (const char    *uri,
                                               GError       **error);
 const char     *ed_store_pg_get_role         (EdStorePg     *self);
+gboolean        ed_store_pg_get_read_only    (EdStorePg     *self);
 char           *ed_store_pg_get_queue_path   (EdStorePg     *self);
 guint           ed_store_pg_get_n_queued     (EdStorePg     *self);
 void            ed_store_pg_set_queue_dir    (EdStorePg     *self,

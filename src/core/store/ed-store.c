@@ -198,6 +198,21 @@ ed_store_get_path (EdStore *self)
 }
 
 /**
+ * ed_store_get_read_only:
+ *
+ * Returns: whether this desk may read the cases but not add or change
+ *   them: an office database's reader role. A window shows them
+ *   read-only instead of letting staff type what cannot be saved.
+ */
+gboolean
+ed_store_get_read_only (EdStore *self)
+{
+  g_return_val_if_fail (ED_IS_STORE (self), FALSE);
+  return ED_IS_STORE_PG (self->backend) &&
+         ed_store_pg_get_read_only (ED_STORE_PG (self->backend));
+}
+
+/**
  * ed_store_get_backend:
  *
  * Returns: (transfer none): where the store keeps its cases

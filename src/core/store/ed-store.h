@@ -315,6 +315,7 @@ gboolean       ed_store_purge_finish        (EdStore              *self,
  * offline, and cases changed on two desks at once. */
 const char    *ed_store_get_role            (EdStore              *self);
 gboolean       ed_store_is_shared           (EdStore              *self);
+gboolean       ed_store_get_read_only       (EdStore              *self);
 gboolean       ed_store_get_offline         (EdStore              *self);
 void           ed_store_watch_elsewhere     (EdStore              *self);
 guint          ed_store_get_n_queued        (EdStore              *self);

@@ -90,7 +90,8 @@ update_page (EdCaseListView *self)
   gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading"));
   gtk_stack_set_visible_child_name (self->stack, page);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.import", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.import",
+                                 self->store != NULL && !ed_store_get_read_only (self->store));
 }
 
 static void

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ed-case-page.h"
+#include "ed-office-bar.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,7 @@ struct _EdCasePage
   GtkLabel             *summary_label;
   GtkListBox           *timeline_list;
   GtkListBox           *procedure_list;
+  EdOfficeBar          *office_bar;
 };
 
 /* ed-case-page.c */

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ed-case-page-private.h"
+#include "ed-read-only.h"
 
 #define REFRESH_DELAY_MS 150
 
@@ -234,6 +235,16 @@ ed_case_page_refresh (EdCasePage *self)
   set_titles (self);
   set_summary (self);
   _ed_case_page_fill_procedures (self);
+
+  /* A role that may only read: the journey is not changed here. */
+  if (self->store != NULL && ed_store_get_read_only (self->store))
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.add-procedure", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.move-procedure-up", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.move-procedure-down", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.remove-procedure", FALSE);
+      ed_read_only_apply (GTK_WIDGET (self));
+    }
 }
 
 static gboolean
@@ -340,6 +351,8 @@ ed_case_page_new (EdCase    *kase,
   self->catalog = g_object_ref (catalog);
   if (store != NULL)
     self->store = g_object_ref (store);
+  /* Offline, or a role that may only read: said here too. */
+  ed_office_bar_set_store (self->office_bar, store);
   g_signal_connect_object (kase, "changed", G_CALLBACK (case_changed_cb), self,
                            G_CONNECT_SWAPPED);
   ed_case_page_refresh (self);
@@ -447,6 +460,7 @@ ed_case_page_class_init (EdCasePageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  g_type_ensure (ED_TYPE_OFFICE_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entrydesk/EntryDesk/"
                                                "cases/ed-case-page.ui");
@@ -457,6 +471,7 @@ ed_case_page_class_init (EdCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdCasePage, journey_label);
   gtk_widget_class_bind_template_child (widget_class, EdCasePage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, EdCasePage, timeline_list);
+  gtk_widget_class_bind_template_child (widget_class, EdCasePage, office_bar);
   gtk_widget_class_bind_template_child (widget_class, EdCasePage, procedure_list);
   gtk_widget_class_bind_template_callback (widget_class, timeline_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, procedure_row_activated_cb);

@@ -318,16 +318,20 @@ update (EdCaseRow *self)
     changed = g_strdup_printf (_("Changed %s"), modified);
   gtk_label_set_text (self->modified_label, changed);
 
-  /* Open on another desk of the office now. */
+  /* Open on another desk of the office now; or, made or changed while
+   * the office database was away, kept on this desk until it is back. */
   elsewhere = ed_case_info_get_open_elsewhere (self->info);
-  if (elsewhere != NULL)
+  if (ed_case_info_get_waiting (self->info))
+    gtk_label_set_text (self->elsewhere_label, _("Waiting to be sent to the office database"));
+  else if (elsewhere != NULL)
     {
       /* Translators: the database roles of the desks that have the case open */
       g_autofree char *open_text = g_strdup_printf (_("Open on another desk: %s"), elsewhere);
 
       gtk_label_set_text (self->elsewhere_label, open_text);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->elsewhere_label), elsewhere != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->elsewhere_label),
+                          elsewhere != NULL || ed_case_info_get_waiting (self->info));
 
   update_status (self);
   update_progress (self);

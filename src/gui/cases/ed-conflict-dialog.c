@@ -179,6 +179,24 @@ response_cb (AdwMessageDialog *message,
   ed_store_resolve_conflict (dialog->store, dialog->conflict, NULL);
 }
 
+/* The client, as the case list names the case: its travellers' names
+ * as this desk has them (the other desk's when this desk has none). */
+static char *
+conflict_client (EdCaseConflict *conflict)
+{
+  EdCaseRecord *records[] = { ed_case_conflict_get_mine (conflict),
+                              ed_case_conflict_get_theirs (conflict) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    {
+      g_auto(GStrv) names = records[i] != NULL ? ed_case_record_dup_names (records[i]) : NULL;
+
+      if (names != NULL && names[0] != NULL)
+        return g_strjoinv (", ", names);
+    }
+  return NULL;
+}
+
 /**
  * ed_conflict_dialog_present:
  * @conflict: one of ed_store_get_conflicts()
@@ -196,6 +214,7 @@ ed_conflict_dialog_present (GtkWindow      *parent,
   g_autofree char *reference = NULL;
   g_autofree char *other = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *client = NULL;
   const char *by = ed_case_conflict_get_changed_by (conflict);
   AdwMessageDialog *message;
   GtkWidget *scrolled;
@@ -210,10 +229,20 @@ ed_conflict_dialog_present (GtkWindow      *parent,
   reference = ed_case_reference_format (ed_case_conflict_get_reference (conflict));
   /* Translators: the other desk, by its database role: "Other Desk (bob)" */
   other = g_strdup_printf (_("Other Desk (%s)"), by != NULL ? by : "?");
-  body = g_strdup_printf (_("Case %s was changed on another desk (%s) while it was being "
-                            "changed here. Nothing was overwritten. Keep this desk’s version, "
-                            "take the other desk’s, or choose field by field and merge."),
-                          reference, by != NULL ? by : "?");
+  client = conflict_client (conflict);
+  if (client != NULL)
+    /* Translators: the travellers' names, the case's reference, the other desk's role:
+     * "The case of SAKURA MIKA (ED-7K3M-Q9) was changed on another desk (bob) …" */
+    body = g_strdup_printf (_("The case of %s (%s) was changed on another desk (%s) while it "
+                              "was being changed here. Nothing was overwritten. Keep this "
+                              "desk’s version, take the other desk’s, or choose field by field "
+                              "and merge."),
+                            client, reference, by != NULL ? by : "?");
+  else
+    body = g_strdup_printf (_("Case %s was changed on another desk (%s) while it was being "
+                              "changed here. Nothing was overwritten. Keep this desk’s version, "
+                              "take the other desk’s, or choose field by field and merge."),
+                            reference, by != NULL ? by : "?");
 
   message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Changed on Another Desk"),
                                                         body));

@@ -3,6 +3,9 @@
  * While the office database cannot be reached, a plain bar says so and
  * that nothing typed is lost: changes are kept on this desk and sent
  * when it is back (EdStore:offline). It goes when the database is back.
+ * A desk whose role may only read the cases (ed_store_get_read_only())
+ * is told so in the same place, for as long as it works as that role:
+ * the window shows its cases read-only (ed-read-only.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +21,7 @@ struct _EdOfficeBar
 
   GtkRevealer *revealer;
   GtkLabel    *label;
+  GtkLabel    *read_only_label;
   EdStore     *store;
 };
 
@@ -27,9 +31,26 @@ static void
 update (EdOfficeBar *self)
 {
   gboolean offline = self->store != NULL && ed_store_get_offline (self->store);
+  gboolean read_only = self->store != NULL && ed_store_get_read_only (self->store);
 
-  gtk_revealer_set_reveal_child (self->revealer, offline);
-  gtk_widget_set_visible (GTK_WIDGET (self), offline);
+  if (read_only)
+    {
+      /* Translators: %s is the database role this desk works as */
+      g_autofree char *text = g_strdup_printf (_("This desk works as “%s”, a role that may read "
+                                                 "cases but not change them. Cases are shown "
+                                                 "read-only."),
+                                               ed_store_get_role (self->store));
+
+      gtk_label_set_text (self->read_only_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->read_only_label), read_only);
+  gtk_widget_set_visible (GTK_WIDGET (self->label), offline);
+  if (read_only && !offline)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "office-offline");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self), "office-offline");
+  gtk_revealer_set_reveal_child (self->revealer, offline || read_only);
+  gtk_widget_set_visible (GTK_WIDGET (self), offline || read_only);
 }
 
 /**
@@ -61,7 +82,21 @@ gboolean
 ed_office_bar_get_shown (EdOfficeBar *self)
 {
   g_return_val_if_fail (ED_IS_OFFICE_BAR (self), FALSE);
-  return gtk_revealer_get_reveal_child (self->revealer);
+  return gtk_revealer_get_reveal_child (self->revealer) &&
+         gtk_widget_get_visible (GTK_WIDGET (self->label));
+}
+
+/**
+ * ed_office_bar_get_read_only_shown:
+ *
+ * Returns: whether it says that this desk's role may only read cases
+ */
+gboolean
+ed_office_bar_get_read_only_shown (EdOfficeBar *self)
+{
+  g_return_val_if_fail (ED_IS_OFFICE_BAR (self), FALSE);
+  return gtk_revealer_get_reveal_child (self->revealer) &&
+         gtk_widget_get_visible (GTK_WIDGET (self->read_only_label));
 }
 
 static void
@@ -90,6 +125,7 @@ ed_office_bar_class_init (EdOfficeBarClass *klass)
                                                "ed-office-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, EdOfficeBar, revealer);
   gtk_widget_class_bind_template_child (widget_class, EdOfficeBar, label);
+  gtk_widget_class_bind_template_child (widget_class, EdOfficeBar, read_only_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "officebar");
 }

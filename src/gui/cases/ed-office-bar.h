@@ -17,5 +17,6 @@ G_DECLARE_FINAL_TYPE (EdOfficeBar, ed_office_bar, ED, OFFICE_BAR, GtkWidget)
 void      ed_office_bar_set_store   (EdOfficeBar *self,
                                      EdStore     *store);
 gboolean  ed_office_bar_get_shown   (EdOfficeBar *self);
+gboolean  ed_office_bar_get_read_only_shown (EdOfficeBar *self);
 
 G_END_DECLS

@@ -5,8 +5,8 @@
  * connection is secured). The address goes into the settings without a
  * password; the password goes into the desktop keyring, in a worker
  * thread (ed_store_pg_store_password()). Verifying the server's
- * certificate is the default. The store is opened at start-up, so the
- * change takes effect at the next start.
+ * certificate is the default. The application opens the new store as
+ * soon as the setting changes, after saving what was typed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -163,7 +163,7 @@ password_saved_cb (GObject      *object,
   g_settings_set_string (self->settings, "office-database", saving->uri);
   set_text (self->password_row, "");
   adw_action_row_set_subtitle (self->apply_row,
-                               _("Saved. Restart Entry Desk to work on the office database."));
+                               _("Saved. Entry Desk now keeps cases in the office database."));
 }
 
 static void
@@ -178,7 +178,7 @@ apply_clicked_cb (EdOfficeGroup *self)
     {
       g_settings_set_string (self->settings, "office-database", "");
       adw_action_row_set_subtitle (self->apply_row,
-                                   _("Saved. Restart Entry Desk to work on this desk’s cases."));
+                                   _("Saved. Entry Desk now keeps cases on this desk."));
       return;
     }
 

@@ -25,6 +25,8 @@
 #include "ed-text-block.h"
 #include "ed-travellers-page.h"
 #include "ed-wizard.h"
+#include "ed-office-bar.h"
+#include "ed-read-only.h"
 
 struct _EdWizard
 {
@@ -33,6 +35,7 @@ struct _EdWizard
   EdCase         *edcase;
   EdProcedure    *procedure;
   EdStore        *store;          /* nullable: where printed sheets are logged */
+  EdOfficeBar    *office_bar;
   GPtrArray      *pages;          /* EdWizardPage, in order */
   guint           current;
   guint           furthest;       /* the furthest page reached: those before are seen */
@@ -475,9 +478,10 @@ static void
 update_done_actions (EdWizard *self)
 {
   gboolean closed = ed_case_get_status (self->edcase) == ED_CASE_CLOSED;
+  gboolean read_only = self->store != NULL && ed_store_get_read_only (self->store);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.mark-done", !closed);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.reopen", closed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.mark-done", !closed && !read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.reopen", closed && !read_only);
 }
 
 static void
@@ -738,6 +742,12 @@ ed_wizard_set_store (EdWizard *self,
   for (guint i = 0; i < self->pages->len; i++)
     if (ED_IS_SUMMARY_PAGE (page_at (self, i)))
       ed_summary_page_set_store (ED_SUMMARY_PAGE (page_at (self, i)), store);
+  /* Offline, or a role that may only read: said here too, and then
+   * every page shows the case, none edits it. */
+  ed_office_bar_set_store (self->office_bar, store);
+  update_done_actions (self);
+  if (store != NULL && ed_store_get_read_only (store))
+    ed_read_only_apply (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -936,6 +946,7 @@ ed_wizard_class_init (EdWizardClass *klass)
                                                "wizard/ed-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, EdWizard, window_title);
   gtk_widget_class_bind_template_child (widget_class, EdWizard, ended_banner);
+  gtk_widget_class_bind_template_child (widget_class, EdWizard, office_bar);
   gtk_widget_class_bind_template_child (widget_class, EdWizard, ended_label);
   gtk_widget_class_bind_template_child (widget_class, EdWizard, ended_note_label);
   gtk_widget_class_bind_template_child (widget_class, EdWizard, ended_more_button);
@@ -980,6 +991,7 @@ ed_wizard_class_init (EdWizardClass *klass)
   gtk_widget_class_set_css_name (widget_class, "wizard");
 
   g_type_ensure (ED_TYPE_WIZARD_PAGE);
+  g_type_ensure (ED_TYPE_OFFICE_BAR);
 }
 
 static void
