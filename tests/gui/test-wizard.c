@@ -11,6 +11,7 @@
 
 #include <unistd.h>
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "ed-application.h"
 #include "ed-case-page.h"
@@ -326,7 +327,9 @@ static void
 test_wizard_jiangsu (void)
 {
   EdWizard *wizard = start_procedure ("cn-jiangsu-health-code");
+  g_autofree char *heading = NULL;
   EdTraveller *traveller;
+  GtkWidget *summary;
   GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (wizard)));
 
   paste_mrz (wizard);
@@ -340,8 +343,23 @@ test_wizard_jiangsu (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.second-language", "s",
                                              "zh_CN"));
   walk_to_summary (wizard, "fill-in-declare");
+
+  /* The travellers page too: headings and labels also in English. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.second-language", "s",
+                                             "en"));
+  summary = GTK_WIDGET (ed_wizard_get_current_page (wizard));
+  g_assert_true (ed_wizard_go_to (wizard, "travellers"));
+  ed_test_wait_until_mapped (GTK_WIDGET (ed_wizard_get_current_page (wizard)));
+  ED_TEST_WAIT_FOR (!gtk_widget_get_mapped (summary));
+  heading = g_strdup_printf (C_("side by side", "%s · %s"), _("Passport"), "Passport");
+  g_assert_nonnull (ed_test_find_label (root, heading));
+  g_assert_nonnull (ed_test_find_label (root, "Surname"));
+  ed_test_screenshot (root, "wizard-travellers-side-by-side");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.second-language",
                                              "s", ""));
+  g_assert_null (ed_test_find_label (root, heading));
+  g_assert_null (ed_test_find_label (root, "Surname"));
+  g_assert_true (ed_wizard_go_to (wizard, "fill-in-declare"));
 
   /* Computed dates of the ended procedure are not there; the banner is. */
   g_assert_nonnull (ed_test_find_label (root, "2023-01-07"));

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ed-text-block.h"
 #include "ed-traveller-editor.h"
 
 struct _EdTravellerEditor
@@ -25,6 +26,7 @@ struct _EdTravellerEditor
   gboolean             with_answers;
   GPtrArray           *rows;          /* EdFieldRow, in page order */
   gboolean             valid;
+  int                  second_language; /* the traveller's, or ED_NO_LANGUAGE */
 
   EdMrzBox            *mrz_box;
   AdwPreferencesGroup *name_group;
@@ -188,6 +190,7 @@ add_row (EdTravellerEditor   *self,
          GtkWidget           *row)
 {
   ed_field_row_set_traveller (ED_FIELD_ROW (row), self->traveller);
+  ed_field_row_set_second_language (ED_FIELD_ROW (row), self->second_language);
   g_signal_connect_object (row, "problems-changed", G_CALLBACK (row_problems_changed_cb),
                            self, G_CONNECT_SWAPPED);
   adw_preferences_group_add (group, row);
@@ -282,6 +285,63 @@ rebuild (EdTravellerEditor *self)
                                                      ed_language_for_ui ()));
 
   mrz_problems_changed_cb (self);
+}
+
+/* The section headings, as the template names them. */
+static void
+update_headings (EdTravellerEditor *self)
+{
+  const struct
+  {
+    AdwPreferencesGroup *group;
+    const char          *msgid;
+  } headings[] = {
+    { self->name_group, N_("Name") },
+    { self->passport_group, N_("Passport") },
+    { self->contact_group, N_("Contact") },
+    { self->address_group, N_("Addresses") },
+    { self->arrival_group, N_("Arrival") },
+    { self->stay_group, N_("Stay and Work") },
+  };
+  gboolean two = self->second_language != ED_NO_LANGUAGE &&
+                 (EdLanguage) self->second_language != ed_language_for_ui ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    {
+      g_autofree char *title = NULL;
+
+      if (two)
+        /* Translators: a heading, then the same in the traveller's language */
+        title = g_strdup_printf (C_("side by side", "%s · %s"), _(headings[i].msgid),
+                                 ed_translate ((EdLanguage) self->second_language, NULL,
+                                               headings[i].msgid));
+      else
+        title = g_strdup (_(headings[i].msgid));
+      adw_preferences_group_set_title (headings[i].group, title);
+    }
+}
+
+/**
+ * ed_traveller_editor_set_second_language:
+ * @language: the traveller's language (an #EdLanguage), whose words are
+ *   shown beside the staff's, or %ED_NO_LANGUAGE
+ *
+ * Side by side as the step pages: each field's label and each section's
+ * heading also in the traveller's language.
+ */
+void
+ed_traveller_editor_set_second_language (EdTravellerEditor *self,
+                                         int                language)
+{
+  g_return_if_fail (ED_IS_TRAVELLER_EDITOR (self));
+
+  if (self->second_language == language)
+    return;
+
+  self->second_language = language;
+  for (guint i = 0; i < self->rows->len; i++)
+    ed_field_row_set_second_language (g_ptr_array_index (self->rows, i), language);
+  update_headings (self);
 }
 
 /**
@@ -604,6 +664,7 @@ ed_traveller_editor_init (EdTravellerEditor *self)
   self->rows = g_ptr_array_new ();
   self->valid = TRUE;
   self->with_answers = TRUE;
+  self->second_language = ED_NO_LANGUAGE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   rebuild (self);

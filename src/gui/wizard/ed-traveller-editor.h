@@ -34,5 +34,7 @@ void          ed_traveller_editor_reveal_required   (EdTravellerEditor *self);
 EdFieldRow   *ed_traveller_editor_find_row          (EdTravellerEditor *self,
                                                      const char        *name);
 EdMrzBox     *ed_traveller_editor_get_mrz_box       (EdTravellerEditor *self);
+void          ed_traveller_editor_set_second_language (EdTravellerEditor *self,
+                                                     int                language);
 
 G_END_DECLS

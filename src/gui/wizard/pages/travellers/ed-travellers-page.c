@@ -94,6 +94,16 @@ ed_travellers_page_focus_field (EdWizardPage *page,
   return gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
+/* The traveller's language beside the staff's: labels and headings. */
+static void
+ed_travellers_page_second_language_changed (EdWizardPage *page)
+{
+  EdTravellersPage *self = ED_TRAVELLERS_PAGE (page);
+
+  ed_traveller_editor_set_second_language (ed_family_list_get_editor (self->family),
+                                           ed_wizard_page_get_second_language (page));
+}
+
 EdWizardPage *
 ed_travellers_page_new (EdCase      *edcase,
                         EdProcedure *procedure)
@@ -156,6 +166,8 @@ ed_travellers_page_class_init (EdTravellersPageClass *klass)
 
   object_class->finalize = ed_travellers_page_finalize;
   ED_WIZARD_PAGE_CLASS (klass)->focus_field = ed_travellers_page_focus_field;
+  ED_WIZARD_PAGE_CLASS (klass)->second_language_changed =
+    ed_travellers_page_second_language_changed;
 }
 
 static void
