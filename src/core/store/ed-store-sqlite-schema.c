@@ -144,6 +144,12 @@ static const char schema_4[] =
   "ALTER TABLE sheet_log ADD COLUMN printed_user TEXT;"
   "ALTER TABLE sheet_log ADD COLUMN office TEXT;";
 
+/* 5: Han variants fold to one form in the search (ed_fold_han ()): the
+ * search rows are made again. The columns a list shows gain the first
+ * named traveller's name in native script (ed_case_list_native_name ()). */
+static const char schema_5[] =
+  "ALTER TABLE cases ADD COLUMN native_name TEXT;";
+
 static gboolean
 index_every_case (sqlite3  *db,
                   GError  **error)
@@ -172,6 +178,40 @@ index_every_case (sqlite3  *db,
   return TRUE;
 }
 
+static gboolean
+name_and_index_every_case (sqlite3  *db,
+                           GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) name = NULL;
+  int rc;
+
+  stmt = _ed_sql_prepare (db, "SELECT id FROM cases", error);
+  name = _ed_sql_prepare (db, "UPDATE cases SET native_name = ?2 WHERE id = ?1", error);
+  if (stmt == NULL || name == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_autoptr(GPtrArray) travellers = _ed_store_sqlite_read_travellers (db, id, error);
+      g_autofree char *native = NULL;
+
+      if (travellers == NULL)
+        return FALSE;
+      native = ed_case_list_native_name (travellers);
+      sqlite3_reset (name);
+      sqlite3_bind_int64 (name, 1, id);
+      _ed_sql_bind_text (name, 2, native);
+      if (!_ed_sql_step_done (name, error))
+        return FALSE;
+    }
+  if (!_ed_sql_finished (db, rc, error))
+    return FALSE;
+
+  return index_every_case (db, error);
+}
+
 typedef struct
 {
   const char *sql;
@@ -184,6 +224,7 @@ static const EdMigration migrations[] = {
   { schema_2, index_every_case },
   { schema_3, NULL },
   { schema_4, NULL },
+  { schema_5, name_and_index_every_case },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ED_STORE_SCHEMA_VERSION);
