@@ -142,6 +142,9 @@ test_search_han_variants (Cases         *cases,
   g_autoptr(EdCase) chen = NULL;
   g_autoptr(EdCase) sawada = NULL;
   g_autoptr(EdCase) kokubu = NULL;
+  g_autoptr(EdCase) li = NULL;
+  g_autoptr(EdCaseInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
 
   zhang = ed_test_add_case (store, "jp-my-her-sys",
                             ed_test_traveller ("ZHANG", "WEI", "張偉", NULL, "312345678"),
@@ -175,6 +178,15 @@ test_search_han_variants (Cases         *cases,
   assert_misses (cases, "张", chen);
   assert_misses (cases, "陈", zhang);
   g_assert_cmpuint (ed_test_count_found (store, "张", 0), ==, 1);
+
+  /* A name in native script only is the name a list shows: not twice. */
+  li = ed_test_add_case (store, "jp-my-her-sys",
+                         ed_test_traveller (NULL, NULL, "李娜", NULL, NULL), NULL);
+  g_assert_true (ed_store_flush (store, NULL));
+  info = ed_store_find_case (store, ed_case_get_reference (li), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ed_case_info_get_title (info), ==, "李娜");
+  g_assert_null (ed_case_info_get_native_name (info));
 }
 
 /* A store written before Han variants were folded (tests/data/store/
