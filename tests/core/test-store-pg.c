@@ -318,8 +318,17 @@ test_pg_migrate_from_4 (Office        *office,
                                        "' 12345678 2345678 345678 45678 5678 678 ang hang 偉 ', "
                                        "$1, 'jp-my-her-sys')", 1, values, &error));
   g_assert_no_error (error);
+  /* A case no desk can read keeps its words, and the others are done. */
+  g_assert_true (_ed_pg_command (conn, "INSERT INTO cases (reference, procedure_id, "
+                                       "procedure_version, status, created, modified, names, "
+                                       "words, data) VALUES ('9XXX9X', 'jp-my-her-sys', 1, "
+                                       "'open', 1797000000, 1797000000, 'BROKEN', "
+                                       "' broken ', '{\"entry_desk_case\": 99}')", 0, NULL,
+                                 &error));
+  g_assert_no_error (error);
   PQfinish (conn);
-  stamps = query (office, "SELECT version, created_by, changed_by, changed_at FROM cases");
+  stamps = query (office, "SELECT version, created_by, changed_by, changed_at FROM cases "
+                          "ORDER BY id");
 
   admin = open_desk (office, "office_admin");
   version = query (office, "SELECT version FROM entry_desk_schema");
@@ -338,8 +347,12 @@ test_pg_migrate_from_4 (Office        *office,
   info = ed_store_find_case (alice, "ED-4H7N-2P", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ed_case_info_get_native_name (info), ==, "張偉");
-  stamps_after = query (office, "SELECT version, created_by, changed_by, changed_at FROM cases");
+  stamps_after = query (office, "SELECT version, created_by, changed_by, changed_at FROM cases "
+                                "ORDER BY id");
   g_assert_cmpstr (stamps_after, ==, stamps);
+  g_clear_pointer (&refs, g_strfreev);
+  refs = ed_test_search_refs (alice, "broken", 0);
+  g_assert_cmpstrv (refs, ((const char *[]) { "ED-9XXX-9X", NULL }));
 }
 
 /* Schema 2: a case of a journey keeps its procedures in order, another

@@ -331,10 +331,11 @@ static const char schema_5[] =
 #define REINDEX_BATCH 500
 
 /* The new words and names of the cases of @result (id, reference, data)
- * as one JSON array, which jsonb_to_recordset () reads. */
+ * as one JSON array, which jsonb_to_recordset () reads. A case that
+ * cannot be read keeps its words: opening it says what is wrong, and one
+ * such case must not keep the whole office on the older schema. */
 static char *
-reindex_rows (PGresult  *result,
-              GError   **error)
+reindex_rows (PGresult *result)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -353,10 +354,9 @@ reindex_rows (PGresult  *result,
                                              &local_error);
       if (record == NULL)
         {
-          g_set_error (error, ED_ERROR, ED_ERROR_CORRUPT,
-                       _("The office database is damaged: case %s cannot be read (%s)"),
-                       _ed_pg_text (result, row, 0), local_error->message);
-          return NULL;
+          g_message ("Case %s keeps its search words: %s", _ed_pg_text (result, row, 0),
+                     local_error->message);
+          continue;
         }
       g_free (record->reference);
       record->reference = g_strdup (_ed_pg_text (result, row, 1));
@@ -408,9 +408,7 @@ reindex_every_case (PGconn  *conn,
       if (PQntuples (result) == 0)
         break;
       last = _ed_pg_int64 (result, PQntuples (result) - 1, 0);
-      rows = reindex_rows (result, error);
-      if (rows == NULL)
-        return FALSE;
+      rows = reindex_rows (result);
       values[0] = rows;
       if (!_ed_pg_command (conn, "UPDATE cases c SET words = u.words, "
                                  "inner_words = u.inner_words, native_name = u.native_name "
