@@ -19,14 +19,4 @@ char   *_ed_case_row_describe_next_due    (EdCaseInfo  *info,
                                            EdCatalog   *catalog,
                                            const char **css_class);
 
-/* ed-case-row-layout.c */
-#define ED_TYPE_CASE_ROW_LAYOUT (ed_case_row_layout_get_type ())
-G_DECLARE_FINAL_TYPE (EdCaseRowLayout, ed_case_row_layout, ED, CASE_ROW_LAYOUT, GtkLayoutManager)
-
-/* ed-case-row.c */
-void    _ed_case_row_get_parts            (EdCaseRow   *self,
-                                           GtkWidget  **text,
-                                           GtkWidget  **state,
-                                           GtkWidget  **menu);
-
 G_END_DECLS

@@ -27,7 +27,6 @@ struct _EdCaseRow
   EdCatalog      *catalog;
   GtkWidget      *context_menu;
 
-  GtkWidget      *text_box;
   GtkLabel       *names_label;
   GtkLabel       *native_name_label;
   GtkLabel       *procedure_label;
@@ -505,19 +504,6 @@ primary_released_cb (EdCaseRow       *self,
                               ed_case_info_get_id (self->info));
 }
 
-/* What ed-case-row-layout.c places: the names and what the case is, its
- * state, its menu button. */
-void
-_ed_case_row_get_parts (EdCaseRow  *self,
-                        GtkWidget **text,
-                        GtkWidget **state,
-                        GtkWidget **menu)
-{
-  *text = self->text_box;
-  *state = self->state_box;
-  *menu = GTK_WIDGET (self->menu_button);
-}
-
 static void
 ed_case_row_size_allocate (GtkWidget *widget,
                            int        width,
@@ -561,7 +547,6 @@ ed_case_row_class_init (EdCaseRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entrydesk/EntryDesk/"
                                                "cases/ed-case-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, EdCaseRow, text_box);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, names_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, native_name_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, procedure_label);
@@ -579,7 +564,7 @@ ed_case_row_class_init (EdCaseRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, secondary_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, long_pressed_cb);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, ED_TYPE_CASE_ROW_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "caserow");
 }
 
