@@ -291,7 +291,9 @@ static void
 apply_search (EdProcedureBrowser *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *needle = g_utf8_casefold (g_strstrip (g_strdup (text)), -1);
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  /* Folded as the procedures' texts are: case, width, kana, Han variants. */
+  g_autofree char *needle = ed_fold_search (trimmed);
   gboolean any = FALSE;
 
   for (guint i = 0; i < self->rows->len; i++)

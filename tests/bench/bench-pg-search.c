@@ -54,13 +54,18 @@ static void
 append_case (GString      *row,
              EdCaseRecord *record)
 {
-  g_autoptr(EdCaseInfo) info = ed_case_record_to_info (record);
-  g_autoptr(JsonNode) node = ed_case_record_to_json (record);
-  g_autofree char *names = g_strjoinv ("\n", (char **) ed_case_info_get_names (info));
+  g_autoptr(EdCaseInfo) info = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *names = NULL;
   g_autofree char *words = NULL;
   g_autofree char *inner = NULL;
   g_autofree char *data = NULL;
 
+  /* As a desk writes it: a journey of its one procedure. */
+  ed_case_record_ensure_journey (record);
+  info = ed_case_record_to_info (record);
+  node = ed_case_record_to_json (record);
+  names = g_strjoinv ("\n", (char **) ed_case_info_get_names (info));
   json_object_remove_member (json_node_get_object (node), "sheets");
   data = json_to_string (node, FALSE);
   ed_store_pg_search_columns (record, &words, &inner);

@@ -44,6 +44,60 @@ test_normalize_width (void)
   assert_normalizes (ed_fold_width, NULL, NULL);
 }
 
+/* Simplified, Traditional and Japanese forms meet (OpenCC's tables). */
+static void
+test_normalize_fold_han (void)
+{
+  const char *same[][3] = {
+    { "張偉", "张伟", "張偉" },
+    { "陳", "陈", "陳" },
+    { "沢田", "澤田", "泽田" },
+    { "国", "國", "国" },
+    { "広", "廣", "广" },
+    { "桜", "櫻", "樱" },
+    { "斉藤", "齊藤", "齐藤" },
+    { "渡辺", "渡邊", "渡边" },
+    /* The compatibility ideograph 神 (U+FA19) is the unified 神. */
+    { "\xef\xa8\x99", "神", "神" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    {
+      g_autofree char *a = ed_fold_search (same[i][0]);
+      g_autofree char *b = ed_fold_search (same[i][1]);
+      g_autofree char *c = ed_fold_search (same[i][2]);
+
+      g_assert_cmpstr (a, ==, b);
+      g_assert_cmpstr (b, ==, c);
+    }
+
+  /* One canonical form, the simplified one. */
+  g_assert_cmpuint (ed_fold_han (0x5F35 /* 張 */), ==, 0x5F20 /* 张 */);
+  g_assert_cmpuint (ed_fold_han (0x6CA2 /* 沢 */), ==, 0x6CFD /* 泽 */);
+  /* A simplified character that is also a shinjitai keeps its Chinese
+   * reading (芸 is not 藝); Latin letters and kana are not Han. */
+  g_assert_cmpuint (ed_fold_han (0x82B8 /* 芸 */), ==, 0x82B8);
+  g_assert_cmpuint (ed_fold_han ('A'), ==, 'A');
+  g_assert_cmpuint (ed_fold_han (0x3042 /* あ */), ==, 0x3042);
+
+  /* Folding twice changes nothing: the index and a query agree. */
+  for (gunichar c = 0x2E80; c < 0x32000; c++)
+    if (ed_fold_han (ed_fold_han (c)) != ed_fold_han (c))
+      g_error ("U+%04X folds to U+%04X, then to U+%04X", c, ed_fold_han (c),
+               ed_fold_han (ed_fold_han (c)));
+}
+
+/* What the case search and the Procedures view compare. */
+static void
+test_normalize_fold_search (void)
+{
+  assert_normalizes (ed_fold_search, "ＥＲＩＫＳＳＯＮ", "eriksson");
+  assert_normalizes (ed_fold_search, "ﾔﾏﾀﾞ ヤマダ", "やまだ やまだ");
+  assert_normalizes (ed_fold_search, "Müller", "müller");
+  assert_normalizes (ed_fold_search, "張偉 ZHANG", "张伟 zhang");
+  assert_normalizes (ed_fold_search, "", "");
+}
+
 static void
 test_normalize_text (void)
 {
@@ -185,6 +239,8 @@ main (int    argc,
 
   g_test_add_func ("/normalize/width", test_normalize_width);
   g_test_add_func ("/normalize/text", test_normalize_text);
+  g_test_add_func ("/normalize/fold-han", test_normalize_fold_han);
+  g_test_add_func ("/normalize/fold-search", test_normalize_fold_search);
   g_test_add_func ("/normalize/name-latin", test_normalize_name_latin);
   g_test_add_func ("/normalize/passport-number", test_normalize_passport_number);
   g_test_add_func ("/normalize/phone", test_normalize_phone);

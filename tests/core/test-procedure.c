@@ -348,7 +348,9 @@ test_procedure_matches (void)
 {
   g_autoptr(EdProcedure) procedure = load_fixture ("xx-valid.json");
   const char *hits[] = { "test procedure", "TEST", "テスト", "测试", "japan", "日本", "xx-valid",
-                         "tests.", "" };
+                         "tests.", "",
+                         /* As the case search folds: Han variants, kana, width. */
+                         "測試", "てすと", "ＴＥＳＴ" };
   const char *misses[] = { "shanghai", "register", "xx-other" };
 
   for (guint i = 0; i < G_N_ELEMENTS (hits); i++)

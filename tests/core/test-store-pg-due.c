@@ -461,7 +461,7 @@ test_pg_due_migrate_from_2 (Office        *office,
     }
   g_clear_pointer (&version, g_free);
   version = query (office, "SELECT version FROM entry_desk_schema");
-  g_assert_cmpstr (version, ==, "4");
+  g_assert_cmpstr (version, ==, "5");
 
   /* Nothing lost; no next deadline yet. */
   alice = open_desk (office, "alice");

@@ -15,6 +15,7 @@
 #include "ed-case-backend.h"
 #include "ed-store-backend.h"
 #include "ed-store-pg.h"
+#include "ed-store-pg-private.h"
 #include "ed-test-office.h"
 #include "ed-test-pg.h"
 #include "ed-test-store.h"
@@ -116,7 +117,7 @@ test_pg_schema (Office        *office,
     }
 
   version = query (office, "SELECT version FROM entry_desk_schema");
-  g_assert_cmpstr (version, ==, "4");
+  g_assert_cmpstr (version, ==, "5");
 
   /* Another role opens a database set up already. */
   staff = open_desk (office, "alice");
@@ -230,6 +231,128 @@ test_pg_cases (Office        *office,
   g_free (who);
   who = query (office, "SELECT count(*) FROM sheet_log");
   g_assert_cmpstr (who, ==, "0");
+}
+
+/* Simplified, Traditional and Japanese forms find each other, as in a
+ * desk's own store; another desk's list shows the name in native script. */
+static void
+test_pg_han_variants (Office        *office,
+                      gconstpointer  data)
+{
+  g_autoptr(EdStore) store = open_desk (office, "alice");
+  g_autoptr(EdStore) reader = open_desk (office, "rita");
+  g_autoptr(EdCase) zhang = NULL;
+  g_autoptr(EdCase) sawada = NULL;
+  g_autoptr(EdCaseInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  zhang = ed_test_add_case (store, "jp-my-her-sys",
+                            ed_test_traveller ("ZHANG", "WEI", "張偉", NULL, "312345678"),
+                            ed_test_traveller ("CHEN", "MEI", "陳美", NULL, "312345679"), NULL);
+  sawada = ed_test_add_case (store, "jp-my-her-sys",
+                             ed_test_traveller ("SAWADA", "HIROSHI", "沢田 広", NULL,
+                                                "TR1234567"), NULL);
+  g_assert_true (ed_store_flush (store, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (ed_test_found (reader, "张伟", zhang));
+  g_assert_true (ed_test_found (reader, "张", zhang));
+  g_assert_true (ed_test_found (reader, "陈", zhang));
+  g_assert_true (ed_test_found (reader, "澤田", sawada));
+  g_assert_true (ed_test_found (reader, "广", sawada));
+  g_assert_true (ed_test_found (reader, "泽田 廣", sawada));
+  g_assert_false (ed_test_found (reader, "张", sawada));
+
+  info = ed_store_find_case (reader, ed_case_get_reference (zhang), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ed_case_info_get_native_name (info), ==, "張偉");
+}
+
+/* A database written before Han variants were folded: a desk of this
+ * build makes every case's words again, so 張偉 stored then is found as
+ * 张; its list rows gain the native name; the cases' versions, authors
+ * and times of change stay. */
+static void
+test_pg_migrate_from_4 (Office        *office,
+                        gconstpointer  data)
+{
+  g_autofree char *uri = ed_test_pg_uri (server, "office_admin", office->database);
+  g_autoptr(EdCase) kase = ed_case_new ("jp-my-her-sys", 1);
+  g_autoptr(EdTraveller) traveller = ed_test_traveller ("ZHANG", "WEI", "張偉", NULL,
+                                                        "312345678");
+  g_autoptr(EdCaseRecord) record = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(EdStore) admin = NULL;
+  g_autoptr(EdStore) alice = NULL;
+  g_autoptr(EdCaseInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *case_data = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *stamps = NULL;
+  g_autofree char *stamps_after = NULL;
+  g_autofree char *tokens = NULL;
+  g_auto(GStrv) refs = NULL;
+  const char *values[1];
+  PGconn *conn;
+
+  ed_case_add_traveller (kase, traveller);
+  record = ed_case_record_new_from_case (kase);
+  g_free (record->reference);
+  record->reference = g_strdup ("4H7N2P");
+  node = ed_case_record_to_json (record);
+  json_object_remove_member (json_node_get_object (node), "sheets");
+  case_data = json_to_string (node, FALSE);
+
+  /* The database as schema 4 left it, the words as that build made them. */
+  conn = PQconnectdb (uri);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  g_assert_true (_ed_pg_migrate_to (conn, 4, &error));
+  g_assert_no_error (error);
+  values[0] = case_data;
+  g_assert_true (_ed_pg_command (conn, "INSERT INTO cases (reference, procedure_id, "
+                                       "procedure_version, status, created, modified, names, "
+                                       "n_travellers, words, inner_words, data, procedures) "
+                                       "VALUES ('4H7N2P', 'jp-my-her-sys', 1, 'open', "
+                                       "1798000000, 1798000000, 'ZHANG WEI', 1, "
+                                       "' 2p 312345678 4h7n 4h7n2p wei zhang 張偉 ', "
+                                       "' 12345678 2345678 345678 45678 5678 678 ang hang 偉 ', "
+                                       "$1, 'jp-my-her-sys')", 1, values, &error));
+  g_assert_no_error (error);
+  /* A case no desk can read keeps its words, and the others are done. */
+  g_assert_true (_ed_pg_command (conn, "INSERT INTO cases (reference, procedure_id, "
+                                       "procedure_version, status, created, modified, names, "
+                                       "words, data) VALUES ('9XXX9X', 'jp-my-her-sys', 1, "
+                                       "'open', 1797000000, 1797000000, 'BROKEN', "
+                                       "' broken ', '{\"entry_desk_case\": 99}')", 0, NULL,
+                                 &error));
+  g_assert_no_error (error);
+  PQfinish (conn);
+  stamps = query (office, "SELECT version, created_by, changed_by, changed_at FROM cases "
+                          "ORDER BY id");
+
+  admin = open_desk (office, "office_admin");
+  version = query (office, "SELECT version FROM entry_desk_schema");
+  g_assert_cmpstr (version, ==, "5");
+
+  alice = open_desk (office, "alice");
+  refs = ed_test_search_refs (alice, "张", 0);
+  g_assert_cmpstrv (refs, ((const char *[]) { "ED-4H7N-2P", NULL }));
+  g_clear_pointer (&refs, g_strfreev);
+  refs = ed_test_search_refs (alice, "zhang 伟", 0);
+  g_assert_cmpstrv (refs, ((const char *[]) { "ED-4H7N-2P", NULL }));
+  /* The token index is made again with the words. */
+  tokens = query (office, "SELECT count(*) FROM case_tokens WHERE token IN ('张伟', '_伟')");
+  g_assert_cmpstr (tokens, ==, "2");
+
+  info = ed_store_find_case (alice, "ED-4H7N-2P", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ed_case_info_get_native_name (info), ==, "張偉");
+  stamps_after = query (office, "SELECT version, created_by, changed_by, changed_at FROM cases "
+                                "ORDER BY id");
+  g_assert_cmpstr (stamps_after, ==, stamps);
+  g_clear_pointer (&refs, g_strfreev);
+  refs = ed_test_search_refs (alice, "broken", 0);
+  g_assert_cmpstrv (refs, ((const char *[]) { "ED-9XXX-9X", NULL }));
 }
 
 /* Schema 2: a case of a journey keeps its procedures in order, another
@@ -889,6 +1012,9 @@ main (int    argc,
               office_tear_down);
   ADD ("/store-pg/cases", test_pg_cases);
   ADD ("/store-pg/journey", test_pg_journey);
+  ADD ("/store-pg/han-variants", test_pg_han_variants);
+  g_test_add ("/store-pg/migrate-from-4", Office, NULL, office_set_up, test_pg_migrate_from_4,
+              office_tear_down);
   ADD ("/store-pg/conflict", test_pg_conflict);
   ADD ("/store-pg/elsewhere", test_pg_elsewhere);
   ADD ("/store-pg/roles", test_pg_roles);

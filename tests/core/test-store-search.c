@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "ed-test-store.h"
+#include "ed-test-util.h"
 
 typedef struct
 {
@@ -128,6 +129,120 @@ test_search_cjk (Cases         *cases,
 
   /* The Latin name of the same person. */
   assert_finds (cases, "xiaoming", cases->wang);
+}
+
+/* Simplified, Traditional and Japanese forms of a name find each other,
+ * whichever was stored and whichever is typed. */
+static void
+test_search_han_variants (Cases         *cases,
+                          gconstpointer  data)
+{
+  EdStore *store = cases->fixture.store;
+  g_autoptr(EdCase) zhang = NULL;
+  g_autoptr(EdCase) chen = NULL;
+  g_autoptr(EdCase) sawada = NULL;
+  g_autoptr(EdCase) kokubu = NULL;
+  g_autoptr(EdCase) li = NULL;
+  g_autoptr(EdCaseInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  zhang = ed_test_add_case (store, "jp-my-her-sys",
+                            ed_test_traveller ("ZHANG", "WEI", "張偉", NULL, "312345678"),
+                            NULL);
+  chen = ed_test_add_case (store, "jp-my-her-sys",
+                           ed_test_traveller ("CHEN", "JING", "陈静", NULL, "E87654321"),
+                           NULL);
+  sawada = ed_test_add_case (store, "jp-my-her-sys",
+                             ed_test_traveller ("SAWADA", "HIROSHI", "沢田 広", "サワダ ヒロシ",
+                                                "TR1234567"),
+                             NULL);
+  kokubu = ed_test_add_case (store, "jp-my-her-sys",
+                             ed_test_traveller ("KOKUBU", "SAKURA", "國分 櫻", NULL, "TR7654321"),
+                             NULL);
+
+  assert_finds (cases, "张伟", zhang);
+  assert_finds (cases, "張偉", zhang);
+  assert_finds (cases, "张", zhang);
+  assert_finds (cases, "伟", zhang);
+  assert_finds (cases, "陳静", chen);
+  assert_finds (cases, "陳", chen);
+  assert_finds (cases, "陈", chen);
+  assert_finds (cases, "澤田", sawada);
+  assert_finds (cases, "泽田", sawada);
+  assert_finds (cases, "廣", sawada);
+  assert_finds (cases, "广", sawada);
+  assert_finds (cases, "国分", kokubu);
+  assert_finds (cases, "國分", kokubu);
+  assert_finds (cases, "桜", kokubu);
+  assert_finds (cases, "樱", kokubu);
+  assert_misses (cases, "张", chen);
+  assert_misses (cases, "陈", zhang);
+  g_assert_cmpuint (ed_test_count_found (store, "张", 0), ==, 1);
+
+  /* A name in native script only is the name a list shows: not twice. */
+  li = ed_test_add_case (store, "jp-my-her-sys",
+                         ed_test_traveller (NULL, NULL, "李娜", NULL, NULL), NULL);
+  g_assert_true (ed_store_flush (store, NULL));
+  info = ed_store_find_case (store, ed_case_get_reference (li), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ed_case_info_get_title (info), ==, "李娜");
+  g_assert_null (ed_case_info_get_native_name (info));
+}
+
+/* A store written before Han variants were folded (tests/data/store/
+ * schema-4.db, see make-schema-4.sh): its search rows are made again,
+ * so its Traditional and shinjitai names are found by their other forms,
+ * and its list rows gain the names in native script. */
+static void
+test_search_migrate_from_4 (void)
+{
+  g_autofree char *dir = ed_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "cases.db", NULL);
+  g_autofree char *fixture = ed_test_data_path ("store", "schema-4.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdStore) store = NULL;
+  g_autoptr(EdCaseInfo) zhang = NULL;
+  g_autoptr(EdCaseInfo) sawada = NULL;
+  g_auto(GStrv) found = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  g_assert_cmpint (ed_test_sql_int (path, "PRAGMA user_version"), ==, 4);
+
+  store = ed_store_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ed_test_sql_int (path, "PRAGMA user_version"), ==, 5);
+
+  found = ed_test_search_refs (store, "张", 0);
+  g_assert_cmpstrv (found, ((const char *[]) { "ED-4H7N-2P", NULL }));
+  g_clear_pointer (&found, g_strfreev);
+  found = ed_test_search_refs (store, "陈美", 0);
+  g_assert_cmpstrv (found, ((const char *[]) { "ED-4H7N-2P", NULL }));
+  g_clear_pointer (&found, g_strfreev);
+  found = ed_test_search_refs (store, "澤田", 0);
+  g_assert_cmpstrv (found, ((const char *[]) { "ED-8JKW-5T", NULL }));
+  g_clear_pointer (&found, g_strfreev);
+  found = ed_test_search_refs (store, "广", 0);
+  g_assert_cmpstrv (found, ((const char *[]) { "ED-8JKW-5T", NULL }));
+  g_clear_pointer (&found, g_strfreev);
+  /* What was found before still is; the newer case still comes first. */
+  found = ed_test_search_refs (store, "wei", 0);
+  g_assert_cmpstrv (found, ((const char *[]) { "ED-4H7N-2P", NULL }));
+  g_clear_pointer (&found, g_strfreev);
+  found = ed_test_search_refs (store, "", 0);
+  g_assert_cmpstrv (found, ((const char *[]) { "ED-8JKW-5T", "ED-4H7N-2P", NULL }));
+
+  zhang = ed_store_find_case (store, "ED-4H7N-2P", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ed_case_info_get_native_name (zhang), ==, "張偉");
+  sawada = ed_store_find_case (store, "ED-8JKW-5T", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ed_case_info_get_native_name (sawada), ==, "沢田広");
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+  ed_test_rm_rf (dir);
 }
 
 static void
@@ -259,12 +374,28 @@ test_search_info (Cases         *cases,
   g_assert_cmpint (ed_case_info_get_id (info), ==, ed_case_get_id (cases->eriksson));
   g_assert_cmpstrv (ed_case_info_get_names (info), names);
   g_assert_cmpstr (ed_case_info_get_title (info), ==, "ERIKSSON ANNA MARIA, ERIKSSON LARS");
+  g_assert_null (ed_case_info_get_native_name (info));
   g_assert_cmpstr (ed_case_info_get_procedure_id (info), ==, "jp-my-her-sys");
   g_assert_cmpstr (ed_case_info_get_current_step (info), ==, "install");
   g_assert_cmpuint (ed_case_info_get_n_travellers (info), ==, 2);
   g_assert_cmpuint (ed_case_info_get_n_done (info), ==, 1);
   g_assert_cmpint (ed_case_info_get_status (info), ==, ED_CASE_OPEN);
   g_assert_cmpint (ed_case_info_get_modified (info), ==, ed_case_get_modified (cases->eriksson));
+  g_clear_object (&info);
+
+  /* The first traveller's name in native script, beside the passport
+   * name; it follows a change. */
+  info = ed_store_find_case (cases->fixture.store, ed_case_get_reference (cases->yamada),
+                             &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ed_case_info_get_native_name (info), ==, "山田 太郎");
+  g_clear_object (&info);
+  ed_traveller_set (ed_case_get_traveller (cases->yamada, 0), "native_name", "山田 一郎");
+  g_assert_true (ed_store_flush (cases->fixture.store, NULL));
+  info = ed_store_find_case (cases->fixture.store, ed_case_get_reference (cases->yamada),
+                             &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ed_case_info_get_native_name (info), ==, "山田 一郎");
   g_clear_object (&info);
 
   info = ed_store_find_case (cases->fixture.store, "ED-0000-00", &error);
@@ -287,6 +418,8 @@ main (int    argc,
 
   ADD ("/store-search/latin", test_search_latin);
   ADD ("/store-search/cjk", test_search_cjk);
+  ADD ("/store-search/han-variants", test_search_han_variants);
+  g_test_add_func ("/store-search/migrate-from-4", test_search_migrate_from_4);
   ADD ("/store-search/passport", test_search_passport);
   ADD ("/store-search/reference", test_search_reference);
   ADD ("/store-search/order", test_search_order);

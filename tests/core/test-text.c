@@ -47,6 +47,10 @@ test_text_contains (void)
   g_assert_true (ed_text_contains (text, needle));
   g_assert_true (ed_text_contains (text, "インストール"));
   g_assert_true (ed_text_contains (text, "安装"));
+  /* As the case search compares: Han variants, kana, width. */
+  g_assert_true (ed_text_contains (text, "安裝"));
+  g_assert_true (ed_text_contains (text, "いんすとーる"));
+  g_assert_true (ed_text_contains (text, "ＭＹＳＯＳ"));
   g_assert_false (ed_text_contains (text, "cocoa"));
   g_assert_true (ed_text_contains (text, ""));
 }

@@ -176,6 +176,20 @@ assert_row (EdCase     *kase,
   g_assert_nonnull (ed_test_find_label (GTK_WIDGET (row), want ()->open));
 }
 
+/* @native: the name in native script the row shows, or %NULL for none. */
+static void
+assert_native_name (EdCase     *kase,
+                    const char *native)
+{
+  EdCaseRow *row = ed_test_find_case_row (view (), ed_case_get_reference (kase));
+  GtkWidget *label = ed_test_find_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "native-name");
+
+  g_assert_nonnull (label);
+  g_assert_cmpint (gtk_widget_get_visible (label), ==, native != NULL);
+  if (native != NULL)
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, native);
+}
+
 static void
 test_case_list_shows_cases (void)
 {
@@ -230,6 +244,13 @@ test_case_list_shows_cases (void)
   assert_row (wang, "WANG WEI", ui_title ("cn-beijing-health-code"), NULL);
   assert_row (yamada, "YAMADA AOI, YAMADA REN", ui_title ("jp-entry-waiting-mysos"),
               yamada_progress);
+  /* The first traveller's name in their own script, under the passport
+   * names; none for a name in Latin letters only. */
+  assert_native_name (wang, "王伟");
+  assert_native_name (yamada, "山田 葵");
+  g_assert_null (ed_test_find_label (GTK_WIDGET (ed_test_find_case_row (view (),
+                                                 ed_case_get_reference (yamada))), "山田 蓮"));
+  assert_native_name (eriksson, NULL);
   unknown_title = g_strdup_printf (_("Unknown procedure (%s)"), "xx-withdrawn-procedure");
   assert_row (unknown, "DUPONT MARIE", unknown_title, NULL);
 
@@ -261,6 +282,8 @@ test_case_list_search (void)
   assert_found ("sson", eriksson);
   /* Chinese and Japanese, any one character, and katakana. */
   assert_found ("伟", wang);
+  /* In Traditional characters too, as Taiwan and Hong Kong write it. */
+  assert_found ("王偉", wang);
   ed_test_screenshot (ed_test_main_window (app), "cases-search");
   search ("山田");
   ed_test_wait_for_rows (view (), 1);

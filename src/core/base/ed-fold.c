@@ -12,15 +12,21 @@
  * - Full NFKC (ed_fold_nfkc) for what must end up in Latin letters and
  *   digits anyway.
  *
+ * And one for searching (ed_fold_search): what the case search indexes
+ * and the Procedures view compares, so that what is typed in one script
+ * finds what was written in another.
+ *
  * A leaf: it knows nothing of travellers or procedures.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "ed-fold.h"
+#include "ed-fold-han-table.h"
 
 static char *
 make_valid (const char *text)
@@ -187,4 +193,77 @@ ed_fold_text (const char *text)
 
   width = ed_fold_width (text);
   return g_strstrip (width);
+}
+
+static int
+compare_han (const void *key,
+             const void *entry)
+{
+  guint32 c = *(const guint32 *) key;
+  guint32 from = ((const guint32 *) entry)[0];
+
+  return c < from ? -1 : c > from ? 1 : 0;
+}
+
+/**
+ * ed_fold_han:
+ *
+ * Simplified, Traditional and Japanese forms of a Han character meet in
+ * one (張 and 张, 澤 沢 and 泽, 國 and 国): OpenCC's variant tables, folded
+ * to the Simplified Chinese form (build-aux/gen-han-fold.py says how a
+ * character with several is folded). Any other character is returned
+ * as it is.
+ */
+gunichar
+ed_fold_han (gunichar c)
+{
+  const guint32 *entry;
+  guint32 key = c;
+
+  /* Below the CJK radicals there is nothing to fold. */
+  if (c < 0x2E80)
+    return c;
+
+  entry = bsearch (&key, han_fold_table, G_N_ELEMENTS (han_fold_table),
+                   sizeof han_fold_table[0], compare_han);
+  return entry != NULL ? entry[1] : c;
+}
+
+/* Katakana and hiragana spell the same sounds: furigana is typed in
+ * either, so both fold to hiragana. */
+static gunichar
+fold_kana (gunichar c)
+{
+  if (c >= 0x30A1 && c <= 0x30F6)
+    return c - 0x60;
+  return c;
+}
+
+/**
+ * ed_fold_search:
+ *
+ * Returns: (transfer full): @text as a search compares it: NFKC (so
+ *   full-width ＥＲＩ and half-width ｴﾘ read as typed elsewhere, and CJK
+ *   compatibility ideographs as their unified ones), case folded, katakana
+ *   as hiragana, Han variants as one (ed_fold_han())
+ */
+char *
+ed_fold_search (const char *text)
+{
+  g_autofree char *normalized = NULL;
+  g_autofree char *folded = NULL;
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  if (normalized == NULL)
+    return g_strdup ("");
+  folded = g_utf8_casefold (normalized, -1);
+
+  out = g_string_sized_new (strlen (folded));
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    g_string_append_unichar (out, ed_fold_han (fold_kana (g_utf8_get_char (p))));
+
+  return g_string_free (out, FALSE);
 }

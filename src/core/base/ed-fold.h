@@ -14,5 +14,7 @@ char     *ed_fold_nfkc           (const char *text);
 char     *ed_fold_nfkc_dropping  (const char *text,
                                   gboolean  (*drop) (gunichar c));
 gboolean  ed_fold_is_dash        (gunichar    c);
+gunichar  ed_fold_han            (gunichar    c);
+char     *ed_fold_search         (const char *text);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "ed-fold.h"
 #include "ed-text.h"
 
 struct _EdText
@@ -115,28 +116,33 @@ ed_text_has (const EdText *self,
 
 /**
  * ed_text_contains:
- * @casefolded_needle: a needle already passed through g_utf8_casefold()
+ * @needle: what the user typed (already through g_utf8_casefold() or
+ *   ed_fold_search() is as good)
  *
  * Returns: whether any language of the text contains the needle,
- *   ignoring case.
+ *   ignoring case and width, katakana as hiragana and Han variants as
+ *   one (ed_fold_search()).
  */
 gboolean
 ed_text_contains (const EdText *self,
-                  const char   *casefolded_needle)
+                  const char   *needle)
 {
+  g_autofree char *folded_needle = NULL;
+
   g_return_val_if_fail (self != NULL, FALSE);
 
-  if (casefolded_needle == NULL || *casefolded_needle == '\0')
+  if (needle == NULL || *needle == '\0')
     return TRUE;
 
+  folded_needle = ed_fold_search (needle);
   for (guint i = 0; i < ED_N_LANGUAGES; i++)
     {
       g_autofree char *folded = NULL;
 
       if (self->strings[i] == NULL)
         continue;
-      folded = g_utf8_casefold (self->strings[i], -1);
-      if (strstr (folded, casefolded_needle) != NULL)
+      folded = ed_fold_search (self->strings[i]);
+      if (strstr (folded, folded_needle) != NULL)
         return TRUE;
     }
 

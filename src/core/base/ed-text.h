@@ -28,7 +28,7 @@ const char  *ed_text_lookup   (const EdText *self,
 gboolean     ed_text_has      (const EdText *self,
                                EdLanguage    language);
 gboolean     ed_text_contains (const EdText *self,
-                               const char   *casefolded_needle);
+                               const char   *needle);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdText, ed_text_unref)
 

@@ -9,6 +9,7 @@
 
 #include "ed-date.h"
 #include "ed-error.h"
+#include "ed-fold.h"
 #include "ed-mo.h"
 #include "ed-procedure-private.h"
 
@@ -468,18 +469,22 @@ ed_procedure_find_phase (EdProcedure *self,
 
 /**
  * ed_procedure_matches:
- * @casefolded_needle: what the user typed, through g_utf8_casefold()
+ * @needle: what the user typed (already through g_utf8_casefold() or
+ *   ed_fold_search() is as good)
  *
  * Searches the id, and the title, summary and region name in every
- * language.
+ * language, as the case search compares: ignoring case and width,
+ * katakana as hiragana, Han variants as one (ed_fold_search()).
  */
 gboolean
 ed_procedure_matches (EdProcedure *self,
-                      const char  *casefolded_needle)
+                      const char  *needle)
 {
+  g_autofree char *folded_needle = NULL;
+
   g_return_val_if_fail (ED_IS_PROCEDURE (self), FALSE);
 
-  if (casefolded_needle == NULL || *casefolded_needle == '\0')
+  if (needle == NULL || *needle == '\0')
     return TRUE;
 
   /* Searched as the user types: fold the texts once, on the first search. */
@@ -496,8 +501,9 @@ ed_procedure_matches (EdProcedure *self,
               g_string_append (all, ed_text_get (texts[t], l));
             }
 
-      self->search_text = g_utf8_casefold (all->str, -1);
+      self->search_text = ed_fold_search (all->str);
     }
 
-  return strstr (self->search_text, casefolded_needle) != NULL;
+  folded_needle = ed_fold_search (needle);
+  return strstr (self->search_text, folded_needle) != NULL;
 }

@@ -426,7 +426,7 @@ const EdStep    *ed_procedure_find_step            (EdProcedure        *self,
 const EdPhase   *ed_procedure_find_phase           (EdProcedure        *self,
                                                     const char         *phase_id);
 gboolean         ed_procedure_matches              (EdProcedure        *self,
-                                                    const char         *casefolded_needle);
+                                                    const char         *needle);
 
 /* ed-procedure-json.c: the file's form (every language), or one language's */
 JsonNode        *ed_procedure_to_json              (EdProcedure        *self);

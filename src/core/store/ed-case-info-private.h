@@ -18,6 +18,7 @@ typedef struct
   char         *current_step;
   EdCaseStatus  status;
   char        **names;
+  char         *native_name;     /* the first named traveller's, when shown apart */
   guint         n_travellers;
   guint         n_done;
   gint64        created;

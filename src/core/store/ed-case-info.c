@@ -30,6 +30,7 @@ enum {
   PROP_STATUS,
   PROP_NAMES,
   PROP_TITLE,
+  PROP_NATIVE_NAME,
   PROP_N_TRAVELLERS,
   PROP_N_DONE,
   PROP_CREATED,
@@ -53,6 +54,7 @@ _ed_case_info_data_clear (EdCaseInfoData *data)
   g_clear_pointer (&data->procedure_id, g_free);
   g_clear_pointer (&data->current_step, g_free);
   g_clear_pointer (&data->names, g_strfreev);
+  g_clear_pointer (&data->native_name, g_free);
   g_clear_pointer (&data->changed_by, g_free);
   g_clear_pointer (&data->open_elsewhere, g_free);
   g_clear_pointer (&data->journey_id, g_free);
@@ -133,6 +135,7 @@ _ed_case_info_update (EdCaseInfo *self,
   UPDATE_STRING (open_elsewhere, PROP_OPEN_ELSEWHERE)
   UPDATE_VALUE (waiting, PROP_WAITING)
   UPDATE_STRING (journey_id, PROP_JOURNEY_ID)
+  UPDATE_STRING (native_name, PROP_NATIVE_NAME)
 
 #undef UPDATE_STRING
 #undef UPDATE_VALUE
@@ -239,6 +242,20 @@ ed_case_info_get_title (EdCaseInfo *self)
 {
   g_return_val_if_fail (ED_IS_CASE_INFO (self), NULL);
   return self->title;
+}
+
+/**
+ * ed_case_info_get_native_name:
+ *
+ * Returns: (nullable): the first named traveller's name in their own
+ *   script (the traveller's "native_name": 張偉, 山田 太郎), when they also
+ *   have a name in Latin letters, which the names hold; %NULL otherwise
+ */
+const char *
+ed_case_info_get_native_name (EdCaseInfo *self)
+{
+  g_return_val_if_fail (ED_IS_CASE_INFO (self), NULL);
+  return self->data.native_name;
 }
 
 guint
@@ -389,6 +406,9 @@ ed_case_info_get_property (GObject    *object,
     case PROP_TITLE:
       g_value_set_string (value, self->title);
       break;
+    case PROP_NATIVE_NAME:
+      g_value_set_string (value, self->data.native_name);
+      break;
     case PROP_N_TRAVELLERS:
       g_value_set_uint (value, self->data.n_travellers);
       break;
@@ -458,6 +478,7 @@ ed_case_info_class_init (EdCaseInfoClass *klass)
     g_param_spec_enum ("status", NULL, NULL, ED_TYPE_CASE_STATUS, ED_CASE_OPEN, ro);
   properties[PROP_NAMES] = g_param_spec_boxed ("names", NULL, NULL, G_TYPE_STRV, ro);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, ro);
+  properties[PROP_NATIVE_NAME] = g_param_spec_string ("native-name", NULL, NULL, NULL, ro);
   properties[PROP_N_TRAVELLERS] =
     g_param_spec_uint ("n-travellers", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_N_DONE] = g_param_spec_uint ("n-done", NULL, NULL, 0, G_MAXUINT, 0, ro);

@@ -1,9 +1,9 @@
 /* ed-case-info.h — a case as a list shows it, without loading it
  *
  * What the store's search and list return: enough to draw a row (the
- * travellers' names, the procedures of the journey, the next deadline,
- * how many checklist items are done, the status and dates) and the id
- * to open the case with.
+ * travellers' names, the first one's in native script, the procedures of
+ * the journey, the next deadline, how many checklist items are done, the
+ * status and dates) and the id to open the case with.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,6 +28,7 @@ const char          *ed_case_info_get_current_step      (EdCaseInfo *self);
 EdCaseStatus         ed_case_info_get_status            (EdCaseInfo *self);
 const char * const  *ed_case_info_get_names             (EdCaseInfo *self);
 const char          *ed_case_info_get_title             (EdCaseInfo *self);
+const char          *ed_case_info_get_native_name       (EdCaseInfo *self);
 guint                ed_case_info_get_n_travellers      (EdCaseInfo *self);
 guint                ed_case_info_get_n_done            (EdCaseInfo *self);
 gint64               ed_case_info_get_created           (EdCaseInfo *self);

@@ -332,6 +332,34 @@ ed_case_record_dup_names (EdCaseRecord *record)
 }
 
 /**
+ * ed_case_list_native_name:
+ * @travellers: (element-type EdTraveller): a case's travellers
+ *
+ * Returns: (transfer full) (nullable): what a case list shows beside the
+ *   names: the first named traveller's name in their own script, when
+ *   the names show another (a name in Latin letters); %NULL when there
+ *   is none or it is the name shown already
+ */
+char *
+ed_case_list_native_name (GPtrArray *travellers)
+{
+  for (guint i = 0; i < travellers->len; i++)
+    {
+      EdTraveller *traveller = g_ptr_array_index (travellers, i);
+      g_autofree char *name = ed_traveller_dup_display_name (traveller);
+      const char *native = ed_traveller_get (traveller, "native_name");
+
+      if (*name == '\0')
+        continue;
+      if (native == NULL || *native == '\0' || g_strcmp0 (native, name) == 0)
+        return NULL;
+      return g_strdup (native);
+    }
+
+  return NULL;
+}
+
+/**
  * ed_case_record_to_info:
  *
  * What a list shows of the case: every backend makes its rows so, and
@@ -350,6 +378,7 @@ ed_case_record_to_info (EdCaseRecord *record)
     .current_step = g_strdup (record->current_step),
     .status = record->status,
     .names = ed_case_record_dup_names (record),
+    .native_name = ed_case_list_native_name (record->travellers),
     .n_travellers = record->travellers->len,
     .n_done = count_done (record),
     .journey_id = g_strdup (record->journey_id),

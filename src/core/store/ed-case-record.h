@@ -63,6 +63,7 @@ EdCase        *ed_case_record_to_case        (EdCaseRecord  *record);
 void           ed_case_record_free           (EdCaseRecord  *record);
 EdCaseRecord  *ed_case_record_copy           (EdCaseRecord  *record);
 char         **ed_case_record_dup_names      (EdCaseRecord  *record);
+char          *ed_case_list_native_name     (GPtrArray     *travellers);
 EdCaseInfo    *ed_case_record_to_info        (EdCaseRecord  *record);
 void           ed_case_record_ensure_journey (EdCaseRecord  *record);
 void           ed_case_record_add_procedure  (EdCaseRecord  *record,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ed-case-reference.h"
+#include "ed-fold.h"
 #include "ed-search-text.h"
 #include "ed-traveller.h"
 
@@ -17,42 +18,19 @@
 /* More terms than this narrow nothing a person types. */
 #define MAX_TERMS 8
 
-/* Katakana and hiragana spell the same sounds: furigana is typed in
- * either, so both fold to hiragana. */
-static gunichar
-fold_kana (gunichar c)
-{
-  if (c >= 0x30A1 && c <= 0x30F6)
-    return c - 0x60;
-  return c;
-}
-
 /**
  * ed_search_fold:
  *
- * Returns: (transfer full): @text as the index compares it: NFKC (so
- *   full-width ＥＲＩ and half-width ｴﾘ read as typed elsewhere), case
- *   folded, katakana as hiragana
+ * Returns: (transfer full): @text as the index compares it: ed_fold_search()
+ *   (NFKC, case folded, katakana as hiragana, Han variants as one), the same
+ *   for the tokens a case is stored with and the words typed
  */
 char *
 ed_search_fold (const char *text)
 {
-  g_autofree char *normalized = NULL;
-  g_autofree char *folded = NULL;
-  GString *out;
-
   g_return_val_if_fail (text != NULL, NULL);
 
-  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
-  if (normalized == NULL)
-    return g_strdup ("");
-  folded = g_utf8_casefold (normalized, -1);
-
-  out = g_string_sized_new (strlen (folded));
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
-    g_string_append_unichar (out, fold_kana (g_utf8_get_char (p)));
-
-  return g_string_free (out, FALSE);
+  return ed_fold_search (text);
 }
 
 /* What the unicode61 tokenizer keeps in a token by default: letters,

@@ -134,7 +134,7 @@ case_data (EdCaseRecord *record)
 
 typedef struct
 {
-  char *values[21];
+  char *values[22];
 } CaseColumns;
 
 static void
@@ -146,7 +146,7 @@ case_columns_clear (CaseColumns *columns)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CaseColumns, case_columns_clear)
 
-/* $2…$16 of an insert or an update, in this order. */
+/* $2…$23 of an insert, in this order. */
 static void
 case_columns_init (CaseColumns  *columns,
                    EdCaseRecord *record)
@@ -175,6 +175,8 @@ case_columns_init (CaseColumns  *columns,
   /* Schema 3: the next deadline and the deadlines, when worked out. */
   if (record->next_due_known)
     due_columns_init (columns->values + 15, &record->next_due, record->deadlines);
+  /* Schema 5: the first traveller's name in native script. */
+  columns->values[21] = g_strdup (ed_case_info_get_native_name (info));
 }
 
 gboolean
@@ -265,7 +267,7 @@ insert_row (PGconn        *conn,
   for (guint tries = 0; tries < MAX_REFERENCE_TRIES; tries++)
     {
       g_autoptr(PGresult) result = NULL;
-      const char *values[23];
+      const char *values[24];
 
       if (new_reference || record->reference == NULL)
         {
@@ -280,21 +282,21 @@ insert_row (PGconn        *conn,
       values[0] = record->reference;
       for (guint i = 0; i < G_N_ELEMENTS (columns.values); i++)
         values[i + 1] = columns.values[i];
-      values[22] = id > 0 ? id_text : NULL;
+      values[23] = id > 0 ? id_text : NULL;
 
       /* Without deadlines worked out: none yet ($22 NULL, no rows). */
       result = _ed_pg_exec (conn, "WITH c AS (INSERT INTO cases (id, reference, procedure_id, "
                                   "procedure_version, current_step, status, closed, created, "
                                   "modified, names, n_travellers, n_done, words, inner_words, "
                                   "data, journey_id, procedures, next_due_at, next_due_end, "
-                                  "next_due, next_due_procedure, next_due_rule) VALUES ("
-                                  "coalesce ($23::bigint, nextval ('cases_id_seq')), $1, $2, "
-                                  "$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
-                                  "$16, $17, $18, $19, $20, $21) "
+                                  "next_due, next_due_procedure, next_due_rule, native_name) "
+                                  "VALUES (coalesce ($24::bigint, nextval ('cases_id_seq')), "
+                                  "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+                                  "$14, $15, $16, $17, $18, $19, $20, $21, $23) "
                                   "ON CONFLICT (reference) DO NOTHING "
                                   "RETURNING id, version, changed_by), "
                                   DEADLINE_ROWS ("c", "coalesce ($22, '[]')")
-                                  "SELECT id, version, changed_by FROM c", 23, values, error);
+                                  "SELECT id, version, changed_by FROM c", 24, values, error);
       if (result == NULL)
         return FALSE;
       if (PQntuples (result) == 1)
@@ -412,7 +414,7 @@ _ed_pg_update_case (PGconn        *conn,
   g_autoptr(PGresult) now = NULL;
   INT_TEXT (id, record->id);
   INT_TEXT (version, record->version);
-  const char *values[23];
+  const char *values[24];
 
   case_columns_init (&columns, record);
   values[0] = id;
@@ -431,19 +433,23 @@ _ed_pg_update_case (PGconn        *conn,
                                 "n_travellers = $10, n_done = $11, words = $12, "
                                 "inner_words = $13, data = $14, journey_id = $15, "
                                 "procedures = $16, next_due_at = $18, next_due_end = $19, "
-                                "next_due = $20, next_due_procedure = $21, next_due_rule = $22 "
+                                "next_due = $20, next_due_procedure = $21, next_due_rule = $22, "
+                                "native_name = $24 "
                                 "WHERE id = $1 AND ($17::bigint = 0 OR version = $17) "
                                 "RETURNING id, version, changed_by), "
                                 DEADLINE_ROWS ("u", "$23")
-                                "SELECT version, changed_by FROM u", 23, values, error);
+                                "SELECT version, changed_by FROM u", 24, values, error);
   else
-    result = _ed_pg_exec (conn, "UPDATE cases SET procedure_id = $2, procedure_version = $3, "
-                                "current_step = $4, status = $5, closed = $6, created = $7, "
-                                "modified = $8, names = $9, n_travellers = $10, n_done = $11, "
-                                "words = $12, inner_words = $13, data = $14, "
-                                "journey_id = $15, procedures = $16 "
-                                "WHERE id = $1 AND ($17::bigint = 0 OR version = $17) "
-                                "RETURNING version, changed_by", 17, values, error);
+    {
+      values[17] = columns.values[21];
+      result = _ed_pg_exec (conn, "UPDATE cases SET procedure_id = $2, procedure_version = $3, "
+                                  "current_step = $4, status = $5, closed = $6, created = $7, "
+                                  "modified = $8, names = $9, n_travellers = $10, n_done = $11, "
+                                  "words = $12, inner_words = $13, data = $14, "
+                                  "journey_id = $15, procedures = $16, native_name = $18 "
+                                  "WHERE id = $1 AND ($17::bigint = 0 OR version = $17) "
+                                  "RETURNING version, changed_by", 18, values, error);
+    }
   if (result == NULL)
     return FALSE;
   if (PQntuples (result) == 1)
@@ -585,6 +591,8 @@ _ed_pg_read_infos (EdStorePg  *self,
       data.next_due.when = g_strdup (_ed_pg_text (result, row, 17));
       data.next_due.procedure_id = g_strdup (_ed_pg_text (result, row, 18));
       data.next_due.rule_id = g_strdup (_ed_pg_text (result, row, 19));
+      /* Schema 5. */
+      data.native_name = g_strdup (_ed_pg_text (result, row, 20));
       if (presence >= 0)
         data.open_elsewhere = g_strdup (_ed_pg_text (result, row, presence));
       g_ptr_array_add (infos, _ed_case_info_new (&data));

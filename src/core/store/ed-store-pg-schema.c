@@ -19,9 +19,11 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "ed-error.h"
+#include "ed-store-pg.h"
 #include "ed-store-pg-private.h"
 
 /* Any number, the same for every desk: the lock of a migration. */
@@ -316,11 +318,124 @@ static const char schema_4[] =
   "ALTER TABLE sheet_log ADD COLUMN printed_user text;"
   "ALTER TABLE sheet_log ADD COLUMN office text;";
 
-static const char * const migrations[] = {
-  schema_1,
-  schema_2,
-  schema_3,
-  schema_4,
+/* 5: Han variants fold to one form in the search (ed_fold_han ()): every
+ * case's words are made again (reindex_every_case ()), and its tokens with
+ * them (cases_tokens ()). The columns a list shows gain the first named
+ * traveller's name in native script (ed_case_list_native_name ()).
+ * Neither is a change of the case: while they are written, its version,
+ * author and time of change stay, and no desk is told. */
+static const char schema_5[] =
+  "ALTER TABLE cases ADD COLUMN native_name text;";
+
+/* Cases read and written this many at a time. */
+#define REINDEX_BATCH 500
+
+/* The new words and names of the cases of @result (id, reference, data)
+ * as one JSON array, which jsonb_to_recordset () reads. A case that
+ * cannot be read keeps its words: opening it says what is wrong, and one
+ * such case must not keep the whole office on the older schema. */
+static char *
+reindex_rows (PGresult *result)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (int row = 0; row < PQntuples (result); row++)
+    {
+      const char *data = _ed_pg_text (result, row, 2);
+      g_autoptr(EdCaseRecord) record = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *words = NULL;
+      g_autofree char *inner = NULL;
+      g_autofree char *native = NULL;
+
+      record = ed_case_record_new_from_data (data, strlen (data), _ed_pg_text (result, row, 1),
+                                             &local_error);
+      if (record == NULL)
+        {
+          g_message ("Case %s keeps its search words: %s", _ed_pg_text (result, row, 0),
+                     local_error->message);
+          continue;
+        }
+      g_free (record->reference);
+      record->reference = g_strdup (_ed_pg_text (result, row, 1));
+      ed_store_pg_search_columns (record, &words, &inner);
+      native = ed_case_list_native_name (record->travellers);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, _ed_pg_int64 (result, row, 0));
+      json_builder_set_member_name (builder, "words");
+      json_builder_add_string_value (builder, words);
+      json_builder_set_member_name (builder, "inner_words");
+      json_builder_add_string_value (builder, inner);
+      json_builder_set_member_name (builder, "native_name");
+      if (native != NULL)
+        json_builder_add_string_value (builder, native);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+static gboolean
+reindex_every_case (PGconn  *conn,
+                   GError **error)
+{
+  gint64 last = 0;
+
+  if (!_ed_pg_command (conn, "ALTER TABLE cases DISABLE TRIGGER cases_stamp;"
+                             "ALTER TABLE cases DISABLE TRIGGER cases_announce", 0, NULL, error))
+    return FALSE;
+
+  for (;;)
+    {
+      g_autoptr(PGresult) result = NULL;
+      g_autofree char *after = g_strdup_printf ("%" G_GINT64_FORMAT, last);
+      g_autofree char *rows = NULL;
+      const char *values[] = { after, NULL };
+
+      result = _ed_pg_exec (conn, "SELECT id, reference, data FROM cases WHERE id > $1 "
+                                  "ORDER BY id LIMIT " G_STRINGIFY (REINDEX_BATCH), 1, values,
+                            error);
+      if (result == NULL)
+        return FALSE;
+      if (PQntuples (result) == 0)
+        break;
+      last = _ed_pg_int64 (result, PQntuples (result) - 1, 0);
+      rows = reindex_rows (result);
+      values[0] = rows;
+      if (!_ed_pg_command (conn, "UPDATE cases c SET words = u.words, "
+                                 "inner_words = u.inner_words, native_name = u.native_name "
+                                 "FROM jsonb_to_recordset ($1::jsonb) AS u (id bigint, "
+                                 "words text, inner_words text, native_name text) "
+                                 "WHERE c.id = u.id", 1, values, error))
+        return FALSE;
+    }
+
+  return _ed_pg_command (conn, "ALTER TABLE cases ENABLE TRIGGER cases_stamp;"
+                               "ALTER TABLE cases ENABLE TRIGGER cases_announce", 0, NULL,
+                         error);
+}
+
+typedef struct
+{
+  const char  *sql;
+  gboolean   (*after) (PGconn *conn, GError **error);
+} EdPgMigration;
+
+/* migrations[i] brings a database from version i to i + 1. */
+static const EdPgMigration migrations[] = {
+  { schema_1, NULL },
+  { schema_2, NULL },
+  { schema_3, NULL },
+  { schema_4, NULL },
+  { schema_5, reindex_every_case },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ED_PG_SCHEMA_VERSION);
@@ -382,7 +497,8 @@ migrate_locked (PGconn  *conn,
     return FALSE;
 
   for (int step = version; step < target; step++)
-    if (!_ed_pg_command (conn, migrations[step], 0, NULL, error))
+    if (!_ed_pg_command (conn, migrations[step].sql, 0, NULL, error) ||
+        (migrations[step].after != NULL && !migrations[step].after (conn, error)))
       {
         g_prefix_error (error, _("Could not set up the office database from schema %d: "),
                         step);

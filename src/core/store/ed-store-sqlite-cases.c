@@ -205,7 +205,7 @@ write_contents (sqlite3       *db,
                                   "step_id, item_id, done_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                               error);
   summary = _ed_sql_prepare (db, "UPDATE cases SET names = ?2, n_travellers = ?3, n_done = ?4, "
-                                 "procedures = ?5 WHERE id = ?1", error);
+                                 "procedures = ?5, native_name = ?6 WHERE id = ?1", error);
   if (add_traveller == NULL || add_tick == NULL || summary == NULL ||
       !clear_rows (db, record->id, tables, error) || !write_procedures (db, record, error))
     return FALSE;
@@ -248,6 +248,7 @@ write_contents (sqlite3       *db,
   sqlite3_bind_int (summary, 3, (int) ed_case_info_get_n_travellers (info));
   sqlite3_bind_int (summary, 4, (int) ed_case_info_get_n_done (info));
   sqlite3_bind_text (summary, 5, procedures, -1, SQLITE_STATIC);
+  _ed_sql_bind_text (summary, 6, ed_case_info_get_native_name (info));
   if (!_ed_sql_step_done (summary, error))
     return FALSE;
   /* Without a catalog, EdStore could not work it out: the stored one

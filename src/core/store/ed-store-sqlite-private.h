@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; PRAGMA user_version holds it. */
-#define ED_STORE_SCHEMA_VERSION 4
+#define ED_STORE_SCHEMA_VERSION 5
 
 struct _EdStoreSqlite
 {
@@ -135,8 +135,8 @@ gboolean      _ed_store_sqlite_purge     (EdStoreBackend   *backend,
   "c.id, c.reference, c.procedure_id, c.procedure_version, c.current_step, c.status, " \
   "c.names, c.n_travellers, c.n_done, c.created, c.modified, c.closed, c.journey_id, " \
   "c.procedures, c.next_due_at, c.next_due_end, c.next_due, c.next_due_procedure, " \
-  "c.next_due_rule"
-#define ED_STORE_INFO_N_COLUMNS 19
+  "c.next_due_rule, c.native_name"
+#define ED_STORE_INFO_N_COLUMNS 20
 gboolean      _ed_store_sqlite_read_infos (sqlite3_stmt    *stmt,
                                           GPtrArray        *infos,
                                           GHashTable       *seen,

@@ -48,6 +48,7 @@ read_info_row (sqlite3_stmt *stmt)
   data.next_due.when = g_strdup (_ed_sql_column_text (stmt, 16));
   data.next_due.procedure_id = g_strdup (_ed_sql_column_text (stmt, 17));
   data.next_due.rule_id = g_strdup (_ed_sql_column_text (stmt, 18));
+  data.native_name = g_strdup (_ed_sql_column_text (stmt, 19));
 
   return _ed_case_info_new (&data);
 }

@@ -1,6 +1,7 @@
 /* ed-case-row.c
  *
- * One case as the list shows it: the travellers' names, the procedure in
+ * One case as the list shows it: the travellers' names (the first one's
+ * in native script too, under them: 張偉 under ZHANG WEI), the procedure in
  * the UI language, the reference to read aloud, when it last changed,
  * how much of the checklist is done and whether it is open or closed.
  * Its menu (the button, a right click, a long press or the Menu key)
@@ -27,6 +28,7 @@ struct _EdCaseRow
   GtkWidget      *context_menu;
 
   GtkLabel       *names_label;
+  GtkLabel       *native_name_label;
   GtkLabel       *procedure_label;
   GtkLabel       *ended_label;
   GtkLabel       *next_due_label;
@@ -290,6 +292,7 @@ update (EdCaseRow *self)
   g_autofree char *menu_label = NULL;
   const char *elsewhere;
   const char *title;
+  const char *native_name;
   gboolean all_ended;
 
   if (self->info == NULL)
@@ -297,6 +300,9 @@ update (EdCaseRow *self)
 
   title = ed_case_info_get_title (self->info);
   gtk_label_set_text (self->names_label, *title != '\0' ? title : _("No traveller named yet"));
+  native_name = ed_case_info_get_native_name (self->info);
+  gtk_label_set_text (self->native_name_label, native_name != NULL ? native_name : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->native_name_label), native_name != NULL);
   procedure = _ed_case_row_describe_procedures (self->info, self->catalog, &all_ended);
   gtk_label_set_text (self->procedure_label, procedure);
   update_ended (self);
@@ -546,6 +552,7 @@ ed_case_row_class_init (EdCaseRowClass *klass)
                                                "/io/github/entrydesk/EntryDesk/"
                                                "cases/ed-case-row.ui");
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, names_label);
+  gtk_widget_class_bind_template_child (widget_class, EdCaseRow, native_name_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, procedure_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, ended_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, next_due_label);
