@@ -25,6 +25,9 @@
 #include "ed-test-util.h"
 #include "ed-window.h"
 #include "ed-wizard.h"
+#ifdef ED_TEST_HAS_KEYBOARD
+#include "ed-test-keyboard.h"
+#endif
 
 #define MYSOS_URL "https://mysosp.page.link/sfY2kRrviv4t4eFy7"
 
@@ -288,6 +291,38 @@ render_preview (EdSheetDialog *dialog,
   return g_bytes_new_take (pixels, (gsize) height * stride);
 }
 
+/* Whether a row of pixels near the preview's top (below the paper's
+ * edge line) is all page, paper or ink: zoomed in, the page reaches past
+ * the top; whole, it has room around it, where nothing is drawn. */
+static gboolean
+top_row_is_page (EdSheetDialog *dialog,
+                 GBytes        *pixels)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (dialog->preview));
+  const guchar *row = (const guchar *) g_bytes_get_data (pixels, NULL) + 3 * 4 * width;
+
+  for (int x = width / 3; x < 2 * width / 3; x++)
+    if (row[4 * x + 3] != 255)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Presses @keyval with @modifiers, or does what it is bound to without
+ * a keyboard. */
+static void
+press_key (EdSheetDialog   *dialog,
+           guint            keyval,
+           GdkModifierType  modifiers,
+           const char      *action)
+{
+#ifdef ED_TEST_HAS_KEYBOARD
+  ed_test_keyboard_focus_window (GTK_WINDOW (dialog));
+  ed_test_press (keyval, modifiers);
+#else
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), action, NULL));
+#endif
+}
 
 static char *
 dup_languages (EdSheetDialog *dialog)
@@ -402,6 +437,47 @@ test_sheet_dialog_options (Fixture       *f,
   g_assert_cmpuint (ink, >, 500);
   g_assert_false (g_bytes_equal (first, second));
   ed_test_screenshot (GTK_WIDGET (dialog), "sheet-dialog-page-2");
+
+  /* Zoomed in with Ctrl and +: the page fills the preview and says how
+   * much; another page keeps the zoom; Ctrl+0 shows the
+   * whole page again. */
+  {
+    g_autoptr(GBytes) zoomed = NULL;
+    g_autofree char *percent = NULL;
+
+    g_assert_false (top_row_is_page (dialog, second));
+    g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (dialog->zoom_button)));
+    press_key (dialog, GDK_KEY_equal, GDK_CONTROL_MASK, "sheet.zoom-in");
+    press_key (dialog, GDK_KEY_equal, GDK_CONTROL_MASK, "sheet.zoom-in");
+    ED_TEST_WAIT_FOR (ed_sheet_preview_get_zoom (dialog->preview) > 1.5);
+    percent = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "%d%%"), 156);
+    g_assert_cmpstr (gtk_button_get_label (dialog->zoom_button), ==, percent);
+    g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->zoom_button)));
+    zoomed = render_preview (dialog, &ink);
+    ed_test_screenshot (GTK_WIDGET (dialog), "sheet-dialog-zoomed");
+    g_assert_true (top_row_is_page (dialog, zoomed));
+    g_assert_cmpuint (ink, >, 100);
+    g_assert_false (g_bytes_equal (zoomed, second));
+
+    press_key (dialog, GDK_KEY_Page_Down, 0, "sheet.next-page");
+    ED_TEST_WAIT_FOR (ed_sheet_preview_get_page (dialog->preview) == 2);
+    g_assert_cmpfloat (ed_sheet_preview_get_zoom (dialog->preview), >, 1.5);
+    g_clear_pointer (&zoomed, g_bytes_unref);
+    zoomed = render_preview (dialog, &ink);
+    g_assert_true (top_row_is_page (dialog, zoomed));
+    press_key (dialog, GDK_KEY_Page_Up, 0, "sheet.previous-page");
+    ED_TEST_WAIT_FOR (ed_sheet_preview_get_page (dialog->preview) == 1);
+
+    press_key (dialog, GDK_KEY_0, GDK_CONTROL_MASK, "sheet.zoom-fit");
+    ED_TEST_WAIT_FOR (ed_sheet_preview_get_zoom (dialog->preview) == 1);
+    g_clear_pointer (&percent, g_free);
+    percent = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "%d%%"), 100);
+    g_assert_cmpstr (gtk_button_get_label (dialog->zoom_button), ==, percent);
+    g_clear_pointer (&zoomed, g_bytes_unref);
+    zoomed = render_preview (dialog, &ink);
+    g_assert_false (top_row_is_page (dialog, zoomed));
+    g_assert_true (g_bytes_equal (zoomed, second));
+  }
 
   for (guint i = 2; i < n_pages; i++)
     g_signal_emit_by_name (next, "clicked");

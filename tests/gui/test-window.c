@@ -173,12 +173,14 @@ test_window_shortcuts (void)
   const char *listed[] = {
     "<Control>n", "<Control>i", "<Control>Return", "<Control>p", "<Alt>Right", "<Alt>Left",
     "Escape", "F9", "Return", "Delete", "Menu", "<Shift>F10", "Page_Up", "Page_Down",
+    "<Control>equal", "<Control>minus", "<Control>0",
   };
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
   wait_until_mapped (GTK_WIDGET (shortcuts));
+  ed_test_screenshot (GTK_WIDGET (shortcuts), "shortcuts");
 
   collect_shortcuts (GTK_WIDGET (shortcuts), accels, titles);
   for (guint i = 0; i < G_N_ELEMENTS (listed); i++)

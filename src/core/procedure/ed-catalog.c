@@ -250,6 +250,30 @@ skip_file (EdCatalog  *self,
   return FALSE;
 }
 
+/* Adds @procedure, read from @path, or keeps @local_error (consumed). */
+static gboolean
+add_read (EdCatalog    *self,
+          const char   *path,
+          EdProcedure  *read,
+          GError       *local_error,
+          GError      **error)
+{
+  g_autoptr(EdProcedure) procedure = read;
+  EdProcedure *old;
+
+  if (procedure != NULL)
+    {
+      old = g_hash_table_lookup (self->by_id, ed_procedure_get_id (procedure));
+      check_same_folder (old != NULL ? ed_procedure_get_path (old) : NULL, path,
+                         ed_procedure_get_id (procedure), &local_error);
+    }
+  if (local_error != NULL)
+    return skip_file (self, local_error, error);
+
+  ed_catalog_add (self, procedure);
+  return TRUE;
+}
+
 /**
  * ed_catalog_add_file:
  *
@@ -268,23 +292,12 @@ ed_catalog_add_file (EdCatalog   *self,
 {
   g_autoptr(EdProcedure) procedure = NULL;
   GError *local_error = NULL;
-  EdProcedure *old;
 
   g_return_val_if_fail (ED_IS_CATALOG (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   procedure = ed_procedure_new_from_file (path, origin, &local_error);
-  if (procedure != NULL)
-    {
-      old = g_hash_table_lookup (self->by_id, ed_procedure_get_id (procedure));
-      check_same_folder (old != NULL ? ed_procedure_get_path (old) : NULL, path,
-                         ed_procedure_get_id (procedure), &local_error);
-    }
-  if (local_error != NULL)
-    return skip_file (self, local_error, error);
-
-  ed_catalog_add (self, procedure);
-  return TRUE;
+  return add_read (self, path, g_steal_pointer (&procedure), local_error, error);
 }
 
 static int
@@ -343,6 +356,34 @@ ed_catalog_list_directory (const char  *path,
   return g_steal_pointer (&names);
 }
 
+typedef struct
+{
+  EdProcedure *procedure;
+  GError      *error;
+} Read;
+
+typedef struct
+{
+  GPtrArray *files;
+  EdOrigin   origin;
+  Read      *reads;
+  int        next;       /* the next file to read, taken atomically */
+} ReadAll;
+
+/* Reads files of @data until none is left; two threads may share it. */
+static gpointer
+read_files (gpointer data)
+{
+  ReadAll *all = data;
+  guint i;
+
+  while ((i = (guint) g_atomic_int_add (&all->next, 1)) < all->files->len)
+    all->reads[i].procedure = ed_procedure_new_from_file (g_ptr_array_index (all->files, i),
+                                                          all->origin, &all->reads[i].error);
+
+  return NULL;
+}
+
 static void
 load_folder (EdCatalog  *self,
              const char *path,
@@ -360,11 +401,27 @@ load_folder (EdCatalog  *self,
       return;
     }
 
-  for (guint i = 0; i < files->len; i++)
-    if (kind == FOLDER_JOURNEYS)
-      ed_catalog_add_journey_file (self, g_ptr_array_index (files, i), origin, NULL);
-    else
-      ed_catalog_add_file (self, g_ptr_array_index (files, i), origin, NULL);
+  if (kind == FOLDER_JOURNEYS)
+    {
+      for (guint i = 0; i < files->len; i++)
+        ed_catalog_add_journey_file (self, g_ptr_array_index (files, i), origin, NULL);
+      return;
+    }
+
+  /* Read on every core, added in the order of the names. */
+  {
+    g_autofree Read *reads = g_new0 (Read, files->len);
+    ReadAll all = { files, origin, reads, 0 };
+    GThread *helper = files->len > 1 && g_get_num_processors () > 1 ?
+                      g_thread_try_new ("ed-catalog", read_files, &all, NULL) : NULL;
+
+    read_files (&all);
+    if (helper != NULL)
+      g_thread_join (helper);
+
+    for (guint i = 0; i < files->len; i++)
+      add_read (self, g_ptr_array_index (files, i), reads[i].procedure, reads[i].error, NULL);
+  }
 }
 
 /**

@@ -51,6 +51,87 @@ ed_sheet_template_init (EdSheetTemplate *self)
   g_mutex_init (&self->fonts_lock);
 }
 
+/* The cover, built in a thread of its own while the calling thread
+ * builds the steps: on two cores a one-sheet print takes the time of the
+ * longer of the two, not of both. Text is shaped with the building
+ * thread's own Pango context (ed-sheet-text.c), and the cover's builder
+ * shares nothing with the steps' but the read-only procedure and
+ * options. */
+typedef struct
+{
+  EdSheetBuilder  builder;
+  EdProcedure    *procedure;
+  GMutex          lock;
+  GCond           cond;
+  gboolean        done;
+} CoverJob;
+
+static void
+build_cover (gpointer data,
+             gpointer user_data)
+{
+  CoverJob *job = data;
+
+  _ed_sheet_build_summary (&job->builder, &job->procedure, 1);
+
+  g_mutex_lock (&job->lock);
+  job->done = TRUE;
+  g_cond_signal (&job->cond);
+  g_mutex_unlock (&job->lock);
+}
+
+/* One thread at a time: batches already lay out a sheet per core. */
+static GThreadPool *
+get_cover_pool (void)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (build_cover, NULL, 1, FALSE, NULL));
+
+  return pool;
+}
+
+static void
+start_cover (CoverJob             *job,
+             const EdSheetBuilder *builder,
+             EdProcedure          *procedure)
+{
+  job->builder = *builder;
+  job->builder.blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) _ed_sheet_block_free);
+  job->builder.qr_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 g_object_unref);
+  job->builder.qr_first_step = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  job->procedure = procedure;
+  g_mutex_init (&job->lock);
+  g_cond_init (&job->cond);
+  job->done = FALSE;
+
+  if (!g_thread_pool_push (get_cover_pool (), job, NULL))
+    build_cover (job, NULL);
+}
+
+/* Waits for the cover and puts its blocks before @builder's. */
+static void
+finish_cover (CoverJob       *job,
+              EdSheetBuilder *builder)
+{
+  GPtrArray *blocks = job->builder.blocks;
+
+  g_mutex_lock (&job->lock);
+  while (!job->done)
+    g_cond_wait (&job->cond, &job->lock);
+  g_mutex_unlock (&job->lock);
+
+  g_ptr_array_extend_and_steal (blocks, g_steal_pointer (&builder->blocks));
+  builder->blocks = blocks;
+
+  g_hash_table_unref (job->builder.qr_codes);
+  g_hash_table_unref (job->builder.qr_first_step);
+  g_mutex_clear (&job->lock);
+  g_cond_clear (&job->cond);
+}
+
 /**
  * ed_sheet_template_new:
  *
@@ -107,13 +188,23 @@ ed_sheet_template_new (EdProcedure           *procedure,
   builder.qr_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   builder.qr_first_step = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  if (ed_sheet_options_get_summary (self->options))
-    _ed_sheet_build_summary (&builder, &procedure, 1);
-  if (!ed_sheet_options_get_summary_only (self->options))
+  if (!ed_sheet_options_get_summary (self->options))
     {
       _ed_sheet_build_front (&builder);
       _ed_sheet_build_steps (&builder);
       _ed_sheet_build_back (&builder);
+    }
+  else if (ed_sheet_options_get_summary_only (self->options))
+    _ed_sheet_build_summary (&builder, &procedure, 1);
+  else
+    {
+      CoverJob cover;
+
+      start_cover (&cover, &builder, procedure);
+      _ed_sheet_build_front (&builder);
+      _ed_sheet_build_steps (&builder);
+      _ed_sheet_build_back (&builder);
+      finish_cover (&cover, &builder);
     }
   self->pages = _ed_sheet_paginate (&builder);
 

@@ -350,19 +350,33 @@ PGconn *
 _ed_pg_connect (EdStorePg  *self,
                 GError    **error)
 {
-  PGconn *conn = connect_with (self, NULL);
+  PGconn *conn = NULL;
   g_autoptr(PGresult) result = NULL;
 
-  if (PQstatus (conn) != CONNECTION_OK && PQconnectionNeedsPassword (conn))
+  for (guint attempt = 0; ; attempt++)
     {
-      g_autofree char *password = _ed_pg_lookup_password (self);
-
-      if (password != NULL)
+      conn = connect_with (self, NULL);
+      if (PQstatus (conn) != CONNECTION_OK && PQconnectionNeedsPassword (conn))
         {
-          PQfinish (conn);
-          conn = connect_with (self, password);
-          memset (password, 0, strlen (password));
+          g_autofree char *password = _ed_pg_lookup_password (self);
+
+          if (password != NULL)
+            {
+              PQfinish (conn);
+              conn = connect_with (self, password);
+              memset (password, 0, strlen (password));
+            }
         }
+
+      if (PQstatus (conn) == CONNECTION_OK || PQconnectionNeedsPassword (conn) || attempt > 0 ||
+          !server_reachable (self))
+        break;
+
+      /* Reached, but the handshake cut short ("SSL SYSCALL error: EOF
+       * detected"): a server starting, stopping or too busy. Once more
+       * before calling it a refusal, which no save waits out. */
+      PQfinish (conn);
+      g_usleep (G_USEC_PER_SEC / 4);
     }
 
   if (PQstatus (conn) != CONNECTION_OK)

@@ -60,6 +60,7 @@ struct _EdSheetDialog
   GtkSpinner           *working_spinner;
   GtkLabel             *working_label;
   GtkLabel             *page_label;
+  GtkButton            *zoom_button;
 };
 
 /* ed-sheet-dialog.c */

@@ -12,6 +12,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "ed-date.h"
@@ -283,6 +285,19 @@ _ed_sheet_dialog_update_state (EdSheetDialog *self)
     /* Translators: the page of the sheet the preview shows */
     position = g_strdup_printf (_("Page %u of %u"), page + 1, n_pages);
   gtk_label_set_label (self->page_label, position);
+
+  {
+    double zoom = ed_sheet_preview_get_zoom (self->preview);
+    g_autofree char *percent = NULL;
+
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheet.zoom-in",
+                                   n_pages > 0 && zoom < ED_SHEET_PREVIEW_MAX_ZOOM - 0.001);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheet.zoom-out", zoom > 1.001);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheet.zoom-fit", zoom > 1.001);
+    /* Translators: how much the preview is zoomed in, e.g. 125%; 100% is the whole page */
+    percent = g_strdup_printf (_("%d%%"), (int) round (zoom * 100));
+    gtk_button_set_label (self->zoom_button, percent);
+  }
 
   if (self->preparing && !self->busy)
     gtk_label_set_label (self->working_label, _("Laying out the sheet…"));
@@ -687,6 +702,27 @@ next_page_action (GtkWidget  *widget,
   ed_sheet_preview_set_page (self->preview, ed_sheet_preview_get_page (self->preview) + 1);
 }
 
+/* Each step a quarter more, as GNOME's viewers do. */
+#define ZOOM_STEP 1.25
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EdSheetDialog *self = ED_SHEET_DIALOG (widget);
+  double zoom = ed_sheet_preview_get_zoom (self->preview);
+
+  if (g_str_equal (action_name, "sheet.zoom-in"))
+    zoom *= ZOOM_STEP;
+  else if (g_str_equal (action_name, "sheet.zoom-out"))
+    zoom /= ZOOM_STEP;
+  else
+    zoom = 1;
+
+  ed_sheet_preview_set_zoom (self->preview, zoom);
+}
+
 static void
 ed_sheet_dialog_dispose (GObject *object)
 {
@@ -810,6 +846,7 @@ ed_sheet_dialog_class_init (EdSheetDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdSheetDialog, working_spinner);
   gtk_widget_class_bind_template_child (widget_class, EdSheetDialog, working_label);
   gtk_widget_class_bind_template_child (widget_class, EdSheetDialog, page_label);
+  gtk_widget_class_bind_template_child (widget_class, EdSheetDialog, zoom_button);
 
   gtk_widget_class_install_action (widget_class, "sheet.accept", NULL, accept_action);
   gtk_widget_class_install_action (widget_class, "sheet.previous-page", NULL, previous_page_action);
@@ -819,6 +856,22 @@ ed_sheet_dialog_class_init (EdSheetDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0,
                                        "sheet.previous-page", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "sheet.next-page", NULL);
+
+  gtk_widget_class_install_action (widget_class, "sheet.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "sheet.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "sheet.zoom-fit", NULL, zoom_action);
+  {
+    static const struct { guint key; const char *action; } zoom_keys[] = {
+      { GDK_KEY_plus, "sheet.zoom-in" }, { GDK_KEY_equal, "sheet.zoom-in" },
+      { GDK_KEY_KP_Add, "sheet.zoom-in" }, { GDK_KEY_minus, "sheet.zoom-out" },
+      { GDK_KEY_KP_Subtract, "sheet.zoom-out" }, { GDK_KEY_0, "sheet.zoom-fit" },
+      { GDK_KEY_KP_0, "sheet.zoom-fit" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (zoom_keys); i++)
+      gtk_widget_class_add_binding_action (widget_class, zoom_keys[i].key, GDK_CONTROL_MASK,
+                                           zoom_keys[i].action, NULL);
+  }
 }
 
 /* Read once a dialog: a logo is parsed at most once per sheet dialog. */
@@ -853,6 +906,9 @@ ed_sheet_dialog_init (EdSheetDialog *self)
                            G_CALLBACK (_ed_sheet_dialog_update_state),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->preview, "notify::n-pages",
+                           G_CALLBACK (_ed_sheet_dialog_update_state),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->preview, "notify::zoom",
                            G_CALLBACK (_ed_sheet_dialog_update_state),
                            self, G_CONNECT_SWAPPED);
   _ed_sheet_dialog_update_state (self);
