@@ -327,7 +327,7 @@ test_pg_due_list (Office        *office,
   one.end_at = moved.end_at;
   g_array_append_val (deadlines, one);
   g_assert_true (ed_store_backend_set_due (ed_store_get_backend (bob), ed_case_get_id (march),
-                                           &moved, deadlines, &error));
+                                           &moved, deadlines, NULL, &error));
   g_assert_no_error (error);
   after = query (office, sql);
   g_assert_cmpstr (after, ==, before);
@@ -346,7 +346,7 @@ test_pg_due_list (Office        *office,
 
   /* A case that is not there. */
   g_assert_false (ed_store_backend_set_due (ed_store_get_backend (bob), 999999, &moved,
-                                            deadlines, &error));
+                                            deadlines, NULL, &error));
   g_assert_error (error, ED_ERROR, ED_ERROR_NOT_FOUND);
 }
 
@@ -461,7 +461,7 @@ test_pg_due_migrate_from_2 (Office        *office,
     }
   g_clear_pointer (&version, g_free);
   version = query (office, "SELECT version FROM entry_desk_schema");
-  g_assert_cmpstr (version, ==, "5");
+  g_assert_cmpstr (version, ==, "6");
 
   /* Nothing lost; no next deadline yet. */
   alice = open_desk (office, "alice");
@@ -553,7 +553,7 @@ test_pg_due_offline (Office        *office,
   g_assert_no_error (error);
   g_assert_cmpuint (ed_store_get_n_queued (alice), ==, 1);
   g_assert_false (ed_store_backend_set_due (ed_store_get_backend (alice), id, &none, deadlines,
-                                            &error));
+                                            NULL, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
   g_assert_cmpuint (ed_store_get_n_queued (alice), ==, 1);

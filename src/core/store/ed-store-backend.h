@@ -150,9 +150,10 @@ G_DECLARE_INTERFACE (EdStoreBackend, ed_store_backend, ED, STORE_BACKEND, GObjec
  *   (the others due at or before @due_before); the case whose earliest
  *   such deadline comes first, first. What reminders look at: it reads
  *   no case.
- * @set_due: replaces the next deadline and the deadlines stored for
- *   case @id, and nothing else: not its time of change, not its place in
- *   searches. EdStore calls it to refresh what an older store or an older
+ * @set_due: replaces the next deadline, the deadlines and the progress
+ *   (none when @progress is %NULL: the catalog lacks its procedure)
+ *   stored for case @id, and nothing else: not its time of change, not
+ *   its place in searches. EdStore calls it to refresh what an older store or an older
  *   catalog worked out. %ED_ERROR_NOT_FOUND when there is no such case.
  * @purge: deletes for good, as @expunge_case, the cases of @preview
  *   (EdCaseInfo, from @purge_preview) that are still closed, not trashed
@@ -250,6 +251,7 @@ struct _EdStoreBackendInterface
                                       gint64                id,
                                       const EdNextDue      *next,
                                       GArray               *deadlines,
+                                      const EdCaseProgress *progress,
                                       GError              **error);
   gboolean       (*purge)            (EdStoreBackend       *self,
                                       GPtrArray            *preview,
@@ -340,6 +342,7 @@ gboolean       ed_store_backend_set_due        (EdStoreBackend       *self,
                                                 gint64                id,
                                                 const EdNextDue      *next,
                                                 GArray               *deadlines,
+                                                const EdCaseProgress *progress,
                                                 GError              **error);
 gboolean       ed_store_backend_purge          (EdStoreBackend       *self,
                                                 GPtrArray            *preview,

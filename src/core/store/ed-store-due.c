@@ -91,7 +91,8 @@ _ed_store_update_due (EdStore      *self,
   ed_case_record_ensure_journey (record);
   ed_case_record_update_next_due (record, catalog);
   if (!ed_store_backend_set_due (self->backend, record->id, &record->next_due,
-                                 record->deadlines, &error))
+                                 record->deadlines,
+                                 record->progress_known ? &record->progress : NULL, &error))
     g_debug ("The deadlines of case %s were not written: %s", record->reference,
              error->message);
 }
@@ -183,6 +184,7 @@ refresh_cases (EdStore       *self,
 
       ed_case_record_update_next_due (record, catalog);
       if (!ed_store_backend_set_due (self->backend, id, &record->next_due, record->deadlines,
+                                     record->progress_known ? &record->progress : NULL,
                                      &local_error) &&
           !g_error_matches (local_error, ED_ERROR, ED_ERROR_NOT_FOUND))
         {
