@@ -219,9 +219,9 @@ update_progress (EdCaseRow *self)
       label = g_strdup (_("No steps apply"));
       description = g_strdup (label);
     }
+  /* Past the steps: the wizard's bar names the page, as here. */
   else if (progress.step > n)
     {
-      /* Past the steps: the wizard's bar names the page, as here. */
       label = g_strdup (_("Review"));
       description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                   "At the review, after the %u step that applies",
@@ -238,9 +238,9 @@ update_progress (EdCaseRow *self)
                                                   "Not at a step yet: %u steps apply", n),
                                      n);
     }
+  /* At a step: the same words as the wizard's bar. */
   else
     {
-      /* The same words as the wizard's bar. */
       label = g_strdup_printf (_("Step %u of %u"), progress.step, n);
       description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                   "At step %u of the %u step that applies",
