@@ -85,7 +85,9 @@ test_case_progress_same_as_wizard (void)
   g_autofree char *two_of_five = step_of (2, 5);
   g_autofree char *one_of_five = step_of (1, 5);
   g_autofree char *one_of_four = step_of (1, 4);
+  g_autofree char *described = NULL;
   g_autoptr(GError) error = NULL;
+  GtkWidget *bar;
   GtkWidget *wizard;
   GtkWidget *page;
   GtkWidget *toggle;
@@ -99,9 +101,20 @@ test_case_progress_same_as_wizard (void)
   g_assert_true (ed_store_add_case (store (), kase, &error));
   g_assert_no_error (error);
 
-  /* In the list: the steps that apply, not the eleven of the procedure. */
+  /* In the list: the steps that apply, not the eleven of the procedure;
+   * a screen reader hears what is counted. */
   ed_test_wait_for_rows (view (), 1);
   assert_row (kase, two_of_five);
+  bar = ed_test_find_widget (GTK_WIDGET (ed_test_find_case_row (view (),
+                                                                ed_case_get_reference (kase))),
+                             GTK_TYPE_LEVEL_BAR, NULL);
+  g_assert_nonnull (bar);
+  described = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "At step %u of the %u step that applies",
+                                            "At step %u of the %u steps that apply", 5),
+                               2, 5);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       described);
   ed_test_screenshot (GTK_WIDGET (window), "cases-progress");
 
   /* The wizard, opened on the case, says the same. */
