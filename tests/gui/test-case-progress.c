@@ -85,6 +85,8 @@ test_case_progress_same_as_wizard (void)
   g_autofree char *two_of_five = step_of (2, 5);
   g_autofree char *one_of_five = step_of (1, 5);
   g_autofree char *one_of_four = step_of (1, 4);
+  g_autofree char *four_steps = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step",
+                                                              "%u steps", 4), 4);
   g_autofree char *described = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *bar;
@@ -147,6 +149,13 @@ test_case_progress_same_as_wizard (void)
   g_assert_true (gtk_widget_activate_action (page, "case.close", NULL));
   ED_TEST_WAIT_FOR (ed_window_get_case_page (window) == NULL);
   assert_row (kase, one_of_four);
+
+  /* Before the steps, how many apply; past them, the review, as the
+   * wizard's bar names that page. */
+  ed_case_set_current_step (kase, "travellers");
+  assert_row (kase, four_steps);
+  ed_case_set_current_step (kase, ED_CASE_REVIEW_STEP);
+  assert_row (kase, _("Review"));
 
   /* Closed, and shown with the closed cases: done. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view ()), "cases.close", "x",
