@@ -93,8 +93,9 @@ G_DECLARE_INTERFACE (EdStoreBackend, ed_store_backend, ED, STORE_BACKEND, GObjec
  *   (@procedures, @journey_id), the procedure of each tick, and the
  *   columns a list shows (ed_case_record_to_info(), the next deadline
  *   included) and its @deadlines, which EdStore has worked out in
- *   @next_due and @deadlines when @next_due_known; otherwise the case
- *   has none yet. Sets the
+ *   @next_due, @deadlines and @progress when @next_due_known (no
+ *   progress when not @progress_known); otherwise the case has none
+ *   yet. Sets the
  *   record's @id. With @new_reference, gives it a new reference, unique
  *   in the store (ed_case_reference_generate(), tried again while it is
  *   taken); without, keeps the record's own and fails with
@@ -105,8 +106,8 @@ G_DECLARE_INTERFACE (EdStoreBackend, ed_store_backend, ED, STORE_BACKEND, GObjec
  *   is %ED_ERROR_NOT_FOUND.
  * @save_case: writes a case the store has (its @id is set) over what is
  *   stored: state, journey, travellers, checklist, search text, and the
- *   next deadline and deadlines when @next_due_known (otherwise the
- *   stored ones stay); the sheet log is not touched (@sheets is empty).
+ *   next deadline, deadlines and progress when @next_due_known
+ *   (otherwise the stored ones stay); the sheet log is not touched (@sheets is empty).
  *   %ED_ERROR_NOT_FOUND, writing nothing, when the case was deleted; a
  *   trashed case is written. A shared store: %ED_ERROR_CONFLICT when
  *   @version is not the stored one (0 writes over any), else sets
