@@ -117,6 +117,9 @@ test_case_progress_same_as_wizard (void)
                                2, 5);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        described);
+  g_assert_cmpfloat_with_epsilon (gtk_level_bar_get_value (GTK_LEVEL_BAR (bar)) /
+                                  gtk_level_bar_get_max_value (GTK_LEVEL_BAR (bar)),
+                                  2.0 / 5, 1e-9);
   ed_test_screenshot (GTK_WIDGET (window), "cases-progress");
 
   /* The wizard, opened on the case, says the same. */
@@ -131,6 +134,12 @@ test_case_progress_same_as_wizard (void)
   g_assert_cmpstr (ed_wizard_page_get_id (ed_wizard_get_current_page (ED_WIZARD (wizard))), ==,
                    "register");
   ed_test_wait_for_label (wizard, two_of_five);
+  /* Its bar as full as the row's. */
+  g_assert_cmpfloat_with_epsilon (gtk_progress_bar_get_fraction (
+                                    GTK_PROGRESS_BAR (ed_test_find_widget (wizard,
+                                                                           GTK_TYPE_PROGRESS_BAR,
+                                                                           NULL))),
+                                  2.0 / 5, 1e-9);
   ed_test_wait_for_paint (wizard);
   ed_test_screenshot (wizard, "wizard-progress");
 
