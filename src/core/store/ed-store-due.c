@@ -3,8 +3,10 @@
  * Every case written through EdStore carries its next deadline
  * (#EdNextDue), worked out here from the store's catalog just before
  * the write, so that a list shows and sorts by it, and the reminder
- * check finds what is due, without working out 1,000 timelines. A store
- * without a catalog (ed_store_set_catalog()) writes none.
+ * check finds what is due, without working out 1,000 timelines. With it
+ * goes how far the case is in the steps that apply (#EdCaseProgress),
+ * which a list shows as the wizard counts it. A store without a catalog
+ * (ed_store_set_catalog()) writes neither.
  *
  * What was worked out may grow stale: a store made before journeys has
  * none, and a procedure update may move a rule. The store keeps which
