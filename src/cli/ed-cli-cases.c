@@ -184,6 +184,7 @@ print_json (GPtrArray *infos)
     {
       EdCaseInfo *info = g_ptr_array_index (infos, i);
       const char * const *names = ed_case_info_get_names (info);
+      EdCaseProgress progress;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "reference");
@@ -204,6 +205,14 @@ print_json (GPtrArray *infos)
       json_builder_add_int_value (builder, ed_case_info_get_n_done (info));
       json_builder_set_member_name (builder, "current_step");
       json_builder_add_string_value (builder, ed_case_info_get_current_step (info));
+      /* How far, in the steps that apply, as the window counts it. */
+      if (ed_case_info_get_progress (info, &progress))
+        {
+          json_builder_set_member_name (builder, "steps");
+          json_builder_add_int_value (builder, progress.n_steps);
+          json_builder_set_member_name (builder, "step");
+          json_builder_add_int_value (builder, progress.step);
+        }
       add_time (builder, "created", ed_case_info_get_created (info));
       add_time (builder, "modified", ed_case_info_get_modified (info));
       if (ed_case_info_get_status (info) == ED_CASE_CLOSED)

@@ -110,6 +110,12 @@ test_cases_import_list_export (Cli           *cli,
                                                   "reference"), ==, "ED-4F7H-2K");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 0),
                                                   "closed"), ==, "2022-09-20T08:15:00Z");
+  /* Progress in the steps that apply: all thirteen, the case at none of
+   * them (its step is not one of this version's). */
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (rows, 0),
+                                               "steps"), ==, 13);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (rows, 0),
+                                               "step"), ==, 0);
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run (cli, &out, NULL, "list", "--all", "--search", "李", NULL), ==, 0);
   g_assert_cmpstr (out, ==, "");

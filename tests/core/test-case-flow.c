@@ -167,6 +167,48 @@ test_missing_required (void)
     }
 }
 
+/* How far a case is, counted in the steps that apply: the page it is on
+ * among them; before them 0, past them (the review) one more. */
+static void
+test_flow_progress (void)
+{
+  g_autoptr(EdProcedure) procedure = ed_test_load_procedure ("cn-accommodation-registration");
+  g_autoptr(EdCase) kase = NULL;
+  EdTraveller *traveller;
+  EdCaseProgress progress;
+
+  kase = new_case (procedure, &traveller);
+  /* Unanswered: all eleven may apply. */
+  ed_case_get_progress (kase, procedure, &progress);
+  g_assert_cmpuint (progress.n_steps, ==, 11);
+  g_assert_cmpuint (progress.step, ==, 0);
+
+  ed_traveller_set_answer (traveller, "stay-at-hotel", "no");
+  ed_traveller_set_answer (traveller, "city", "shanghai");
+  ed_case_set_current_step (kase, "register");
+  ed_case_get_progress (kase, procedure, &progress);
+  g_assert_cmpuint (progress.n_steps, ==, 5);
+  g_assert_cmpuint (progress.step, ==, 2);
+
+  ed_case_set_current_step (kase, "register-again");
+  ed_case_get_progress (kase, procedure, &progress);
+  g_assert_cmpuint (progress.step, ==, 5);
+  ed_case_set_current_step (kase, ED_CASE_REVIEW_STEP);
+  ed_case_get_progress (kase, procedure, &progress);
+  g_assert_cmpuint (progress.step, ==, 6);
+  ed_case_set_current_step (kase, "questions");
+  ed_case_get_progress (kase, procedure, &progress);
+  g_assert_cmpuint (progress.step, ==, 0);
+
+  /* Left on a step the answers have left out since: before the steps,
+   * where the wizard opens such a case. */
+  ed_case_set_current_step (kase, "register");
+  ed_traveller_set_answer (traveller, "stay-at-hotel", "yes");
+  ed_case_get_progress (kase, procedure, &progress);
+  g_assert_cmpuint (progress.n_steps, ==, 1);
+  g_assert_cmpuint (progress.step, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -177,6 +219,7 @@ main (int    argc,
   g_test_add_func ("/case-flow/answers", test_flow_answers);
   g_test_add_func ("/case-flow/family", test_flow_family);
   g_test_add_func ("/case-flow/missing-required", test_missing_required);
+  g_test_add_func ("/case-flow/progress", test_flow_progress);
 
   return g_test_run ();
 }

@@ -508,11 +508,12 @@ memory_list_due (EdStoreBackend  *backend,
 }
 
 static gboolean
-memory_set_due (EdStoreBackend   *backend,
-                gint64            id,
-                const EdNextDue  *next,
-                GArray           *deadlines,
-                GError          **error)
+memory_set_due (EdStoreBackend       *backend,
+                gint64                id,
+                const EdNextDue      *next,
+                GArray               *deadlines,
+                const EdCaseProgress *progress,
+                GError              **error)
 {
   EdMemoryBackend *self = ED_MEMORY_BACKEND (backend);
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
@@ -524,6 +525,8 @@ memory_set_due (EdStoreBackend   *backend,
   ed_next_due_copy (&entry->record->next_due, next);
   g_clear_pointer (&entry->record->deadlines, g_array_unref);
   entry->record->deadlines = ed_deadlines_copy (deadlines);
+  entry->record->progress_known = progress != NULL;
+  entry->record->progress = progress != NULL ? *progress : (EdCaseProgress) { 0 };
   return TRUE;
 }
 

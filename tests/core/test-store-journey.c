@@ -314,7 +314,7 @@ test_store_migrate_from_2 (void)
   store = ed_store_open (path, NULL, &error);
   g_assert_no_error (error);
   g_assert_null (ed_store_get_recovery (store));
-  g_assert_cmpint (ed_test_sql_int (path, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (ed_test_sql_int (path, "PRAGMA user_version"), ==, 6);
 
   /* The open case: its procedure, travellers, ticks and sheet log. */
   info = ed_store_find_case (store, "ED-9QXR-3M", &error);

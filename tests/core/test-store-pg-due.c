@@ -3,7 +3,8 @@
  * Against a real server, as test-store-pg.c: the deadlines a desk works
  * out when it writes a case are the office's, so every desk's reminders
  * and case list show them; a database of the schema before them is
- * migrated; a save that waited offline gets its deadlines when sent.
+ * migrated; a save that waited offline gets its deadlines when sent. The
+ * progress in the steps that apply is worked out and kept with them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -327,7 +328,7 @@ test_pg_due_list (Office        *office,
   one.end_at = moved.end_at;
   g_array_append_val (deadlines, one);
   g_assert_true (ed_store_backend_set_due (ed_store_get_backend (bob), ed_case_get_id (march),
-                                           &moved, deadlines, &error));
+                                           &moved, deadlines, NULL, &error));
   g_assert_no_error (error);
   after = query (office, sql);
   g_assert_cmpstr (after, ==, before);
@@ -346,7 +347,7 @@ test_pg_due_list (Office        *office,
 
   /* A case that is not there. */
   g_assert_false (ed_store_backend_set_due (ed_store_get_backend (bob), 999999, &moved,
-                                            deadlines, &error));
+                                            deadlines, NULL, &error));
   g_assert_error (error, ED_ERROR, ED_ERROR_NOT_FOUND);
 }
 
@@ -461,7 +462,7 @@ test_pg_due_migrate_from_2 (Office        *office,
     }
   g_clear_pointer (&version, g_free);
   version = query (office, "SELECT version FROM entry_desk_schema");
-  g_assert_cmpstr (version, ==, "5");
+  g_assert_cmpstr (version, ==, "6");
 
   /* Nothing lost; no next deadline yet. */
   alice = open_desk (office, "alice");
@@ -514,6 +515,154 @@ test_pg_due_migrate_from_2 (Office        *office,
   g_assert_cmpuint (n_refreshed, ==, 0);
 }
 
+/* A cn-accommodation-registration case of one traveller not at a hotel,
+ * in Shanghai, at the step "register": five of its eleven steps apply,
+ * and it is at the second. Not stored. */
+static EdCase *
+shanghai_case (void)
+{
+  g_autoptr(EdTraveller) traveller = ed_test_traveller ("LI", "NA", "李娜", NULL, "312345670");
+  EdCase *kase = ed_case_new ("cn-accommodation-registration", 1);
+
+  ed_traveller_set_answer (traveller, "stay-at-hotel", "no");
+  ed_traveller_set_answer (traveller, "city", "shanghai");
+  ed_case_add_traveller (kase, traveller);
+  ed_case_set_current_step (kase, "register");
+  return kase;
+}
+
+/* Asserts the progress a desk's list shows of @reference; @n_steps -1
+ * for not known. */
+static void
+assert_progress (EdStore    *store,
+                 const char *reference,
+                 int         step,
+                 int         n_steps)
+{
+  g_autoptr(EdCaseInfo) info = find (store, reference);
+  EdCaseProgress progress;
+  gboolean known = ed_case_info_get_progress (info, &progress);
+
+  g_assert_cmpint (known, ==, n_steps >= 0);
+  if (!known)
+    return;
+  g_assert_cmpint (progress.n_steps, ==, n_steps);
+  g_assert_cmpint (progress.step, ==, step);
+}
+
+/* The progress one desk works out is every desk's: the other desk's list
+ * counts the steps that apply to the case, and follows its saves. */
+static void
+test_pg_due_progress (Office        *office,
+                      gconstpointer  data)
+{
+  g_autoptr(EdStore) alice = open_desk (office, "alice");
+  g_autoptr(EdStore) bob = open_desk (office, "bob");
+  g_autoptr(EdCase) kase = shanghai_case ();
+  g_autoptr(GError) error = NULL;
+  EdCaseProgress counted;
+
+  g_assert_true (ed_store_add_case (alice, kase, &error));
+  g_assert_no_error (error);
+  assert_progress (bob, ed_case_get_reference (kase), 2, 5);
+  ed_case_get_progress (kase, ed_catalog_lookup (catalog, "cn-accommodation-registration"),
+                        &counted);
+  g_assert_cmpuint (counted.step, ==, 2);
+  g_assert_cmpuint (counted.n_steps, ==, 5);
+
+  ed_traveller_set_answer (ed_case_get_traveller (kase, 0), "stay-at-hotel", "yes");
+  g_assert_true (ed_store_flush (alice, &error));
+  g_assert_no_error (error);
+  assert_progress (bob, ed_case_get_reference (kase), 0, 1);
+  ed_case_set_current_step (kase, "hotel-registers");
+  g_assert_true (ed_store_flush (alice, &error));
+  assert_progress (bob, ed_case_get_reference (kase), 1, 1);
+}
+
+/* The digest ed_store_refresh_due () keeps of @catalog. */
+static char *
+catalog_digest (void)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  GListModel *procedures = ed_catalog_get_procedures (catalog);
+
+  for (guint i = 0; i < g_list_model_get_n_items (procedures); i++)
+    {
+      g_autoptr(EdProcedure) procedure = g_list_model_get_item (procedures, i);
+      g_autofree char *line = g_strdup_printf ("%s %d\n", ed_procedure_get_id (procedure),
+                                               ed_procedure_get_version (procedure));
+
+      g_checksum_update (checksum, (const guchar *) line, -1);
+    }
+
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* A database of schema 5, whose deadlines a desk with this very catalog
+ * worked out: the migration adds the progress, not known, and forgets
+ * the catalog, so the first staff desk works out every open case's
+ * progress; the cases' versions and authors stay. */
+static void
+test_pg_due_migrate_from_5 (Office        *office,
+                            gconstpointer  data)
+{
+  g_autofree char *uri = ed_test_pg_uri (server, "office_admin", office->database);
+  g_autoptr(EdCase) open = shanghai_case ();
+  g_autoptr(EdCase) closed = shanghai_case ();
+  g_autoptr(EdStore) admin = NULL;
+  g_autoptr(EdStore) alice = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *digest = catalog_digest ();
+  g_autofree char *version = NULL;
+  g_autofree char *stamps = NULL;
+  g_autofree char *stamps_after = NULL;
+  g_autofree char *open_ref = ed_case_reference_generate ();
+  g_autofree char *closed_ref = NULL;
+  const char *values[1] = { digest };
+  guint n_refreshed = 0;
+  PGconn *conn;
+
+  do
+    {
+      g_free (closed_ref);
+      closed_ref = ed_case_reference_generate ();
+    }
+  while (strcmp (closed_ref, open_ref) == 0);
+
+  conn = PQconnectdb (uri);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  g_assert_true (_ed_pg_migrate_to (conn, 5, &error));
+  g_assert_no_error (error);
+  insert_schema_2_case (conn, open, open_ref, "open");
+  insert_schema_2_case (conn, closed, closed_ref, "closed");
+  g_assert_true (_ed_pg_command (conn, "INSERT INTO settings (key, value) "
+                                       "VALUES ('due_catalog', $1)", 1, values, &error));
+  g_assert_no_error (error);
+  PQfinish (conn);
+  stamps = query (office, "SELECT version, created_by, changed_by, changed_at FROM cases "
+                          "ORDER BY id");
+
+  admin = open_desk (office, "office_admin");
+  version = query (office, "SELECT version FROM entry_desk_schema");
+  g_assert_cmpstr (version, ==, "6");
+  alice = open_desk (office, "alice");
+  assert_progress (alice, open_ref, 0, -1);
+
+  g_assert_true (ed_store_refresh_due (alice, &n_refreshed, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_refreshed, ==, 1);
+  assert_progress (alice, open_ref, 2, 5);
+  assert_progress (alice, closed_ref, 0, -1);
+  stamps_after = query (office, "SELECT version, created_by, changed_by, changed_at FROM cases "
+                                "ORDER BY id");
+  g_assert_cmpstr (stamps_after, ==, stamps);
+
+  /* Once for the office. */
+  g_assert_true (ed_store_refresh_due (admin, &n_refreshed, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_refreshed, ==, 0);
+}
+
 static gboolean
 online (gpointer data)
 {
@@ -553,7 +702,7 @@ test_pg_due_offline (Office        *office,
   g_assert_no_error (error);
   g_assert_cmpuint (ed_store_get_n_queued (alice), ==, 1);
   g_assert_false (ed_store_backend_set_due (ed_store_get_backend (alice), id, &none, deadlines,
-                                            &error));
+                                            NULL, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
   g_assert_cmpuint (ed_store_get_n_queued (alice), ==, 1);
@@ -636,6 +785,10 @@ main (int    argc,
               test_pg_due_migrate_from_2, office_tear_down);
   g_test_add ("/store-pg-due/offline", Office, "set up", office_set_up, test_pg_due_offline,
               office_tear_down);
+  g_test_add ("/store-pg-due/progress", Office, "set up", office_set_up, test_pg_due_progress,
+              office_tear_down);
+  g_test_add ("/store-pg-due/migrate-from-5", Office, NULL, office_set_up,
+              test_pg_due_migrate_from_5, office_tear_down);
 
   status = g_test_run ();
 

@@ -117,7 +117,7 @@ test_pg_schema (Office        *office,
     }
 
   version = query (office, "SELECT version FROM entry_desk_schema");
-  g_assert_cmpstr (version, ==, "5");
+  g_assert_cmpstr (version, ==, "6");
 
   /* Another role opens a database set up already. */
   staff = open_desk (office, "alice");
@@ -332,7 +332,7 @@ test_pg_migrate_from_4 (Office        *office,
 
   admin = open_desk (office, "office_admin");
   version = query (office, "SELECT version FROM entry_desk_schema");
-  g_assert_cmpstr (version, ==, "5");
+  g_assert_cmpstr (version, ==, "6");
 
   alice = open_desk (office, "alice");
   refs = ed_test_search_refs (alice, "张", 0);

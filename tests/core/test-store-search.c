@@ -213,7 +213,7 @@ test_search_migrate_from_4 (void)
 
   store = ed_store_open (path, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (ed_test_sql_int (path, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (ed_test_sql_int (path, "PRAGMA user_version"), ==, 6);
 
   found = ed_test_search_refs (store, "张", 0);
   g_assert_cmpstrv (found, ((const char *[]) { "ED-4H7N-2P", NULL }));

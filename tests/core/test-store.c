@@ -480,7 +480,7 @@ test_store_migrate_from_1 (void)
   store = ed_store_open (path, NULL, &error);
   g_assert_no_error (error);
   g_assert_null (ed_store_get_recovery (store));
-  g_assert_cmpint (ed_test_sql_int (path, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (ed_test_sql_int (path, "PRAGMA user_version"), ==, 6);
 
   /* Everything is still there... */
   kase = ed_store_load_case (store, 1, &error);
@@ -529,7 +529,7 @@ test_store_migrate_from_0 (void)
   store = ed_store_open (path, NULL, &error);
   g_assert_no_error (error);
   g_assert_null (ed_store_get_recovery (store));
-  g_assert_cmpint (ed_test_sql_int (path, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (ed_test_sql_int (path, "PRAGMA user_version"), ==, 6);
   g_assert_finalize_object (g_steal_pointer (&store));
   ed_test_rm_rf (dir);
 }

@@ -41,34 +41,33 @@ ed_traveller_check_step (EdTraveller  *traveller,
 }
 
 /**
- * ed_case_check_step:
+ * ed_travellers_check_step:
+ * @travellers: (element-type EdTraveller): a case's travellers
  *
  * Returns: %ED_APPLIES_YES when @step applies to one traveller at least,
  *   %ED_APPLIES_NO when to none, %ED_APPLIES_UNKNOWN when it may apply
- *   (a case without travellers asks its empty first one)
+ *   (no travellers: an empty first one is asked)
  */
 EdApplies
-ed_case_check_step (EdCase       *kase,
-                    EdProcedure  *procedure,
-                    const EdStep *step)
+ed_travellers_check_step (GPtrArray    *travellers,
+                          EdProcedure  *procedure,
+                          const EdStep *step)
 {
-  guint n;
   gboolean unknown = FALSE;
 
-  g_return_val_if_fail (ED_IS_CASE (kase), ED_APPLIES_UNKNOWN);
+  g_return_val_if_fail (travellers != NULL, ED_APPLIES_UNKNOWN);
   g_return_val_if_fail (ED_IS_PROCEDURE (procedure), ED_APPLIES_UNKNOWN);
   g_return_val_if_fail (step != NULL, ED_APPLIES_UNKNOWN);
 
-  n = ed_case_get_n_travellers (kase);
-  if (n == 0)
+  if (travellers->len == 0)
     {
       g_autoptr(EdTraveller) nobody = ed_traveller_new ();
 
       return ed_traveller_check_step (nobody, procedure, step);
     }
 
-  for (guint i = 0; i < n; i++)
-    switch (ed_traveller_check_step (ed_case_get_traveller (kase, i), procedure, step))
+  for (guint i = 0; i < travellers->len; i++)
+    switch (ed_traveller_check_step (g_ptr_array_index (travellers, i), procedure, step))
       {
       case ED_APPLIES_YES:
         return ED_APPLIES_YES;
@@ -81,6 +80,98 @@ ed_case_check_step (EdCase       *kase,
       }
 
   return unknown ? ED_APPLIES_UNKNOWN : ED_APPLIES_NO;
+}
+
+/* The case's travellers, not owned. */
+static GPtrArray *
+dup_travellers (EdCase *kase)
+{
+  guint n = ed_case_get_n_travellers (kase);
+  GPtrArray *travellers = g_ptr_array_sized_new (n);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (travellers, ed_case_get_traveller (kase, i));
+
+  return travellers;
+}
+
+/**
+ * ed_case_check_step:
+ *
+ * Returns: whether @step applies to the case's travellers
+ *   (ed_travellers_check_step())
+ */
+EdApplies
+ed_case_check_step (EdCase       *kase,
+                    EdProcedure  *procedure,
+                    const EdStep *step)
+{
+  g_autoptr(GPtrArray) travellers = NULL;
+
+  g_return_val_if_fail (ED_IS_CASE (kase), ED_APPLIES_UNKNOWN);
+
+  travellers = dup_travellers (kase);
+  return ed_travellers_check_step (travellers, procedure, step);
+}
+
+/**
+ * ed_case_progress_compute:
+ * @travellers: (element-type EdTraveller): the case's travellers
+ * @current_step: (nullable): the page the case is at (a step's id,
+ *   %ED_CASE_REVIEW_STEP, or another page)
+ *
+ * Works out how far a case is from its travellers, their answers and
+ * the page it was left on, as the wizard counts it: a step left out is
+ * not counted, and a case left on one (its answers changed since) opens
+ * at its first page, before the steps.
+ */
+void
+ed_case_progress_compute (EdCaseProgress *progress,
+                          EdProcedure    *procedure,
+                          GPtrArray      *travellers,
+                          const char     *current_step)
+{
+  GPtrArray *steps;
+
+  g_return_if_fail (progress != NULL);
+  g_return_if_fail (ED_IS_PROCEDURE (procedure));
+  g_return_if_fail (travellers != NULL);
+
+  progress->n_steps = 0;
+  progress->step = 0;
+  steps = ed_procedure_get_steps (procedure);
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const EdStep *step = g_ptr_array_index (steps, i);
+
+      if (ed_travellers_check_step (travellers, procedure, step) == ED_APPLIES_NO)
+        continue;
+      progress->n_steps++;
+      if (g_strcmp0 (step->id, current_step) == 0)
+        progress->step = progress->n_steps;
+    }
+
+  if (g_strcmp0 (current_step, ED_CASE_REVIEW_STEP) == 0)
+    progress->step = progress->n_steps + 1;
+}
+
+/**
+ * ed_case_get_progress:
+ *
+ * How far @kase is in @procedure (ed_case_progress_compute()).
+ */
+void
+ed_case_get_progress (EdCase         *kase,
+                      EdProcedure    *procedure,
+                      EdCaseProgress *progress)
+{
+  g_autoptr(GPtrArray) travellers = NULL;
+
+  g_return_if_fail (ED_IS_CASE (kase));
+
+  travellers = dup_travellers (kase);
+  ed_case_progress_compute (progress, procedure, travellers,
+                            ed_case_get_current_step (kase));
 }
 
 /**

@@ -30,6 +30,8 @@ typedef struct
   char         *journey_id;
   char        **procedure_ids;   /* the journey, in order */
   EdNextDue     next_due;
+  EdCaseProgress progress;
+  gboolean      progress_known;  /* worked out with a catalog that has the procedure */
 } EdCaseInfoData;
 
 EdCaseInfo  *_ed_case_info_new         (EdCaseInfoData *data);

@@ -42,6 +42,8 @@ enum {
   PROP_JOURNEY_ID,
   PROP_PROCEDURE_IDS,
   PROP_NEXT_DUE_AT,
+  PROP_N_STEPS,
+  PROP_STEP,
   N_PROPS
 };
 
@@ -136,6 +138,19 @@ _ed_case_info_update (EdCaseInfo *self,
   UPDATE_VALUE (waiting, PROP_WAITING)
   UPDATE_STRING (journey_id, PROP_JOURNEY_ID)
   UPDATE_STRING (native_name, PROP_NATIVE_NAME)
+
+  if (a->progress_known != b->progress_known ||
+      a->progress.n_steps != b->progress.n_steps)
+    {
+      a->progress.n_steps = b->progress.n_steps;
+      g_object_notify_by_pspec (object, properties[PROP_N_STEPS]);
+    }
+  if (a->progress_known != b->progress_known || a->progress.step != b->progress.step)
+    {
+      a->progress.step = b->progress.step;
+      g_object_notify_by_pspec (object, properties[PROP_STEP]);
+    }
+  a->progress_known = b->progress_known;
 
 #undef UPDATE_STRING
 #undef UPDATE_VALUE
@@ -372,6 +387,28 @@ ed_case_info_get_next_due (EdCaseInfo *self)
   return &self->data.next_due;
 }
 
+/**
+ * ed_case_info_get_progress:
+ * @progress: (out): how far the case is, in the steps that apply
+ *
+ * The case's progress as the wizard counts it (#EdCaseProgress), worked
+ * out when the case was last saved with a catalog, or refreshed
+ * (ed_store_refresh_due()).
+ *
+ * Returns: whether it is known: not before a catalog that has the
+ *   case's procedure worked it out (then @progress is all 0)
+ */
+gboolean
+ed_case_info_get_progress (EdCaseInfo     *self,
+                           EdCaseProgress *progress)
+{
+  g_return_val_if_fail (ED_IS_CASE_INFO (self), FALSE);
+  g_return_val_if_fail (progress != NULL, FALSE);
+
+  *progress = self->data.progress_known ? self->data.progress : (EdCaseProgress) { 0 };
+  return self->data.progress_known;
+}
+
 static void
 ed_case_info_get_property (GObject    *object,
                            guint       prop_id,
@@ -442,6 +479,12 @@ ed_case_info_get_property (GObject    *object,
     case PROP_NEXT_DUE_AT:
       g_value_set_int64 (value, self->data.next_due.due_at);
       break;
+    case PROP_N_STEPS:
+      g_value_set_int (value, self->data.progress_known ? (int) self->data.progress.n_steps : -1);
+      break;
+    case PROP_STEP:
+      g_value_set_int (value, self->data.progress_known ? (int) self->data.progress.step : -1);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -494,6 +537,9 @@ ed_case_info_class_init (EdCaseInfoClass *klass)
     g_param_spec_boxed ("procedure-ids", NULL, NULL, G_TYPE_STRV, ro);
   properties[PROP_NEXT_DUE_AT] =
     g_param_spec_int64 ("next-due-at", NULL, NULL, G_MININT64, G_MAXINT64, 0, ro);
+  /* -1 while not known (ed_case_info_get_progress()) */
+  properties[PROP_N_STEPS] = g_param_spec_int ("n-steps", NULL, NULL, -1, G_MAXINT, -1, ro);
+  properties[PROP_STEP] = g_param_spec_int ("step", NULL, NULL, -1, G_MAXINT, -1, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

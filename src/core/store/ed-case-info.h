@@ -2,8 +2,8 @@
  *
  * What the store's search and list return: enough to draw a row (the
  * travellers' names, the first one's in native script, the procedures of
- * the journey, the next deadline, how many checklist items are done, the
- * status and dates) and the id to open the case with.
+ * the journey, the next deadline, how many checklist items are done, how
+ * far it is in the steps that apply, the status and dates) and the id to open the case with.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +12,7 @@
 #include <glib-object.h>
 
 #include "ed-case.h"
+#include "ed-case-flow.h"
 #include "ed-timeline.h"
 
 G_BEGIN_DECLS
@@ -40,5 +41,7 @@ gboolean             ed_case_info_get_waiting           (EdCaseInfo *self);
 const char          *ed_case_info_get_journey_id        (EdCaseInfo *self);
 const char * const  *ed_case_info_get_procedure_ids     (EdCaseInfo *self);
 const EdNextDue     *ed_case_info_get_next_due          (EdCaseInfo *self);
+gboolean             ed_case_info_get_progress          (EdCaseInfo     *self,
+                                                         EdCaseProgress *progress);
 
 G_END_DECLS

@@ -150,6 +150,8 @@ ed_case_record_copy (EdCaseRecord *record)
   ed_next_due_copy (&copy->next_due, &record->next_due);
   copy->deadlines = record->deadlines != NULL ? ed_deadlines_copy (record->deadlines) : NULL;
   copy->next_due_known = record->next_due_known;
+  copy->progress = record->progress;
+  copy->progress_known = record->progress_known;
 
   for (guint i = 0; i < record->travellers->len; i++)
     g_ptr_array_add (copy->travellers,
@@ -390,6 +392,8 @@ ed_case_record_to_info (EdCaseRecord *record)
   };
 
   ed_next_due_copy (&data.next_due, &record->next_due);
+  data.progress = record->progress;
+  data.progress_known = record->progress_known;
   return _ed_case_info_new (&data);
 }
 
@@ -436,8 +440,10 @@ ed_case_record_compute_timeline (EdCaseRecord *record,
 /**
  * ed_case_record_update_next_due:
  *
- * Works out the case's next deadline for the lists (see #EdNextDue)
- * and its deadlines for reminders (#EdDeadline), from any thread.
+ * Works out the case's next deadline for the lists (see #EdNextDue),
+ * its deadlines for reminders (#EdDeadline) and how far it is in the
+ * steps that apply (#EdCaseProgress), from any thread. A case whose
+ * procedure the catalog lacks has no progress.
  */
 void
 ed_case_record_update_next_due (EdCaseRecord *record,
@@ -445,6 +451,15 @@ ed_case_record_update_next_due (EdCaseRecord *record,
 {
   g_autoptr(GDateTime) now = ed_date_dup_now ();
   g_autoptr(EdTimeline) timeline = NULL;
+  g_autoptr(EdProcedure) procedure = NULL;
+
+  procedure = record->procedure_id != NULL
+              ? ed_catalog_dup_procedure (catalog, record->procedure_id) : NULL;
+  record->progress = (EdCaseProgress) { 0 };
+  if (procedure != NULL)
+    ed_case_progress_compute (&record->progress, procedure, record->travellers,
+                              record->current_step);
+  record->progress_known = procedure != NULL;
 
   timeline = ed_case_record_compute_timeline (record, catalog, now, ED_TIMELINE_SOON_DAYS);
   ed_next_due_set_from_entry (&record->next_due, ed_timeline_get_next (timeline));

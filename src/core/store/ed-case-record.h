@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ed-case.h"
+#include "ed-case-flow.h"
 #include "ed-case-info.h"
 #include "ed-sheet-record.h"
 #include "ed-timeline.h"
@@ -55,6 +56,8 @@ typedef struct
   EdNextDue     next_due;           /* worked out by EdStore before a write; not in files */
   GArray       *deadlines;          /* EdDeadline, worked out with @next_due */
   gboolean      next_due_known;     /* else a save leaves the stored deadlines as they are */
+  EdCaseProgress progress;          /* worked out with @next_due, written with it */
+  gboolean      progress_known;     /* else the procedure is not in the catalog: none */
 } EdCaseRecord;
 
 EdCaseRecord  *ed_case_record_new            (void);

@@ -361,17 +361,19 @@ ed_store_backend_list_due (EdStoreBackend  *self,
 /**
  * ed_store_backend_set_due:
  * @deadlines: (element-type EdDeadline): the case's deadlines
+ * @progress: (nullable): how far the case is; %NULL for not known
  */
 gboolean
-ed_store_backend_set_due (EdStoreBackend   *self,
-                          gint64            id,
-                          const EdNextDue  *next,
-                          GArray           *deadlines,
-                          GError          **error)
+ed_store_backend_set_due (EdStoreBackend       *self,
+                          gint64                id,
+                          const EdNextDue      *next,
+                          GArray               *deadlines,
+                          const EdCaseProgress *progress,
+                          GError              **error)
 {
   g_return_val_if_fail (ED_IS_STORE_BACKEND (self), FALSE);
   g_return_val_if_fail (next != NULL && deadlines != NULL, FALSE);
   if (IFACE (self)->set_due == NULL)
     return TRUE;
-  return IFACE (self)->set_due (self, id, next, deadlines, error);
+  return IFACE (self)->set_due (self, id, next, deadlines, progress, error);
 }

@@ -93,8 +93,9 @@ G_DECLARE_INTERFACE (EdStoreBackend, ed_store_backend, ED, STORE_BACKEND, GObjec
  *   (@procedures, @journey_id), the procedure of each tick, and the
  *   columns a list shows (ed_case_record_to_info(), the next deadline
  *   included) and its @deadlines, which EdStore has worked out in
- *   @next_due and @deadlines when @next_due_known; otherwise the case
- *   has none yet. Sets the
+ *   @next_due, @deadlines and @progress when @next_due_known (no
+ *   progress when not @progress_known); otherwise the case has none
+ *   yet. Sets the
  *   record's @id. With @new_reference, gives it a new reference, unique
  *   in the store (ed_case_reference_generate(), tried again while it is
  *   taken); without, keeps the record's own and fails with
@@ -105,8 +106,8 @@ G_DECLARE_INTERFACE (EdStoreBackend, ed_store_backend, ED, STORE_BACKEND, GObjec
  *   is %ED_ERROR_NOT_FOUND.
  * @save_case: writes a case the store has (its @id is set) over what is
  *   stored: state, journey, travellers, checklist, search text, and the
- *   next deadline and deadlines when @next_due_known (otherwise the
- *   stored ones stay); the sheet log is not touched (@sheets is empty).
+ *   next deadline, deadlines and progress when @next_due_known
+ *   (otherwise the stored ones stay); the sheet log is not touched (@sheets is empty).
  *   %ED_ERROR_NOT_FOUND, writing nothing, when the case was deleted; a
  *   trashed case is written. A shared store: %ED_ERROR_CONFLICT when
  *   @version is not the stored one (0 writes over any), else sets
@@ -150,9 +151,10 @@ G_DECLARE_INTERFACE (EdStoreBackend, ed_store_backend, ED, STORE_BACKEND, GObjec
  *   (the others due at or before @due_before); the case whose earliest
  *   such deadline comes first, first. What reminders look at: it reads
  *   no case.
- * @set_due: replaces the next deadline and the deadlines stored for
- *   case @id, and nothing else: not its time of change, not its place in
- *   searches. EdStore calls it to refresh what an older store or an older
+ * @set_due: replaces the next deadline, the deadlines and the progress
+ *   (none when @progress is %NULL: the catalog lacks its procedure)
+ *   stored for case @id, and nothing else: not its time of change, not
+ *   its place in searches. EdStore calls it to refresh what an older store or an older
  *   catalog worked out. %ED_ERROR_NOT_FOUND when there is no such case.
  * @purge: deletes for good, as @expunge_case, the cases of @preview
  *   (EdCaseInfo, from @purge_preview) that are still closed, not trashed
@@ -250,6 +252,7 @@ struct _EdStoreBackendInterface
                                       gint64                id,
                                       const EdNextDue      *next,
                                       GArray               *deadlines,
+                                      const EdCaseProgress *progress,
                                       GError              **error);
   gboolean       (*purge)            (EdStoreBackend       *self,
                                       GPtrArray            *preview,
@@ -340,6 +343,7 @@ gboolean       ed_store_backend_set_due        (EdStoreBackend       *self,
                                                 gint64                id,
                                                 const EdNextDue      *next,
                                                 GArray               *deadlines,
+                                                const EdCaseProgress *progress,
                                                 GError              **error);
 gboolean       ed_store_backend_purge          (EdStoreBackend       *self,
                                                 GPtrArray            *preview,

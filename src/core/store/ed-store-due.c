@@ -3,8 +3,10 @@
  * Every case written through EdStore carries its next deadline
  * (#EdNextDue), worked out here from the store's catalog just before
  * the write, so that a list shows and sorts by it, and the reminder
- * check finds what is due, without working out 1,000 timelines. A store
- * without a catalog (ed_store_set_catalog()) writes none.
+ * check finds what is due, without working out 1,000 timelines. With it
+ * goes how far the case is in the steps that apply (#EdCaseProgress),
+ * which a list shows as the wizard counts it. A store without a catalog
+ * (ed_store_set_catalog()) writes neither.
  *
  * What was worked out may grow stale: a store made before journeys has
  * none, and a procedure update may move a rule. The store keeps which
@@ -91,7 +93,8 @@ _ed_store_update_due (EdStore      *self,
   ed_case_record_ensure_journey (record);
   ed_case_record_update_next_due (record, catalog);
   if (!ed_store_backend_set_due (self->backend, record->id, &record->next_due,
-                                 record->deadlines, &error))
+                                 record->deadlines,
+                                 record->progress_known ? &record->progress : NULL, &error))
     g_debug ("The deadlines of case %s were not written: %s", record->reference,
              error->message);
 }
@@ -183,6 +186,7 @@ refresh_cases (EdStore       *self,
 
       ed_case_record_update_next_due (record, catalog);
       if (!ed_store_backend_set_due (self->backend, id, &record->next_due, record->deadlines,
+                                     record->progress_known ? &record->progress : NULL,
                                      &local_error) &&
           !g_error_matches (local_error, ED_ERROR, ED_ERROR_NOT_FOUND))
         {

@@ -111,6 +111,17 @@ due_columns_init (char            **values,
   values[5] = deadlines_json (deadlines);
 }
 
+/* Two values: how far the case is (#EdCaseProgress), NULL for not known. */
+static void
+progress_columns_init (char                 **values,
+                       const EdCaseProgress  *progress)
+{
+  if (progress == NULL)
+    return;
+  values[0] = g_strdup_printf ("%u", progress->n_steps);
+  values[1] = g_strdup_printf ("%u", progress->step);
+}
+
 /* The deadlines of case "@case_id" from @rows, a CTE of the statement
  * that wrote the case, replacing the stored ones: one statement, so
  * that the case and its deadlines are written together or not at all.
@@ -134,7 +145,7 @@ case_data (EdCaseRecord *record)
 
 typedef struct
 {
-  char *values[22];
+  char *values[24];
 } CaseColumns;
 
 static void
@@ -146,7 +157,7 @@ case_columns_clear (CaseColumns *columns)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CaseColumns, case_columns_clear)
 
-/* $2…$23 of an insert, in this order. */
+/* $2…$25 of an insert, in this order. */
 static void
 case_columns_init (CaseColumns  *columns,
                    EdCaseRecord *record)
@@ -177,6 +188,10 @@ case_columns_init (CaseColumns  *columns,
     due_columns_init (columns->values + 15, &record->next_due, record->deadlines);
   /* Schema 5: the first traveller's name in native script. */
   columns->values[21] = g_strdup (ed_case_info_get_native_name (info));
+  /* Schema 6: how far the case is, worked out with the deadlines. */
+  if (record->next_due_known)
+    progress_columns_init (columns->values + 22,
+                           record->progress_known ? &record->progress : NULL);
 }
 
 gboolean
@@ -267,7 +282,7 @@ insert_row (PGconn        *conn,
   for (guint tries = 0; tries < MAX_REFERENCE_TRIES; tries++)
     {
       g_autoptr(PGresult) result = NULL;
-      const char *values[24];
+      const char *values[26];
 
       if (new_reference || record->reference == NULL)
         {
@@ -282,21 +297,23 @@ insert_row (PGconn        *conn,
       values[0] = record->reference;
       for (guint i = 0; i < G_N_ELEMENTS (columns.values); i++)
         values[i + 1] = columns.values[i];
-      values[23] = id > 0 ? id_text : NULL;
+      values[25] = id > 0 ? id_text : NULL;
 
       /* Without deadlines worked out: none yet ($22 NULL, no rows). */
       result = _ed_pg_exec (conn, "WITH c AS (INSERT INTO cases (id, reference, procedure_id, "
                                   "procedure_version, current_step, status, closed, created, "
                                   "modified, names, n_travellers, n_done, words, inner_words, "
                                   "data, journey_id, procedures, next_due_at, next_due_end, "
-                                  "next_due, next_due_procedure, next_due_rule, native_name) "
-                                  "VALUES (coalesce ($24::bigint, nextval ('cases_id_seq')), "
+                                  "next_due, next_due_procedure, next_due_rule, native_name, "
+                                  "n_steps, step) "
+                                  "VALUES (coalesce ($26::bigint, nextval ('cases_id_seq')), "
                                   "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
-                                  "$14, $15, $16, $17, $18, $19, $20, $21, $23) "
+                                  "$14, $15, $16, $17, $18, $19, $20, $21, $23, $24::integer, "
+                                  "$25::integer) "
                                   "ON CONFLICT (reference) DO NOTHING "
                                   "RETURNING id, version, changed_by), "
                                   DEADLINE_ROWS ("c", "coalesce ($22, '[]')")
-                                  "SELECT id, version, changed_by FROM c", 24, values, error);
+                                  "SELECT id, version, changed_by FROM c", 26, values, error);
       if (result == NULL)
         return FALSE;
       if (PQntuples (result) == 1)
@@ -414,7 +431,7 @@ _ed_pg_update_case (PGconn        *conn,
   g_autoptr(PGresult) now = NULL;
   INT_TEXT (id, record->id);
   INT_TEXT (version, record->version);
-  const char *values[24];
+  const char *values[26];
 
   case_columns_init (&columns, record);
   values[0] = id;
@@ -434,11 +451,11 @@ _ed_pg_update_case (PGconn        *conn,
                                 "inner_words = $13, data = $14, journey_id = $15, "
                                 "procedures = $16, next_due_at = $18, next_due_end = $19, "
                                 "next_due = $20, next_due_procedure = $21, next_due_rule = $22, "
-                                "native_name = $24 "
+                                "native_name = $24, n_steps = $25::integer, step = $26::integer "
                                 "WHERE id = $1 AND ($17::bigint = 0 OR version = $17) "
                                 "RETURNING id, version, changed_by), "
                                 DEADLINE_ROWS ("u", "$23")
-                                "SELECT version, changed_by FROM u", 24, values, error);
+                                "SELECT version, changed_by FROM u", 26, values, error);
   else
     {
       values[17] = columns.values[21];
@@ -593,6 +610,10 @@ _ed_pg_read_infos (EdStorePg  *self,
       data.next_due.rule_id = g_strdup (_ed_pg_text (result, row, 19));
       /* Schema 5. */
       data.native_name = g_strdup (_ed_pg_text (result, row, 20));
+      /* Schema 6; not known until a desk with a catalog worked it out. */
+      data.progress_known = !PQgetisnull (result, row, 21);
+      data.progress.n_steps = (guint) _ed_pg_int64 (result, row, 21);
+      data.progress.step = (guint) _ed_pg_int64 (result, row, 22);
       if (presence >= 0)
         data.open_elsewhere = g_strdup (_ed_pg_text (result, row, presence));
       g_ptr_array_add (infos, _ed_case_info_new (&data));
@@ -903,27 +924,30 @@ backend_set_setting (EdStoreBackend  *backend,
  * waited in the queue gets its deadlines worked out again when it is
  * sent (ed-store-sync.c). */
 static gboolean
-backend_set_due (EdStoreBackend   *backend,
-                 gint64            id,
-                 const EdNextDue  *next,
-                 GArray           *deadlines,
-                 GError          **error)
+backend_set_due (EdStoreBackend       *backend,
+                 gint64                id,
+                 const EdNextDue      *next,
+                 GArray               *deadlines,
+                 const EdCaseProgress *progress,
+                 GError              **error)
 {
   g_autoptr(PGresult) result = NULL;
-  char *due[6] = { NULL };
+  char *due[8] = { NULL };
   INT_TEXT (case_id, id);
-  const char *values[7] = { case_id };
+  const char *values[9] = { case_id };
   gboolean ok;
 
   due_columns_init (due, next, deadlines);
+  progress_columns_init (due + 6, progress);
   for (guint i = 0; i < G_N_ELEMENTS (due); i++)
     values[i + 1] = due[i];
   ok = run_on_writer (ED_STORE_PG (backend),
                       "WITH u AS (UPDATE cases SET next_due_at = $2, next_due_end = $3, "
-                      "next_due = $4, next_due_procedure = $5, next_due_rule = $6 "
+                      "next_due = $4, next_due_procedure = $5, next_due_rule = $6, "
+                      "n_steps = $8::integer, step = $9::integer "
                       "WHERE id = $1 RETURNING id), "
                       DEADLINE_ROWS ("u", "$7")
-                      "SELECT id FROM u", 7, values, &result, error);
+                      "SELECT id FROM u", 9, values, &result, error);
   for (guint i = 0; i < G_N_ELEMENTS (due); i++)
     g_free (due[i]);
   if (!ok)

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; ed_meta's "schema" row holds it. */
-#define ED_PG_SCHEMA_VERSION 5
+#define ED_PG_SCHEMA_VERSION 6
 
 /* The channel every change is announced on. */
 #define ED_PG_CHANNEL "entry_desk_cases"
@@ -123,8 +123,8 @@ gboolean      _ed_pg_migrate_to          (PGconn           *conn,
   "c.id, c.reference, c.procedure_id, c.procedure_version, c.current_step, c.status, " \
   "c.names, c.n_travellers, c.n_done, c.created, c.modified, c.closed, c.changed_by, " \
   "c.journey_id, c.procedures, c.next_due_at, c.next_due_end, c.next_due, " \
-  "c.next_due_procedure, c.next_due_rule, c.native_name"
-#define ED_PG_INFO_N_COLUMNS 21
+  "c.next_due_procedure, c.next_due_rule, c.native_name, c.n_steps, c.step"
+#define ED_PG_INFO_N_COLUMNS 23
 GPtrArray    *_ed_pg_read_infos          (EdStorePg        *self,
                                           PGresult         *result,
                                           GHashTable       *seen,

@@ -244,6 +244,33 @@ static const char schema_2[] =
   "ALTER TABLE cases ADD COLUMN procedures text NOT NULL DEFAULT '';"
   "ALTER TABLE sheet_log ADD COLUMN journey boolean NOT NULL DEFAULT false;";
 
+/* cases_stamp () from schema 3 on: @ignored, the columns whose change is
+ * not a change of the case, as a text[] literal. */
+#define CASES_STAMP(ignored) \
+  "CREATE OR REPLACE FUNCTION cases_stamp () RETURNS trigger LANGUAGE plpgsql AS $$" \
+  "BEGIN" \
+  "  IF TG_OP = 'UPDATE' THEN" \
+  "    NEW.id := OLD.id;" \
+  "    NEW.created_by := OLD.created_by;" \
+  "    NEW.version := OLD.version;" \
+  "    IF NEW.data IS DISTINCT FROM OLD.data THEN" \
+  "      NEW.version := OLD.version + 1;" \
+  "    END IF;" \
+  "    IF (to_jsonb (NEW) - " ignored "::text[])" \
+  "       = (to_jsonb (OLD) - " ignored "::text[]) THEN" \
+  "      NEW.changed_by := OLD.changed_by;" \
+  "      NEW.changed_at := OLD.changed_at;" \
+  "      RETURN NEW;" \
+  "    END IF;" \
+  "  ELSE" \
+  "    NEW.version := 1;" \
+  "    NEW.created_by := session_user;" \
+  "  END IF;" \
+  "  NEW.changed_by := session_user;" \
+  "  NEW.changed_at := now ();" \
+  "  RETURN NEW;" \
+  "END $$;"
+
 /* 3: next deadlines (the desk's schema 3 keeps them already). The
  * columns a list shows gain the case's next deadline, which it sorts by,
  * and case_deadlines holds every deadline reminders look at, both worked
@@ -274,31 +301,8 @@ static const char schema_3[] =
   "CREATE INDEX case_deadlines_case ON case_deadlines (case_id);"
   "CREATE INDEX case_deadlines_due ON case_deadlines (due_at) INCLUDE (case_id, end_at);"
 
-  "CREATE OR REPLACE FUNCTION cases_stamp () RETURNS trigger LANGUAGE plpgsql AS $$"
-  "BEGIN"
-  "  IF TG_OP = 'UPDATE' THEN"
-  "    NEW.id := OLD.id;"
-  "    NEW.created_by := OLD.created_by;"
-  "    NEW.version := OLD.version;"
-  "    IF NEW.data IS DISTINCT FROM OLD.data THEN"
-  "      NEW.version := OLD.version + 1;"
-  "    END IF;"
-  "    IF (to_jsonb (NEW) - '{next_due_at,next_due_end,next_due,next_due_procedure,"
-  "next_due_rule,changed_by,changed_at}'::text[])"
-  "       = (to_jsonb (OLD) - '{next_due_at,next_due_end,next_due,next_due_procedure,"
-  "next_due_rule,changed_by,changed_at}'::text[]) THEN"
-  "      NEW.changed_by := OLD.changed_by;"
-  "      NEW.changed_at := OLD.changed_at;"
-  "      RETURN NEW;"
-  "    END IF;"
-  "  ELSE"
-  "    NEW.version := 1;"
-  "    NEW.created_by := session_user;"
-  "  END IF;"
-  "  NEW.changed_by := session_user;"
-  "  NEW.changed_at := now ();"
-  "  RETURN NEW;"
-  "END $$;"
+  CASES_STAMP ("'{next_due_at,next_due_end,next_due,next_due_procedure,"
+               "next_due_rule,changed_by,changed_at}'")
 
   "CREATE FUNCTION set_due_catalog (digest text) RETURNS void"
   "  LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$"
@@ -326,6 +330,20 @@ static const char schema_4[] =
  * author and time of change stay, and no desk is told. */
 static const char schema_5[] =
   "ALTER TABLE cases ADD COLUMN native_name text;";
+
+/* 6: how far each case is in the steps that apply to it (#EdCaseProgress),
+ * worked out with its next deadline and, like it, not a change of the
+ * case (cases_stamp () leaves them out). Which steps apply is read from
+ * a catalog, which the migration has not: the office's catalog setting
+ * is forgotten, so the first desk with a catalog works out every open
+ * case's again (ed_store_refresh_due ()). Until then, NULL. */
+static const char schema_6[] =
+  "ALTER TABLE cases ADD COLUMN n_steps integer;"
+  "ALTER TABLE cases ADD COLUMN step integer;"
+  "DELETE FROM settings WHERE key = '" ED_STORE_SETTING_DUE_CATALOG "';"
+
+  CASES_STAMP ("'{next_due_at,next_due_end,next_due,next_due_procedure,"
+               "next_due_rule,n_steps,step,changed_by,changed_at}'");
 
 /* Cases read and written this many at a time. */
 #define REINDEX_BATCH 500
@@ -436,6 +454,7 @@ static const EdPgMigration migrations[] = {
   { schema_3, NULL },
   { schema_4, NULL },
   { schema_5, reindex_every_case },
+  { schema_6, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ED_PG_SCHEMA_VERSION);

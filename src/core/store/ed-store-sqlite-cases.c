@@ -76,24 +76,26 @@ bind_next_due (sqlite3_stmt    *stmt,
 /**
  * _ed_store_sqlite_write_due:
  * @deadlines: (element-type EdDeadline): the case's deadlines
+ * @progress: (nullable): how far the case is; %NULL for not known
  *
- * Replaces the next deadline and the deadlines of case @id, and nothing
- * else. %ED_ERROR_NOT_FOUND when there is no such case.
+ * Replaces the next deadline, the deadlines and the progress of case
+ * @id, and nothing else. %ED_ERROR_NOT_FOUND when there is no such case.
  */
 gboolean
-_ed_store_sqlite_write_due (sqlite3          *db,
-                            gint64            id,
-                            const EdNextDue  *next,
-                            GArray           *deadlines,
-                            GError          **error)
+_ed_store_sqlite_write_due (sqlite3               *db,
+                            gint64                 id,
+                            const EdNextDue       *next,
+                            GArray                *deadlines,
+                            const EdCaseProgress  *progress,
+                            GError               **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) clear = NULL;
   g_autoptr(sqlite3_stmt) add = NULL;
 
   stmt = _ed_sql_prepare (db, "UPDATE cases SET next_due_at = ?2, next_due_end = ?3, "
-                              "next_due = ?4, next_due_procedure = ?5, next_due_rule = ?6 "
-                              "WHERE id = ?1", error);
+                              "next_due = ?4, next_due_procedure = ?5, next_due_rule = ?6, "
+                              "n_steps = ?7, step = ?8 WHERE id = ?1", error);
   clear = _ed_sql_prepare (db, "DELETE FROM case_deadlines WHERE case_id = ?1", error);
   add = _ed_sql_prepare (db, "INSERT INTO case_deadlines (case_id, traveller, procedure_id, "
                              "rule_id, due_at, end_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
@@ -102,6 +104,11 @@ _ed_store_sqlite_write_due (sqlite3          *db,
 
   sqlite3_bind_int64 (stmt, 1, id);
   bind_next_due (stmt, 2, next);
+  if (progress != NULL)
+    {
+      sqlite3_bind_int (stmt, 7, (int) progress->n_steps);
+      sqlite3_bind_int (stmt, 8, (int) progress->step);
+    }
   if (!_ed_sql_step_done (stmt, error))
     return FALSE;
   if (sqlite3_changes (db) == 0)
@@ -254,7 +261,8 @@ write_contents (sqlite3       *db,
   /* Without a catalog, EdStore could not work it out: the stored one
    * stays. */
   if (record->next_due_known &&
-      !_ed_store_sqlite_write_due (db, record->id, &record->next_due, record->deadlines, error))
+      !_ed_store_sqlite_write_due (db, record->id, &record->next_due, record->deadlines,
+                                   record->progress_known ? &record->progress : NULL, error))
     return FALSE;
 
   return _ed_store_sqlite_index_case (db, record->id, record->reference, record->travellers,

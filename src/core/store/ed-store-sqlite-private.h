@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; PRAGMA user_version holds it. */
-#define ED_STORE_SCHEMA_VERSION 5
+#define ED_STORE_SCHEMA_VERSION 6
 
 struct _EdStoreSqlite
 {
@@ -100,6 +100,7 @@ gboolean      _ed_store_sqlite_write_due (sqlite3          *db,
                                           gint64            id,
                                           const EdNextDue  *next,
                                           GArray           *deadlines,
+                                          const EdCaseProgress *progress,
                                           GError          **error);
 gboolean      _ed_store_sqlite_insert_sheet (sqlite3       *db,
                                           gint64            id,
@@ -135,8 +136,8 @@ gboolean      _ed_store_sqlite_purge     (EdStoreBackend   *backend,
   "c.id, c.reference, c.procedure_id, c.procedure_version, c.current_step, c.status, " \
   "c.names, c.n_travellers, c.n_done, c.created, c.modified, c.closed, c.journey_id, " \
   "c.procedures, c.next_due_at, c.next_due_end, c.next_due, c.next_due_procedure, " \
-  "c.next_due_rule, c.native_name"
-#define ED_STORE_INFO_N_COLUMNS 20
+  "c.next_due_rule, c.native_name, c.n_steps, c.step"
+#define ED_STORE_INFO_N_COLUMNS 22
 gboolean      _ed_store_sqlite_read_infos (sqlite3_stmt    *stmt,
                                           GPtrArray        *infos,
                                           GHashTable       *seen,

@@ -150,6 +150,17 @@ static const char schema_4[] =
 static const char schema_5[] =
   "ALTER TABLE cases ADD COLUMN native_name TEXT;";
 
+/* 6: how far each case is in the steps that apply to it (#EdCaseProgress),
+ * beside its next deadline and worked out with it. Which steps apply is
+ * read from the procedures of a catalog, which a migration has not: the
+ * catalog the deadlines came from is forgotten, so that the first
+ * ed_store_refresh_due () works out every open case's again. Until then,
+ * and for a closed case, NULL: a list shows a closed case done. */
+static const char schema_6[] =
+  "ALTER TABLE cases ADD COLUMN n_steps INTEGER;"
+  "ALTER TABLE cases ADD COLUMN step INTEGER;"
+  "DELETE FROM meta WHERE key = '" ED_STORE_SETTING_DUE_CATALOG "';";
+
 /* Every case's search row made again, the oldest first: the last changed
  * comes out first in a search. @with_names: the native name a list shows
  * written too (schema 5). */
@@ -226,6 +237,7 @@ static const EdMigration migrations[] = {
   { schema_3, NULL },
   { schema_4, NULL },
   { schema_5, name_and_index_every_case },
+  { schema_6, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ED_STORE_SCHEMA_VERSION);

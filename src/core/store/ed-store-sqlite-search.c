@@ -49,6 +49,9 @@ read_info_row (sqlite3_stmt *stmt)
   data.next_due.procedure_id = g_strdup (_ed_sql_column_text (stmt, 17));
   data.next_due.rule_id = g_strdup (_ed_sql_column_text (stmt, 18));
   data.native_name = g_strdup (_ed_sql_column_text (stmt, 19));
+  data.progress_known = sqlite3_column_type (stmt, 20) != SQLITE_NULL;
+  data.progress.n_steps = (guint) sqlite3_column_int (stmt, 20);
+  data.progress.step = (guint) sqlite3_column_int (stmt, 21);
 
   return _ed_case_info_new (&data);
 }

@@ -423,18 +423,19 @@ backend_log_sheet (EdStoreBackend       *backend,
 }
 
 static gboolean
-backend_set_due (EdStoreBackend   *backend,
-                 gint64            id,
-                 const EdNextDue  *next,
-                 GArray           *deadlines,
-                 GError          **error)
+backend_set_due (EdStoreBackend       *backend,
+                 gint64                id,
+                 const EdNextDue      *next,
+                 GArray               *deadlines,
+                 const EdCaseProgress *progress,
+                 GError              **error)
 {
   EdStoreSqlite *self = ED_STORE_SQLITE (backend);
   gboolean ok;
 
   g_mutex_lock (&self->db_lock);
   ok = _ed_sql_begin (self->db, error);
-  if (ok && !_ed_store_sqlite_write_due (self->db, id, next, deadlines, error))
+  if (ok && !_ed_store_sqlite_write_due (self->db, id, next, deadlines, progress, error))
     {
       _ed_sql_rollback (self->db);
       ok = FALSE;

@@ -3,7 +3,7 @@
  * One case as the list shows it: the travellers' names (the first one's
  * in native script too, under them: 張偉 under ZHANG WEI), the procedure in
  * the UI language, the reference to read aloud, when it last changed,
- * how much of the checklist is done and whether it is open or closed.
+ * how far it is in the steps that apply and whether it is open or closed.
  * Its menu (the button, a right click, a long press or the Menu key)
  * acts on this case through the list's "cases." actions.
  *
@@ -13,7 +13,6 @@
 
 #include <glib/gi18n.h>
 
-#include "ed-case-missing.h"
 #include "ed-case-row-private.h"
 #include "ed-language.h"
 #include "ed-procedure.h"
@@ -176,53 +175,80 @@ show_progress (EdCaseRow  *self,
                                   -1);
 }
 
-/* The checklist done, for each traveller; for a procedure without a
- * checklist, the step the case is at. */
+/* How far the case is, in the one unit the wizard counts in too: the
+ * steps that apply to it ("Step 2 of 5", as the wizard's bar says on
+ * that step). The store works it out with each save (#EdCaseProgress);
+ * a closed case is done. */
 static void
 update_progress (EdCaseRow *self)
 {
   EdProcedure *procedure = NULL;
+  EdCaseProgress progress;
   g_autofree char *label = NULL;
   g_autofree char *description = NULL;
-  guint total = 0, done;
+  gboolean known, closed, shown;
+  guint n, value;
 
   if (self->catalog != NULL)
     procedure = ed_catalog_lookup (self->catalog, ed_case_info_get_procedure_id (self->info));
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), procedure != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_label), procedure != NULL);
-  if (procedure == NULL)
+  known = ed_case_info_get_progress (self->info, &progress);
+  closed = ed_case_info_get_status (self->info) == ED_CASE_CLOSED;
+  shown = procedure != NULL && (known || closed);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_label), shown);
+  if (!shown)
     return;
 
-  total = ed_case_count_checklist (procedure, ed_case_info_get_n_travellers (self->info));
-  if (total > 0)
+  n = progress.n_steps;
+  value = MIN (progress.step, n);
+  if (closed)
     {
-      done = MIN (ed_case_info_get_n_done (self->info), total);
-      /* Translators: checklist items done, of all items */
-      label = g_strdup_printf (_("%u/%u"), done, total);
-      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%u of %u checklist item done",
-                                                  "%u of %u checklist items done", total),
-                                     done, total);
+      value = MAX (n, 1);
+      label = g_strdup (_("Done"));
+      if (known)
+        description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "Finished: the %u step that applies is done",
+                                                    "Finished: all %u steps that apply are done",
+                                                    n),
+                                       n);
+      else
+        description = g_strdup (_("Finished"));
     }
+  else if (n == 0)
+    {
+      label = g_strdup (_("No steps apply"));
+      description = g_strdup (label);
+    }
+  /* Past the steps: the wizard's bar names the page, as here. */
+  else if (progress.step > n)
+    {
+      label = g_strdup (_("Review"));
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "At the review, after the %u step that applies",
+                                                  "At the review, after the %u steps that apply",
+                                                  n),
+                                     n);
+    }
+  else if (progress.step == 0)
+    {
+      /* Translators: in the case list, a case not at a step yet: how many apply */
+      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step", "%u steps", n), n);
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "Not at a step yet: %u step applies",
+                                                  "Not at a step yet: %u steps apply", n),
+                                     n);
+    }
+  /* At a step: the same words as the wizard's bar. */
   else
     {
-      GPtrArray *steps = ed_procedure_get_steps (procedure);
-      const char *current = ed_case_info_get_current_step (self->info);
-
-      total = steps->len;
-      done = 0;
-      for (guint i = 0; current != NULL && i < steps->len; i++)
-        if (g_strcmp0 (((const EdStep *) g_ptr_array_index (steps, i))->id, current) == 0)
-          done = i + 1;
-      /* Translators: the step a case is at, of all steps */
-      label = g_strdup_printf (_("Step %u/%u"), done, total);
+      label = g_strdup_printf (_("Step %u of %u"), progress.step, n);
       description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "At step %u of %u",
-                                                  "At step %u of %u", total),
-                                     done, total);
+                                                  "At step %u of the %u step that applies",
+                                                  "At step %u of the %u steps that apply", n),
+                                     progress.step, n);
     }
 
-  show_progress (self, done, MAX (total, 1), label, description);
+  show_progress (self, value, MAX (n, 1), label, description);
 }
 
 static void

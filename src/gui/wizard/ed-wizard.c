@@ -238,9 +238,9 @@ update_navigation (EdWizard *self)
   EdWizardPage *page = page_at (self, self->current);
   gboolean last = next_in_flow (self, self->current) < 0;
   gboolean skip = !ed_wizard_page_get_complete (page) && ed_wizard_page_get_skippable (page);
-  guint n_steps, number = step_number (self, self->current, &n_steps);
-  guint position = 0, n_flow = 0;
   g_autofree char *progress = NULL;
+  EdCaseProgress steps;
+  double fraction;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.previous",
                                  previous_in_flow (self, self->current) >= 0);
@@ -254,23 +254,23 @@ update_navigation (EdWizard *self)
   gtk_stack_set_visible_child (self->next_stack,
                                last ? self->finish_button : GTK_WIDGET (self->next_button));
 
-  /* One unit everywhere: the steps that apply. */
-  if (number > 0)
+  /* One unit everywhere: the steps that apply, counted as the store
+   * counts them for the case list (show_page () set the current step). */
+  ed_case_get_progress (self->edcase, self->procedure, &steps);
+  if (steps.step > 0 && steps.step <= steps.n_steps)
     /* Translators: where the user is among the steps that apply, e.g. "Step 2 of 5" */
-    progress = g_strdup_printf (_("Step %u of %u"), number, n_steps);
+    progress = g_strdup_printf (_("Step %u of %u"), steps.step, steps.n_steps);
   else
     progress = g_strdup (ed_wizard_page_get_title (page));
   gtk_label_set_label (self->progress_label, progress);
 
-  for (guint i = 0; i < self->pages->len; i++)
-    if (in_flow (self, i))
-      {
-        if (i == self->current)
-          position = n_flow;
-        n_flow++;
-      }
-  gtk_progress_bar_set_fraction (self->progress_bar,
-                                 n_flow > 1 ? (double) position / (n_flow - 1) : 1.0);
+  /* The bar fills as the case list's does: empty before the steps, full
+   * at the last and past it. */
+  if (steps.n_steps > 0)
+    fraction = (double) MIN (steps.step, steps.n_steps) / steps.n_steps;
+  else
+    fraction = last ? 1.0 : 0.0;
+  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, progress,
                                   -1);

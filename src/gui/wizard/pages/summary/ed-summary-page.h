@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EdSummaryPage, ed_summary_page, ED, SUMMARY_PAGE, EdWizardPage)
 
-#define ED_SUMMARY_PAGE_ID "summary"
+#define ED_SUMMARY_PAGE_ID ED_CASE_REVIEW_STEP
 
 EdWizardPage *ed_summary_page_new             (EdCase        *edcase,
                                                EdProcedure   *procedure);
