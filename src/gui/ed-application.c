@@ -279,6 +279,22 @@ catalog_changed_cb (EdApplication *self)
                                 g_object_ref (self));
 }
 
+/* An office database back after working offline: the deadlines worked
+ * out again if they could not be (a start offline), then the reminders
+ * checked, without waiting for the hour. The saves that waited are sent
+ * first (the store queues them as it says it is back, and its writer
+ * runs what it was asked in order), so the cases started or changed
+ * offline are among those checked. A case already notified is not
+ * notified again (EdReminders). */
+static void
+store_offline_cb (EdApplication *self,
+                  GParamSpec    *pspec,
+                  EdStore       *store)
+{
+  if (store == self->store && !ed_store_get_offline (store))
+    catalog_changed_cb (self);
+}
+
 static void
 store_opened_cb (GObject      *object,
                  GAsyncResult *result,
@@ -308,6 +324,8 @@ store_opened_cb (GObject      *object,
       g_signal_connect_object (self->store, "notify::unsaved", G_CALLBACK (unsaved_changed_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->store, "conflict", G_CALLBACK (conflict_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->store, "notify::offline", G_CALLBACK (store_offline_cb),
                                self, G_CONNECT_SWAPPED);
     }
   else
