@@ -19,7 +19,8 @@
  * closed ones), then longer reads (the store has no offset: a list read
  * further is read from its start). The first pages must take a median
  * under --list-target ms (50), and the statement must use the indexes
- * (EXPLAIN ANALYZE, printed): no sequential scan of the cases.
+ * (EXPLAIN ANALYZE, printed): no sequential scan of the cases (from
+ * 10,000 cases; a smaller table is rightly read whole).
  *
  *   meson test -C _build --benchmark --verbose pg-search
  *   _build/tests/bench/bench-pg-search --cases 1000000
@@ -152,6 +153,7 @@ fill (PGconn *conn,
   exec_or_die (conn, "DROP INDEX cases_recent");
   exec_or_die (conn, "DROP INDEX case_tokens_token");
   exec_or_die (conn, "DROP INDEX cases_next_due");
+  exec_or_die (conn, "DROP INDEX cases_open_undated");
   exec_or_die (conn, "ALTER TABLE case_tokens DROP CONSTRAINT case_tokens_pkey");
   result = PQexec (conn, "COPY cases (reference, procedure_id, procedure_version, current_step, "
                          "status, closed, created, modified, names, n_travellers, n_done, "
@@ -203,6 +205,8 @@ fill (PGconn *conn,
                      "INCLUDE (status, words) WHERE trashed IS NULL");
   exec_or_die (conn, "CREATE INDEX cases_next_due ON cases (next_due_at) "
                      "WHERE next_due_at IS NOT NULL AND status = 'open' AND trashed IS NULL");
+  exec_or_die (conn, "CREATE INDEX cases_open_undated ON cases (modified DESC, id DESC) "
+                     "WHERE trashed IS NULL AND status = 'open' AND next_due_at IS NULL");
   exec_or_die (conn, "VACUUM ANALYZE cases");
   exec_or_die (conn, "VACUUM ANALYZE case_tokens");
   printf ("Indexed in %.1f s\n", (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
@@ -289,10 +293,13 @@ explain_by_due (PGconn     *conn,
 }
 
 /* The list by next deadline: first pages against @target ms; longer
- * reads for information. Returns FALSE when slower or not indexed. */
+ * reads for information. Returns FALSE when slower, or when @conn is
+ * given and a plan reads the cases from end to end (only checked from
+ * 10,000 cases: a small table is rightly read whole). */
 static gboolean
 list_by_due (EdStore *store,
              PGconn  *conn,
+             guint    n_cases,
              guint    repeat,
              double   target)
 {
@@ -321,7 +328,7 @@ list_by_due (EdStore *store,
     }
   printf ("\nList by next deadline: worst median of a first page %.2f ms (target %.1f ms)%s\n",
           worst, target, indexed ? ", through the indexes" : ", NOT through the indexes");
-  return worst <= target && indexed;
+  return worst <= target && (indexed || n_cases < 10000);
 }
 
 int
@@ -380,7 +387,7 @@ main (int    argc,
         worst = ed_bench_type (store, (guint) repeat);
       printf ("\nWorst median per keystroke: %.2f ms (target %.1f ms)\n", worst, target);
       /* No plans: the desk's role may not EXPLAIN through its view. */
-      listed = list_by_due (store, NULL, (guint) repeat, list_target);
+      listed = list_by_due (store, NULL, 0, (guint) repeat, list_target);
       return worst <= target && listed ? 0 : 1;
     }
 
@@ -419,7 +426,7 @@ main (int    argc,
   printf ("\nWorst median per keystroke: %.2f ms (target %.1f ms) over %d cases\n",
           worst, target, n_cases);
 
-  listed = list_by_due (store, conn, (guint) repeat, list_target);
+  listed = list_by_due (store, conn, (guint) n_cases, (guint) repeat, list_target);
   PQfinish (conn);
 
   g_clear_object (&store);
