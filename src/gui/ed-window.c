@@ -201,11 +201,13 @@ ed_window_new (EdApplication *application)
   return self;
 }
 
+static void list_loading_cb (EdWindow *self);
+
 /* Once, whichever comes first: the list is in, or the wait is over. */
 static void
 present_now (EdWindow *self)
 {
-  g_signal_handlers_disconnect_by_func (self->case_list_view, present_now, self);
+  g_signal_handlers_disconnect_by_func (self->case_list_view, list_loading_cb, self);
   g_clear_handle_id (&self->present_source, g_source_remove);
   gtk_window_present (GTK_WINDOW (self));
 }
