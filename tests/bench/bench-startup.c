@@ -9,7 +9,8 @@
  * with journeys (filled by bench-reminders, at its fixed "now"): then
  * also when the case list with its next deadlines is first painted, and
  * in which of the window's frames (1: its first). --frames F fails a
- * run whose list came later than the window's frame F.
+ * run whose list came later than the window's frame F. With
+ * $ED_SCREENSHOT_DIR, the first frame is saved there to look at.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -67,12 +68,46 @@ find_list (GtkWidget *root)
   return NULL;
 }
 
+/* What the window's first frame showed, as $ED_SCREENSHOT_DIR/startup-first-frame.png,
+ * for people to look at. */
+static void
+save_first_frame (GtkWidget *window)
+{
+  const char *dir = g_getenv ("ED_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  graphene_rect_t bounds;
+
+  if (dir == NULL || *dir == '\0')
+    return;
+
+  paintable = gtk_widget_paintable_new (window);
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
+                          gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (window),
+                      gtk_widget_get_height (window));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &bounds);
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, "startup-first-frame.png", NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 GtkWidget     *window)
 {
   if (first_frame_ms < 0)
-    first_frame_ms = (g_get_monotonic_time () - started) / 1000.0;
+    {
+      first_frame_ms = (g_get_monotonic_time () - started) / 1000.0;
+      save_first_frame (window);
+    }
   frames++;
 
   /* The frame that painted the case list's rows. */
