@@ -402,19 +402,20 @@ search_terms (Search               *search,
  * ones without (cases_open_undated: when nearly every open case has a
  * deadline, looking for the others among the most recent cases would
  * read them all), and the closed ones when they are listed
- * (cases_recent; not read at all when not). */
+ * (cases_recent; not read at all when not). Who else has a case open is
+ * looked up for the rows kept only. */
 static const char by_due_sql[] =
-  "SELECT * FROM ("
-  "(" SELECT_INFO ", 1 AS due_rank FROM cases c "
+  "SELECT " ED_PG_INFO_COLUMNS ", " PRESENCE_COLUMN " FROM ("
+  "(SELECT " ED_PG_INFO_COLUMNS ", 1 AS due_rank FROM cases c "
   "WHERE c.trashed IS NULL AND c.status = 'open' "
   "AND c.next_due_at IS NOT NULL "
   "ORDER BY c.next_due_at, c.modified DESC, c.id DESC LIMIT $2) "
   "UNION ALL "
-  "(" SELECT_INFO ", 2 FROM cases c "
+  "(SELECT " ED_PG_INFO_COLUMNS ", 2 FROM cases c "
   "WHERE c.trashed IS NULL AND c.status = 'open' AND c.next_due_at IS NULL "
   "ORDER BY c.modified DESC, c.id DESC LIMIT $2) "
   "UNION ALL "
-  "(" SELECT_INFO ", 2 FROM cases c "
+  "(SELECT " ED_PG_INFO_COLUMNS ", 2 FROM cases c "
   "WHERE $3 AND c.trashed IS NULL AND c.status <> 'open' "
   "ORDER BY c.modified DESC, c.id DESC LIMIT $2)) c "
   "ORDER BY c.due_rank, CASE WHEN c.due_rank = 1 "
