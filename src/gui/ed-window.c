@@ -40,6 +40,7 @@ struct _EdWindow
   GCancellable         *cancellable;
   gint64                opening_id;     /* the case being loaded, or 0 */
   EdCase               *unsaved_case;   /* new, waiting for the store to open */
+  guint                 present_source; /* shown at the latest then */
 };
 
 G_DEFINE_FINAL_TYPE (EdWindow, ed_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -198,6 +199,65 @@ ed_window_new (EdApplication *application)
   report_catalog_errors (self);
 
   return self;
+}
+
+static void list_loading_cb (EdWindow *self);
+
+/* Once, whichever comes first: the list is in, or the wait is over. */
+static void
+present_now (EdWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self->case_list_view, list_loading_cb, self);
+  g_clear_handle_id (&self->present_source, g_source_remove);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+static gboolean
+present_timeout_cb (gpointer user_data)
+{
+  EdWindow *self = user_data;
+
+  self->present_source = 0;
+  present_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+list_loading_cb (EdWindow *self)
+{
+  if (!ed_case_list_view_get_loading (self->case_list_view))
+    present_now (self);
+}
+
+/**
+ * ed_window_present_with_cases:
+ * @max_wait_ms: how long the window may wait for its cases
+ *
+ * Presents the window once its case list has the store's cases, with
+ * their next deadlines (or says why there are none): its first frame
+ * then shows them, not a spinner and the rows a frame or two later.
+ * The store opens in another thread meanwhile; one slower than
+ * @max_wait_ms (an office database far away or out of reach) has the
+ * window shown without waiting longer, the list loading.
+ */
+void
+ed_window_present_with_cases (EdWindow *self,
+                              guint     max_wait_ms)
+{
+  g_return_if_fail (ED_IS_WINDOW (self));
+
+  if (!ed_case_list_view_get_loading (self->case_list_view) ||
+      gtk_widget_get_visible (GTK_WIDGET (self)))
+    {
+      present_now (self);
+      return;
+    }
+  if (self->present_source != 0)
+    return;
+
+  g_signal_connect_object (self->case_list_view, "notify::loading",
+                           G_CALLBACK (list_loading_cb), self, G_CONNECT_SWAPPED);
+  self->present_source = g_timeout_add (max_wait_ms, present_timeout_cb, self);
 }
 
 static void
@@ -602,6 +662,7 @@ ed_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->present_source, g_source_remove);
   g_clear_object (&self->unsaved_case);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);

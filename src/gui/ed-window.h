@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EdWindow, ed_window, ED, WINDOW, AdwApplicationWindow)
 
 EdWindow *ed_window_new              (EdApplication *application);
+void      ed_window_present_with_cases (EdWindow    *self,
+                                        guint        max_wait_ms);
 void      ed_window_add_toast        (EdWindow      *self,
                                       AdwToast      *toast);
 void      ed_window_open_case        (EdWindow      *self,

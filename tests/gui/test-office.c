@@ -8,7 +8,8 @@
  * both shows a conflict here instead of losing either, merged field by
  * field; stopping the server while typing loses nothing, and the window
  * says it is working offline until the server is back; a case bob starts
- * with a deadline due soon is reminded of here. The tests run in order,
+ * with a deadline due soon is reminded of here, and one started here
+ * while the server was down, once it is back. The tests run in order,
  * each on what the one before left.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -401,6 +402,77 @@ test_office_offline (void)
                    "NAKAHARA");
 }
 
+static void
+count_sent_cb (EdReminders   *reminders,
+               const char    *id,
+               GNotification *notification,
+               GHashTable    *sent)
+{
+  g_hash_table_replace (sent, g_strdup (id),
+                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (sent, id)) + 1));
+}
+
+/* The server is down for the morning: alice starts a jp-new-hire case
+ * on her desk, its deadlines worked out there and kept in the offline
+ * queue, and the hour's reminder check finds no server. When the server
+ * is back, the case is sent and the desk is reminded of it, without
+ * waiting for the next hour, once. */
+static void
+test_office_reminders_back (void)
+{
+  EdCatalog *catalog = ed_application_get_catalog (app);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Asia/Tokyo");
+  g_autoptr(GDateTime) now = g_date_time_new (zone, 2027, 1, 21, 9, 0, 0);
+  g_autoptr(GPtrArray) travellers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(EdCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  EdTestNotification *shown;
+  const char *title = NULL;
+  GDate today;
+
+  ed_reminders_set_now (reminders (), now);
+  g_signal_connect (reminders (), "sent", G_CALLBACK (count_sent_cb), sent);
+
+  ed_test_pg_kill (server);
+  g_assert_true (wait_until (offline_shown, 5000));
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, 1, 2027);
+  g_ptr_array_add (travellers, ed_test_new_hire ("LIU", "YANG", "2027-01-10"));
+  kase = ed_case_new_from_journey (ed_catalog_lookup_journey (catalog, "jp-new-hire"), catalog,
+                                   travellers, &today, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ed_store_add_case (alice (), kase, &error));
+  g_assert_no_error (error);
+  ED_TEST_WAIT_FOR (ed_store_get_n_queued (alice ()) == 1);
+  /* The hour falls now: no server, nothing to say yet. */
+  ed_reminders_check (reminders ());
+  id = ed_reminders_id_for_case (ed_case_get_id (kase));
+  g_assert_false (ed_reminders_get_text (reminders (), id, NULL, NULL));
+
+  ed_test_pg_restart (server);
+  g_assert_true (wait_until (back_online, 10000));
+  /* Nothing clicked, no hour passed: the reminder comes. */
+  ED_TEST_WAIT_FOR (ed_reminders_get_text (reminders (), id, &title, NULL));
+  g_assert_nonnull (strstr (title, ed_case_get_reference (kase)));
+  shown = ed_test_notifications_wait (ed_case_get_reference (kase));
+  g_assert_nonnull (shown);
+  g_assert_nonnull (strstr (shown->body, "2027-01-23"));
+
+  /* Once: a check again, or the server coming back again, says nothing new. */
+  check_reminders ();
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (sent, id)), ==, 1);
+
+  g_signal_handlers_disconnect_by_func (reminders (), count_sent_cb, sent);
+  ed_case_set_status (kase, ED_CASE_CLOSED);
+  ed_test_wait_saved (alice ());
+  check_reminders ();
+  g_assert_false (ed_reminders_get_text (reminders (), id, NULL, NULL));
+  ed_reminders_set_now (reminders (), NULL);
+}
+
 static gboolean
 on_own_store (void)
 {
@@ -509,6 +581,7 @@ main (int    argc,
   g_test_add_func ("/office/conflict", test_office_conflict);
   g_test_add_func ("/office/reminders", test_office_reminders);
   g_test_add_func ("/office/offline", test_office_offline);
+  g_test_add_func ("/office/reminders-back", test_office_reminders_back);
   g_test_add_func ("/office/switch", test_office_switch);
 
   status = g_test_run ();

@@ -159,6 +159,7 @@ void          _ed_store_pg_cases_iface   (EdStoreBackendInterface *iface);
 
 /* ed-store-pg-search.c */
 void          _ed_store_pg_search_iface  (EdStoreBackendInterface *iface);
+const char   *_ed_pg_by_due_sql          (void);
 
 /* ed-store-pg-offline.c: new cases while the server is away */
 void          _ed_pg_reserve             (EdStorePg        *self,

@@ -18,6 +18,7 @@ struct _EdCaseListView
   EdCaseList      *cases;        /* what the list shows */
   EdCaseList      *any_case;     /* at most one case, closed or not */
   gboolean         show_closed;
+  gboolean         loading;      /* see #EdCaseListView:loading */
   AdwToast        *delete_toast; /* weak: the Undo of the last deletion */
   GtkSizeGroup    *state_group;  /* the rows' status and progress */
 

@@ -26,6 +26,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_SHOW_CLOSED,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -69,10 +70,22 @@ choose_page (EdCaseListView *self)
   return "no-open";
 }
 
+/* Until the store is open and both lists have their answer; while a
+ * search runs. */
+static gboolean
+is_loading (EdCaseListView *self)
+{
+  if (self->error != NULL)
+    return FALSE;
+  return self->store == NULL || ed_case_list_get_loading (self->any_case) ||
+         ed_case_list_get_loading (self->cases);
+}
+
 static void
 update_page (EdCaseListView *self)
 {
   const char *page = choose_page (self);
+  gboolean loading = is_loading (self);
   gboolean has_cases = g_str_equal (page, "list") || g_str_equal (page, "no-results") ||
                        g_str_equal (page, "no-open");
 
@@ -92,6 +105,26 @@ update_page (EdCaseListView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.import",
                                  self->store != NULL && !ed_store_get_read_only (self->store));
+
+  if (self->loading != loading)
+    {
+      self->loading = loading;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+    }
+}
+
+/**
+ * ed_case_list_view_get_loading:
+ *
+ * Returns: %TRUE until the store is open and the list has its cases (or
+ *   says why it has none), and while a search runs
+ */
+gboolean
+ed_case_list_view_get_loading (EdCaseListView *self)
+{
+  g_return_val_if_fail (ED_IS_CASE_LIST_VIEW (self), FALSE);
+
+  return self->loading;
 }
 
 static void
@@ -460,6 +493,9 @@ ed_case_list_view_get_property (GObject    *object,
     case PROP_SHOW_CLOSED:
       g_value_set_boolean (value, self->show_closed);
       break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -556,6 +592,14 @@ ed_case_list_view_class_init (EdCaseListViewClass *klass)
   properties[PROP_SHOW_CLOSED] =
     g_param_spec_boolean ("show-closed", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * EdCaseListView:loading:
+   *
+   * See ed_case_list_view_get_loading().
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -617,6 +661,7 @@ ed_case_list_view_init (EdCaseListView *self)
   GtkEventController *keys;
 
   self->state_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));

@@ -25,6 +25,7 @@ void         ed_case_list_view_set_error    (EdCaseListView *self,
 void         ed_case_list_view_set_catalog  (EdCaseListView *self,
                                              EdCatalog      *catalog);
 EdCaseList  *ed_case_list_view_get_cases    (EdCaseListView *self);
+gboolean     ed_case_list_view_get_loading  (EdCaseListView *self);
 void         ed_case_list_view_focus_search (EdCaseListView *self);
 
 /* What the rows' menus and the window's menu do (ed-case-list-view-actions.c);
