@@ -80,14 +80,18 @@ build_cover (gpointer data,
   g_mutex_unlock (&job->lock);
 }
 
-/* One thread at a time: batches already lay out a sheet per core. */
+/* One thread at a time: batches already lay out a sheet per core. The
+ * thread is the pool's own and lives as long as the process: a thread
+ * that ends frees its Pango fonts, and cairo 1.16 can then destroy a
+ * scaled font that another thread is drawing with (an assertion,
+ * "! scaled_font->cache_frozen", in a batch of one PDF a traveller). */
 static GThreadPool *
 get_cover_pool (void)
 {
   static GThreadPool *pool;
 
   if (g_once_init_enter (&pool))
-    g_once_init_leave (&pool, g_thread_pool_new (build_cover, NULL, 1, FALSE, NULL));
+    g_once_init_leave (&pool, g_thread_pool_new (build_cover, NULL, 1, TRUE, NULL));
 
   return pool;
 }
