@@ -356,6 +356,27 @@ ed_test_find_label (GtkWidget  *root,
   return NULL;
 }
 
+/**
+ * ed_test_count_labels:
+ *
+ * Returns: how many labels on screen under @root have @needle in their
+ *   text: what a user reads more than once
+ */
+guint
+ed_test_count_labels (GtkWidget  *root,
+                      const char *needle)
+{
+  guint n = GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+            strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += ed_test_count_labels (child, needle);
+
+  return n;
+}
+
 /* Waits for ed_test_find_label() to find @needle. */
 GtkLabel *
 ed_test_wait_for_label (GtkWidget  *root,

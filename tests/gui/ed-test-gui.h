@@ -47,6 +47,8 @@ GtkLabel   *ed_test_find_label        (GtkWidget  *root,
                                        const char *needle);
 GtkLabel   *ed_test_wait_for_label    (GtkWidget  *root,
                                        const char *needle);
+guint       ed_test_count_labels      (GtkWidget  *root,
+                                       const char *needle);
 GtkWidget  *ed_test_find_button       (GtkWidget  *root,
                                        const char *label);
 GtkWidget  *ed_test_find_row          (GtkWidget  *root,

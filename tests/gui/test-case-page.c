@@ -323,6 +323,7 @@ test_case_page_list (void)
   GListModel *cases;
   EdCaseRow *sooner_row, *ended_row;
   GtkLabel *label;
+  const char *text;
   GDate today;
 
   /* Ended on 2023-01-07: still a case of the office's. */
@@ -352,6 +353,10 @@ test_case_page_list (void)
   label = ed_test_find_label (GTK_WIDGET (sooner_row), "2027-01-23");
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "next-due-soon"));
+  /* The date before what is due: a narrow row cuts the end, not the day. */
+  text = gtk_label_get_text (label);
+  g_assert_nonnull (strstr (text, " — "));
+  g_assert_true (strstr (text, "2027-01-23") < strstr (text, " — "));
 
   /* Ended: said after the procedure's title, and marked. */
   ended_row = find_case_row (view, ended);

@@ -119,8 +119,11 @@ _ed_case_row_describe_procedures (EdCaseInfo *info,
  * _ed_case_row_describe_next_due:
  * @css_class: (out): "next-due-overdue", "next-due-soon" or ""
  *
- * Returns: (transfer full) (nullable): "Due soon: Last day to notify …
- *   — by 2027-01-23", or %NULL when the case has no deadline ahead
+ * The date comes first: a narrow row cuts the end of what is due, never
+ * the day it is due by.
+ *
+ * Returns: (transfer full) (nullable): "Due soon: by 2027-01-23 — Last
+ *   day to notify …", or %NULL when the case has no deadline ahead
  */
 char *
 _ed_case_row_describe_next_due (EdCaseInfo  *info,
@@ -154,18 +157,18 @@ _ed_case_row_describe_next_due (EdCaseInfo  *info,
     {
     case ED_TIMELINE_OVERDUE:
       *css_class = "next-due-overdue";
-      /* Translators: a case's overdue deadline: what, then the date */
-      return g_strdup_printf (_("Overdue: %s — by %s"), label, when);
+      /* Translators: a case's overdue deadline: the date, then what */
+      return g_strdup_printf (_("Overdue: by %s — %s"), when, label);
     case ED_TIMELINE_DUE_SOON:
       *css_class = "next-due-soon";
-      /* Translators: a case's deadline due soon: what, then the date */
-      return g_strdup_printf (_("Due soon: %s — by %s"), label, when);
+      /* Translators: a case's deadline due soon: the date, then what */
+      return g_strdup_printf (_("Due soon: by %s — %s"), when, label);
     case ED_TIMELINE_DONE:
     case ED_TIMELINE_OPEN:
     case ED_TIMELINE_UPCOMING:
     case ED_TIMELINE_NEEDS_DATA:
     default:
-      /* Translators: a case's next deadline: what, then the date */
-      return g_strdup_printf (_("Next: %s — by %s"), label, when);
+      /* Translators: a case's next deadline: the date, then what */
+      return g_strdup_printf (_("Next: by %s — %s"), when, label);
     }
 }

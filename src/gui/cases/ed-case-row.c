@@ -165,7 +165,8 @@ show_progress (EdCaseRow  *self,
 {
   gtk_level_bar_set_max_value (self->progress_bar, total);
   gtk_level_bar_set_value (self->progress_bar, done);
-  gtk_label_set_text (self->progress_label, label);
+  gtk_label_set_text (self->progress_label, label != NULL ? label : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_label), label != NULL);
   /* Told when asked (progress_tooltip_cb ()): setting a tooltip asks the
    * display where the pointer is, twice a row, 200 rows at start-up. */
   g_free (self->progress_description);
@@ -201,10 +202,16 @@ update_progress (EdCaseRow *self)
 
   n = progress.n_steps;
   value = MIN (progress.step, n);
+  /* Closed: the badge beside says so and since when; here, what was
+   * done, not "Done" a second time. */
   if (closed)
     {
       value = MAX (n, 1);
-      label = g_strdup (_("Done"));
+      if (known && n > 0)
+        /* Translators: in the case list, a closed case: steps done of those that apply */
+        label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u step",
+                                              "%u of %u steps", n),
+                                 n, n);
       if (known)
         description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                     "Finished: the %u step that applies is done",
