@@ -25,6 +25,7 @@
 #include "ed-case-list-view.h"
 #include "ed-case-row.h"
 #include "ed-core.h"
+#include "ed-test-util.h"
 
 static gint64 started;
 static double first_frame_ms = -1;
@@ -35,6 +36,7 @@ static int frames = 0;            /* the window's, painted */
 static int list_frame = -1;       /* the one that first showed the list */
 static gboolean listed_at_map;    /* the cases were in before the window showed */
 static gboolean with_cases;
+static char *tmp;                 /* the runs' data folder, removed at exit */
 
 static gboolean
 has_row (GtkWidget *root)
@@ -201,6 +203,14 @@ compare_doubles (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+static void
+remove_tmp (void)
+{
+  if (tmp != NULL)
+    ed_test_rm_rf (tmp);
+  g_clear_pointer (&tmp, g_free);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -216,7 +226,6 @@ main (int    argc,
   int most_frames = 0;
   int latest_frame = 0;           /* of the window's, the list's latest */
   int frames_target = 0;
-  g_autofree char *tmp = NULL;
   double median;
 
   for (int i = 1; i < argc; i++)
@@ -239,8 +248,10 @@ main (int    argc,
   if (once)
     return run_once (argc, argv);
 
-  /* Every run on the same store, as a desk starts each morning. */
+  /* Every run on the same store, as a desk starts each morning; the
+   * store and its folder go when the benchmark ends, whatever it said. */
   tmp = g_dir_make_tmp ("entry-desk-bench-XXXXXX", NULL);
+  atexit (remove_tmp);
   g_setenv ("XDG_DATA_HOME", tmp, TRUE);
 
   if (n_cases > 0 && filler != NULL)
