@@ -195,3 +195,36 @@ ed_test_file_mode (const char *path)
   g_assert_cmpint (g_stat (path, &buf), ==, 0);
   return buf.st_mode & 0777;
 }
+
+/* Returns: (transfer full): what @store lists of the case @reference,
+ * which must be there */
+EdCaseInfo *
+ed_test_find_info (EdStore    *store,
+                   const char *reference)
+{
+  g_autoptr(GError) error = NULL;
+  EdCaseInfo *info = ed_store_find_case (store, reference, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (info);
+  return info;
+}
+
+/* Asserts the progress a desk's list shows of @reference, as the store
+ * keeps it; @n_steps -1 for not known. */
+void
+ed_test_assert_progress (EdStore    *store,
+                         const char *reference,
+                         int         step,
+                         int         n_steps)
+{
+  g_autoptr(EdCaseInfo) info = ed_test_find_info (store, reference);
+  EdCaseProgress progress;
+  gboolean known = ed_case_info_get_progress (info, &progress);
+
+  g_assert_cmpint (known, ==, n_steps >= 0);
+  if (!known)
+    return;
+  g_assert_cmpint (progress.n_steps, ==, n_steps);
+  g_assert_cmpint (progress.step, ==, step);
+}

@@ -44,5 +44,11 @@ void          ed_test_on_done         (GObject      *object,
                                        gpointer      user_data);
 GAsyncResult *ed_test_wait_for        (GAsyncResult **result);
 guint         ed_test_file_mode       (const char   *path);
+EdCaseInfo   *ed_test_find_info       (EdStore      *store,
+                                       const char   *reference);
+void          ed_test_assert_progress (EdStore      *store,
+                                       const char   *reference,
+                                       int           step,
+                                       int           n_steps);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "ed-paths.h"
 #include "ed-store-backend.h"
 #include "ed-store-pg-private.h"
+#include "ed-store-private.h"
 #include "ed-test-office.h"
 #include "ed-test-pg.h"
 #include "ed-test-procedure.h"
@@ -113,18 +114,6 @@ add_new_hire (EdStore    *store,
   g_assert_true (ed_store_add_case (store, kase, &error));
   g_assert_no_error (error);
   return kase;
-}
-
-static EdCaseInfo *
-find (EdStore    *store,
-      const char *reference)
-{
-  g_autoptr(GError) error = NULL;
-  EdCaseInfo *info = ed_store_find_case (store, reference, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (info);
-  return info;
 }
 
 static EdReminder *
@@ -305,7 +294,7 @@ test_pg_due_list (Office        *office,
   record = ed_case_record_new_from_case (january);
   ed_case_record_update_next_due (record, catalog);
   g_assert_cmpint (record->next_due.due_at, >, 0);
-  info = find (bob, ed_case_get_reference (january));
+  info = ed_test_find_info (bob, ed_case_get_reference (january));
   next = ed_case_info_get_next_due (info);
   g_assert_cmpint (next->due_at, ==, record->next_due.due_at);
   g_assert_cmpint (next->end_at, ==, record->next_due.end_at);
@@ -313,7 +302,7 @@ test_pg_due_list (Office        *office,
   g_assert_cmpstr (next->procedure_id, ==, record->next_due.procedure_id);
   g_assert_cmpstr (next->rule_id, ==, record->next_due.rule_id);
   g_clear_object (&info);
-  info = find (bob, ed_case_get_reference (none));
+  info = ed_test_find_info (bob, ed_case_get_reference (none));
   g_assert_cmpint (ed_case_info_get_next_due (info)->due_at, ==, 0);
   g_assert_null (ed_case_info_get_next_due (info)->when);
   g_clear_object (&info);
@@ -348,7 +337,7 @@ test_pg_due_list (Office        *office,
   g_clear_pointer (&refs, g_strfreev);
   refs = ed_test_search_refs (alice, "", ED_CASE_QUERY_BY_DUE);
   g_assert_cmpstr (refs[0], ==, ed_case_get_reference (march));
-  info = find (alice, ed_case_get_reference (march));
+  info = ed_test_find_info (alice, ed_case_get_reference (march));
   g_assert_cmpstr (ed_case_info_get_next_due (info)->when, ==, "2027-01-15");
 
   /* A case that is not there. */
@@ -472,7 +461,7 @@ test_pg_due_migrate_from_2 (Office        *office,
 
   /* Nothing lost; no next deadline yet. */
   alice = open_desk (office, "alice");
-  info = find (alice, open_ref);
+  info = ed_test_find_info (alice, open_ref);
   g_assert_cmpstr (ed_case_info_get_journey_id (info), ==, "jp-new-hire");
   g_assert_cmpuint (g_strv_length ((char **) ed_case_info_get_procedure_ids (info)), ==,
                     ed_case_get_n_procedures (open));
@@ -499,7 +488,7 @@ test_pg_due_migrate_from_2 (Office        *office,
   g_assert_no_error (error);
   g_assert_cmpuint (n_refreshed, ==, 1);
   ed_case_record_update_next_due (expected, catalog);
-  info = find (alice, open_ref);
+  info = ed_test_find_info (alice, open_ref);
   g_assert_nonnull (expected->next_due.when);
   g_assert_cmpstr (ed_case_info_get_next_due (info)->when, ==, expected->next_due.when);
   g_assert_cmpint (ed_case_info_get_next_due (info)->due_at, ==, expected->next_due.due_at);
@@ -507,7 +496,7 @@ test_pg_due_migrate_from_2 (Office        *office,
   g_assert_cmpuint (reminders->len, ==, 1);
   g_assert_nonnull (reminder_for (reminders, ed_case_info_get_id (info)));
   g_clear_object (&info);
-  info = find (alice, closed_ref);
+  info = ed_test_find_info (alice, closed_ref);
   g_assert_cmpint (ed_case_info_get_next_due (info)->due_at, ==, 0);
   /* Worked out, not changed: versions and authors as they were. */
   stamps_after = query (office, "SELECT version, created_by, changed_by, changed_at FROM cases "
@@ -537,25 +526,6 @@ shanghai_case (void)
   return kase;
 }
 
-/* Asserts the progress a desk's list shows of @reference; @n_steps -1
- * for not known. */
-static void
-assert_progress (EdStore    *store,
-                 const char *reference,
-                 int         step,
-                 int         n_steps)
-{
-  g_autoptr(EdCaseInfo) info = find (store, reference);
-  EdCaseProgress progress;
-  gboolean known = ed_case_info_get_progress (info, &progress);
-
-  g_assert_cmpint (known, ==, n_steps >= 0);
-  if (!known)
-    return;
-  g_assert_cmpint (progress.n_steps, ==, n_steps);
-  g_assert_cmpint (progress.step, ==, step);
-}
-
 /* The progress one desk works out is every desk's: the other desk's list
  * counts the steps that apply to the case, and follows its saves. */
 static void
@@ -570,7 +540,7 @@ test_pg_due_progress (Office        *office,
 
   g_assert_true (ed_store_add_case (alice, kase, &error));
   g_assert_no_error (error);
-  assert_progress (bob, ed_case_get_reference (kase), 2, 5);
+  ed_test_assert_progress (bob, ed_case_get_reference (kase), 2, 5);
   ed_case_get_progress (kase, ed_catalog_lookup (catalog, "cn-accommodation-registration"),
                         &counted);
   g_assert_cmpuint (counted.step, ==, 2);
@@ -579,29 +549,10 @@ test_pg_due_progress (Office        *office,
   ed_traveller_set_answer (ed_case_get_traveller (kase, 0), "stay-at-hotel", "yes");
   g_assert_true (ed_store_flush (alice, &error));
   g_assert_no_error (error);
-  assert_progress (bob, ed_case_get_reference (kase), 0, 1);
+  ed_test_assert_progress (bob, ed_case_get_reference (kase), 0, 1);
   ed_case_set_current_step (kase, "hotel-registers");
   g_assert_true (ed_store_flush (alice, &error));
-  assert_progress (bob, ed_case_get_reference (kase), 1, 1);
-}
-
-/* The digest ed_store_refresh_due () keeps of @catalog. */
-static char *
-catalog_digest (void)
-{
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  GListModel *procedures = ed_catalog_get_procedures (catalog);
-
-  for (guint i = 0; i < g_list_model_get_n_items (procedures); i++)
-    {
-      g_autoptr(EdProcedure) procedure = g_list_model_get_item (procedures, i);
-      g_autofree char *line = g_strdup_printf ("%s %d\n", ed_procedure_get_id (procedure),
-                                               ed_procedure_get_version (procedure));
-
-      g_checksum_update (checksum, (const guchar *) line, -1);
-    }
-
-  return g_strdup (g_checksum_get_string (checksum));
+  ed_test_assert_progress (bob, ed_case_get_reference (kase), 1, 1);
 }
 
 /* A database of schema 5, whose deadlines a desk with this very catalog
@@ -618,7 +569,7 @@ test_pg_due_migrate_from_5 (Office        *office,
   g_autoptr(EdStore) admin = NULL;
   g_autoptr(EdStore) alice = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *digest = catalog_digest ();
+  g_autofree char *digest = _ed_store_catalog_digest (catalog);
   g_autofree char *version = NULL;
   g_autofree char *stamps = NULL;
   g_autofree char *stamps_after = NULL;
@@ -652,13 +603,13 @@ test_pg_due_migrate_from_5 (Office        *office,
   version = query (office, "SELECT version FROM entry_desk_schema");
   g_assert_cmpstr (version, ==, "6");
   alice = open_desk (office, "alice");
-  assert_progress (alice, open_ref, 0, -1);
+  ed_test_assert_progress (alice, open_ref, 0, -1);
 
   g_assert_true (ed_store_refresh_due (alice, &n_refreshed, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_refreshed, ==, 1);
-  assert_progress (alice, open_ref, 2, 5);
-  assert_progress (alice, closed_ref, 0, -1);
+  ed_test_assert_progress (alice, open_ref, 2, 5);
+  ed_test_assert_progress (alice, closed_ref, 0, -1);
   stamps_after = query (office, "SELECT version, created_by, changed_by, changed_at FROM cases "
                                 "ORDER BY id");
   g_assert_cmpstr (stamps_after, ==, stamps);

@@ -17,37 +17,6 @@
 
 static EdCatalog *catalog;
 
-static EdCaseInfo *
-find (EdStore    *store,
-      const char *reference)
-{
-  g_autoptr(GError) error = NULL;
-  EdCaseInfo *info = ed_store_find_case (store, reference, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (info);
-  return info;
-}
-
-/* Asserts the progress the store keeps for @reference; @n_steps -1 for
- * not known. */
-static void
-assert_progress (EdStore    *store,
-                 const char *reference,
-                 int         step,
-                 int         n_steps)
-{
-  g_autoptr(EdCaseInfo) info = find (store, reference);
-  EdCaseProgress progress;
-  gboolean known = ed_case_info_get_progress (info, &progress);
-
-  g_assert_cmpint (known, ==, n_steps >= 0);
-  if (!known)
-    return;
-  g_assert_cmpint (progress.n_steps, ==, n_steps);
-  g_assert_cmpint (progress.step, ==, step);
-}
-
 /* A case whose answers leave steps out: the list counts only those that
  * apply, as the wizard does, and follows each save. */
 static void
@@ -68,14 +37,14 @@ test_progress_applying (void)
   reference = g_strdup (ed_case_get_reference (kase));
   traveller = ed_case_get_traveller (kase, 0);
   /* Nothing answered: every step may apply. */
-  assert_progress (fixture.store, reference, 0, 11);
+  ed_test_assert_progress (fixture.store, reference, 0, 11);
 
   ed_traveller_set_answer (traveller, "stay-at-hotel", "no");
   ed_traveller_set_answer (traveller, "city", "shanghai");
   ed_case_set_current_step (kase, "register");
   g_assert_true (ed_store_flush (fixture.store, &error));
   g_assert_no_error (error);
-  assert_progress (fixture.store, reference, 2, 5);
+  ed_test_assert_progress (fixture.store, reference, 2, 5);
   /* What the wizard counts for the same case. */
   ed_case_get_progress (kase, procedure, &counted);
   g_assert_cmpuint (counted.step, ==, 2);
@@ -84,26 +53,26 @@ test_progress_applying (void)
   /* Past the steps: the review. */
   ed_case_set_current_step (kase, ED_CASE_REVIEW_STEP);
   g_assert_true (ed_store_flush (fixture.store, &error));
-  assert_progress (fixture.store, reference, 6, 5);
+  ed_test_assert_progress (fixture.store, reference, 6, 5);
 
   /* Another answer, another count; kept when the store opens again. */
   ed_traveller_set_answer (traveller, "stay-at-hotel", "yes");
   ed_case_set_current_step (kase, "hotel-registers");
   g_assert_true (ed_store_flush (fixture.store, &error));
-  assert_progress (fixture.store, reference, 1, 1);
+  ed_test_assert_progress (fixture.store, reference, 1, 1);
   g_clear_object (&kase);
   ed_test_store_reopen (&fixture);
-  assert_progress (fixture.store, reference, 1, 1);
+  ed_test_assert_progress (fixture.store, reference, 1, 1);
 
   /* A store without a catalog cannot tell which steps apply: a case it
    * writes has no progress, until one with a catalog writes it. */
   kase = ed_test_add_case (fixture.store, "cn-accommodation-registration",
                            ed_test_traveller ("ZHOU", "MIN", NULL, NULL, "K1234567A"), NULL);
-  assert_progress (fixture.store, ed_case_get_reference (kase), 0, -1);
+  ed_test_assert_progress (fixture.store, ed_case_get_reference (kase), 0, -1);
   ed_store_set_catalog (fixture.store, catalog);
   ed_traveller_set_answer (ed_case_get_traveller (kase, 0), "stay-at-hotel", "yes");
   g_assert_true (ed_store_flush (fixture.store, &error));
-  assert_progress (fixture.store, ed_case_get_reference (kase), 0, 1);
+  ed_test_assert_progress (fixture.store, ed_case_get_reference (kase), 0, 1);
 
   g_clear_object (&kase);
   ed_test_store_close (&fixture);
@@ -133,19 +102,19 @@ test_progress_migrate_from_5 (void)
   store = ed_store_open (path, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (ed_test_sql_int (path, "PRAGMA user_version"), ==, 6);
-  assert_progress (store, "ED-6K3M-Q9", 0, -1);
-  assert_progress (store, "ED-6P2N-7T", 0, -1);
+  ed_test_assert_progress (store, "ED-6K3M-Q9", 0, -1);
+  ed_test_assert_progress (store, "ED-6P2N-7T", 0, -1);
 
   ed_store_set_catalog (store, catalog);
   g_assert_true (ed_store_refresh_due (store, &n_refreshed, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_refreshed, ==, 2);
-  assert_progress (store, "ED-6K3M-Q9", 2, 5);
-  assert_progress (store, "ED-6P2N-7T", 1, 1);
+  ed_test_assert_progress (store, "ED-6K3M-Q9", 2, 5);
+  ed_test_assert_progress (store, "ED-6P2N-7T", 1, 1);
   /* Closed: a list shows it done, whatever the count. */
-  assert_progress (store, "ED-6W4R-8X", 0, -1);
+  ed_test_assert_progress (store, "ED-6W4R-8X", 0, -1);
   /* The rest of the row as it was. */
-  li = find (store, "ED-6K3M-Q9");
+  li = ed_test_find_info (store, "ED-6K3M-Q9");
   g_assert_cmpstr (ed_case_info_get_title (li), ==, "LI NA");
   g_assert_cmpstr (ed_case_info_get_current_step (li), ==, "register");
 

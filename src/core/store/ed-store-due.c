@@ -119,9 +119,10 @@ _ed_store_save (EdStore       *self,
   return _ed_store_save_record (self, record, NULL, error);
 }
 
-/* A digest of what the deadlines are worked out from. */
-static char *
-catalog_digest (EdCatalog *catalog)
+/* A digest of what the deadlines are worked out from: every procedure's
+ * id and version. */
+char *
+_ed_store_catalog_digest (EdCatalog *catalog)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   GListModel *procedures = ed_catalog_get_procedures (catalog);
@@ -276,7 +277,7 @@ ed_store_refresh_due (EdStore       *self,
     return TRUE;
 
   /* The list model is the main thread's: the digest is made here. */
-  digest = catalog_digest (catalog);
+  digest = _ed_store_catalog_digest (catalog);
   if (ed_store_has_unsaved_changes (self) && !ed_store_flush (self, error))
     return FALSE;
   ok = refresh_due (self, digest, &n, cancellable, error);
@@ -322,7 +323,8 @@ ed_store_refresh_due_async (EdStore             *self,
   catalog = _ed_store_dup_catalog (self);
   _ed_store_queue_saves (self);
   _ed_store_run (self, ed_store_refresh_due_async, ED_STORE_WRITER, refresh_thread,
-                 _ed_store_args_new (0, 0, catalog != NULL ? catalog_digest (catalog) : NULL,
+                 _ed_store_args_new (0, 0,
+                                     catalog != NULL ? _ed_store_catalog_digest (catalog) : NULL,
                                      g_free),
                  cancellable, callback, user_data);
 }

@@ -101,6 +101,9 @@ void          _ed_store_emit_save_failed (EdStore          *self,
                                           const GError     *error);
 void          _ed_store_notify_unsaved   (EdStore          *self);
 
+/* ed-store-due.c */
+char         *_ed_store_catalog_digest   (EdCatalog        *catalog);
+
 /* ed-store-actions.c */
 void          _ed_store_load_thread      (GTask            *task,
                                           gpointer          source_object,
