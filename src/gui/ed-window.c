@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ed-banner.h"
 #include "ed-case-list-view.h"
 #include "ed-office-bar.h"
 #include "ed-case-page.h"
@@ -35,6 +36,7 @@ struct _EdWindow
   GtkWidget            *procedure_view; /* a procedure read before a case exists */
   EdUpdateProgress     *update_progress;
   EdOfficeBar          *office_bar;
+  EdBanner             *banner;
   GtkRevealer          *saving_revealer;
 
   GCancellable         *cancellable;
@@ -54,6 +56,25 @@ ed_window_add_toast (EdWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   ed_toast_overlay_add (self->toast_overlay, toast);
+}
+
+/**
+ * ed_window_show_banner:
+ * @toast: (transfer full): what stays true until it is dealt with
+ *
+ * Shows @toast in the bar along the bottom of the window, under every
+ * page, until it is dismissed (ed_toast_dismiss() or its buttons): a
+ * damaged database kept aside, changes not saved, procedure files that
+ * could not be read.
+ */
+void
+ed_window_show_banner (EdWindow *self,
+                       AdwToast *toast)
+{
+  g_return_if_fail (ED_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  ed_banner_show (self->banner, toast);
 }
 
 /* What the case list says about its cases. */
@@ -107,7 +128,7 @@ report_catalog_errors (EdWindow *self)
   adw_toast_set_button_label (toast, _("_Details"));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (show_catalog_errors),
                            self, G_CONNECT_SWAPPED);
-  ed_toast_overlay_add (self->toast_overlay, toast);
+  ed_banner_show (self->banner, toast);
 }
 
 static void save_new_case (EdWindow *self,
@@ -683,6 +704,7 @@ ed_window_class_init (EdWindowClass *klass)
   g_type_ensure (ED_TYPE_PROCEDURE_BROWSER);
   g_type_ensure (ED_TYPE_UPDATE_PROGRESS);
   g_type_ensure (ED_TYPE_OFFICE_BAR);
+  g_type_ensure (ED_TYPE_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entrydesk/EntryDesk/ed-window.ui");
@@ -693,6 +715,7 @@ ed_window_class_init (EdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdWindow, procedure_browser);
   gtk_widget_class_bind_template_child (widget_class, EdWindow, update_progress);
   gtk_widget_class_bind_template_child (widget_class, EdWindow, office_bar);
+  gtk_widget_class_bind_template_child (widget_class, EdWindow, banner);
   gtk_widget_class_bind_template_child (widget_class, EdWindow, saving_revealer);
   gtk_widget_class_bind_template_callback (widget_class, procedure_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, journey_activated_cb);

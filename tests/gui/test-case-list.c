@@ -19,6 +19,7 @@
 #include "ed-test-gui.h"
 #include "ed-test-store.h"
 #include "ed-test-util.h"
+#include "ed-banner.h"
 #include "ed-case-page.h"
 #include "ed-sheet-dialog.h"
 #include "ed-window.h"
@@ -128,20 +129,21 @@ test_case_list_recovered (void)
   GtkWidget *window = ed_test_main_window (app);
   const GError *recovery = ed_store_get_recovery (store ());
   const char *aside = ed_store_get_moved_aside (store ());
-  AdwToast *shown = NULL;
   AdwMessageDialog *dialog;
-  GtkWidget *toast;
+  GtkWidget *banner;
 
   g_assert_nonnull (recovery);
   g_assert_true (g_file_test (aside, G_FILE_TEST_IS_REGULAR));
 
-  /* A toast that stays until dismissed; the details say where the old
+  /* In the window's bar, until dismissed; the details say where the old
    * file is. */
-  toast = ed_test_wait_for_toast (window, want ()->damaged);
-  g_object_get (toast, "toast", &shown, NULL);
-  g_assert_cmpuint (adw_toast_get_timeout (shown), ==, 0);
-  g_clear_object (&shown);
-  ed_test_click (ed_test_find_button (toast, _("_Details")));
+  banner = ed_test_find_widget (window, ED_TYPE_BANNER, NULL);
+  g_assert_nonnull (banner);
+  ed_test_wait_for_label (banner, want ()->damaged);
+  ED_TEST_WAIT_FOR (gtk_revealer_get_child_revealed (
+                      GTK_REVEALER (ed_test_find_widget (banner, GTK_TYPE_REVEALER, NULL))));
+  ed_test_screenshot (window, "cases-damaged-banner");
+  ed_test_click (ed_test_find_button (banner, _("_Details")));
   dialog = ed_test_wait_for_dialog (_("Case Database Damaged"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), aside));
   ed_test_screenshot (GTK_WIDGET (dialog), "cases-damaged");
@@ -151,6 +153,36 @@ test_case_list_recovered (void)
   ed_test_wait_for_label (window, want ()->welcome);
   ED_TEST_WAIT_FOR (ed_test_find_label (window, want ()->damaged) == NULL);
   ed_test_screenshot (window, "cases-empty");
+}
+
+/* Changes that cannot be written (a full disk): said in the window's
+ * bar, under every page, once, until a save works again; then a toast
+ * says they are saved. */
+static void
+test_case_list_save_failed (void)
+{
+  GtkWidget *window = ed_test_main_window (app);
+  GtkWidget *banner = ed_test_find_widget (window, ED_TYPE_BANNER, NULL);
+  g_autoptr(GError) full = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                                                "No space left on device");
+
+  g_assert_nonnull (banner);
+  g_signal_emit_by_name (store (), "save-failed", full);
+  ed_test_wait_for_label (banner, _("Changes Not Saved"));
+  ed_test_wait_for_label (banner, "No space left on device");
+  ED_TEST_WAIT_FOR (gtk_revealer_get_child_revealed (
+                      GTK_REVEALER (ed_test_find_widget (banner, GTK_TYPE_REVEALER, NULL))));
+  ed_test_screenshot (window, "cases-not-saved-banner");
+  /* Tried again and failed again: still said once in the window, and
+   * not as a toast. */
+  g_signal_emit_by_name (store (), "save-failed", full);
+  g_assert_cmpuint (ed_test_count_labels (window, _("Changes Not Saved")), ==, 1);
+
+  /* Saved: the bar folds away, a toast says so. */
+  g_object_notify (G_OBJECT (store ()), "unsaved");
+  ed_test_wait_for_toast (window, _("All changes are saved now"));
+  ED_TEST_WAIT_FOR (ed_banner_get_shown (ED_BANNER (banner)) == NULL);
+  g_assert_null (ed_test_find_label (banner, _("Changes Not Saved")));
 }
 
 static void
@@ -729,6 +761,7 @@ main (int    argc,
   app = ed_test_start_app ();
 
   g_test_add_func ("/case-list/recovered", test_case_list_recovered);
+  g_test_add_func ("/case-list/save-failed", test_case_list_save_failed);
   g_test_add_func ("/case-list/shows-cases", test_case_list_shows_cases);
   g_test_add_func ("/case-list/search", test_case_list_search);
   g_test_add_func ("/case-list/open", test_case_list_open);

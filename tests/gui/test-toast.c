@@ -10,7 +10,9 @@
 
 #include <adwaita.h>
 
+#include "ed-banner.h"
 #include "ed-i18n.h"
+#include "ed-test-cases.h"
 #include "ed-test-gui.h"
 #include "ed-toast.h"
 
@@ -243,6 +245,57 @@ test_toast_replaced_then_dismissed (void)
   gtk_window_destroy (window);
 }
 
+static void
+count_cb (guint *n)
+{
+  (*n)++;
+}
+
+/* What stays true until dealt with, in a bar: shown whole, the latest in
+ * front; its button does what a toast's does and takes it away; when it
+ * goes, the one before comes back; ed_toast_dismiss() takes it away too,
+ * and each says it was dismissed, as a toast does. */
+static void
+test_toast_banner (void)
+{
+  GtkWidget *banner = ed_banner_new ();
+  AdwToast *first = ed_toast_new_wrapped ("Changes Not Saved", REASON, ED_TOAST_TIMEOUT_LASTING);
+  AdwToast *second = ed_toast_new_lasting (TYPED);
+  guint clicked = 0, dismissed = 0;
+  GtkWindow *window;
+
+  g_object_add_weak_pointer (G_OBJECT (first), (gpointer *) &first);
+  g_object_add_weak_pointer (G_OBJECT (second), (gpointer *) &second);
+  adw_toast_set_button_label (second, "_Details");
+  g_signal_connect_swapped (second, "button-clicked", G_CALLBACK (count_cb), &clicked);
+  g_signal_connect_swapped (first, "dismissed", G_CALLBACK (count_cb), &dismissed);
+  g_signal_connect_swapped (second, "dismissed", G_CALLBACK (count_cb), &dismissed);
+  window = ed_test_show_page (NULL, banner, 640, 400);
+
+  ed_banner_show (ED_BANNER (banner), first);
+  ed_test_wait_for_label (banner, REASON);
+  g_assert_false (gtk_widget_get_visible (ed_test_find_button (banner, "")));
+  ed_banner_show (ED_BANNER (banner), second);
+  ed_test_wait_for_label (banner, TYPED);
+  g_assert_null (ed_test_find_label (banner, REASON));
+  ED_TEST_WAIT_FOR (gtk_revealer_get_child_revealed (
+                      GTK_REVEALER (ed_test_find_widget (banner, GTK_TYPE_REVEALER, NULL))));
+  ed_test_screenshot (GTK_WIDGET (window), "banner");
+
+  ed_test_click (ed_test_find_button (banner, "_Details"));
+  g_assert_cmpuint (clicked, ==, 1);
+  g_assert_cmpuint (dismissed, ==, 1);
+  g_assert_null (second);
+  ed_test_wait_for_label (banner, REASON);
+
+  ed_toast_dismiss (first);
+  g_assert_cmpuint (dismissed, ==, 2);
+  g_assert_null (first);
+  g_assert_null (ed_banner_get_shown (ED_BANNER (banner)));
+  g_assert_null (ed_test_find_label (banner, REASON));
+  gtk_window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -258,6 +311,7 @@ main (int    argc,
   g_test_add_func ("/toast/wrapped-alone", test_toast_wrapped_alone);
   g_test_add_func ("/toast/signal", test_toast_signal);
   g_test_add_func ("/toast/replaced-then-dismissed", test_toast_replaced_then_dismissed);
+  g_test_add_func ("/toast/banner", test_toast_banner);
 
   return g_test_run ();
 }

@@ -1,7 +1,8 @@
 /* ed-store-toasts.c — what the case store tells staff, as toasts
  *
- * Both stay until dismissed: a damaged database that was replaced, and
- * changes that could not be written (a full disk). The store keeps
+ * Both stay until dismissed, in the window's bar (ed_window_show_banner()):
+ * a damaged database that was replaced, and changes that could not be
+ * written (a full disk). The store keeps
  * unsaved changes in memory and tries again every few seconds, so staff
  * are told to keep the app open and make room; the application replaces
  * the warning with "saved" once a save works again.

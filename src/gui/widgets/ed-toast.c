@@ -25,6 +25,7 @@
  */
 #include "config.h"
 
+#include "ed-banner.h"
 #include "ed-toast.h"
 
 /* Wide enough for a sentence, narrow enough for a toast. */
@@ -428,6 +429,13 @@ ed_toast_dismiss (AdwToast *toast)
   OverlayState *state;
 
   g_return_if_fail (ADW_IS_TOAST (toast));
+
+  /* Shown in a bar, not a toast overlay. */
+  if (ed_banner_find (toast) != NULL)
+    {
+      ed_banner_dismiss (ed_banner_find (toast), toast);
+      return;
+    }
 
   where = g_object_get_data (G_OBJECT (toast), OVERLAY_KEY);
   overlay = where != NULL ? g_weak_ref_get (where) : NULL;
