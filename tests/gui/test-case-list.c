@@ -155,6 +155,29 @@ test_case_list_recovered (void)
   ed_test_screenshot (window, "cases-empty");
 }
 
+/* Whether the row of @kase shows its progress bar beside its names (or
+ * under the whole text, in a narrow window). */
+static gboolean
+progress_beside_names (EdCase *kase)
+{
+  GtkWidget *row = GTK_WIDGET (ed_test_find_case_row (view (), ed_case_get_reference (kase)));
+  GtkWidget *bar = row != NULL ? ed_test_find_widget (row, GTK_TYPE_LEVEL_BAR, NULL) : NULL;
+  GtkLabel *names = row != NULL ? ed_test_find_label (row, "WANG WEI") : NULL;
+  graphene_rect_t bar_bounds, names_bounds;
+
+  g_assert_nonnull (bar);
+  g_assert_nonnull (names);
+  g_assert_true (gtk_widget_compute_bounds (bar, row, &bar_bounds));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (names), row, &names_bounds));
+  if (bar_bounds.origin.x >= names_bounds.origin.x + names_bounds.size.width)
+    return TRUE;
+
+  /* Under the text: then the names are not cut short. */
+  g_assert_cmpfloat (bar_bounds.origin.y, >=, names_bounds.origin.y + names_bounds.size.height);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (names)));
+  return FALSE;
+}
+
 /* Changes that cannot be written (a full disk): said in the window's
  * bar, under every page, once, until a save works again; then a toast
  * says they are saved. */
@@ -285,11 +308,15 @@ test_case_list_shows_cases (void)
 
   ed_test_screenshot (ed_test_main_window (app), "cases-list");
 
-  /* At the narrowest the window goes, every row still shows. */
+  /* At the narrowest the window goes, every row still shows, its
+   * progress under the names, which have the row's width. */
+  ED_TEST_WAIT_FOR (progress_beside_names (wang));
   ed_test_resize (GTK_WINDOW (ed_test_main_window (app)), 360, 700);
   ed_test_wait_for_rows (view (), 4);
+  ED_TEST_WAIT_FOR (!progress_beside_names (wang));
   ed_test_screenshot (ed_test_main_window (app), "cases-list-narrow");
   ed_test_resize (GTK_WINDOW (ed_test_main_window (app)), 960, 700);
+  ED_TEST_WAIT_FOR (progress_beside_names (wang));
 }
 
 static void

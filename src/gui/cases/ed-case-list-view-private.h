@@ -21,6 +21,8 @@ struct _EdCaseListView
   gboolean         loading;      /* see #EdCaseListView:loading */
   AdwToast        *delete_toast; /* weak: the Undo of the last deletion */
   GtkSizeGroup    *state_group;  /* the rows' status and progress */
+  gboolean         narrow;       /* rows with their progress under the text */
+  guint            narrow_idle;  /* rows told after the allocation */
 
   AdwClamp        *search_bar;
   GtkSearchEntry  *search_entry;

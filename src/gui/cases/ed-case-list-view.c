@@ -135,6 +135,7 @@ setup_row_cb (EdCaseListView *self,
 
   ed_case_row_set_catalog (ED_CASE_ROW (row), self->catalog);
   ed_case_row_set_size_group (ED_CASE_ROW (row), self->state_group);
+  ed_case_row_set_narrow (ED_CASE_ROW (row), self->narrow);
   gtk_list_item_set_child (item, row);
 }
 
@@ -145,6 +146,7 @@ bind_row_cb (EdCaseListView *self,
   EdCaseRow *row = ED_CASE_ROW (gtk_list_item_get_child (item));
 
   ed_case_row_set_catalog (row, self->catalog);
+  ed_case_row_set_narrow (row, self->narrow);
   ed_case_row_set_info (row, gtk_list_item_get_item (item));
 }
 
@@ -458,12 +460,101 @@ set_show_closed (EdCaseListView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_CLOSED]);
 }
 
+/* Below this width the rows put their progress under the text (a
+ * phone-sized window: GNOME's narrowest is 360 pixels). */
+#define NARROW_WIDTH 560
+
+static void
+set_rows_narrow (GtkWidget *widget,
+                 gboolean   narrow)
+{
+  if (ED_IS_CASE_ROW (widget))
+    {
+      ed_case_row_set_narrow (ED_CASE_ROW (widget), narrow);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    set_rows_narrow (child, narrow);
+}
+
+static gboolean
+narrow_idle_cb (gpointer user_data)
+{
+  EdCaseListView *self = user_data;
+
+  self->narrow_idle = 0;
+  set_rows_narrow (GTK_WIDGET (self->list_view), self->narrow);
+  return G_SOURCE_REMOVE;
+}
+
+/* As GtkBinLayout does; the list's own, so that it knows its width (a
+ * widget with a layout manager is never asked to allocate itself). */
+static void
+ed_case_list_view_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min = 0, child_nat = 0;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, orientation, for_size, &child_min, &child_nat, NULL, NULL);
+      *minimum = MAX (*minimum, child_min);
+      *natural = MAX (*natural, child_nat);
+    }
+}
+
+/* The welcome and the error pages wrap their text. */
+static GtkSizeRequestMode
+ed_case_list_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+/* The rows are told once the list has its width, not while it is being
+ * given it: a row changing its layout asks for a new allocation. The
+ * rows made later are told as they are made and bound. */
+static void
+ed_case_list_view_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  EdCaseListView *self = ED_CASE_LIST_VIEW (widget);
+  gboolean narrow = width < NARROW_WIDTH;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_should_layout (child))
+      gtk_widget_allocate (child, width, height, baseline, NULL);
+
+  if (narrow == self->narrow)
+    return;
+
+  self->narrow = narrow;
+  if (self->narrow_idle == 0)
+    self->narrow_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, narrow_idle_cb, self, NULL);
+}
+
 static void
 ed_case_list_view_dispose (GObject *object)
 {
   EdCaseListView *self = ED_CASE_LIST_VIEW (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->narrow_idle, g_source_remove);
   clear_lists (self);
   g_clear_weak_pointer (&self->delete_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), ED_TYPE_CASE_LIST_VIEW);
@@ -585,6 +676,9 @@ ed_case_list_view_class_init (EdCaseListViewClass *klass)
   object_class->dispose = ed_case_list_view_dispose;
   object_class->get_property = ed_case_list_view_get_property;
   object_class->set_property = ed_case_list_view_set_property;
+  widget_class->get_request_mode = ed_case_list_view_get_request_mode;
+  widget_class->measure = ed_case_list_view_measure;
+  widget_class->size_allocate = ed_case_list_view_size_allocate;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, ED_TYPE_STORE,
@@ -651,7 +745,6 @@ ed_case_list_view_class_init (EdCaseListViewClass *klass)
   gtk_widget_class_install_action (widget_class, "cases.import", NULL, import_action);
   gtk_widget_class_install_property_action (widget_class, "cases.show-closed", "show-closed");
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "caselistview");
 }
 

@@ -31,6 +31,9 @@ struct _EdCaseRow
   GtkLabel       *procedure_label;
   GtkLabel       *ended_label;
   GtkLabel       *next_due_label;
+  GtkBox         *layout_box;
+  GtkBox         *text_box;
+  gboolean        narrow;
   GtkLabel       *reference_label;
   GtkLabel       *modified_label;
   GtkLabel       *elsewhere_label;
@@ -452,6 +455,42 @@ ed_case_row_set_size_group (EdCaseRow    *self,
   gtk_size_group_add_widget (group, self->state_box);
 }
 
+/**
+ * ed_case_row_set_narrow:
+ * @narrow: whether the list is too narrow for the progress beside the
+ *   names (a phone-sized window)
+ *
+ * Narrow, the progress and the status go under the text, which then has
+ * the row's whole width: names, procedure and deadline are read, not cut
+ * after a few characters; the menu button stays on the right.
+ */
+void
+ed_case_row_set_narrow (EdCaseRow *self,
+                        gboolean   narrow)
+{
+  g_autoptr(GtkWidget) state = NULL;
+
+  g_return_if_fail (ED_IS_CASE_ROW (self));
+
+  narrow = !!narrow;
+  if (self->narrow == narrow)
+    return;
+
+  self->narrow = narrow;
+  state = g_object_ref (self->state_box);
+  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (state)), state);
+  if (narrow)
+    {
+      gtk_widget_set_margin_top (state, 3);
+      gtk_box_append (self->text_box, state);
+    }
+  else
+    {
+      gtk_widget_set_margin_top (state, 0);
+      gtk_box_insert_child_after (self->layout_box, state, GTK_WIDGET (self->text_box));
+    }
+}
+
 static void
 create_popup_cb (GtkMenuButton *button,
                  gpointer       user_data)
@@ -589,6 +628,8 @@ ed_case_row_class_init (EdCaseRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, procedure_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, ended_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, next_due_label);
+  gtk_widget_class_bind_template_child (widget_class, EdCaseRow, layout_box);
+  gtk_widget_class_bind_template_child (widget_class, EdCaseRow, text_box);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, reference_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, modified_label);
   gtk_widget_class_bind_template_child (widget_class, EdCaseRow, elsewhere_label);

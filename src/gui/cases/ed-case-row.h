@@ -23,6 +23,8 @@ void         ed_case_row_set_info          (EdCaseRow   *self,
 EdCaseInfo  *ed_case_row_get_info          (EdCaseRow   *self);
 void         ed_case_row_set_size_group    (EdCaseRow   *self,
                                             GtkSizeGroup *group);
+void         ed_case_row_set_narrow        (EdCaseRow   *self,
+                                            gboolean     narrow);
 void         ed_case_row_popup_menu        (EdCaseRow   *self);
 
 char        *ed_case_describe_procedure    (EdCatalog   *catalog,
