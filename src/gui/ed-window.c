@@ -55,7 +55,12 @@ ed_window_add_toast (EdWindow *self,
   g_return_if_fail (ED_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  ed_toast_overlay_add (self->toast_overlay, toast);
+  /* What stays until dismissed (a failure, a reminder to act on) is
+   * in the bar, under every page; what just happened, a toast. */
+  if (adw_toast_get_timeout (toast) == ED_TOAST_TIMEOUT_LASTING)
+    ed_banner_show (self->banner, toast);
+  else
+    ed_toast_overlay_add (self->toast_overlay, toast);
 }
 
 /**
@@ -82,7 +87,7 @@ static void
 add_toast_cb (EdWindow *self,
               AdwToast *toast)
 {
-  ed_toast_overlay_add (self->toast_overlay, g_object_ref (toast));
+  ed_window_add_toast (self, g_object_ref (toast));
 }
 
 static void

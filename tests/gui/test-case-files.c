@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ed-banner.h"
 #include "ed-cases-group.h"
 #include "ed-core.h"
 #include "ed-purge-review.h"
@@ -306,7 +307,7 @@ test_case_files_purge (void)
   g_auto(GStrv) listed = NULL;
   g_autofree char *deleted = NULL;
   g_autofree char *reminder = NULL;
-  GtkWidget *toast;
+  GtkWidget *banner;
   GtkWindow *preferences = open_preferences ();
   GtkWidget *group, *spin, *button;
   AdwMessageDialog *dialog;
@@ -350,9 +351,14 @@ test_case_files_purge (void)
   ed_purge_review_remind (GTK_WINDOW (ed_test_main_window (app)), store (),
                           ed_application_get_catalog (app), show_in_main_window,
                           g_object_ref (ed_test_main_window (app)), g_object_unref);
-  toast = ed_test_wait_for_toast (ed_test_main_window (app), reminder);
+  /* It stays until acted on: in the window's bar, not a toast. */
+  banner = ed_test_find_widget (ed_test_main_window (app), ED_TYPE_BANNER, NULL);
+  g_assert_nonnull (banner);
+  ed_test_wait_for_label (banner, reminder);
+  ED_TEST_WAIT_FOR (gtk_revealer_get_child_revealed (
+                      GTK_REVEALER (ed_test_find_widget (banner, GTK_TYPE_REVEALER, NULL))));
   ed_test_screenshot (ed_test_main_window (app), "purge-reminder");
-  ed_test_click (ed_test_find_button (toast, _("_Review…")));
+  ed_test_click (ed_test_find_button (banner, _("_Review…")));
   dialog = ed_test_wait_for_dialog (want ()->delete_two);
   ed_test_respond (dialog, _("_Cancel"));
   g_assert_true (exists (old_a) && exists (old_b));
