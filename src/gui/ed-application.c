@@ -189,7 +189,7 @@ report_store (EdApplication *self)
                                 g_ptr_array_index (ed_store_get_conflicts (self->store), i));
   recovery = ed_store_get_recovery (self->store);
   if (recovery != NULL)
-    ed_window_show_banner (window, ed_store_recovery_toast_new (recovery, GTK_WINDOW (window)));
+    ed_window_add_toast (window, ed_store_recovery_toast_new (recovery, GTK_WINDOW (window)));
   ed_purge_review_remind (GTK_WINDOW (window), self->store, self->catalog,
                           show_in_window, g_object_ref (window), g_object_unref);
 }
@@ -206,7 +206,7 @@ save_failed_cb (EdApplication *self,
 
   toast = ed_store_save_failed_toast_new (error);
   g_set_weak_pointer (&self->save_toast, toast);
-  ed_window_show_banner (window, toast);
+  ed_window_add_toast (window, toast);
 }
 
 static void

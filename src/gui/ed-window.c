@@ -47,7 +47,10 @@ struct _EdWindow
 
 G_DEFINE_FINAL_TYPE (EdWindow, ed_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* @toast: (transfer full) */
+/* @toast: (transfer full): one that stays until dismissed goes to the
+ * bar along the bottom of the window (a damaged database, changes not
+ * saved, files that could not be read, a failed action); any other is a
+ * toast. */
 void
 ed_window_add_toast (EdWindow *self,
                      AdwToast *toast)
@@ -61,25 +64,6 @@ ed_window_add_toast (EdWindow *self,
     ed_banner_show (self->banner, toast);
   else
     ed_toast_overlay_add (self->toast_overlay, toast);
-}
-
-/**
- * ed_window_show_banner:
- * @toast: (transfer full): what stays true until it is dealt with
- *
- * Shows @toast in the bar along the bottom of the window, under every
- * page, until it is dismissed (ed_toast_dismiss() or its buttons): a
- * damaged database kept aside, changes not saved, procedure files that
- * could not be read.
- */
-void
-ed_window_show_banner (EdWindow *self,
-                       AdwToast *toast)
-{
-  g_return_if_fail (ED_IS_WINDOW (self));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  ed_banner_show (self->banner, toast);
 }
 
 /* What the case list says about its cases. */
@@ -133,7 +117,7 @@ report_catalog_errors (EdWindow *self)
   adw_toast_set_button_label (toast, _("_Details"));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (show_catalog_errors),
                            self, G_CONNECT_SWAPPED);
-  ed_banner_show (self->banner, toast);
+  ed_window_add_toast (self, toast);
 }
 
 static void save_new_case (EdWindow *self,

@@ -21,8 +21,6 @@ void      ed_window_present_with_cases (EdWindow    *self,
                                         guint        max_wait_ms);
 void      ed_window_add_toast        (EdWindow      *self,
                                       AdwToast      *toast);
-void      ed_window_show_banner      (EdWindow      *self,
-                                      AdwToast      *toast);
 void      ed_window_open_case        (EdWindow      *self,
                                       gint64         case_id);
 void      ed_window_show_case        (EdWindow      *self,

@@ -377,6 +377,17 @@ ed_test_count_labels (GtkWidget  *root,
   return n;
 }
 
+/* Waits until the first revealer under @root has slid its child fully
+ * in: a screenshot before shows it half way. */
+void
+ed_test_wait_revealed (GtkWidget *root)
+{
+  GtkWidget *revealer = ed_test_find_widget (root, GTK_TYPE_REVEALER, NULL);
+
+  g_assert_nonnull (revealer);
+  ED_TEST_WAIT_FOR (gtk_revealer_get_child_revealed (GTK_REVEALER (revealer)));
+}
+
 /* Waits for ed_test_find_label() to find @needle. */
 GtkLabel *
 ed_test_wait_for_label (GtkWidget  *root,

@@ -49,6 +49,7 @@ GtkLabel   *ed_test_wait_for_label    (GtkWidget  *root,
                                        const char *needle);
 guint       ed_test_count_labels      (GtkWidget  *root,
                                        const char *needle);
+void        ed_test_wait_revealed     (GtkWidget  *root);
 GtkWidget  *ed_test_find_button       (GtkWidget  *root,
                                        const char *label);
 GtkWidget  *ed_test_find_row          (GtkWidget  *root,

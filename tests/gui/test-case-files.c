@@ -355,8 +355,7 @@ test_case_files_purge (void)
   banner = ed_test_find_widget (ed_test_main_window (app), ED_TYPE_BANNER, NULL);
   g_assert_nonnull (banner);
   ed_test_wait_for_label (banner, reminder);
-  ED_TEST_WAIT_FOR (gtk_revealer_get_child_revealed (
-                      GTK_REVEALER (ed_test_find_widget (banner, GTK_TYPE_REVEALER, NULL))));
+  ed_test_wait_revealed (banner);
   ed_test_screenshot (ed_test_main_window (app), "purge-reminder");
   ed_test_click (ed_test_find_button (banner, _("_Review…")));
   dialog = ed_test_wait_for_dialog (want ()->delete_two);

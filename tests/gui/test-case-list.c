@@ -140,8 +140,7 @@ test_case_list_recovered (void)
   banner = ed_test_find_widget (window, ED_TYPE_BANNER, NULL);
   g_assert_nonnull (banner);
   ed_test_wait_for_label (banner, want ()->damaged);
-  ED_TEST_WAIT_FOR (gtk_revealer_get_child_revealed (
-                      GTK_REVEALER (ed_test_find_widget (banner, GTK_TYPE_REVEALER, NULL))));
+  ed_test_wait_revealed (banner);
   ed_test_screenshot (window, "cases-damaged-banner");
   ed_test_click (ed_test_find_button (banner, _("_Details")));
   dialog = ed_test_wait_for_dialog (_("Case Database Damaged"));
@@ -193,8 +192,7 @@ test_case_list_save_failed (void)
   g_signal_emit_by_name (store (), "save-failed", full);
   ed_test_wait_for_label (banner, _("Changes Not Saved"));
   ed_test_wait_for_label (banner, "No space left on device");
-  ED_TEST_WAIT_FOR (gtk_revealer_get_child_revealed (
-                      GTK_REVEALER (ed_test_find_widget (banner, GTK_TYPE_REVEALER, NULL))));
+  ed_test_wait_revealed (banner);
   ed_test_screenshot (window, "cases-not-saved-banner");
   /* Tried again and failed again: still said once in the window, and
    * not as a toast. */

@@ -278,8 +278,7 @@ test_toast_banner (void)
   ed_banner_show (ED_BANNER (banner), second);
   ed_test_wait_for_label (banner, TYPED);
   g_assert_null (ed_test_find_label (banner, REASON));
-  ED_TEST_WAIT_FOR (gtk_revealer_get_child_revealed (
-                      GTK_REVEALER (ed_test_find_widget (banner, GTK_TYPE_REVEALER, NULL))));
+  ed_test_wait_revealed (banner);
   ed_test_screenshot (GTK_WIDGET (window), "banner");
 
   ed_test_click (ed_test_find_button (banner, "_Details"));

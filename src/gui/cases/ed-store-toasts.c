@@ -1,6 +1,6 @@
 /* ed-store-toasts.c — what the case store tells staff, as toasts
  *
- * Both stay until dismissed, in the window's bar (ed_window_show_banner()):
+ * Both stay until dismissed, in the window's bar (ed_window_add_toast()):
  * a damaged database that was replaced, and changes that could not be
  * written (a full disk). The store keeps
  * unsaved changes in memory and tries again every few seconds, so staff

@@ -424,6 +424,7 @@ ed_toast_overlay_add (AdwToastOverlay *overlay,
 void
 ed_toast_dismiss (AdwToast *toast)
 {
+  EdBanner *banner;
   GWeakRef *where;
   g_autoptr(AdwToastOverlay) overlay = NULL;
   OverlayState *state;
@@ -431,9 +432,10 @@ ed_toast_dismiss (AdwToast *toast)
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   /* Shown in a bar, not a toast overlay. */
-  if (ed_banner_find (toast) != NULL)
+  banner = ed_banner_find (toast);
+  if (banner != NULL)
     {
-      ed_banner_dismiss (ed_banner_find (toast), toast);
+      ed_banner_dismiss (banner, toast);
       return;
     }
 
