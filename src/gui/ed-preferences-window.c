@@ -216,4 +216,7 @@ static void
 ed_preferences_window_init (EdPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A failed check for updates, a logo refused: in a bar, as in the
+   * main window, not a toast that stays. */
+  ed_banner_add_to_window (ADW_WINDOW (self));
 }

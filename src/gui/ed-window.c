@@ -59,11 +59,9 @@ ed_window_add_toast (EdWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   /* What stays until dismissed (a failure, a reminder to act on) is
-   * in the bar, under every page; what just happened, a toast. */
-  if (adw_toast_get_timeout (toast) == ED_TOAST_TIMEOUT_LASTING)
-    ed_banner_show (self->banner, toast);
-  else
-    ed_toast_overlay_add (self->toast_overlay, toast);
+   * in the bar, under every page (see ed_window_init()); what just
+   * happened, a toast. */
+  ed_toast_overlay_add (self->toast_overlay, toast);
 }
 
 /* What the case list says about its cases. */
@@ -725,6 +723,8 @@ ed_window_init (EdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  /* Whoever adds a toast to the window (a dialog's late failure too). */
+  ed_toast_overlay_set_bar (self->toast_overlay, self->banner);
 
   /* Striped header bar: this one keeps its cases in the build tree. */
   if (DEVELOPMENT_BUILD)

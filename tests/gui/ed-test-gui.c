@@ -424,6 +424,29 @@ ed_test_find_button (GtkWidget  *root,
   return NULL;
 }
 
+/* Returns: (nullable): the first button under @root that shows the icon
+ * @icon_name, such as a close button */
+GtkWidget *
+ed_test_find_icon_button (GtkWidget  *root,
+                          const char *icon_name)
+{
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon_name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ed_test_find_icon_button (child, icon_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* Returns: (nullable): the first preferences row under @root titled @title */
 GtkWidget *
 ed_test_find_row (GtkWidget  *root,

@@ -52,6 +52,8 @@ guint       ed_test_count_labels      (GtkWidget  *root,
 void        ed_test_wait_revealed     (GtkWidget  *root);
 GtkWidget  *ed_test_find_button       (GtkWidget  *root,
                                        const char *label);
+GtkWidget  *ed_test_find_icon_button  (GtkWidget  *root,
+                                       const char *icon_name);
 GtkWidget  *ed_test_find_row          (GtkWidget  *root,
                                        const char *title);
 GtkWidget  *ed_test_find_actionable   (GtkWidget  *root,

@@ -586,13 +586,7 @@ focus_row (EdCase *kase)
 static void
 dismiss (GtkWidget *toast)
 {
-  GtkWidget *close = NULL;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (toast); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_BUTTON (child) &&
-        g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), "window-close-symbolic") == 0)
-      close = child;
+  GtkWidget *close = ed_test_find_icon_button (toast, "window-close-symbolic");
 
   g_assert_nonnull (close);
   ed_test_click (close);

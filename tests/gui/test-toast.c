@@ -295,6 +295,42 @@ test_toast_banner (void)
   gtk_window_destroy (window);
 }
 
+/* A window with a bar: what stays until dismissed, added to its toast
+ * overlay as any toast is (as a dialog that has closed does), is in the
+ * bar and not a toast; what just happened is a toast. */
+static void
+test_toast_overlay_bar (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *banner = ed_banner_new ();
+  AdwToast *lasting = ed_toast_new_lasting (TYPED);
+  AdwToast *passing = ed_toast_new ("Address copied", ED_TOAST_TIMEOUT_DEFAULT);
+  GtkWindow *window;
+
+  g_object_add_weak_pointer (G_OBJECT (lasting), (gpointer *) &lasting);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), gtk_label_new ("Cases"));
+  gtk_widget_set_vexpand (overlay, TRUE);
+  gtk_box_append (GTK_BOX (box), overlay);
+  gtk_box_append (GTK_BOX (box), banner);
+  ed_toast_overlay_set_bar (ADW_TOAST_OVERLAY (overlay), ED_BANNER (banner));
+  window = ed_test_show_page (NULL, box, 640, 400);
+
+  ed_toast_overlay_add (ADW_TOAST_OVERLAY (overlay), lasting);
+  ed_test_wait_for_label (banner, TYPED);
+  g_assert_true (ed_banner_get_shown (ED_BANNER (banner)) == lasting);
+  ed_toast_overlay_add (ADW_TOAST_OVERLAY (overlay), passing);
+  ed_test_wait_for_label (overlay, "Address copied");
+  g_assert_null (ed_test_find_label (banner, "Address copied"));
+  g_assert_null (ed_test_find_label (overlay, TYPED));
+  g_assert_true (ed_banner_get_shown (ED_BANNER (banner)) == lasting);
+
+  ed_toast_dismiss (lasting);
+  g_assert_null (lasting);
+  g_assert_null (ed_test_find_label (banner, TYPED));
+  gtk_window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -311,6 +347,7 @@ main (int    argc,
   g_test_add_func ("/toast/signal", test_toast_signal);
   g_test_add_func ("/toast/replaced-then-dismissed", test_toast_replaced_then_dismissed);
   g_test_add_func ("/toast/banner", test_toast_banner);
+  g_test_add_func ("/toast/overlay-bar", test_toast_overlay_bar);
 
   return g_test_run ();
 }

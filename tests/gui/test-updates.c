@@ -15,8 +15,10 @@
 #include <glib/gi18n.h>
 
 #include "ed-application.h"
+#include "ed-banner.h"
 #include "ed-core.h"
 #include "ed-procedure-browser.h"
+#include "ed-toast.h"
 #include "ed-update-progress.h"
 #include "ed-updates-page.h"
 #include "ed-window.h"
@@ -555,6 +557,7 @@ test_updates_preferences_check (void)
   GtkWidget *at_start = ed_test_find_widget (page, GTK_TYPE_SWITCH, NULL);
   GtkWidget *check = ed_test_find_button (page, _("Check _Now"));
   g_autofree char *updated = NULL;
+  GtkWidget *bar;
 
   g_assert_true (g_settings_get_boolean (settings, "check-updates-at-start"));
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (at_start)));
@@ -578,6 +581,26 @@ test_updates_preferences_check (void)
   g_assert_cmpint (version_of (SAMPLE_ID), ==, 3);
   g_assert_true (gtk_widget_get_sensitive (check));
   ed_test_screenshot (GTK_WIDGET (preferences), "preferences-updates-checked");
+
+  /* A refused update stays, in Preferences' bar along its bottom, not
+   * in a toast; its close button takes it away. */
+  publish_sample (4, TRUE);
+  feed_fixture_publish (&fixture, 0);
+  feed_fixture_alter (&fixture, SAMPLE_ID ".json", "Example source", "Example sourcf");
+  click (check);
+  bar = ed_test_find_widget (GTK_WIDGET (preferences), ED_TYPE_BANNER, NULL);
+  g_assert_nonnull (bar);
+  ed_test_wait_for_label (bar, want ()->not_updated);
+  wait_until_finished ();
+  g_assert_nonnull (ed_banner_get_shown (ED_BANNER (bar)));
+  g_assert_null (ed_test_find_label (GTK_WIDGET (ed_toast_find_overlay (GTK_WIDGET (preferences))),
+                                     want ()->not_updated));
+  g_assert_cmpint (version_of (SAMPLE_ID), ==, 3);
+  ed_test_wait_revealed (bar);
+  ed_test_screenshot (GTK_WIDGET (preferences), "preferences-updates-refused-bar");
+  click (ed_test_find_icon_button (bar, "window-close-symbolic"));
+  g_assert_null (ed_banner_get_shown (ED_BANNER (bar)));
+  g_assert_null (ed_test_find_label (bar, want ()->not_updated));
 
   /* Without a feed there is nothing to check. */
   g_settings_set_strv (settings, "feed-urls", NULL);

@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "ed-banner.h"
+#include "ed-toast.h"
 
 #define BANNER_KEY "ed-banner"
 
@@ -253,4 +254,41 @@ EdBanner *
 ed_banner_find (AdwToast *toast)
 {
   return g_object_get_data (G_OBJECT (toast), BANNER_KEY);
+}
+
+/**
+ * ed_banner_add_to_window:
+ * @window: a window whose content has a toast overlay, such as an
+ *   #AdwPreferencesWindow
+ *
+ * Puts a bar along the bottom of @window, under its content and its
+ * toasts, and sends there what stays until dismissed
+ * (ed_toast_overlay_set_bar()).
+ *
+ * Returns: (transfer none): the bar
+ */
+EdBanner *
+ed_banner_add_to_window (AdwWindow *window)
+{
+  g_autoptr(GtkWidget) content = NULL;
+  AdwToastOverlay *overlay;
+  GtkWidget *box;
+  GtkWidget *bar;
+
+  g_return_val_if_fail (ADW_IS_WINDOW (window), NULL);
+
+  content = g_object_ref (adw_window_get_content (window));
+  overlay = ed_toast_find_overlay (content);
+  g_return_val_if_fail (overlay != NULL, NULL);
+
+  adw_window_set_content (window, NULL);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_vexpand (content, TRUE);
+  gtk_box_append (GTK_BOX (box), content);
+  bar = ed_banner_new ();
+  gtk_box_append (GTK_BOX (box), bar);
+  adw_window_set_content (window, box);
+  ed_toast_overlay_set_bar (overlay, ED_BANNER (bar));
+
+  return ED_BANNER (bar);
 }

@@ -19,4 +19,6 @@ void       ed_banner_dismiss   (EdBanner *self,
 AdwToast  *ed_banner_get_shown (EdBanner *self);
 EdBanner  *ed_banner_find      (AdwToast *toast);
 
+EdBanner  *ed_banner_add_to_window (AdwWindow *window);
+
 G_END_DECLS

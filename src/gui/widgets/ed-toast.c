@@ -19,7 +19,9 @@
  * then crashes the program. So a toast waits until the overlay has no
  * toast leaving; while it slides in, it takes no clicks and a dismissal
  * in code waits; one of high priority still pushes a settled one aside
- * at once, as libadwaita does.
+ * at once, as libadwaita does. A toast that stays until dismissed goes
+ * to the window's bar instead, where the window has one
+ * (ed_toast_overlay_set_bar()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -157,6 +159,7 @@ ed_toast_emit (gpointer  instance,
 #define OVERLAY_KEY "ed-toast-overlay"
 #define WATCHED_KEY "ed-toast-watched"
 #define SETTLED_KEY "ed-toast-settled"
+#define BAR_KEY "ed-toast-bar"
 
 /* libadwaita's longest slide-in (a toast replacing another), with a
  * few frames to spare. */
@@ -394,6 +397,19 @@ ed_toast_overlay_add (AdwToastOverlay *overlay,
   g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
+  /* What stays until dismissed is in the window's bar, where it has one. */
+  if (adw_toast_get_timeout (toast) == ED_TOAST_TIMEOUT_LASTING)
+    {
+      GWeakRef *bar_ref = g_object_get_data (G_OBJECT (overlay), BAR_KEY);
+      g_autoptr(EdBanner) bar = bar_ref != NULL ? g_weak_ref_get (bar_ref) : NULL;
+
+      if (bar != NULL)
+        {
+          ed_banner_show (bar, toast);
+          return;
+        }
+    }
+
   state = get_state (overlay);
 
   /* Nothing on screen, or a settled one to push aside now: libadwaita's way. */
@@ -412,6 +428,28 @@ ed_toast_overlay_add (AdwToastOverlay *overlay,
   else
     g_queue_push_tail (&state->pending, toast);
   ensure_tick (overlay, state);
+}
+
+/**
+ * ed_toast_overlay_set_bar:
+ * @overlay: a window's toast overlay
+ * @bar: the bar along the bottom of the same window
+ *
+ * From now on, a toast added to @overlay that stays until dismissed
+ * (%ED_TOAST_TIMEOUT_LASTING: a failure, a reminder to act on) shows in
+ * @bar; any other, in @overlay.
+ */
+void
+ed_toast_overlay_set_bar (AdwToastOverlay *overlay,
+                          EdBanner        *bar)
+{
+  GWeakRef *bar_ref = g_new0 (GWeakRef, 1);
+
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+  g_return_if_fail (ED_IS_BANNER (bar));
+
+  g_weak_ref_init (bar_ref, bar);
+  g_object_set_data_full (G_OBJECT (overlay), BAR_KEY, bar_ref, free_weak_ref);
 }
 
 /**

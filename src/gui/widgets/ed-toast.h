@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "ed-banner.h"
+
 G_BEGIN_DECLS
 
 /* How long a toast stays, in seconds. */
@@ -30,10 +32,12 @@ AdwToast *ed_toast_new_wrapped (const char *heading,
                                 const char *text,
                                 guint       timeout);
 
-void             ed_toast_overlay_add  (AdwToastOverlay *overlay,
-                                        AdwToast        *toast);
-AdwToastOverlay *ed_toast_find_overlay (GtkWidget       *root);
-void             ed_toast_dismiss      (AdwToast        *toast);
+void             ed_toast_overlay_add     (AdwToastOverlay *overlay,
+                                           AdwToast        *toast);
+void             ed_toast_overlay_set_bar (AdwToastOverlay *overlay,
+                                           EdBanner        *bar);
+AdwToastOverlay *ed_toast_find_overlay    (GtkWidget       *root);
+void             ed_toast_dismiss         (AdwToast        *toast);
 
 guint     ed_toast_signal_new  (GType       type);
 void      ed_toast_emit        (gpointer    instance,
