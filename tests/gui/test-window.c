@@ -12,6 +12,7 @@
 
 #include "ed-application.h"
 #include "ed-core.h"
+#include "ed-letterhead-group.h"
 #include "ed-procedure-browser.h"
 #include "ed-window.h"
 #include "ed-test-gui.h"
@@ -45,6 +46,21 @@ wait_for_setting (GSettings  *settings,
 
   while (g_settings_get_int (settings, key) != value && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
+}
+
+/* Scrolls what holds @widget until @widget is at the top, for a picture
+ * of it. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_point_t point;
+
+  g_assert_nonnull (scrolled);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_true (gtk_widget_compute_point (widget, scrolled, &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 12);
 }
 
 static GtkWindow *
@@ -126,6 +142,10 @@ test_window_preferences (void)
   g_assert_true (adw_style_manager_get_dark (style));
   g_settings_set_string (settings, "color-scheme", "default");
   g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* The office's letterhead, further down the page: for the help. */
+  scroll_to (ed_test_find_widget (GTK_WIDGET (preferences), ED_TYPE_LETTERHEAD_GROUP, NULL));
+  ed_test_screenshot (GTK_WIDGET (preferences), "preferences-letterhead");
 
   gtk_window_destroy (preferences);
 }

@@ -414,6 +414,7 @@ test_wizard_questions (void)
   ed_traveller_set (traveller, "address_local", "上海市黄浦区中山东一路1号");
   ed_test_drain ();
   ED_TEST_WAIT_FOR (next_is_sensitive (wizard));
+  ed_test_screenshot (root, "wizard-travellers");
   click_next (wizard);
 
   page = ed_wizard_get_current_page (wizard);
