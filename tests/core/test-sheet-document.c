@@ -212,6 +212,25 @@ test_document_write_merged (Fixture       *f,
   text = ed_test_pdf_text (path, (int) first_page + 1);
   g_assert_nonnull (strstr (text, "E00000011"));
 
+  /* What is the same on every sheet is in the file once (a form each
+   * page refers to), not once a traveller: twelve sheets take less room
+   * than three files of one sheet each (drawn twelve times over, about
+   * five). */
+  {
+    g_autoptr(GPtrArray) one = travellers_new (1);
+    g_autoptr(EdSheetDocument) single = ed_sheet_document_new_for_template (f->sheet_template,
+                                                                          one);
+    g_autofree char *single_path = g_build_filename (f->dir, "single.pdf", NULL);
+    GStatBuf single_st;
+
+    g_assert_true (ed_sheet_document_write_pdf (single, single_path, NULL, NULL, NULL, NULL,
+                                                &error));
+    g_assert_cmpint (g_stat (single_path, &single_st), ==, 0);
+    g_test_message ("1 sheet: %" G_GINT64_FORMAT " bytes; 12 sheets: %" G_GINT64_FORMAT " bytes",
+                    (gint64) single_st.st_size, (gint64) st.st_size);
+    g_assert_cmpint (st.st_size, <, 3 * single_st.st_size);
+  }
+
   /* One bookmark a traveller, at their first page. */
   {
     const char *outline[] = { "pdftohtml", "-xml", "-i", "-stdout", "-f", "1", "-l", "1", path,

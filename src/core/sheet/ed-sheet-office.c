@@ -23,6 +23,7 @@ struct _EdSheetOffice
   char            *logo_path;
   RsvgHandle      *svg;         /* or … */
   cairo_surface_t *png;         /* … the logo */
+  cairo_surface_t *svg_drawn;   /* the SVG drawn once, recorded */
   double           logo_width;
   double           logo_height;
 };
@@ -61,6 +62,7 @@ ed_sheet_office_unref (EdSheetOffice *self)
   g_free (self->logo_path);
   g_clear_object (&self->svg);
   g_clear_pointer (&self->png, cairo_surface_destroy);
+  g_clear_pointer (&self->svg_drawn, cairo_surface_destroy);
   g_free (self);
 }
 
@@ -189,6 +191,7 @@ ed_sheet_office_set_logo (EdSheetOffice  *self,
   self->logo_path = g_strdup (path);
   g_clear_object (&self->svg);
   g_clear_pointer (&self->png, cairo_surface_destroy);
+  g_clear_pointer (&self->svg_drawn, cairo_surface_destroy);
   self->svg = svg;
   self->png = png;
   self->logo_width = width;
@@ -247,9 +250,25 @@ ed_sheet_office_draw_logo (const EdSheetOffice *self,
     }
   else
     {
-      RsvgRectangle viewport = { 0, 0, self->logo_width, self->logo_height };
+      /* Drawn once into a recording, which a PDF holds as a form: librsvg
+       * drawing straight onto a PDF page copies a page-sized picture
+       * around (a fifth of a one-sheet print's time). */
+      if (self->svg_drawn == NULL)
+        {
+          cairo_rectangle_t extents = { 0, 0, self->logo_width, self->logo_height };
+          RsvgRectangle viewport = { 0, 0, self->logo_width, self->logo_height };
+          cairo_t *logo_cr;
 
-      rsvg_handle_render_document (self->svg, cr, &viewport, NULL);
+          /* The office is shared, not changed: the recording is made
+           * under the lock, once. */
+          ((EdSheetOffice *) self)->svg_drawn =
+            cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+          logo_cr = cairo_create (self->svg_drawn);
+          rsvg_handle_render_document (self->svg, logo_cr, &viewport, NULL);
+          cairo_destroy (logo_cr);
+        }
+      cairo_set_source_surface (cr, self->svg_drawn, 0, 0);
+      cairo_paint (cr);
     }
   cairo_restore (cr);
   g_mutex_unlock (&logo_lock);

@@ -342,12 +342,17 @@ draw_ops (const EdSheetPage *page,
 /* Drawing many sheets into one PDF, the part that is the same for every
  * traveller is recorded once per page and painted from the recording:
  * cairo writes it into the file once, as a form, and each sheet's page
- * only refers to it. The recordings live as long as the target surface,
- * which belongs to one thread; nothing is shared between threads. */
+ * only refers to it. A page drawn only once into a file (one sheet, as
+ * a clerk prints it, or a file a traveller) is drawn as it is: the
+ * recording would cost more than it saves (a tenth of a one-sheet
+ * print). So a page is recorded the second time it is drawn. The
+ * recordings live as long as the target surface, which belongs to one
+ * thread; nothing is shared between threads. */
 typedef struct
 {
   EdSheetTemplate *sheet_template;
-  GPtrArray       *recordings;    /* cairo_surface_t, or NULL until drawn */
+  GPtrArray       *recordings;    /* cairo_surface_t, or NULL until drawn twice */
+  gboolean        *drawn;         /* per page: drawn once already */
 } Recordings;
 
 static cairo_user_data_key_t recordings_key;
@@ -359,9 +364,13 @@ recordings_free (gpointer data)
 
   g_object_unref (recordings->sheet_template);
   g_ptr_array_unref (recordings->recordings);
+  g_free (recordings->drawn);
   g_free (recordings);
 }
 
+/* Returns: (transfer none) (nullable): the recording of @page's part
+ * that is the same for everyone, or %NULL the first time @page is drawn
+ * into @target: then draw it as it is. */
 static cairo_surface_t *
 get_recording (EdSheetTemplate *self,
                cairo_surface_t *target,
@@ -386,7 +395,14 @@ get_recording (EdSheetTemplate *self,
       recordings->recordings = g_ptr_array_new_full (self->pages->len,
                                                      (GDestroyNotify) cairo_surface_destroy);
       g_ptr_array_set_size (recordings->recordings, self->pages->len);
+      recordings->drawn = g_new0 (gboolean, self->pages->len);
       g_hash_table_insert (table, self, recordings);
+    }
+
+  if (!recordings->drawn[page])
+    {
+      recordings->drawn[page] = TRUE;
+      return NULL;
     }
 
   recording = g_ptr_array_index (recordings->recordings, page);
@@ -419,22 +435,26 @@ _ed_sheet_template_draw_static (EdSheetTemplate *self,
   cairo_surface_t *target = cairo_get_target (cr);
   cairo_surface_type_t type = cairo_surface_get_type (target);
 
+  const EdSheetPage *template_page = g_ptr_array_index (self->pages, page);
+  cairo_surface_t *recording = NULL;
+
   if (type == CAIRO_SURFACE_TYPE_PDF || type == CAIRO_SURFACE_TYPE_PS)
+    recording = get_recording (self, target, page);
+
+  if (recording != NULL)
     {
       cairo_save (cr);
-      cairo_set_source_surface (cr, get_recording (self, target, page), 0, 0);
+      cairo_set_source_surface (cr, recording, 0, 0);
       cairo_paint (cr);
       cairo_restore (cr);
-      /* The page's links, not in the recording: a PDF page holds them. */
-      {
-        const EdSheetPage *template_page = g_ptr_array_index (self->pages, page);
-
-        for (guint i = 0; i < template_page->ops->len; i++)
-          _ed_sheet_draw_link (&g_array_index (template_page->ops, EdSheetOp, i), cr);
-      }
     }
   else
-    draw_ops (g_ptr_array_index (self->pages, page), cr);
+    draw_ops (template_page, cr);
+
+  /* The page's links, never in a recording: a PDF page holds them. */
+  if (type == CAIRO_SURFACE_TYPE_PDF || type == CAIRO_SURFACE_TYPE_PS)
+    for (guint i = 0; i < template_page->ops->len; i++)
+      _ed_sheet_draw_link (&g_array_index (template_page->ops, EdSheetOp, i), cr);
 }
 
 /**
