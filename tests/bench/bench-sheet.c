@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "ed-core.h"
@@ -208,7 +209,10 @@ main (int    argc,
              no_target ? "not judged" : separate_met ? "met" : "NOT MET");
   }
 
-  /* One sheet for one traveller, as a clerk prints it. */
+  /* One sheet for one traveller, as a clerk prints it: on a machine
+   * that is not still writing the batch's thousand files to disk. */
+  ed_test_rm_rf (folder);
+  sync ();
   {
     g_autofree char *traveller = g_build_filename (dir, "traveller.json", NULL);
     g_autofree char *one = g_build_filename (dir, "one.pdf", NULL);
