@@ -403,25 +403,71 @@ ed_test_wait_for_label (GtkWidget  *root,
   return label;
 }
 
-/* Returns: (nullable): the first button under @root labelled @label (with its mnemonic) */
-GtkWidget *
-ed_test_find_button (GtkWidget  *root,
-                     const char *label)
+/* Whether @widget is the one looked for: @text is what it must say. */
+typedef gboolean (*Match) (GtkWidget  *widget,
+                           const char *text);
+
+/* Returns: (nullable): the first widget under @root, depth first, that
+ * @match takes for @text */
+static GtkWidget *
+find_first (GtkWidget  *root,
+            Match       match,
+            const char *text)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+  if (match (root, text))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = ed_test_find_button (child, label);
+      GtkWidget *found = find_first (child, match, text);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+is_button_labelled (GtkWidget  *widget,
+                    const char *label)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+is_button_with_icon (GtkWidget  *widget,
+                     const char *icon_name)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon_name) == 0;
+}
+
+static gboolean
+is_row_titled (GtkWidget  *widget,
+               const char *title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_bound_to (GtkWidget  *widget,
+             const char *action_name)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
+/* Returns: (nullable): the first button under @root labelled @label (with its mnemonic) */
+GtkWidget *
+ed_test_find_button (GtkWidget  *root,
+                     const char *label)
+{
+  return find_first (root, is_button_labelled, label);
 }
 
 /* Returns: (nullable): the first button under @root that shows the icon
@@ -430,21 +476,7 @@ GtkWidget *
 ed_test_find_icon_button (GtkWidget  *root,
                           const char *icon_name)
 {
-  if (GTK_IS_BUTTON (root) &&
-      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon_name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = ed_test_find_icon_button (child, icon_name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_first (root, is_button_with_icon, icon_name);
 }
 
 /* Returns: (nullable): the first preferences row under @root titled @title */
@@ -452,21 +484,7 @@ GtkWidget *
 ed_test_find_row (GtkWidget  *root,
                   const char *title)
 {
-  if (ADW_IS_PREFERENCES_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = ed_test_find_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_first (root, is_row_titled, title);
 }
 
 /* Returns: (nullable): the first button (or other actionable) under
@@ -475,21 +493,7 @@ GtkWidget *
 ed_test_find_actionable (GtkWidget  *root,
                          const char *action_name)
 {
-  if (GTK_IS_ACTIONABLE (root) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = ed_test_find_actionable (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_first (root, is_bound_to, action_name);
 }
 
 /**

@@ -434,12 +434,9 @@ _ed_sheet_template_draw_static (EdSheetTemplate *self,
 {
   cairo_surface_t *target = cairo_get_target (cr);
   cairo_surface_type_t type = cairo_surface_get_type (target);
-
+  gboolean paged = type == CAIRO_SURFACE_TYPE_PDF || type == CAIRO_SURFACE_TYPE_PS;
   const EdSheetPage *template_page = g_ptr_array_index (self->pages, page);
-  cairo_surface_t *recording = NULL;
-
-  if (type == CAIRO_SURFACE_TYPE_PDF || type == CAIRO_SURFACE_TYPE_PS)
-    recording = get_recording (self, target, page);
+  cairo_surface_t *recording = paged ? get_recording (self, target, page) : NULL;
 
   if (recording != NULL)
     {
@@ -452,7 +449,7 @@ _ed_sheet_template_draw_static (EdSheetTemplate *self,
     draw_ops (template_page, cr);
 
   /* The page's links, never in a recording: a PDF page holds them. */
-  if (type == CAIRO_SURFACE_TYPE_PDF || type == CAIRO_SURFACE_TYPE_PS)
+  if (paged)
     for (guint i = 0; i < template_page->ops->len; i++)
       _ed_sheet_draw_link (&g_array_index (template_page->ops, EdSheetOp, i), cr);
 }
