@@ -85,28 +85,68 @@ check_cid_is_gid (FT_Face ft_face)
   return TRUE;
 }
 
-/* Returns: (transfer none) (nullable): the whole face @id */
-static hb_face_t *
-get_face (guint     id,
-          gboolean *cid_is_gid)
+/* The tables of @data's face but its character map: a cut keeps the
+ * glyphs asked for and no more, and HarfBuzz does not read the map's
+ * tens of thousands of entries each time (half the time of a cut). The
+ * text is shaped already; a PDF finds its characters elsewhere. */
+static hb_blob_t *
+reference_table_but_cmap (hb_face_t *face,
+                          hb_tag_t   tag,
+                          void      *data)
 {
+  if (tag == HB_TAG ('c', 'm', 'a', 'p'))
+    return hb_blob_get_empty ();
+
+  return hb_face_reference_table (data, tag);
+}
+
+/* Locks the faces. Returns: (transfer none) (nullable): face @id */
+static Face *
+lock_face (guint id)
+{
+  g_mutex_lock (&faces_lock);
+  return faces != NULL && id > 0 && id <= faces->len ? g_ptr_array_index (faces, id - 1) : NULL;
+}
+
+/* Returns: (transfer none) (nullable): face @id, to cut glyphs out of */
+static hb_face_t *
+get_face (guint id)
+{
+  Face *face = lock_face (id);
   hb_face_t *result = NULL;
 
-  g_mutex_lock (&faces_lock);
-  if (faces != NULL && id > 0 && id <= faces->len)
+  if (face != NULL)
     {
-      Face *face = g_ptr_array_index (faces, id - 1);
-
       if (face->face == NULL)
         {
           hb_blob_t *blob = hb_blob_create_from_file_or_fail (face->file);
 
           if (blob != NULL)
             {
-              face->face = hb_face_create (blob, (unsigned int) face->index);
+              hb_face_t *whole = hb_face_create (blob, (unsigned int) face->index);
+
+              face->face = hb_face_create_for_tables (reference_table_but_cmap, whole,
+                                                      (hb_destroy_func_t) hb_face_destroy);
               hb_blob_destroy (blob);
             }
         }
+      result = face->face;
+    }
+  g_mutex_unlock (&faces_lock);
+
+  return result;
+}
+
+/* Whether the glyphs of face @id have their indices as CIDs; asked only
+ * when a cut kept more glyphs than asked for. */
+static gboolean
+get_cid_is_gid (guint id)
+{
+  Face *face = lock_face (id);
+  gboolean result = FALSE;
+
+  if (face != NULL)
+    {
       if (face->cid_is_gid == 0)
         {
           FT_Face ft_face = NULL;
@@ -123,8 +163,7 @@ get_face (guint     id,
             face->cid_is_gid = -1;
           g_mutex_unlock (&library_lock);
         }
-      result = face->face;
-      *cid_is_gid = face->cid_is_gid > 0;
+      result = face->cid_is_gid > 0;
     }
   g_mutex_unlock (&faces_lock);
 
@@ -253,16 +292,16 @@ static const char * const dropped_tables[] = {
 };
 
 /* Cuts @glyphs out of face @id. HarfBuzz numbers the glyphs it keeps
- * anew, and may keep a few more than asked; the cut's CIDs say which
- * glyph each is, in a font whose CIDs are its glyph numbers (Noto Sans
- * CJK). Otherwise the cut is given up unless it kept exactly the glyphs
- * asked for, which it numbers in their order. */
+ * anew, in their order: when it kept exactly the glyphs asked for, the
+ * n-th of them is the cut's glyph n. Should it keep a few more, the
+ * cut's CIDs say which glyph each is, in a font whose CIDs are its glyph
+ * numbers (Noto Sans CJK); otherwise the cut is given up. */
 static Subset *
 subset_new (guint     id,
             hb_set_t *glyphs)
 {
+  hb_face_t *face = get_face (id);
   gboolean cid_is_gid = FALSE;
-  hb_face_t *face = get_face (id, &cid_is_gid);
   hb_subset_input_t *input;
   hb_face_t *cut;
   hb_blob_t *blob;
@@ -288,6 +327,9 @@ subset_new (guint     id,
                 hb_tag_from_string (dropped_tables[i], -1));
 
   cut = hb_subset_or_fail (face, input);
+  if (cut != NULL &&
+      hb_face_get_glyph_count (cut) != hb_set_get_population (hb_subset_input_glyph_set (input)))
+    cid_is_gid = get_cid_is_gid (id);
   if (cut == NULL ||
       (!cid_is_gid &&
        hb_face_get_glyph_count (cut) != hb_set_get_population (hb_subset_input_glyph_set (input))))
