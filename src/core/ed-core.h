@@ -16,6 +16,7 @@
 #include "ed-i18n.h"
 #include "ed-language.h"
 #include "ed-mo.h"
+#include "ed-module.h"
 #include "ed-paths.h"
 #include "ed-problem.h"
 #include "ed-qr.h"

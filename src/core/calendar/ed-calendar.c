@@ -13,10 +13,10 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
-#include <libical/ical.h>
 
 #include "ed-calendar.h"
 #include "ed-error.h"
+#include "ed-ical.h"
 #include "ed-mo.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
@@ -245,6 +245,9 @@ ed_timeline_to_ical (EdTimeline  *timeline,
 
   g_return_val_if_fail (timeline != NULL, NULL);
 
+  if (!ed_ical_load (error))
+    return NULL;
+
   stamp = g_date_time_to_utc (ed_timeline_get_now (timeline));
   name = reference != NULL ? g_strdup_printf ("Entry Desk %s", reference)
                            : g_strdup ("Entry Desk");
@@ -347,6 +350,9 @@ ed_ical_count_events (const char  *data,
 {
   g_autoptr(icalcomponent) calendar = NULL;
   int n_errors;
+
+  if (!ed_ical_load (error))
+    return G_MAXUINT;
 
   calendar = icalparser_parse_string (data);
   if (calendar == NULL || icalcomponent_isa (calendar) != ICAL_VCALENDAR_COMPONENT)

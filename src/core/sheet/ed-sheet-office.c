@@ -7,10 +7,10 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
-#include <librsvg/rsvg.h>
 
 #include "ed-error.h"
 #include "ed-json-guard.h"
+#include "ed-rsvg.h"
 #include "ed-sheet-office.h"
 #include "ed-string.h"
 
@@ -164,6 +164,8 @@ ed_sheet_office_set_logo (EdSheetOffice  *self,
     }
   else if (path != NULL)
     {
+      if (!ed_rsvg_load (error))
+        return FALSE;
       svg = rsvg_handle_new_from_file (path, &local_error);
       if (svg == NULL ||
           !rsvg_handle_get_intrinsic_size_in_pixels (svg, &width, &height))

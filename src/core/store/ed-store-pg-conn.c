@@ -80,6 +80,9 @@ parse_address (const char  *uri,
   PQconninfoOption *options;
   char *message = NULL;
 
+  if (!ed_pq_load (error))
+    return FALSE;
+
   options = PQconninfoParse (uri, &message);
   if (options == NULL)
     {

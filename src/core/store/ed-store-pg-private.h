@@ -4,9 +4,8 @@
  */
 #pragma once
 
-#include <libpq-fe.h>
-
 #include "ed-case-conflict.h"
+#include "ed-pq.h"
 #include "ed-store-pg.h"
 
 G_BEGIN_DECLS
