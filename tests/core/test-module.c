@@ -104,7 +104,9 @@ test_module_missing_ja (void)
 {
   static const char * const symbols[] = { "nothing", NULL };
   static gpointer table[1];
-  static EdModule module = { "libentry-desk-gone.so.1", "entry-desk-gone", symbols, table, 0, NULL };
+  static EdModule module = {
+    "libentry-desk-gone.so.1", "entry-desk-gone", symbols, table, 0, NULL
+  };
   g_autoptr(GError) error = NULL;
 
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);

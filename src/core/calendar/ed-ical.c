@@ -7,4 +7,5 @@
 #define ED_ICAL_NO_RENAME
 #include "ed-ical.h"
 
-ED_MODULE_DEFINE (EdIcalFunctions, ED_ICAL_FUNCTIONS, ED_LIBICAL_FILE, "libical3", ed_ical_load, ed_ical)
+ED_MODULE_DEFINE (EdIcalFunctions, ED_ICAL_FUNCTIONS, ED_LIBICAL_FILE, "libical3",
+                  ed_ical_load, ed_ical)

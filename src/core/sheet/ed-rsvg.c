@@ -7,4 +7,5 @@
 #define ED_RSVG_NO_RENAME
 #include "ed-rsvg.h"
 
-ED_MODULE_DEFINE (EdRsvgFunctions, ED_RSVG_FUNCTIONS, ED_LIBRSVG_FILE, "librsvg2-2", ed_rsvg_load, ed_rsvg)
+ED_MODULE_DEFINE (EdRsvgFunctions, ED_RSVG_FUNCTIONS, ED_LIBRSVG_FILE, "librsvg2-2",
+                  ed_rsvg_load, ed_rsvg)
