@@ -100,6 +100,55 @@ test_sheet_han_forms (void)
     }
 }
 
+/* A text shaped before in the same style and width is not shaped again
+ * (a third of a sheet's texts are); one that differs in anything that
+ * changes how it looks is. */
+static void
+test_sheet_text_cache (void)
+{
+  const char *text = "入境日本：14天待机期间 · MySOS";
+  const EdSheetStyle base = { .language = ED_LANGUAGE_ZH_CN, .size = 15.75, .bold = TRUE };
+  EdSheetStyle styles[9];
+  g_autoptr(EdSheetText) first = ed_sheet_text_new (text, &base, 120, 0);
+  g_autoptr(EdSheetText) again = ed_sheet_text_new (text, &base, 120, 0);
+  g_autofree char *copy = g_strdup (text);
+  g_autoptr(EdSheetText) copied = ed_sheet_text_new (copy, &base, 120, 0);
+
+  g_assert_true (again == first);
+  g_assert_true (copied == first);
+  g_assert_cmpuint (ed_sheet_text_get_n_lines (again), >, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    styles[i] = base;
+  styles[0].language = ED_LANGUAGE_JA;
+  styles[1].size = 15.5;
+  styles[2].bold = FALSE;
+  styles[3].color = 0x1a5fb4;
+  styles[4].align = ED_SHEET_ALIGN_CENTER;
+  styles[5].line_spacing = 1.3;
+  styles[6].max_lines = 1;
+  styles[7].heading = TRUE;
+  styles[8].wrap = ED_SHEET_WRAP_CHAR;
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      g_autoptr(EdSheetText) other = ed_sheet_text_new (text, &styles[i], 120, 0);
+
+      g_test_message ("style %u", i);
+      g_assert_true (other != first);
+    }
+
+  {
+    g_autoptr(EdSheetText) wider = ed_sheet_text_new (text, &base, 400, 0);
+    g_autoptr(EdSheetText) indented = ed_sheet_text_new (text, &base, 120, 8);
+    g_autoptr(EdSheetText) shorter = ed_sheet_text_new ("入境日本：14天待机期间", &base, 120, 0);
+
+    g_assert_true (wider != first);
+    g_assert_cmpuint (ed_sheet_text_get_n_lines (wider), ==, 1);
+    g_assert_true (indented != first);
+    g_assert_true (shorter != first);
+  }
+}
+
 /* CPU time of the calling thread: what the layout costs, whatever else
  * the machine is doing. */
 static double
@@ -111,13 +160,17 @@ thread_seconds (void)
   return now.tv_sec + now.tv_nsec / 1e9;
 }
 
+/* Each run's text ends in its own digit: a text shaped before would come
+ * from the cache of shaped texts, not from Pango. */
 static double
 layout_seconds (const char *text,
+                guint       run,
                 guint       min_lines)
 {
   EdSheetStyle style = { .language = ED_LANGUAGE_EN, .size = 9, .wrap = ED_SHEET_WRAP_WORD };
+  g_autofree char *unique = g_strdup_printf ("%s%u", text, run);
   double start = thread_seconds ();
-  g_autoptr(EdSheetText) shaped = ed_sheet_text_new (text, &style, 150, 0);
+  g_autoptr(EdSheetText) shaped = ed_sheet_text_new (unique, &style, 150, 0);
   double seconds = thread_seconds () - start;
 
   g_assert_cmpuint (ed_sheet_text_get_n_lines (shaped), >, min_lines);
@@ -159,7 +212,7 @@ test_sheet_text_linear (void)
 
       for (guint run = 0; run < 7; run++)
         for (guint l = 0; l < k; l++)
-          seconds[l] = MIN (seconds[l], layout_seconds (g_ptr_array_index (texts, l),
+          seconds[l] = MIN (seconds[l], layout_seconds (g_ptr_array_index (texts, l), run,
                                                         lengths[l] / 100));
 
       for (guint l = 0; l < k; l++)
@@ -757,6 +810,7 @@ main (int    argc,
 
   g_test_add_func ("/sheet/options", test_sheet_options);
   g_test_add_func ("/sheet/han-forms", test_sheet_han_forms);
+  g_test_add_func ("/sheet/text-cache", test_sheet_text_cache);
   g_test_add_func ("/sheet/text-linear", test_sheet_text_linear);
   g_test_add_func ("/sheet/fits", test_sheet_fits);
   g_test_add_func ("/sheet/summary-fits", test_sheet_summary_fits);

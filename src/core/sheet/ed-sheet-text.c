@@ -418,22 +418,11 @@ ed_sheet_text_check_fonts (GError **error)
   return TRUE;
 }
 
-/**
- * ed_sheet_text_new:
- * @text: one paragraph (line breaks are kept as forced breaks)
- * @width: the width to wrap at, in points; 0 for one line
- * @hanging_indent: for list items written "•\ttext": where the text and
- *   its following lines start; 0 for none
- *
- * Shapes @text with Pango in the calling thread.
- *
- * Returns: (transfer full): the shaped text
- */
-EdSheetText *
-ed_sheet_text_new (const char         *text,
-                   const EdSheetStyle *style,
-                   double              width,
-                   double              hanging_indent)
+static EdSheetText *
+text_new (const char         *text,
+          const EdSheetStyle *style,
+          double              width,
+          double              hanging_indent)
 {
   g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(GArray) lines = NULL;
@@ -441,9 +430,6 @@ ed_sheet_text_new (const char         *text,
   PangoLayoutIter *iter;
   PangoRectangle extents;
   EdSheetText *self;
-
-  g_return_val_if_fail (text != NULL, NULL);
-  g_return_val_if_fail (style != NULL, NULL);
 
   layout = lay_out (text, style, width, hanging_indent);
   text = pango_layout_get_text (layout);
@@ -499,6 +485,109 @@ ed_sheet_text_new (const char         *text,
   self->glyphs = (cairo_glyph_t *) g_array_free (builder.glyphs, FALSE);
   self->utf8 = g_string_free (builder.utf8, FALSE);
   self->clusters = (cairo_text_cluster_t *) g_array_free (builder.clusters, FALSE);
+
+  return self;
+}
+
+/* Texts already shaped, shared between threads: a sheet sets the same
+ * text in the same style and width again and again (its title on the
+ * cover, which is built at several levels of tightness until it fits,
+ * and in the steps' header; the same help line in each step), and a
+ * text never changes once made. Shaping is most of a sheet's layout: a
+ * one-sheet print lays out a third of its texts a second time. Bounded:
+ * a batch's values are each printed once, and would only fill it. */
+#define CACHE_MAX 4096
+
+typedef struct
+{
+  char         *text;
+  EdSheetStyle  style;
+  double        width;
+  double        hanging_indent;
+} Key;
+
+static GMutex cache_lock;
+static GHashTable *cache;     /* Key → EdSheetText */
+
+static guint
+key_hash (gconstpointer data)
+{
+  const Key *key = data;
+
+  return g_str_hash (key->text) ^ g_double_hash (&key->width) ^
+         ((guint) key->style.language << 24) ^ ((guint) key->style.bold << 20) ^
+         g_double_hash (&key->style.size);
+}
+
+static gboolean
+key_equal (gconstpointer a,
+           gconstpointer b)
+{
+  const Key *ka = a, *kb = b;
+  const EdSheetStyle *sa = &ka->style, *sb = &kb->style;
+
+  return ka->width == kb->width && ka->hanging_indent == kb->hanging_indent &&
+         sa->language == sb->language && sa->size == sb->size && sa->bold == sb->bold &&
+         sa->color == sb->color && sa->align == sb->align && sa->wrap == sb->wrap &&
+         sa->line_spacing == sb->line_spacing && sa->max_lines == sb->max_lines &&
+         sa->heading == sb->heading && strcmp (ka->text, kb->text) == 0;
+}
+
+static void
+key_free (gpointer data)
+{
+  Key *key = data;
+
+  g_free (key->text);
+  g_free (key);
+}
+
+/**
+ * ed_sheet_text_new:
+ * @text: one paragraph (line breaks are kept as forced breaks)
+ * @width: the width to wrap at, in points; 0 for one line
+ * @hanging_indent: for list items written "•\ttext": where the text and
+ *   its following lines start; 0 for none
+ *
+ * Shapes @text with Pango in the calling thread, unless it was shaped
+ * in the same style and width before.
+ *
+ * Returns: (transfer full): the shaped text
+ */
+EdSheetText *
+ed_sheet_text_new (const char         *text,
+                   const EdSheetStyle *style,
+                   double              width,
+                   double              hanging_indent)
+{
+  Key lookup = { (char *) text, *style, width, hanging_indent };
+  EdSheetText *self;
+  Key *key;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (style != NULL, NULL);
+
+  g_mutex_lock (&cache_lock);
+  if (cache == NULL)
+    cache = g_hash_table_new_full (key_hash, key_equal, key_free,
+                                   (GDestroyNotify) ed_sheet_text_unref);
+  self = g_hash_table_lookup (cache, &lookup);
+  if (self != NULL)
+    ed_sheet_text_ref (self);
+  g_mutex_unlock (&cache_lock);
+  if (self != NULL)
+    return self;
+
+  self = text_new (text, style, width, hanging_indent);
+
+  key = g_new (Key, 1);
+  *key = lookup;
+  key->text = g_strdup (text);
+  g_mutex_lock (&cache_lock);
+  if (g_hash_table_size (cache) >= CACHE_MAX)
+    g_hash_table_remove_all (cache);
+  g_hash_table_replace (cache, key, ed_sheet_text_ref (self));
+  g_mutex_unlock (&cache_lock);
 
   return self;
 }
