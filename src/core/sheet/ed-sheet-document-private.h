@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 EdSheetLayout   *_ed_sheet_document_ref_sheet     (EdSheetDocument *self,
                                                   guint            index);
 const char      *_ed_sheet_document_get_title     (EdSheetDocument *self);
+EdSheetTemplate *_ed_sheet_document_get_template  (EdSheetDocument *self,
+                                                  guint            index);
 
 /* Documents of other shapes (a journey sheet) are put together with these. */
 EdSheetDocument *_ed_sheet_document_new           (void);

@@ -118,6 +118,13 @@ work (gpointer data,
   g_mutex_unlock (&writer->lock);
 }
 
+static gpointer
+cut_fonts (gpointer sheet_template)
+{
+  _ed_sheet_template_get_fonts (sheet_template);
+  return NULL;
+}
+
 static GThreadPool *
 new_pool (Writer *writer)
 {
@@ -167,6 +174,18 @@ ed_sheet_document_write_pdf (EdSheetDocument      *self,
   ahead = g_get_num_processors () * AHEAD_PER_THREAD;
   writer_init (&writer, self, NULL, cancellable);
   pool = new_pool (&writer);
+
+  /* One sheet, as a clerk prints it: laid out by this thread, whose
+   * Pango has its fonts open if it made the template (a worker would open
+   * its own first), while another cuts the template's fonts. */
+  if (n == 1)
+    {
+      GThread *fonts = g_thread_new ("ed-sheet-fonts", cut_fonts,
+                                     _ed_sheet_document_get_template (self, 0));
+
+      work (GUINT_TO_POINTER (++pushed), &writer);
+      g_thread_join (fonts);
+    }
 
   for (guint i = 0; pdf != NULL && i < n; i++)
     {

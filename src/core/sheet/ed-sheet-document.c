@@ -439,6 +439,14 @@ _ed_sheet_document_ref_sheet (EdSheetDocument *self,
   return sheet;
 }
 
+/* Returns: (transfer none): the template of sheet @index */
+EdSheetTemplate *
+_ed_sheet_document_get_template (EdSheetDocument *self,
+                                 guint            index)
+{
+  return g_ptr_array_index (self->templates, index);
+}
+
 /**
  * ed_sheet_document_get_sheet:
  *
