@@ -243,6 +243,74 @@ test_sheet_qr_codes (Fixture       *f,
   check_codes (f, "jp-mynumber-insurance-card", "en");
 }
 
+/* The references @links make to QR codes shown before: the step for
+ * each link whose code an earlier step (or the same one) showed; @first
+ * maps the URLs shown so far to their step. */
+static void
+expect_references (GPtrArray  *links,
+                   int         step,
+                   GHashTable *first,
+                   GString    *expected)
+{
+  for (guint i = 0; links != NULL && i < links->len; i++)
+    {
+      const EdLink *link = g_ptr_array_index (links, i);
+      gpointer shown;
+
+      if (!link->qr)
+        continue;
+      if (g_hash_table_lookup_extended (first, link->url, NULL, &shown))
+        g_string_append_printf (expected, " %d", GPOINTER_TO_INT (shown));
+      else
+        g_hash_table_insert (first, link->url, GINT_TO_POINTER (step));
+    }
+}
+
+/* A QR code is shown once, in the first step that gives its link; a
+ * later step, and the contacts at the back, name that step instead. The
+ * sheet's parts are built on two threads at once: each still knows what
+ * the steps before it showed. MySOS gives its app's link in steps 2, 3
+ * and 11. */
+static void
+test_sheet_qr_steps (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char said[] = "TheQRcodeforitisinstep";
+  g_autoptr(EdProcedure) procedure = ed_test_load_procedure ("jp-entry-waiting-mysos");
+  g_autoptr(GHashTable) first = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autoptr(GString) found = g_string_new (NULL);
+  GPtrArray *steps = ed_procedure_get_steps (procedure);
+  GPtrArray *contacts = ed_procedure_get_contacts (procedure);
+  g_autofree char *path = run_sheet (f, "jp-entry-waiting-mysos", "en", "a4", NULL);
+  g_autofree char *text = ed_test_pdf_text (path, 0);
+
+  for (guint s = 0; s < steps->len; s++)
+    {
+      const EdStep *step = g_ptr_array_index (steps, s);
+
+      for (guint a = 0; step->alternatives != NULL && a < step->alternatives->len; a++)
+        expect_references (((EdAlternative *) g_ptr_array_index (step->alternatives, a))->links,
+                           (int) s + 1, first, expected);
+      expect_references (step->links, (int) s + 1, first, expected);
+    }
+  for (guint c = 0; contacts != NULL && c < contacts->len; c++)
+    {
+      const EdContact *contact = g_ptr_array_index (contacts, c);
+      gpointer shown;
+
+      if (contact->qr && contact->url != NULL &&
+          g_hash_table_lookup_extended (first, contact->url, NULL, &shown))
+        g_string_append_printf (expected, " %d", GPOINTER_TO_INT (shown));
+    }
+  g_assert_cmpstr (expected->str, ==, " 2 2 11 17");
+
+  /* In the order the sheet prints them. */
+  for (const char *at = strstr (text, said); at != NULL; at = strstr (at + 1, said))
+    g_string_append_printf (found, " %d", atoi (at + strlen (said)));
+  g_assert_cmpstr (found->str, ==, expected->str);
+}
+
 /* An ended procedure says so on every page; a current one nowhere. */
 static void
 test_sheet_ended_banner (Fixture       *f,
@@ -980,6 +1048,7 @@ main (int    argc,
   ADD ("/cli/sheet/languages", test_sheet_languages);
   ADD ("/cli/sheet/fonts", test_sheet_fonts);
   ADD ("/cli/sheet/qr-codes", test_sheet_qr_codes);
+  ADD ("/cli/sheet/qr-steps", test_sheet_qr_steps);
   ADD ("/cli/sheet/ended-banner", test_sheet_ended_banner);
   ADD ("/cli/sheet/paper", test_sheet_paper);
   ADD ("/cli/sheet/traveller", test_sheet_traveller);

@@ -303,7 +303,13 @@ void          _ed_sheet_build_form_row       (EdSheetBuilder        *builder,
                                               const EdSheetSlot     *slot);
 
 /* ed-sheet-steps.c */
-void          _ed_sheet_build_steps          (EdSheetBuilder        *builder);
+typedef struct _EdSheetSteps EdSheetSteps;
+
+EdSheetSteps *_ed_sheet_steps_new            (EdSheetBuilder        *builder,
+                                              gboolean               front);
+gboolean      _ed_sheet_steps_build_next     (EdSheetSteps          *steps);
+void          _ed_sheet_steps_finish         (EdSheetSteps          *steps,
+                                              EdSheetBuilder        *builder);
 void          _ed_sheet_build_note           (EdSheetBuilder        *builder,
                                               EdSheetBlock          *block,
                                               const EdNote          *note);

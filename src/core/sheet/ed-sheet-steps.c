@@ -599,33 +599,184 @@ build_step (EdSheetBuilder *builder,
   row->space_after = MAX (row->space_after, g->base * 1.4);
 }
 
+/* The front, the steps and the back, built on several threads at once:
+ * a thread takes the next part not taken yet and builds it with a
+ * builder of its own, and the blocks are put in order at the end. What
+ * a step shows depends on the steps before it in one way only: a QR
+ * code an earlier step showed is not shown again, the step that did is
+ * named instead; the back names them too. So which step first shows
+ * each QR code is worked out first, in the order the steps show their
+ * links (each alternative's, then the step's own), and each part starts
+ * from what the steps before it showed, as if they had been built
+ * before it. */
+struct _EdSheetSteps
+{
+  EdSheetBuilder  builder;        /* the template's: its QR codes */
+  GPtrArray      *steps;          /* EdStep */
+  gboolean        front;          /* part 0 is the front */
+  guint           n_parts;        /* the front, the steps, the back */
+  GHashTable    **first_steps;    /* per step: URL → first step, before it */
+  GHashTable     *shown;          /* URL → first step, after the last */
+  GPtrArray     **blocks;         /* per part: EdSheetBlock, once built */
+  int             next;           /* the next part to take, atomically */
+};
+
+static GHashTable *
+copy_first_steps (GHashTable *first_steps)
+{
+  GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer url, step;
+
+  g_hash_table_iter_init (&iter, first_steps);
+  while (g_hash_table_iter_next (&iter, &url, &step))
+    g_hash_table_insert (copy, g_strdup (url), step);
+
+  return copy;
+}
+
+/* What _ed_sheet_build_link() does with the QR codes of @links. */
+static void
+show_links (EdSheetBuilder *builder,
+            GPtrArray      *links)
+{
+  for (guint i = 0; links != NULL && i < links->len; i++)
+    {
+      const EdLink *link = g_ptr_array_index (links, i);
+
+      if (link->qr && !g_hash_table_contains (builder->qr_first_step, link->url) &&
+          get_qr (builder, link->url) != NULL)
+        g_hash_table_insert (builder->qr_first_step, g_strdup (link->url),
+                             GINT_TO_POINTER (builder->step_number));
+    }
+}
+
 /**
- * _ed_sheet_build_steps:
+ * _ed_sheet_steps_new:
+ * @front: whether the front comes first
  *
- * Every step in the procedure's order, numbered from 1, with a heading
- * where the phase changes.
+ * Prepares the front, the steps of @builder's procedure and the back to
+ * be built by _ed_sheet_steps_build_next() on any threads; makes the
+ * steps' QR codes in @builder's table, which the threads then only read.
+ *
+ * Returns: (transfer full): the parts to build
+ */
+EdSheetSteps *
+_ed_sheet_steps_new (EdSheetBuilder *builder,
+                     gboolean        front)
+{
+  EdSheetSteps *self = g_new0 (EdSheetSteps, 1);
+  guint n;
+
+  self->builder = *builder;
+  self->steps = ed_procedure_get_steps (builder->procedure);
+  n = self->steps != NULL ? self->steps->len : 0;
+  self->front = front;
+  self->n_parts = (front ? 1 : 0) + n + 1;
+  self->first_steps = g_new0 (GHashTable *, n);
+  self->blocks = g_new0 (GPtrArray *, self->n_parts);
+
+  self->builder.qr_first_step = copy_first_steps (builder->qr_first_step);
+  for (guint s = 0; s < n; s++)
+    {
+      const EdStep *step = g_ptr_array_index (self->steps, s);
+
+      self->first_steps[s] = copy_first_steps (self->builder.qr_first_step);
+      self->builder.step_number = builder->step_number + (int) s + 1;
+      for (guint i = 0; step->alternatives != NULL && i < step->alternatives->len; i++)
+        show_links (&self->builder,
+                    ((const EdAlternative *) g_ptr_array_index (step->alternatives, i))->links);
+      show_links (&self->builder, step->links);
+    }
+  self->shown = g_steal_pointer (&self->builder.qr_first_step);
+  self->builder.step_number = builder->step_number;
+
+  return self;
+}
+
+static void
+build_numbered_step (EdSheetBuilder *builder,
+                     GPtrArray      *steps,
+                     guint           s)
+{
+  const EdStep *step = g_ptr_array_index (steps, s);
+  EdSheetBlock *block = _ed_sheet_builder_add_block (builder);
+
+  /* The heading moves with the phase's first step. */
+  if (step->phase != NULL &&
+      (s == 0 || g_strcmp0 (step->phase,
+                            ((const EdStep *) g_ptr_array_index (steps, s - 1))->phase) != 0))
+    {
+      const EdPhase *found = ed_procedure_find_phase (builder->procedure, step->phase);
+
+      if (found != NULL)
+        _ed_sheet_build_heading (builder, block, found->title, NULL);
+    }
+
+  build_step (builder, block, step);
+}
+
+/**
+ * _ed_sheet_steps_build_next:
+ *
+ * Builds the next part no thread has taken, in the calling thread.
+ *
+ * Returns: %FALSE when every part is taken
+ */
+gboolean
+_ed_sheet_steps_build_next (EdSheetSteps *self)
+{
+  guint part = (guint) g_atomic_int_add (&self->next, 1);
+  guint s = part - (self->front ? 1 : 0);
+  EdSheetBuilder builder;
+
+  if (part >= self->n_parts)
+    return FALSE;
+
+  builder = self->builder;
+  builder.blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) _ed_sheet_block_free);
+  if (self->front && part == 0)
+    _ed_sheet_build_front (&builder);
+  else if (part + 1 == self->n_parts)
+    {
+      /* The back's own QR codes: the table of the steps' is being read. */
+      builder.qr_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                g_object_unref);
+      builder.qr_first_step = self->shown;
+      builder.step_number += (int) s;
+      _ed_sheet_build_back (&builder);
+      g_hash_table_unref (builder.qr_codes);
+    }
+  else
+    {
+      builder.qr_first_step = self->first_steps[s];
+      builder.step_number += (int) s;
+      build_numbered_step (&builder, self->steps, s);
+    }
+  self->blocks[part] = builder.blocks;
+
+  return TRUE;
+}
+
+/**
+ * _ed_sheet_steps_finish:
+ *
+ * Once every part is built (and every thread building them is done),
+ * adds their blocks to @builder's, in order; frees @self.
  */
 void
-_ed_sheet_build_steps (EdSheetBuilder *builder)
+_ed_sheet_steps_finish (EdSheetSteps   *self,
+                        EdSheetBuilder *builder)
 {
-  GPtrArray *steps = ed_procedure_get_steps (builder->procedure);
-  const char *phase = NULL;
+  guint n = self->steps != NULL ? self->steps->len : 0;
 
-  for (guint s = 0; steps != NULL && s < steps->len; s++)
-    {
-      const EdStep *step = g_ptr_array_index (steps, s);
-      EdSheetBlock *block = _ed_sheet_builder_add_block (builder);
+  for (guint p = 0; p < self->n_parts; p++)
+    g_ptr_array_extend_and_steal (builder->blocks, self->blocks[p]);
+  for (guint s = 0; s < n; s++)
+    g_hash_table_unref (self->first_steps[s]);
+  g_hash_table_unref (self->shown);
 
-      /* The heading moves with the phase's first step. */
-      if (step->phase != NULL && g_strcmp0 (step->phase, phase) != 0)
-        {
-          const EdPhase *found = ed_procedure_find_phase (builder->procedure, step->phase);
-
-          if (found != NULL)
-            _ed_sheet_build_heading (builder, block, found->title, NULL);
-        }
-      phase = step->phase;
-
-      build_step (builder, block, step);
-    }
+  g_free (self->first_steps);
+  g_free (self->blocks);
+  g_free (self);
 }
