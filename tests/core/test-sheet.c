@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <glib/gstdio.h>
+#include <pango/pangocairo.h>
 
 #include "ed-core.h"
 #include "ed-sheet-private.h"
@@ -147,6 +148,58 @@ test_sheet_text_cache (void)
     g_assert_true (indented != first);
     g_assert_true (shorter != first);
   }
+}
+
+/* Measures fonts of sizes no thread used before, each in a font map of
+ * its own thread, as the threads of a sheet do: @data is the first
+ * size, in tenths of a point. Returns how many came without an
+ * approximate character width. */
+static gpointer
+measure_fonts (gpointer data)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  PangoLanguage *japanese = pango_language_from_string ("ja");
+  guint zero = 0;
+
+  for (guint i = 0; i < 60; i++)
+    {
+      PangoFontDescription *description = pango_font_description_from_string ("Noto Sans CJK JP");
+      PangoFont *font;
+      PangoFontMetrics *metrics;
+
+      pango_font_description_set_absolute_size (description,
+                                                (GPOINTER_TO_UINT (data) + i) * PANGO_SCALE / 10.0);
+      font = pango_context_load_font (context, description);
+      metrics = pango_font_get_metrics (font, japanese);
+      if (pango_font_metrics_get_approximate_char_width (metrics) == 0)
+        zero++;
+      pango_font_metrics_unref (metrics);
+      g_object_unref (font);
+      pango_font_description_free (description);
+    }
+  g_object_unref (context);
+
+  return GUINT_TO_POINTER (zero);
+}
+
+/* Pango 1.50 measures a font in one thread at a time only, or keeps a
+ * width of 0 for it and breaks its lines by other rules: the sheets'
+ * texts ask Pango one thread at a time (ed-sheet-text.c), and a sheet
+ * printed twice breaks its lines the same way. Four threads measure
+ * new fonts at once; none gets a width of 0. */
+static void
+test_sheet_text_metrics (void)
+{
+  const EdSheetStyle style = { .language = ED_LANGUAGE_JA, .size = 10 };
+  g_autoptr(EdSheetText) text = ed_sheet_text_new ("日本", &style, 0, 0);
+  GThread *threads[4];
+  guint zero = 0;
+
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    threads[t] = g_thread_new ("measure", measure_fonts, GUINT_TO_POINTER (300 + t * 100));
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    zero += GPOINTER_TO_UINT (g_thread_join (threads[t]));
+  g_assert_cmpuint (zero, ==, 0);
 }
 
 /* CPU time of the calling thread: what the layout costs, whatever else
@@ -811,6 +864,7 @@ main (int    argc,
   g_test_add_func ("/sheet/options", test_sheet_options);
   g_test_add_func ("/sheet/han-forms", test_sheet_han_forms);
   g_test_add_func ("/sheet/text-cache", test_sheet_text_cache);
+  g_test_add_func ("/sheet/text-metrics", test_sheet_text_metrics);
   g_test_add_func ("/sheet/text-linear", test_sheet_text_linear);
   g_test_add_func ("/sheet/fits", test_sheet_fits);
   g_test_add_func ("/sheet/summary-fits", test_sheet_summary_fits);

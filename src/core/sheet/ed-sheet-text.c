@@ -73,6 +73,53 @@ typedef struct
  * each font once. */
 static GPrivate context_key = G_PRIVATE_INIT (g_object_unref);
 
+/* Pango 1.50 works out a font's metrics for a language once, and keeps
+ * them; to lay out its sample text meanwhile, it guards against
+ * recursion with one static int for the whole process. Two threads doing
+ * it at once, the second gets an approximate character width of 0, keeps
+ * it, and breaks lines by other rules: now and then a sheet printed twice
+ * broke a line one character apart (a template's two threads each have
+ * their fonts). So metrics are asked for one thread at a time; once
+ * known, that is a look-up in a short list. */
+static GRecMutex metrics_lock;
+static PangoFontMetrics *(*pango_get_metrics) (PangoFont     *font,
+                                               PangoLanguage *language);
+
+static PangoFontMetrics *
+get_metrics_one_at_a_time (PangoFont     *font,
+                           PangoLanguage *language)
+{
+  PangoFontMetrics *metrics;
+
+  g_rec_mutex_lock (&metrics_lock);
+  metrics = pango_get_metrics (font, language);
+  g_rec_mutex_unlock (&metrics_lock);
+
+  return metrics;
+}
+
+/* Before the first font of any thread is measured: the font class is
+ * the same for every font of the font map. */
+static void
+serialize_metrics (PangoContext *context)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      PangoFontDescription *description = pango_font_description_from_string ("Sans 10");
+      g_autoptr(PangoFont) font = pango_context_load_font (context, description);
+
+      pango_font_description_free (description);
+      if (font != NULL && PANGO_FONT_GET_CLASS (font)->get_metrics != NULL)
+        {
+          pango_get_metrics = PANGO_FONT_GET_CLASS (font)->get_metrics;
+          PANGO_FONT_GET_CLASS (font)->get_metrics = get_metrics_one_at_a_time;
+        }
+      g_once_init_leave (&done, 1);
+    }
+}
+
 static PangoContext *
 get_context (void)
 {
@@ -95,6 +142,7 @@ get_context (void)
       pango_context_set_round_glyph_positions (context, FALSE);
       cairo_font_options_destroy (options);
 
+      serialize_metrics (context);
       g_private_set (&context_key, context);
     }
 
