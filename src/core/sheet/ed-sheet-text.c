@@ -177,7 +177,8 @@ has_long_word (const char *text,
   if (strlen (text) <= LONG_WORD_CHARS || (n_chars = g_utf8_strlen (text, -1)) <= LONG_WORD_CHARS)
     return FALSE;
 
-  attrs = g_new (PangoLogAttr, n_chars + 1);
+  /* Zeroed: Pango leaves the first character's is_line_break unset. */
+  attrs = g_new0 (PangoLogAttr, n_chars + 1);
   pango_get_log_attrs (text, -1, -1, language, attrs, (int) n_chars + 1);
   for (glong i = 0; i < n_chars; i++)
     {
