@@ -81,18 +81,21 @@ static GPrivate context_key = G_PRIVATE_INIT (g_object_unref);
  * broke a line one character apart (a template's two threads each have
  * their fonts). So metrics are asked for one thread at a time; once
  * known, that is a look-up in a short list. */
+typedef PangoFontMetrics *(*GetMetrics) (PangoFont     *font,
+                                         PangoLanguage *language);
+
 static GRecMutex metrics_lock;
-static PangoFontMetrics *(*pango_get_metrics) (PangoFont     *font,
-                                               PangoLanguage *language);
+static GetMetrics pango_get_metrics;
 
 static PangoFontMetrics *
 get_metrics_one_at_a_time (PangoFont     *font,
                            PangoLanguage *language)
 {
+  GetMetrics get_metrics = (GetMetrics) g_atomic_pointer_get (&pango_get_metrics);
   PangoFontMetrics *metrics;
 
   g_rec_mutex_lock (&metrics_lock);
-  metrics = pango_get_metrics (font, language);
+  metrics = get_metrics (font, language);
   g_rec_mutex_unlock (&metrics_lock);
 
   return metrics;
@@ -113,8 +116,12 @@ serialize_metrics (PangoContext *context)
       pango_font_description_free (description);
       if (font != NULL && PANGO_FONT_GET_CLASS (font)->get_metrics != NULL)
         {
-          pango_get_metrics = PANGO_FONT_GET_CLASS (font)->get_metrics;
-          PANGO_FONT_GET_CLASS (font)->get_metrics = get_metrics_one_at_a_time;
+          PangoFontClass *klass = PANGO_FONT_GET_CLASS (font);
+
+          /* Another thread (GTK's) may be measuring a font: it finds the
+           * original in place until the wrapper is, and then that. */
+          g_atomic_pointer_set (&pango_get_metrics, klass->get_metrics);
+          g_atomic_pointer_set (&klass->get_metrics, get_metrics_one_at_a_time);
         }
       g_once_init_leave (&done, 1);
     }
