@@ -3,7 +3,10 @@
  * Each run is a fresh process (the benchmark starts itself again with
  * --once): load the catalog, build the main window, paint its first
  * frame; then the case store opens in the background, measured apart.
- * Prints every run and the median; fails above --target milliseconds.
+ * The first frame is timed twice: from main(), and from the moment the
+ * process was started, its libraries' loading by the dynamic linker
+ * included, as a user waits for it. Prints every run and the medians;
+ * fails when the latter's is above --target milliseconds.
  *
  * With --cases N --filler BENCH-REMINDERS, the store holds N open cases
  * with journeys (filled by bench-reminders, at its fixed "now"): then
@@ -28,6 +31,8 @@
 #include "ed-test-util.h"
 
 static gint64 started;
+static gint64 spawned;          /* when the parent started this process */
+static double first_frame_exec_ms = -1;
 static double first_frame_ms = -1;
 static double store_ms = -1;
 static double list_ms = -1;
@@ -107,7 +112,10 @@ after_paint_cb (GdkFrameClock *clock,
 {
   if (first_frame_ms < 0)
     {
-      first_frame_ms = (g_get_monotonic_time () - started) / 1000.0;
+      gint64 now = g_get_monotonic_time ();
+
+      first_frame_ms = (now - started) / 1000.0;
+      first_frame_exec_ms = (now - spawned) / 1000.0;
       save_first_frame (window);
     }
   frames++;
@@ -163,6 +171,10 @@ run_once (int    argc,
   gint64 deadline;
 
   started = g_get_monotonic_time ();
+  /* The monotonic clock is the system's: the parent's reading holds. */
+  spawned = g_ascii_strtoll (g_getenv ("ED_BENCH_SPAWNED"), NULL, 10);
+  if (spawned <= 0 || spawned > started)
+    spawned = started;
   ed_i18n_init ();
   gtk_init ();
   adw_init ();
@@ -189,8 +201,8 @@ run_once (int    argc,
       g_main_context_iteration (NULL, TRUE);
     }
 
-  g_print ("%.1f %.1f %.1f %d %d %d\n", first_frame_ms, store_ms, list_ms, frames_after_store,
-           list_frame, listed_at_map);
+  g_print ("%.1f %.1f %.1f %d %d %d %.1f\n", first_frame_ms, store_ms, list_ms,
+           frames_after_store, list_frame, listed_at_map, first_frame_exec_ms);
   _exit (first_frame_ms < 0 ? 1 : 0);
 }
 
@@ -221,12 +233,13 @@ main (int    argc,
   double target = 0;
   gboolean once = FALSE;
   g_autoptr(GArray) frames_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) execs_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) stores = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) lists = g_array_new (FALSE, FALSE, sizeof (double));
   int most_frames = 0;
   int latest_frame = 0;           /* of the window's, the list's latest */
   int frames_target = 0;
-  double median;
+  double median, exec_median;
 
   for (int i = 1; i < argc; i++)
     {
@@ -284,20 +297,23 @@ main (int    argc,
       g_autofree char *out = NULL;
       g_autoptr(GError) error = NULL;
       int status;
-      double frame, store, list;
+      g_autofree char *now = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_monotonic_time ());
+      double frame, store, list, exec;
       int after_store, in_frame, at_map;
 
+      g_setenv ("ED_BENCH_SPAWNED", now, TRUE);
       if (!g_spawn_sync (NULL, (char **) child, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                          &out, NULL, &status, &error) ||
           !g_spawn_check_wait_status (status, &error) ||
-          sscanf (out, "%lf %lf %lf %d %d %d", &frame, &store, &list, &after_store, &in_frame,
-                  &at_map) != 6)
+          sscanf (out, "%lf %lf %lf %d %d %d %lf", &frame, &store, &list, &after_store, &in_frame,
+                  &at_map, &exec) != 7)
         {
           g_printerr ("run %d failed: %s\n", i + 1, error != NULL ? error->message : out);
           return 1;
         }
 
-      g_print ("run %d: first frame %.1f ms, case store open %.1f ms", i + 1, frame, store);
+      g_print ("run %d: first frame %.1f ms (%.1f ms from the process's start), case store open "
+               "%.1f ms", i + 1, frame, exec, store);
       if (list >= 0)
         g_print (", case list painted %.1f ms (the window's frame %d; %d frame%s after the store "
                  "opened%s)", list, in_frame, after_store, after_store == 1 ? "" : "s",
@@ -306,6 +322,7 @@ main (int    argc,
       if (list >= 0)
         latest_frame = MAX (latest_frame, in_frame);
       g_array_append_val (frames_ms, frame);
+      g_array_append_val (execs_ms, exec);
       g_array_append_val (stores, store);
       if (list >= 0)
         g_array_append_val (lists, list);
@@ -313,10 +330,15 @@ main (int    argc,
     }
 
   g_array_sort (frames_ms, compare_doubles);
+  g_array_sort (execs_ms, compare_doubles);
   g_array_sort (stores, compare_doubles);
   median = g_array_index (frames_ms, double, frames_ms->len / 2);
-  g_print ("start-up to the first painted window: median %.1f ms (best %.1f, worst %.1f); "
+  exec_median = g_array_index (execs_ms, double, execs_ms->len / 2);
+  g_print ("start-up to the first painted window: median %.1f ms from the process's start "
+           "(best %.1f, worst %.1f), %.1f ms from main() (best %.1f, worst %.1f); "
            "case store open: median %.1f ms\n",
+           exec_median, g_array_index (execs_ms, double, 0),
+           g_array_index (execs_ms, double, execs_ms->len - 1),
            median, g_array_index (frames_ms, double, 0),
            g_array_index (frames_ms, double, frames_ms->len - 1),
            g_array_index (stores, double, stores->len / 2));
@@ -337,7 +359,7 @@ main (int    argc,
       return 1;
     }
 
-  if (target > 0 && median > target)
+  if (target > 0 && exec_median > target)
     {
       g_printerr ("slower than the target of %.0f ms\n", target);
       return 1;
