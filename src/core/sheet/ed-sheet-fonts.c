@@ -301,7 +301,7 @@ subset_new (guint     id,
             hb_set_t *glyphs)
 {
   hb_face_t *face = get_face (id);
-  gboolean cid_is_gid = FALSE;
+  gboolean exact, cid_is_gid = FALSE;
   hb_subset_input_t *input;
   hb_face_t *cut;
   hb_blob_t *blob;
@@ -327,12 +327,11 @@ subset_new (guint     id,
                 hb_tag_from_string (dropped_tables[i], -1));
 
   cut = hb_subset_or_fail (face, input);
-  if (cut != NULL &&
-      hb_face_get_glyph_count (cut) != hb_set_get_population (hb_subset_input_glyph_set (input)))
+  exact = cut != NULL && hb_face_get_glyph_count (cut) ==
+                         hb_set_get_population (hb_subset_input_glyph_set (input));
+  if (cut != NULL && !exact)
     cid_is_gid = get_cid_is_gid (id);
-  if (cut == NULL ||
-      (!cid_is_gid &&
-       hb_face_get_glyph_count (cut) != hb_set_get_population (hb_subset_input_glyph_set (input))))
+  if (cut == NULL || (!exact && !cid_is_gid))
     {
       hb_face_destroy (cut);
       hb_subset_input_destroy (input);
