@@ -705,6 +705,136 @@ test_pg_due_offline (Office        *office,
   g_assert_cmpuint (reminder_for (reminders, id)->n_due_soon, ==, 1);
 }
 
+/* One case's deadlines written by two desks at once are there once.
+ * Bob's desk writes them in a transaction it holds open (a slow link);
+ * Alice's desk writes them meanwhile, as a refresh and as a save do, and
+ * waits for Bob's; what it writes replaces what Bob's committed. Before,
+ * Alice's write replaced only what was there when it began, Bob's
+ * deadlines stayed beside hers, and the reminder counted each twice
+ * (seen in CI, where a desk's queue and its refresh met). */
+typedef struct
+{
+  EdStore         *desk;
+  gint64           id;
+  GArray          *deadlines;
+  const EdNextDue *next;
+  EdCaseRecord    *record;
+} Writer;
+
+static gpointer
+write_deadlines (gpointer data)
+{
+  Writer *writer = data;
+  EdStoreBackend *backend = ed_store_get_backend (writer->desk);
+  GError *error = NULL;
+
+  if (writer->record != NULL)
+    ed_store_backend_save_case (backend, writer->record, &error);
+  else
+    ed_store_backend_set_due (backend, writer->id, writer->next, writer->deadlines, NULL,
+                              &error);
+  return error;
+}
+
+static gboolean
+desk_waits_for_lock (gpointer data)
+{
+  g_autofree char *waiting = query (data, "SELECT count (*) FROM pg_stat_activity "
+                                          "WHERE wait_event_type = 'Lock'");
+
+  return strcmp (waiting, "1") == 0;
+}
+
+/* Bob's desk writes @deadlines of @writer's case in a transaction, and
+ * commits it while @writer writes; the number of deadline rows after. */
+static char *
+write_beside_bob (Office *office,
+                  Writer *writer,
+                  GArray *deadlines)
+{
+  g_autofree char *uri = ed_test_pg_uri (server, "bob", office->database);
+  g_autoptr(GString) sql = g_string_new ("BEGIN;");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) written = NULL;
+  GThread *thread;
+  PGconn *bob;
+
+  g_string_append_printf (sql, "UPDATE cases SET next_due_at = 0 WHERE id = %" G_GINT64_FORMAT
+                          "; DELETE FROM case_deadlines WHERE case_id = %" G_GINT64_FORMAT ";",
+                          writer->id, writer->id);
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      const EdDeadline *deadline = &g_array_index (deadlines, EdDeadline, i);
+
+      g_string_append_printf (sql, "INSERT INTO case_deadlines VALUES (%" G_GINT64_FORMAT
+                              ", %u, '%s', '%s', %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ");",
+                              writer->id, deadline->traveller, deadline->procedure_id,
+                              deadline->rule_id, deadline->due_at, deadline->end_at);
+    }
+  bob = PQconnectdb (uri);
+  g_assert_cmpint (PQstatus (bob), ==, CONNECTION_OK);
+  g_assert_true (_ed_pg_command (bob, sql->str, 0, NULL, &error));
+  g_assert_no_error (error);
+
+  thread = g_thread_new ("alice", write_deadlines, writer);
+  g_assert_true (ed_test_office_wait (desk_waits_for_lock, office));
+  g_assert_true (_ed_pg_command (bob, "COMMIT", 0, NULL, &error));
+  g_assert_no_error (error);
+  written = g_thread_join (thread);
+  g_assert_no_error (written);
+  PQfinish (bob);
+
+  g_string_printf (sql, "SELECT count (*) FROM case_deadlines WHERE case_id = %"
+                   G_GINT64_FORMAT, writer->id);
+  return query (office, sql->str);
+}
+
+static void
+test_pg_due_concurrent (Office        *office,
+                        gconstpointer  data)
+{
+  g_autoptr(EdStore) alice = open_desk (office, "alice");
+  g_autoptr(EdCase) kase = add_new_hire (alice, "TWICE", "2027-01-09");
+  g_autoptr(GDateTime) now = tokyo (2027, 1, 14, 9);
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(EdCaseRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GArray) deadlines = g_array_new (FALSE, TRUE, sizeof (EdDeadline));
+  EdDeadline two[] = {
+    { 0, (char *) "jp-residence-registration", (char *) "notification-deadline",
+      1800000000, 1800000000 + 24 * 3600 },
+    { 0, (char *) "jp-national-health-insurance", (char *) "enrolment-deadline",
+      1800086400, 1800086400 + 24 * 3600 },
+  };
+  EdNextDue next = { two[0].due_at, two[0].end_at, (char *) "2027-01-15",
+                     two[0].procedure_id, two[0].rule_id };
+  Writer writer = { alice, 0, deadlines, &next, NULL };
+
+  g_assert_true (ed_store_flush (alice, &error));
+  g_assert_no_error (error);
+  writer.id = ed_case_get_id (kase);
+  g_array_append_vals (deadlines, two, G_N_ELEMENTS (two));
+
+  /* A refresh. */
+  rows = write_beside_bob (office, &writer, deadlines);
+  g_assert_cmpstr (rows, ==, "2");
+  reminders = reminders_at (alice, now);
+  g_assert_nonnull (reminder_for (reminders, writer.id));
+  g_assert_cmpuint (reminder_for (reminders, writer.id)->n_due_soon, ==, 2);
+  g_clear_pointer (&rows, g_free);
+
+  /* A save, with the deadlines worked out of the case. */
+  record = ed_case_record_new_from_case (kase);
+  ed_case_record_update_next_due (record, catalog);
+  g_assert_cmpuint (record->deadlines->len, >, 0);
+  writer.record = record;
+  rows = write_beside_bob (office, &writer, deadlines);
+  expected = g_strdup_printf ("%u", record->deadlines->len);
+  g_assert_cmpstr (rows, ==, expected);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -742,6 +872,8 @@ main (int    argc,
               test_pg_due_migrate_from_2, office_tear_down);
   g_test_add ("/store-pg-due/offline", Office, "set up", office_set_up, test_pg_due_offline,
               office_tear_down);
+  g_test_add ("/store-pg-due/concurrent", Office, "set up", office_set_up,
+              test_pg_due_concurrent, office_tear_down);
   g_test_add ("/store-pg-due/progress", Office, "set up", office_set_up, test_pg_due_progress,
               office_tear_down);
   g_test_add ("/store-pg-due/migrate-from-5", Office, NULL, office_set_up,

@@ -126,13 +126,51 @@ progress_columns_init (char                 **values,
  * that wrote the case, replacing the stored ones: one statement, so
  * that the case and its deadlines are written together or not at all.
  * Every part sees the rows as they were before it, so the old deadlines
- * go and the new ones stay. */
+ * go and the new ones stay.
+ *
+ * "As they were before it" is as the statement's snapshot shows them:
+ * deadlines another desk committed while the statement waited for the
+ * case's row would stay beside the new ones. So a statement that writes
+ * an existing case's deadlines runs in a transaction that took the row
+ * first (begin_on_case ()); a new case's row no other desk knows. */
 #define DEADLINE_ROWS(rows, json) \
   "d AS (DELETE FROM case_deadlines WHERE case_id IN (SELECT id FROM " rows ")), " \
   "n AS (INSERT INTO case_deadlines (case_id, traveller, procedure_id, rule_id, due_at, " \
   "end_at) SELECT r.id, x.traveller, x.procedure_id, x.rule_id, x.due_at, x.end_at " \
   "FROM " rows " r, jsonb_to_recordset (" json "::jsonb) AS x (traveller integer, " \
   "procedure_id text, rule_id text, due_at bigint, end_at bigint)) "
+
+/* Begins a transaction holding case "@case_id"'s row, once any other
+ * desk's write of it has committed: the statements after it see that
+ * write, and no other desk's write begins until this one ends
+ * (end_on_case ()). No row, no lock: the write finds no case. */
+static gboolean
+begin_on_case (PGconn      *conn,
+               const char  *case_id,
+               GError     **error)
+{
+  if (!_ed_pg_command (conn, "BEGIN", 0, NULL, error))
+    return FALSE;
+  if (!_ed_pg_command (conn, "SELECT 1 FROM cases WHERE id = $1 FOR NO KEY UPDATE", 1,
+                       &case_id, error))
+    {
+      _ed_pg_rollback (conn);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Commits what begin_on_case () began if @ok, else rolls it back. */
+static gboolean
+end_on_case (PGconn    *conn,
+             gboolean   ok,
+             GError   **error)
+{
+  if (ok && _ed_pg_command (conn, "COMMIT", 0, NULL, error))
+    return TRUE;
+  _ed_pg_rollback (conn);
+  return FALSE;
+}
 
 static char *
 case_data (EdCaseRecord *record)
@@ -413,18 +451,10 @@ _ed_pg_insert_reserved (PGconn        *conn,
   return TRUE;
 }
 
-/**
- * _ed_pg_update_case:
- *
- * Writes @record over the stored case if the stored version is
- * @record's (or @record's is 0), and sets @record's version to the new
- * one. %ED_ERROR_CONFLICT when another desk saved since,
- * %ED_ERROR_NOT_FOUND when the case is gone.
- */
-gboolean
-_ed_pg_update_case (PGconn        *conn,
-                    EdCaseRecord  *record,
-                    GError       **error)
+static gboolean
+update_row (PGconn        *conn,
+            EdCaseRecord  *record,
+            GError       **error)
 {
   g_auto(CaseColumns) columns = { 0 };
   g_autoptr(PGresult) result = NULL;
@@ -491,6 +521,37 @@ _ed_pg_update_case (PGconn        *conn,
                    _("The case %s was changed on another desk (by %s) since this desk read "
                      "it; nothing was overwritten"), shown, _ed_pg_text (now, 0, 1));
     }
+  return FALSE;
+}
+
+/**
+ * _ed_pg_update_case:
+ *
+ * Writes @record over the stored case if the stored version is
+ * @record's (or @record's is 0), and sets @record's version to the new
+ * one. %ED_ERROR_CONFLICT when another desk saved since,
+ * %ED_ERROR_NOT_FOUND when the case is gone.
+ *
+ * In a transaction holding the case's row (begin_on_case ()).
+ */
+gboolean
+_ed_pg_update_case (PGconn        *conn,
+                    EdCaseRecord  *record,
+                    GError       **error)
+{
+  INT_TEXT (id, record->id);
+  gint64 version = record->version;
+  g_autofree char *changed_by = g_strdup (record->changed_by);
+
+  if (!begin_on_case (conn, id, error))
+    return FALSE;
+  if (end_on_case (conn, update_row (conn, record, error), error))
+    return TRUE;
+
+  /* Not written: @record is as it was. */
+  record->version = version;
+  g_free (record->changed_by);
+  record->changed_by = g_steal_pointer (&changed_by);
   return FALSE;
 }
 
@@ -622,20 +683,30 @@ _ed_pg_read_infos (EdStorePg  *self,
   return infos;
 }
 
+/* @sql on the writer connection; in a transaction holding case
+ * "@case_id"'s row (begin_on_case ()) unless %NULL. */
 static gboolean
-run_on_writer (EdStorePg   *self,
-               const char  *sql,
-               int          n_params,
-               const char * const *values,
-               PGresult   **out,
-               GError     **error)
+run_on_writer_for_case (EdStorePg   *self,
+                        const char  *case_id,
+                        const char  *sql,
+                        int          n_params,
+                        const char * const *values,
+                        PGresult   **out,
+                        GError     **error)
 {
   PGresult *result = NULL;
 
   g_mutex_lock (&self->writer.lock);
   if (_ed_pg_link_ready (self, &self->writer, error))
     {
-      result = _ed_pg_exec (self->writer.conn, sql, n_params, values, error);
+      if (case_id == NULL)
+        result = _ed_pg_exec (self->writer.conn, sql, n_params, values, error);
+      else if (begin_on_case (self->writer.conn, case_id, error))
+        {
+          result = _ed_pg_exec (self->writer.conn, sql, n_params, values, error);
+          if (!end_on_case (self->writer.conn, result != NULL, error))
+            g_clear_pointer (&result, PQclear);
+        }
       if (result == NULL && error != NULL && _ed_pg_error_is_offline (*error))
         _ed_pg_went_offline (self);
     }
@@ -648,6 +719,17 @@ run_on_writer (EdStorePg   *self,
   else
     PQclear (result);
   return TRUE;
+}
+
+static gboolean
+run_on_writer (EdStorePg   *self,
+               const char  *sql,
+               int          n_params,
+               const char * const *values,
+               PGresult   **out,
+               GError     **error)
+{
+  return run_on_writer_for_case (self, NULL, sql, n_params, values, out, error);
 }
 
 static gboolean
@@ -941,13 +1023,13 @@ backend_set_due (EdStoreBackend       *backend,
   progress_columns_init (due + 6, progress);
   for (guint i = 0; i < G_N_ELEMENTS (due); i++)
     values[i + 1] = due[i];
-  ok = run_on_writer (ED_STORE_PG (backend),
-                      "WITH u AS (UPDATE cases SET next_due_at = $2, next_due_end = $3, "
-                      "next_due = $4, next_due_procedure = $5, next_due_rule = $6, "
-                      "n_steps = $8::integer, step = $9::integer "
-                      "WHERE id = $1 RETURNING id), "
-                      DEADLINE_ROWS ("u", "$7")
-                      "SELECT id FROM u", 9, values, &result, error);
+  ok = run_on_writer_for_case (ED_STORE_PG (backend), case_id,
+                               "WITH u AS (UPDATE cases SET next_due_at = $2, "
+                               "next_due_end = $3, next_due = $4, next_due_procedure = $5, "
+                               "next_due_rule = $6, n_steps = $8::integer, "
+                               "step = $9::integer WHERE id = $1 RETURNING id), "
+                               DEADLINE_ROWS ("u", "$7")
+                               "SELECT id FROM u", 9, values, &result, error);
   for (guint i = 0; i < G_N_ELEMENTS (due); i++)
     g_free (due[i]);
   if (!ok)
