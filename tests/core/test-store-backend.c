@@ -510,6 +510,7 @@ memory_list_due (EdStoreBackend  *backend,
 static gboolean
 memory_set_due (EdStoreBackend       *backend,
                 gint64                id,
+                gint64                version,
                 const EdNextDue      *next,
                 GArray               *deadlines,
                 const EdCaseProgress *progress,

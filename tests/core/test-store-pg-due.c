@@ -323,7 +323,7 @@ test_pg_due_list (Office        *office,
   one.end_at = moved.end_at;
   g_array_append_val (deadlines, one);
   g_assert_true (ed_store_backend_set_due (ed_store_get_backend (bob), ed_case_get_id (march),
-                                           &moved, deadlines, NULL, &error));
+                                           0, &moved, deadlines, NULL, &error));
   g_assert_no_error (error);
   after = query (office, sql);
   g_assert_cmpstr (after, ==, before);
@@ -341,9 +341,29 @@ test_pg_due_list (Office        *office,
   g_assert_cmpstr (ed_case_info_get_next_due (info)->when, ==, "2027-01-15");
 
   /* A case that is not there. */
-  g_assert_false (ed_store_backend_set_due (ed_store_get_backend (bob), 999999, &moved,
+  g_assert_false (ed_store_backend_set_due (ed_store_get_backend (bob), 999999, 0, &moved,
                                             deadlines, NULL, &error));
   g_assert_error (error, ED_ERROR, ED_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Worked out of a version another desk has saved over since: that
+   * save wrote its own, which stay. */
+  g_clear_pointer (&sql, g_free);
+  g_clear_pointer (&before, g_free);
+  sql = g_strdup_printf ("SELECT version FROM cases WHERE id = %" G_GINT64_FORMAT,
+                         ed_case_get_id (march));
+  before = query (office, sql);
+  ed_case_set_status (march, ED_CASE_CLOSED);
+  g_assert_true (ed_store_flush (alice, &error));
+  g_assert_no_error (error);
+  moved.when = (char *) "2027-01-16";
+  g_assert_false (ed_store_backend_set_due (ed_store_get_backend (bob), ed_case_get_id (march),
+                                            g_ascii_strtoll (before, NULL, 10), &moved,
+                                            deadlines, NULL, &error));
+  g_assert_error (error, ED_ERROR, ED_ERROR_CONFLICT);
+  g_clear_object (&info);
+  info = ed_test_find_info (bob, ed_case_get_reference (march));
+  g_assert_cmpstr (ed_case_info_get_next_due (info)->when, !=, "2027-01-16");
 }
 
 /* A database an Entry Desk of schema 2 set up, with a journey case in
@@ -658,7 +678,7 @@ test_pg_due_offline (Office        *office,
   g_assert_true (ed_store_flush (alice, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (ed_store_get_n_queued (alice), ==, 1);
-  g_assert_false (ed_store_backend_set_due (ed_store_get_backend (alice), id, &none, deadlines,
+  g_assert_false (ed_store_backend_set_due (ed_store_get_backend (alice), id, 0, &none, deadlines,
                                             NULL, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
@@ -731,7 +751,7 @@ write_deadlines (gpointer data)
   if (writer->record != NULL)
     ed_store_backend_save_case (backend, writer->record, &error);
   else
-    ed_store_backend_set_due (backend, writer->id, writer->next, writer->deadlines, NULL,
+    ed_store_backend_set_due (backend, writer->id, 0, writer->next, writer->deadlines, NULL,
                               &error);
   return error;
 }

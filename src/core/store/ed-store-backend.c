@@ -360,12 +360,14 @@ ed_store_backend_list_due (EdStoreBackend  *self,
 
 /**
  * ed_store_backend_set_due:
+ * @version: the case's version they were worked out of; 0 for any
  * @deadlines: (element-type EdDeadline): the case's deadlines
  * @progress: (nullable): how far the case is; %NULL for not known
  */
 gboolean
 ed_store_backend_set_due (EdStoreBackend       *self,
                           gint64                id,
+                          gint64                version,
                           const EdNextDue      *next,
                           GArray               *deadlines,
                           const EdCaseProgress *progress,
@@ -375,5 +377,5 @@ ed_store_backend_set_due (EdStoreBackend       *self,
   g_return_val_if_fail (next != NULL && deadlines != NULL, FALSE);
   if (IFACE (self)->set_due == NULL)
     return TRUE;
-  return IFACE (self)->set_due (self, id, next, deadlines, progress, error);
+  return IFACE (self)->set_due (self, id, version, next, deadlines, progress, error);
 }

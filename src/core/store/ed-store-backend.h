@@ -155,7 +155,9 @@ G_DECLARE_INTERFACE (EdStoreBackend, ed_store_backend, ED, STORE_BACKEND, GObjec
  *   (none when @progress is %NULL: the catalog lacks its procedure)
  *   stored for case @id, and nothing else: not its time of change, not
  *   its place in searches. EdStore calls it to refresh what an older store or an older
- *   catalog worked out. %ED_ERROR_NOT_FOUND when there is no such case.
+ *   catalog worked out. %ED_ERROR_NOT_FOUND when there is no such case;
+ *   %ED_ERROR_CONFLICT when @version, the version they were worked out
+ *   of, is not 0 and the case has another now (its writer wrote its own).
  * @purge: deletes for good, as @expunge_case, the cases of @preview
  *   (EdCaseInfo, from @purge_preview) that are still closed, not trashed
  *   and closed before @closed_before, and sets @n_purged to how many.
@@ -250,6 +252,7 @@ struct _EdStoreBackendInterface
                                       GError              **error);
   gboolean       (*set_due)          (EdStoreBackend       *self,
                                       gint64                id,
+                                      gint64                version,
                                       const EdNextDue      *next,
                                       GArray               *deadlines,
                                       const EdCaseProgress *progress,
@@ -341,6 +344,7 @@ GPtrArray     *ed_store_backend_list_due       (EdStoreBackend       *self,
                                                 GError              **error);
 gboolean       ed_store_backend_set_due        (EdStoreBackend       *self,
                                                 gint64                id,
+                                                gint64                version,
                                                 const EdNextDue      *next,
                                                 GArray               *deadlines,
                                                 const EdCaseProgress *progress,

@@ -92,7 +92,7 @@ _ed_store_update_due (EdStore      *self,
 
   ed_case_record_ensure_journey (record);
   ed_case_record_update_next_due (record, catalog);
-  if (!ed_store_backend_set_due (self->backend, record->id, &record->next_due,
+  if (!ed_store_backend_set_due (self->backend, record->id, record->version, &record->next_due,
                                  record->deadlines,
                                  record->progress_known ? &record->progress : NULL, &error))
     g_debug ("The deadlines of case %s were not written: %s", record->reference,
@@ -175,7 +175,8 @@ refresh_cases (EdStore       *self,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
-      /* Deleted meanwhile: nothing to refresh. */
+      /* Deleted meanwhile: nothing to refresh; saved meanwhile: the
+       * save wrote its deadlines. */
       record = ed_store_backend_load_case (self->backend, id, FALSE, &local_error);
       if (record == NULL && g_error_matches (local_error, ED_ERROR, ED_ERROR_NOT_FOUND))
         continue;
@@ -186,11 +187,14 @@ refresh_cases (EdStore       *self,
         }
 
       ed_case_record_update_next_due (record, catalog);
-      if (!ed_store_backend_set_due (self->backend, id, &record->next_due, record->deadlines,
+      if (!ed_store_backend_set_due (self->backend, id, record->version, &record->next_due,
+                                     record->deadlines,
                                      record->progress_known ? &record->progress : NULL,
-                                     &local_error) &&
-          !g_error_matches (local_error, ED_ERROR, ED_ERROR_NOT_FOUND))
+                                     &local_error))
         {
+          if (g_error_matches (local_error, ED_ERROR, ED_ERROR_NOT_FOUND) ||
+              g_error_matches (local_error, ED_ERROR, ED_ERROR_CONFLICT))
+            continue;
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }

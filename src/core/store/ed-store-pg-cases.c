@@ -998,7 +998,9 @@ backend_set_setting (EdStoreBackend  *backend,
 
 /* Not a change of the case: its version, author and time of change
  * stay (cases_stamp ()), but the update announces it like one, so the
- * other desks' lists show the new deadline.
+ * other desks' lists show the new deadline. Only over the @version
+ * they were worked out of (unless 0): a desk that saved the case since
+ * wrote the deadlines of what it saved.
  *
  * Offline, this fails and nothing is queued: the deadlines are worked
  * out of the case, and what asks for this (ed_store_refresh_due()) finds
@@ -1008,6 +1010,7 @@ backend_set_setting (EdStoreBackend  *backend,
 static gboolean
 backend_set_due (EdStoreBackend       *backend,
                  gint64                id,
+                 gint64                version,
                  const EdNextDue      *next,
                  GArray               *deadlines,
                  const EdCaseProgress *progress,
@@ -1016,20 +1019,25 @@ backend_set_due (EdStoreBackend       *backend,
   g_autoptr(PGresult) result = NULL;
   char *due[8] = { NULL };
   INT_TEXT (case_id, id);
-  const char *values[9] = { case_id };
+  INT_TEXT (case_version, version);
+  const char *values[10] = { case_id };
   gboolean ok;
 
   due_columns_init (due, next, deadlines);
   progress_columns_init (due + 6, progress);
   for (guint i = 0; i < G_N_ELEMENTS (due); i++)
     values[i + 1] = due[i];
+  values[9] = case_version;
   ok = run_on_writer_for_case (ED_STORE_PG (backend), case_id,
                                "WITH u AS (UPDATE cases SET next_due_at = $2, "
                                "next_due_end = $3, next_due = $4, next_due_procedure = $5, "
                                "next_due_rule = $6, n_steps = $8::integer, "
-                               "step = $9::integer WHERE id = $1 RETURNING id), "
+                               "step = $9::integer "
+                               "WHERE id = $1 AND ($10::bigint = 0 OR version = $10) "
+                               "RETURNING id), "
                                DEADLINE_ROWS ("u", "$7")
-                               "SELECT id FROM u", 9, values, &result, error);
+                               "SELECT (SELECT count (*) FROM u), reference, changed_by "
+                               "FROM cases WHERE id = $1", 10, values, &result, error);
   for (guint i = 0; i < G_N_ELEMENTS (due); i++)
     g_free (due[i]);
   if (!ok)
@@ -1037,6 +1045,15 @@ backend_set_due (EdStoreBackend       *backend,
   if (PQntuples (result) == 0)
     {
       g_set_error (error, ED_ERROR, ED_ERROR_NOT_FOUND, _("There is no such case"));
+      return FALSE;
+    }
+  if (_ed_pg_int64 (result, 0, 0) == 0)
+    {
+      g_autofree char *shown = ed_case_reference_format (_ed_pg_text (result, 0, 1));
+
+      g_set_error (error, ED_ERROR, ED_ERROR_CONFLICT,
+                   _("The case %s was changed on another desk (by %s) since this desk read "
+                     "it; nothing was overwritten"), shown, _ed_pg_text (result, 0, 2));
       return FALSE;
     }
 

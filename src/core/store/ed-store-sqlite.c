@@ -422,9 +422,11 @@ backend_log_sheet (EdStoreBackend       *backend,
   return ok;
 }
 
+/* One desk writes this store: no version to check (they are 0). */
 static gboolean
 backend_set_due (EdStoreBackend       *backend,
                  gint64                id,
+                 gint64                version,
                  const EdNextDue      *next,
                  GArray               *deadlines,
                  const EdCaseProgress *progress,
