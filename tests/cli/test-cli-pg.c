@@ -316,6 +316,8 @@ test_cli_pg_offline (Office        *office,
   g_autoptr(GDir) dir = NULL;
   const char *name;
   guint n_files = 0;
+  EdStore *gone = NULL;
+  gint64 deadline;
 
   /* Opened while the server runs, then it stops: one process that
    * outlives it, as a batch does. */
@@ -332,7 +334,18 @@ test_cli_pg_offline (Office        *office,
     g_assert_true (ed_store_flush (store, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (ed_store_get_n_queued (store), ==, 1);
+    gone = store;
+    g_object_add_weak_pointer (G_OBJECT (gone), (gpointer *) &gone);
   }
+  /* Gone once its last tasks (telling the office this desk holds the
+   * case) have ended in this thread's main context; its thread that
+   * listens to the server with it. Left to run, that thread could be
+   * connecting, in OpenSSL, as the test exited and OpenSSL cleaned up
+   * (a crash seen under ASan). */
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (gone != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
+  g_assert_null (gone);
 
   dir = g_dir_open (queue_dir, 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
