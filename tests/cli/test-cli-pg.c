@@ -13,6 +13,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "core/ed-test-office.h"
 #include "ed-core.h"
 #include "ed-test-pg.h"
 #include "ed-test-util.h"
@@ -88,7 +89,7 @@ static char *
 query (Office     *office,
        const char *sql)
 {
-  return g_strchomp (ed_test_pg_query (server, office->database, sql));
+  return ed_test_office_query (server, office->database, sql);
 }
 
 /* Imports the fixture as a new case: its reference. */
@@ -300,6 +301,12 @@ test_cli_pg_roles (Office        *office,
   g_assert_nonnull (strstr (out, "Deleted 1 case."));
 }
 
+static gboolean
+store_gone (gpointer data)
+{
+  return *(EdStore **) data == NULL;
+}
+
 /* The server down: an edit waits in the queue (0600) and the next run
  * sends it. $ENTRY_DESK_STORE stands for --store. */
 static void
@@ -317,7 +324,6 @@ test_cli_pg_offline (Office        *office,
   const char *name;
   guint n_files = 0;
   EdStore *gone = NULL;
-  gint64 deadline;
 
   /* Opened while the server runs, then it stops: one process that
    * outlives it, as a batch does. */
@@ -342,10 +348,7 @@ test_cli_pg_offline (Office        *office,
    * listens to the server with it. Left to run, that thread could be
    * connecting, in OpenSSL, as the test exited and OpenSSL cleaned up
    * (a crash seen under ASan). */
-  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while (gone != NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
-  g_assert_null (gone);
+  g_assert_true (ed_test_office_wait (store_gone, &gone));
 
   dir = g_dir_open (queue_dir, 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)

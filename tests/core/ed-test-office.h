@@ -1,7 +1,7 @@
 /* ed-test-office.h — desks on an office database of a test's own server
  *
- * Header only, for the tests of the office database (test-store-pg*.c):
- * they link the core, ed-test-pg does not.
+ * Header only, for the tests of the office database (test-store-pg*.c,
+ * test-cli-pg.c): they link the core, ed-test-pg does not.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
